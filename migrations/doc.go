@@ -1,0 +1,11 @@
+// Package migrations holds Hearth's schema as an explicit, ordered list of
+// forward-only steps written in plain SQL, and the runner that applies them.
+//
+// Each step runs in its own transaction and is recorded in schema_migrations.
+// SQL differs between SQLite and PostgreSQL only through the few type words
+// that Dialect.SQL substitutes (identity columns, timestamps, booleans); where
+// a whole statement differs a step switches on the dialect.
+//
+// It imports only the standard library and hearth/pkg/markup (to render the
+// seeded group guidelines). Only cmd and tests import it.
+package migrations

@@ -1,0 +1,12 @@
+package migrations
+
+// Steps is the schema, in order. Append new steps; never edit or reorder one
+// that has shipped.
+var Steps = []Step{
+	step0001Users,
+	step0002Groups,
+	step0003ThreadsPosts,
+	step0004Tags,
+	step0005DefaultGroups,
+	step0006Audit,
+}

@@ -1,0 +1,255 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/netip"
+	"net/url"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// StaffTOTP modes for HEARTH_STAFF_TOTP.
+const (
+	StaffTOTPRequired = "required"
+	StaffTOTPOptional = "optional"
+)
+
+// Config is every setting Hearth reads at start. The zero value is not useful;
+// build one with Load.
+type Config struct {
+	// Addr is the listen address (HEARTH_ADDR).
+	Addr string
+	// DatabaseURL is empty for the embedded SQLite file, or a postgres:// URL
+	// (HEARTH_DATABASE_URL). "sqlite:PATH" selects another SQLite file.
+	DatabaseURL string
+	// DataDir holds the SQLite file and the generated secret (HEARTH_DATA_DIR).
+	DataDir string
+	// AutoMigrate lets the server migrate PostgreSQL on start
+	// (HEARTH_AUTO_MIGRATE). SQLite always migrates on start.
+	AutoMigrate bool
+	// BaseURL is the public URL (HEARTH_BASE_URL); https turns on secure
+	// cookies and HSTS.
+	BaseURL *url.URL
+	// SecretFile holds the key for signing and keyed hashes
+	// (HEARTH_SECRET_FILE); empty means DataDir/secret.key, generated on first
+	// start.
+	SecretFile string
+	// StaffTOTP is "required" or "optional" (HEARTH_STAFF_TOTP).
+	StaffTOTP string
+	// TrustedProxies are the networks whose X-Forwarded-For is believed
+	// (HEARTH_TRUSTED_PROXIES, comma-separated CIDRs). Empty means the direct
+	// peer address is the client.
+	TrustedProxies []netip.Prefix
+	// QuickExitURL is the neutral site the quick-exit control leaves for
+	// (HEARTH_QUICK_EXIT_URL).
+	QuickExitURL string
+	// LogLevel is debug, info, warn or error (HEARTH_LOG_LEVEL).
+	LogLevel slog.Level
+	// LogFormat is "text" or "json" (HEARTH_LOG_FORMAT).
+	LogFormat string
+	// MaxBodyBytes bounds every request body (HEARTH_MAX_BODY_BYTES).
+	MaxBodyBytes int64
+	// DBMaxConns bounds the PostgreSQL pool and the SQLite reader pool
+	// (HEARTH_DB_MAX_CONNS).
+	DBMaxConns int
+	// DBStatementTimeout bounds each PostgreSQL statement
+	// (HEARTH_DB_STATEMENT_TIMEOUT).
+	DBStatementTimeout time.Duration
+	// ShutdownTimeout is how long in-flight requests get on SIGTERM
+	// (HEARTH_SHUTDOWN_TIMEOUT).
+	ShutdownTimeout time.Duration
+	// Dev reads templates and static files from disk on every start
+	// (HEARTH_DEV or the -dev flag).
+	Dev bool
+}
+
+// SecureCookies reports whether Hearth is served over HTTPS.
+func (c Config) SecureCookies() bool {
+	return c.BaseURL != nil && c.BaseURL.Scheme == "https"
+}
+
+// SQLitePath returns the SQLite file to use, or "" when DatabaseURL selects
+// PostgreSQL.
+func (c Config) SQLitePath() string {
+	switch {
+	case c.DatabaseURL == "":
+		return filepath.Join(c.DataDir, "hearth.db")
+	case strings.HasPrefix(c.DatabaseURL, "sqlite:"):
+		return strings.TrimPrefix(c.DatabaseURL, "sqlite:")
+	default:
+		return ""
+	}
+}
+
+// Setting describes one environment variable for the README and `hearth help`.
+type Setting struct {
+	Name, Default, Meaning string
+}
+
+// Settings lists every environment variable Hearth reads.
+var Settings = []Setting{
+	{"HEARTH_ADDR", "127.0.0.1:8080", "address to listen on"},
+	{"HEARTH_DATABASE_URL", "(empty: SQLite at HEARTH_DATA_DIR/hearth.db)", "postgres://user@host/db?sslmode=disable for PostgreSQL, or sqlite:PATH"},
+	{"HEARTH_DATA_DIR", "./data", "directory for the SQLite file and the generated secret"},
+	{"HEARTH_AUTO_MIGRATE", "0", "1 to migrate PostgreSQL on start (SQLite always migrates)"},
+	{"HEARTH_BASE_URL", "(empty)", "public URL, e.g. https://hearth.example.org; https enables secure __Host- cookies and HSTS"},
+	{"HEARTH_SECRET_FILE", "(empty: HEARTH_DATA_DIR/secret.key, generated)", "file holding at least 32 bytes of secret key; share it between instances"},
+	{"HEARTH_STAFF_TOTP", "required", "required: moderators and admins must use two-factor codes; optional: for development"},
+	{"HEARTH_TRUSTED_PROXIES", "(empty: use the direct peer)", "comma-separated CIDRs of reverse proxies whose X-Forwarded-For is trusted"},
+	{"HEARTH_QUICK_EXIT_URL", "https://www.bbc.co.uk/weather", "neutral site the Quick exit control leaves for"},
+	{"HEARTH_LOG_LEVEL", "info", "debug, info, warn or error"},
+	{"HEARTH_LOG_FORMAT", "text", "text or json"},
+	{"HEARTH_MAX_BODY_BYTES", "1048576", "largest request body accepted"},
+	{"HEARTH_DB_MAX_CONNS", "10", "database connections (PostgreSQL pool; SQLite readers)"},
+	{"HEARTH_DB_STATEMENT_TIMEOUT", "5s", "longest a PostgreSQL statement may run"},
+	{"HEARTH_SHUTDOWN_TIMEOUT", "15s", "how long in-flight requests may finish after SIGTERM"},
+	{"HEARTH_DEV", "0", "1 to read templates and static files from disk (development)"},
+	{"HEARTH_TEST_DATABASE_URL", "(empty)", "tests only: also run the suite on this PostgreSQL"},
+}
+
+// Load reads every setting through lookup, applies defaults and validates
+// them. All problems are reported together, one message per bad value.
+func Load(lookup func(string) (string, bool)) (Config, error) {
+	get := func(name, def string) string {
+		if v, ok := lookup(name); ok && strings.TrimSpace(v) != "" {
+			return strings.TrimSpace(v)
+		}
+		return def
+	}
+	var errs []error
+	bad := func(name, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s", name, fmt.Sprintf(format, args...)))
+	}
+
+	c := Config{
+		Addr:         get("HEARTH_ADDR", "127.0.0.1:8080"),
+		DatabaseURL:  get("HEARTH_DATABASE_URL", ""),
+		DataDir:      get("HEARTH_DATA_DIR", "./data"),
+		SecretFile:   get("HEARTH_SECRET_FILE", ""),
+		StaffTOTP:    get("HEARTH_STAFF_TOTP", StaffTOTPRequired),
+		QuickExitURL: get("HEARTH_QUICK_EXIT_URL", "https://www.bbc.co.uk/weather"),
+		LogFormat:    get("HEARTH_LOG_FORMAT", "text"),
+	}
+
+	if _, port, err := net.SplitHostPort(c.Addr); err != nil {
+		bad("HEARTH_ADDR", "%q is not host:port (for example 127.0.0.1:8080)", c.Addr)
+	} else if p, err := strconv.Atoi(port); err != nil || p < 0 || p > 65535 {
+		bad("HEARTH_ADDR", "port %q is not a number from 0 to 65535", port)
+	}
+
+	if u := c.DatabaseURL; u != "" && !strings.HasPrefix(u, "sqlite:") {
+		pu, err := url.Parse(u)
+		switch {
+		case err != nil:
+			bad("HEARTH_DATABASE_URL", "cannot be parsed as a URL")
+		case pu.Scheme != "postgres" && pu.Scheme != "postgresql":
+			bad("HEARTH_DATABASE_URL", "scheme %q is not supported; use postgres://... or leave it empty for SQLite", pu.Scheme)
+		case pu.Host == "" && pu.Query().Get("host") == "":
+			bad("HEARTH_DATABASE_URL", "has no host")
+		}
+	} else if u == "sqlite:" {
+		bad("HEARTH_DATABASE_URL", "sqlite: needs a file path, e.g. sqlite:./data/hearth.db")
+	}
+
+	c.AutoMigrate = parseBool(get("HEARTH_AUTO_MIGRATE", "0"), "HEARTH_AUTO_MIGRATE", bad)
+	c.Dev = parseBool(get("HEARTH_DEV", "0"), "HEARTH_DEV", bad)
+
+	if raw := get("HEARTH_BASE_URL", ""); raw != "" {
+		u, err := url.Parse(raw)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			bad("HEARTH_BASE_URL", "%q must be an absolute http:// or https:// URL", raw)
+		} else if u.Path != "" && u.Path != "/" {
+			bad("HEARTH_BASE_URL", "%q must not have a path; Hearth is served from the root", raw)
+		} else {
+			u.Path = ""
+			c.BaseURL = u
+		}
+	}
+
+	if c.StaffTOTP != StaffTOTPRequired && c.StaffTOTP != StaffTOTPOptional {
+		bad("HEARTH_STAFF_TOTP", "%q must be %q or %q", c.StaffTOTP, StaffTOTPRequired, StaffTOTPOptional)
+	}
+
+	if raw := get("HEARTH_TRUSTED_PROXIES", ""); raw != "" {
+		for _, part := range strings.Split(raw, ",") {
+			part = strings.TrimSpace(part)
+			if part == "" {
+				continue
+			}
+			p, err := netip.ParsePrefix(part)
+			if err != nil {
+				bad("HEARTH_TRUSTED_PROXIES", "%q is not a CIDR such as 10.0.0.0/8", part)
+				continue
+			}
+			c.TrustedProxies = append(c.TrustedProxies, p.Masked())
+		}
+	}
+
+	if u, err := url.Parse(c.QuickExitURL); err != nil || u.Scheme != "https" || u.Host == "" {
+		bad("HEARTH_QUICK_EXIT_URL", "%q must be an absolute https:// URL", c.QuickExitURL)
+	}
+
+	switch lvl := strings.ToLower(get("HEARTH_LOG_LEVEL", "info")); lvl {
+	case "debug":
+		c.LogLevel = slog.LevelDebug
+	case "info":
+		c.LogLevel = slog.LevelInfo
+	case "warn", "warning":
+		c.LogLevel = slog.LevelWarn
+	case "error":
+		c.LogLevel = slog.LevelError
+	default:
+		bad("HEARTH_LOG_LEVEL", "%q must be debug, info, warn or error", lvl)
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		bad("HEARTH_LOG_FORMAT", "%q must be text or json", c.LogFormat)
+	}
+
+	c.MaxBodyBytes = int64(parseInt(get("HEARTH_MAX_BODY_BYTES", "1048576"), "HEARTH_MAX_BODY_BYTES", 64<<10, 64<<20, bad))
+	c.DBMaxConns = parseInt(get("HEARTH_DB_MAX_CONNS", "10"), "HEARTH_DB_MAX_CONNS", 2, 500, bad)
+	c.DBStatementTimeout = parseDuration(get("HEARTH_DB_STATEMENT_TIMEOUT", "5s"), "HEARTH_DB_STATEMENT_TIMEOUT", time.Second, 10*time.Minute, bad)
+	c.ShutdownTimeout = parseDuration(get("HEARTH_SHUTDOWN_TIMEOUT", "15s"), "HEARTH_SHUTDOWN_TIMEOUT", time.Second, 10*time.Minute, bad)
+
+	if c.DataDir == "" {
+		bad("HEARTH_DATA_DIR", "must not be empty")
+	}
+
+	if len(errs) > 0 {
+		return Config{}, fmt.Errorf("invalid configuration:\n%w", errors.Join(errs...))
+	}
+	return c, nil
+}
+
+func parseBool(raw, name string, bad func(string, string, ...any)) bool {
+	switch strings.ToLower(raw) {
+	case "1", "true", "yes", "on":
+		return true
+	case "0", "false", "no", "off":
+		return false
+	}
+	bad(name, "%q must be 1 or 0", raw)
+	return false
+}
+
+func parseInt(raw, name string, lo, hi int, bad func(string, string, ...any)) int {
+	n, err := strconv.Atoi(raw)
+	if err != nil || n < lo || n > hi {
+		bad(name, "%q must be a whole number from %d to %d", raw, lo, hi)
+		return lo
+	}
+	return n
+}
+
+func parseDuration(raw, name string, lo, hi time.Duration, bad func(string, string, ...any)) time.Duration {
+	d, err := time.ParseDuration(raw)
+	if err != nil || d < lo || d > hi {
+		bad(name, "%q must be a duration from %s to %s, such as 5s or 2m", raw, lo, hi)
+		return lo
+	}
+	return d
+}

@@ -1,0 +1,70 @@
+package config
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// minSecretBytes is the shortest key accepted: 256 bits.
+const minSecretBytes = 32
+
+// LoadSecret returns the server's secret key. With HEARTH_SECRET_FILE set the
+// file must exist and hold at least 32 bytes (surrounding whitespace ignored);
+// otherwise DataDir/secret.key is read, or created with a fresh random key on
+// first start, readable only by its owner.
+func LoadSecret(c Config) ([]byte, error) {
+	if c.SecretFile != "" {
+		b, err := os.ReadFile(c.SecretFile)
+		if err != nil {
+			return nil, fmt.Errorf("HEARTH_SECRET_FILE: %w", err)
+		}
+		b = bytes.TrimSpace(b)
+		if len(b) < minSecretBytes {
+			return nil, fmt.Errorf("HEARTH_SECRET_FILE: %s holds %d bytes; at least %d are needed (try: head -c 32 /dev/urandom | xxd -p -c 64 > FILE)", c.SecretFile, len(b), minSecretBytes)
+		}
+		return b, nil
+	}
+	path := filepath.Join(c.DataDir, "secret.key")
+	b, err := os.ReadFile(path)
+	if err == nil {
+		b = bytes.TrimSpace(b)
+		if len(b) < minSecretBytes {
+			return nil, fmt.Errorf("secret key %s is too short (%d bytes); delete it to generate a new one", path, len(b))
+		}
+		return b, nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("read secret key: %w", err)
+	}
+	if err := os.MkdirAll(c.DataDir, 0o700); err != nil {
+		return nil, fmt.Errorf("create data directory: %w", err)
+	}
+	raw := make([]byte, minSecretBytes)
+	if _, err := rand.Read(raw); err != nil {
+		return nil, fmt.Errorf("generate secret key: %w", err)
+	}
+	key := []byte(hex.EncodeToString(raw))
+	// O_EXCL: when two processes start at once, one creates the key and the
+	// other reads it instead of overwriting it.
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return LoadSecret(c)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("create secret key: %w", err)
+	}
+	if _, err := f.Write(append(key, '\n')); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("write secret key: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return nil, fmt.Errorf("write secret key: %w", err)
+	}
+	return key, nil
+}

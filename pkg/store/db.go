@@ -1,0 +1,209 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/glebarez/sqlite"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"hearth/migrations"
+)
+
+// Options tune the connection pools.
+type Options struct {
+	// MaxConns bounds the PostgreSQL pool and the SQLite reader pool.
+	MaxConns int
+	// StatementTimeout bounds each PostgreSQL statement.
+	StatementTimeout time.Duration
+	// Logger receives slow-query warnings; nil discards them.
+	Logger *slog.Logger
+}
+
+// DB is an open database: a writer and a reader handle. On SQLite the writer
+// is a single connection (SQLite allows one writer; queueing in Go is cheaper
+// than busy retries) and readers share a pool in WAL mode; on PostgreSQL both
+// are the same pool.
+type DB struct {
+	W       *gorm.DB
+	R       *gorm.DB
+	Dialect migrations.Dialect
+	wsql    *sql.DB
+	rsql    *sql.DB
+}
+
+// Open connects to dsn: "sqlite:PATH" or a postgres:// URL.
+func Open(ctx context.Context, dsn string, o Options) (*DB, error) {
+	if o.MaxConns <= 0 {
+		o.MaxConns = 10
+	}
+	if o.StatementTimeout <= 0 {
+		o.StatementTimeout = 5 * time.Second
+	}
+	gcfg := &gorm.Config{
+		Logger:                 gormLogger(o.Logger),
+		NowFunc:                func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) },
+		SkipDefaultTransaction: true,
+		PrepareStmt:            false,
+		TranslateError:         false,
+	}
+	if path, ok := strings.CutPrefix(dsn, "sqlite:"); ok {
+		return openSQLite(ctx, path, o, gcfg)
+	}
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return openPostgres(ctx, dsn, o, gcfg)
+	}
+	return nil, errors.New("database URL must start with sqlite: or postgres://")
+}
+
+func sqliteDSN(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "synchronous(FULL)")
+	if readOnly {
+		q.Add("_pragma", "query_only(1)")
+	} else {
+		q.Add("_pragma", "journal_mode(WAL)")
+		// Immediate transactions take the write lock at BEGIN, so a
+		// read-then-write transaction never fails halfway with SQLITE_BUSY.
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + path + "?" + q.Encode()
+}
+
+func openSQLite(ctx context.Context, path string, o Options, gcfg *gorm.Config) (*DB, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, fmt.Errorf("create database directory: %w", err)
+		}
+	}
+	w, err := gorm.Open(sqlite.Open(sqliteDSN(path, false)), gcfg)
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite writer: %w", err)
+	}
+	wsql, err := w.DB()
+	if err != nil {
+		return nil, fmt.Errorf("sqlite writer handle: %w", err)
+	}
+	wsql.SetMaxOpenConns(1)
+	wsql.SetMaxIdleConns(1)
+	wsql.SetConnMaxLifetime(0)
+	// The writer must exist first: it switches the file to WAL mode.
+	if err := wsql.PingContext(ctx); err != nil {
+		wsql.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	r, err := gorm.Open(sqlite.Open(sqliteDSN(path, true)), gcfg)
+	if err != nil {
+		wsql.Close()
+		return nil, fmt.Errorf("open sqlite reader: %w", err)
+	}
+	rsql, err := r.DB()
+	if err != nil {
+		wsql.Close()
+		return nil, fmt.Errorf("sqlite reader handle: %w", err)
+	}
+	rsql.SetMaxOpenConns(o.MaxConns)
+	rsql.SetMaxIdleConns(o.MaxConns)
+	return &DB{W: w, R: r, Dialect: migrations.SQLite, wsql: wsql, rsql: rsql}, nil
+}
+
+func openPostgres(ctx context.Context, dsn string, o Options, gcfg *gorm.Config) (*DB, error) {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("parse database URL: %w", err)
+	}
+	q := u.Query()
+	if q.Get("statement_timeout") == "" {
+		q.Set("statement_timeout", fmt.Sprint(o.StatementTimeout.Milliseconds()))
+	}
+	if q.Get("timezone") == "" {
+		q.Set("timezone", "UTC")
+	}
+	u.RawQuery = q.Encode()
+	db, err := gorm.Open(postgres.New(postgres.Config{DSN: u.String()}), gcfg)
+	if err != nil {
+		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	s, err := db.DB()
+	if err != nil {
+		return nil, fmt.Errorf("postgres handle: %w", err)
+	}
+	s.SetMaxOpenConns(o.MaxConns)
+	s.SetMaxIdleConns(o.MaxConns)
+	s.SetConnMaxIdleTime(5 * time.Minute)
+	pctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := s.PingContext(pctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("connect to postgres: %w", err)
+	}
+	return &DB{W: db, R: db, Dialect: migrations.Postgres, wsql: s, rsql: s}, nil
+}
+
+// Migrate applies pending migrations.
+func (db *DB) Migrate(ctx context.Context) (int, error) {
+	return migrations.Run(ctx, db.wsql, db.Dialect)
+}
+
+// CheckSchema reports whether the schema matches the code.
+func (db *DB) CheckSchema(ctx context.Context) error {
+	return migrations.Check(ctx, db.wsql, db.Dialect)
+}
+
+// Ping checks that the database answers; /readyz uses it.
+func (db *DB) Ping(ctx context.Context) error {
+	if err := db.rsql.PingContext(ctx); err != nil {
+		return fmt.Errorf("ping: %w", err)
+	}
+	var one int
+	if err := db.rsql.QueryRowContext(ctx, "SELECT 1").Scan(&one); err != nil {
+		return fmt.Errorf("select 1: %w", err)
+	}
+	return nil
+}
+
+// Stats returns pool figures for metrics: the writer and, on SQLite, the
+// reader pool.
+func (db *DB) Stats() map[string]sql.DBStats {
+	if db.rsql == db.wsql {
+		return map[string]sql.DBStats{"main": db.wsql.Stats()}
+	}
+	return map[string]sql.DBStats{"writer": db.wsql.Stats(), "reader": db.rsql.Stats()}
+}
+
+// SQL returns the writer's database/sql handle (for migrations and tests).
+func (db *DB) SQL() *sql.DB { return db.wsql }
+
+// Close closes both pools.
+func (db *DB) Close() error {
+	var errs []error
+	if db.rsql != db.wsql {
+		errs = append(errs, db.rsql.Close())
+	}
+	errs = append(errs, db.wsql.Close())
+	return errors.Join(errs...)
+}
+
+func gormLogger(l *slog.Logger) logger.Interface {
+	if l == nil {
+		return logger.Discard
+	}
+	return logger.NewSlogLogger(l, logger.Config{
+		SlowThreshold:             200 * time.Millisecond,
+		LogLevel:                  logger.Warn,
+		IgnoreRecordNotFoundError: true,
+		ParameterizedQueries:      true,
+	})
+}

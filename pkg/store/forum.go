@@ -1,0 +1,90 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"hearth/pkg/forum"
+)
+
+// Forum implements forum.Store.
+type Forum struct{ db *DB }
+
+// NewForum returns the forum store on db.
+func NewForum(db *DB) *Forum { return &Forum{db: db} }
+
+var _ forum.Store = (*Forum)(nil)
+
+// Groups implements forum.Store.
+func (s *Forum) Groups(ctx context.Context, includeArchived bool) ([]forum.Group, error) {
+	var gs []forum.Group
+	q := s.db.read(ctx).Order("position, name")
+	if !includeArchived {
+		q = q.Where("archived = ?", false)
+	}
+	if err := q.Find(&gs).Error; err != nil {
+		return nil, translate(err)
+	}
+	return gs, nil
+}
+
+// GroupBySlug implements forum.Store.
+func (s *Forum) GroupBySlug(ctx context.Context, slug string) (forum.Group, error) {
+	var g forum.Group
+	if err := s.db.read(ctx).Where("slug = ?", slug).Take(&g).Error; err != nil {
+		return forum.Group{}, translate(err)
+	}
+	return g, nil
+}
+
+// threadSummaryColumns is the allowlisted select list of thread lists.
+const threadSummaryColumns = "threads.*, a.username AS author_name, l.username AS last_author_name"
+
+// Threads implements forum.Store.
+func (s *Forum) Threads(ctx context.Context, q forum.ThreadQuery) ([]forum.ThreadSummary, error) {
+	if q.Limit <= 0 {
+		return nil, fmt.Errorf("thread query without a limit")
+	}
+	tx := s.db.read(ctx).Table("threads").
+		Select(threadSummaryColumns).
+		Joins("LEFT JOIN users a ON a.id = threads.author_id").
+		Joins("LEFT JOIN users l ON l.id = threads.last_author_id").
+		Where("threads.group_id = ?", q.GroupID)
+	if !q.IncludeHidden {
+		if q.ViewerID > 0 {
+			tx = tx.Where("(threads.status IN ? OR (threads.status = ? AND threads.author_id = ?))",
+				[]string{forum.StatusVisible, forum.StatusRedacted}, forum.StatusHeld, q.ViewerID)
+		} else {
+			tx = tx.Where("threads.status IN ?", []string{forum.StatusVisible, forum.StatusRedacted})
+		}
+	}
+	for _, slug := range q.HideTags {
+		tx = tx.Where("threads.tags NOT LIKE ?", forum.Pattern(slug))
+	}
+	if c := q.After; c != nil {
+		older := s.db.read(ctx).Where("threads.last_post_at < ?", c.LastPostAt).
+			Or("threads.last_post_at = ? AND threads.id < ?", c.LastPostAt, c.ID)
+		if c.Pinned {
+			tx = tx.Where(s.db.read(ctx).Where("threads.pinned = ?", false).
+				Or(s.db.read(ctx).Where("threads.pinned = ?", true).Where(older)))
+		} else {
+			tx = tx.Where("threads.pinned = ?", false).Where(older)
+		}
+	}
+	var rows []forum.ThreadSummary
+	err := tx.Order("threads.pinned DESC, threads.last_post_at DESC, threads.id DESC").
+		Limit(q.Limit + 1).Find(&rows).Error
+	if err != nil {
+		return nil, translate(err)
+	}
+	return rows, nil
+}
+
+// Tags implements forum.Store.
+func (s *Forum) Tags(ctx context.Context) ([]forum.Tag, error) {
+	var ts []forum.Tag
+	if err := s.db.read(ctx).Order("position, slug").Find(&ts).Error; err != nil {
+		return nil, translate(err)
+	}
+	return ts, nil
+}
