@@ -1,0 +1,164 @@
+package markup
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// The guards below bound goldmark's work inside the parser itself rather than
+// by pre-scanning the source: only the parser knows whether a '>' starts a
+// quote or sits in a code block, so a pre-scan would either miss cases or
+// refuse innocent code.
+
+var (
+	tooDeepKey = parser.NewContextKey()
+	budgetKey  = parser.NewContextKey()
+)
+
+// blockParsers is goldmark's default set (same parsers, same priorities)
+// with the two containers that can nest, quotes and lists, wrapped in a depth
+// limit. List items need no guard: they only ever sit directly in a list.
+func blockParsers() []util.PrioritizedValue {
+	return []util.PrioritizedValue{
+		util.Prioritized(parser.NewSetextHeadingParser(), 100),
+		util.Prioritized(parser.NewThematicBreakParser(), 200),
+		util.Prioritized(depthGuard{parser.NewListParser()}, 300),
+		util.Prioritized(parser.NewListItemParser(), 400),
+		util.Prioritized(parser.NewCodeBlockParser(), 500),
+		util.Prioritized(parser.NewATXHeadingParser(), 600),
+		util.Prioritized(parser.NewFencedCodeBlockParser(), 700),
+		util.Prioritized(depthGuard{parser.NewBlockquoteParser()}, 800),
+		util.Prioritized(parser.NewHTMLBlockParser(), 900),
+		util.Prioritized(parser.NewParagraphParser(), 1000),
+	}
+}
+
+// depthGuard refuses to open a quote or list deeper than MaxDepth and records
+// the refusal so that Render can report ErrTooComplex. The refused line then
+// parses as paragraph text, which keeps the remaining work linear.
+type depthGuard struct {
+	parser.BlockParser
+}
+
+// Open implements parser.BlockParser.
+func (g depthGuard) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	if depth(parent) < MaxDepth {
+		return g.BlockParser.Open(parent, reader, pc)
+	}
+	// Ask the real parser first so that a '>' or '-' that would not have
+	// opened a container anyway (inside a paragraph, say) is not an error.
+	line, pos := reader.Position()
+	node, _ := g.BlockParser.Open(parent, reader, pc)
+	reader.SetPosition(line, pos)
+	if node != nil {
+		pc.Set(tooDeepKey, true)
+	}
+	return nil, parser.NoChildren
+}
+
+// depth counts the quotes and lists that enclose n, n included.
+func depth(n ast.Node) int {
+	d := 0
+	for ; n != nil; n = n.Parent() {
+		switch n.Kind() {
+		case ast.KindBlockquote, ast.KindList:
+			d++
+		}
+	}
+	return d
+}
+
+func tooDeep(pc parser.Context) bool {
+	v, _ := pc.Get(tooDeepKey).(bool)
+	return v
+}
+
+// inlineParsers is goldmark's default set plus strikethrough (same parsers,
+// same priorities), with the parsers whose matching is quadratic in the
+// number of delimiters (links, emphasis, strikethrough) sharing one budget per
+// block.
+func inlineParsers() []util.PrioritizedValue {
+	return []util.PrioritizedValue{
+		util.Prioritized(parser.NewCodeSpanParser(), 100),
+		util.Prioritized(budgeted{parser.NewLinkParser()}, 200),
+		util.Prioritized(parser.NewAutoLinkParser(), 300),
+		util.Prioritized(parser.NewRawHTMLParser(), 400),
+		util.Prioritized(budgeted{parser.NewEmphasisParser()}, 500),
+		util.Prioritized(budgeted{extension.NewStrikethroughParser()}, 500),
+	}
+}
+
+// budget counts delimiter parses in the block currently being parsed;
+// goldmark parses inlines one block at a time, so one counter per document
+// suffices.
+type budget struct {
+	block ast.Node
+	used  int
+}
+
+// budgeted hands a trigger to the wrapped parser while the block's budget
+// lasts and declines it afterwards, so the character stays literal text. The
+// message keeps every word; only formatting past the budget is lost.
+type budgeted struct {
+	parser.InlineParser
+}
+
+// Parse implements parser.InlineParser.
+func (b budgeted) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	bg, _ := pc.Get(budgetKey).(*budget)
+	if bg == nil {
+		bg = &budget{}
+		pc.Set(budgetKey, bg)
+	}
+	if bg.block != parent {
+		bg.block, bg.used = parent, 0
+	}
+	if bg.used >= maxDelimiters {
+		return nil
+	}
+	bg.used++
+	return b.InlineParser.Parse(parent, block, pc)
+}
+
+// CloseBlock forwards to the wrapped parser: the link parser must turn its
+// unmatched brackets back into text when a block ends.
+func (b budgeted) CloseBlock(parent ast.Node, block text.Reader, pc parser.Context) {
+	if cb, ok := b.InlineParser.(parser.CloseBlocker); ok {
+		cb.CloseBlock(parent, block, pc)
+	}
+}
+
+// minTableCells is the cell count any table may have regardless of its size
+// in bytes, so small tables with short rows are never refused.
+const minTableCells = 4096
+
+// tableGuard leaves a paragraph as text when the table it would become claims
+// far more cells than it has bytes. goldmark pads every short row to the
+// header's width, so a 50 KB header over 25,000 one-character rows would
+// otherwise allocate hundreds of millions of cells.
+type tableGuard struct {
+	parser.ParagraphTransformer
+}
+
+// Transform implements parser.ParagraphTransformer.
+func (g tableGuard) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	lines := node.Lines()
+	source := reader.Source()
+	cols, size := 0, 0
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		size += seg.Len()
+		// Any line can be the delimiter row, and a row has at most one cell
+		// more than it has pipes.
+		cols = max(cols, bytes.Count(seg.Value(source), []byte{'|'})+1)
+	}
+	if cols*lines.Len() > max(minTableCells, size) {
+		return
+	}
+	g.ParagraphTransformer.Transform(node, reader, pc)
+}

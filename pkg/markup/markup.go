@@ -1,0 +1,123 @@
+package markup
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/microcosm-cc/bluemonday"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// MaxBytes is the largest Markdown source, in bytes, that Render accepts. The
+// application's own limit is far lower; this one exists so that the renderer
+// stays bounded even when a caller forgets to check.
+const MaxBytes = 100_000
+
+// MaxDepth is how many quotes and lists may be nested inside each other.
+// Nobody needs more to be understood, and goldmark's block parser slows down
+// quadratically with depth (50,000 nested quotes take seconds).
+const MaxDepth = 16
+
+// maxDelimiters is the number of emphasis, strikethrough and link delimiters
+// one block (paragraph, heading or table cell) may use before further ones
+// are shown as literal characters. goldmark's delimiter and link matching is
+// quadratic in their number; see the package tests for the measurements that
+// chose this value.
+const maxDelimiters = 256
+
+// ErrTooLong is returned for sources longer than MaxBytes.
+var ErrTooLong = errors.New("This message is too long to display. Please shorten it.")
+
+// ErrTooComplex is returned for sources that nest quotes or lists deeper
+// than MaxDepth.
+var ErrTooComplex = errors.New("This message is nested too deeply to display. Please simplify quotes or lists.")
+
+// Renderer converts member Markdown to sanitised HTML. Build one with New
+// and share it: it holds no per-call state and is safe for concurrent use.
+type Renderer struct {
+	md     goldmark.Markdown
+	policy *bluemonday.Policy
+	strict *bluemonday.Policy
+}
+
+// New returns a Renderer with Hearth's Markdown dialect and sanitising policy.
+func New() *Renderer {
+	return &Renderer{md: newMarkdown(), policy: newPolicy(), strict: bluemonday.StrictPolicy()}
+}
+
+func newMarkdown() goldmark.Markdown {
+	p := parser.NewParser(
+		parser.WithBlockParsers(blockParsers()...),
+		parser.WithInlineParsers(inlineParsers()...),
+		parser.WithParagraphTransformers(
+			util.Prioritized(parser.LinkReferenceParagraphTransformer, 100),
+			util.Prioritized(tableGuard{extension.NewTableParagraphTransformer()}, 200),
+		),
+		parser.WithASTTransformers(
+			util.Prioritized(extension.NewTableASTTransformer(), 0),
+			util.Prioritized(safeTransformer{}, 100),
+		),
+	)
+	return goldmark.New(
+		goldmark.WithParser(p),
+		goldmark.WithExtensions(extension.NewLinkify(
+			extension.WithLinkifyAllowedProtocols([]string{"http:", "https:"}),
+		)),
+		goldmark.WithRendererOptions(
+			// Members write like they talk: a newline they typed is a line break.
+			html.WithHardWraps(),
+			renderer.WithNodeRenderers(
+				// The policy refuses style attributes, so alignment must arrive as align="...".
+				util.Prioritized(extension.NewTableHTMLRenderer(
+					extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute),
+				), 500),
+				util.Prioritized(extension.NewStrikethroughHTMLRenderer(), 500),
+			),
+		),
+	)
+}
+
+// Render converts Markdown source to sanitised HTML. It returns ErrTooLong or
+// ErrTooComplex for input it refuses; any other error is a bug worth logging.
+func (r *Renderer) Render(src string) (template.HTML, error) {
+	if len(src) > MaxBytes {
+		return "", ErrTooLong
+	}
+	source := []byte(clean(src))
+	pc := parser.NewContext()
+	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(pc))
+	if tooDeep(pc) {
+		return "", ErrTooComplex
+	}
+	var buf bytes.Buffer
+	if err := r.md.Renderer().Render(&buf, source, doc); err != nil {
+		return "", fmt.Errorf("markup: render: %w", err)
+	}
+	// The policy output is the only thing this package ever marks as safe HTML.
+	return template.HTML(r.policy.SanitizeBytes(buf.Bytes())), nil
+}
+
+// Sanitize applies the same policy that Render applies to its output. It lets
+// tests and maintenance commands check or repair stored HTML; HTML that Render
+// produced comes back unchanged. On HTML from elsewhere the policy guarantees
+// rel="nofollow" on links but cannot add "ugc noopener", which only Render
+// emits.
+func (r *Renderer) Sanitize(html string) string {
+	return r.policy.Sanitize(html)
+}
+
+// clean replaces invalid UTF-8 and NUL bytes with U+FFFD, as CommonMark asks,
+// so that nothing downstream sees bytes it cannot encode.
+func clean(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return strings.ReplaceAll(s, "\x00", "\uFFFD")
+}

@@ -1,0 +1,45 @@
+package markup
+
+import (
+	"regexp"
+
+	"github.com/microcosm-cc/bluemonday"
+)
+
+var (
+	// Digits only, and no more than goldmark itself accepts in a list
+	// number (nine), so the attribute can carry nothing but a number.
+	olStart = regexp.MustCompile(`^[0-9]{1,9}$`)
+	// Alignment is the one presentational attribute Markdown tables need.
+	cellAlign = regexp.MustCompile(`^(left|center|right)$`)
+	// Only the exact value Render emits, so rel cannot carry anything else.
+	linkRel = regexp.MustCompile(`^nofollow ugc noopener$`)
+)
+
+// newPolicy builds Hearth's sanitising policy element by element. It allows
+// exactly what the Markdown dialect produces after safeTransformer and
+// nothing else: no images, no style or id or class attributes, no form or
+// embedding elements, and links only to absolute http, https and mailto URLs.
+// Anything outside it is removed, keeping the text inside it.
+func newPolicy() *bluemonday.Policy {
+	p := bluemonday.NewPolicy()
+	p.AllowElements(
+		"p", "br", "hr",
+		"strong", "em", "del", "code", "pre", "blockquote",
+		"ul", "ol", "li",
+		"h3", "h4", "h5", "h6",
+		"table", "thead", "tbody", "tr", "th", "td",
+	)
+	p.AllowAttrs("start").Matching(olStart).OnElements("ol")
+	p.AllowAttrs("align").Matching(cellAlign).OnElements("th", "td")
+
+	p.AllowAttrs("href").OnElements("a")
+	p.AllowAttrs("rel").Matching(linkRel).OnElements("a")
+	p.AllowURLSchemes("http", "https", "mailto")
+	p.AllowRelativeURLs(false)
+	p.RequireParseableURLs(true)
+	// For HTML that did not come from Render (Sanitize on stored or foreign
+	// HTML), bluemonday can at least guarantee nofollow.
+	p.RequireNoFollowOnLinks(true)
+	return p
+}
