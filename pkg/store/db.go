@@ -174,15 +174,6 @@ func (db *DB) Ping(ctx context.Context) error {
 	return nil
 }
 
-// Stats returns pool figures for metrics: the writer and, on SQLite, the
-// reader pool.
-func (db *DB) Stats() map[string]sql.DBStats {
-	if db.rsql == db.wsql {
-		return map[string]sql.DBStats{"main": db.wsql.Stats()}
-	}
-	return map[string]sql.DBStats{"writer": db.wsql.Stats(), "reader": db.rsql.Stats()}
-}
-
 // SQL returns the writer's database/sql handle (for migrations and tests).
 func (db *DB) SQL() *sql.DB { return db.wsql }
 
@@ -206,4 +197,12 @@ func gormLogger(l *slog.Logger) logger.Interface {
 		IgnoreRecordNotFoundError: true,
 		ParameterizedQueries:      true,
 	})
+}
+
+// Pools returns the database/sql pools by name, for metrics.
+func (db *DB) Pools() map[string]*sql.DB {
+	if db.rsql == db.wsql {
+		return map[string]*sql.DB{"main": db.wsql}
+	}
+	return map[string]*sql.DB{"writer": db.wsql, "reader": db.rsql}
 }

@@ -1,0 +1,110 @@
+// Command hearth runs the Hearth peer-support forum.
+//
+// Usage:
+//
+//	hearth [serve]            start the web server (the default)
+//	hearth migrate            apply database migrations
+//	hearth create-admin NAME  create or promote an administrator (password on stdin)
+//	hearth crisis-eval FILE   measure the crisis-language detector on a TSV file
+//	hearth seed-demo [flags]  fill the database with demo content
+//	hearth rerender           re-render every post after a policy change
+//	hearth version            print the version
+//
+// Settings come from HEARTH_* environment variables; see the README.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.LookupEnv))
+}
+
+// command is one subcommand.
+type command struct {
+	summary string
+	run     func(ctx context.Context, env *env, args []string) error
+}
+
+// env is what every subcommand gets: standard streams and the environment.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	lookup         func(string) (string, bool)
+}
+
+var commands map[string]command
+
+func init() {
+	commands = map[string]command{
+		"serve":   {"start the web server (default)", cmdServe},
+		"migrate": {"apply pending database migrations", cmdMigrate},
+		"version": {"print the version", cmdVersion},
+	}
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, lookup func(string) (string, bool)) int {
+	name := "serve"
+	if len(args) > 0 && (len(args[0]) == 0 || args[0][0] != '-') {
+		name, args = args[0], args[1:]
+	}
+	if name == "help" || name == "-h" || name == "--help" {
+		usage(stdout)
+		return 0
+	}
+	cmd, ok := commands[name]
+	if !ok {
+		fmt.Fprintf(stderr, "hearth: unknown command %q\n\n", name)
+		usage(stderr)
+		return 2
+	}
+	if err := cmd.run(ctx, &env{stdin: stdin, stdout: stdout, stderr: stderr, lookup: lookup}, args); err != nil {
+		fmt.Fprintf(stderr, "hearth %s: %v\n", name, err)
+		return 1
+	}
+	return 0
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: hearth COMMAND [arguments]")
+	fmt.Fprintln(w)
+	for _, n := range sortedCommandNames() {
+		fmt.Fprintf(w, "  %-14s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Settings are read from HEARTH_* environment variables; see README.md.")
+}
+
+func sortedCommandNames() []string {
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	for i := 1; i < len(names); i++ {
+		for j := i; j > 0 && names[j] < names[j-1]; j-- {
+			names[j], names[j-1] = names[j-1], names[j]
+		}
+	}
+	return names
+}
+
+func newLogger(w io.Writer, level slog.Level, format string) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: level}
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+func cmdVersion(_ context.Context, e *env, _ []string) error {
+	fmt.Fprintf(e.stdout, "hearth %s\n", version)
+	return nil
+}

@@ -1,0 +1,111 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+
+	"hearth/pkg/config"
+	"hearth/pkg/forum"
+	"hearth/pkg/store"
+	"hearth/pkg/web"
+	"hearth/static"
+	"hearth/templates"
+)
+
+// App is a wired Hearth instance.
+type App struct {
+	Config config.Config
+	DB     *store.DB
+	Web    *web.Server
+	Log    *slog.Logger
+}
+
+// DSN returns the database address for cfg: the SQLite file by default.
+func DSN(cfg config.Config) string {
+	if p := cfg.SQLitePath(); p != "" {
+		return "sqlite:" + p
+	}
+	return cfg.DatabaseURL
+}
+
+// OpenDB opens the configured database. SQLite is migrated at once; on
+// PostgreSQL the schema is migrated only with AutoMigrate (otherwise checked).
+// Either way a schema newer than this build is refused.
+func OpenDB(ctx context.Context, cfg config.Config, log *slog.Logger) (*store.DB, error) {
+	db, err := store.Open(ctx, DSN(cfg), store.Options{MaxConns: cfg.DBMaxConns, StatementTimeout: cfg.DBStatementTimeout, Logger: log})
+	if err != nil {
+		return nil, err
+	}
+	if cfg.SQLitePath() != "" || cfg.AutoMigrate {
+		n, err := db.Migrate(ctx)
+		if err != nil {
+			db.Close()
+			return nil, err
+		}
+		if n > 0 {
+			log.Info("migrated database", "steps", n)
+		}
+		return db, nil
+	}
+	if err := db.CheckSchema(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// Build opens the database and wires every service and the web server.
+func Build(ctx context.Context, cfg config.Config, log *slog.Logger, version string) (*App, error) {
+	secret, err := config.LoadSecret(cfg)
+	if err != nil {
+		return nil, err
+	}
+	db, err := OpenDB(ctx, cfg, log)
+	if err != nil {
+		return nil, err
+	}
+	a, err := New(cfg, db, secret, log, version)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+// New wires the services and web server on an open, migrated database.
+func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, version string) (*App, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	tfs, sfs := fs.FS(templates.FS), fs.FS(static.FS)
+	if cfg.Dev {
+		tfs, sfs = os.DirFS("templates"), os.DirFS("static")
+	}
+	w, err := web.New(web.Deps{
+		Config:    cfg,
+		Logger:    log,
+		Secret:    secret,
+		Forum:     forum.NewService(store.NewForum(db)),
+		DB:        db,
+		Pools:     db.Pools(),
+		Templates: tfs,
+		Static:    sfs,
+		Version:   version,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
+	return &App{Config: cfg, DB: db, Web: w, Log: log}, nil
+}
+
+// Close releases the database.
+func (a *App) Close() error {
+	if a == nil || a.DB == nil {
+		return errors.New("app not open")
+	}
+	return a.DB.Close()
+}

@@ -1,0 +1,5 @@
+// Package forumtest helps tests: a fresh, migrated database per test on
+// SQLite and (when HEARTH_TEST_DATABASE_URL is set) PostgreSQL, fixture
+// builders, and an HTTP client that drives the whole Echo stack with cookies.
+// Only tests import it.
+package forumtest

@@ -1,0 +1,12 @@
+package store
+
+import "hearth/pkg/forum"
+
+// Models lists every GORM model with the table it maps to. The schema test
+// checks each against the migrated database on both dialects; add new
+// models here.
+func Models() []any {
+	return []any{
+		&forum.Group{}, &forum.Thread{}, &forum.Post{}, &forum.Tag{},
+	}
+}

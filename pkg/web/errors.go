@@ -1,0 +1,71 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"hearth/pkg/forum"
+)
+
+// errorText is what a member sees for each status: plain, kind, and never
+// the internal error.
+var errorText = map[int][2]string{
+	http.StatusBadRequest:            {"Something in that request didn't make sense", "Please go back and try again."},
+	http.StatusForbidden:             {"You can't do that here", "You don't have permission for this page or action. If you think that's a mistake, a moderator can help."},
+	http.StatusNotFound:              {"We couldn't find that page", "It may have been moved or removed, or the link may be mistyped."},
+	http.StatusMethodNotAllowed:      {"That doesn't work here", "This page can't be used that way. Please go back and try again."},
+	http.StatusRequestEntityTooLarge: {"That was too much to send at once", "What you sent is larger than Hearth accepts. If you were writing a post, please shorten it; go back to find your text."},
+	http.StatusTooManyRequests:       {"Please slow down", "There have been too many attempts in a short time. Please wait a few minutes and try again."},
+	http.StatusInternalServerError:   {"Something went wrong on our side", "It's not your fault. Please try again in a moment. If it keeps happening, tell the moderators the reference below."},
+	http.StatusServiceUnavailable:    {"Hearth is having trouble right now", "Please try again in a few minutes."},
+}
+
+// statusOf maps an error to an HTTP status: echo errors keep theirs, domain
+// errors get their natural status, anything else is a 500.
+func statusOf(err error) int {
+	var he *echo.HTTPError
+	switch {
+	case errors.As(err, &he):
+		return he.Code
+	case errors.Is(err, forum.ErrNotFound):
+		return http.StatusNotFound
+	case errors.Is(err, forum.ErrForbidden):
+		return http.StatusForbidden
+	case errors.Is(err, forum.ErrLocked):
+		return http.StatusForbidden
+	}
+	return http.StatusInternalServerError
+}
+
+// handleError is the one HTTPErrorHandler: log the details, show a calm page.
+func (s *Server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		s.log.Warn("error after response started", "request_id", reqID(c), "err", err.Error())
+		return
+	}
+	code := statusOf(err)
+	if code >= 500 {
+		s.log.Error("request failed", "request_id", reqID(c), "route", c.Path(), "status", code, "err", err.Error())
+	} else if code == http.StatusForbidden {
+		// Refused attempts are logged without personal data for moderators.
+		s.log.Warn("forbidden", "request_id", reqID(c), "route", c.Path(), "method", c.Request().Method, "err", err.Error())
+	}
+	text, ok := errorText[code]
+	if !ok {
+		text = errorText[http.StatusInternalServerError]
+		if code < 500 {
+			text = errorText[http.StatusBadRequest]
+		}
+	}
+	v := ErrorView{Base: s.base(c, text[0]), Status: code, Heading: text[0], Message: text[1]}
+	if c.Request().Method == http.MethodHead {
+		_ = c.NoContent(code)
+		return
+	}
+	if rerr := c.Render(code, "error", v); rerr != nil {
+		s.log.Error("render error page", "request_id", reqID(c), "err", rerr.Error())
+		_ = c.String(code, text[0]+". Reference: "+reqID(c))
+	}
+}

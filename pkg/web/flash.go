@@ -1,0 +1,70 @@
+package web
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+)
+
+const flashCookie = "hearth_flash"
+
+// setFlash stores a one-time message shown on the next page, signed so that
+// nobody else can plant text in a member's browser.
+func (s *Server) setFlash(c echo.Context, msg string) {
+	v := base64.RawURLEncoding.EncodeToString([]byte(msg))
+	c.SetCookie(&http.Cookie{
+		Name: flashCookie, Value: v + "." + s.sign("flash", v), Path: "/",
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.cfg.SecureCookies(), MaxAge: 60,
+	})
+}
+
+// popFlash returns and clears the pending message, if any.
+func (s *Server) popFlash(c echo.Context) string {
+	ck, err := c.Cookie(flashCookie)
+	if err != nil || ck.Value == "" {
+		return ""
+	}
+	c.SetCookie(&http.Cookie{Name: flashCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.cfg.SecureCookies()})
+	v, sig, ok := strings.Cut(ck.Value, ".")
+	if !ok || !hmac.Equal([]byte(sig), []byte(s.sign("flash", v))) {
+		return ""
+	}
+	b, err := base64.RawURLEncoding.DecodeString(v)
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}
+
+// sign returns a MAC of v under the server secret, separated by purpose.
+func (s *Server) sign(purpose, v string) string {
+	m := hmac.New(sha256.New, s.deps.Secret)
+	m.Write([]byte(purpose))
+	m.Write([]byte{0})
+	m.Write([]byte(v))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+}
+
+// base builds the common part of every view.
+func (s *Server) base(c echo.Context, title string) Base {
+	return Base{
+		Title:        title,
+		RequestID:    reqID(c),
+		Flash:        s.popFlash(c),
+		User:         s.viewUser(c),
+		QuickExitURL: s.cfg.QuickExitURL,
+		Path:         c.Request().URL.Path,
+	}
+}
+
+// ctxViewUser is where the session middleware leaves the signed-in member.
+const ctxViewUser = "view_user"
+
+func (s *Server) viewUser(c echo.Context) *ViewUser {
+	u, _ := c.Get(ctxViewUser).(*ViewUser)
+	return u
+}

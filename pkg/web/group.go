@@ -1,0 +1,82 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/labstack/echo/v4"
+
+	"hearth/pkg/forum"
+	"hearth/pkg/markup"
+)
+
+// groupShow is a group's page: its guidelines and its threads, newest
+// activity first, pinned threads on top.
+func (s *Server) groupShow(c echo.Context) error {
+	ctx := c.Request().Context()
+	g, err := s.deps.Forum.Group(ctx, c.Param("slug"))
+	if err != nil {
+		return err
+	}
+	cursor := c.QueryParam("after")
+	page, err := s.deps.Forum.GroupThreads(ctx, g, cursor, nil, 0)
+	if err != nil {
+		return err
+	}
+	tags, err := s.tagNames(c)
+	if err != nil {
+		return err
+	}
+	v := GroupView{
+		Base:       s.base(c, g.Name),
+		Group:      g,
+		Guidelines: markup.Stored(g.GuidelinesHTML),
+		FirstPage:  cursor == "",
+		CanPost:    !g.Archived,
+	}
+	for _, t := range page.Threads {
+		v.Threads = append(v.Threads, ThreadRow{
+			ID: t.ID, Title: t.Title, Tags: labels(t.Tags, tags), Pinned: t.Pinned, Locked: t.Locked,
+			Replies: t.ReplyCount, AuthorName: nameOr(t.AuthorName, t.AuthorID), LastAuthorName: nameOr(t.LastAuthorName, t.LastAuthorID),
+			LastPostAt: t.LastPostAt, Held: t.Status == forum.StatusHeld,
+		})
+	}
+	if page.Next != "" {
+		v.NextURL = "/g/" + url.PathEscape(g.Slug) + "?after=" + url.QueryEscape(page.Next)
+	}
+	return c.Render(http.StatusOK, "group/show", v)
+}
+
+// tagNames maps tag slugs to their display names.
+func (s *Server) tagNames(c echo.Context) (map[string]string, error) {
+	ts, err := s.deps.Forum.Tags(c.Request().Context())
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]string, len(ts))
+	for _, t := range ts {
+		m[t.Slug] = t.Name
+	}
+	return m, nil
+}
+
+// labels turns a tag set into display labels, in vocabulary order of slugs.
+func labels(t forum.Tags, names map[string]string) []TagLabel {
+	var out []TagLabel
+	for _, slug := range t.Slugs() {
+		name := names[slug]
+		if name == "" {
+			name = slug
+		}
+		out = append(out, TagLabel{Slug: slug, Name: name})
+	}
+	return out
+}
+
+// nameOr shows "former member" for content whose author deleted their account.
+func nameOr(name string, id *int64) string {
+	if id == nil || name == "" {
+		return "former member"
+	}
+	return name
+}

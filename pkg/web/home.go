@@ -1,0 +1,23 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+)
+
+// home lists the groups.
+func (s *Server) home(c echo.Context) error {
+	gs, err := s.deps.Forum.Groups(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	v := HomeView{Base: s.base(c, "Groups")}
+	for _, g := range gs {
+		v.Groups = append(v.Groups, GroupCard{
+			Slug: g.Slug, Name: g.Name, Description: g.Description,
+			ThreadCount: g.ThreadCount, LastActivity: g.LastActivityAt,
+		})
+	}
+	return c.Render(http.StatusOK, "home", v)
+}

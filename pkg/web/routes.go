@@ -1,0 +1,29 @@
+package web
+
+import (
+	"strconv"
+
+	"github.com/labstack/echo/v4/middleware"
+)
+
+// routes installs the middleware chain and every route Hearth serves. This is
+// the one place to read to know the site's URLs.
+func (s *Server) routes() {
+	e := s.e
+	e.Use(requestID)
+	e.Use(s.securityHeaders)
+	e.Use(s.accessLog)
+	e.Use(s.recoverPanics())
+	e.Use(middleware.BodyLimit(strconv.FormatInt(s.cfg.MaxBodyBytes, 10)))
+	e.Use(crossOrigin())
+
+	// Operations.
+	e.GET("/healthz", s.healthz)
+	e.GET("/readyz", s.readyz)
+	e.GET("/metrics", s.metrics.handler)
+	e.GET("/static/:hash/*", s.assets.serve)
+
+	// Reading.
+	e.GET("/", s.home)
+	e.GET("/g/:slug", s.groupShow)
+}

@@ -1,0 +1,131 @@
+package web
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"hearth/pkg/config"
+	"hearth/pkg/forum"
+)
+
+// Pinger reports whether the database answers.
+type Pinger interface {
+	Ping(ctx context.Context) error
+}
+
+// Deps is everything the web layer needs, built by hearth/pkg/app.
+type Deps struct {
+	Config config.Config
+	Logger *slog.Logger
+	// Secret signs flash cookies and keys client hashes.
+	Secret []byte
+	Forum  *forum.Service
+	DB     Pinger
+	// Pools are the database/sql pools whose figures /metrics exports.
+	Pools map[string]*sql.DB
+	// Templates and Static are the embedded (or, with -dev, on-disk) trees.
+	Templates fs.FS
+	Static    fs.FS
+	// Version is printed in the footer-less /healthz body and metrics.
+	Version string
+}
+
+// Server is Hearth's HTTP front end.
+type Server struct {
+	deps     Deps
+	cfg      config.Config
+	log      *slog.Logger
+	e        *echo.Echo
+	render   *Renderer
+	assets   *assets
+	registry *prometheus.Registry
+	metrics  *httpMetrics
+}
+
+// New builds the server: templates parsed, static files hashed, routes and
+// middleware installed.
+func New(d Deps) (*Server, error) {
+	if d.Logger == nil {
+		d.Logger = slog.New(slog.DiscardHandler)
+	}
+	if len(d.Secret) < 32 {
+		return nil, errors.New("web: secret must be at least 32 bytes")
+	}
+	s := &Server{deps: d, cfg: d.Config, log: d.Logger, e: echo.New()}
+	var err error
+	if s.assets, err = newAssets(d.Static); err != nil {
+		return nil, fmt.Errorf("static files: %w", err)
+	}
+	if s.render, err = NewRenderer(d.Templates, s.funcs()); err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	s.registry = prometheus.NewRegistry()
+	if s.metrics, err = newHTTPMetrics(s.registry, d.Pools, d.Version); err != nil {
+		return nil, fmt.Errorf("metrics: %w", err)
+	}
+	s.e.HideBanner = true
+	s.e.HidePort = true
+	s.e.Renderer = s.render
+	s.e.HTTPErrorHandler = s.handleError
+	s.e.IPExtractor = ipExtractor(d.Config.TrustedProxies)
+	s.routes()
+	return s, nil
+}
+
+// Handler returns the HTTP handler (for tests and for http.Server).
+func (s *Server) Handler() http.Handler { return headAsGet(s.e) }
+
+// HTTPServer returns an http.Server with Hearth's timeouts.
+func (s *Server) HTTPServer(addr string) *http.Server {
+	return &http.Server{
+		Addr:              addr,
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+}
+
+// Serve listens on ln until ctx is cancelled, then stops accepting
+// connections and lets in-flight requests finish within the shutdown timeout.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := s.HTTPServer(ln.Addr().String())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	timeout := s.cfg.ShutdownTimeout
+	if timeout <= 0 {
+		timeout = 15 * time.Second
+	}
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), timeout)
+	defer cancel()
+	s.log.Info("shutting down", "timeout", timeout.String())
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}
+
+// Echo exposes the router so tests can add probe routes (a handler that
+// panics, a slow request) behind the real middleware.
+func (s *Server) Echo() *echo.Echo { return s.e }

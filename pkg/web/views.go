@@ -1,0 +1,108 @@
+package web
+
+import (
+	"html/template"
+	"time"
+
+	"hearth/pkg/forum"
+)
+
+// Base is embedded in every page's view.
+type Base struct {
+	// Title is the page's <title> text, before " · Hearth".
+	Title string
+	// RequestID is shown on error pages.
+	RequestID string
+	// Flash is a one-time message from the previous request.
+	Flash string
+	// User is the signed-in member, nil for visitors.
+	User *ViewUser
+	// QuickExitURL is where the quick-exit control leads.
+	QuickExitURL string
+	// Path is the request path, for marking the current navigation item.
+	Path string
+}
+
+// ViewUser is what the layout knows about the signed-in member.
+type ViewUser struct {
+	ID      int64
+	Name    string
+	IsStaff bool
+	IsAdmin bool
+}
+
+// ErrorView is the error page.
+type ErrorView struct {
+	Base
+	Status  int
+	Heading string
+	Message string
+}
+
+// HomeView is the list of groups.
+type HomeView struct {
+	Base
+	Groups []GroupCard
+}
+
+// GroupCard is one group on the home page.
+type GroupCard struct {
+	Slug, Name, Description string
+	ThreadCount             int
+	LastActivity            *time.Time
+}
+
+// GroupView is a group's page: guidelines and a page of threads.
+type GroupView struct {
+	Base
+	Group      forum.Group
+	Guidelines template.HTML
+	Threads    []ThreadRow
+	// NextURL links the next page (rel="next"), empty on the last page.
+	NextURL string
+	// FirstPage is false once the member has paged on.
+	FirstPage bool
+	CanPost   bool
+}
+
+// ThreadRow is a thread in a group's list. Tagged threads show their tags
+// and no excerpt.
+type ThreadRow struct {
+	ID             int64
+	Title          string
+	Tags           []TagLabel
+	Pinned, Locked bool
+	Replies        int
+	AuthorName     string
+	LastAuthorName string
+	LastPostAt     time.Time
+	Held           bool
+}
+
+// TagLabel is a trigger-warning tag as shown to readers.
+type TagLabel struct {
+	Slug, Name string
+}
+
+// CrisisView is the crisis resources page.
+type CrisisView struct {
+	Base
+	Countries []CountryOption
+	Country   string
+	// CountryName is the chosen country's name, empty when none is chosen.
+	CountryName string
+	Lines       []HelplineView
+	// Directory holds the international fallback entries.
+	Directory []HelplineView
+}
+
+// CountryOption is an entry of the country picker.
+type CountryOption struct {
+	Code, Name string
+	Selected   bool
+}
+
+// HelplineView is one helpline.
+type HelplineView struct {
+	Service, Phone, PhoneHref, SMS, Web, Hours, Languages string
+}
