@@ -76,6 +76,10 @@ func unsafeNode(n *html.Node) string {
 				return fmt.Sprintf("href %q", a.Val)
 			case key == "rel" && a.Val != "nofollow ugc noopener":
 				return fmt.Sprintf("rel %q", a.Val)
+			case key == "align" && a.Val != "left" && a.Val != "center" && a.Val != "right":
+				return fmt.Sprintf("align %q", a.Val)
+			case key == "start" && strings.Trim(a.Val, "0123456789") != "":
+				return fmt.Sprintf("start %q", a.Val)
 			}
 		}
 	}

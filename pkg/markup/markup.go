@@ -59,7 +59,7 @@ func newMarkdown() goldmark.Markdown {
 		parser.WithBlockParsers(blockParsers()...),
 		parser.WithInlineParsers(inlineParsers()...),
 		parser.WithParagraphTransformers(
-			util.Prioritized(parser.LinkReferenceParagraphTransformer, 100),
+			util.Prioritized(refGuard{parser.LinkReferenceParagraphTransformer}, 100),
 			util.Prioritized(tableGuard{extension.NewTableParagraphTransformer()}, 200),
 		),
 		parser.WithASTTransformers(

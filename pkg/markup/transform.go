@@ -143,7 +143,13 @@ func htmlBlockToText(block *ast.HTMLBlock, source []byte) {
 	if block.HasClosure() {
 		segs = append(segs, block.ClosureLine)
 	}
-	para := ast.NewParagraph()
+	// In a tight list the other items' text is not wrapped in <p>; match them.
+	var para ast.Node = ast.NewParagraph()
+	if item, ok := block.Parent().(*ast.ListItem); ok {
+		if list, ok := item.Parent().(*ast.List); ok && list.IsTight {
+			para = ast.NewTextBlock()
+		}
+	}
 	for i, seg := range segs {
 		para.AppendChild(para, ast.NewRawTextSegment(seg.TrimRightSpace(source)))
 		if i < len(segs)-1 {
