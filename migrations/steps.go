@@ -9,4 +9,5 @@ var Steps = []Step{
 	step0004Tags,
 	step0005DefaultGroups,
 	step0006Audit,
+	step0007Sessions,
 }

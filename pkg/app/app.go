@@ -7,7 +7,9 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
+	"runtime"
 
+	"hearth/pkg/auth"
 	"hearth/pkg/config"
 	"hearth/pkg/forum"
 	"hearth/pkg/store"
@@ -22,6 +24,8 @@ type App struct {
 	DB     *store.DB
 	Web    *web.Server
 	Log    *slog.Logger
+	Forum  *forum.Service
+	Auth   *auth.Service
 }
 
 // DSN returns the database address for cfg: the SQLite file by default.
@@ -85,11 +89,20 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 	if cfg.Dev {
 		tfs, sfs = os.DirFS("templates"), os.DirFS("static")
 	}
+	// At most one argon2id hash per core runs at once (19 MiB each), so a
+	// burst of logins queues instead of exhausting memory.
+	hasher, err := auth.NewHasher(auth.DefaultParams, max(2, runtime.NumCPU()))
+	if err != nil {
+		return nil, fmt.Errorf("password hasher: %w", err)
+	}
+	fs := forum.NewService(store.NewForum(db))
+	as := auth.NewService(store.NewAuth(db), hasher, secret)
 	w, err := web.New(web.Deps{
 		Config:    cfg,
 		Logger:    log,
 		Secret:    secret,
-		Forum:     forum.NewService(store.NewForum(db)),
+		Forum:     fs,
+		Auth:      as,
 		DB:        db,
 		Pools:     db.Pools(),
 		Templates: tfs,
@@ -99,7 +112,7 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 	if err != nil {
 		return nil, fmt.Errorf("web: %w", err)
 	}
-	return &App{Config: cfg, DB: db, Web: w, Log: log}, nil
+	return &App{Config: cfg, DB: db, Web: w, Log: log, Forum: fs, Auth: as}, nil
 }
 
 // Close releases the database.

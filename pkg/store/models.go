@@ -1,6 +1,9 @@
 package store
 
-import "hearth/pkg/forum"
+import (
+	"hearth/pkg/auth"
+	"hearth/pkg/forum"
+)
 
 // Models lists every GORM model with the table it maps to. The schema test
 // checks each against the migrated database on both dialects; add new
@@ -8,5 +11,6 @@ import "hearth/pkg/forum"
 func Models() []any {
 	return []any{
 		&forum.Group{}, &forum.Thread{}, &forum.Post{}, &forum.Tag{},
+		&auth.User{}, &auth.Session{},
 	}
 }

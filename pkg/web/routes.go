@@ -16,6 +16,7 @@ func (s *Server) routes() {
 	e.Use(s.recoverPanics())
 	e.Use(middleware.BodyLimit(strconv.FormatInt(s.cfg.MaxBodyBytes, 10)))
 	e.Use(crossOrigin())
+	e.Use(s.loadSession)
 
 	// Operations.
 	e.GET("/healthz", s.healthz)

@@ -14,6 +14,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"hearth/pkg/auth"
 	"hearth/pkg/config"
 	"hearth/pkg/forum"
 )
@@ -30,6 +31,7 @@ type Deps struct {
 	// Secret signs flash cookies and keys client hashes.
 	Secret []byte
 	Forum  *forum.Service
+	Auth   *auth.Service
 	DB     Pinger
 	// Pools are the database/sql pools whose figures /metrics exports.
 	Pools map[string]*sql.DB

@@ -1,0 +1,56 @@
+package auth
+
+import "time"
+
+// User is a member's account as stored. It holds no real name, email or
+// phone number: Hearth never asks for them.
+type User struct {
+	ID                int64      `gorm:"column:id;primaryKey"`
+	Username          string     `gorm:"column:username"`
+	UsernameKey       string     `gorm:"column:username_key"`
+	PasswordHash      string     `gorm:"column:password_hash"`
+	Role              Role       `gorm:"column:role"`
+	ModeratorSiteWide bool       `gorm:"column:moderator_site_wide"`
+	Status            Status     `gorm:"column:status"`
+	StatusUntil       *time.Time `gorm:"column:status_until"`
+	StatusReason      string     `gorm:"column:status_reason"`
+	Country           string     `gorm:"column:country"`
+	TOTPSecret        string     `gorm:"column:totp_secret"`
+	TOTPEnabled       bool       `gorm:"column:totp_enabled"`
+	PostCount         int        `gorm:"column:post_count"`
+	CreatedAt         time.Time  `gorm:"column:created_at"`
+	UpdatedAt         time.Time  `gorm:"column:updated_at"`
+}
+
+// TableName is the table User is stored in.
+func (User) TableName() string { return "users" }
+
+// Session is a signed-in browser. TokenHash is the SHA-256 of the cookie's
+// token; the token itself is never stored.
+type Session struct {
+	TokenHash  string    `gorm:"column:token_hash;primaryKey"`
+	UserID     int64     `gorm:"column:user_id"`
+	Device     string    `gorm:"column:device"`
+	CreatedAt  time.Time `gorm:"column:created_at"`
+	LastSeenAt time.Time `gorm:"column:last_seen_at"`
+	ExpiresAt  time.Time `gorm:"column:expires_at"`
+}
+
+// TableName is the table Session is stored in.
+func (Session) TableName() string { return "sessions" }
+
+// ActorFor builds the permission view of u; modGroups are the groups a
+// group-scoped moderator looks after.
+func ActorFor(u User, modGroups []int64) *Actor {
+	a := &Actor{ID: u.ID, Role: u.Role, Status: u.Status, SiteWide: u.ModeratorSiteWide, TOTPEnabled: u.TOTPEnabled}
+	if u.StatusUntil != nil {
+		a.SuspendedUntil = *u.StatusUntil
+	}
+	if len(modGroups) > 0 {
+		a.ModGroups = make(map[int64]bool, len(modGroups))
+		for _, g := range modGroups {
+			a.ModGroups[g] = true
+		}
+	}
+	return a
+}

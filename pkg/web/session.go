@@ -1,0 +1,74 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"hearth/pkg/auth"
+)
+
+const ctxPrincipal = "principal"
+
+// sessionCookieName is __Host- prefixed over HTTPS, which pins the cookie to
+// this host, path / and Secure.
+func (s *Server) sessionCookieName() string {
+	if s.cfg.SecureCookies() {
+		return "__Host-hearth_session"
+	}
+	return "hearth_session"
+}
+
+// loadSession resolves the session cookie into the signed-in member. A
+// missing, garbage or expired cookie makes the request a visitor's (and the
+// stale cookie is cleared); it is never an error page.
+func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		ck, err := c.Cookie(s.sessionCookieName())
+		if err != nil || ck.Value == "" {
+			return next(c)
+		}
+		p, err := s.deps.Auth.Resolve(c.Request().Context(), ck.Value)
+		switch {
+		case errors.Is(err, auth.ErrNoSession):
+			s.clearSessionCookie(c)
+			return next(c)
+		case err != nil:
+			return err
+		}
+		c.Set(ctxPrincipal, p)
+		c.Set(ctxViewUser, &ViewUser{ID: p.User.ID, Name: p.User.Username, IsStaff: auth.IsStaff(p.Actor), IsAdmin: auth.CanAdmin(p.Actor)})
+		return next(c)
+	}
+}
+
+// principal is the signed-in member, or nil for a visitor.
+func principal(c echo.Context) *auth.Principal {
+	p, _ := c.Get(ctxPrincipal).(*auth.Principal)
+	return p
+}
+
+// actor is the permission view of the request's member, nil for visitors.
+func actor(c echo.Context) *auth.Actor {
+	if p := principal(c); p != nil {
+		return p.Actor
+	}
+	return nil
+}
+
+// setSessionCookie hands the browser a new session token.
+func (s *Server) setSessionCookie(c echo.Context, token string) {
+	c.SetCookie(&http.Cookie{
+		Name: s.sessionCookieName(), Value: token, Path: "/",
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.cfg.SecureCookies(),
+		MaxAge: int(auth.AbsoluteTimeout.Seconds()),
+	})
+}
+
+func (s *Server) clearSessionCookie(c echo.Context) {
+	c.SetCookie(&http.Cookie{
+		Name: s.sessionCookieName(), Value: "", Path: "/", MaxAge: -1,
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.cfg.SecureCookies(),
+	})
+}
