@@ -10,4 +10,5 @@ var Steps = []Step{
 	step0005DefaultGroups,
 	step0006Audit,
 	step0007Sessions,
+	step0008Queue,
 }
