@@ -1,0 +1,458 @@
+package safety
+
+import (
+	"sort"
+	"strings"
+	"sync"
+)
+
+// CrisisThreshold is the score from which an Assessment counts as a crisis.
+// A single strong statement ("I want to die", "I bought a rope") reaches it on
+// its own; weaker signals ("I'm done", "I feel like a burden") need company.
+const CrisisThreshold = 0.5
+
+// matchFloor hides signals so weak that listing them would only distract a
+// moderator.
+const matchFloor = 0.2
+
+// Assessment is the result of scoring one text.
+type Assessment struct {
+	// Score is in [0,1]; it combines the weights of every matched phrase as
+	// independent pieces of evidence (1 - Π(1-w)).
+	Score float64
+	// Crisis is Score >= CrisisThreshold.
+	Crisis bool
+	// Matches are the phrases that raised the score, in text order, in the
+	// normalised form the detector saw (lower case, contractions and slang
+	// expanded: "gonna kms" reads "going to kill myself").
+	Matches []string
+}
+
+// Detector scores text for current suicidal or self-harm intent of its
+// author. It holds only compiled, read-only patterns, so one Detector can be
+// shared by any number of goroutines.
+type Detector struct {
+	patterns []*pattern
+}
+
+// sharedPatterns compiles the pattern table once per process; every Detector
+// points at the same read-only slice.
+var sharedPatterns = sync.OnceValue(buildPatterns)
+
+// NewDetector returns a Detector. It is cheap after the first call.
+func NewDetector() *Detector {
+	return &Detector{patterns: sharedPatterns()}
+}
+
+type hit struct {
+	start, end int
+	weight     float64
+	phrase     string
+}
+
+// Assess scores text. It never fails: empty or unrelated text scores 0.
+func (d *Detector) Assess(text string) Assessment {
+	t := analyse(normalize(text))
+	var hits []hit
+	for _, p := range d.patterns {
+		if !p.mayMatch(t.text) {
+			continue
+		}
+		for _, loc := range p.re.FindAllStringIndex(t.text, -1) {
+			c := t.context(loc[0], loc[1])
+			if w := p.score(c); w > 0 {
+				hits = append(hits, hit{start: loc[0], end: loc[1], weight: w, phrase: c.phrase})
+			}
+		}
+	}
+	hits = strongestPerSpan(hits)
+
+	keep := 1.0
+	var a Assessment
+	seen := make(map[string]bool)
+	for _, h := range hits {
+		keep *= 1 - h.weight
+		if h.weight >= matchFloor && !seen[h.phrase] {
+			seen[h.phrase] = true
+			a.Matches = append(a.Matches, h.phrase)
+		}
+	}
+	a.Score = clamp01(1 - keep)
+	a.Crisis = a.Score >= CrisisThreshold
+	return a
+}
+
+// strongestPerSpan keeps, among overlapping hits, only the strongest, so one
+// sentence matched by a general and a specific pattern counts once. The
+// result is in text order.
+func strongestPerSpan(hits []hit) []hit {
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].weight != hits[j].weight {
+			return hits[i].weight > hits[j].weight
+		}
+		return hits[i].start < hits[j].start
+	})
+	var kept []hit
+	for _, h := range hits {
+		overlaps := false
+		for _, k := range kept {
+			if h.start < k.end && k.start < h.end {
+				overlaps = true
+				break
+			}
+		}
+		if !overlaps {
+			kept = append(kept, h)
+		}
+	}
+	sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
+	return kept
+}
+
+func clamp01(x float64) float64 {
+	switch {
+	case x < 0:
+		return 0
+	case x > 1:
+		return 1
+	}
+	return x
+}
+
+type span struct{ start, end int }
+
+// textInfo is a normalised text with its sentence, clause and quotation
+// structure, computed once per Assess call.
+type textInfo struct {
+	text      string
+	sentences []span
+	bounds    []span
+	quotes    []span
+	help      bool
+	bereaved  bool
+}
+
+func analyse(text string) *textInfo {
+	t := &textInfo{text: text}
+	start := 0
+	for i := 0; i < len(text); i++ {
+		ch := text[i]
+		if ch != '.' && ch != '!' && ch != '?' {
+			continue
+		}
+		if ch == '.' && i > 0 && i+1 < len(text) && isDigit(text[i-1]) && isDigit(text[i+1]) {
+			continue
+		}
+		if i > start {
+			t.sentences = append(t.sentences, span{start, i})
+		}
+		start = i + 1
+	}
+	if start < len(text) {
+		t.sentences = append(t.sentences, span{start, len(text)})
+	}
+	for _, loc := range clauseBoundaryRe.FindAllStringIndex(text, -1) {
+		t.bounds = append(t.bounds, span{loc[0], loc[1]})
+	}
+	open := -1
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case quoteOpen:
+			open = i
+		case quoteClose:
+			if open >= 0 {
+				t.quotes = append(t.quotes, span{open, i})
+				open = -1
+			}
+		}
+	}
+	t.help = helpRe.MatchString(text)
+	t.bereaved = deathRe.MatchString(text)
+	return t
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+func (t *textInfo) sentenceAt(pos int) span {
+	for _, s := range t.sentences {
+		if pos >= s.start && pos < s.end {
+			return s
+		}
+	}
+	return span{0, len(t.text)}
+}
+
+// matchCtx is everything a pattern may look at around one match.
+type matchCtx struct {
+	t        *textInfo
+	phrase   string
+	sentence string
+	clause   string
+	left     string   // clause text before the match
+	leftToks []string // words of left
+	after    string   // all text after the match
+	quoted   bool
+	reporter string // sentence text before the opening quote
+}
+
+func (t *textInfo) context(start, end int) *matchCtx {
+	s := t.sentenceAt(start)
+	cs, ce := s.start, s.end
+	for _, b := range t.bounds {
+		if b.end <= start && b.end > cs && b.start >= s.start {
+			cs = b.end
+		}
+		if b.start >= end && b.start < ce {
+			ce = b.start
+		}
+	}
+	if ce < end {
+		ce = end
+	}
+	c := &matchCtx{
+		t:        t,
+		phrase:   strings.TrimSpace(t.text[start:end]),
+		sentence: t.text[s.start:s.end],
+		clause:   t.text[cs:ce],
+		left:     t.text[cs:start],
+		after:    t.text[end:],
+	}
+	c.leftToks = tokens(c.left)
+	for _, q := range t.quotes {
+		if q.start < start && start < q.end {
+			c.quoted = true
+			qs := t.sentenceAt(q.start)
+			c.reporter = t.text[qs.start:q.start]
+			break
+		}
+	}
+	return c
+}
+
+type subject int
+
+const (
+	subjImplicit subject = iota
+	subjSelf
+	subjOther
+)
+
+// subjectOf finds who a phrase is about by walking back from it to the
+// nearest person word. With none ("Suicidal again.", "wanna die") the author
+// is meant. A person after a preposition ("letters to my kids") is an object
+// and is passed over.
+func subjectOf(left []string) subject {
+	for i := len(left) - 1; i >= 0; i-- {
+		w := left[i]
+		if otherPerson[w] && isObject(left, i) {
+			continue
+		}
+		switch {
+		case firstPerson[w], w == "else":
+			// "else" as in "does anyone else want to die": the author too.
+			return subjSelf
+		case otherPerson[w]:
+			return subjOther
+		case i == len(left)-1 && thirdPersonVerbs[w]:
+			return subjOther
+		}
+	}
+	return subjImplicit
+}
+
+// isObject reports whether the word at i follows a preposition, directly or
+// through a determiner ("to my kids", "with her friend", "about the book").
+func isObject(left []string, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		if prepositions[left[j]] {
+			return true
+		}
+		if !determiners[left[j]] {
+			return false
+		}
+	}
+	return false
+}
+
+// negated reports whether a negation governs the phrase that follows left.
+// It looks back a few words and stops at the subject or at a verb that takes
+// the negation for itself.
+func negated(left []string) bool {
+	for i, n := len(left)-1, 0; i >= 0 && n < 5; i, n = i-1, n+1 {
+		w := left[i]
+		if negators[w] {
+			return true
+		}
+		if w == "i" {
+			// "not that I want to die", "no way I would kill myself".
+			if i >= 2 && (left[i-1] == "that" || left[i-1] == "like" || left[i-1] == "way") && negators[left[i-2]] {
+				return true
+			}
+			return false
+		}
+		if scopeBreak[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// isHypothetical reports a conditional frame ("if I ever feel suicidal").
+// "what if" is rumination, not a condition, and does not count.
+func isHypothetical(left []string) bool {
+	for i, w := range left {
+		if hypothetical[w] && !(w == "if" && i > 0 && left[i-1] == "what") {
+			return true
+		}
+		if w == "case" && i > 0 && left[i-1] == "in" {
+			return true
+		}
+	}
+	return false
+}
+
+// reportedByOther reports whether left contains "X said/thinks" with X not
+// the author, for patterns whose own words fix the person ("everyone would be
+// better off without me").
+func reportedByOther(left []string) bool {
+	for i := len(left) - 1; i >= 0; i-- {
+		if reportVerbs[left[i]] {
+			return subjectOf(left[:i]) == subjOther
+		}
+	}
+	return false
+}
+
+// reporterIsOther reports whether a quotation is someone else's words: a
+// friend's text, a song title, a line from a book.
+func reporterIsOther(reporter string) bool {
+	toks := tokens(reporter)
+	for i := len(toks) - 1; i >= 0; i-- {
+		if reportVerbs[toks[i]] {
+			return subjectOf(toks[:i]) == subjOther
+		}
+	}
+	return subjectOf(toks) == subjOther
+}
+
+// isPastForm reports whether the phrase or the words just before it are in
+// the past tense. "have had" and "have thought" are present perfect and still
+// current; "the thought of" is a noun.
+func isPastForm(c *matchCtx) bool {
+	lt := c.leftToks
+	if len(lt) > 3 {
+		lt = lt[len(lt)-3:]
+	}
+	toks := append(append([]string(nil), lt...), tokens(c.phrase)...)
+	for i, w := range toks {
+		if !pastWords[w] {
+			continue
+		}
+		if subjunctive(toks[:i]) {
+			continue
+		}
+		if i > 0 {
+			switch toks[i-1] {
+			case "have", "has":
+				continue
+			case "the", "a", "this", "that", "my", "every", "one", "no":
+				if w == "thought" {
+					continue
+				}
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// subjunctive reports "if I was gone" and "I wish I were dead": the past
+// form there is a mood, not a time.
+func subjunctive(before []string) bool {
+	for j := len(before) - 1; j >= 0 && j >= len(before)-3; j-- {
+		if before[j] == "if" || before[j] == "wish" || before[j] == "rather" {
+			return true
+		}
+	}
+	return false
+}
+
+// tenseFactor discounts accounts of the past. Preparation ("I bought a
+// rope") counts in any tense unless the post places it in the past; an act
+// like cutting counts when it is recent; a wish or thought in the past tense
+// counts only with a marker of now ("I wanted to die all day today").
+func tenseFactor(k kind, c *matchCtx) float64 {
+	if pastRe.MatchString(c.clause) {
+		return 0.15
+	}
+	pastSentence := pastRe.MatchString(c.sentence)
+	recent := recentRe.MatchString(c.sentence)
+	switch k {
+	case kPrep:
+		if pastSentence && !recent {
+			return 0.15
+		}
+		return 1
+	case kHarm:
+		switch {
+		case recent || presentCue(c.leftToks):
+			return 1
+		case pastSentence:
+			return 0.15
+		}
+		return 0.7
+	case kAttempt:
+		switch {
+		case recent:
+			return 1
+		case pastSentence:
+			return 0.15
+		}
+		return 0.45
+	}
+	if isPastForm(c) {
+		switch {
+		case recent:
+			return 1
+		case pastSentence:
+			return 0.15
+		}
+		return 0.45
+	}
+	return 1
+}
+
+// presentCue reports an ongoing act: "I've been cutting", "I keep hurting
+// myself", "I am burning myself".
+func presentCue(left []string) bool {
+	if len(left) > 3 {
+		left = left[len(left)-3:]
+	}
+	for _, w := range left {
+		switch w {
+		case "am", "been", "keep", "keeps", "still", "started", "again", "currently":
+			return true
+		}
+	}
+	return false
+}
+
+// hyperboleFactor discounts figures of speech: a death wish next to a
+// trivial cause, or with laughter.
+func hyperboleFactor(c *matchCtx) float64 {
+	f := 1.0
+	switch {
+	case trivialRe.MatchString(c.clause):
+		f = 0.15
+	case trivialRe.MatchString(c.sentence):
+		f = 0.5
+	}
+	if laughRe.MatchString(c.sentence) {
+		if f < 1 {
+			f = 0.1
+		} else {
+			f = 0.6
+		}
+	}
+	return f
+}

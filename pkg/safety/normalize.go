@@ -1,0 +1,305 @@
+package safety
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Quoted speech is marked with these control characters so that later stages
+// can tell the author's words from the words they report. Control characters
+// in the input are removed first, so the markers cannot be forged.
+const (
+	quoteOpen  = '\x01'
+	quoteClose = '\x02'
+)
+
+// laughEmoji are read as laughter: "I'm dead 💀" is a joke, not a report.
+var laughEmoji = map[rune]bool{
+	'😂': true, '🤣': true, '💀': true, '😆': true, '😹': true, '😅': true,
+}
+
+// slang maps single tokens (already lower-cased) to their plain form. It covers
+// apostrophe-less contractions, chat abbreviations and the euphemisms people
+// use to get past filters on social media.
+var slang = map[string]string{
+	"im": "i am", "ive": "i have", "dont": "do not", "cant": "can not", "cannot": "can not",
+	"wont": "will not", "didnt": "did not", "doesnt": "does not", "isnt": "is not",
+	"wasnt": "was not", "werent": "were not", "arent": "are not", "couldnt": "could not",
+	"wouldnt": "would not", "shouldnt": "should not", "havent": "have not", "hasnt": "has not",
+	"hadnt": "had not", "aint": "is not", "thats": "that is", "theres": "there is",
+	"whats": "what is", "shes": "she is", "hes": "he is", "youre": "you are",
+	"theyre": "they are", "theyve": "they have", "youve": "you have", "everyones": "everyone is",
+	"everybodys": "everybody is", "nobodys": "nobody is", "itll": "it will", "ill've": "i will have",
+	"gonna": "going to", "gunna": "going to", "finna": "going to", "wanna": "want to",
+	"wana": "want to", "gotta": "got to", "tryna": "trying to", "kinda": "kind of",
+	"sorta": "sort of", "outta": "out of", "lemme": "let me", "gimme": "give me",
+	"dunno": "do not know", "idk": "i do not know", "idc": "i do not care", "ik": "i know",
+	"u": "you", "ur": "your", "r": "are", "ya": "you", "ppl": "people", "rn": "right now",
+	"atm": "at the moment", "tmrw": "tomorrow", "tmr": "tomorrow", "tmw": "tomorrow",
+	"tomoz": "tomorrow", "tomorow": "tomorrow", "tommorow": "tomorrow", "tommorrow": "tomorrow",
+	"2moro": "tomorrow", "2morrow": "tomorrow", "2day": "today", "2nite": "tonight",
+	"2night": "tonight", "tonite": "tonight", "tnite": "tonight", "bc": "because",
+	"bcos": "because", "bcuz": "because", "cuz": "because", "coz": "because", "cos": "because",
+	"becuz": "because", "becuase": "because", "becasue": "because", "b4": "before",
+	"abt": "about", "smth": "something", "sth": "something", "every1": "everyone",
+	"any1": "anyone", "no1": "no one", "noone": "no one", "some1": "someone",
+	"pls": "please", "plz": "please", "srsly": "seriously", "alot": "a lot",
+	"everyday": "every day", "nomore": "no more",
+	"goin": "going", "tryin": "trying", "livin": "living", "nothin": "nothing",
+	"somethin": "something", "thinkin": "thinking", "cuttin": "cutting", "killin": "killing",
+	"dyin": "dying", "bf": "boyfriend", "gf": "girlfriend", "bff": "best friend",
+	"bestie": "best friend",
+	// Fillers that often precede a disclosure. "ngl" literally contains a
+	// negation that must not leak into the next clause.
+	"ngl": "honestly", "tbh": "honestly", "tbf": "honestly", "imo": "honestly",
+	"imho": "honestly", "fr": "honestly", "frfr": "honestly", "lowkey": "honestly",
+	"deadass": "honestly", "istg": "honestly",
+	// Self-referential euphemisms.
+	"kms": "kill myself", "kmsl": "lol", "kys": "kill yourself", "ctb": "kill myself",
+	"od": "overdose", "oding": "overdosing", "oded": "overdosed", "od'd": "overdosed",
+	"od'ing": "overdosing", "selfharm": "self harm", "selfharming": "self harming",
+	"selfharmed": "self harmed", "sewerslide": "suicide", "sewerslided": "suicided",
+	"sewerslidal": "suicidal", "suicidial": "suicidal", "unalive": "die",
+	"unalived": "died", "unaliving": "dying",
+	// Laughter marks hyperbole.
+	"lol": "lol", "lmao": "lol", "lmfao": "lol", "rofl": "lol", "lolol": "lol",
+	"lolz": "lol", "xd": "lol", "lel": "lol", "kek": "lol", "jk": "lol", "haha": "lol",
+	"hahaha": "lol", "hahahaha": "lol", "hehe": "lol", "hehehe": "lol",
+}
+
+// isContraction lists the words whose "'s" means "is"; elsewhere it is a
+// possessive and is kept.
+var isContraction = map[string]bool{
+	"it": true, "that": true, "there": true, "here": true, "what": true, "who": true,
+	"he": true, "she": true, "everyone": true, "everybody": true, "nobody": true,
+	"everything": true, "nothing": true, "life": true, "tonight": true, "today": true,
+	"where": true, "how": true, "this": true, "someone": true, "somebody": true,
+}
+
+// fuzzyTargets are words that matter to the detector and are long enough that
+// a single typo cannot turn another English word into them.
+var fuzzyTargets = []string{"suicide", "suicidal", "myself", "anymore", "tonight", "goodbye"}
+
+var (
+	urlRe         = regexp.MustCompile(`https?://\S+|www\.\S+`)
+	hyphenWordRe  = regexp.MustCompile(`([a-z])-([a-z])`)
+	tokenRe       = regexp.MustCompile(`[a-z0-9']+`)
+	whitespaceRe  = regexp.MustCompile(`\s+`)
+	phraseRewrite = []struct {
+		re   *regexp.Regexp
+		with string
+	}{
+		{regexp.MustCompile(`\bmy self\b`), "myself"},
+		{regexp.MustCompile(`\bany (?:more|longer)\b`), "anymore"},
+		{regexp.MustCompile(`\bsewer ?slide\b`), "suicide"},
+		{regexp.MustCompile(`\bsewer ?slidal\b`), "suicidal"},
+		{regexp.MustCompile(`\bself harm(s|ed|ing)?\b`), "self harm$1"},
+		{regexp.MustCompile(`\bun ?alive myself\b`), "kill myself"},
+		{regexp.MustCompile(`\bdie myself\b`), "kill myself"},
+		{regexp.MustCompile(`\bdied myself\b`), "killed myself"},
+		{regexp.MustCompile(`\bdying myself\b`), "killing myself"},
+		{regexp.MustCompile(`\b(want|need|going|have|got|used|ready) 2\b`), "$1 to"},
+		// Emphatic preambles contain a negation that would otherwise cancel
+		// the disclosure that follows ("not gonna lie, I want to die").
+		{regexp.MustCompile(`\b(?:i am |i will )?not (?:going to|gon) lie\b|\bi will not lie\b|\bto be (?:honest|truthful)\b|\bif i am (?:being )?(?:honest|truthful)\b|\b(?:i am )?not (?:even )?(?:joking|kidding|exaggerating)\b|\bno joke\b|\bnot to be dramatic\b`), "honestly"},
+		{regexp.MustCompile(`\bs[u*]+[i1!*]+c[i1!*]+d(e|al)\b`), "suicid$1"},
+	}
+)
+
+// normalize turns free text into the canonical form the patterns are written
+// against: NFKC, lower case, straight apostrophes, quoted speech marked,
+// contractions and chat spellings expanded, whitespace collapsed. Line breaks
+// become sentence breaks because posts are often written one thought a line.
+func normalize(s string) string {
+	s = norm.NFKC.String(s)
+	s = urlRe.ReplaceAllString(s, " ")
+
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for _, r := range s {
+		switch {
+		case r == '\u2018' || r == '\u2019' || r == '\u201B' || r == '\u02BC' || r == '\u2032' || r == '`' || r == '\u00B4':
+			b.WriteByte('\'')
+		case r == '\u201C' || r == '\u201D' || r == '\u201E' || r == '\u201F' || r == '\u2033' || r == '\u00AB' || r == '\u00BB':
+			b.WriteByte('"')
+		case r == '\u2013' || r == '\u2014' || r == '\u2015' || r == '\u2212':
+			b.WriteString(" - ")
+		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
+			b.WriteString(". ")
+		case laughEmoji[r]:
+			b.WriteString(" lol ")
+		case r == '_' || r == '~' || r == '#' || r == '>' || r == '/' || r == '|' || r == '\\':
+			b.WriteByte(' ')
+		case unicode.Is(unicode.Cf, r):
+			// Zero-width joiners and similar are used to dodge filters.
+		case unicode.IsControl(r):
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	s = collapseElongation(b.String())
+	s = markQuotes(s)
+	s = hyphenWordRe.ReplaceAllString(s, "$1 $2")
+	s = tokenRe.ReplaceAllStringFunc(s, expandToken)
+	for _, p := range phraseRewrite {
+		s = p.re.ReplaceAllString(s, p.with)
+	}
+	s = strings.ReplaceAll(s, "*", " ")
+	s = whitespaceRe.ReplaceAllString(s, " ")
+	return strings.TrimSpace(s)
+}
+
+// collapseElongation shortens stretched words ("dieeee", "sooo", "helllp"):
+// runs of three or more vowels become one, runs of other letters become two.
+func collapseElongation(s string) string {
+	out := make([]rune, 0, len(s))
+	var prev rune
+	run := 0
+	for _, r := range s {
+		if r == prev && unicode.IsLetter(r) {
+			run++
+		} else {
+			prev, run = r, 1
+		}
+		switch {
+		case run <= 2:
+			out = append(out, r)
+		case run == 3 && strings.ContainsRune("aeiou", r):
+			out = out[:len(out)-1]
+		}
+	}
+	return string(out)
+}
+
+// markQuotes replaces paired double quotes, and single quotes that clearly
+// open and close a phrase of two or more words, with the quote markers. An
+// apostrophe between letters (don't, mum's) is left alone.
+func markQuotes(s string) string {
+	rs := []rune(s)
+	isWord := func(i int) bool {
+		return i >= 0 && i < len(rs) && (unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i]))
+	}
+	open := -1
+	for i, r := range rs {
+		if r != '"' {
+			continue
+		}
+		if open < 0 {
+			open = i
+			continue
+		}
+		rs[open], rs[i] = quoteOpen, quoteClose
+		open = -1
+	}
+	if open >= 0 {
+		rs[open] = ' '
+	}
+	for i := 0; i < len(rs); i++ {
+		if rs[i] != '\'' || isWord(i-1) || !isWord(i+1) {
+			continue
+		}
+		for j := i + 1; j < len(rs); j++ {
+			if rs[j] != '\'' || !isWord(j-1) && !strings.ContainsRune(".!?,", rs[j-1]) || isWord(j+1) {
+				continue
+			}
+			if strings.ContainsRune(string(rs[i+1:j]), ' ') {
+				rs[i], rs[j] = quoteOpen, quoteClose
+				i = j
+			}
+			break
+		}
+	}
+	return string(rs)
+}
+
+// expandToken rewrites one word: slang table, then contractions, then a
+// one-edit typo fix for the few words the detector depends on.
+func expandToken(tok string) string {
+	tok = strings.Trim(tok, "'")
+	if tok == "" {
+		return " "
+	}
+	if v, ok := slang[tok]; ok {
+		return v
+	}
+	if i := strings.IndexByte(tok, '\''); i > 0 {
+		return expandContraction(tok, i)
+	}
+	if len(tok) >= 5 {
+		for _, t := range fuzzyTargets {
+			if tok != t && withinOneEdit(tok, t) {
+				return t
+			}
+		}
+	}
+	return tok
+}
+
+func expandContraction(tok string, i int) string {
+	switch tok {
+	case "can't":
+		return "can not"
+	case "won't":
+		return "will not"
+	case "shan't":
+		return "shall not"
+	case "ain't":
+		return "is not"
+	case "let's":
+		return "let us"
+	}
+	base, suf := tok[:i], tok[i:]
+	switch suf {
+	case "'m":
+		return base + " am"
+	case "'re":
+		return base + " are"
+	case "'ve":
+		return base + " have"
+	case "'ll":
+		return base + " will"
+	case "'d":
+		return base + " would"
+	case "'s":
+		if isContraction[base] {
+			return base + " is"
+		}
+		return tok
+	case "'t":
+		if strings.HasSuffix(base, "n") {
+			return expandToken(base[:len(base)-1]) + " not"
+		}
+	}
+	return tok
+}
+
+// withinOneEdit reports whether a and b differ by at most one insertion,
+// deletion, substitution or transposition of adjacent letters.
+func withinOneEdit(a, b string) bool {
+	la, lb := len(a), len(b)
+	if la-lb > 1 || lb-la > 1 {
+		return false
+	}
+	i := 0
+	for i < la && i < lb && a[i] == b[i] {
+		i++
+	}
+	if i == la || i == lb {
+		return true
+	}
+	switch {
+	case la == lb:
+		if a[i+1:] == b[i+1:] {
+			return true
+		}
+		return i+1 < la && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	case la > lb:
+		return a[i+1:] == b[i:]
+	default:
+		return a[i:] == b[i+1:]
+	}
+}
