@@ -11,4 +11,5 @@ var Steps = []Step{
 	step0006Audit,
 	step0007Sessions,
 	step0008Queue,
+	step0009Helplines,
 }
