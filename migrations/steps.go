@@ -12,4 +12,5 @@ var Steps = []Step{
 	step0007Sessions,
 	step0008Queue,
 	step0009Helplines,
+	step0010Moderation,
 }
