@@ -13,4 +13,5 @@ var Steps = []Step{
 	step0008Queue,
 	step0009Helplines,
 	step0010Moderation,
+	step0011Accounts,
 }

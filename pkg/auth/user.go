@@ -17,9 +17,12 @@ type User struct {
 	Country           string     `gorm:"column:country"`
 	TOTPSecret        string     `gorm:"column:totp_secret"`
 	TOTPEnabled       bool       `gorm:"column:totp_enabled"`
-	PostCount         int        `gorm:"column:post_count"`
-	CreatedAt         time.Time  `gorm:"column:created_at"`
-	UpdatedAt         time.Time  `gorm:"column:updated_at"`
+	// TOTPLastStep is the time step of the last code accepted; a code of
+	// that step or an earlier one is refused as a replay.
+	TOTPLastStep int64     `gorm:"column:totp_last_step"`
+	PostCount    int       `gorm:"column:post_count"`
+	CreatedAt    time.Time `gorm:"column:created_at"`
+	UpdatedAt    time.Time `gorm:"column:updated_at"`
 }
 
 // TableName is the table User is stored in.
@@ -38,6 +41,30 @@ type Session struct {
 
 // TableName is the table Session is stored in.
 func (Session) TableName() string { return "sessions" }
+
+// RecoveryCode is one of a member's one-time recovery codes, stored only as
+// HashRecoveryCode of the code. UsedAt is set when it is spent.
+type RecoveryCode struct {
+	ID        int64      `gorm:"column:id;primaryKey"`
+	UserID    int64      `gorm:"column:user_id"`
+	CodeHash  string     `gorm:"column:code_hash"`
+	UsedAt    *time.Time `gorm:"column:used_at"`
+	CreatedAt time.Time  `gorm:"column:created_at"`
+}
+
+// TableName is the table RecoveryCode is stored in.
+func (RecoveryCode) TableName() string { return "recovery_codes" }
+
+// LoginFailure is one failed attempt counted by the login throttle. Key is
+// an opaque keyed hash (see throttle.go), never a name or an address.
+type LoginFailure struct {
+	ID        int64     `gorm:"column:id;primaryKey"`
+	Key       string    `gorm:"column:throttle_key"`
+	CreatedAt time.Time `gorm:"column:created_at"`
+}
+
+// TableName is the table LoginFailure is stored in.
+func (LoginFailure) TableName() string { return "login_failures" }
 
 // ActorFor builds the permission view of u; modGroups are the groups a
 // group-scoped moderator looks after.

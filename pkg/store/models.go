@@ -11,6 +11,6 @@ import (
 func Models() []any {
 	return []any{
 		&forum.Group{}, &forum.Thread{}, &forum.Post{}, &forum.Tag{},
-		&auth.User{}, &auth.Session{},
+		&auth.User{}, &auth.Session{}, &auth.RecoveryCode{}, &auth.LoginFailure{},
 	}
 }
