@@ -12,6 +12,7 @@ import (
 	"hearth/pkg/auth"
 	"hearth/pkg/config"
 	"hearth/pkg/forum"
+	"hearth/pkg/safety"
 	"hearth/pkg/store"
 	"hearth/pkg/web"
 	"hearth/static"
@@ -26,6 +27,8 @@ type App struct {
 	Log    *slog.Logger
 	Forum  *forum.Service
 	Auth   *auth.Service
+	// Helplines is the crisis resources service.
+	Helplines *safety.Helplines
 }
 
 // DSN returns the database address for cfg: the SQLite file by default.
@@ -97,6 +100,7 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 	}
 	fs := forum.NewService(store.NewForum(db))
 	as := auth.NewService(store.NewAuth(db), hasher, secret)
+	hs := safety.NewHelplines(store.NewSafety(db))
 	w, err := web.New(web.Deps{
 		Config:    cfg,
 		Logger:    log,
@@ -108,11 +112,12 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 		Templates: tfs,
 		Static:    sfs,
 		Version:   version,
+		Helplines: hs,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("web: %w", err)
 	}
-	return &App{Config: cfg, DB: db, Web: w, Log: log, Forum: fs, Auth: as}, nil
+	return &App{Config: cfg, DB: db, Web: w, Log: log, Forum: fs, Auth: as, Helplines: hs}, nil
 }
 
 // Close releases the database.

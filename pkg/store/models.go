@@ -3,6 +3,7 @@ package store
 import (
 	"hearth/pkg/auth"
 	"hearth/pkg/forum"
+	"hearth/pkg/safety"
 )
 
 // Models lists every GORM model with the table it maps to. The schema test
@@ -12,5 +13,6 @@ func Models() []any {
 	return []any{
 		&forum.Group{}, &forum.Thread{}, &forum.Post{}, &forum.Tag{},
 		&auth.User{}, &auth.Session{}, &auth.RecoveryCode{}, &auth.LoginFailure{},
+		&safety.Helpline{},
 	}
 }

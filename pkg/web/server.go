@@ -17,6 +17,7 @@ import (
 	"hearth/pkg/auth"
 	"hearth/pkg/config"
 	"hearth/pkg/forum"
+	"hearth/pkg/safety"
 )
 
 // Pinger reports whether the database answers.
@@ -40,6 +41,8 @@ type Deps struct {
 	Static    fs.FS
 	// Version is printed in the footer-less /healthz body and metrics.
 	Version string
+	// Helplines serves the crisis resources (page, panel, admin list).
+	Helplines *safety.Helplines
 }
 
 // Server is Hearth's HTTP front end.

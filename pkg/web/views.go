@@ -104,5 +104,8 @@ type CountryOption struct {
 
 // HelplineView is one helpline.
 type HelplineView struct {
-	Service, Phone, PhoneHref, SMS, Web, Hours, Languages string
+	Service, Phone, SMS, Web, Hours, Languages string
+	// PhoneHref is the tel: link, built only by safety.PhoneHref (digits and
+	// a leading +), which is why it may be a template.URL.
+	PhoneHref template.URL
 }
