@@ -298,10 +298,13 @@ func negated(left []string) bool {
 }
 
 // isHypothetical reports a conditional frame ("if I ever feel suicidal").
-// "what if" is rumination, not a condition, and does not count.
+// "what if" is rumination and "if only" a wish; neither counts.
 func isHypothetical(left []string) bool {
 	for i, w := range left {
-		if hypothetical[w] && !(w == "if" && i > 0 && left[i-1] == "what") {
+		if w == "if" && (i > 0 && left[i-1] == "what" || i+1 < len(left) && left[i+1] == "only") {
+			continue
+		}
+		if hypothetical[w] {
 			return true
 		}
 		if w == "case" && i > 0 && left[i-1] == "in" {

@@ -169,3 +169,29 @@ func PhoneHref(phone string) string {
 	}
 	return "tel:" + b.String()
 }
+
+// languageNames names the languages helplines commonly answer in.
+var languageNames = map[string]string{
+	"ar": "Arabic", "de": "German", "en": "English", "es": "Spanish", "fi": "Finnish", "fr": "French",
+	"hi": "Hindi", "it": "Italian", "ja": "Japanese", "ko": "Korean", "ms": "Malay", "nl": "Dutch",
+	"no": "Norwegian", "pl": "Polish", "pt": "Portuguese", "sv": "Swedish", "sw": "Swahili",
+	"ta": "Tamil", "tl": "Tagalog", "zh": "Chinese", "zu": "Zulu", "af": "Afrikaans", "da": "Danish",
+	"el": "Greek", "he": "Hebrew", "hu": "Hungarian", "ru": "Russian", "tr": "Turkish", "uk": "Ukrainian",
+}
+
+// LanguageNames turns a comma-separated list of ISO 639-1 codes ("en,es")
+// into names for readers ("English, Spanish"); unknown codes stay as written.
+func LanguageNames(codes string) string {
+	var out []string
+	for _, c := range strings.Split(codes, ",") {
+		c = strings.ToLower(strings.TrimSpace(c))
+		if c == "" {
+			continue
+		}
+		if n, ok := languageNames[c]; ok {
+			c = n
+		}
+		out = append(out, c)
+	}
+	return strings.Join(out, ", ")
+}

@@ -61,10 +61,12 @@ func (s *Helplines) Countries(ctx context.Context) ([]Country, error) {
 	if err != nil {
 		return nil, err
 	}
-	return countriesOf(hs), nil
+	return CountriesOf(hs), nil
 }
 
-func countriesOf(hs []Helpline) []Country {
+// CountriesOf lists the distinct countries of hs (the directory left out),
+// sorted by name.
+func CountriesOf(hs []Helpline) []Country {
 	seen := map[string]bool{}
 	var out []Country
 	for _, h := range hs {

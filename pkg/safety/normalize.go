@@ -51,7 +51,7 @@ var slang = map[string]string{
 	"goin": "going", "tryin": "trying", "livin": "living", "nothin": "nothing",
 	"somethin": "something", "thinkin": "thinking", "cuttin": "cutting", "killin": "killing",
 	"dyin": "dying", "bf": "boyfriend", "gf": "girlfriend", "bff": "best friend",
-	"bestie": "best friend",
+	"bestie": "best friend", "wnat": "want", "wamt": "want", "kil": "kill",
 	// Fillers that often precede a disclosure. "ngl" literally contains a
 	// negation that must not leak into the next clause.
 	"ngl": "honestly", "tbh": "honestly", "tbf": "honestly", "imo": "honestly",
@@ -102,6 +102,8 @@ var (
 		{regexp.MustCompile(`\bdied myself\b`), "killed myself"},
 		{regexp.MustCompile(`\bdying myself\b`), "killing myself"},
 		{regexp.MustCompile(`\b(want|need|going|have|got|used|ready) 2\b`), "$1 to"},
+		// "I'd never woken up" is "I had", not "I would".
+		{regexp.MustCompile(`\b(i|you|he|she|we|they) would (never |not |just |already )?(been|woken|gone|died|done|had|seen|known|met|taken|given|written|left|felt|lost|become|tried|thought|wanted)\b`), "$1 had $2$3"},
 		// Emphatic preambles contain a negation that would otherwise cancel
 		// the disclosure that follows ("not gonna lie, I want to die").
 		{regexp.MustCompile(`\b(?:i am |i will )?not (?:going to|gon) lie\b|\bi will not lie\b|\bto be (?:honest|truthful)\b|\bif i am (?:being )?(?:honest|truthful)\b|\b(?:i am )?not (?:even )?(?:joking|kidding|exaggerating)\b|\bno joke\b|\bnot to be dramatic\b`), "honestly"},

@@ -113,10 +113,27 @@ var fragments = strings.NewReplacer(
 	// {A}: adverbs that may sit inside a phrase ("I just really want to die").
 	"{A}", `(?:(?:really|just|honestly|seriously|literally|actually|truly|so|genuinely|kind of|sort of|still|even|actively|passively|constantly|always|often|sometimes|badly|so badly|simply|almost|definitely|totally|fully|completely|sincerely|desperately|only|also|very|pretty|quite|absolutely|probably|finally|already|now|then|secretly|quietly) )*`,
 	"{PILLS}", `(?:pills?|tablets?|meds|medication|medications|medicine|sleeping pills|sleeping tablets|painkillers|pain killers|paracetamol|tylenol|acetaminophen|ibuprofen|aspirin|insulin|antidepressants?|benzos|opioids|oxy|oxycodone|codeine|tramadol|lithium|sertraline|prescriptions?)`,
+	// {INTENT}: the frames in which someone announces what they will do.
+	"{INTENT}", `(?:going to|about to|planning to|planning on|plan to|plan on|my plan is to|the plan is to|intend to|intending to|ready to|decided to|deciding to|made up my mind to|determined to|want to|wanting to|need to|have to|should|will|shall|might|tempted to|so close to|close to|urge to|urges to|time (?:for me )?to|trying to|prepared to|finally going to|really going to|actually going to|tonight i)`,
+	// {METHOD}: ways of ending one's life, in the infinitive.
+	"{METHOD}", `(?:kill myself|end my (?:own )?life|take my (?:own )?life|end it all|end everything|end myself|off myself|hang myself|shoot myself|drown myself|poison myself|gas myself|suffocate myself|electrocute myself|stab myself|set myself on fire|burn myself alive|bleed out|bleed to death|starve myself (?:to death|until i die)|overdose|take an overdose|slit my (?:wrists?|throat)|cut my (?:wrists?|throat)(?: open)?|slash my (?:wrists?|throat)|open my (?:wrists?|veins)|commit suicide|die by suicide|(?:jump|leap) (?:off|from|in front of|onto|out of) {PLACE}|step (?:in front of|off|out in front of) {PLACE}|throw myself (?:off|from|in front of|under|into) {PLACE}|(?:walk|wade) (?:into|out into) {WATER}|drown myself in {WATER}|drive (?:my car )?(?:into|off|in front of) (?:{PLACE}|{WATER})|crash my car(?: on purpose)?|lie down (?:on|in front of) {PLACE}|take (?:all|every one|the rest) of (?:my|the|these|those) {PILLS}|swallow (?:all|every one) of (?:my|the) {PILLS}|go through with it)`,
+	// {METHODING}: the same ways as gerunds ("thinking about hanging myself").
+	"{METHODING}", `(?:killing myself|ending my (?:own )?life|taking my (?:own )?life|ending it all|hanging myself|shooting myself|drowning myself|poisoning myself|gassing myself|overdosing|taking an overdose|slitting my (?:wrists?|throat)|cutting my (?:wrists?|throat)|(?:jumping|leaping) (?:off|from|in front of|onto|out of) {PLACE}|stepping (?:in front of|off) {PLACE}|throwing myself (?:off|from|in front of|under|into) {PLACE}|walking (?:into|out into) {WATER}|driving (?:my car )?(?:into|off) (?:{PLACE}|{WATER})|crashing my car|taking (?:all|every one|the rest) of (?:my|the) {PILLS}|taking all my {PILLS}|swallowing (?:all|every one of) (?:my|the) {PILLS}|starving myself to death|bleeding out|going through with it)`,
+	"{PLACE}", `(?:the |a |an |my |this |that |some |oncoming )?(?:bridge|building|roof|rooftop|cliff|cliffs|train|trains|bus|car|truck|lorry|traffic|tracks|railway|balcony|tower|car park|multi ?stor(?:e)?y(?: car park)?|parking garage|window|wall|tree|motorway|highway|freeway|oncoming traffic|ledge|overpass|road|quarry|dam|platform)`,
+	"{WATER}", `(?:the |a )?(?:sea|ocean|river|lake|canal|water|waves)`,
 	"{KIN}", `(?:mum|mom|mother|mam|dad|father|kids|children|child|son|sons|daughter|daughters|wife|husband|partner|family|sister|sisters|brother|brothers|parents|friends?|best friend|girlfriend|boyfriend|fiance|fiancee|baby|babies|grandma|grandmother|grandad|granddad|grandpa|grandfather|nan|nana|gran|aunt|auntie|uncle|cousin|niece|nephew|loved ones|dog|cat|pets?|kitten|puppy)`,
 )
 
-func re(src string) *regexp.Regexp { return regexp.MustCompile(fragments.Replace(src)) }
+// re expands the fragments, which may nest, and compiles the result.
+func re(src string) *regexp.Regexp {
+	for {
+		next := fragments.Replace(src)
+		if next == src {
+			return regexp.MustCompile(src)
+		}
+		src = next
+	}
+}
 
 // Rejections shared by several patterns.
 var (
@@ -258,7 +275,25 @@ var goodbyeToRe = re(`^ (?:to (?:everyone|everybody|you all|all of you|y'?all|yo
 // sayGoodbyeCheck accepts goodbyes to everyone or to life, not to an old
 // therapist or a childhood home.
 func sayGoodbyeCheck(c *matchCtx, w float64) float64 {
-	if goodbyeToRe.MatchString(c.after) || endOfClauseRe.MatchString(c.after) {
+	switch {
+	case goodbyeToRe.MatchString(c.after) || endOfClauseRe.MatchString(c.after):
+		return w
+	case goodbyeKinRe.MatchString(c.after):
+		// Goodbye to a relative or a pet may be an ordinary parting; it
+		// counts, but needs company.
+		return 0.45
+	}
+	return 0
+}
+
+var goodbyeKinRe = re(`^ to my (?:\w+ )?{KIN}(?: and my (?:\w+ )?{KIN})?(?:$|[.,;!?]| and\b| then\b| because\b| for (?:the last time|good|ever))`)
+
+var pillsRe = re(`\b{PILLS}\b`)
+
+// pillsMentioned: "I'm taking them tonight" is about pills only if the post
+// mentions pills.
+func pillsMentioned(c *matchCtx, w float64) float64 {
+	if pillsRe.MatchString(c.t.text) {
 		return w
 	}
 	return 0
@@ -437,9 +472,13 @@ func buildPatterns() []*pattern {
 		{name: "wish to die", needs: []string{"want"}, weight: 0.85, subject: true, hyperbole: true,
 			re:       re(`\bwant(?:ed|ing)? to {A}(?:die|be dead|not be alive|not exist|stop existing|stop living|stop breathing|cease to exist|not be here anymore|disappear (?:forever|for good|permanently)|be gone (?:forever|for good)|end it all|end my (?:own )?life|end everything|end it|end things|kill myself|off myself|not wake up|never wake up|go to sleep forever|sleep forever|fall asleep forever|rest forever)\b`),
 			notAfter: re(dieIdiomAfter + `|` + endWithAfter)},
-		{name: "intent", needs: []string{"myself", "life", "suicide", "end", "exist", "living", "disappear", "leave this"}, weight: 0.8, subject: true, hyperbole: true,
-			re:       re(`\b(?:going to|about to|planning to|plan to|plan on|planning on|ready to|decided to|deciding to|need to|have to|intend to|intending to|will|shall|gonna|should|wish to|trying to|try to|prepared to|made up my mind to|determined to|time (?:for me )?to|deserve to|supposed to|meant to) {A}(?:kill myself|off myself|end my (?:own )?life|take my (?:own )?life|end it all|end everything|end myself|commit suicide|die by suicide|not be here anymore|stop living|stop existing|cease to exist|disappear (?:forever|for good|permanently)|leave this (?:world|earth|life))\b`),
-			notAfter: re(endWithAfter)},
+		{name: "intent", weight: 0.8, subject: true, hyperbole: true,
+			re:       re(`\b{INTENT} {A}(?:{METHOD}|not be here anymore|stop living|stop existing|cease to exist|disappear (?:forever|for good|permanently)|leave this (?:world|earth|life))\b`),
+			notAfter: re(`^ (?:with (?:him|her|them|my (?:boyfriend|girlfriend|partner|ex|husband|wife|friend|job))|between|with me|on (?:holiday|the trip)|as prescribed|on time|today as|laughing)\b`)},
+		{name: "method contemplation", weight: 0.75, subject: true,
+			re: re(`\b(?:think|thinking|thought|thoughts|considering|considered|contemplating|contemplated|fantasi[sz]ing|dreaming|obsessing|imagining|planning|picturing|researching|stop thinking) (?:about |of |on )?{A}{METHODING}\b`)},
+		{name: "voices telling me to", needs: []string{" me to "}, weight: 0.75,
+			re: re(`\b(?:brain|head|mind|voices?|thoughts|depression|illness|something inside me|a voice) (?:keeps |keep |is |are |has been |have been |just |always |constantly )?(?:telling|tells|told|screaming at|saying to|urging|begging|pushing|ordering) me to {A}(?:jump|die|kill myself|end it|end my life|do it|cut|hurt myself|overdose|take the pills|take them all|step in front|drive into|hang myself)\b`)},
 		{name: "ready to die", needs: []string{"die"}, weight: 0.8, subject: true, hyperbole: true,
 			re:       re(`\b(?:ready|prepared|decided|deciding|planning|plan|deserve|need|time for me|made up my mind|should|just want|wish i could) to {A}die\b|\bshould {A}die\b|\bdeserve to die\b`),
 			notAfter: re(dieIdiomAfter)},
@@ -469,7 +508,7 @@ func buildPatterns() []*pattern {
 			re: re(`\bwhat is {A}the point (?:of|in) {A}(?:living|going on|being alive|life|existing|staying alive|carrying on|waking up|keeping going|anything anymore|me being here|me being alive)\b`)},
 		{name: "not worth living", needs: []string{"worth"}, weight: 0.75, subject: true,
 			re: re(`\b(?:life|living|my life|this life|existence|it) (?:is|feels|seems|is just) (?:not|no longer|never going to be) worth (?:living|it anymore|continuing)\b|\bnot worth living\b`)},
-		{name: "thinking about suicide", needs: []string{"suicide", "myself", "life", "die", "overdos", "jump"}, weight: 0.8, subject: true,
+		{name: "thinking about suicide", needs: []string{"suicid", "myself", "life", "die", "overdos", "jump", "end", "dying"}, weight: 0.8, subject: true,
 			re:       re(`\b(?:think|thinking|thought|thoughts|considering|considered|consider|contemplating|contemplated|contemplate|fantasi[sz]ing|fantasi[sz]e|dreaming|obsessing|obsessed|imagining|imagine|planning|planned|plan|idea|ideas|picturing) (?:about |of |on )?{A}(?:suicide|killing myself|kill myself|ending my (?:own )?life|end my (?:own )?life|taking my (?:own )?life|take my (?:own )?life|hanging myself|overdosing|jumping (?:off|from|in front of)|my (?:own )?suicide|ending it all|how to die|ways to die|how to kill myself|ways to kill myself|dying by suicide|killing myself)\b`),
 			notAfter: re(`^ (?:prevention|awareness|rates?|statistics|research|hotlines?|lines?|helplines?|risk|survivors?|loss|bereavement|squad|notes? in)\b`)},
 		{name: "thinking about ending it", needs: []string{"end"}, weight: 0.7, subject: true,
@@ -504,7 +543,7 @@ func buildPatterns() []*pattern {
 		{name: "commit suicide", needs: []string{"suicide"}, weight: 0.8, subject: true, hyperbole: true,
 			re: re(`\b(?:commit|committing|do|doing|attempt|attempting|try|going to try) suicide\b|\b(?:going to|will|want to|plan to|planning to) die by (?:suicide|my own hand)\b`)},
 		{name: "attempt", needs: []string{"attempt", "tried", "overdos"}, weight: 0.8, subject: true, kind: kAttempt, hyperbole: true,
-			re:       re(`\b(?:attempted(?: suicide)?|tried to (?:kill myself|end my (?:own )?life|take my (?:own )?life|end it(?: all)?|die|commit suicide)|overdosed|took an overdose|made (?:an|a suicide) attempt|attempted to (?:kill myself|end my (?:own )?life|take my (?:own )?life))\b`),
+			re:       re(`\b(?:attempted(?: suicide)?|(?:tried|attempted) to (?:{METHOD}|end it|die)|overdosed|took an overdose|made (?:an|a suicide) attempt)\b`),
 			notAfter: re(`^ (?:a|an|the|my|his|her|it|this|that|some|several|on (?:caffeine|coffee|sugar|chocolate|energy drinks?|tv|netflix|cake|sweets|candy|cuteness|kindness|memes)|to (?:call|reach|get|make|fix|contact|explain|talk|do|finish|cook|bake|run|draw|paint|write|learn))\b`)},
 		{name: "my attempt", needs: []string{"attempt"}, weight: 0.5, subject: true, kind: kAttempt,
 			re:       re(`\bmy (?:suicide |last |first |second |third |most recent )?attempts?\b`),
@@ -515,7 +554,7 @@ func buildPatterns() []*pattern {
 			re:    re(`\b(?:going to|about to|want to|wanted to|wanting to|need to|needing to|have to|urge to|urges to|tempted to|planning to|plan to|craving to|itching to|might|ready to|will|gonna|so close to|close to|scared i will|afraid i will|worried i will|scared i am going to|afraid i am going to|worried i might|scared i might|afraid i might|feel like) {A}(?:cut(?: myself)?|self harm|harm myself|hurt myself|burn myself|sh|hit myself|punch myself|scratch myself|relapse on self harm)\b`),
 			check: cutCheck},
 		{name: "cutting again", needs: []string{"cut", "myself"}, weight: 0.65, subject: true, kind: kHarm,
-			re:        re(`\b(?:cut|cutting)(?: myself)? {A}(?:again|deeper|too deep|harder)\b|\b(?:burned|burning|burnt|burn|hurt|hurting|harmed|harming|scratched|scratching|hit|hitting) myself {A}(?:again|deeper|worse|harder)\b`),
+			re:        re(`\b(?:cut|cutting)(?: myself)? {A}(?:again|deeper|too deep|harder)\b|\bwent (?:too|really|so) deep\b|\b(?:burned|burning|burnt|burn|hurt|hurting|harmed|harming|scratched|scratching|hit|hitting) myself {A}(?:again|deeper|worse|harder)\b`),
 			notBefore: re(`(?:got|get|gets|getting|was|were|been|be|being|is|are|will be|my \w+|the \w+) $`),
 			check:     selfActCheck},
 		{name: "self-harm act", needs: []string{"myself"}, weight: 0.55, subject: true, kind: kHarm,
@@ -557,10 +596,10 @@ func buildPatterns() []*pattern {
 			re: re(`\bhow (?:many|much) (?:of )?(?:my |the |these |those )?(?:{PILLS}|\w+ pills|\w+ tablets)(?: of my \w+)?(?: \w+){0,4}? (?:would (?:it )?take|it would take|does it take|it takes|to die|to kill|to overdose|to od|would (?:be )?(?:lethal|fatal|kill|enough)|is (?:lethal|fatal|enough to)|are (?:lethal|fatal)|before (?:you|i|it) die)\b`)},
 		{name: "lethal dose", needs: []string{"dose", "amount"}, weight: 0.5, subject: true, kind: kPrep,
 			re: re(`\b(?:lethal|fatal|deadly) (?:dose|amount|quantity)\b`)},
-		{name: "take all the pills", needs: []string{"take", "took", "swallow", "down", "neck", "overdos"}, weight: 0.75, subject: true,
+		{name: "take all the pills", needs: []string{"tak", "took", "swallow", "down", "neck", "overdos"}, weight: 0.75, subject: true,
 			re:    re(`\b(?:take|taking|took|taken|swallow|swallowing|swallowed|down|downing|downed|neck|necking|necked|overdose on|overdosing on|overdosed on) {A}(?:a handful of|handfuls of|a (?:whole )?(?:bottle|packet|box|pack|strip|tub) of|the whole (?:bottle|packet|box|pack|strip|tub) of|every (?:single )?one of|all of|all|the rest of|too many|way too many|double|triple|loads of|lots of|dozens of|\d+|twenty|thirty|forty|fifty|a hundred|hundreds of)(?: (?:my|the|these|those))?(?: \w+)? {PILLS}\b`),
 			check: allPillsCheck},
-		{name: "take everything", needs: []string{"take", "took", "swallow"}, weight: 0.75, subject: true,
+		{name: "take everything", needs: []string{"tak", "took", "swallow"}, weight: 0.75, subject: true,
 			re: re(`\b(?:take|taking|took|swallow|swallowing|swallowed) {A}(?:everything in the (?:medicine )?(?:cabinet|cupboard|drawer|box)|every (?:single )?(?:pill|tablet)(?: i (?:have|own|could find|can find))?|the lot|an overdose|all of them at once)\b`)},
 		{name: "overdose intent", needs: []string{"overdos"}, weight: 0.85, subject: true, hyperbole: true,
 			re:       re(`\b(?:going to|about to|want to|will|planning to|plan to|ready to|decided to|need to|might|gonna|thinking about|thinking of|considering|tempted to) {A}(?:overdose|overdosing)\b`),
@@ -585,13 +624,59 @@ func buildPatterns() []*pattern {
 		{name: "painless ways to die", needs: []string{"way", "how to", "method"}, weight: 0.75, subject: true,
 			re: re(`\b(?:painless|quick|quickest|easiest|best|fastest|surest|peaceful) (?:ways?|methods?|means) (?:to|of) (?:die|dying|kill myself|end it|end my life|suicide|commit suicide)\b|\bsuicide methods\b`)},
 
+		// Method questions, plans with a date, and means in hand.
+		{name: "enough to", needs: []string{"enough"}, weight: 0.75, subject: true, kind: kPrep,
+			re:       re(`\benough (?:\w+ ){0,2}?(?:to (?:overdose|kill myself|kill me|die|end it|end my life|do it properly|do the job|not wake up)|for (?:an overdose|a lethal dose))\b`),
+			notAfter: re(dieIdiomAfter)},
+		{name: "method question", needs: []string{"way", "method", "means", "how"}, weight: 0.75, subject: true, kind: kPrep,
+			re: re(`\b(?:most painless|least painful|quickest|fastest|easiest|best|surest|most effective|most reliable|painless|quick|peaceful) (?:ways?|methods?|means) (?:to|of) (?:die|dying|kill (?:myself|yourself|oneself)|end (?:my|your|one's) life|end it|commit suicide|suicide|overdose)\b|\bhow (?:do you|do i|to|can you|can i|does one|would you|would i|should i) {A}(?:kill (?:yourself|myself|oneself)|end (?:your|my) life|commit suicide|hang (?:yourself|myself)|overdose|slit (?:your|my) wrists)\b|\bsuicide methods\b`)},
+		{name: "picked a date", needs: []string{"date", "day"}, weight: 0.55, subject: true, kind: kPrep,
+			re:    re(`\b(?:picked|chosen|set|decided on|chose|pick|choose) (?:a|the|my) (?:date|day)\b`),
+			check: endClauseOr(0.8, re(`^ (?:for it|to do it|to die|for my death|to end it|to go)\b`))},
+		{name: "have the pills", needs: []string{"pill", "tablet", "med", "paracetamol", "painkiller", "tylenol", "insulin", "antidepressant", "benzo", "opioid"}, weight: 0.45, subject: true, kind: kPrep,
+			re:       re(`\b(?:got|have|bought|collected|picked up|have got|hid|hidden|hiding|buy|buying) (?:the|enough|all the|a lot of|loads of|a stash of|extra|more|a bottle of|bottles of) {PILLS}\b`),
+			notAfter: re(`^ (?:my doctor|the doctor|from|for (?:my|the|a|your) (?:cold|headache|pain|back|flu|migraine|period|tooth|knee|dog|cat|mum|mom|dad)|that (?:my|the)|which|prescribed|i need|at the|for the (?:week|trip|holiday))\b`)},
+		{name: "taking them", needs: []string{"them"}, weight: 0.45, subject: true,
+			re:    re(`\b(?:taking|take|swallow|swallowing|take all of|down) them (?:all )?(?:tonight|after work|later|now|at once|all at once|soon|tomorrow|when (?:everyone|they|my)|once (?:everyone|they|my)|after everyone)\b`),
+			check: pillsMentioned},
+		{name: "slit wrists", needs: []string{"wrist", "throat", "vein"}, weight: 0.75, subject: true, kind: kHarm,
+			re:    re(`\b(?:slit|slitting|slashed|slashing|slash|cut|cutting) (?:open )?my (?:wrists?|throat|veins)\b`),
+			check: selfActCheck},
+		{name: "until I die", needs: []string{"until i die", "to death", "until i am dead"}, weight: 0.75, subject: true, hyperbole: true,
+			re:    re(`\b(?:starve|starving|bleed|bleeding|cut|cutting|drink|drinking) (?:myself )?(?:until i die|to death|until i am dead)\b`),
+			check: objectWeight(0.75, objWeight{"drink", 0.45})},
+		{name: "no point anymore", needs: []string{"point"}, weight: 0.35, subject: true, hyperbole: true,
+			re: re(`\b(?:there is )?no point (?:anymore|in anything|in anything anymore|to anything|in trying anymore|in me)\b|\bwhat is (?:even )?the point anymore\b`)},
+		{name: "going to do it", needs: []string{"do it", "through with it"}, weight: 0.45, subject: true, hyperbole: true,
+			re:    re(`\b(?:going to|gonna|will|ready to|planning to|about to|finally going to|decided to|tonight i will|tonight i am going to) {A}(?:do it|go through with it)\b`),
+			check: endClauseOr(0.55, re(`^ (?:tonight|today|soon|this (?:weekend|week|time)|tomorrow|right now|now|properly|for real|after|when|once|before)\b`))},
+		{name: "travelled to the edge", needs: []string{"bridge", "cliff", "track", "railway", "roof", "ledge", "car park"}, weight: 0.45, subject: true, kind: kPrep,
+			re:       re(`\b(?:drove|driven|walked|went|came|climbed|got the bus|took the bus|took a taxi) (?:up |out |down )?to (?:the|a|that) (?:bridge|cliff|cliffs|train tracks|tracks|railway|railway line|roof|rooftop|ledge|car park roof|top of (?:the|a) (?:building|car park|multi ?stor(?:e)?y))\b`),
+			notAfter: re(scenicAfter + `|^ (?:to (?:see|watch|take|meet|look|walk|photograph)|with)\b`),
+			check:    edgeCheck},
+		{name: "remember me", needs: []string{"remember me"}, weight: 0.7, kind: kPrep,
+			re: re(`\b(?:please )?remember me (?:when|after|once) i am (?:gone|dead|not here)\b`)},
+		{name: "ready to go", needs: []string{"ready to go"}, weight: 0.4, hyperbole: true, endClause: true,
+			re: re(`\bi am {A}ready to go\b`)},
+		{name: "this is it", needs: []string{"this is it"}, weight: 0.4, endClause: true,
+			re: re(`\bthis is it(?: for me)?\b`)},
+		{name: "apology", needs: []string{"sorry", "forgive"}, weight: 0.3,
+			re:    re(`\b(?:i am )?(?:so |really |truly )?sorry (?:to everyone|for everything|to all of you|for what i am about to do|for what i am going to do|for leaving|for leaving you|for being a burden|for being such a burden|for all the trouble|that i could not (?:be better|do better|stay|hold on))\b|\bplease forgive me\b`),
+			check: objectWeight(0.3, objWeight{"about to do", 0.7}, objWeight{"going to do", 0.7}, objWeight{"leaving", 0.45}, objWeight{"could not stay", 0.6}, objWeight{"could not hold on", 0.6})},
+		{name: "can not wait to die", needs: []string{"wait"}, weight: 0.6, subject: true, hyperbole: true,
+			re: re(`\bcan not wait (?:to die|until i am dead|to be dead|for (?:death|it all to be over))\b`)},
+		{name: "death would be a relief", needs: []string{"would", "will"}, weight: 0.6, subject: true, hyperbole: true,
+			re: re(`\b(?:death|dying|being dead|not existing|not being here|killing myself) (?:would|will) (?:be )?{A}(?:such )?(?:a )?(?:relief|release|mercy|blessing|peaceful|easier than this|better than this|so much easier)\b`)},
+		{name: "planning my funeral", needs: []string{"funeral", "exit"}, weight: 0.6, subject: true,
+			re: re(`\b(?:planning|planned|plan|organi[sz]ing|arranging|writing) (?:my own|my) (?:funeral|exit|death)\b`)},
+
 		// Time-bound finality.
 		{name: "dead by", needs: []string{"dead", "gone", "ground"}, weight: 0.85, subject: true, absence: true,
 			re: re(`\b(?:will|going to|gonna|should) {A}be (?:dead|gone|in the ground|six feet under)(?: \w+)? (?:by|before) (?:tomorrow|the morning|morning|tonight|christmas|new year|the weekend|the end of (?:the|this) (?:day|week|month|year)|next week|next month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|my birthday|then|the time)\b`)},
 		{name: "by the time you read this", needs: []string{"time"}, weight: 0.75,
 			re: re(`\bby the time (?:you|anyone|someone|somebody|people|you all|they) (?:read|reads|see|sees|find|finds) this\b`)},
 		{name: "not be around", needs: []string{"not", "no longer"}, weight: 0.7, subject: true, absence: true,
-			re: re(`\b(?:will not|not going to|may not|might not|probably will not|will no longer|no longer going to) {A}be (?:here|around|alive|in this world|on this earth)(?: \w+)? (?:much longer|for (?:much|very) long|for long|next week|tomorrow|by (?:tomorrow|the weekend|next week|monday|friday|christmas)|after (?:tonight|today|this week|this weekend)|anymore|to see)\b`)},
+			re: re(`\b(?:will not|not going to|may not|might not|probably will not|will no longer|no longer going to) {A}(?:be (?:here|around|alive|in this world|on this earth|breathing)|exist)(?: \w+)? (?:much longer|for (?:much|very) long|for long|next week|tomorrow|by (?:tomorrow|the weekend|next week|monday|friday|christmas)|after (?:tonight|today|this week|this weekend)|anymore|to see)\b`)},
 		{name: "not make it through", needs: []string{"make it", "survive", "last"}, weight: 0.7, subject: true, hyperbole: true,
 			re: re(`\b(?:not going to|will not|do not think i will|do not think i am going to|can not|might not|may not) {A}(?:make it|survive|last|get) (?:through )?(?:tonight|the night|this night|the weekend|the week|until (?:morning|tomorrow|the morning)|to (?:morning|tomorrow|the morning|the weekend))\b`)},
 		{name: "tonight is the night", needs: []string{" is "}, weight: 0.6,
@@ -686,7 +771,7 @@ func buildPatterns() []*pattern {
 			re:       re(`\bhate (?:being alive|existing|living|my existence|that i am alive|waking up every|that i woke up|that i exist|that i am still alive|still being alive)\b`),
 			notAfter: re(`^ (?:in|with|at|here|there|near|like|under|on|so far|alone|without)\b`)},
 		{name: "only way out", needs: []string{"only", "way out"}, weight: 0.8, subject: true,
-			re: re(`\b(?:the )?only (?:way out|option|answer|solution|escape|choice|way to (?:escape|end (?:this|the pain)|make it stop))(?: left| for me)? (?:is|would be|seems to be|feels like)? ?(?:to )?{A}(?:death|dying|die|suicide|killing myself|kill myself|to end it|end it|ending it|ending my life|end my life)\b|\b(?:death|dying|suicide|killing myself|ending it|ending my life) (?:is|seems|feels like|would be) (?:like )?(?:the|my) only (?:way out|option|answer|solution|escape|choice|way)\b|\b(?:(?:can not|could not|do not) (?:see|find|think of) (?:any|a|another|one|no) )?(?:other )?way out (?:is |but |except |other than |besides |apart from |than )(?:to )?{A}(?:death|dying|die|suicide|kill myself|killing myself|end it|ending it|ending my life|end my life)\b`)},
+			re: re(`\b(?:the )?only (?:way out|option|answer|solution|escape|choice|way to (?:escape|end (?:this|the pain)|make it stop))(?: left| for me)? (?:is|would be|seems to be|feels like)? ?(?:to )?{A}(?:death|dying|die|suicide|killing myself|kill myself|to end it|end it|ending it|ending my life|end my life)\b|\b(?:death|dying|suicide|killing myself|ending it|ending my life) (?:is|seems|feels like|would be) (?:like )?(?:the|my) (?:only )?(?:way out|option|answer|solution|escape|choice|only way)\b|\b(?:(?:can not|could not|do not) (?:see|find|think of) (?:any|a|another|one|no) )?(?:other )?way out (?:is |but |except |other than |besides |apart from |than )(?:to )?{A}(?:death|dying|die|suicide|kill myself|killing myself|end it|ending it|ending my life|end my life)\b`)},
 		{name: "on my mind", needs: []string{"mind", "think about", "want is"}, weight: 0.75,
 			re:    re(`\b(?:suicide|death|dying|killing myself|ending it|ending my life|ending it all|self harm|cutting) (?:is|has been|keeps|is always|is constantly|are|is all|has been all) (?:on my mind|all i (?:can )?think about|all i want|the only thing i (?:can )?think about|coming back|stuck in my head)\b|\b(?:all|the only thing) i (?:can )?(?:think about|want) is (?:suicide|dying|death|killing myself|ending it|ending my life|how to die|how to kill myself|to die|cutting|self harm)\b`),
 			check: objectWeight(0.75, objWeight{"death", 0.45}, objWeight{"dying", 0.5})},
@@ -707,7 +792,7 @@ func buildPatterns() []*pattern {
 		{name: "wish I could die", needs: []string{"wish", "hope", "pray"}, weight: 0.75,
 			re: re(`\b(?:wish|hope|pray|praying|hoping) (?:that )?i (?:could |would |will )?{A}(?:die|be dead|not exist|stop existing|disappear forever|disappear for good|never be born|had never been born|was never born|were never born|sleep forever|go to sleep forever|never wake up|not wake up|fall asleep and never wake up|just die)\b`)},
 		{name: "wish I was dead", needs: []string{"wish"}, weight: 0.75,
-			re:    re(`\bwish i (?:was|were|had been) (?:dead|never born|gone|not alive|not here)\b|\bwish i (?:had )?(?:never been born|died|had died|did not exist|never existed)\b`),
+			re:    re(`\bwish i (?:was|were|had been) (?:dead|never born|gone|not alive|not here)\b|\bwish i (?:had )?(?:never been born|died|had died|did not exist|never existed|never woken up|not woken up|never woke up|not woke up)\b`),
 			check: wishDiedCheck},
 		{name: "wish a car would hit me", needs: []string{"hit me", "kill me"}, weight: 0.6,
 			re: re(`\b(?:wish|hope|hoping|praying|pray) (?:that )?(?:a|the|some|someone|something) (?:car|bus|truck|lorry|train|one|thing)? ?(?:would |will )?(?:hits?|run me over|kill) me\b|\b(?:wish|hope) (?:someone|something) (?:would )?kills? me\b`)},
