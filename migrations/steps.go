@@ -14,4 +14,6 @@ var Steps = []Step{
 	step0009Helplines,
 	step0010Moderation,
 	step0011Accounts,
+	step0012Posting,
+	step0013Search,
 }
