@@ -10,7 +10,7 @@ package migrations
 // subscriptions record that a member follows or mutes a thread; members
 // follow the threads they start or reply to. notifications are written in
 // the same transaction as the reply, mention or reaction that causes them;
-// notifications_once stops a reaction toggled off and on from notifying twice.
+// notifications_once keeps one notification per recipient, post, kind and actor.
 //
 // tag_prefs holds a member's choice per trigger-warning tag: show, warn or
 // hide. No row means warn, the default for everyone.
@@ -57,7 +57,7 @@ var step0012Posting = sqlStep(12, "posting: revisions, reactions, subscriptions,
 	)`,
 	`CREATE INDEX notifications_user ON notifications (user_id, id)`,
 	`CREATE INDEX notifications_unread ON notifications (user_id) WHERE read_at IS NULL`,
-	`CREATE UNIQUE INDEX notifications_once ON notifications (user_id, post_id, kind, reaction)`,
+	`CREATE UNIQUE INDEX notifications_once ON notifications (user_id, post_id, kind, reaction, actor_id)`,
 	`CREATE TABLE tag_prefs (
 		user_id {{BIGINT}} NOT NULL REFERENCES users (id) ON DELETE CASCADE,
 		tag_slug TEXT NOT NULL REFERENCES tags (slug) ON DELETE CASCADE ON UPDATE CASCADE,
