@@ -27,4 +27,13 @@ func (s *Server) routes() {
 	// Reading.
 	e.GET("/", s.home)
 	e.GET("/g/:slug", s.groupShow)
+
+	// Safety: crisis resources (open to everyone) and the helpline list admins keep.
+	e.GET("/crisis", s.crisis)
+	e.GET("/admin/helplines", s.adminHelplines, s.requireAdmin)
+	e.GET("/admin/helplines/new", s.adminHelplineNew, s.requireAdmin)
+	e.POST("/admin/helplines", s.adminHelplineCreate, s.requireAdmin)
+	e.GET("/admin/helplines/:id/edit", s.adminHelplineEdit, s.requireAdmin)
+	e.POST("/admin/helplines/:id", s.adminHelplineUpdate, s.requireAdmin)
+	e.POST("/admin/helplines/:id/delete", s.adminHelplineDelete, s.requireAdmin)
 }

@@ -94,6 +94,12 @@ type CrisisView struct {
 	Lines       []HelplineView
 	// Directory holds the international fallback entries.
 	Directory []HelplineView
+	// All lists every country's lines when no country is chosen yet.
+	All []CountryLines
+	// Unlisted is true when the chosen country has no lines of its own.
+	Unlisted bool
+	// SuggestSettings invites a member without a saved country to save one.
+	SuggestSettings bool
 }
 
 // CountryOption is an entry of the country picker.

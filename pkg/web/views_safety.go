@@ -30,7 +30,7 @@ type PanelLine struct {
 func helplineView(h safety.Helpline) HelplineView {
 	return HelplineView{
 		Service: h.Service, Phone: h.Phone, PhoneHref: template.URL(safety.PhoneHref(h.Phone)), // only "tel:" + digits
-		SMS: h.SMS, Web: h.Web, Hours: h.Hours, Languages: h.Languages,
+		SMS: h.SMS, Web: h.Web, Hours: h.Hours, Languages: safety.LanguageNames(h.Languages),
 	}
 }
 
@@ -40,4 +40,10 @@ func helplineViews(hs []safety.Helpline) []HelplineView {
 		out = append(out, helplineView(h))
 	}
 	return out
+}
+
+// CountryLines is one country's helplines on the crisis page.
+type CountryLines struct {
+	Code, Name string
+	Lines      []HelplineView
 }

@@ -1,0 +1,199 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"hearth/pkg/forum"
+	"hearth/pkg/safety"
+)
+
+// AdminHelplinesView lists the helplines for admins.
+type AdminHelplinesView struct {
+	Base
+	Helplines []safety.Helpline
+}
+
+// HelplineFormView is the add/edit form of a helpline.
+type HelplineFormView struct {
+	Base
+	// ID is 0 when adding.
+	ID     int64
+	Form   HelplineForm
+	Errors map[string]string
+}
+
+// HelplineForm is what an admin typed, kept as text for re-rendering.
+type HelplineForm struct {
+	CountryCode, Country, Service, Phone, SMS, Web, Hours, Languages, Source, Position string
+}
+
+func bindHelplineForm(c echo.Context) HelplineForm {
+	return HelplineForm{
+		CountryCode: c.FormValue("country_code"), Country: c.FormValue("country"), Service: c.FormValue("service"),
+		Phone: c.FormValue("phone"), SMS: c.FormValue("sms"), Web: c.FormValue("web"), Hours: c.FormValue("hours"),
+		Languages: c.FormValue("languages"), Source: c.FormValue("source"), Position: c.FormValue("position"),
+	}
+}
+
+func (f HelplineForm) input() (safety.HelplineInput, map[string]string) {
+	in := safety.HelplineInput{CountryCode: f.CountryCode, Country: f.Country, Service: f.Service, Phone: f.Phone,
+		SMS: f.SMS, Web: f.Web, Hours: f.Hours, Languages: f.Languages, Source: f.Source}
+	if p := strings.TrimSpace(f.Position); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 0 || n > 10000 {
+			return in, map[string]string{"position": "Enter a whole number from 0 to 10000, or leave it empty."}
+		}
+		in.Position = n
+	}
+	return in, nil
+}
+
+func helplineForm(h safety.Helpline) HelplineForm {
+	return HelplineForm{CountryCode: h.CountryCode, Country: h.Country, Service: h.Service, Phone: h.Phone, SMS: h.SMS,
+		Web: h.Web, Hours: h.Hours, Languages: h.Languages, Source: h.Source, Position: strconv.Itoa(h.Position)}
+}
+
+// adminHelplines lists every helpline with links to edit them.
+func (s *Server) adminHelplines(c echo.Context) error {
+	hs, err := s.deps.Helplines.All(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	return c.Render(http.StatusOK, "admin/helplines", AdminHelplinesView{Base: s.base(c, "Helplines"), Helplines: hs})
+}
+
+// adminHelplineNew shows an empty form.
+func (s *Server) adminHelplineNew(c echo.Context) error {
+	return c.Render(http.StatusOK, "admin/helpline-form", HelplineFormView{Base: s.base(c, "Add a helpline")})
+}
+
+// adminHelplineCreate adds a helpline (audited).
+func (s *Server) adminHelplineCreate(c echo.Context) error {
+	f := bindHelplineForm(c)
+	in, errs := f.input()
+	if errs != nil {
+		return s.helplineFormInvalid(c, 0, f, errs)
+	}
+	h, err := s.deps.Helplines.Create(c.Request().Context(), actor(c).ID, in)
+	if v, ok := forum.AsValidation(err); ok {
+		return s.helplineFormInvalid(c, 0, f, v.Fields)
+	}
+	if err != nil {
+		return err
+	}
+	s.setFlash(c, "Added "+h.Service+" ("+h.Country+").")
+	return c.Redirect(http.StatusSeeOther, "/admin/helplines")
+}
+
+// adminHelplineEdit shows a helpline's form.
+func (s *Server) adminHelplineEdit(c echo.Context) error {
+	id, err := helplineIDParam(c)
+	if err != nil {
+		return err
+	}
+	h, err := s.deps.Helplines.Get(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	return c.Render(http.StatusOK, "admin/helpline-form", HelplineFormView{Base: s.base(c, "Edit "+h.Service), ID: id, Form: helplineForm(h)})
+}
+
+// adminHelplineUpdate saves a helpline (audited).
+func (s *Server) adminHelplineUpdate(c echo.Context) error {
+	id, err := helplineIDParam(c)
+	if err != nil {
+		return err
+	}
+	f := bindHelplineForm(c)
+	in, errs := f.input()
+	if errs != nil {
+		return s.helplineFormInvalid(c, id, f, errs)
+	}
+	h, err := s.deps.Helplines.Update(c.Request().Context(), actor(c).ID, id, in)
+	if v, ok := forum.AsValidation(err); ok {
+		return s.helplineFormInvalid(c, id, f, v.Fields)
+	}
+	if err != nil {
+		return err
+	}
+	s.setFlash(c, "Saved "+h.Service+" ("+h.Country+").")
+	return c.Redirect(http.StatusSeeOther, "/admin/helplines")
+}
+
+// adminHelplineDelete removes a helpline (audited).
+func (s *Server) adminHelplineDelete(c echo.Context) error {
+	id, err := helplineIDParam(c)
+	if err != nil {
+		return err
+	}
+	if err := s.deps.Helplines.Delete(c.Request().Context(), actor(c).ID, id); err != nil {
+		if errors.Is(err, forum.ErrNotFound) {
+			s.setFlash(c, "That helpline had already been removed.")
+			return c.Redirect(http.StatusSeeOther, "/admin/helplines")
+		}
+		return err
+	}
+	s.setFlash(c, "Removed the helpline.")
+	return c.Redirect(http.StatusSeeOther, "/admin/helplines")
+}
+
+func (s *Server) helplineFormInvalid(c echo.Context, id int64, f HelplineForm, errs map[string]string) error {
+	title := "Add a helpline"
+	if id != 0 {
+		title = "Edit helpline"
+	}
+	return c.Render(http.StatusUnprocessableEntity, "admin/helpline-form", HelplineFormView{Base: s.base(c, title), ID: id, Form: f, Errors: errs})
+}
+
+// helplineIDParam reads the :id path parameter; anything but a positive integer is
+// a 404.
+func helplineIDParam(c echo.Context) (int64, error) {
+	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, echo.NewHTTPError(http.StatusNotFound)
+	}
+	return id, nil
+}
+
+// HelplineField is one input of the helpline form.
+type HelplineField struct {
+	Name, Label, Hint, Value, Error string
+}
+
+// Describedby is the aria-describedby list of the field's hint and error.
+func (f HelplineField) Describedby() string {
+	var ids []string
+	if f.Hint != "" {
+		ids = append(ids, "hl-"+f.Name+"-hint")
+	}
+	if f.Error != "" {
+		ids = append(ids, "hl-"+f.Name+"-error")
+	}
+	return strings.Join(ids, " ")
+}
+
+// Fields lists the form's inputs in order, with their values and messages.
+func (v HelplineFormView) Fields() []HelplineField {
+	f := v.Form
+	fs := []HelplineField{
+		{"country_code", "Country code", "Two letters (ISO 3166-1), such as GB; ZZ for the international directory.", f.CountryCode, ""},
+		{"country", "Country name", "", f.Country, ""},
+		{"service", "Service", "The helpline's name.", f.Service, ""},
+		{"phone", "Phone", "As dialled inside the country, such as 116 123. Leave empty for a directory.", f.Phone, ""},
+		{"sms", "Text or messaging", "Such as: text 988. Leave empty if not confirmed.", f.SMS, ""},
+		{"web", "Website", "Starting with https://.", f.Web, ""},
+		{"hours", "Opening hours", "Such as 24/7. Leave empty if not confirmed.", f.Hours, ""},
+		{"languages", "Languages", "Two-letter codes separated by commas, such as en,es.", f.Languages, ""},
+		{"source", "Checked against", "The page you verified these details on.", f.Source, ""},
+		{"position", "Order within the country", "Lower numbers are shown first.", f.Position, ""},
+	}
+	for i := range fs {
+		fs[i].Error = v.Errors[fs[i].Name]
+	}
+	return fs
+}
