@@ -16,4 +16,5 @@ var Steps = []Step{
 	step0011Accounts,
 	step0012Posting,
 	step0013Search,
+	step0014BlocksBreaks,
 }
