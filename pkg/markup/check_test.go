@@ -63,6 +63,9 @@ func unsafeNode(n *html.Node) string {
 		if !ok {
 			return fmt.Sprintf("element <%s> not in the policy", n.Data)
 		}
+		if n.Data == "a" && (attr(n, "href") == "" || attr(n, "rel") == "") {
+			return fmt.Sprintf("link without href or rel: %v", n.Attr)
+		}
 		for _, a := range n.Attr {
 			key := strings.ToLower(a.Key)
 			switch {
@@ -86,6 +89,15 @@ func unsafeNode(n *html.Node) string {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if problem := unsafeNode(c); problem != "" {
 			return problem
+		}
+	}
+	return ""
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
 		}
 	}
 	return ""

@@ -18,6 +18,10 @@ import (
 var (
 	tooDeepKey = parser.NewContextKey()
 	budgetKey  = parser.NewContextKey()
+	// codeSpanKey counts code span misses in the current block.
+	codeSpanKey = parser.NewContextKey()
+	// urlAttemptsKey counts linkify's URL matching attempts in the document.
+	urlAttemptsKey = parser.NewContextKey()
 )
 
 // blockParsers is goldmark's default set (same parsers, same priorities)
@@ -78,19 +82,54 @@ func tooDeep(pc parser.Context) bool {
 	return v
 }
 
-// inlineParsers is goldmark's default set plus strikethrough (same parsers,
-// same priorities), with the parsers whose matching is quadratic in the
-// number of delimiters (links, emphasis, strikethrough) sharing one budget per
-// block.
+// inlineParsers is goldmark's default set plus strikethrough and linkify
+// (same parsers, same priorities), with every parser whose work can grow
+// faster than the input behind a budget: delimiters (links, emphasis,
+// strikethrough) share one per block, code spans and bare URLs have their own.
 func inlineParsers() []util.PrioritizedValue {
 	return []util.PrioritizedValue{
-		util.Prioritized(parser.NewCodeSpanParser(), 100),
+		util.Prioritized(codeSpanGuard{parser.NewCodeSpanParser()}, 100),
 		util.Prioritized(budgeted{parser.NewLinkParser()}, 200),
 		util.Prioritized(parser.NewAutoLinkParser(), 300),
 		util.Prioritized(parser.NewRawHTMLParser(), 400),
 		util.Prioritized(budgeted{parser.NewEmphasisParser()}, 500),
 		util.Prioritized(budgeted{extension.NewStrikethroughParser()}, 500),
+		// Priority as in extension.Linkify; only http and https are linkified
+		// (plus bare email addresses, as mailto).
+		util.Prioritized(linkifyGuard{extension.NewLinkifyParser(
+			extension.WithLinkifyAllowedProtocols([]string{"http:", "https:"}),
+		)}, 999),
 	}
+}
+
+// maxURLAttempts is how many times per document the linkify parser may try
+// its URL regular expressions. Each try on a long line costs tens of
+// microseconds, and text like "www._www._www._" offers one try every five
+// bytes: 100 KB of it took 0.8 s. A thousand bare URLs is more than any post
+// has; past that, URLs stay plain text.
+const maxURLAttempts = 1000
+
+// linkifyGuard spends the document's URL budget on every trigger that would
+// reach linkify's URL regular expressions and declines once it is spent.
+type linkifyGuard struct {
+	parser.InlineParser
+}
+
+// Parse implements parser.InlineParser.
+func (g linkifyGuard) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, _ := block.PeekLine()
+	// linkify skips one trigger character before matching; so does this check.
+	if len(line) > 0 && bytes.IndexByte([]byte(" *_~("), line[0]) >= 0 {
+		line = line[1:]
+	}
+	if bytes.HasPrefix(line, []byte("www.")) || bytes.HasPrefix(line, []byte("http:")) || bytes.HasPrefix(line, []byte("https:")) {
+		used, _ := pc.Get(urlAttemptsKey).(int)
+		if used >= maxURLAttempts {
+			return nil
+		}
+		pc.Set(urlAttemptsKey, used+1)
+	}
+	return g.InlineParser.Parse(parent, block, pc)
 }
 
 // budget counts delimiter parses in the block currently being parsed;
@@ -110,19 +149,53 @@ type budgeted struct {
 
 // Parse implements parser.InlineParser.
 func (b budgeted) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
-	bg, _ := pc.Get(budgetKey).(*budget)
-	if bg == nil {
-		bg = &budget{}
-		pc.Set(budgetKey, bg)
-	}
-	if bg.block != parent {
-		bg.block, bg.used = parent, 0
-	}
+	bg := blockBudget(pc, budgetKey, parent)
 	if bg.used >= maxDelimiters {
 		return nil
 	}
 	bg.used++
 	return b.InlineParser.Parse(parent, block, pc)
+}
+
+// blockBudget returns the budget stored under key, reset if it was counting
+// a different block.
+func blockBudget(pc parser.Context, key parser.ContextKey, block ast.Node) *budget {
+	bg, _ := pc.Get(key).(*budget)
+	if bg == nil {
+		bg = &budget{}
+		pc.Set(key, bg)
+	}
+	if bg.block != block {
+		bg.block, bg.used = block, 0
+	}
+	return bg
+}
+
+// maxCodeSpanMisses is how many backtick runs per block may fail to find
+// their closing run before further runs are left as literal text.
+const maxCodeSpanMisses = 32
+
+// codeSpanGuard bounds goldmark's code span search. An opening run with no
+// closing run of the same length scans to the end of the block, allocating a
+// node per line on the way, so text like "\```\```\```" is quadratic
+// (100 KB took 1.9 s). Only misses are counted: a span that closes consumes
+// what it scanned, so hits stay linear. Real text rarely leaves a backtick
+// run unclosed, hence the small budget.
+type codeSpanGuard struct {
+	parser.InlineParser
+}
+
+// Parse implements parser.InlineParser.
+func (g codeSpanGuard) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	bg := blockBudget(pc, codeSpanKey, parent)
+	if bg.used >= maxCodeSpanMisses {
+		return nil
+	}
+	n := g.InlineParser.Parse(parent, block, pc)
+	if n != nil && n.Kind() != ast.KindCodeSpan {
+		bg.used++
+	}
+	return n
 }
 
 // CloseBlock forwards to the wrapped parser: the link parser must turn its

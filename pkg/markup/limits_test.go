@@ -201,3 +201,45 @@ func mustRender(t *testing.T, src string) string {
 	}
 	return string(out)
 }
+
+func TestCodeSpanGuard(t *testing.T) {
+	// Each "\```" is an escaped backtick and then a run of two that never
+	// closes: inside a code span a backslash is literal, so the rest of the
+	// block only offers runs of three. Misses within the budget stay literal,
+	// as CommonMark says, and a later span in the same block still works.
+	src := strings.Repeat("\\```x ", 10) + "`code`"
+	if out := mustRender(t, src); !strings.Contains(out, "<code>code</code>") || strings.Count(out, "```x") != 10 {
+		t.Errorf("Render(%q) = %q", src, out)
+	}
+	// Past the budget, backticks are literal even where a span would close.
+	src = strings.Repeat("\\```x ", maxCodeSpanMisses) + "`code`"
+	if out := mustRender(t, src); strings.Contains(out, "<code>") || !strings.Contains(out, "`code`") {
+		t.Errorf("code span rendered after %d misses:\n%.200s", maxCodeSpanMisses, out[len(out)-200:])
+	}
+	// Spans that close do not spend the budget.
+	src = strings.Repeat("`a` ", 2*maxCodeSpanMisses)
+	if got := strings.Count(mustRender(t, src), "<code>"); got != 2*maxCodeSpanMisses {
+		t.Errorf("%d closed spans rendered %d <code>", 2*maxCodeSpanMisses, got)
+	}
+}
+
+func TestURLGuard(t *testing.T) {
+	links := func(n int) string {
+		return strings.Repeat("see https://example.org/x and ", n)
+	}
+	if got := strings.Count(mustRender(t, links(maxURLAttempts)), "<a "); got != maxURLAttempts {
+		t.Errorf("%d bare URLs within budget rendered %d links", maxURLAttempts, got)
+	}
+	out := mustRender(t, links(maxURLAttempts+5))
+	if got := strings.Count(out, "<a "); got != maxURLAttempts {
+		t.Errorf("%d bare URLs rendered %d links, want the first %d", maxURLAttempts+5, got, maxURLAttempts)
+	}
+	if !strings.HasSuffix(out, "see https://example.org/x and</p>\n") {
+		t.Errorf("URLs past the budget are not kept as text: %q", out[len(out)-80:])
+	}
+	// Explicit links do not spend the budget.
+	src := links(maxURLAttempts) + "[still a link](https://example.org/y)"
+	if out := mustRender(t, src); !strings.Contains(out, `<a href="https://example.org/y"`) {
+		t.Errorf("explicit link after the URL budget is not a link")
+	}
+}

@@ -69,9 +69,6 @@ func newMarkdown() goldmark.Markdown {
 	)
 	return goldmark.New(
 		goldmark.WithParser(p),
-		goldmark.WithExtensions(extension.NewLinkify(
-			extension.WithLinkifyAllowedProtocols([]string{"http:", "https:"}),
-		)),
 		goldmark.WithRendererOptions(
 			// Members write like they talk: a newline they typed is a line break.
 			html.WithHardWraps(),

@@ -161,6 +161,8 @@ func TestCheckerCatches(t *testing.T) {
 		`<a href="data:text/html,x">x</a>`,
 		`<a href="/relative">x</a>`,
 		`<a href="https://x" rel="opener">x</a>`,
+		`<a href="https://x">x</a>`,
+		`<a rel="nofollow ugc noopener">x</a>`,
 		`<svg></svg>`,
 		`<math></math>`,
 		`<p style="color:red">x</p>`,
