@@ -13,6 +13,6 @@ func Models() []any {
 	return []any{
 		&forum.Group{}, &forum.Thread{}, &forum.Post{}, &forum.Tag{},
 		&auth.User{}, &auth.Session{}, &auth.RecoveryCode{}, &auth.LoginFailure{},
-		&safety.Helpline{},
+		&safety.Helpline{}, &forum.Block{}, &forum.Break{},
 	}
 }

@@ -17,6 +17,7 @@ func (s *Server) routes() {
 	e.Use(middleware.BodyLimit(strconv.FormatInt(s.cfg.MaxBodyBytes, 10)))
 	e.Use(crossOrigin())
 	e.Use(s.loadSession)
+	e.Use(s.breakGuard)
 
 	// Operations.
 	e.GET("/healthz", s.healthz)
@@ -36,4 +37,13 @@ func (s *Server) routes() {
 	e.GET("/admin/helplines/:id/edit", s.adminHelplineEdit, s.requireAdmin)
 	e.POST("/admin/helplines/:id", s.adminHelplineUpdate, s.requireAdmin)
 	e.POST("/admin/helplines/:id/delete", s.adminHelplineDelete, s.requireAdmin)
+
+	// Safety: blocking members and taking breaks (breakGuard, installed
+	// above, keeps a member on a whole-site break on the break page).
+	e.POST("/u/:name/block", s.blockMember, s.requireUser)
+	e.POST("/u/:name/unblock", s.unblockMember, s.requireUser)
+	e.GET("/settings/blocks", s.settingsBlocks, s.requireUser)
+	e.GET("/settings/breaks", s.settingsBreaks, s.requireUser)
+	e.POST("/settings/breaks", s.settingsBreakStart, s.requireUser)
+	e.POST("/settings/breaks/:id/end", s.settingsBreakEnd, s.requireUser)
 }

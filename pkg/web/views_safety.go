@@ -2,7 +2,9 @@ package web
 
 import (
 	"html/template"
+	"time"
 
+	"hearth/pkg/forum"
 	"hearth/pkg/safety"
 )
 
@@ -46,4 +48,65 @@ func helplineViews(hs []safety.Helpline) []HelplineView {
 type CountryLines struct {
 	Code, Name string
 	Lines      []HelplineView
+}
+
+// BlockButtonView is the Block / Unblock control on a member's profile. A
+// nil view (a visitor, or the member's own profile) renders nothing.
+type BlockButtonView struct {
+	Name    string
+	Blocked bool
+}
+
+// BlocksView is the block list in settings.
+type BlocksView struct {
+	Base
+	Blocked []BlockedRow
+}
+
+// BlockedRow is one blocked member.
+type BlockedRow struct {
+	Name      string
+	CreatedAt time.Time
+}
+
+// BreaksView is the break settings page: current breaks and a form to start
+// one.
+type BreaksView struct {
+	Base
+	Active []BreakRow
+	Form   BreakForm
+	Errors map[string]string
+	Groups []forum.Group
+	Tags   []forum.Tag
+	// Lengths are the offered lengths in days.
+	Lengths []int
+}
+
+// BreakRow is one current break as the member sees it.
+type BreakRow struct {
+	ID int64
+	// What says what the break is from: "posting", "Hearth", a group or tag name.
+	What           string
+	Scope          string
+	EndsAt         time.Time
+	EndRequested   bool
+	CanRequestEnd  bool
+	CoolingOffEnds time.Time
+}
+
+// BreakForm is what the member chose, kept as text for re-rendering.
+type BreakForm struct {
+	Scope, Group, Tag, Days string
+}
+
+// BreakView is the gentle page shown instead of what a break keeps the
+// member away from.
+type BreakView struct {
+	Base
+	// Heading and What describe the break: "You're taking a break", "from
+	// Hearth".
+	What   string
+	EndsAt time.Time
+	// Posting is true for a posting break (the member may still read).
+	Posting bool
 }

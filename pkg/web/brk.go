@@ -1,0 +1,119 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"hearth/pkg/forum"
+)
+
+const ctxBreaks = "breaks"
+
+// breaks returns the signed-in member's current breaks, read once per
+// request (none for visitors).
+func (s *Server) breaks(c echo.Context) (forum.BreakSet, error) {
+	if bs, ok := c.Get(ctxBreaks).(forum.BreakSet); ok {
+		return bs, nil
+	}
+	p := principal(c)
+	if p == nil || s.deps.Breaks == nil {
+		return nil, nil
+	}
+	bs, err := s.deps.Breaks.Active(c.Request().Context(), p.User.ID)
+	if err != nil {
+		return nil, err
+	}
+	if bs == nil {
+		bs = forum.BreakSet{}
+	}
+	c.Set(ctxBreaks, bs)
+	return bs, nil
+}
+
+// onBreakAllowed are the paths a member on a whole-site break can still
+// use: help, the break settings (to see or end it), signing out, and what
+// those pages need.
+func onBreakAllowed(path string) bool {
+	switch {
+	case path == "/crisis", path == "/logout", path == "/settings/breaks",
+		strings.HasPrefix(path, "/settings/breaks/"), strings.HasPrefix(path, "/static/"),
+		path == "/healthz", path == "/readyz", path == "/metrics":
+		return true
+	}
+	return false
+}
+
+// breakGuard shows a member on a whole-site break the gentle break page
+// instead of anything but the allowed paths.
+func (s *Server) breakGuard(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if principal(c) == nil || onBreakAllowed(c.Request().URL.Path) {
+			return next(c)
+		}
+		bs, err := s.breaks(c)
+		if err != nil {
+			return err
+		}
+		if b := bs.Site(); b != nil {
+			return s.renderBreak(c, b, "")
+		}
+		return next(c)
+	}
+}
+
+// groupBreak is the break keeping the member out of group groupID, or nil.
+func (s *Server) groupBreak(c echo.Context, groupID int64) (*forum.Break, error) {
+	bs, err := s.breaks(c)
+	if err != nil {
+		return nil, err
+	}
+	return bs.Group(groupID), nil
+}
+
+// postingBreak is the break that stops the member posting in group groupID
+// on content tagged tags, or nil. The posting handlers call it before
+// showing a composer or accepting a post, and render the break page with
+// renderBreak when it is not nil.
+func (s *Server) postingBreak(c echo.Context, groupID int64, tags forum.Tags) (*forum.Break, error) {
+	bs, err := s.breaks(c)
+	if err != nil {
+		return nil, err
+	}
+	return bs.Posting(groupID, tags), nil
+}
+
+// breakHiddenTags lists the tags the member is on a break from, to leave
+// out of lists like the "hide" preference does.
+func (s *Server) breakHiddenTags(c echo.Context) ([]string, error) {
+	bs, err := s.breaks(c)
+	if err != nil {
+		return nil, err
+	}
+	return bs.HiddenTags(), nil
+}
+
+// renderBreak shows the gentle break page for b (status 403: the page or
+// action is not available until the break ends). name is the group or tag
+// name when the break is from one of them.
+func (s *Server) renderBreak(c echo.Context, b *forum.Break, name string) error {
+	v := BreakView{Base: s.base(c, "You're taking a break"), EndsAt: b.EndsAt}
+	switch b.Scope {
+	case forum.BreakSite:
+		v.What = "from Hearth"
+	case forum.BreakPosting:
+		v.What, v.Posting = "from posting", true
+	case forum.BreakGroup:
+		v.What = "from this group"
+		if name != "" {
+			v.What = "from " + name
+		}
+	case forum.BreakTag:
+		v.What = "from posts about this topic"
+		if name != "" {
+			v.What = "from posts tagged " + name
+		}
+	}
+	return c.Render(http.StatusForbidden, "break", v)
+}
