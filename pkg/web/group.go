@@ -18,8 +18,17 @@ func (s *Server) groupShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if b, err := s.groupBreak(c, g.ID); err != nil {
+		return err
+	} else if b != nil {
+		return s.renderBreak(c, b, g.Name)
+	}
+	hide, err := s.breakHiddenTags(c)
+	if err != nil {
+		return err
+	}
 	cursor := c.QueryParam("after")
-	page, err := s.deps.Forum.GroupThreads(ctx, g, cursor, nil, 0)
+	page, err := s.deps.Forum.GroupThreads(ctx, g, cursor, hide, 0)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,133 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"hearth/pkg/auth"
+	"hearth/pkg/forumtest"
+	"hearth/pkg/store"
+)
+
+// member inserts a member whose username_key is the real pseudonym key, so
+// that /u/NAME routes find them.
+func member(t *testing.T, db *store.DB, name, role string) int64 {
+	t.Helper()
+	id := forumtest.InsertUser(t, db, name, role)
+	if err := db.W.Exec("UPDATE users SET username_key = ? WHERE id = ?", auth.PseudonymKey(name), id).Error; err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+func blockCount(t *testing.T, db *store.DB, blocker, blocked int64) int64 {
+	t.Helper()
+	var n int64
+	if err := db.R.Table("blocks").Where("blocker_id = ? AND blocked_id = ?", blocker, blocked).Count(&n).Error; err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestBlockAndUnblockFromSettings(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		ash := member(t, db, "ash", "member")
+		birch := member(t, db, "birch", "member")
+		c := forumtest.NewClient(t, a.Web.Handler())
+		forumtest.LoginAs(t, a, c, ash)
+
+		r := c.Get("/settings/blocks")
+		mustContain(t, "empty block list", r.Body, "<h1>Blocked members</h1>", "You haven't blocked anyone.")
+
+		// Names are matched like pseudonyms: case does not matter.
+		r = c.PostForm("/u/BIRCH/block", url.Values{"next": {"/settings/blocks"}})
+		if r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != "/settings/blocks" {
+			t.Fatalf("block: %d %q", r.StatusCode, r.Header.Get("Location"))
+		}
+		if blockCount(t, db, ash, birch) != 1 {
+			t.Fatal("block not stored")
+		}
+		// Blocking twice keeps one block.
+		if r := c.PostForm("/u/birch/block", nil); r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != "/u/birch" {
+			t.Fatalf("second block: %d %q", r.StatusCode, r.Header.Get("Location"))
+		}
+		if blockCount(t, db, ash, birch) != 1 {
+			t.Fatal("duplicate block")
+		}
+		r = c.Get("/settings/blocks")
+		mustContain(t, "block list", r.Body, `href="/u/birch"`, `action="/u/birch/unblock"`, "They aren't told")
+		mustContain(t, "flash after blocking", r.Body, "You&#39;ve blocked birch")
+
+		// The service boundary the posting code calls.
+		ctx := context.Background()
+		set, err := a.Blocks.BlockedBy(ctx, ash)
+		if err != nil || !set[birch] || len(set) != 1 {
+			t.Fatalf("BlockedBy(ash) = %v, %v", set, err)
+		}
+		if set, _ := a.Blocks.BlockedBy(ctx, birch); len(set) != 0 {
+			t.Fatalf("BlockedBy(birch) = %v: a block is one-way", set)
+		}
+		if ok, err := a.Blocks.IsBlocked(ctx, birch, ash); err != nil || !ok {
+			t.Fatalf("IsBlocked(birch -> ash) = %v, %v", ok, err)
+		}
+		if ok, _ := a.Blocks.IsBlocked(ctx, ash, birch); ok {
+			t.Fatal("IsBlocked(ash -> birch): ash blocked birch, not the other way round")
+		}
+
+		r = c.PostForm("/u/birch/unblock", url.Values{"next": {"https://evil.example/"}})
+		if r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != "/u/birch" {
+			t.Fatalf("unblock: %d %q (an outside next must be ignored)", r.StatusCode, r.Header.Get("Location"))
+		}
+		if blockCount(t, db, ash, birch) != 0 {
+			t.Fatal("unblock left the block")
+		}
+		if ok, _ := a.Blocks.IsBlocked(ctx, birch, ash); ok {
+			t.Fatal("still blocked after unblocking")
+		}
+	})
+}
+
+func TestBlockRefusals(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		ash := member(t, db, "ash", "member")
+		member(t, db, "birch", "member")
+
+		visitor := forumtest.NewClient(t, a.Web.Handler())
+		if r := visitor.PostForm("/u/birch/block", nil); r.StatusCode != http.StatusForbidden {
+			t.Fatalf("visitor block: %d", r.StatusCode)
+		}
+		if r := visitor.Get("/settings/blocks"); r.StatusCode != http.StatusSeeOther || !strings.HasPrefix(r.Header.Get("Location"), "/login") {
+			t.Fatalf("visitor settings: %d", r.StatusCode)
+		}
+
+		c := forumtest.NewClient(t, a.Web.Handler())
+		forumtest.LoginAs(t, a, c, ash)
+		if r := c.PostForm("/u/nobody-here/block", nil); r.StatusCode != http.StatusNotFound {
+			t.Fatalf("unknown member: %d", r.StatusCode)
+		}
+		r := c.PostForm("/u/ash/block", nil)
+		if r.StatusCode != http.StatusSeeOther || blockCount(t, db, ash, ash) != 0 {
+			t.Fatalf("self block: %d", r.StatusCode)
+		}
+		mustContain(t, "self-block flash", c.Follow(r).Body, "You can&#39;t block yourself.")
+
+		// A cross-site form cannot block on a member's behalf.
+		req := httptest.NewRequest(http.MethodPost, "/u/birch/block", strings.NewReader(""))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Sec-Fetch-Site", "cross-site")
+		if r := c.Do(req); r.StatusCode != http.StatusForbidden {
+			t.Fatalf("cross-site block: %d", r.StatusCode)
+		}
+		var n int64
+		db.R.Table("blocks").Count(&n)
+		if n != 0 {
+			t.Fatalf("%d blocks stored", n)
+		}
+	})
+}

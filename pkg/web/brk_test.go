@@ -1,0 +1,197 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"hearth/pkg/forum"
+	"hearth/pkg/forumtest"
+	"hearth/pkg/store"
+)
+
+// exactUTC is how pages print a break's end.
+func exactUTC(t time.Time) string { return t.UTC().Format("2 January 2006 at 15:04 UTC") }
+
+func latestBreak(t *testing.T, db *store.DB, userID int64) forum.Break {
+	t.Helper()
+	var b forum.Break
+	if err := db.R.Where("user_id = ?", userID).Order("id DESC").Take(&b).Error; err != nil {
+		t.Fatalf("no break stored: %v", err)
+	}
+	return b
+}
+
+func TestWholeSiteBreakAndCoolingOff(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		now := time.Now().UTC().Truncate(time.Second)
+		a.Breaks.SetClock(func() time.Time { return now })
+		uid := forumtest.InsertUser(t, db, "fern", "member")
+		c := forumtest.NewClient(t, a.Web.Handler())
+		forumtest.LoginAs(t, a, c, uid)
+
+		r := c.Get("/settings/breaks")
+		mustContain(t, "break settings", r.Body, "<h1>Take a break</h1>", `<legend>What would you like a break from?</legend>`,
+			`<label for="break-days">For how long</label>`, `<option value="30">1 month (30 days)</option>`, `<option value="7" selected>1 week</option>`)
+
+		r = c.PostForm("/settings/breaks", url.Values{"scope": {"site"}, "days": {"7"}})
+		if r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != "/settings/breaks" {
+			t.Fatalf("start: %d %q", r.StatusCode, r.Header.Get("Location"))
+		}
+		b := latestBreak(t, db, uid)
+		if b.Scope != forum.BreakSite || !b.EndsAt.Equal(now.Add(7*24*time.Hour)) {
+			t.Fatalf("stored break %+v", b)
+		}
+		until := exactUTC(b.EndsAt)
+
+		// Every page but help, the break settings and signing out shows the
+		// gentle break page.
+		for _, p := range []string{"/", "/g/grief", "/settings/blocks", "/no/such/page"} {
+			r := c.Get(p)
+			if r.StatusCode != http.StatusForbidden {
+				t.Fatalf("%s during a site break: %d", p, r.StatusCode)
+			}
+			mustContain(t, p+" break page", r.Body, "You're taking a break from Hearth until", until, `href="/crisis"`, `href="/settings/breaks"`, "Quick exit")
+			if n := strings.Count(r.Body, "<h1"); n != 1 {
+				t.Errorf("%s: %d h1", p, n)
+			}
+		}
+		if r := c.PostForm("/u/someone/block", nil); r.StatusCode != http.StatusForbidden {
+			t.Fatalf("POST during a site break: %d", r.StatusCode)
+		}
+		if r := c.Get("/crisis"); r.StatusCode != http.StatusOK {
+			t.Fatalf("/crisis during a break: %d", r.StatusCode)
+		}
+		r = c.Get("/settings/breaks")
+		if r.StatusCode != http.StatusOK {
+			t.Fatalf("/settings/breaks during a break: %d", r.StatusCode)
+		}
+		mustContain(t, "current break", r.Body, "You're taking a break from Hearth until", until, "Ask to end this break early")
+
+		// Asking to end it early moves the end to a day from now; the break
+		// is still on until then.
+		end := "/settings/breaks/" + strconv.FormatInt(b.ID, 10) + "/end"
+		r = c.PostForm(end, nil)
+		if r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("request end: %d", r.StatusCode)
+		}
+		b = latestBreak(t, db, uid)
+		if !b.EndsAt.Equal(now.Add(forum.CoolingOff)) || b.EndRequestedAt == nil {
+			t.Fatalf("after asking to end: %+v", b)
+		}
+		if r := c.Get("/"); r.StatusCode != http.StatusForbidden || !strings.Contains(r.Body, exactUTC(now.Add(forum.CoolingOff))) {
+			t.Fatalf("break lifted at once: %d", r.StatusCode)
+		}
+		// Asking again does not push the end further away or nearer.
+		c.PostForm(end, nil)
+		if b2 := latestBreak(t, db, uid); !b2.EndsAt.Equal(b.EndsAt) {
+			t.Fatalf("second request moved the end to %v", b2.EndsAt)
+		}
+		mustContain(t, "settings after request", c.Get("/settings/breaks").Body, "You asked to end this break early")
+
+		// Another member cannot touch it.
+		other := forumtest.NewClient(t, a.Web.Handler())
+		forumtest.LoginAs(t, a, other, forumtest.InsertUser(t, db, "moss", "member"))
+		if r := other.PostForm(end, nil); r.StatusCode != http.StatusNotFound {
+			t.Fatalf("someone else's break: %d", r.StatusCode)
+		}
+
+		// A day later Hearth opens again.
+		now = now.Add(forum.CoolingOff + time.Minute)
+		if r := c.Get("/"); r.StatusCode != http.StatusOK {
+			t.Fatalf("after the cooling-off day: %d", r.StatusCode)
+		}
+	})
+}
+
+func TestBreakFormValidation(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		uid := forumtest.InsertUser(t, db, "sorrel", "member")
+		c := forumtest.NewClient(t, a.Web.Handler())
+		forumtest.LoginAs(t, a, c, uid)
+		for name, form := range map[string]url.Values{
+			"no length":       {"scope": {"posting"}, "days": {""}},
+			"too short":       {"scope": {"posting"}, "days": {"0"}},
+			"too long":        {"scope": {"site"}, "days": {"31"}},
+			"unknown scope":   {"scope": {"forever"}, "days": {"3"}},
+			"no group":        {"scope": {"group"}, "days": {"3"}},
+			"unknown group":   {"scope": {"group"}, "group": {"nope"}, "days": {"3"}},
+			"unknown tag":     {"scope": {"tag"}, "tag": {"kittens"}, "days": {"3"}},
+			"tag not chosen":  {"scope": {"tag"}, "days": {"3"}},
+			"garbage length":  {"scope": {"posting"}, "days": {"1e9"}},
+			"negative length": {"scope": {"posting"}, "days": {"-2"}},
+		} {
+			r := c.PostForm("/settings/breaks", form)
+			if r.StatusCode != http.StatusUnprocessableEntity {
+				t.Errorf("%s: status %d", name, r.StatusCode)
+				continue
+			}
+			mustContain(t, name, r.Body, "Please check the form", `class="field-message"`)
+		}
+		var n int64
+		db.R.Table("breaks").Count(&n)
+		if n != 0 {
+			t.Fatalf("%d breaks stored from invalid forms", n)
+		}
+		// A one-day break cannot be shortened: it already ends within the
+		// cooling-off day.
+		if r := c.PostForm("/settings/breaks", url.Values{"scope": {"posting"}, "days": {"1"}}); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("one-day break: %d", r.StatusCode)
+		}
+		r := c.Get("/settings/breaks")
+		mustContain(t, "one-day break", r.Body, "You're taking a break from posting until")
+		if strings.Contains(r.Body, "Ask to end this break early") {
+			t.Error("a break ending within a day offers to end early")
+		}
+	})
+}
+
+func TestGroupAndTagBreaks(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		uid := forumtest.InsertUser(t, db, "yarrow", "member")
+		author := forumtest.InsertUser(t, db, "teasel", "member")
+		now := time.Now()
+		forumtest.InsertThread(t, db, "anxiety", author, "Breathing exercises that help", nil, now.Add(-time.Hour))
+		forumtest.InsertThread(t, db, "anxiety", author, "A hard night", []string{"self-harm"}, now)
+		c := forumtest.NewClient(t, a.Web.Handler())
+		forumtest.LoginAs(t, a, c, uid)
+
+		for _, f := range []url.Values{
+			{"scope": {"group"}, "group": {"grief"}, "days": {"14"}},
+			{"scope": {"tag"}, "tag": {"self-harm"}, "days": {"30"}},
+		} {
+			if r := c.PostForm("/settings/breaks", f); r.StatusCode != http.StatusSeeOther {
+				t.Fatalf("start %v: %d", f, r.StatusCode)
+			}
+		}
+		r := c.Get("/g/grief")
+		if r.StatusCode != http.StatusForbidden {
+			t.Fatalf("group on break: %d", r.StatusCode)
+		}
+		mustContain(t, "group break page", r.Body, "You're taking a break from Grief &amp; Loss until")
+
+		r = c.Get("/g/anxiety")
+		if r.StatusCode != http.StatusOK {
+			t.Fatalf("other group: %d", r.StatusCode)
+		}
+		if !strings.Contains(r.Body, "Breathing exercises that help") || strings.Contains(r.Body, "A hard night") {
+			t.Fatal("a tag break must leave out threads with that tag, and only those")
+		}
+		mustContain(t, "settings", c.Get("/settings/breaks").Body, "You're taking a break from the Grief &amp; Loss group until", "You're taking a break from posts tagged Self-harm until")
+
+		// Other members are unaffected.
+		other := forumtest.NewClient(t, a.Web.Handler())
+		if r := other.Get("/g/anxiety"); !strings.Contains(r.Body, "A hard night") {
+			t.Fatal("a break hid content from someone else")
+		}
+		if r := other.Get("/g/grief"); r.StatusCode != http.StatusOK {
+			t.Fatalf("visitor on grief: %d", r.StatusCode)
+		}
+	})
+}
