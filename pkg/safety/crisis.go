@@ -54,14 +54,24 @@ type hit struct {
 func (d *Detector) Assess(text string) Assessment {
 	t := analyse(normalize(text))
 	var hits []hit
+	// Patterns never span a sentence break, so each runs only on the
+	// sentences its literals allow; most sentences of a long post are
+	// skipped without touching a regular expression.
 	for _, p := range d.patterns {
 		if !p.mayMatch(t.text) {
 			continue
 		}
-		for _, loc := range p.re.FindAllStringIndex(t.text, -1) {
-			c := t.context(loc[0], loc[1])
-			if w := p.score(c); w > 0 {
-				hits = append(hits, hit{start: loc[0], end: loc[1], weight: w, phrase: c.phrase})
+		for _, sp := range t.sentences {
+			sentence := t.text[sp.start:sp.end]
+			if !p.mayMatch(sentence) {
+				continue
+			}
+			for _, loc := range p.re.FindAllStringIndex(sentence, -1) {
+				start, end := sp.start+loc[0], sp.start+loc[1]
+				c := t.context(start, end)
+				if w := p.score(c); w > 0 {
+					hits = append(hits, hit{start: start, end: end, weight: w, phrase: c.phrase})
+				}
 			}
 		}
 	}
@@ -189,6 +199,7 @@ type matchCtx struct {
 	sentence string
 	clause   string
 	left     string   // clause text before the match
+	rest     string   // clause text after the match
 	leftToks []string // words of left
 	after    string   // all text after the match
 	quoted   bool
@@ -215,6 +226,7 @@ func (t *textInfo) context(start, end int) *matchCtx {
 		sentence: t.text[s.start:s.end],
 		clause:   t.text[cs:ce],
 		left:     t.text[cs:start],
+		rest:     t.text[end:ce],
 		after:    t.text[end:],
 	}
 	c.leftToks = tokens(c.left)
@@ -443,11 +455,13 @@ func presentCue(left []string) bool {
 // hyperboleFactor discounts figures of speech: a death wish next to a
 // trivial cause, or with laughter.
 func hyperboleFactor(c *matchCtx) float64 {
+	// The phrase itself is left out: "in front of a bus" names a method,
+	// not a nuisance.
 	f := 1.0
 	switch {
-	case trivialRe.MatchString(c.clause):
+	case trivialRe.MatchString(c.left) || trivialRe.MatchString(c.rest):
 		f = 0.15
-	case trivialRe.MatchString(c.sentence):
+	case trivialRe.MatchString(strings.Replace(c.sentence, c.phrase, " ", 1)):
 		f = 0.5
 	}
 	if laughRe.MatchString(c.sentence) {

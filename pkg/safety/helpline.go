@@ -34,6 +34,13 @@ type Helpline struct {
 // TableName is the table Helpline is stored in.
 func (Helpline) TableName() string { return "helplines" }
 
+// defaultHelplinesTSV is a copy of the project's reference seed list. Its
+// README warns, and the warning stands here too: admins must re-verify every
+// number, hour and URL against the service's own website before the page goes
+// live, and periodically afterwards. Helpline numbers and hours change. Always
+// show the local emergency number alongside these lines. An empty field means
+// "not confirmed", not "none"; some sources are several years old.
+//
 //go:embed data/crisis-lines.tsv
 var defaultHelplinesTSV string
 
@@ -77,7 +84,9 @@ func ParseHelplines(r io.Reader) ([]Helpline, error) {
 		for i := range f {
 			f[i] = strings.TrimSpace(f[i])
 		}
-		h := Helpline{CountryCode: strings.ToUpper(f[0]), Country: f[1], Service: f[2], Phone: f[3], SMS: f[4],
+		// The file format requires upper case; an import with "gb" is a
+		// mistake worth reporting rather than silently fixing.
+		h := Helpline{CountryCode: f[0], Country: f[1], Service: f[2], Phone: f[3], SMS: f[4],
 			Web: f[5], Hours: f[6], Languages: f[7], Source: f[8], Position: len(out) + 1}
 		if err := h.Validate(); err != nil {
 			return nil, fmt.Errorf("helplines: line %d: %w", line, err)
@@ -92,7 +101,7 @@ func ParseHelplines(r io.Reader) ([]Helpline, error) {
 
 // Validate checks the fields a page relies on: a two-letter country code, a
 // country name, a service name, a phone number or a website, and only https
-// (or http) links.
+// links.
 func (h Helpline) Validate() error {
 	v := h.Problems()
 	for _, k := range []string{"country_code", "country", "service", "phone", "web"} {
@@ -136,14 +145,13 @@ func isCountryCode(s string) bool {
 	return len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z'
 }
 
+// isWebURL accepts only https links: a crisis page must not send a reader to
+// a page that can be tampered with in transit.
 func isWebURL(s string) bool {
 	if len(s) > 300 || strings.ContainsAny(s, " \t\"'<>") {
 		return false
 	}
 	rest, ok := strings.CutPrefix(s, "https://")
-	if !ok {
-		rest, ok = strings.CutPrefix(s, "http://")
-	}
 	return ok && rest != "" && rest[0] != '/'
 }
 

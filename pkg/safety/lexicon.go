@@ -84,7 +84,7 @@ var (
 
 	// recentRe marks something happening now or just now; it turns a past
 	// tense act ("I cut again last night") into a current one.
-	recentRe = regexp.MustCompile(`\b(?:again|tonight|today|right now|this (?:morning|afternoon|evening|week|weekend)|yesterday|last night|earlier|just now|an hour ago|(?:hours?|minutes?|days?) ago|still|lately|recently|these days|every (?:day|night|morning)|all (?:day|night)|currently|at the moment|keep|keeps|kept|just (?:took|swallowed|cut|tried|overdosed|did|attempted|taken))\b`)
+	recentRe = regexp.MustCompile(`\b(?:again|tonight|today|right now|this (?:morning|afternoon|evening|week|weekend)|yesterday|last night|earlier|just now|an hour ago|(?:hours?|minutes?|days?) ago|still|lately|recently|these days|every (?:day|night|morning)|all (?:day|night)|currently|at the moment|keep|keeps|kept|(?:just|already) (?:took|swallowed|cut|tried|overdosed|did|attempted|taken|downed))\b`)
 
 	// laughRe finds laughter, already normalised to "lol".
 	laughRe = regexp.MustCompile(`\blol\b`)
@@ -108,7 +108,7 @@ var (
 	deathRe = regexp.MustCompile(`\b(?:died|dead|death|passed|passing|funeral|grave|killed|heaven|afterlife|suicide|memorial|ashes|late (?:wife|husband|mum|mom|dad|son|daughter|partner)|lost (?:her|him|them|my))\b`)
 
 	// absenceRe finds an ordinary reason to be away from the forum.
-	absenceRe = regexp.MustCompile(`\b(?:holiday|vacation|trip|travel\w*|camping|conference|visiting|moving|offline|wifi|internet|signal|off grid|retreat|break from|surgery|operation|hospital for|away|festival|abroad|exchange|course|training|shift|deploy\w*|exams?|new (?:forum|site|account|group)|another (?:forum|site|account|group)|deleting (?:my|this) account|social media break)\b`)
+	absenceRe = regexp.MustCompile(`\b(?:holiday|vacation|trip|travel\w*|camping|conference|visiting|moving|offline|wifi|internet|signal|off grid|retreat|break from|surgery|operation|hospital for|away|festival|abroad|exchange|course|training|shift|deploy\w*|exams?|new (?:forum|site|account|group)|another (?:forum|site|account|group)|deleting (?:my|this) account|social media break|new job|last day|leaving do|leaving party|retir\w*|job (?:on|from) monday|starting (?:a|my) new)\b`)
 
 	// makesMeRe finds "X makes me want to ..." in the left context; the
 	// dedicated pattern for that construction judges the cause.

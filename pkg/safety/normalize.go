@@ -88,28 +88,37 @@ var (
 	hyphenWordRe  = regexp.MustCompile(`([a-z])-([a-z])`)
 	tokenRe       = regexp.MustCompile(`[a-z0-9']+`)
 	whitespaceRe  = regexp.MustCompile(`\s+`)
-	phraseRewrite = []struct {
-		re   *regexp.Regexp
-		with string
-	}{
-		{regexp.MustCompile(`\bmy self\b`), "myself"},
-		{regexp.MustCompile(`\bany (?:more|longer)\b`), "anymore"},
-		{regexp.MustCompile(`\bsewer ?slide\b`), "suicide"},
-		{regexp.MustCompile(`\bsewer ?slidal\b`), "suicidal"},
-		{regexp.MustCompile(`\bself harm(s|ed|ing)?\b`), "self harm$1"},
-		{regexp.MustCompile(`\bun ?alive myself\b`), "kill myself"},
-		{regexp.MustCompile(`\bdie myself\b`), "kill myself"},
-		{regexp.MustCompile(`\bdied myself\b`), "killed myself"},
-		{regexp.MustCompile(`\bdying myself\b`), "killing myself"},
-		{regexp.MustCompile(`\b(want|need|going|have|got|used|ready) 2\b`), "$1 to"},
+	phraseRewrite = []rewrite{
+		newRewrite(`\bmy self\b`, "myself"),
+		newRewrite(`\bany (?:more|longer)\b`, "anymore"),
+		newRewrite(`\bsewer ?slide\b`, "suicide"),
+		newRewrite(`\bsewer ?slidal\b`, "suicidal"),
+		newRewrite(`\bself harm(s|ed|ing)?\b`, "self harm$1"),
+		newRewrite(`\bun ?alive myself\b`, "kill myself"),
+		newRewrite(`\bdie myself\b`, "kill myself"),
+		newRewrite(`\bdied myself\b`, "killed myself"),
+		newRewrite(`\bdying myself\b`, "killing myself"),
+		newRewrite(`\b(want|need|going|have|got|used|ready) 2\b`, "$1 to"),
 		// "I'd never woken up" is "I had", not "I would".
-		{regexp.MustCompile(`\b(i|you|he|she|we|they) would (never |not |just |already )?(been|woken|gone|died|done|had|seen|known|met|taken|given|written|left|felt|lost|become|tried|thought|wanted)\b`), "$1 had $2$3"},
+		newRewrite(`\b(i|you|he|she|we|they) would (never |not |just |already )?(been|woken|gone|died|done|had|seen|known|met|taken|given|written|left|felt|lost|become|tried|thought|wanted)\b`, "$1 had $2$3"),
 		// Emphatic preambles contain a negation that would otherwise cancel
 		// the disclosure that follows ("not gonna lie, I want to die").
-		{regexp.MustCompile(`\b(?:i am |i will )?not (?:going to|gon) lie\b|\bi will not lie\b|\bto be (?:honest|truthful)\b|\bif i am (?:being )?(?:honest|truthful)\b|\b(?:i am )?not (?:even )?(?:joking|kidding|exaggerating)\b|\bno joke\b|\bnot to be dramatic\b`), "honestly"},
-		{regexp.MustCompile(`\bs[u*]+[i1!*]+c[i1!*]+d(e|al)\b`), "suicid$1"},
+		newRewrite(`\b(?:i am |i will )?not (?:going to|gon) lie\b|\bi will not lie\b|\bto be (?:honest|truthful)\b|\bif i am (?:being )?(?:honest|truthful)\b|\b(?:i am )?not (?:even )?(?:joking|kidding|exaggerating)\b|\bno joke\b|\bnot to be dramatic\b`, "honestly"),
+		newRewrite(`\bs[u*]+[i1!*]+c[i1!*]+d(e|al)\b`, "suicid$1"),
 	}
 )
+
+// rewrite is one phrase-level substitution, skipped cheaply when the text
+// lacks the literals every match needs.
+type rewrite struct {
+	re    *regexp.Regexp
+	needs prefilter
+	with  string
+}
+
+func newRewrite(src, with string) rewrite {
+	return rewrite{re: regexp.MustCompile(src), needs: newPrefilter(src), with: with}
+}
 
 // normalize turns free text into the canonical form the patterns are written
 // against: NFKC, lower case, straight apostrophes, quoted speech marked,
@@ -148,7 +157,9 @@ func normalize(s string) string {
 	s = hyphenWordRe.ReplaceAllString(s, "$1 $2")
 	s = tokenRe.ReplaceAllStringFunc(s, expandToken)
 	for _, p := range phraseRewrite {
-		s = p.re.ReplaceAllString(s, p.with)
+		if p.needs.allows(s) {
+			s = p.re.ReplaceAllString(s, p.with)
+		}
 	}
 	s = strings.ReplaceAll(s, "*", " ")
 	s = whitespaceRe.ReplaceAllString(s, " ")

@@ -20,7 +20,7 @@ const (
 type pattern struct {
 	name   string
 	re     *regexp.Regexp
-	needs  []string // cheap pre-filter: at least one must occur in the text
+	needs  prefilter // derived from re; text failing it cannot match
 	weight float64
 	kind   kind
 	// subject: the phrase does not name its person, so walk back to find
@@ -41,15 +41,7 @@ type pattern struct {
 }
 
 func (p *pattern) mayMatch(text string) bool {
-	if len(p.needs) == 0 {
-		return true
-	}
-	for _, n := range p.needs {
-		if strings.Contains(text, n) {
-			return true
-		}
-	}
-	return false
+	return p.needs.allows(text)
 }
 
 // score applies the context rules to one match and returns its weight, 0 if
@@ -62,6 +54,9 @@ func (p *pattern) score(c *matchCtx) float64 {
 		return 0
 	}
 	if p.endClause && !endOfClauseRe.MatchString(c.after) {
+		return 0
+	}
+	if postNegationRe.MatchString(c.after) {
 		return 0
 	}
 	w := p.weight
@@ -108,15 +103,19 @@ func (p *pattern) score(c *matchCtx) float64 {
 	return w
 }
 
+// postNegationRe finds a denial after the phrase: "Feeling suicidal isn't
+// something I experience", "ending it is not an option".
+var postNegationRe = regexp.MustCompile(`^ (?:is|was|are|were|has|have) not (?:something|an issue|a problem|the issue|the case|on the table|an option|my thing|for me|what i (?:want|need|feel|mean)|happening|going to happen)\b`)
+
 // Shared fragments, substituted into the pattern sources below.
 var fragments = strings.NewReplacer(
 	// {A}: adverbs that may sit inside a phrase ("I just really want to die").
 	"{A}", `(?:(?:really|just|honestly|seriously|literally|actually|truly|so|genuinely|kind of|sort of|still|even|actively|passively|constantly|always|often|sometimes|badly|so badly|simply|almost|definitely|totally|fully|completely|sincerely|desperately|only|also|very|pretty|quite|absolutely|probably|finally|already|now|then|secretly|quietly) )*`,
 	"{PILLS}", `(?:pills?|tablets?|meds|medication|medications|medicine|sleeping pills|sleeping tablets|painkillers|pain killers|paracetamol|tylenol|acetaminophen|ibuprofen|aspirin|insulin|antidepressants?|benzos|opioids|oxy|oxycodone|codeine|tramadol|lithium|sertraline|prescriptions?)`,
 	// {INTENT}: the frames in which someone announces what they will do.
-	"{INTENT}", `(?:going to|about to|planning to|planning on|plan to|plan on|my plan is to|the plan is to|intend to|intending to|ready to|decided to|deciding to|made up my mind to|determined to|want to|wanting to|need to|have to|should|will|shall|might|tempted to|so close to|close to|urge to|urges to|time (?:for me )?to|trying to|prepared to|finally going to|really going to|actually going to|tonight i)`,
+	"{INTENT}", `(?:going to|about to|planning to|planning on|plan to|plan on|my plan is to|the plan is to|intend to|intending to|ready to|decided to|deciding to|made up my mind to|determined to|want to|wanting to|need to|have to|should|will|shall|might|tempted to|so close to|close to|urge to|urges to|time (?:for me )?to|trying to|prepared to|finally going to|really going to|actually going to|tonight i|(?:how )?(?:easy|easier|tempting|simple) (?:it would be |it is |it will be )?to|could easily)`,
 	// {METHOD}: ways of ending one's life, in the infinitive.
-	"{METHOD}", `(?:kill myself|end my (?:own )?life|take my (?:own )?life|end it all|end everything|end myself|off myself|hang myself|shoot myself|drown myself|poison myself|gas myself|suffocate myself|electrocute myself|stab myself|set myself on fire|burn myself alive|bleed out|bleed to death|starve myself (?:to death|until i die)|overdose|take an overdose|slit my (?:wrists?|throat)|cut my (?:wrists?|throat)(?: open)?|slash my (?:wrists?|throat)|open my (?:wrists?|veins)|commit suicide|die by suicide|(?:jump|leap) (?:off|from|in front of|onto|out of) {PLACE}|step (?:in front of|off|out in front of) {PLACE}|throw myself (?:off|from|in front of|under|into) {PLACE}|(?:walk|wade) (?:into|out into) {WATER}|drown myself in {WATER}|drive (?:my car )?(?:into|off|in front of) (?:{PLACE}|{WATER})|crash my car(?: on purpose)?|lie down (?:on|in front of) {PLACE}|take (?:all|every one|the rest) of (?:my|the|these|those) {PILLS}|swallow (?:all|every one) of (?:my|the) {PILLS}|go through with it)`,
+	"{METHOD}", `(?:kill myself|end my (?:own )?life|end my (?:existence|misery)|end (?:my|the) (?:suffering|pain) (?:permanently|for good|forever)|take my (?:own )?life|end it all|end everything|end myself|off myself|hang myself|shoot myself|drown myself|poison myself|gas myself|suffocate myself|electrocute myself|stab myself|set myself on fire|burn myself alive|bleed out|bleed to death|starve myself (?:to death|until i die)|overdose|take an overdose|slit my (?:wrists?|throat)|cut my (?:wrists?|throat)(?: open)?|slash my (?:wrists?|throat)|open my (?:wrists?|veins)|commit suicide|die by suicide|(?:jump|leap) (?:off|from|in front of|onto|out of) {PLACE}|step (?:in front of|off|out in front of) {PLACE}|throw myself (?:off|from|in front of|under|into) {PLACE}|(?:walk|wade) (?:into|out into) {WATER}|drown myself in {WATER}|drive (?:my car )?(?:into|off|in front of) (?:{PLACE}|{WATER})|crash my car(?: on purpose)?|lie down (?:on|in front of) {PLACE}|take (?:all|every one|the rest) of (?:my|the|these|those) {PILLS}|swallow (?:all|every one) of (?:my|the) {PILLS}|go through with it)`,
 	// {METHODING}: the same ways as gerunds ("thinking about hanging myself").
 	"{METHODING}", `(?:killing myself|ending my (?:own )?life|taking my (?:own )?life|ending it all|hanging myself|shooting myself|drowning myself|poisoning myself|gassing myself|overdosing|taking an overdose|slitting my (?:wrists?|throat)|cutting my (?:wrists?|throat)|(?:jumping|leaping) (?:off|from|in front of|onto|out of) {PLACE}|stepping (?:in front of|off) {PLACE}|throwing myself (?:off|from|in front of|under|into) {PLACE}|walking (?:into|out into) {WATER}|driving (?:my car )?(?:into|off) (?:{PLACE}|{WATER})|crashing my car|taking (?:all|every one|the rest) of (?:my|the) {PILLS}|taking all my {PILLS}|swallowing (?:all|every one of) (?:my|the) {PILLS}|starving myself to death|bleeding out|going through with it)`,
 	"{PLACE}", `(?:the |a |an |my |this |that |some |oncoming )?(?:bridge|building|roof|rooftop|cliff|cliffs|train|trains|bus|car|truck|lorry|traffic|tracks|railway|balcony|tower|car park|multi ?stor(?:e)?y(?: car park)?|parking garage|window|wall|tree|motorway|highway|freeway|oncoming traffic|ledge|overpass|road|quarry|dam|platform)`,
@@ -146,9 +145,11 @@ var (
 	// "cut myself" in the kitchen, "cut myself some slack".
 	selfActReject = regexp.MustCompile(`^ (?:shaving|cooking|chopping|slicing|opening|peeling|on (?:a|the|some|my|an)|by accident|accidentally|while|when (?:i was )?(?:cooking|shaving|chopping|opening)|with (?:a|the|an) (?:knife|paper|tin|can|bread knife|kitchen knife|iron|kettle|pan|oven|straighteners|curling iron)|in the kitchen|at (?:work|the gym)|lifting|running|playing|skiing|skating|cycling|climbing|working out|exercising|falling|off|out|from|short|free|loose|some slack|a break|a slice|a piece|a bit|some|up|in (?:the|a) (?:gym|game|match|accident|fall)|during|ironing|baking|cleaning|gardening)\b`)
 	// Scenic reasons to be on a bridge or a roof.
-	scenicAfter = `^ (?:taking|watching|admiring|with (?:my|friends|the|a|some)|for (?:photos|pictures|a photo|the view|a picture|sunset|sunrise|a walk|lunch|a drink|work)|photos|pictures|view|walk|tour|party|bar|cafe|restaurant|garden|terrace|pool|at (?:work|sunset)|in (?:the )?(?:sun|rain)|of (?:my|the|our) (?:house|flat|building|school|office) (?:fixing|cleaning|repairing)|reading|eating|drinking|smoking|having|enjoying|painting|fishing|overlooking|repairing|fixing|cleaning|near (?:my|the) (?:house|home|work|office))\b`
+	scenicAfter = `^ (?:crew|club|team|game|games|players?|tournament|night|section|card|cards|scene|design|project|committee|of (?:the|a) ship|taking|watching|admiring|with (?:my|friends|the|a|some)|for (?:photos|pictures|a photo|the view|a picture|sunset|sunrise|a walk|lunch|a drink|work)|photos|pictures|view|walk|tour|party|bar|cafe|restaurant|garden|terrace|pool|at (?:work|sunset)|in (?:the )?(?:sun|rain)|of (?:my|the|our) (?:house|flat|building|school|office) (?:fixing|cleaning|repairing)|reading|eating|drinking|smoking|having|enjoying|painting|fishing|overlooking|repairing|fixing|cleaning|near (?:my|the) (?:house|home|work|office))\b`
+	// Ordinary ways to wake up: "I hope I don't wake up with a headache".
+	wakeAfter = `^ (?:with|early|late|at|before|in (?:a|the) (?:bad|good|mood|morning)|feeling|to (?:find|see|the)|hungover|sick|tired|grumpy|sore|until|till|til|for)\b`
 	// Ordinary ways a life continues ("I don't want to live with my parents").
-	liveAfter = `^ (?:with|in|at|there|near|alone|on|by|abroad|together|under|for|early|the|a|an|this|that|these|those|my|your|his|her|our|their|to|school|work|class|holiday|vacation|trip|dates?|stage|tour|therapy|treatment|medication|meds|dating|studying|working|here at|here in|here with|without (?:a|my) (?:car|job|phone|wifi|internet|coffee))\b`
+	liveAfter = `^ (?:admin|insurance|coach|coaching|skills|lessons?|with|in|at|there|near|alone|on|by|abroad|together|under|for|early|the|a|an|this|that|these|those|my|your|his|her|our|their|to|school|work|class|holiday|vacation|trip|dates?|stage|tour|therapy|treatment|medication|meds|dating|studying|working|here at|here in|here with|without (?:a|my) (?:car|job|phone|wifi|internet|coffee))\b`
 	// The reasons people give for rope that are not about themselves.
 	ropeAfter = `^ (?:ladder|swing|course|toy|bridge|lights?|bag|tow|for (?:climbing|camping|the (?:tent|boat|swing|dog|garden|gym|hammock|washing|clothes|shed|trailer|kids)|my (?:tent|boat|dog|gym|washing|kids|hammock|swing)|a (?:swing|hammock|tent)|skipping|jumping|tying)|to (?:climb|tie (?:up )?(?:the|my|a) (?:boat|tent|dog|tarp|load|box))|around (?:the|my) (?:box|suitcase|luggage))\b`
 	// A pill routine: "I took all my meds today, on time for once".
@@ -256,6 +257,38 @@ func jumpCheck(c *matchCtx, w float64) float64 {
 	return 0
 }
 
+var (
+	tonightActRe  = re(`^ (?:that |when )?i {A}(?:do it|end it|end things|go through with it|kill myself|die|act on it|say goodbye|take them|take the pills|use the rope)\b`)
+	sentenceEndRe = regexp.MustCompile(`^\s*(?:[.?]|$)`)
+)
+
+// tonightCheck: "Tonight is the night I do it" and a flat "...tonight is
+// the night." count; "Tonight's the night, finally seeing my band!" is
+// excitement.
+func tonightCheck(c *matchCtx, w float64) float64 {
+	switch {
+	case tonightActRe.MatchString(c.after):
+		return 0.7
+	case sentenceEndRe.MatchString(c.after):
+		return 0.5
+	}
+	return 0.3
+}
+
+var heightsRe = regexp.MustCompile(`\b(?:bridge|roof|rooftop|cliff|balcony|ledge|train|trains|tracks|building|window|height|heights|tower|car park|overpass|platform|floor)\b`)
+
+// heightsCheck: "thinking about jumping" means a fall only where the post
+// mentions a height or a train.
+func heightsCheck(c *matchCtx, w float64) float64 {
+	if jumpDestRe.MatchString(c.after) && !heightsRe.MatchString(c.after) {
+		return 0
+	}
+	if heightsRe.MatchString(c.t.text) {
+		return w
+	}
+	return 0.3
+}
+
 var planPurposeRe = re(`^ (?:and (?:a|the) (?:date|time|method|means)|to (?:die|kill myself|end it|end my life|do it|take my (?:own )?life|overdose|jump|hang myself|end things)|for (?:tonight|it|how|when|my death|my suicide|ending it|ending my life|killing myself)|this time|ready)\b`)
 
 // planCheck: "I have a plan." and "a plan to end it" count, "a plan for the
@@ -276,6 +309,8 @@ var goodbyeToRe = re(`^ (?:to (?:everyone|everybody|you all|all of you|y'?all|yo
 // therapist or a childhood home.
 func sayGoodbyeCheck(c *matchCtx, w float64) float64 {
 	switch {
+	case goodbyePlaceRe.MatchString(c.after):
+		return 0
 	case goodbyeToRe.MatchString(c.after) || endOfClauseRe.MatchString(c.after):
 		return w
 	case goodbyeKinRe.MatchString(c.after):
@@ -285,6 +320,19 @@ func sayGoodbyeCheck(c *matchCtx, w float64) float64 {
 	}
 	return 0
 }
+
+var goodbyeAddresseeRe = regexp.MustCompile(`^\s*(?:$|[.!?]|,? ?(?:everyone|everybody|all|friends|guys|y'?all|you all|forum|world|i am sorry|sorry|thank|thanks|i love|love you)\b)`)
+
+// goodbyeForeverCheck: "Goodbye forever." to the forum counts; "goodbye
+// forever, toxic ex!" is addressed to something else.
+func goodbyeForeverCheck(c *matchCtx, w float64) float64 {
+	if goodbyeAddresseeRe.MatchString(c.after) {
+		return w
+	}
+	return 0
+}
+
+var goodbyePlaceRe = regexp.MustCompile(`^ to (?:\w+ ){0,3}?(?:at|in|from) (?:work|school|the office|uni|college|the airport|the station|the party|the door|church|class|the hospital|the gym)\b`)
 
 var goodbyeKinRe = re(`^ to my (?:\w+ )?{KIN}(?: and my (?:\w+ )?{KIN})?(?:$|[.,;!?]| and\b| then\b| because\b| for (?:the last time|good|ever))`)
 
@@ -469,7 +517,7 @@ func endClauseOr(weight float64, after *regexp.Regexp) func(c *matchCtx, w float
 func buildPatterns() []*pattern {
 	ps := []*pattern{
 		// Wishes to die or not to exist.
-		{name: "wish to die", needs: []string{"want"}, weight: 0.85, subject: true, hyperbole: true,
+		{name: "wish to die", weight: 0.85, subject: true, hyperbole: true,
 			re:       re(`\bwant(?:ed|ing)? to {A}(?:die|be dead|not be alive|not exist|stop existing|stop living|stop breathing|cease to exist|not be here anymore|disappear (?:forever|for good|permanently)|be gone (?:forever|for good)|end it all|end my (?:own )?life|end everything|end it|end things|kill myself|off myself|not wake up|never wake up|go to sleep forever|sleep forever|fall asleep forever|rest forever)\b`),
 			notAfter: re(dieIdiomAfter + `|` + endWithAfter)},
 		{name: "intent", weight: 0.8, subject: true, hyperbole: true,
@@ -477,347 +525,381 @@ func buildPatterns() []*pattern {
 			notAfter: re(`^ (?:with (?:him|her|them|my (?:boyfriend|girlfriend|partner|ex|husband|wife|friend|job))|between|with me|on (?:holiday|the trip)|as prescribed|on time|today as|laughing)\b`)},
 		{name: "method contemplation", weight: 0.75, subject: true,
 			re: re(`\b(?:think|thinking|thought|thoughts|considering|considered|contemplating|contemplated|fantasi[sz]ing|dreaming|obsessing|imagining|planning|picturing|researching|stop thinking) (?:about |of |on )?{A}{METHODING}\b`)},
-		{name: "voices telling me to", needs: []string{" me to "}, weight: 0.75,
+		{name: "thinking about jumping", weight: 0.6, subject: true,
+			re:        re(`\b(?:think|thinking|thought|thoughts) (?:about|of) {A}(?:jumping|stepping out|leaping)\b`),
+			notBefore: re(`\bintrusive $`),
+			check:     heightsCheck},
+		{name: "voices telling me to", weight: 0.75,
 			re: re(`\b(?:brain|head|mind|voices?|thoughts|depression|illness|something inside me|a voice) (?:keeps |keep |is |are |has been |have been |just |always |constantly )?(?:telling|tells|told|screaming at|saying to|urging|begging|pushing|ordering) me to {A}(?:jump|die|kill myself|end it|end my life|do it|cut|hurt myself|overdose|take the pills|take them all|step in front|drive into|hang myself)\b`)},
-		{name: "ready to die", needs: []string{"die"}, weight: 0.8, subject: true, hyperbole: true,
+		{name: "part of me wants to die", weight: 0.75, hyperbole: true,
+			re: re(`\b(?:part of me|a part of me|half of me|some of me|something in me|everything in me|all of me) (?:\w+ )?(?:wants|wanted|is wanting|just wants|really wants) to {A}(?:die|be dead|stop existing|end it(?: all)?|kill myself|not wake up|not exist|give up on life)\b`)},
+		{name: "ready to die", weight: 0.8, subject: true, hyperbole: true,
 			re:       re(`\b(?:ready|prepared|decided|deciding|planning|plan|deserve|need|time for me|made up my mind|should|just want|wish i could) to {A}die\b|\bshould {A}die\b|\bdeserve to die\b`),
 			notAfter: re(dieIdiomAfter)},
-		{name: "better off dead", needs: []string{"dead"}, weight: 0.75, subject: true, hyperbole: true,
+		{name: "better off dead", weight: 0.75, subject: true, hyperbole: true,
 			re: re(`\bbetter off dead\b`)},
-		{name: "rather die", needs: []string{"rather"}, weight: 0.8, subject: true, hyperbole: true,
+		{name: "rather die", weight: 0.8, subject: true, hyperbole: true,
 			re: re(`\b(?:would|had) {A}rather {A}(?:die|be dead|not exist|not be alive|not wake up)\b`), check: ratherCheck},
-		{name: "makes me want to die", needs: []string{"me "}, weight: 0.45, hyperbole: true,
+		{name: "makes me want to die", weight: 0.45, hyperbole: true,
 			re: re(`\b(?:makes?|made|making) me {A}(?:want to|wish i could|wish i was|wish i were|feel like) {A}(?:die|be dead|dead|dying|kill myself|end it all|end it|end my life|disappear forever|not exist|not be alive|not be here)\b`), check: makesMeCheck},
-		{name: "no wish to live", needs: []string{"not", "never", "no longer"}, weight: 0.8, subject: true,
+		{name: "no wish to live", weight: 0.8, subject: true,
 			re:       re(`\b(?:do not|does not|did not|no longer|never|not|can not|could not) {A}(?:want|wish|feel like|care) to {A}(?:live|be alive|exist|be here|wake up|go on|keep going|keep living|carry on|continue|be around|stay alive|survive|be in this world|be on this earth|see tomorrow|see another day|see (?:the )?morning|be alive tomorrow)\b`),
-			notAfter: re(liveAfter)},
-		{name: "do not care if I live", needs: []string{"care"}, weight: 0.6, subject: true,
+			notAfter: re(liveAfter + `|` + wakeAfter)},
+		{name: "do not care if I live", weight: 0.6, subject: true,
 			re: re(`\b(?:do not|does not) {A}care (?:if|whether) i (?:live|die|wake up|make it|survive)\b`)},
-		{name: "not sure I want to live", needs: []string{"sure", "know", "idea"}, weight: 0.65, subject: true,
+		{name: "not sure I want to live", weight: 0.65, subject: true, notAfter: re(liveAfter),
 			re: re(`\b(?:not sure|do not know|no idea|unsure) (?:if |whether |that )?i {A}(?:want to|wanna) {A}(?:live|be alive|be here|exist|stay alive|keep living|wake up)\b`)},
-		{name: "not sure I can go on", needs: []string{"sure", "know", "idea"}, weight: 0.45, subject: true,
+		{name: "not sure I can go on", weight: 0.45, subject: true, notAfter: re(liveAfter),
 			re: re(`\b(?:not sure|do not know|no idea|unsure) (?:if |whether |how (?:much )?(?:longer|long) )?i {A}(?:can|will|am going to) {A}(?:go on|keep going|keep living|carry on|hold on|survive|last|stay alive|do this|keep doing this|make it)\b`)},
-		{name: "no reason to live", needs: []string{"reason", "point", "purpose", "will", "desire", "motivation"}, weight: 0.75, subject: true, hyperbole: true,
+		{name: "no reason to live", weight: 0.75, subject: true, hyperbole: true,
 			re:       re(`\b(?:no|not any|not a|not one|nothing|lost (?:all |the |my )?|without (?:a |any )?|(?:do not|can not|could not|no longer) (?:see|find|have|think of|feel)(?: any| a| the| one)?) {A}(?:reason|reasons|point|purpose|will|desire|motivation) (?:(?:in|to|for|of) )?(?:me )?(?:to )?{A}(?:living|live|life|go on|going on|being alive|be alive|being here|be here|staying alive|stay alive|existing|exist|keep going|keeping going|keep living|carry on|carrying on|continuing|continue|staying|wake up|waking up|survive|surviving)\b`),
 			notAfter: re(`^ (?:with|about|to (?:the|a|work|class|school|uni)|in (?:this|that|the) (?:job|city|house|relationship|class|course))\b`)},
-		{name: "nothing to live for", needs: []string{"nothing"}, weight: 0.75, subject: true,
+		{name: "nothing to live for", weight: 0.75, subject: true,
 			re: re(`\bnothing (?:left )?(?:to live for|worth living for|to stay (?:alive )?for|keeping me (?:here|alive|going))\b|\bnothing left for me (?:here|in this world|anymore)\b`)},
-		{name: "nothing left", needs: []string{"nothing left"}, weight: 0.4, subject: true,
+		{name: "nothing left", weight: 0.4, subject: true,
 			re: re(`\bnothing left (?:for me|in me|to give|to lose)\b`)},
-		{name: "what is the point of living", needs: []string{"point"}, weight: 0.6,
+		{name: "what is the point of living", weight: 0.6, notAfter: re(liveAfter),
 			re: re(`\bwhat is {A}the point (?:of|in) {A}(?:living|going on|being alive|life|existing|staying alive|carrying on|waking up|keeping going|anything anymore|me being here|me being alive)\b`)},
-		{name: "not worth living", needs: []string{"worth"}, weight: 0.75, subject: true,
+		{name: "not worth living", weight: 0.75, subject: true,
 			re: re(`\b(?:life|living|my life|this life|existence|it) (?:is|feels|seems|is just) (?:not|no longer|never going to be) worth (?:living|it anymore|continuing)\b|\bnot worth living\b`)},
-		{name: "thinking about suicide", needs: []string{"suicid", "myself", "life", "die", "overdos", "jump", "end", "dying"}, weight: 0.8, subject: true,
+		{name: "thinking about suicide", weight: 0.8, subject: true,
 			re:       re(`\b(?:think|thinking|thought|thoughts|considering|considered|consider|contemplating|contemplated|contemplate|fantasi[sz]ing|fantasi[sz]e|dreaming|obsessing|obsessed|imagining|imagine|planning|planned|plan|idea|ideas|picturing) (?:about |of |on )?{A}(?:suicide|killing myself|kill myself|ending my (?:own )?life|end my (?:own )?life|taking my (?:own )?life|take my (?:own )?life|hanging myself|overdosing|jumping (?:off|from|in front of)|my (?:own )?suicide|ending it all|how to die|ways to die|how to kill myself|ways to kill myself|dying by suicide|killing myself)\b`),
 			notAfter: re(`^ (?:prevention|awareness|rates?|statistics|research|hotlines?|lines?|helplines?|risk|survivors?|loss|bereavement|squad|notes? in)\b`)},
-		{name: "thinking about ending it", needs: []string{"end"}, weight: 0.7, subject: true,
+		{name: "thinking about ending it", weight: 0.7, subject: true,
 			re:       re(`\b(?:think|thinking|thought|thoughts|considering|considered|contemplating|fantasi[sz]ing|dreaming|imagining|planning) (?:about |of |on )?{A}(?:ending (?:it|things|everything)|end (?:it|things|everything))\b`),
 			notAfter: re(endWithAfter)},
-		{name: "thinking about not existing", needs: []string{"not"}, weight: 0.6, subject: true,
+		{name: "thinking about not existing", weight: 0.6, subject: true,
 			re: re(`\b(?:think|thinking|thought|thoughts|fantasi[sz]ing|dreaming|imagining) (?:about |of )?{A}not (?:being here|being alive|existing|waking up|being around)\b`)},
-		{name: "thinking about death", needs: []string{"death", "dying", "funeral", "dead"}, weight: 0.3, subject: true,
+		{name: "thinking about death", weight: 0.3, subject: true,
 			re: re(`\b(?:think|thinking|thought|thoughts|fantasi[sz]ing|dreaming|obsessing|imagining) (?:about |of )?{A}(?:death|dying|my (?:own )?death|my (?:own )?funeral|being dead)\b`)},
-		{name: "planning how", needs: []string{"how", "when", "where"}, weight: 0.65, subject: true,
+		{name: "planning how", weight: 0.65, subject: true,
 			re: re(`\b(?:planning|plan|planned|planning out|figuring out|figured out|worked out|working out|decided|deciding|know exactly|decided on) (?:how|when|where) (?:i (?:would|will|am going to|could|can) (?:do it|die|end it|go|kill myself)|to (?:do it|die|end it|kill myself))\b`)},
-		{name: "suicide", needs: []string{"suicid"}, weight: 0.25, subject: true,
+		{name: "suicide", weight: 0.25, subject: true,
 			re:       re(`\bsuicide\b`),
 			notAfter: re(`^ (?:prevention|awareness|rates?|statistics|research|hotlines?|hot line|lines?|helplines?|crisis lines?|risk|survivors?|loss|bereavement|squad|doors?|bombers?|bombing|watch|training|course|first aid|charity|charities|fundraiser|walk|month|day|week|cluster|pact)\b`)},
-		{name: "suicidal", needs: []string{"suicidal"}, weight: 0.75, subject: true,
+		{name: "suicidal", weight: 0.75, subject: true,
 			re:       re(`\bsuicidal\b`),
-			notAfter: re(`^ (?:{KIN}|friends?|people|persons?|patients?|teens?|teenagers?|kids?|children|child|youth|clients?|callers?|members?|users?|individuals?|someone|character|behaviou?r (?:in|among)|crisis (?:lines?|services?)|hotline|ideation (?:research|rates?|screening|among|in)|(?:thoughts|feelings|ideation|urges) (?:are|is|can|in|among|affect))\b`)},
-		{name: "kill myself", needs: []string{"myself"}, weight: 0.85, subject: true, hyperbole: true,
+			notAfter: re(`^ (?:{KIN}|friends?|people|persons?|patients?|teens?|teenagers?|kids?|children|child|youth|clients?|callers?|members?|users?|individuals?|someone|character|behaviou?r (?:in|among)|crisis (?:lines?|services?)|hotline|ideation (?:research|rates?|screening|among|in)|(?:thoughts|feelings|ideation|urges) (?:are|is) (?:common|normal|a symptom|not uncommon|more common|often|usually|frequent|linked|associated|higher|rising|treatable|part of)|(?:thoughts|feelings|ideation|urges) (?:can|in|among|affect))\b`)},
+		{name: "kill myself", weight: 0.85, subject: true, hyperbole: true,
 			re:       re(`\b(?:kill|killing|killed|kills|hang|hanging|hanged|shoot|shooting|drown|drowning|poison|poisoning|suffocate|suffocating|electrocute|stab|stabbing|end|ending|top|topping) myself\b`),
 			notAfter: re(`^ (?:laughing|up|at (?:work|the gym|the office)|with (?:work|revision|studying|exercise|training)|over (?:this|that|it|nothing)|for (?:this|that|forgetting|not|being|saying|doing|letting|missing|eating|buying|a|an|the)|trying to|to (?:get|finish|make|meet|keep|pass|impress|please|be)|studying|working|running|training|in the gym)\b`),
 			check:    killMyselfCheck},
-		{name: "end my life", needs: []string{"life"}, weight: 0.85, subject: true,
+		{name: "end my life", weight: 0.85, subject: true,
 			re:       re(`\b(?:end|ending|ended|ends|take|taking|took|takes|finish|finishing) my (?:own )?life\b`),
 			notAfter: re(`^ (?:back|into my own hands|in (?:my|a) new direction|seriously|more seriously|one day at a time|to (?:the|a) (?:next level|new)|as i know it|in my hands|off hold|off pause)\b`)},
-		{name: "end it all", needs: []string{"end"}, weight: 0.75, subject: true, hyperbole: true,
+		{name: "end it all", weight: 0.75, subject: true, hyperbole: true,
 			re:       re(`\b(?:end|ending|ended) (?:it all|everything)\b`),
 			notAfter: re(`^ (?:with|between|on a|for (?:the|this|that|good measure)|and (?:start|move|begin))\b`)},
-		{name: "end it", needs: []string{"end"}, weight: 0.6, subject: true,
+		{name: "end it", weight: 0.6, subject: true,
 			re:        re(`\b(?:end|ending) (?:it|things)\b`),
 			notAfter:  re(endWithAfter + `|^ (?:all|now with)\b`),
 			notBefore: re(`(?:let us|how (?:do|should|can|could) i|how to|way to) $`)},
-		{name: "commit suicide", needs: []string{"suicide"}, weight: 0.8, subject: true, hyperbole: true,
+		{name: "commit suicide", weight: 0.8, subject: true, hyperbole: true,
 			re: re(`\b(?:commit|committing|do|doing|attempt|attempting|try|going to try) suicide\b|\b(?:going to|will|want to|plan to|planning to) die by (?:suicide|my own hand)\b`)},
-		{name: "attempt", needs: []string{"attempt", "tried", "overdos"}, weight: 0.8, subject: true, kind: kAttempt, hyperbole: true,
+		{name: "attempt", weight: 0.8, subject: true, kind: kAttempt, hyperbole: true,
 			re:       re(`\b(?:attempted(?: suicide)?|(?:tried|attempted) to (?:{METHOD}|end it|die)|overdosed|took an overdose|made (?:an|a suicide) attempt)\b`),
 			notAfter: re(`^ (?:a|an|the|my|his|her|it|this|that|some|several|on (?:caffeine|coffee|sugar|chocolate|energy drinks?|tv|netflix|cake|sweets|candy|cuteness|kindness|memes)|to (?:call|reach|get|make|fix|contact|explain|talk|do|finish|cook|bake|run|draw|paint|write|learn))\b`)},
-		{name: "my attempt", needs: []string{"attempt"}, weight: 0.5, subject: true, kind: kAttempt,
+		{name: "my attempt", weight: 0.5, subject: true, kind: kAttempt,
 			re:       re(`\bmy (?:suicide |last |first |second |third |most recent )?attempts?\b`),
 			notAfter: re(`^ (?:at|of|was (?:a|an) (?:success|failure|disaster|mess)|to (?:bake|cook|make|learn|run|write|draw|paint|quit|fix))\b`)},
 
 		// Self-harm.
-		{name: "self-harm intent", needs: []string{"cut", "harm", "hurt", "burn", "sh", "hit myself", "punch", "scratch"}, weight: 0.75, subject: true,
+		{name: "self-harm intent", weight: 0.75, subject: true,
 			re:    re(`\b(?:going to|about to|want to|wanted to|wanting to|need to|needing to|have to|urge to|urges to|tempted to|planning to|plan to|craving to|itching to|might|ready to|will|gonna|so close to|close to|scared i will|afraid i will|worried i will|scared i am going to|afraid i am going to|worried i might|scared i might|afraid i might|feel like) {A}(?:cut(?: myself)?|self harm|harm myself|hurt myself|burn myself|sh|hit myself|punch myself|scratch myself|relapse on self harm)\b`),
 			check: cutCheck},
-		{name: "cutting again", needs: []string{"cut", "myself"}, weight: 0.65, subject: true, kind: kHarm,
-			re:        re(`\b(?:cut|cutting)(?: myself)? {A}(?:again|deeper|too deep|harder)\b|\bwent (?:too|really|so) deep\b|\b(?:burned|burning|burnt|burn|hurt|hurting|harmed|harming|scratched|scratching|hit|hitting) myself {A}(?:again|deeper|worse|harder)\b`),
+		{name: "cutting again", weight: 0.65, subject: true, kind: kHarm,
+			re:        re(`\b(?:cut|cutting)(?: myself)? {A}(?:again|deeper|too deep|harder)\b|\b(?:went|cut|cutting|cut myself) (?:too|really|so|very|pretty|quite) deep\b|\b(?:burned|burning|burnt|burn|hurt|hurting|harmed|harming|scratched|scratching|hit|hitting) myself {A}(?:again|deeper|worse|harder)\b`),
 			notBefore: re(`(?:got|get|gets|getting|was|were|been|be|being|is|are|will be|my \w+|the \w+) $`),
 			check:     selfActCheck},
-		{name: "self-harm act", needs: []string{"myself"}, weight: 0.55, subject: true, kind: kHarm,
+		{name: "self-harm act", weight: 0.55, subject: true, kind: kHarm,
 			re:    re(`\b(?:cut|cutting|cuts|burned|burnt|burning|burn|harmed|harming|hurt|hurting|scratched|scratching|punched|punching|hit|hitting|bruised|bruising) myself\b`),
 			check: selfActCheck},
-		{name: "been cutting", needs: []string{"cutting", "self harm", "myself"}, weight: 0.6, subject: true, kind: kHarm,
+		{name: "been cutting", weight: 0.6, subject: true, kind: kHarm,
 			re:    re(`\b(?:been|started|start|keep|keeps|kept|am|still|began|begun|back to) {A}(?:cutting|self harming|harming myself|hurting myself|burning myself)\b`),
 			check: cutCheck},
-		{name: "self harm", needs: []string{"self harm"}, weight: 0.55, subject: true, kind: kHarm,
+		{name: "self harm", weight: 0.55, subject: true, kind: kHarm,
 			re: re(`\bself harm(?:ed|ing|s)?\b`), check: selfHarmCheck},
-		{name: "relapse self-harm", needs: []string{"relapse"}, weight: 0.6, subject: true, kind: kHarm,
+		{name: "relapse self-harm", weight: 0.6, subject: true, kind: kHarm,
 			re: re(`\brelapsed? (?:on |with |into |and )?(?:self harm|sh|cutting|cut|hurting myself|burning myself)\b`)},
-		{name: "urges", needs: []string{"urge", "craving", "impulse", "temptation", "itch"}, weight: 0.6, subject: true,
+		{name: "urges", weight: 0.6, subject: true,
 			re:        re(`\b(?:self harm|sh|cutting|suicidal|suicide) (?:urges?|cravings?|impulses?)\b|\b(?:urges?|cravings?|impulses?|itch|temptation) (?:to|for) {A}(?:self harm|sh|cut|cutting|harm myself|hurt myself|burn myself|die|kill myself|end it|relapse)\b`),
 			notBefore: re(`(?:resisted|resist|resisting|fought|fighting|fight|beat|beaten|ignored|managed|rode out|riding out|surfed|surfing|overcame|overcome|no|without|fewer|less|handled|coped with|got through|delay|delayed|distracted from|distracting from) (?:the |my |an? |these |those |all |with )?$`),
 			check:     cutCheck},
-		{name: "blade", needs: []string{"blade", "razor", "sharpener"}, weight: 0.55, subject: true, kind: kPrep,
+		{name: "blade", weight: 0.55, subject: true, kind: kPrep,
 			re:       re(`\b(?:holding|hold|have|got|grabbed|grab|found|bought|buying|hiding|hid|hidden|sharpened|took out|taken out|get out|got out|staring at|looking at|picked up|pick up|ready|broke|broken|snapped|unscrewed|out) (?:a |the |my |some |new |fresh |another )?(?:blade|blades|razor blade|razor blades|razor|razors|pencil sharpener|sharpener)\b|\b(?:blade|blades|razor) (?:is |are )?(?:in my hand|next to me|beside me|ready|out)\b`),
 			notAfter: re(`^ (?:for (?:shaving|my (?:legs|beard|face))|to shave|from (?:the )?(?:shop|store|supermarket))\b`),
 			check:    razorCheck},
-		{name: "means at hand", needs: []string{"knife", "blade", "razor", "rope", "noose", "pill", "tablet", "meds", "gun", "lighter", "medication", "paracetamol", "painkiller"}, weight: 0.6, subject: true, kind: kPrep,
+		{name: "means at hand", weight: 0.6, subject: true, kind: kPrep,
 			re:    re(`\b(?:knife|knives|blade|razor|rope|noose|{PILLS}|gun|lighter) (?:is |are )?(?:all )?(?:ready|next to me|beside me|in my hand|in front of me|on the table|on my bed|on the bed|lined up|laid out|counted out|on my desk|in my lap)\b`),
 			check: objectWeight(0.6, objWeight{"knife", 0.45}, objWeight{"knives", 0.45}, objWeight{"lighter", 0.4})},
-		{name: "gun", needs: []string{"gun"}, weight: 0.5, subject: true, kind: kPrep,
-			re:    re(`\b(?:bought|got|have|loaded|holding|hold|found|cleaned|took out) (?:a |the |my |dad's |his )?gun\b|\bgun (?:in my mouth|to my head|against my head)\b`),
-			check: objectWeight(0.5, objWeight{"loaded", 0.65}, objWeight{"mouth", 0.85}, objWeight{"head", 0.85})},
+		{name: "gun", weight: 0.5, subject: true, kind: kPrep,
+			re:       re(`\b(?:bought|got|have|loaded|holding|hold|found|cleaned|took out) (?:a |the |my |dad's |his )?gun\b|\bgun (?:in my mouth|to my head|against my head)\b`),
+			notAfter: re(`^ (?:for (?:hunting|work|the range|sport|protection|shooting|my job|target)|licen[cs]e|safe|locked|at (?:the|a) (?:range|club)|cabinet|club)\b`),
+			check:    objectWeight(0.5, objWeight{"loaded", 0.65}, objWeight{"mouth", 0.85}, objWeight{"head", 0.85})},
 
 		// Means and plans.
-		{name: "pills saved", needs: []string{"pill", "tablet", "med", "paracetamol", "painkiller", "tylenol", "insulin", "antidepressant", "prescription", "benzo", "opioid"}, weight: 0.8, subject: true, kind: kPrep,
+		{name: "pills saved", weight: 0.8, subject: true, kind: kPrep,
 			re:       re(`\b(?:saved|saving|save|stockpiled|stockpiling|stockpile|hoarded|hoarding|hoard|collected|collecting|stashed|stashing|stash|gathered|gathering|squirrelled|squirreled|been saving|put aside|putting aside|set aside|setting aside) (?:up )?(?:(?:all|enough|some|my|the|a|lots of|plenty of|a bunch of|loads of|a lot of|a stash of|a month of|months of|weeks of|a year of|up|of) )*{PILLS}\b`),
 			notAfter: re(`^ (?:from (?:the )?(?:pharmacy|chemist|doctor|gp)|at the (?:pharmacy|chemist)|for (?:my|the) (?:trip|holiday|week|journey|flight|travel))\b`)},
-		{name: "pills ready", needs: []string{"pill", "tablet", "med", "paracetamol", "painkiller", "tylenol", "insulin", "antidepressant", "prescription", "benzo", "opioid"}, weight: 0.75, subject: true, kind: kPrep,
+		{name: "pills ready", weight: 0.75, subject: true, kind: kPrep,
 			re:       re(`\b{PILLS} (?:are |is )?(?:all )?(?:saved|stockpiled|stashed|hoarded|collected|ready|lined up|counted out|laid out|saved up|hidden away|set aside|put aside)\b`),
 			notAfter: re(`^ (?:for (?:the|my) (?:week|trip|holiday|journey|morning)|in (?:a|my|the) (?:pill ?box|organi[sz]er|dosette))\b`)},
-		{name: "enough pills", needs: []string{"enough"}, weight: 0.65, subject: true, kind: kPrep,
+		{name: "enough pills", weight: 0.65, subject: true, kind: kPrep,
 			re:       re(`\benough {PILLS} (?:to|saved|now|left|for (?:it|this|that|the job))\b|\b(?:have|got|there are) enough(?: now)?$`),
 			notAfter: re(`^ (?:last|get (?:me )?through|see me through|cover|for (?:the|a) (?:week|month|trip|holiday))\b`)},
-		{name: "how many pills", needs: []string{"how m"}, weight: 0.7, subject: true, kind: kPrep,
+		{name: "how many pills", weight: 0.7, subject: true, kind: kPrep,
 			re: re(`\bhow (?:many|much) (?:of )?(?:my |the |these |those )?(?:{PILLS}|\w+ pills|\w+ tablets)(?: of my \w+)?(?: \w+){0,4}? (?:would (?:it )?take|it would take|does it take|it takes|to die|to kill|to overdose|to od|would (?:be )?(?:lethal|fatal|kill|enough)|is (?:lethal|fatal|enough to)|are (?:lethal|fatal)|before (?:you|i|it) die)\b`)},
-		{name: "lethal dose", needs: []string{"dose", "amount"}, weight: 0.5, subject: true, kind: kPrep,
+		{name: "lethal dose", weight: 0.5, subject: true, kind: kPrep,
 			re: re(`\b(?:lethal|fatal|deadly) (?:dose|amount|quantity)\b`)},
-		{name: "take all the pills", needs: []string{"tak", "took", "swallow", "down", "neck", "overdos"}, weight: 0.75, subject: true,
+		{name: "take all the pills", weight: 0.75, subject: true,
 			re:    re(`\b(?:take|taking|took|taken|swallow|swallowing|swallowed|down|downing|downed|neck|necking|necked|overdose on|overdosing on|overdosed on) {A}(?:a handful of|handfuls of|a (?:whole )?(?:bottle|packet|box|pack|strip|tub) of|the whole (?:bottle|packet|box|pack|strip|tub) of|every (?:single )?one of|all of|all|the rest of|too many|way too many|double|triple|loads of|lots of|dozens of|\d+|twenty|thirty|forty|fifty|a hundred|hundreds of)(?: (?:my|the|these|those))?(?: \w+)? {PILLS}\b`),
 			check: allPillsCheck},
-		{name: "take everything", needs: []string{"tak", "took", "swallow"}, weight: 0.75, subject: true,
+		{name: "take everything", weight: 0.75, subject: true,
 			re: re(`\b(?:take|taking|took|swallow|swallowing|swallowed) {A}(?:everything in the (?:medicine )?(?:cabinet|cupboard|drawer|box)|every (?:single )?(?:pill|tablet)(?: i (?:have|own|could find|can find))?|the lot|an overdose|all of them at once)\b`)},
-		{name: "overdose intent", needs: []string{"overdos"}, weight: 0.85, subject: true, hyperbole: true,
+		{name: "overdose intent", weight: 0.85, subject: true, hyperbole: true,
 			re:       re(`\b(?:going to|about to|want to|will|planning to|plan to|ready to|decided to|need to|might|gonna|thinking about|thinking of|considering|tempted to) {A}(?:overdose|overdosing)\b`),
 			notAfter: re(`^ on (?:caffeine|coffee|sugar|chocolate|energy drinks?|tv|netflix|cake|sweets|candy|memes)\b`)},
-		{name: "rope", needs: []string{"rope", "noose", "ligature", "belt"}, weight: 0.75, subject: true, kind: kPrep,
+		{name: "rope", weight: 0.75, subject: true, kind: kPrep,
 			re:       re(`\b(?:bought|buying|buy|got|have|had|has|ordered|order|tied|tying|tie|made|making|make|found|hung|hanging|hang|hid|hidden|hiding|holding|hold|ready|purchased|getting|get|fixed|fixing|attached|attaching|prepared|preparing|set up|setting up) (?:a |the |some |my |an |this )?(?:rope|noose|ligature|belt to (?:the|a) (?:door|beam|ceiling|rail))\b`),
 			notAfter: re(ropeAfter)},
-		{name: "noose", needs: []string{"noose"}, weight: 0.65, subject: true, kind: kPrep,
+		{name: "noose", weight: 0.65, subject: true, kind: kPrep,
 			re: re(`\bnoose\b`)},
-		{name: "at the edge", needs: []string{"bridge", "roof", "ledge", "cliff", "balcony", "railing", "track", "railway", "overpass", "car park", "parking garage", "multi", "building", "platform"}, weight: 0.6, subject: true, kind: kPrep,
+		{name: "at the edge", weight: 0.6, subject: true, kind: kPrep,
 			re:       re(`\b(?:standing|stood|sitting|sat|am|i am|waiting|parked|here|climbing|climbed|leaning|staring|looking|walking|walked) (?:right )?(?:on|at|by|over|near|on top of|onto|up|off|down) (?:the |a |this |my |that )?(?:edge of (?:the |a |this |my )?|ledge of (?:the |a |my )?|top of (?:the |a |my )?)?(?:bridge|roof|rooftop|ledge|cliff|cliff edge|cliffs|balcony ledge|balcony railing|railing|railings|train tracks|tracks|railway tracks|railway line|rail line|overpass|motorway bridge|car park roof|parking garage roof|multi ?stor(?:e)?y(?: car park)?|platform edge)\b`),
 			notAfter: re(scenicAfter), check: edgeCheck},
-		{name: "jump", needs: []string{"jump", "step", "throw myself", "walk", "drive", "crash", "run", "lie", "lay", "park"}, weight: 0.8, subject: true,
+		{name: "jump", weight: 0.8, subject: true,
 			re:    re(`\b(?:going to|about to|want to|wanted to|need to|ready to|will|planning to|plan to|thinking of|thinking about|decided to|gonna|might|urge to|tempted to|should|just want to) {A}(?:jump|jumping|step|stepping|throw myself|walk|walking|drive|driving|crash|crashing|run|lie down|lay down|lie|park)(?: (?:my car|myself))?(?: (?:off|from|in front of|into|onto|under|on|out in front of|in front of|off of) (?:the |a |my |an |this |that |some |oncoming )?(?:bridge|building|roof|rooftop|cliff|cliffs|train|trains|bus|car|truck|lorry|traffic|tracks|railway|balcony|tower|car park|multi ?stor(?:e)?y(?: car park)?|parking garage|window|wall|tree|motorway|highway|freeway|oncoming traffic|ledge|overpass|road|lake|river|sea|ocean|canal))?\b`),
 			check: jumpCheck},
-		{name: "car exhaust", needs: []string{"garage", "exhaust"}, weight: 0.7, subject: true, kind: kPrep,
+		{name: "car exhaust", weight: 0.7, subject: true, kind: kPrep,
 			re: re(`\b(?:engine|car|motor) (?:is )?running in (?:the|a|my) (?:closed )?garage\b|\bin (?:the|a|my) (?:closed )?garage with the (?:engine|car|motor) (?:running|on)\b|\b(?:hose|pipe|tube) (?:from|to|on|into) the exhaust\b`)},
-		{name: "method research", needs: []string{"look", "search", "googl", "research", "read"}, weight: 0.7, subject: true, kind: kPrep,
+		{name: "method research", weight: 0.7, subject: true, kind: kPrep,
 			re:       re(`\b(?:looked|looking|look|searched|searching|googled|googling|researched|researching|read up|reading up) (?:up |on |about )?(?:how|ways|methods|the best way|the easiest way|the quickest way|painless ways|the most painless way|suicide methods)(?: (?:to|of) (?:die|dying|kill myself|end it|end my life|do it|overdose|hang myself|tie a noose|make a noose|make it painless|not feel it|suicide))?\b`),
 			notAfter: re(`^ (?:to (?:cook|make|bake|fix|get|find|use|learn|help|cope|deal|sleep|stop|calm|support|talk|manage|write|study)|for (?:my|a|the|our|class|uni|school|work|thesis|dissertation|essay|project|paper|assignment)|of (?:coping|grounding|meditation|study|research|teaching|calming|saving)|many|much|long|far|often|old|big|the)\b`),
 			check:    methodCheck},
-		{name: "painless ways to die", needs: []string{"way", "how to", "method"}, weight: 0.75, subject: true,
+		{name: "painless ways to die", weight: 0.75, subject: true,
 			re: re(`\b(?:painless|quick|quickest|easiest|best|fastest|surest|peaceful) (?:ways?|methods?|means) (?:to|of) (?:die|dying|kill myself|end it|end my life|suicide|commit suicide)\b|\bsuicide methods\b`)},
 
 		// Method questions, plans with a date, and means in hand.
-		{name: "enough to", needs: []string{"enough"}, weight: 0.75, subject: true, kind: kPrep,
+		{name: "enough to", weight: 0.75, subject: true, kind: kPrep,
 			re:       re(`\benough (?:\w+ ){0,2}?(?:to (?:overdose|kill myself|kill me|die|end it|end my life|do it properly|do the job|not wake up)|for (?:an overdose|a lethal dose))\b`),
 			notAfter: re(dieIdiomAfter)},
-		{name: "method question", needs: []string{"way", "method", "means", "how"}, weight: 0.75, subject: true, kind: kPrep,
+		{name: "method question", weight: 0.75, subject: true, kind: kPrep,
 			re: re(`\b(?:most painless|least painful|quickest|fastest|easiest|best|surest|most effective|most reliable|painless|quick|peaceful) (?:ways?|methods?|means) (?:to|of) (?:die|dying|kill (?:myself|yourself|oneself)|end (?:my|your|one's) life|end it|commit suicide|suicide|overdose)\b|\bhow (?:do you|do i|to|can you|can i|does one|would you|would i|should i) {A}(?:kill (?:yourself|myself|oneself)|end (?:your|my) life|commit suicide|hang (?:yourself|myself)|overdose|slit (?:your|my) wrists)\b|\bsuicide methods\b`)},
-		{name: "picked a date", needs: []string{"date", "day"}, weight: 0.55, subject: true, kind: kPrep,
+		{name: "picked a date", weight: 0.55, subject: true, kind: kPrep,
 			re:    re(`\b(?:picked|chosen|set|decided on|chose|pick|choose) (?:a|the|my) (?:date|day)\b`),
 			check: endClauseOr(0.8, re(`^ (?:for it|to do it|to die|for my death|to end it|to go)\b`))},
-		{name: "have the pills", needs: []string{"pill", "tablet", "med", "paracetamol", "painkiller", "tylenol", "insulin", "antidepressant", "benzo", "opioid"}, weight: 0.45, subject: true, kind: kPrep,
+		{name: "have the pills", weight: 0.45, subject: true, kind: kPrep,
 			re:       re(`\b(?:got|have|bought|collected|picked up|have got|hid|hidden|hiding|buy|buying) (?:the|enough|all the|a lot of|loads of|a stash of|extra|more|a bottle of|bottles of) {PILLS}\b`),
 			notAfter: re(`^ (?:my doctor|the doctor|from|for (?:my|the|a|your) (?:cold|headache|pain|back|flu|migraine|period|tooth|knee|dog|cat|mum|mom|dad)|that (?:my|the)|which|prescribed|i need|at the|for the (?:week|trip|holiday))\b`)},
-		{name: "taking them", needs: []string{"them"}, weight: 0.45, subject: true,
-			re:    re(`\b(?:taking|take|swallow|swallowing|take all of|down) them (?:all )?(?:tonight|after work|later|now|at once|all at once|soon|tomorrow|when (?:everyone|they|my)|once (?:everyone|they|my)|after everyone)\b`),
+		{name: "taking them", weight: 0.45, subject: true,
+			re:    re(`\b(?:taking|take|swallow|swallowing|take all of|down) them (?:all )?(?:tonight|after work|later|now|at once|all at once|soon|tomorrow|when (?:everyone|they|my)|once (?:everyone|they|my)|after everyone)\b|\b(?:tonight|today|soon|later|now) i (?:will|am going to|am gonna|am) (?:take|swallow|taking|swallowing) them\b`),
 			check: pillsMentioned},
-		{name: "slit wrists", needs: []string{"wrist", "throat", "vein"}, weight: 0.75, subject: true, kind: kHarm,
+		{name: "slit wrists", weight: 0.75, subject: true, kind: kHarm,
 			re:    re(`\b(?:slit|slitting|slashed|slashing|slash|cut|cutting) (?:open )?my (?:wrists?|throat|veins)\b`),
 			check: selfActCheck},
-		{name: "until I die", needs: []string{"until i die", "to death", "until i am dead"}, weight: 0.75, subject: true, hyperbole: true,
+		{name: "until I die", weight: 0.75, subject: true, hyperbole: true,
 			re:    re(`\b(?:starve|starving|bleed|bleeding|cut|cutting|drink|drinking) (?:myself )?(?:until i die|to death|until i am dead)\b`),
 			check: objectWeight(0.75, objWeight{"drink", 0.45})},
-		{name: "no point anymore", needs: []string{"point"}, weight: 0.35, subject: true, hyperbole: true,
+		{name: "no point anymore", weight: 0.35, subject: true, hyperbole: true,
 			re: re(`\b(?:there is )?no point (?:anymore|in anything|in anything anymore|to anything|in trying anymore|in me)\b|\bwhat is (?:even )?the point anymore\b`)},
-		{name: "going to do it", needs: []string{"do it", "through with it"}, weight: 0.45, subject: true, hyperbole: true,
+		{name: "going to do it", weight: 0.45, subject: true, hyperbole: true,
 			re:    re(`\b(?:going to|gonna|will|ready to|planning to|about to|finally going to|decided to|tonight i will|tonight i am going to) {A}(?:do it|go through with it)\b`),
 			check: endClauseOr(0.55, re(`^ (?:tonight|today|soon|this (?:weekend|week|time)|tomorrow|right now|now|properly|for real|after|when|once|before)\b`))},
-		{name: "travelled to the edge", needs: []string{"bridge", "cliff", "track", "railway", "roof", "ledge", "car park"}, weight: 0.45, subject: true, kind: kPrep,
+		{name: "travelled to the edge", weight: 0.45, subject: true, kind: kPrep,
 			re:       re(`\b(?:drove|driven|walked|went|came|climbed|got the bus|took the bus|took a taxi) (?:up |out |down )?to (?:the|a|that) (?:bridge|cliff|cliffs|train tracks|tracks|railway|railway line|roof|rooftop|ledge|car park roof|top of (?:the|a) (?:building|car park|multi ?stor(?:e)?y))\b`),
 			notAfter: re(scenicAfter + `|^ (?:to (?:see|watch|take|meet|look|walk|photograph)|with)\b`),
 			check:    edgeCheck},
-		{name: "remember me", needs: []string{"remember me"}, weight: 0.7, kind: kPrep,
+		{name: "remember me", weight: 0.7, kind: kPrep,
 			re: re(`\b(?:please )?remember me (?:when|after|once) i am (?:gone|dead|not here)\b`)},
-		{name: "ready to go", needs: []string{"ready to go"}, weight: 0.4, hyperbole: true, endClause: true,
+		{name: "ready to go", weight: 0.4, hyperbole: true, endClause: true,
 			re: re(`\bi am {A}ready to go\b`)},
-		{name: "this is it", needs: []string{"this is it"}, weight: 0.4, endClause: true,
+		{name: "this is it", weight: 0.4, endClause: true,
 			re: re(`\bthis is it(?: for me)?\b`)},
-		{name: "apology", needs: []string{"sorry", "forgive"}, weight: 0.3,
+		{name: "apology", weight: 0.3,
 			re:    re(`\b(?:i am )?(?:so |really |truly )?sorry (?:to everyone|for everything|to all of you|for what i am about to do|for what i am going to do|for leaving|for leaving you|for being a burden|for being such a burden|for all the trouble|that i could not (?:be better|do better|stay|hold on))\b|\bplease forgive me\b`),
 			check: objectWeight(0.3, objWeight{"about to do", 0.7}, objWeight{"going to do", 0.7}, objWeight{"leaving", 0.45}, objWeight{"could not stay", 0.6}, objWeight{"could not hold on", 0.6})},
-		{name: "can not wait to die", needs: []string{"wait"}, weight: 0.6, subject: true, hyperbole: true,
+		{name: "can not wait to die", weight: 0.6, subject: true, hyperbole: true,
 			re: re(`\bcan not wait (?:to die|until i am dead|to be dead|for (?:death|it all to be over))\b`)},
-		{name: "death would be a relief", needs: []string{"would", "will"}, weight: 0.6, subject: true, hyperbole: true,
+		{name: "death would be a relief", weight: 0.6, subject: true, hyperbole: true,
 			re: re(`\b(?:death|dying|being dead|not existing|not being here|killing myself) (?:would|will) (?:be )?{A}(?:such )?(?:a )?(?:relief|release|mercy|blessing|peaceful|easier than this|better than this|so much easier)\b`)},
-		{name: "planning my funeral", needs: []string{"funeral", "exit"}, weight: 0.6, subject: true,
+		{name: "planning my funeral", weight: 0.6, subject: true,
 			re: re(`\b(?:planning|planned|plan|organi[sz]ing|arranging|writing) (?:my own|my) (?:funeral|exit|death)\b`)},
+		{name: "suicide plan", weight: 0.75, subject: true, kind: kPrep,
+			re: re(`\b(?:suicide|exit) (?:plan|plans|method|date|kit)\b`)},
+		{name: "had enough of life", weight: 0.6, subject: true, hyperbole: true,
+			re: re(`\b(?:had|have had) (?:more than )?enough of (?:life|living|everything|it all|being alive|this life|this world|existing)\b`)},
+		{name: "checking out", weight: 0.4, subject: true, endClause: true,
+			re: re(`\bi am {A}(?:checking out|going to check out)\b`)},
+		{name: "time for me to go", weight: 0.45, subject: true, endClause: true,
+			re: re(`\b(?:it is|it feels like it is|i think it is) {A}time (?:for me )?to (?:go|leave|say goodbye|let go)\b`)},
+		{name: "see myself alive", weight: 0.65, subject: true,
+			re: re(`\b(?:do not|can not|could not) (?:see|picture|imagine) myself (?:alive|being alive|still alive|here|still here|around|living|making it)(?: \w+)? (?:by|next|in|after|much longer|for long|at|this time|past|beyond|to see)\b|\b(?:do not think|doubt|do not expect|do not see how) (?:that )?i (?:will|am going to|would) (?:be alive|be here|be around|make it|survive|still be alive|still be here)(?: \w+)? (?:next|by|tomorrow|much longer|for long|after|this time next|to see|past|through)\b|\bi do not expect to (?:be alive|be here|wake up|survive)\b`)},
+		{name: "in case anyone reads this", weight: 0.35, kind: kPrep,
+			re: re(`\b(?:in case|if|when|whoever) (?:anyone|someone|somebody|you|people|my family)? ?(?:ever )?(?:reads|read|finds|sees) this\b`)},
+		{name: "does it hurt", weight: 0.6, subject: true, kind: kPrep,
+			re: re(`\b(?:does it hurt|would it hurt|will it hurt|is it painful|how painful is it|how long does it take|how long would it take) to (?:bleed out|hang|drown|overdose|jump|die|slit|cut (?:your|my) wrists|suffocate)\b`)},
+		{name: "thinking about doing it", weight: 0.4, subject: true, endClause: true,
+			re: re(`\b(?:thinking about|thinking of|considering|planning on|close to) {A}(?:doing it|going through with it)\b`)},
+		{name: "overdosing now", weight: 0.85, subject: true,
+			re: re(`\bi am {A}(?:overdosing|bleeding out|taking an overdose|taking all my pills|taking the pills)\b|\bi (?:have )?just (?:overdosed|taken an overdose)\b`)},
+		{name: "swallowed the pills", weight: 0.75, subject: true,
+			re:       re(`\b(?:already|just|have) (?:swallowed|taken|took|downed) (?:the|all the|those|all of the|all my|all of my|them all|all of them|every one of the) {PILLS}\b|\b(?:already|just) (?:swallowed|taken|took|downed) them(?: all)?\b`),
+			notAfter: routineAfter, check: pillsMentioned},
+		{name: "looking at the pills", weight: 0.4, subject: true, kind: kPrep,
+			re: re(`\b(?:looking|staring|sitting here looking|sat looking) at (?:the|my|all my|all the|a bottle of|a pile of) (?:{PILLS}|rope|razor|blade|knife|bridge|tracks|noose)\b`)},
 
 		// Time-bound finality.
-		{name: "dead by", needs: []string{"dead", "gone", "ground"}, weight: 0.85, subject: true, absence: true,
+		{name: "dead by", weight: 0.85, subject: true, absence: true,
 			re: re(`\b(?:will|going to|gonna|should) {A}be (?:dead|gone|in the ground|six feet under)(?: \w+)? (?:by|before) (?:tomorrow|the morning|morning|tonight|christmas|new year|the weekend|the end of (?:the|this) (?:day|week|month|year)|next week|next month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|my birthday|then|the time)\b`)},
-		{name: "by the time you read this", needs: []string{"time"}, weight: 0.75,
+		{name: "by the time you read this", weight: 0.75,
 			re: re(`\bby the time (?:you|anyone|someone|somebody|people|you all|they) (?:read|reads|see|sees|find|finds) this\b`)},
-		{name: "not be around", needs: []string{"not", "no longer"}, weight: 0.7, subject: true, absence: true,
+		{name: "not be around", weight: 0.7, subject: true, absence: true,
 			re: re(`\b(?:will not|not going to|may not|might not|probably will not|will no longer|no longer going to) {A}(?:be (?:here|around|alive|in this world|on this earth|breathing)|exist)(?: \w+)? (?:much longer|for (?:much|very) long|for long|next week|tomorrow|by (?:tomorrow|the weekend|next week|monday|friday|christmas)|after (?:tonight|today|this week|this weekend)|anymore|to see)\b`)},
-		{name: "not make it through", needs: []string{"make it", "survive", "last"}, weight: 0.7, subject: true, hyperbole: true,
+		{name: "not make it through", weight: 0.7, subject: true, hyperbole: true,
 			re: re(`\b(?:not going to|will not|do not think i will|do not think i am going to|can not|might not|may not) {A}(?:make it|survive|last|get) (?:through )?(?:tonight|the night|this night|the weekend|the week|until (?:morning|tomorrow|the morning)|to (?:morning|tomorrow|the morning|the weekend))\b`)},
-		{name: "tonight is the night", needs: []string{" is "}, weight: 0.6,
+		{name: "tonight is the night", weight: 0.6,
 			re:    re(`\b(?:tonight|today|this|now) is (?:the|my) (?:night|day|time)\b`),
-			check: endClauseOr(0.7, re(`^ (?:that |when )?i {A}(?:do it|end it|end things|go through with it|kill myself|die|act on it|say goodbye|take them|take the pills|use the rope)\b`))},
-		{name: "last night alive", needs: []string{"last", "final"}, weight: 0.55, subject: true,
+			check: tonightCheck},
+		{name: "last night alive", weight: 0.55, subject: true,
 			re: re(`\b(?:my|this is my|it is my) (?:last|final) (?:night|day|hours?|breath|sunset|sunrise)\b`), check: lastNightCheck},
-		{name: "do it tonight", needs: []string{"do it"}, weight: 0.45, subject: true, hyperbole: true,
+		{name: "do it tonight", weight: 0.45, subject: true, hyperbole: true,
 			re: re(`\b(?:going to|gonna|will|ready to|planning to|about to|finally going to|decided to|tonight i will|tonight i am going to) {A}do it (?:tonight|today|soon|this (?:weekend|week)|tomorrow|right now|now|properly|for real|this time)\b|\bfinally do it\b`)},
-		{name: "something stupid", needs: []string{"something"}, weight: 0.5, subject: true,
-			re: re(`\b(?:going to|might|scared i will|afraid i will|worried i will|about to|could|gonna|scared i might|afraid i might) {A}do something (?:stupid|drastic|permanent|i can not take back|i will regret|dangerous)\b`)},
-		{name: "have a plan", needs: []string{"plan"}, weight: 0.5,
+		{name: "something stupid", weight: 0.5, subject: true,
+			re: re(`\b(?:going to|might|scared i will|afraid i will|worried i will|about to|could|gonna|scared i might|afraid i might) {A}do something {A}(?:stupid|drastic|permanent|i can not take back|i will regret|dangerous)\b`)},
+		{name: "have a plan", weight: 0.5,
 			re: re(`\bi {A}(?:have|have got|got|made|came up with|have made|have come up with|finally have|already have|have worked out|now have) (?:a|my|the) plan\b`), check: planCheck},
-		{name: "decision made", needs: []string{"mind", "decid", "decision", "peace", "going back"}, weight: 0.35,
+		{name: "decision made", weight: 0.35,
 			re: re(`\b(?:made up my mind|my mind is made up|made my decision|made the decision|decision is made|i have decided|i decided|at peace with (?:my|the|this) (?:decision|choice)|made my peace|my decision is final|there is no going back)\b`)},
 
 		// Goodbyes.
-		{name: "final post", needs: []string{"last", "final"}, weight: 0.75, kind: kPrep, absence: true,
+		{name: "final post", weight: 0.75, kind: kPrep, absence: true,
 			re:       re(`\b(?:this is|this will be|this is going to be|it is|here is|consider this|i guess this is|so this is|probably) {A}(?:my|the) (?:last|final) (?:post|message|update|entry|words|thing i (?:write|post|say)|time (?:i post|i write|you hear from me|anyone hears from me|posting))\b`),
 			notAfter: re(`^ (?:of the (?:day|night|week|year)|for (?:today|tonight|the day|the night|now|a while|the week|this week|this year|the year|the month|a bit|some time|a few)|in (?:the|this) \w+ thread|before (?:i|my|the) (?:go|leave|holiday|trip|break|bed|exam|surgery|move)|about|on (?:this|the) (?:topic|subject|thread)|as (?:a )?mod|as (?:an )?admin|in this series|until|till|til)\b`)},
-		{name: "not hear from me", needs: []string{"from me", "see me", "hear"}, weight: 0.7, kind: kPrep, absence: true,
+		{name: "not hear from me", weight: 0.7, kind: kPrep, absence: true,
 			re: re(`\b(?:you will not|you all will not|nobody will|no one will|you will never) (?:hear from|see) me (?:again|anymore)\b|\bthe last (?:time )?(?:you will|anyone will) (?:hear|see) (?:from )?me\b`)},
-		{name: "goodbye letters", needs: []string{"goodbye", "suicide", "farewell", "final"}, weight: 0.8, subject: true, kind: kPrep,
+		{name: "goodbye letters", weight: 0.8, subject: true, kind: kPrep,
 			re:       re(`\b(?:goodbye|suicide|farewell) (?:letters?|notes?|messages?|texts?|videos?|emails?|voicemails?)\b|\bfinal (?:letters?|notes?)\b`),
 			notAfter: re(`^ (?:in (?:the|a|that) (?:book|film|movie|show|novel|story|game|song)|from (?:the|a|my|his|her)|for (?:my|the|a) (?:coworker|colleague|teacher|boss|class|team|students?)|to (?:my|the|a) (?:old )?(?:job|school|house|home|city|team|ex))\b`),
 			check:    notesCheck},
-		{name: "letters to family", needs: []string{"letter", "note", "message", "video"}, weight: 0.45, subject: true, kind: kPrep,
+		{name: "letters to family", weight: 0.45, subject: true, kind: kPrep,
 			re: re(`\b(?:wrote|written|writing|write|left|leaving|finished|drafted|drafting|recorded|recording) (?:a |my |some |the )?(?:letters?|notes?|messages?|videos?|voice messages?) (?:to|for) (?:my (?:\w+ )?{KIN}|everyone|each of|all of (?:them|you|my)|the people i (?:love|care about)|my loved ones|everybody|them|my family)\b`)},
-		{name: "explaining why", needs: []string{"why i"}, weight: 0.5, subject: true, kind: kPrep,
+		{name: "explaining why", weight: 0.5, subject: true, kind: kPrep,
 			re: re(`\b(?:explaining|explain|to explain|telling them|tell them) why i (?:had to|have to|need to|needed to|did it|did this|am doing this|am going to|could not|can not|chose to|left|went)\b`)},
-		{name: "tell them I love them", needs: []string{"tell"}, weight: 0.7, kind: kPrep,
+		{name: "tell them I love them", weight: 0.7, kind: kPrep,
 			re:        re(`\b(?:please )?tell (?:my (?:\w+ )?{KIN}|everyone|everybody|them|him|her|my family|my friends|my loved ones) (?:that )?i (?:love|loved|am sorry|was sorry|never meant|did not mean|will miss|miss)\b`),
 			notBefore: re(`(?:need to|should|want to|going to|will|have to|remember to|forgot to|always|never|can not|could not|must|gonna|try to|tried to|trying to|did not|do not|to|i|how (?:do|can|should) i|how to|wish i could|wish i had|meant to|mean to|often|sometimes|just|every day|usually|and) $`),
 			notAfter:  re(`^ (?:\w+ )?(?:\w+ )?(?:more|every day|today|tomorrow|when|after (?:work|school)|on (?:her|his|their) birthday)\b`)},
-		{name: "this is goodbye", needs: []string{"goodbye"}, weight: 0.6, kind: kPrep, absence: true,
+		{name: "this is goodbye", weight: 0.6, kind: kPrep, absence: true,
 			re:       re(`\b(?:this is|it is|so this is|i guess this is|i think this is|that is|this will be|time to say|time for me to say|i have to say|i need to say|i must say) (?:my )?goodbyes?\b`),
 			notAfter: re(`^ (?:to (?:my|the|our|this|that|a|an|his|her|their|summer|winter|spring|autumn|\w+ (?:job|house|phone|car|school|city|flat|home|hair))|for now|for today|for tonight|until|till|til|see you)\b`)},
-		{name: "saying goodbye", needs: []string{"goodbye", "farewell"}, weight: 0.55, kind: kPrep, absence: true,
+		{name: "saying goodbye", weight: 0.55, kind: kPrep, absence: true,
 			re: re(`\b(?:say|saying|said|wanted to say|want to say|just wanted to say|here to say|wanted to come and say|came to say|to say) {A}(?:my )?(?:goodbyes?|farewell|final goodbyes?)\b`), check: sayGoodbyeCheck},
-		{name: "goodbye forever", needs: []string{"goodbye"}, weight: 0.6, hyperbole: true, absence: true,
+		{name: "goodbye forever", weight: 0.6, hyperbole: true, absence: true,
 			re:       re(`\bgoodbyes? (?:forever|for good|for the last time|world|cruel world|everyone|everybody|friends|my friends|y'?all)\b`),
-			notAfter: re(`^ (?:see you|i am off|off to|going to|night|good ?night|have a|enjoy|until|till|talk|catch|back|for now|for today|for tonight)\b`)},
-		{name: "thank you for everything", needs: []string{"thank"}, weight: 0.2,
+			notAfter: re(`^ (?:see you|i am off|off to|going to|night|good ?night|have a|enjoy|until|till|talk|catch|back|for now|for today|for tonight)\b`),
+			check:    goodbyeForeverCheck},
+		{name: "thank you for everything", weight: 0.2,
 			re: re(`\bthank(?:s| you)(?: all| everyone| guys)?(?: so much)? for (?:everything|trying|all you have done|all (?:your|the) (?:help|support|kindness))\b`)},
-		{name: "when I am gone", needs: []string{"gone", "dead", "after i die"}, weight: 0.45, subject: true, kind: kPrep,
+		{name: "when I am gone", weight: 0.45, subject: true, kind: kPrep,
 			re: re(`\b(?:when|after|once) i am (?:gone|dead|not here anymore|not around anymore)\b|\bafter i die\b`)},
-		{name: "look after them when I am gone", needs: []string{"gone", "dead"}, weight: 0.75, kind: kPrep,
+		{name: "look after them when I am gone", weight: 0.75, kind: kPrep,
 			re: re(`\b(?:look after|take care of|care for|feed|walk|love|look out for) (?:my|the) \w+(?: \w+)? (?:when|after|once) i am (?:gone|dead|not here|not around)\b`)},
-		{name: "giving away", needs: []string{"away"}, weight: 0.4, subject: true, kind: kPrep,
-			re:       re(`\b(?:gave|giving|give|given) away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions|books|clothes|cat|dog|pets?|guitar|games|jewellery|jewelry|savings|art|records|plants|collection)\b`),
+		{name: "giving away", weight: 0.4, subject: true, kind: kPrep,
+			re:       re(`\b(?:gave|giving|give|given) away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions|books|clothes|cat|dog|pets?|guitar|games|jewellery|jewelry|savings|art|records|plants|collection)\b|\b(?:gave|giving|give|given) (?:all )?(?:of )?my (?:stuff|things|belongings|possessions|books|clothes|cat|dog|pets?|guitar|games|jewellery|jewelry|savings|art|records|plants|collection) away\b`),
 			notAfter: re(`^ (?:to (?:charity|a charity|the charity|goodwill|oxfam|the (?:shop|library|charity shop))|because (?:i am|we are) moving)\b`)},
-		{name: "will not need them", needs: []string{"need"}, weight: 0.6, subject: true,
-			re: re(`\b(?:will not|do not|am not going to|won't) {A}need (?:them|it|anything|those|my things|my stuff) (?:anymore|soon|where i am going|after (?:tonight|this week|this weekend)|much longer)\b|\bbecause i (?:will not|am not going to) need (?:them|it)\b`)},
+		{name: "will not need them", weight: 0.6, subject: true,
+			re: re(`\b(?:will not|am not going to|will no longer) {A}need (?:them|it|anything|those|my things|my stuff|any of (?:it|this|them)) (?:anymore|soon|where i am going|after (?:tonight|this week|this weekend)|much longer)\b|\bbecause i (?:will not|am not going to) need (?:them|it)\b`)},
 
 		// Burden and nobody-would-notice.
-		{name: "better off without me", needs: []string{"without me", "if i", "gone", "me gone", "who is not me", "other than me"}, weight: 0.8,
-			re: re(`\b(?:would|will|could|might|is|are|were|to) (?:all )?{A}(?:be )?(?:all )?{A}(?:better off|better|happier|easier|relieved|fine|lighter|freer|free)(?: off)?(?: for (?:them|everyone|everybody|my \w+|you all))?(?: in the long run)? (?:without me(?: around| here| in (?:it|their lives|the picture|the way))?|if i {A}(?:was|were|am|had) (?:gone|dead|not here|not around|not alive|never born|never been born)|if i {A}(?:died|disappeared|vanished|killed myself|left for good|left forever|stopped existing|did not exist|never existed|had never been born|had died|was never born|were never born)|once i am gone|when i am gone|after i am gone|with me gone|with me dead|with me out of the way|with (?:a|another|someone|somebody) (?:\w+ )?(?:who is not|who was not|other than|instead of) me)\b`)},
-		{name: "without me they would", needs: []string{"without me"}, weight: 0.75,
+		{name: "better off without me", weight: 0.8,
+			re: re(`\b(?:would|will|could|might|is|are|were|to) (?:all )?{A}(?:be )?(?:all )?{A}(?:better off|better|happier|easier|relieved|fine|lighter|freer|free|a better place|a happier place|a lighter place)(?: off)?(?: for (?:them|everyone|everybody|my \w+|you all))?(?: in the long run)? (?:without me(?: around| here| in (?:it|their lives|the picture|the way))?|if i {A}(?:was|were|am|had) (?:gone|dead|not here|not around|not alive|never born|never been born)|if i {A}(?:died|disappeared|vanished|killed myself|left for good|left forever|stopped existing|did not exist|never existed|had never been born|had died|was never born|were never born)|(?:once|when|after) i am (?:gone|dead|not here|not around)|with me gone|with me dead|with me out of the way|with (?:a|another|someone|somebody) (?:\w+ )?(?:who is not|who was not|other than|instead of) me)\b`)},
+		{name: "without me they would", weight: 0.75,
 			re: re(`\bwithout me,? (?:\w+ ){0,3}(?:would|will|is|are|could) (?:be )?{A}(?:better|happier|easier|fine|free|relieved)\b`)},
-		{name: "burden", needs: []string{"burden", "waste of"}, weight: 0.35,
+		{name: "burden", weight: 0.35,
 			re:    re(`\b(?:i am|i feel like|i feel|being|i have become|i have always been|i will always be) {A}(?:a |such a |nothing but a |just a |only a )?(?:burden|waste of space|waste of oxygen|waste of air|waste of life)\b`),
 			check: objectWeight(0.35, objWeight{"waste of", 0.45})},
-		{name: "not a burden much longer", needs: []string{"burden", "way", "bother"}, weight: 0.75,
+		{name: "not a burden much longer", weight: 0.75,
 			re: re(`\b(?:will not|not going to) be (?:a burden|a problem|in (?:your|their|anyone's|everyone's) way|bothering (?:you|anyone)) (?:much longer|for (?:much )?long|anymore|soon|after (?:tonight|today))\b`)},
-		{name: "nobody would notice", needs: []string{"nobody", "no one", "none of them", "not a single", "not one", "not anyone", "no body"}, weight: 0.75,
+		{name: "nobody would notice", weight: 0.75,
 			re: re(`\b(?:nobody|no one|none of them|not a single (?:person|soul)|not one person|not anyone|no body)(?: \w+){0,2}? (?:would|will|is going to|ever|could|would ever|will ever|is gonna) {A}(?:notice|care|miss me|be sad|cry|mind|realise|realize|remember me|know|care at all)(?: \w+){0,4}? (?:if|when|once|after|that) i {A}(?:died|die|was gone|were gone|am gone|disappeared|disappear|vanished|killed myself|kill myself|was dead|were dead|am dead|stopped existing|was not here|were not here|was not around|were not around|left (?:for good|forever)|ended it|end it|did it|do it|was not alive|were not alive|never woke up|did not wake up|did not come back|went missing)\b`)},
-		{name: "if I died nobody", needs: []string{"if i"}, weight: 0.75,
+		{name: "if I died nobody", weight: 0.75,
 			re: re(`\bif i {A}(?:died|disappeared|vanished|killed myself|was gone|were gone|was dead|were dead|was not here|were not here|was not around|stopped existing|never woke up|did not wake up|went missing)(?: \w+){0,3}?,? (?:nobody|no one|none of them|not a single person|not one person|no body) (?:would|will|is going to|would even|will even|would ever|will ever) {A}(?:notice|care|miss me|be sad|cry|mind|realise|realize)\b`)},
-		{name: "nobody would miss me", needs: []string{"miss me", "notice i", "care i", "care if i"}, weight: 0.6,
+		{name: "nobody would miss me", weight: 0.6,
 			re: re(`\b(?:nobody|no one|not a single person|not one person) (?:would|will|is going to|is gonna) {A}(?:miss me|notice i am gone|notice i was gone|care i am gone|care if i am gone)\b`)},
 
 		// Finality and hopelessness.
-		{name: "i am done", needs: []string{"i am"}, weight: 0.4, hyperbole: true, endClause: true,
+		{name: "i am done", weight: 0.4, hyperbole: true, endClause: true,
 			re: re(`\bi am {A}(?:done|finished|through)\b`)},
-		{name: "done with life", needs: []string{"with"}, weight: 0.7, subject: true, hyperbole: true,
+		{name: "done with life", weight: 0.7, subject: true, hyperbole: true,
 			re: re(`\b(?:done|finished|through|over) with (?:life|living|everything|it all|all of it|this life|existing|being alive|this world|the world|being me|myself|everyone and everything)\b`)},
-		{name: "tired of fighting", needs: []string{"of fighting", "of trying", "of struggling", "done fighting", "done trying"}, weight: 0.35, subject: true,
-			re: re(`\b(?:done|tired of|sick of|finished|exhausted from) (?:fighting|trying|struggling|pretending to be okay)\b`)},
-		{name: "life is over", needs: []string{"over", "pointless", "meaningless", "hopeless"}, weight: 0.35, subject: true, hyperbole: true,
-			re: re(`\b(?:my life|life|everything) is (?:over|finished|pointless|meaningless|hopeless)\b`)},
-		{name: "give up", needs: []string{"give up", "giving up", "given up", "gave up"}, weight: 0.35, subject: true, hyperbole: true,
+		{name: "tired of fighting", weight: 0.35, subject: true,
+			re: re(`\b(?:done|tired of|sick of|finished|exhausted from) (?:fighting|trying|struggling|pretending(?: to be (?:okay|ok|fine))?)\b`)},
+		{name: "life is over", weight: 0.35, subject: true, hyperbole: true,
+			re: re(`\b(?:my life|life|everything|existing|living) (?:is|feels|seems|is just|feels so|is so) {A}(?:over|finished|pointless|meaningless|hopeless)\b`)},
+		{name: "give up", weight: 0.35, subject: true, hyperbole: true,
 			re:    re(`\b(?:give up|giving up|given up|gave up)\b`),
 			check: endClauseOr(0.6, re(`^ on (?:life|living|everything|myself|the world|it all|being alive|staying alive)\b`))},
-		{name: "can not go on", needs: []string{"can not", "could not", "unable", "not sure"}, weight: 0.45, subject: true, hyperbole: true,
+		{name: "can not go on", weight: 0.45, subject: true, hyperbole: true,
 			re:       re(`\b(?:can not|could not|am unable to) {A}(?:go on|keep going|carry on|keep living|continue living|live like this|do this anymore|take (?:it|this|much more) anymore|take anymore|take it|cope anymore|survive this|hold on|hang on|last much longer|keep fighting|keep doing this|face another day|face tomorrow|do life)\b`),
 			notAfter: re(`^ (?:with (?:the|this|my|that|a)|the|a|holiday|vacation|a trip|stage|tour|dates?|to (?:the|a|work|school|class)|at (?:work|school|this job)|for (?:the|a)|waiting|working|in (?:this|that|the) (?:job|house|city|class|course)|much longer (?:at|in|with))\b`),
 			check:    objectWeight(0.45, objWeight{"keep living", 0.6}, objWeight{"continue living", 0.6}, objWeight{"go on", 0.55}, objWeight{"live like this", 0.55}, objWeight{"face another day", 0.55}, objWeight{"take it", 0.4})},
-		{name: "tired of living", needs: []string{"of "}, weight: 0.55, subject: true, hyperbole: true,
+		{name: "tired of living", weight: 0.55, subject: true, hyperbole: true,
 			re:       re(`\b(?:tired|sick|exhausted|weary|fed up) of (?:living|being alive|life|existing|waking up|being me|breathing|this life|being here|trying to stay alive|surviving|fighting to stay alive)\b`),
-			notAfter: re(`^ (?:in|with|at|here|there|near|like a|under|on|off|paycheck|pay ?check|out of)\b`)},
-		{name: "hate being alive", needs: []string{"hate"}, weight: 0.55, subject: true, hyperbole: true,
+			notAfter: re(`^ (?:in|with|at|here|there|near|like a|under|on|off|paycheck|pay ?check|out of|admin|insurance|lessons?|skills)\b`)},
+		{name: "hate being alive", weight: 0.55, subject: true, hyperbole: true,
 			re:       re(`\bhate (?:being alive|existing|living|my existence|that i am alive|waking up every|that i woke up|that i exist|that i am still alive|still being alive)\b`),
 			notAfter: re(`^ (?:in|with|at|here|there|near|like|under|on|so far|alone|without)\b`)},
-		{name: "only way out", needs: []string{"only", "way out"}, weight: 0.8, subject: true,
+		{name: "only way out", weight: 0.8, subject: true,
 			re: re(`\b(?:the )?only (?:way out|option|answer|solution|escape|choice|way to (?:escape|end (?:this|the pain)|make it stop))(?: left| for me)? (?:is|would be|seems to be|feels like)? ?(?:to )?{A}(?:death|dying|die|suicide|killing myself|kill myself|to end it|end it|ending it|ending my life|end my life)\b|\b(?:death|dying|suicide|killing myself|ending it|ending my life) (?:is|seems|feels like|would be) (?:like )?(?:the|my) (?:only )?(?:way out|option|answer|solution|escape|choice|only way)\b|\b(?:(?:can not|could not|do not) (?:see|find|think of) (?:any|a|another|one|no) )?(?:other )?way out (?:is |but |except |other than |besides |apart from |than )(?:to )?{A}(?:death|dying|die|suicide|kill myself|killing myself|end it|ending it|ending my life|end my life)\b`)},
-		{name: "on my mind", needs: []string{"mind", "think about", "want is"}, weight: 0.75,
+		{name: "on my mind", weight: 0.75,
 			re:    re(`\b(?:suicide|death|dying|killing myself|ending it|ending my life|ending it all|self harm|cutting) (?:is|has been|keeps|is always|is constantly|are|is all|has been all) (?:on my mind|all i (?:can )?think about|all i want|the only thing i (?:can )?think about|coming back|stuck in my head)\b|\b(?:all|the only thing) i (?:can )?(?:think about|want) is (?:suicide|dying|death|killing myself|ending it|ending my life|how to die|how to kill myself|to die|cutting|self harm)\b`),
 			check: objectWeight(0.75, objWeight{"death", 0.45}, objWeight{"dying", 0.5})},
-		{name: "feel like dying", needs: []string{"like"}, weight: 0.75, subject: true, hyperbole: true,
+		{name: "feel like dying", weight: 0.75, subject: true, hyperbole: true,
 			re:       re(`\bfeel(?:ing|s)? like {A}(?:dying|killing myself|ending it(?: all)?|ending my life|i want to die|giving up on life|not existing|disappearing forever|i should die|i should not be alive|i do not deserve to live)\b`),
 			notAfter: re(dieIdiomAfter)},
-		{name: "do not deserve to live", needs: []string{"deserve"}, weight: 0.7, subject: true,
+		{name: "do not deserve to live", weight: 0.7, subject: true,
 			re: re(`\b(?:do not|does not|no longer) deserve to (?:live|be alive|exist|be here)\b`)},
-		{name: "should not be alive", needs: []string{"should not"}, weight: 0.55, subject: true,
+		{name: "should not be alive", weight: 0.55, subject: true,
 			re:       re(`\bshould not (?:be alive|exist|be here|have been born|be on this earth|still be alive)\b`),
 			notAfter: re(`^ (?:at|in|with|on|for|right now|today|tonight|because (?:i have|of))\b`)},
-		{name: "sleep and never wake", needs: []string{"wake", "open"}, weight: 0.8, subject: true,
+		{name: "sleep and never wake", weight: 0.8, subject: true,
 			re:       re(`\b(?:go to sleep|going to sleep|fall asleep|falling asleep|sleep|close my eyes|go to bed|lie down)(?: \w+){0,3}? (?:and|then) {A}(?:never|not) {A}(?:wake up|wake|open them|open my eyes|get up)(?: again)?\b`),
 			notAfter: re(`^ (?:until|till|til|before|for|early|late|at|when|in (?:the|a))\b`),
 			check:    neverWakeCheck},
-		{name: "hope I do not wake", needs: []string{"wake"}, weight: 0.8,
+		{name: "hope I do not wake", weight: 0.8, notAfter: re(wakeAfter),
 			re: re(`\b(?:hope|hoping|wish|pray|praying) (?:that )?i {A}(?:do not|did not|never|will not|would not|could not|will never|would never|do not ever) {A}wake up\b`)},
-		{name: "wish I could die", needs: []string{"wish", "hope", "pray"}, weight: 0.75,
+		{name: "wish I could die", weight: 0.75,
 			re: re(`\b(?:wish|hope|pray|praying|hoping) (?:that )?i (?:could |would |will )?{A}(?:die|be dead|not exist|stop existing|disappear forever|disappear for good|never be born|had never been born|was never born|were never born|sleep forever|go to sleep forever|never wake up|not wake up|fall asleep and never wake up|just die)\b`)},
-		{name: "wish I was dead", needs: []string{"wish"}, weight: 0.75,
+		{name: "wish I was dead", weight: 0.75,
 			re:    re(`\bwish i (?:was|were|had been) (?:dead|never born|gone|not alive|not here)\b|\bwish i (?:had )?(?:never been born|died|had died|did not exist|never existed|never woken up|not woken up|never woke up|not woke up)\b`),
 			check: wishDiedCheck},
-		{name: "wish a car would hit me", needs: []string{"hit me", "kill me"}, weight: 0.6,
+		{name: "wish a car would hit me", weight: 0.6,
 			re: re(`\b(?:wish|hope|hoping|praying|pray) (?:that )?(?:a|the|some|someone|something) (?:car|bus|truck|lorry|train|one|thing)? ?(?:would |will )?(?:hits?|run me over|kill) me\b|\b(?:wish|hope) (?:someone|something) (?:would )?kills? me\b`)},
-		{name: "wish I could disappear", needs: []string{"disappear"}, weight: 0.35, subject: true, hyperbole: true,
+		{name: "wish I could disappear", weight: 0.35, subject: true, hyperbole: true,
 			re: re(`\bwish i could {A}disappear\b`)},
-		{name: "sleep forever", needs: []string{"forever", "for good", "permanently"}, weight: 0.75, subject: true,
-			re: re(`\b(?:want|wanted|wanting|wish i could|just want|would like|would love|need|going|ready) to {A}(?:go to sleep|sleep|fall asleep|rest|close my eyes) (?:forever|for good|permanently)\b`)},
-		{name: "want it to end", needs: []string{"want"}, weight: 0.35, subject: true, hyperbole: true,
+		{name: "sleep forever", weight: 0.75, subject: true,
+			re: re(`\b(?:want|wanted|wanting|wish i could|just want|would like|would love|need|ready) to {A}(?:go to sleep|sleep|fall asleep|rest|close my eyes) (?:forever|for good|permanently)\b`)},
+		{name: "want it to end", weight: 0.35, subject: true, hyperbole: true,
 			re:    re(`\bwant (?:it all|everything|it|all of (?:it|this)|this|life|my life|the pain|the suffering|things) to {A}(?:end|stop|be over)(?: for good| forever| permanently)?\b`),
 			check: objectWeight(0.35, objWeight{"it all", 0.6}, objWeight{"everything", 0.6}, objWeight{"life", 0.6}, objWeight{"for good", 0.6}, objWeight{"forever", 0.6}, objWeight{"permanently", 0.6}, objWeight{"the pain", 0.3}, objWeight{"the suffering", 0.3})},
-		{name: "want out", needs: []string{"want out", "wanted out"}, weight: 0.4, subject: true, hyperbole: true,
+		{name: "want out", weight: 0.4, subject: true, hyperbole: true,
 			re:    re(`\bwant(?:ed)? out\b`),
 			check: endClauseOr(0.65, re(`^ (?:for good|forever|permanently|of (?:this life|life|this world|existence|here for good))\b`))},
-		{name: "join them", needs: []string{"join", "be with", "reunited"}, weight: 0.75, subject: true,
+		{name: "join them", weight: 0.75, subject: true,
 			re:       re(`\b(?:join|be with|be reunited with) (?:her|him|them|my (?:\w+ )?{KIN}|my (?:late|dead|deceased) \w+)(?: again| soon| in heaven| on the other side| wherever (?:she|he|they) (?:is|are)| in the afterlife| up there)?\b`),
 			notAfter: re(`^ (?:for|at|in (?:the|a|an)|on|tomorrow|later|next|this|to (?:the|a)|when|after (?:work|school|class)|and|with|today|soon for|at the)\b`),
 			check:    joinCheck},
 
 		// Fear of one's own actions.
-		{name: "scared of what I might do", needs: []string{"scared", "afraid", "frightened", "terrified", "worried", "trust", "safe"}, weight: 0.6, subject: true,
+		{name: "scared of what I might do", weight: 0.6, subject: true,
 			re:       re(`\b(?:scared|afraid|frightened|terrified|worried) (?:of|about) what i (?:might|will|could|am going to) do(?: to myself)?\b|\b(?:scared|afraid|frightened|terrified) of myself\b|\b(?:do not|can not|could not) trust myself (?:tonight|right now|to (?:stay|be|keep myself) safe|alone|anymore|around (?:my|the) (?:pills|meds|knives|razor|tablets))\b|\b(?:i am not|i do not feel|i am no longer|i no longer feel|not feeling) safe(?: with myself| from myself| tonight| right now| anymore| alone)?\b`),
 			notAfter: re(`^ (?:at|in|with (?:him|her|them|my)|around (?:him|her|them|my)|walking|going|driving|to (?:go|drive|walk))\b`),
 			check:    objectWeight(0.6, objWeight{"of myself", 0.5}, objWeight{"trust myself", 0.55}, objWeight{"safe", 0.55})},
-		{name: "act on the thoughts", needs: []string{"act on"}, weight: 0.45, subject: true,
+		{name: "act on the thoughts", weight: 0.45, subject: true,
 			re: re(`\b(?:scared|afraid|worried|terrified) (?:that )?i (?:will|might|am going to|could) act on (?:them|it|these thoughts|the thoughts|my thoughts|the urges|these urges)\b`)},
+	}
+	for _, p := range ps {
+		p.needs = newPrefilter(p.re.String())
 	}
 	return ps
 }

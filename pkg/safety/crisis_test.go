@@ -1,0 +1,334 @@
+package safety
+
+import (
+	"bufio"
+	"errors"
+	"io/fs"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// Targets from the design: the detector must find nearly every crisis post
+// while keeping false alarms rare enough that moderators trust the flag.
+const (
+	targetRecall    = 0.95
+	targetPrecision = 0.90
+)
+
+const ownSetPath = "testdata/crisis.tsv"
+
+// devSetPath is the shared development set. It lives outside the repository
+// and is never copied into it.
+const devSetPath = "../../../shared/eval/crisis-dev.tsv"
+
+func evaluateFile(t *testing.T, path string) Metrics {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m, err := Evaluate(NewDetector(), f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func checkTargets(t *testing.T, name string, m Metrics) {
+	t.Helper()
+	t.Logf("%s: %s (tp=%d fp=%d fn=%d tn=%d)", name, m, m.TP, m.FP, m.FN, m.TN)
+	for _, x := range m.Misclassified {
+		t.Logf("  line %d: want %s, score %.2f: %s", x.Line, x.Label, x.Score, x.Text)
+	}
+	if m.Recall < targetRecall {
+		t.Errorf("%s: recall %.3f < %.2f", name, m.Recall, targetRecall)
+	}
+	if m.Precision < targetPrecision {
+		t.Errorf("%s: precision %.3f < %.2f", name, m.Precision, targetPrecision)
+	}
+}
+
+func TestCrisisOwnSet(t *testing.T) {
+	m := evaluateFile(t, ownSetPath)
+	if m.N < 400 {
+		t.Fatalf("own set has %d examples, want at least 400", m.N)
+	}
+	if share := float64(m.TP+m.FN) / float64(m.N); share < 0.3 || share > 0.5 {
+		t.Errorf("crisis share %.2f, want roughly 40%%", share)
+	}
+	checkTargets(t, "own set", m)
+}
+
+// TestCrisisOwnSetBlocks evaluates the blocks of testdata/crisis.tsv
+// separately (see testdata/README.md), so a regression in one kind of
+// example is not hidden by the others.
+func TestCrisisOwnSetBlocks(t *testing.T) {
+	data, err := os.ReadFile(ownSetPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+	header, body := lines[0], lines[1:]
+	blocks := []struct {
+		name string
+		size int
+	}{{"A (tuning)", 220}, {"B (held out)", 220}, {"C (probe)", 120}, {"D (hard probe)", 150}}
+	total := 0
+	for _, b := range blocks {
+		total += b.size
+	}
+	if total != len(body) {
+		t.Fatalf("blocks cover %d lines, file has %d; update the block table and README", total, len(body))
+	}
+	at := 0
+	for _, b := range blocks {
+		part := header + "\n" + strings.Join(body[at:at+b.size], "\n") + "\n"
+		at += b.size
+		m, err := Evaluate(NewDetector(), strings.NewReader(part))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkTargets(t, b.name, m)
+	}
+}
+
+func TestCrisisDevSet(t *testing.T) {
+	if _, err := os.Stat(devSetPath); errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("development set %s not present (it lives outside the repository); skipping", devSetPath)
+	}
+	checkTargets(t, "dev set", evaluateFile(t, devSetPath))
+}
+
+// TestAssessCases pins clear cases with the reason each must come out the way
+// it does.
+func TestAssessCases(t *testing.T) {
+	cases := []struct {
+		text   string
+		crisis bool
+		why    string
+	}{
+		// Crisis.
+		{"I want to die.", true, "first-person present wish to die"},
+		{"i dont want to be here anymore", true, "lower case, no apostrophe, wish not to exist"},
+		{"I just want to go to sleep and never wake up", true, "wish never to wake"},
+		{"I have the pills saved up and tonight is the night", true, "means plus timing"},
+		{"Bought a rope today.", true, "means acquired, subject implied"},
+		{"Standing on the bridge right now.", true, "at a height now"},
+		{"I looked up how.", true, "method research, object implied"},
+		{"I wrote goodbye letters to my kids.", true, "goodbye letters"},
+		{"This is my last post. Tell my mum I love her.", true, "final post and message to family"},
+		{"I'm going to cut tonight.", true, "self-harm intent now"},
+		{"I cut again last night and I want to go deeper.", true, "recent self-harm, escalating"},
+		{"Everyone would be better off without me.", true, "burden with finality"},
+		{"I'm done. There's no point going on.", true, "finality plus hopelessness"},
+		{"gonna kms", true, "slang for kill myself"},
+		{"wanna unalive myself", true, "filter-dodging euphemism"},
+		{"thinking about sewerslide", true, "filter-dodging euphemism"},
+		{"My brother is fine, but I want to die.", true, "third person in another clause does not cancel"},
+		{"I'm not okay. I want to end my life.", true, "negation in another sentence does not cancel"},
+		{"Not gonna lie, I want to die.", true, "the filler's negation must not cancel"},
+		{"I don't know why I want to die.", true, "negation belongs to 'know'"},
+		{"I can't stop thinking about killing myself.", true, "negation belongs to 'stop'"},
+		{"Does anyone else want to die every day?", true, "'anyone else' includes the author"},
+		{"My brain keeps telling me to kms and I think I will listen.", true, "internal voice, not someone else's abuse"},
+		{"I was suicidal last year and now it's back. I want to die.", true, "relapse: past clause, present clause"},
+		{"i want to die lol", true, "laughter alone does not cancel a plain wish"},
+
+		// Not crisis.
+		{"This exam is killing me.", false, "idiom"},
+		{"I'm dying to try the new cafe.", false, "idiom"},
+		{"I could kill for a coffee.", false, "idiom"},
+		{"I'm dead tired.", false, "idiom"},
+		{"You're going to kill it at the interview.", false, "idiom"},
+		{"This traffic makes me want to die.", false, "hyperbole with a trivial cause"},
+		{"I wanted to die of embarrassment.", false, "die of embarrassment"},
+		{"I'd rather die than do karaoke.", false, "rather die than a trivial thing"},
+		{"I'm not going to hurt myself.", false, "negation"},
+		{"I would never kill myself.", false, "negation"},
+		{"I used to self-harm, two years clean now.", false, "recovered"},
+		{"When I was 15 I attempted.", false, "past attempt"},
+		{"I was suicidal last year but therapy helped.", false, "past, recovered"},
+		{"My brother attempted last year.", false, "third person"},
+		{"She said she wants to die. How can I help her?", false, "third person, helping"},
+		{`My friend texted "I want to die" and I called for help.`, false, "quoted speech of another person"},
+		{"In the novel the hero writes a goodbye letter.", false, "fiction"},
+		{"The article was about suicide prevention.", false, "news and prevention"},
+		{"Since mum died I keep thinking about death.", false, "grief without intent"},
+		{"I'm done with this job.", false, "done with an ordinary thing"},
+		{"I cut my hair short today.", false, "cutting hair"},
+		{"I cut myself shaving.", false, "accident"},
+		{"If I ever feel suicidal again I'll call my sister.", false, "hypothetical with a plan to get help"},
+		{"I bought a rope ladder for the treehouse.", false, "rope for something else"},
+		{"I took all my meds today, on time for once!", false, "medication routine"},
+		{"Tonight's the night, finally seeing my favourite band!", false, "excitement"},
+		{"People told me to kill myself online and I reported them.", false, "abuse suffered, not intent"},
+	}
+	d := NewDetector()
+	for _, c := range cases {
+		a := d.Assess(c.text)
+		if a.Crisis != c.crisis {
+			t.Errorf("%q: crisis=%v (score %.2f, matches %q), want %v: %s", c.text, a.Crisis, a.Score, a.Matches, c.crisis, c.why)
+		}
+	}
+}
+
+func TestAssessResultShape(t *testing.T) {
+	d := NewDetector()
+	for _, text := range []string{"", "   ", "Today was fine.", "I want to die", "I want to die. I bought a rope. I wrote goodbye letters. Tonight is the night."} {
+		a := d.Assess(text)
+		if a.Score < 0 || a.Score > 1 {
+			t.Errorf("%q: score %v out of [0,1]", text, a.Score)
+		}
+		if a.Crisis != (a.Score >= CrisisThreshold) {
+			t.Errorf("%q: Crisis=%v inconsistent with score %v", text, a.Crisis, a.Score)
+		}
+		if a.Crisis && len(a.Matches) == 0 {
+			t.Errorf("%q: crisis without matches", text)
+		}
+	}
+	a := d.Assess("I'm gonna kms tonight")
+	if len(a.Matches) == 0 || !strings.Contains(strings.Join(a.Matches, "|"), "kill myself") {
+		t.Errorf("matches %q should show the normalised phrase", a.Matches)
+	}
+	if a := d.Assess("Today was fine."); a.Score != 0 || len(a.Matches) != 0 {
+		t.Errorf("neutral text: %+v", a)
+	}
+}
+
+// TestAssessConcurrent runs one Detector from many goroutines; with -race it
+// checks that Assess shares nothing mutable.
+func TestAssessConcurrent(t *testing.T) {
+	d := NewDetector()
+	texts := []string{"I want to die", "This exam is killing me", "I bought a rope", "My friend wants to die"}
+	want := make([]bool, len(texts))
+	for i, s := range texts {
+		want[i] = d.Assess(s).Crisis
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 50; i++ {
+				k := (g + i) % len(texts)
+				if got := d.Assess(texts[k]).Crisis; got != want[k] {
+					t.Errorf("%q: got %v want %v", texts[k], got, want[k])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func TestNormalize(t *testing.T) {
+	cases := map[string]string{
+		"I’m NOT   okay":                    "i am not okay",
+		"dont wanna live":                   "do not want to live",
+		"gonna kms rn":                      "going to kill myself right now",
+		"I can't, I won't":                  "i can not, i will not",
+		"unalive myself":                    "kill myself",
+		"sewer slide":                       "suicide",
+		"su1c1de":                           "suicide",
+		"myslef":                            "myself",
+		"i want to dieeee":                  "i want to die",
+		"self-harm":                         "self harm",
+		"line one\nline two":                "line one. line two",
+		"ngl i want out":                    "honestly i want out",
+		"I'd never woken up":                "i had never woken up",
+		"that's life's end":                 "that is life is end",
+		"my mum's car":                      "my mum's car",
+		"see https://example.org/x for it": "see for it",
+	}
+	for in, want := range cases {
+		if got := normalize(in); got != want {
+			t.Errorf("normalize(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := normalize(`she said "I want to die" today`); !strings.ContainsRune(got, quoteOpen) || !strings.ContainsRune(got, quoteClose) {
+		t.Errorf("double quotes not marked: %q", got)
+	}
+	if got := normalize(`he texted 'i want to die' then left`); !strings.ContainsRune(got, quoteOpen) {
+		t.Errorf("single quotes not marked: %q", got)
+	}
+	if got := normalize("don't"); strings.ContainsRune(got, quoteOpen) {
+		t.Errorf("apostrophe taken for a quote: %q", got)
+	}
+}
+
+func TestWithinOneEdit(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"myself", "myself", true}, {"myslef", "myself", true}, {"mysel", "myself", true},
+		{"myyself", "myself", true}, {"himself", "myself", false}, {"anyone", "anymore", false},
+	} {
+		if got := withinOneEdit(c.a, c.b); got != c.want {
+			t.Errorf("withinOneEdit(%q, %q) = %v", c.a, c.b, got)
+		}
+	}
+}
+
+// TestPrefiltersNeverHideMatches checks on every example the tests know that
+// a derived pre-filter never rejects a text its regular expression matches.
+func TestPrefiltersNeverHideMatches(t *testing.T) {
+	var texts []string
+	for _, path := range []string{ownSetPath, devSetPath} {
+		f, err := os.Open(path)
+		if err != nil {
+			continue
+		}
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			if _, text, ok := strings.Cut(sc.Text(), "\t"); ok {
+				texts = append(texts, text)
+			}
+		}
+		f.Close()
+	}
+	for _, text := range texts {
+		n := normalize(text)
+		for _, p := range sharedPatterns() {
+			if p.re.MatchString(n) && !p.mayMatch(n) {
+				t.Errorf("pattern %q: pre-filter rejects %q", p.name, n)
+			}
+		}
+		for _, r := range phraseRewrite {
+			if r.re.MatchString(text) && !r.needs.allows(text) {
+				t.Errorf("rewrite %s: pre-filter rejects %q", r.re, text)
+			}
+		}
+	}
+}
+
+func TestPrefilterDerivation(t *testing.T) {
+	f := newPrefilter(`\b(?:going to|gonna) (?:cut|sh)\b`)
+	if !f.allows("i am going to sh") || !f.allows("gonna cut") {
+		t.Errorf("prefilter %q rejects a match", f)
+	}
+	if f.allows("i am going to bed") {
+		t.Errorf("prefilter %q accepts text without the object", f)
+	}
+	if f := newPrefilter(`(?:a|b)*`); len(f) != 0 {
+		t.Errorf("optional pattern got prefilter %q", f)
+	}
+}
+
+// benchPost is a 400-character post with the crisis sentence buried in the
+// middle, the common and the expensive case.
+const benchPost = "Long post, sorry. Work has been rough this month and my landlord is raising the rent again, which I really cannot afford. My therapist is on leave until March, so I have been trying the breathing exercises people recommended here. Some days they help. Honestly though, I have been sitting with a bottle of pills in front of me for an hour tonight. I do not know why I am posting this. Anyway the cat needs feeding."
+
+func BenchmarkAssess(b *testing.B) {
+	d := NewDetector()
+	if len(benchPost) < 380 || len(benchPost) > 420 {
+		b.Fatalf("bench post is %d characters, want about 400", len(benchPost))
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(benchPost)))
+	for b.Loop() {
+		d.Assess(benchPost)
+	}
+}

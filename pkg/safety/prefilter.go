@@ -1,0 +1,227 @@
+package safety
+
+import (
+	"regexp/syntax"
+	"sort"
+	"strings"
+)
+
+// maxPrefilterLiterals bounds one alternative set; beyond it the check costs
+// more than it saves.
+const maxPrefilterLiterals = 96
+
+// minPrefilterLiteral is the shortest literal worth checking.
+const minPrefilterLiteral = 3
+
+// prefilter is a necessary condition for a regular expression to match: for
+// every set, the text must contain at least one of its literals. It lets a
+// pattern skip text it cannot match without running the regular expression.
+// It is derived from the syntax tree rather than written by hand, so it cannot
+// drift from the pattern.
+type prefilter [][]string
+
+func (f prefilter) allows(text string) bool {
+	for _, set := range f {
+		if !containsAny(text, set) {
+			return false
+		}
+	}
+	return true
+}
+
+// newPrefilter derives the prefilter of src; an empty prefilter allows
+// everything.
+func newPrefilter(src string) prefilter {
+	t, err := syntax.Parse(src, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	var f prefilter
+	for _, set := range required(t.Simplify()) {
+		// Dropping a set only weakens the filter, so sets that nearly
+		// every text passes (" ", "av") or that are too long to check
+		// cheaply are left out.
+		if len(set) <= maxPrefilterLiterals && minLen(set) >= minPrefilterLiteral {
+			f = append(f, dedupe(set))
+		}
+	}
+	// Most selective first, so a failing text is rejected early.
+	sort.SliceStable(f, func(i, j int) bool {
+		if minLen(f[i]) != minLen(f[j]) {
+			return minLen(f[i]) > minLen(f[j])
+		}
+		return len(f[i]) < len(f[j])
+	})
+	return f
+}
+
+// required returns sets of literals such that every match of t contains at
+// least one literal of each set.
+func required(t *syntax.Regexp) [][]string {
+	switch t.Op {
+	case syntax.OpLiteral:
+		if t.Flags&syntax.FoldCase != 0 || len(t.Rune) == 0 {
+			return nil
+		}
+		return [][]string{{string(t.Rune)}}
+	case syntax.OpCapture, syntax.OpPlus:
+		return required(t.Sub[0])
+	case syntax.OpRepeat:
+		if t.Min >= 1 {
+			return required(t.Sub[0])
+		}
+	case syntax.OpConcat:
+		// Runs of parts with a small finite set of spellings are joined
+		// first ("going to " + {cut, sh} gives {"going to cut", "going to
+		// sh"}), which makes short alternatives selective.
+		var out [][]string
+		var run []string
+		flush := func() {
+			if run != nil && !containsEmpty(run) {
+				out = append(out, run)
+			}
+			run = nil
+		}
+		for _, s := range t.Sub {
+			if ex, ok := exact(s); ok {
+				if run == nil {
+					run = ex
+				} else if joined, ok := product(run, ex); ok {
+					run = joined
+				} else {
+					flush()
+					run = ex
+				}
+				continue
+			}
+			flush()
+			out = append(out, required(s)...)
+		}
+		flush()
+		return out
+	case syntax.OpAlternate:
+		// Each branch contributes its most selective set; a branch with
+		// none makes the whole alternation unconstrained.
+		var union []string
+		for _, s := range t.Sub {
+			best := mostSelective(required(s))
+			if best == nil {
+				return nil
+			}
+			union = append(union, best...)
+		}
+		return [][]string{union}
+	}
+	return nil
+}
+
+// exact returns every string t can match when that set is small and finite.
+func exact(t *syntax.Regexp) ([]string, bool) {
+	switch t.Op {
+	case syntax.OpLiteral:
+		if t.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		return []string{string(t.Rune)}, true
+	case syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpBeginText, syntax.OpEndText, syntax.OpBeginLine, syntax.OpEndLine:
+		return []string{""}, true
+	case syntax.OpCapture:
+		return exact(t.Sub[0])
+	case syntax.OpQuest:
+		ex, ok := exact(t.Sub[0])
+		if !ok {
+			return nil, false
+		}
+		return append(ex, ""), true
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range t.Sub {
+			ex, ok := exact(s)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, ex...)
+		}
+		return out, len(out) <= maxPrefilterLiterals
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, s := range t.Sub {
+			ex, ok := exact(s)
+			if !ok {
+				return nil, false
+			}
+			if out, ok = product(out, ex); !ok {
+				return nil, false
+			}
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// product joins every string of a with every string of b, refusing when the
+// result would be too large to check cheaply.
+func product(a, b []string) ([]string, bool) {
+	if len(a)*len(b) > maxPrefilterLiterals {
+		return nil, false
+	}
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out, true
+}
+
+func containsEmpty(ls []string) bool {
+	for _, l := range ls {
+		if l == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// mostSelective prefers the set whose shortest literal is longest, then the
+// smaller set.
+func mostSelective(sets [][]string) []string {
+	var best []string
+	for _, s := range sets {
+		if best == nil || minLen(s) > minLen(best) || minLen(s) == minLen(best) && len(s) < len(best) {
+			best = s
+		}
+	}
+	return best
+}
+
+func minLen(ls []string) int {
+	m := -1
+	for _, l := range ls {
+		if m < 0 || len(l) < m {
+			m = len(l)
+		}
+	}
+	return m
+}
+
+func dedupe(ls []string) []string {
+	seen := make(map[string]bool, len(ls))
+	out := make([]string, 0, len(ls))
+	for _, l := range ls {
+		if !seen[l] {
+			seen[l] = true
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func containsAny(text string, lits []string) bool {
+	for _, l := range lits {
+		if strings.Contains(text, l) {
+			return true
+		}
+	}
+	return false
+}
