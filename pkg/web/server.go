@@ -17,7 +17,6 @@ import (
 	"hearth/pkg/auth"
 	"hearth/pkg/config"
 	"hearth/pkg/forum"
-	"hearth/pkg/moderation"
 	"hearth/pkg/safety"
 )
 
@@ -44,9 +43,6 @@ type Deps struct {
 	Version string
 	// Helplines serves the crisis resources (page, panel, admin list).
 	Helplines *safety.Helplines
-	// Moderation runs reports, the queue, moderator actions, the logs and
-	// site administration.
-	Moderation *moderation.Service
 	// Blocks and Breaks are members' own safety tools.
 	Blocks *forum.Blocks
 	Breaks *forum.Breaks
