@@ -12,6 +12,7 @@ import (
 	"hearth/pkg/auth"
 	"hearth/pkg/config"
 	"hearth/pkg/forum"
+	"hearth/pkg/markup"
 	"hearth/pkg/safety"
 	"hearth/pkg/store"
 	"hearth/pkg/web"
@@ -101,7 +102,16 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 	if err != nil {
 		return nil, fmt.Errorf("password hasher: %w", err)
 	}
-	fs := forum.NewService(store.NewForum(db))
+	// One crisis-language detector and one Markdown renderer for every
+	// post, edit and preview.
+	detector := safety.NewDetector()
+	fs := forum.NewService(store.NewForum(db),
+		forum.WithRenderer(markup.New()),
+		forum.WithNameKey(auth.PseudonymKey),
+		forum.WithScreener(func(text string) forum.Screening {
+			a := detector.Assess(text)
+			return forum.Screening{Score: a.Score, Crisis: a.Crisis, Matches: a.Matches}
+		}))
 	as := auth.NewService(store.NewAuth(db), hasher, secret)
 	hs := safety.NewHelplines(store.NewSafety(db))
 	blocks := forum.NewBlocks(store.NewBlocks(db))

@@ -3,7 +3,10 @@ package forum
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
+
+	"hearth/pkg/markup"
 )
 
 // ThreadsPerPage is the size of a page of a group's thread list.
@@ -11,13 +14,26 @@ const ThreadsPerPage = 30
 
 // Service answers the forum's reading and writing questions.
 type Service struct {
-	store Store
-	now   func() time.Time
+	store   Store
+	now     func() time.Time
+	md      *markup.Renderer
+	screen  Screener
+	nameKey func(string) string
 }
 
 // NewService returns a Service on s.
-func NewService(s Store) *Service {
-	return &Service{store: s, now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
+func NewService(s Store, opts ...Option) *Service {
+	svc := &Service{store: s, now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
+	for _, o := range opts {
+		o(svc)
+	}
+	if svc.md == nil {
+		svc.md = markup.New()
+	}
+	if svc.nameKey == nil {
+		svc.nameKey = strings.ToLower
+	}
+	return svc
 }
 
 // Groups lists the groups members can see, in display order.

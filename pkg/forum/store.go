@@ -16,6 +16,76 @@ type Store interface {
 	Threads(ctx context.Context, q ThreadQuery) ([]ThreadSummary, error)
 	// Tags lists the trigger-warning vocabulary in display order.
 	Tags(ctx context.Context) ([]Tag, error)
+
+	PostingStore
+}
+
+// PostingStore is what reading and posting need: threads, posts and the
+// tree, reactions, subscriptions, notifications, tag preferences, search.
+type PostingStore interface {
+	// CreatePost saves a new post (and thread) in one transaction: the
+	// rows, counters, held and wellbeing queue items, the author's
+	// subscription and the notifications. A reused idempotency key returns
+	// the first post with Duplicate set. ErrNotFound for a missing thread or
+	// group, ErrLocked for a locked thread (unless Moderator) or an archived
+	// group, ErrBadParent for a parent outside the thread.
+	CreatePost(ctx context.Context, w PostWrite) (Posted, error)
+	// EditPost replaces a post's text if its author is e.AuthorID and its
+	// version is still e.Version (else ErrForbidden / ErrConflict), keeping
+	// the previous version as a revision.
+	EditPost(ctx context.Context, e EditWrite) (Post, error)
+	// DeletePost marks authorID's post deleted and removes its text,
+	// revisions, reactions and notifications.
+	DeletePost(ctx context.Context, postID, authorID int64, now time.Time) (Post, error)
+	// PostRow returns a post with its author's name.
+	PostRow(ctx context.Context, id int64) (PostRow, error)
+	// Revisions lists a post's earlier versions, newest first.
+	Revisions(ctx context.Context, postID int64) ([]Revision, error)
+
+	// ThreadHead returns a thread with its group's and author's names.
+	ThreadHead(ctx context.Context, id int64) (ThreadHead, error)
+	// Posts returns up to q.Limit+1 posts of a thread in sort-key order
+	// (descending when paging Before), with author names, in one query.
+	Posts(ctx context.Context, q PostQuery) ([]PostRow, error)
+	// CountBefore counts a thread's posts whose sort key is below key.
+	CountBefore(ctx context.Context, threadID int64, key string) (int, error)
+	// KeysBefore returns up to n sort keys below key, nearest first.
+	KeysBefore(ctx context.Context, threadID int64, key string, n int) ([]string, error)
+
+	// Reactions lists the reactions on postIDs with the members' names.
+	Reactions(ctx context.Context, postIDs []int64) ([]ReactionRow, error)
+	// ToggleReaction adds the reaction, or removes it when present, and
+	// reports whether it is now on; it notifies the post's author.
+	ToggleReaction(ctx context.Context, postID, userID int64, kind string, now time.Time) (bool, error)
+
+	// Subscription returns SubFollow, SubMute or "".
+	Subscription(ctx context.Context, userID, threadID int64) (string, error)
+	// SetSubscription stores state; "" removes the row.
+	SetSubscription(ctx context.Context, userID, threadID int64, state string, now time.Time) error
+
+	// Notifications lists up to q.Limit+1 notifications, newest first.
+	Notifications(ctx context.Context, q NotificationQuery) ([]NotificationRow, error)
+	// UnreadCount counts what Notifications would list unread.
+	UnreadCount(ctx context.Context, userID int64, hide []string) (int, error)
+	// MarkRead marks notifications up to id upTo (all when 0) read.
+	MarkRead(ctx context.Context, userID, upTo int64, now time.Time) error
+
+	// TagPrefs lists a member's stored tag preferences.
+	TagPrefs(ctx context.Context, userID int64) ([]TagPref, error)
+	// SetTagPrefs replaces them in one transaction.
+	SetTagPrefs(ctx context.Context, userID int64, prefs Prefs, now time.Time) error
+
+	// Search runs a full-text query over visible posts and titles and
+	// returns up to q.Limit+1 hits, best first.
+	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
+
+	// PostsForRerender returns up to limit posts with id above afterID
+	// whose body is Markdown output (not redacted or deleted), by id.
+	PostsForRerender(ctx context.Context, afterID int64, limit int) ([]Post, error)
+	// SetPostsHTML stores re-rendered HTML by post id in one transaction.
+	SetPostsHTML(ctx context.Context, html map[int64]string) error
+	// SetGuidelinesHTML stores a group's re-rendered guidelines.
+	SetGuidelinesHTML(ctx context.Context, groupID int64, html string) error
 }
 
 // ThreadQuery selects a page of a group's thread list, ordered pinned first,

@@ -14,5 +14,6 @@ func Models() []any {
 		&forum.Group{}, &forum.Thread{}, &forum.Post{}, &forum.Tag{},
 		&auth.User{}, &auth.Session{}, &auth.RecoveryCode{}, &auth.LoginFailure{},
 		&safety.Helpline{}, &forum.Block{}, &forum.Break{},
+		&forum.Revision{}, &forum.Reaction{}, &forum.Subscription{}, &forum.Notification{}, &forum.TagPref{},
 	}
 }

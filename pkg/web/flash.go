@@ -58,6 +58,7 @@ func (s *Server) base(c echo.Context, title string) Base {
 		User:         s.viewUser(c),
 		QuickExitURL: s.cfg.QuickExitURL,
 		Path:         c.Request().URL.Path,
+		Unread:       s.unread(c),
 	}
 }
 

@@ -27,8 +27,17 @@ func (s *Server) groupShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	hidden, err := s.hiddenTags(c)
+	if err != nil {
+		return err
+	}
+	hide = append(hide, hidden...)
+	var viewerID int64
+	if p := principal(c); p != nil {
+		viewerID = p.User.ID
+	}
 	cursor := c.QueryParam("after")
-	page, err := s.deps.Forum.GroupThreads(ctx, g, cursor, hide, 0)
+	page, err := s.deps.Forum.GroupThreads(ctx, g, cursor, hide, viewerID)
 	if err != nil {
 		return err
 	}

@@ -29,6 +29,28 @@ func (s *Server) routes() {
 	e.GET("/", s.home)
 	e.GET("/g/:slug", s.groupShow)
 
+	// Reading and posting: threads, replies, edits, previews, reactions,
+	// subscriptions, notifications, search and trigger-warning settings.
+	e.GET("/g/:slug/new", s.threadNew, s.requireUser)
+	e.POST("/g/:slug/threads", s.threadCreate, s.requireUser)
+	e.GET("/t/:id", s.threadShow)
+	e.GET("/t/:id/reply", s.replyNew, s.requireUser)
+	e.POST("/t/:id/replies", s.replyCreate, s.requireUser)
+	e.POST("/t/:id/follow", s.threadFollow, s.requireUser)
+	e.POST("/t/:id/mute", s.threadMute, s.requireUser)
+	e.GET("/p/:id", s.postShow)
+	e.GET("/p/:id/edit", s.postEdit, s.requireUser)
+	e.POST("/p/:id/edit", s.postUpdate, s.requireUser)
+	e.POST("/p/:id/delete", s.postDelete, s.requireUser)
+	e.POST("/p/:id/react", s.postReact, s.requireUser)
+	e.GET("/p/:id/history", s.postHistory, s.requireStaff)
+	e.POST("/preview", s.preview, s.requireUser)
+	e.GET("/notifications", s.notificationsShow, s.requireUser)
+	e.POST("/notifications/read", s.notificationsRead, s.requireUser)
+	e.GET("/search", s.search)
+	e.GET("/settings/warnings", s.warningsShow, s.requireUser)
+	e.POST("/settings/warnings", s.warningsSave, s.requireUser)
+
 	// Safety: crisis resources (open to everyone) and the helpline list admins keep.
 	e.GET("/crisis", s.crisis)
 	e.GET("/admin/helplines", s.adminHelplines, s.requireAdmin)

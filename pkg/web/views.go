@@ -21,6 +21,8 @@ type Base struct {
 	QuickExitURL string
 	// Path is the request path, for marking the current navigation item.
 	Path string
+	// Unread is the signed-in member's unread notification count.
+	Unread int
 }
 
 // ViewUser is what the layout knows about the signed-in member.

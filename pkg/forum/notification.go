@@ -1,0 +1,63 @@
+package forum
+
+import (
+	"context"
+	"fmt"
+)
+
+// NotificationsPerPage is the size of a page of notifications.
+const NotificationsPerPage = 30
+
+// NotificationQuery selects a page of a member's notifications, newest
+// first.
+type NotificationQuery struct {
+	UserID int64
+	// Before continues below this notification id; 0 starts at the newest.
+	Before int64
+	Limit  int
+	// HideTags leaves out notifications about posts or threads carrying
+	// these tags.
+	HideTags []string
+}
+
+// NotificationPage is one page of notifications.
+type NotificationPage struct {
+	Items []NotificationRow
+	// Next is the id to continue below, 0 on the last page.
+	Next int64
+}
+
+// Notifications returns a page of userID's notifications about posts that
+// are still visible, leaving out those with tags in hide.
+func (s *Service) Notifications(ctx context.Context, userID, before int64, hide []string) (NotificationPage, error) {
+	rows, err := s.store.Notifications(ctx, NotificationQuery{UserID: userID, Before: before, Limit: NotificationsPerPage, HideTags: hide})
+	if err != nil {
+		return NotificationPage{}, fmt.Errorf("notifications: %w", err)
+	}
+	var p NotificationPage
+	if len(rows) > NotificationsPerPage {
+		rows = rows[:NotificationsPerPage]
+		p.Next = rows[len(rows)-1].ID
+	}
+	p.Items = rows
+	return p, nil
+}
+
+// UnreadCount counts userID's unread notifications that the list would
+// show. It is one indexed query, run on every page for signed-in members.
+func (s *Service) UnreadCount(ctx context.Context, userID int64, hide []string) (int, error) {
+	n, err := s.store.UnreadCount(ctx, userID, hide)
+	if err != nil {
+		return 0, fmt.Errorf("unread count: %w", err)
+	}
+	return n, nil
+}
+
+// MarkRead marks userID's notifications up to id upTo read (all when upTo
+// is 0).
+func (s *Service) MarkRead(ctx context.Context, userID, upTo int64) error {
+	if err := s.store.MarkRead(ctx, userID, upTo, s.now()); err != nil {
+		return fmt.Errorf("mark read: %w", err)
+	}
+	return nil
+}

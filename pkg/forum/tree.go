@@ -1,0 +1,140 @@
+package forum
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// PostsPerPage is the size of a page of a thread.
+const PostsPerPage = 50
+
+// MaxIndent is how many levels of replies are indented on screen; deeper
+// replies are shown at this level and say whom they answer.
+const MaxIndent = 5
+
+// SortKey is the materialised path of a post in its thread's reply tree: the
+// parent's key, "/", and the post's id zero-padded to ten digits; an opening
+// post's key is its id alone. Ordering by it lists the conversation
+// depth-first, each reply after its parent and earlier siblings' replies.
+func SortKey(parentKey string, id int64) string {
+	k := fmt.Sprintf("%010d", id)
+	if parentKey == "" {
+		return k
+	}
+	return parentKey + "/" + k
+}
+
+// DepthOf is the depth of a sort key: 0 for an opening post.
+func DepthOf(key string) int { return strings.Count(key, "/") }
+
+var keyRe = regexp.MustCompile(`^[0-9]{10}(?:/[0-9]{10})*$`)
+
+// validKey reports whether s is shaped like a sort key (cursors come from URLs).
+func validKey(s string) bool { return len(s) <= 11*200 && keyRe.MatchString(s) }
+
+// PostQuery selects a page of a thread in conversation order.
+type PostQuery struct {
+	ThreadID int64
+	// After continues after this sort key; Before pages backwards from it.
+	// Both empty start at the opening post.
+	After, Before string
+	// Limit is the page size; the store returns up to Limit+1 rows.
+	Limit int
+	// ViewerID sees their own held posts; IncludeHeld (moderators) sees all.
+	ViewerID    int64
+	IncludeHeld bool
+}
+
+// Viewer is who reads a page, as the web layer decided through
+// hearth/pkg/auth.
+type Viewer struct {
+	ID        int64
+	Moderator bool
+}
+
+// Conversation is one page of a thread.
+type Conversation struct {
+	Posts []PostRow
+	// Next and Prev are the cursors of the following and preceding pages
+	// ("" when there is none). First is true on the page that starts with
+	// the opening post.
+	Next, Prev string
+	First      bool
+}
+
+// Thread returns a thread with its group's and author's names.
+func (s *Service) Thread(ctx context.Context, id int64) (ThreadHead, error) {
+	h, err := s.store.ThreadHead(ctx, id)
+	if err != nil {
+		return ThreadHead{}, fmt.Errorf("thread %d: %w", id, err)
+	}
+	return h, nil
+}
+
+// Conversation returns the page of thread threadID after (or before) a
+// cursor, in conversation order. Cursors that are not sort keys are
+// ErrNotFound.
+func (s *Service) Conversation(ctx context.Context, threadID int64, v Viewer, after, before string) (Conversation, error) {
+	if (after != "" && !validKey(after)) || (before != "" && !validKey(before)) {
+		return Conversation{}, fmt.Errorf("thread cursor: %w", ErrNotFound)
+	}
+	if after != "" && before != "" {
+		before = ""
+	}
+	rows, err := s.store.Posts(ctx, PostQuery{ThreadID: threadID, After: after, Before: before, Limit: PostsPerPage, ViewerID: v.ID, IncludeHeld: v.Moderator})
+	if err != nil {
+		return Conversation{}, fmt.Errorf("posts of thread %d: %w", threadID, err)
+	}
+	var c Conversation
+	more := len(rows) > PostsPerPage
+	if before != "" {
+		// Rows come newest first when paging back; the extra row is the
+		// oldest, beyond this page.
+		if more {
+			rows = rows[:PostsPerPage]
+		}
+		slices.Reverse(rows)
+		if len(rows) > 0 {
+			c.Next = rows[len(rows)-1].SortKey
+			if more {
+				c.Prev = rows[0].SortKey
+			}
+		}
+		c.First = !more
+	} else {
+		if more {
+			rows = rows[:PostsPerPage]
+			c.Next = rows[len(rows)-1].SortKey
+		}
+		if after != "" && len(rows) > 0 {
+			c.Prev = rows[0].SortKey
+		}
+		c.First = after == ""
+	}
+	c.Posts = rows
+	return c, nil
+}
+
+// PageOf returns the cursor of a thread page that shows the post with key:
+// "" when it is among the first page's posts, otherwise a cursor whose page
+// starts with the post just before it, for context.
+func (s *Service) PageOf(ctx context.Context, threadID int64, key string) (string, error) {
+	n, err := s.store.CountBefore(ctx, threadID, key)
+	if err != nil {
+		return "", fmt.Errorf("position in thread %d: %w", threadID, err)
+	}
+	if n < PostsPerPage {
+		return "", nil
+	}
+	keys, err := s.store.KeysBefore(ctx, threadID, key, 2)
+	if err != nil {
+		return "", fmt.Errorf("keys before in thread %d: %w", threadID, err)
+	}
+	if len(keys) < 2 {
+		return "", nil
+	}
+	return keys[1], nil
+}

@@ -1,0 +1,169 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"hearth/pkg/forum"
+)
+
+// notifyPost writes the notifications a new visible post causes, inside its
+// transaction: its parent's author ("reply"), members it mentions
+// ("mention") and the thread's followers ("thread_reply"), one per member,
+// in that order of precedence. Nobody is notified about their own post, and
+// members who muted the thread are not notified at all.
+func notifyPost(tx *gorm.DB, p *forum.Post, parent *forum.Post, mentionKeys []string) error {
+	author := *p.AuthorID
+	kinds := map[int64]string{}
+	var order []int64
+	add := func(uid int64, kind string) {
+		if uid == 0 || uid == author {
+			return
+		}
+		if _, ok := kinds[uid]; ok {
+			return
+		}
+		kinds[uid] = kind
+		order = append(order, uid)
+	}
+	if parent != nil && parent.ID != 0 && parent.AuthorID != nil {
+		add(*parent.AuthorID, forum.NoteReply)
+	}
+	if len(mentionKeys) > 0 {
+		var ids []int64
+		if err := tx.Table("users").Where("username_key IN ?", mentionKeys).Pluck("id", &ids).Error; err != nil {
+			return err
+		}
+		for _, id := range ids {
+			add(id, forum.NoteMention)
+		}
+	}
+	var subs []forum.Subscription
+	if err := tx.Where("thread_id = ?", p.ThreadID).Find(&subs).Error; err != nil {
+		return err
+	}
+	muted := map[int64]bool{}
+	for _, s := range subs {
+		if s.State == forum.SubMute {
+			muted[s.UserID] = true
+		} else {
+			add(s.UserID, forum.NoteThreadReply)
+		}
+	}
+	var notes []forum.Notification
+	for _, uid := range order {
+		if muted[uid] {
+			continue
+		}
+		notes = append(notes, forum.Notification{UserID: uid, Kind: kinds[uid], ActorID: p.AuthorID, PostID: p.ID, ThreadID: p.ThreadID, CreatedAt: p.CreatedAt})
+	}
+	if len(notes) == 0 {
+		return nil
+	}
+	return tx.Clauses(clause.OnConflict{DoNothing: true}).CreateInBatches(&notes, 200).Error
+}
+
+// visibleNoteFilter restricts a notification query to posts and threads a
+// member may still see and whose tags they do not hide.
+func visibleNoteFilter(q *gorm.DB, hide []string) *gorm.DB {
+	q = q.Where("p.status = ? AND t.status IN ?", forum.StatusVisible, []string{forum.StatusVisible, forum.StatusRedacted})
+	for _, slug := range hide {
+		q = q.Where("p.tags NOT LIKE ? AND t.tags NOT LIKE ?", forum.Pattern(slug), forum.Pattern(slug))
+	}
+	return q
+}
+
+// Notifications implements forum.PostingStore.
+func (s *Forum) Notifications(ctx context.Context, q forum.NotificationQuery) ([]forum.NotificationRow, error) {
+	tx := s.db.read(ctx).Table("notifications n").
+		Select("n.*, u.username AS actor_name, t.title AS thread_title, p.tags AS post_tags, t.tags AS thread_tags, p.body_md AS post_body").
+		Joins("JOIN posts p ON p.id = n.post_id").
+		Joins("JOIN threads t ON t.id = n.thread_id").
+		Joins("LEFT JOIN users u ON u.id = n.actor_id").
+		Where("n.user_id = ?", q.UserID)
+	tx = visibleNoteFilter(tx, q.HideTags)
+	if q.Before > 0 {
+		tx = tx.Where("n.id < ?", q.Before)
+	}
+	var rows []forum.NotificationRow
+	if err := tx.Order("n.id DESC").Limit(q.Limit + 1).Find(&rows).Error; err != nil {
+		return nil, translate(err)
+	}
+	return rows, nil
+}
+
+// UnreadCount implements forum.PostingStore.
+func (s *Forum) UnreadCount(ctx context.Context, userID int64, hide []string) (int, error) {
+	var n int64
+	tx := s.db.read(ctx).Table("notifications n").
+		Joins("JOIN posts p ON p.id = n.post_id").
+		Joins("JOIN threads t ON t.id = n.thread_id").
+		Where("n.user_id = ? AND n.read_at IS NULL", userID)
+	if err := visibleNoteFilter(tx, hide).Count(&n).Error; err != nil {
+		return 0, translate(err)
+	}
+	return int(n), nil
+}
+
+// MarkRead implements forum.PostingStore.
+func (s *Forum) MarkRead(ctx context.Context, userID, upTo int64, now time.Time) error {
+	q := s.db.write(ctx).Model(&forum.Notification{}).Where("user_id = ? AND read_at IS NULL", userID)
+	if upTo > 0 {
+		q = q.Where("id <= ?", upTo)
+	}
+	return translate(q.Update("read_at", now).Error)
+}
+
+// Subscription implements forum.PostingStore.
+func (s *Forum) Subscription(ctx context.Context, userID, threadID int64) (string, error) {
+	var states []string
+	if err := s.db.read(ctx).Model(&forum.Subscription{}).Where("user_id = ? AND thread_id = ?", userID, threadID).
+		Pluck("state", &states).Error; err != nil {
+		return "", translate(err)
+	}
+	if len(states) == 0 {
+		return "", nil
+	}
+	return states[0], nil
+}
+
+// SetSubscription implements forum.PostingStore.
+func (s *Forum) SetSubscription(ctx context.Context, userID, threadID int64, state string, now time.Time) error {
+	if state == "" {
+		return translate(s.db.write(ctx).Where("user_id = ? AND thread_id = ?", userID, threadID).Delete(&forum.Subscription{}).Error)
+	}
+	sub := forum.Subscription{UserID: userID, ThreadID: threadID, State: state, CreatedAt: now, UpdatedAt: now}
+	return translate(s.db.write(ctx).Clauses(clause.OnConflict{
+		Columns:   []clause.Column{{Name: "user_id"}, {Name: "thread_id"}},
+		DoUpdates: clause.AssignmentColumns([]string{"state", "updated_at"}),
+	}).Create(&sub).Error)
+}
+
+// TagPrefs implements forum.PostingStore.
+func (s *Forum) TagPrefs(ctx context.Context, userID int64) ([]forum.TagPref, error) {
+	var ps []forum.TagPref
+	if err := s.db.read(ctx).Where("user_id = ?", userID).Order("tag_slug").Find(&ps).Error; err != nil {
+		return nil, translate(err)
+	}
+	return ps, nil
+}
+
+// SetTagPrefs implements forum.PostingStore.
+func (s *Forum) SetTagPrefs(ctx context.Context, userID int64, prefs forum.Prefs, now time.Time) error {
+	return s.db.Tx(ctx, func(tx *gorm.DB) error {
+		if err := tx.Where("user_id = ?", userID).Delete(&forum.TagPref{}).Error; err != nil {
+			return err
+		}
+		var rows []forum.TagPref
+		for slug, mode := range prefs {
+			rows = append(rows, forum.TagPref{UserID: userID, TagSlug: slug, Mode: mode, UpdatedAt: now})
+		}
+		if len(rows) == 0 {
+			return nil
+		}
+		return tx.Create(&rows).Error
+	})
+}

@@ -1,0 +1,160 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"hearth/pkg/auth"
+	"hearth/pkg/forum"
+)
+
+// Starting a thread: GET /g/:slug/new shows the composer, POST
+// /g/:slug/threads posts it (or previews it when the Preview button was
+// pressed). Whatever goes wrong, the member's words come back in the form.
+
+func (s *Server) threadNew(c echo.Context) error {
+	g, err := s.deps.Forum.Group(c.Request().Context(), c.Param("slug"))
+	if err != nil {
+		return err
+	}
+	v, err := s.threadComposer(c, g, forum.Draft{})
+	if err != nil {
+		return err
+	}
+	if status, refusal := s.threadRefusal(c, g); refusal != "" {
+		v.Refusal, v.Form.Refused = refusal, true
+		return c.Render(status, "compose/form", v)
+	}
+	return c.Render(http.StatusOK, "compose/form", v)
+}
+
+func (s *Server) threadCreate(c echo.Context) error {
+	ctx := c.Request().Context()
+	g, err := s.deps.Forum.Group(ctx, c.Param("slug"))
+	if err != nil {
+		return err
+	}
+	d := forum.Draft{Title: c.FormValue("title"), Body: c.FormValue("body"), Tags: formList(c, "trigger_warnings")}
+	v, err := s.threadComposer(c, g, d)
+	if err != nil {
+		return err
+	}
+	v.Form.Idem = forum.CleanIdemKey(c.FormValue("idem"))
+	if v.Form.Idem == "" {
+		v.Form.Idem = newIdemKey()
+	}
+	if status, refusal := s.threadRefusal(c, g); refusal != "" {
+		v.Refusal, v.Form.Refused = refusal, true
+		return c.Render(status, "compose/form", v)
+	}
+	if c.FormValue("preview") != "" {
+		return s.renderPreview(c, &v, d)
+	}
+	res, err := s.deps.Forum.StartThread(ctx, g, writerFor(c, g.ID), d, c.FormValue("idem"))
+	if err != nil {
+		return s.composeFailed(c, &v, err)
+	}
+	if res.Duplicate {
+		return c.Redirect(http.StatusSeeOther, "/t/"+itoa(res.Post.ThreadID))
+	}
+	s.afterPost(c, res, "Your thread is posted.")
+	return c.Redirect(http.StatusSeeOther, "/t/"+itoa(res.Post.ThreadID))
+}
+
+// threadRefusal is why the member cannot start a thread in g right now.
+func (s *Server) threadRefusal(c echo.Context, g forum.Group) (int, string) {
+	if g.Archived {
+		return http.StatusForbidden, "This group is archived. You can read it, but it no longer takes new threads."
+	}
+	if err := auth.CanPost(actor(c), time.Now()); err != nil {
+		return http.StatusForbidden, sanctionText(err)
+	}
+	return 0, ""
+}
+
+// threadComposer is the new-thread page holding draft d.
+func (s *Server) threadComposer(c echo.Context, g forum.Group, d forum.Draft) (ComposeView, error) {
+	vocab, _, err := s.vocab(c)
+	if err != nil {
+		return ComposeView{}, err
+	}
+	d = forum.CleanDraft(d)
+	return ComposeView{
+		Base:    s.base(c, "Start a thread in "+g.Name),
+		Heading: "Start a thread in " + g.Name,
+		Intro:   "Take your time. Write as much or as little as feels right; you can preview before posting, and edit or delete afterwards.",
+		Group:   &g,
+		Form: ComposeForm{
+			Action: "/g/" + url.PathEscape(g.Slug) + "/threads", WithTitle: true, Title: d.Title, Body: d.Body,
+			Tags: tagChoices(vocab, d.Tags), Idem: newIdemKey(), Submit: "Post thread", RequireTag: g.RequireTag,
+		},
+	}, nil
+}
+
+// renderPreview renders draft d into the composer without saving it, with
+// tag suggestions and, when the words suggest a crisis, the crisis panel.
+func (s *Server) renderPreview(c echo.Context, v *ComposeView, d forum.Draft) error {
+	vocab, _, err := s.vocab(c)
+	if err != nil {
+		return err
+	}
+	v.Form.Previewed = true
+	p, err := s.deps.Forum.Preview(d)
+	if ve, ok := forum.AsValidation(err); ok {
+		v.Form.Errors = ve.Fields
+		v.Form.Summary = formSummary(ve.Fields)
+		return c.Render(http.StatusUnprocessableEntity, "compose/form", v)
+	}
+	if err != nil {
+		return err
+	}
+	v.Form.Preview = p.HTML
+	d = forum.CleanDraft(d)
+	v.Form.Suggestions = suggestions(d.Title+"\n\n"+d.Body, vocab, d.Tags)
+	if p.Screening.Crisis {
+		v.CrisisPanel = s.crisisPanel(c)
+	}
+	return c.Render(http.StatusOK, "compose/form", v)
+}
+
+// composeFailed re-renders the composer after a failed submission with the
+// member's text: 422 for validation, 403 when the thread or group closed,
+// 404 when it is gone, and 500 (with the text still there) otherwise.
+func (s *Server) composeFailed(c echo.Context, v *ComposeView, err error) error {
+	if ve, ok := forum.AsValidation(err); ok {
+		v.Form.Errors = ve.Fields
+		v.Form.Summary = formSummary(ve.Fields)
+		return c.Render(http.StatusUnprocessableEntity, "compose/form", v)
+	}
+	switch {
+	case errors.Is(err, forum.ErrLocked):
+		v.Refusal, v.Form.Refused = "This conversation no longer takes new posts: moderators have locked it or archived its group. Your words haven't been posted; they're still here so you can keep them.", true
+		return c.Render(http.StatusForbidden, "compose/form", v)
+	case errors.Is(err, forum.ErrForbidden):
+		v.Refusal, v.Form.Refused = "You can't post this here. Your words are still here so you can keep them.", true
+		return c.Render(http.StatusForbidden, "compose/form", v)
+	case errors.Is(err, forum.ErrNotFound):
+		v.Refusal, v.Form.Refused = "This thread or group is no longer available, so your words couldn't be posted. They're still here so you can keep them.", true
+		return c.Render(http.StatusNotFound, "compose/form", v)
+	}
+	s.log.Error("post failed", "request_id", reqID(c), "route", c.Path(), "err", err.Error())
+	v.Refusal = "Something went wrong on our side and your words weren't posted. They're still here: please try again in a moment. (Reference: " + reqID(c) + ")"
+	return c.Render(http.StatusInternalServerError, "compose/form", v)
+}
+
+// afterPost sets what the member sees on the next page: a flash, and the
+// crisis panel when their words suggest they may be in crisis.
+func (s *Server) afterPost(c echo.Context, res forum.Posted, ok string) {
+	if res.Screening.Crisis {
+		s.setCare(c)
+	}
+	if res.Held() {
+		s.setFlash(c, "Thank you. Your post is waiting for a moderator to look at it; you can see it, and others will once it's approved.")
+		return
+	}
+	s.setFlash(c, ok)
+}

@@ -1,0 +1,117 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"hearth/pkg/forum"
+)
+
+// unread is the signed-in member's unread notification count for the
+// header: one query (plus the tag preferences, read once per request).
+// A failure is logged and shows no count rather than failing the page.
+func (s *Server) unread(c echo.Context) int {
+	p := principal(c)
+	if p == nil || s.deps.Forum == nil {
+		return 0
+	}
+	hide, err := s.hiddenTags(c)
+	if err != nil {
+		s.log.Warn("unread count: preferences", "request_id", reqID(c), "err", err.Error())
+		return 0
+	}
+	n, err := s.deps.Forum.UnreadCount(c.Request().Context(), p.User.ID, hide)
+	if err != nil {
+		s.log.Warn("unread count", "request_id", reqID(c), "err", err.Error())
+		return 0
+	}
+	return n
+}
+
+// notificationsShow lists replies to the member's posts, replies in
+// threads they follow, mentions and reactions, newest first. Tagged ones
+// are collapsed behind their tags and hidden tags are left out.
+func (s *Server) notificationsShow(c echo.Context) error {
+	var before int64
+	if b := c.QueryParam("before"); b != "" {
+		n, err := strconv.ParseInt(b, 10, 64)
+		if err != nil || n <= 0 {
+			return echo.NewHTTPError(http.StatusNotFound)
+		}
+		before = n
+	}
+	prefs, err := s.prefs(c)
+	if err != nil {
+		return err
+	}
+	_, names, err := s.vocab(c)
+	if err != nil {
+		return err
+	}
+	page, err := s.deps.Forum.Notifications(c.Request().Context(), principal(c).User.ID, before, prefs.Hidden())
+	if err != nil {
+		return err
+	}
+	v := NotificationsView{Base: s.base(c, "Notifications")}
+	for _, n := range page.Items {
+		tags := n.PostTags.Union(n.ThreadTags)
+		nv := NotificationView{ID: n.ID, URL: "/p/" + itoa(n.PostID), Unread: n.ReadAt == nil, CreatedAt: n.CreatedAt,
+			Tags: labels(tags, names)}
+		nv.TagNames = tagText(nv.Tags)
+		nv.Collapsed = prefs.Mode(tags) != forum.ModeShow
+		who := nameOr(n.ActorName, n.ActorID)
+		switch n.Kind {
+		case forum.NoteReply:
+			nv.Text = who + " replied to your post in “" + n.ThreadTitle + "”"
+		case forum.NoteThreadReply:
+			nv.Text = who + " replied in “" + n.ThreadTitle + "”, a thread you follow"
+		case forum.NoteMention:
+			nv.Text = who + " mentioned you in “" + n.ThreadTitle + "”"
+		case forum.NoteReaction:
+			nv.Text = who + " said “" + forum.ReactionLabel(n.Reaction) + "” to your post in “" + n.ThreadTitle + "”"
+		}
+		if n.Kind != forum.NoteReaction {
+			nv.Excerpt = excerpt(forum.PlainExcerpt(n.PostBody), 180)
+		}
+		if nv.Unread {
+			v.Unread = true
+		}
+		if n.ID > v.UpTo {
+			v.UpTo = n.ID
+		}
+		v.Items = append(v.Items, nv)
+	}
+	if page.Next > 0 {
+		v.NextURL = "/notifications?before=" + itoa(page.Next)
+	}
+	return c.Render(http.StatusOK, "notifications/index", v)
+}
+
+// notificationsRead marks the member's notifications read, up to the
+// newest one they were shown.
+func (s *Server) notificationsRead(c echo.Context) error {
+	upTo, ok := formID(c.FormValue("upto"))
+	if !ok {
+		return echo.NewHTTPError(http.StatusBadRequest)
+	}
+	if err := s.deps.Forum.MarkRead(c.Request().Context(), principal(c).User.ID, upTo); err != nil {
+		return err
+	}
+	s.setFlash(c, "Notifications marked as read.")
+	return c.Redirect(http.StatusSeeOther, "/notifications")
+}
+
+// excerpt cuts s to about n characters at a word boundary.
+func excerpt(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := n
+	for cut > n/2 && r[cut] != ' ' {
+		cut--
+	}
+	return string(r[:cut]) + "…"
+}

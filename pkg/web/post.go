@@ -1,0 +1,271 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"hearth/pkg/auth"
+	"hearth/pkg/forum"
+	"hearth/pkg/markup"
+)
+
+// postShow is a post's permanent address: it redirects to the page of its
+// thread that shows it.
+func (s *Server) postShow(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	p, err := s.deps.Forum.Post(ctx, id)
+	if err != nil {
+		return err
+	}
+	if p.Status == forum.StatusHeld && !auth.CanViewHeld(actor(c), authorOf(p.AuthorID), p.GroupID) {
+		return forum.ErrNotFound
+	}
+	cursor, err := s.deps.Forum.PageOf(ctx, p.ThreadID, p.SortKey)
+	if err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, threadURL(p.ThreadID, cursor)+postAnchor(p.ID))
+}
+
+// editablePost loads post :id with its thread for its author, or refuses
+// with 403 (someone else's post, or one a moderator has acted on).
+func (s *Server) editablePost(c echo.Context) (forum.PostRow, forum.ThreadHead, error) {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return forum.PostRow{}, forum.ThreadHead{}, err
+	}
+	ctx := c.Request().Context()
+	p, err := s.deps.Forum.Post(ctx, id)
+	if err != nil {
+		return forum.PostRow{}, forum.ThreadHead{}, err
+	}
+	if !auth.CanEditPost(actor(c), authorOf(p.AuthorID)) {
+		return forum.PostRow{}, forum.ThreadHead{}, echo.NewHTTPError(http.StatusForbidden, "not the author").SetInternal(forum.ErrForbidden)
+	}
+	if p.Status != forum.StatusVisible && p.Status != forum.StatusHeld {
+		return forum.PostRow{}, forum.ThreadHead{}, echo.NewHTTPError(http.StatusForbidden, "post is "+p.Status)
+	}
+	h, err := s.deps.Forum.Thread(ctx, p.ThreadID)
+	if err != nil {
+		return forum.PostRow{}, forum.ThreadHead{}, err
+	}
+	return p, h, nil
+}
+
+// editComposer is the edit page of p holding draft d.
+func (s *Server) editComposer(c echo.Context, p forum.PostRow, h forum.ThreadHead, d forum.Draft, version int) (ComposeView, error) {
+	vocab, names, err := s.vocab(c)
+	if err != nil {
+		return ComposeView{}, err
+	}
+	d = forum.CleanDraft(d)
+	info := threadInfo(h, names)
+	v := ComposeView{
+		Base:    s.base(c, "Edit your post"),
+		Heading: "Edit your post",
+		Intro:   "Your earlier version is kept for moderators, and the post will show that it was edited.",
+		Thread:  &info,
+		Form: ComposeForm{
+			Action: "/p/" + itoa(p.ID) + "/edit", WithTitle: p.ParentID == nil, Title: d.Title, Body: d.Body,
+			Tags: tagChoices(vocab, d.Tags), Version: version, Submit: "Save changes",
+			Back: threadURL(h.ID, "") + postAnchor(p.ID),
+		},
+	}
+	if h.Locked && !auth.CanModerate(actor(c), h.GroupID) {
+		v.Refusal, v.Form.Refused = lockText(h.LockReason)+" Posts in it can't be edited, but you can still delete yours.", true
+	}
+	return v, nil
+}
+
+func (s *Server) postEdit(c echo.Context) error {
+	p, h, err := s.editablePost(c)
+	if err != nil {
+		return err
+	}
+	d := forum.Draft{Body: p.BodyMD, Tags: p.Tags.Slugs()}
+	if p.ParentID == nil {
+		d.Title = h.Title
+	}
+	v, err := s.editComposer(c, p, h, d, p.Version)
+	if err != nil {
+		return err
+	}
+	if v.Form.Refused {
+		return c.Render(http.StatusForbidden, "compose/form", v)
+	}
+	return c.Render(http.StatusOK, "compose/form", v)
+}
+
+func (s *Server) postUpdate(c echo.Context) error {
+	p, h, err := s.editablePost(c)
+	if err != nil {
+		return err
+	}
+	version, err := strconv.Atoi(c.FormValue("version"))
+	if err != nil || version < 1 {
+		version = 0
+	}
+	d := forum.Draft{Title: c.FormValue("title"), Body: c.FormValue("body"), Tags: formList(c, "trigger_warnings")}
+	v, err := s.editComposer(c, p, h, d, version)
+	if err != nil {
+		return err
+	}
+	if v.Form.Refused {
+		return c.Render(http.StatusForbidden, "compose/form", v)
+	}
+	if c.FormValue("preview") != "" {
+		return s.renderPreview(c, &v, d)
+	}
+	res, err := s.deps.Forum.Edit(c.Request().Context(), p, writerFor(c, h.GroupID), version, d)
+	if errors.Is(err, forum.ErrConflict) {
+		cur, cerr := s.deps.Forum.Post(c.Request().Context(), p.ID)
+		if cerr != nil {
+			return cerr
+		}
+		v.Conflict = &ConflictInfo{Body: cur.BodyMD, HTML: markup.Stored(cur.BodyHTML), Version: cur.Version}
+		v.Form.Version = cur.Version
+		return c.Render(http.StatusConflict, "compose/form", v)
+	}
+	if err != nil {
+		return s.composeFailed(c, &v, err)
+	}
+	cursor, err := s.deps.Forum.PageOf(c.Request().Context(), h.ID, res.Post.SortKey)
+	if err != nil {
+		return err
+	}
+	s.afterPost(c, res, "Your changes are saved.")
+	return c.Redirect(http.StatusSeeOther, threadURL(h.ID, cursor)+postAnchor(p.ID))
+}
+
+// postDelete deletes the member's own post; a placeholder keeps its place
+// in the conversation.
+func (s *Server) postDelete(c echo.Context) error {
+	p, h, err := s.editablePost(c)
+	if err != nil {
+		return err
+	}
+	if _, err := s.deps.Forum.Delete(c.Request().Context(), p.ID, writerFor(c, h.GroupID)); err != nil {
+		return err
+	}
+	s.setFlash(c, "Your post is deleted. Replies to it stay in the conversation.")
+	back := localBack(c.FormValue("back"), "/t/"+itoa(h.ID))
+	if back == "" {
+		back = "/t/" + itoa(h.ID)
+	}
+	return c.Redirect(http.StatusSeeOther, back+postAnchor(p.ID))
+}
+
+// postReact toggles one of the supportive reactions on a post.
+func (s *Server) postReact(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	p, err := s.deps.Forum.Post(ctx, id)
+	if err != nil {
+		return err
+	}
+	on, err := s.deps.Forum.React(ctx, id, principal(c).User.ID, c.FormValue("kind"))
+	if _, ok := forum.AsValidation(err); ok {
+		return echo.NewHTTPError(http.StatusUnprocessableEntity, "unknown reaction")
+	}
+	if err != nil {
+		return err
+	}
+	label := forum.ReactionLabel(c.FormValue("kind"))
+	if on {
+		s.setFlash(c, "You said “"+label+"”.")
+	} else {
+		s.setFlash(c, "You took back “"+label+"”.")
+	}
+	back := localBack(c.FormValue("back"), "/t/"+itoa(p.ThreadID))
+	if back == "" {
+		cursor, err := s.deps.Forum.PageOf(ctx, p.ThreadID, p.SortKey)
+		if err != nil {
+			return err
+		}
+		back = threadURL(p.ThreadID, cursor)
+	}
+	return c.Redirect(http.StatusSeeOther, back+postAnchor(p.ID))
+}
+
+// threadFollow and threadMute switch the member's subscription to a thread.
+func (s *Server) threadFollow(c echo.Context) error { return s.subscribe(c, forum.SubFollow) }
+func (s *Server) threadMute(c echo.Context) error   { return s.subscribe(c, forum.SubMute) }
+
+func (s *Server) subscribe(c echo.Context, state string) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	h, err := s.deps.Forum.Thread(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := canSeeThread(c, h); err != nil {
+		return err
+	}
+	now, err := s.deps.Forum.ToggleSubscription(ctx, principal(c).User.ID, id, state)
+	if err != nil {
+		return err
+	}
+	switch {
+	case now == forum.SubFollow:
+		s.setFlash(c, "You're following this thread: new replies will appear in your notifications.")
+	case now == forum.SubMute:
+		s.setFlash(c, "You've muted this thread: you won't be notified about anything in it.")
+	case state == forum.SubMute:
+		s.setFlash(c, "This thread is no longer muted.")
+	default:
+		s.setFlash(c, "You've stopped following this thread.")
+	}
+	back := localBack(c.FormValue("back"), "/t/"+itoa(id))
+	if back == "" {
+		back = "/t/" + itoa(id)
+	}
+	return c.Redirect(http.StatusSeeOther, back)
+}
+
+// postHistory lists the earlier versions of a post for the group's
+// moderators.
+func (s *Server) postHistory(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	p, err := s.deps.Forum.Post(ctx, id)
+	if err != nil {
+		return err
+	}
+	if !auth.CanModerate(actor(c), p.GroupID) {
+		return echo.NewHTTPError(http.StatusForbidden, "not a moderator of this group")
+	}
+	h, err := s.deps.Forum.Thread(ctx, p.ThreadID)
+	if err != nil {
+		return err
+	}
+	_, names, err := s.vocab(c)
+	if err != nil {
+		return err
+	}
+	revs, err := s.deps.Forum.Revisions(ctx, id)
+	if err != nil {
+		return err
+	}
+	v := RevisionsView{Base: s.base(c, "Earlier versions"), Thread: threadInfo(h, names), PostID: id, Current: markup.Stored(p.BodyHTML)}
+	for _, r := range revs {
+		v.Revisions = append(v.Revisions, RevisionView{Version: r.Version, Title: r.Title, Body: markup.Stored(r.BodyHTML),
+			Tags: labels(r.Tags, names), WrittenAt: r.WrittenAt, Replaced: r.CreatedAt})
+	}
+	return c.Render(http.StatusOK, "post/history", v)
+}

@@ -1,0 +1,37 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"hearth/pkg/forum"
+)
+
+// preview answers the composer's live preview (JavaScript only; the Preview
+// button does the same without it): the draft rendered as it would be
+// posted, tag suggestions, and the crisis panel when the words suggest the
+// writer may be in crisis. It returns an HTML fragment and saves nothing.
+func (s *Server) preview(c echo.Context) error {
+	vocab, _, err := s.vocab(c)
+	if err != nil {
+		return err
+	}
+	d := forum.Draft{Title: c.FormValue("title"), Body: c.FormValue("body"), Tags: formList(c, "trigger_warnings")}
+	v := PreviewFragment{}
+	p, err := s.deps.Forum.Preview(d)
+	if ve, ok := forum.AsValidation(err); ok {
+		v.Error = ve.Fields["body"]
+		return c.Render(http.StatusOK, "compose/preview", v)
+	}
+	if err != nil {
+		return err
+	}
+	d = forum.CleanDraft(d)
+	v.Preview = p.HTML
+	v.Suggestions = suggestions(d.Title+"\n\n"+d.Body, vocab, d.Tags)
+	if p.Screening.Crisis {
+		v.CrisisPanel = s.crisisPanel(c)
+	}
+	return c.Render(http.StatusOK, "compose/preview", v)
+}

@@ -1,0 +1,83 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"hearth/pkg/forum"
+	"hearth/pkg/markup"
+)
+
+// search is full-text search over visible posts and thread titles,
+// optionally within one group. Snippets are escaped, then the search words
+// are marked; tagged results are collapsed behind their tags and hidden
+// tags are left out. Search terms never reach the logs.
+func (s *Server) search(c echo.Context) error {
+	ctx := c.Request().Context()
+	q := c.QueryParam("q")
+	slug := c.QueryParam("group")
+	page := 1
+	if p := c.QueryParam("page"); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 1 || n > forum.SearchMaxPages {
+			return echo.NewHTTPError(http.StatusNotFound)
+		}
+		page = n
+	}
+	groups, err := s.deps.Forum.Groups(ctx)
+	if err != nil {
+		return err
+	}
+	v := SearchView{Base: s.base(c, "Search"), Query: forum.CleanText(q), GroupSlug: slug}
+	var groupID int64
+	for _, g := range groups {
+		sel := g.Slug == slug
+		if sel {
+			groupID = g.ID
+		}
+		v.Groups = append(v.Groups, GroupOption{Slug: g.Slug, Name: g.Name, Selected: sel})
+	}
+	if slug != "" && groupID == 0 {
+		v.GroupSlug = ""
+	}
+	if forum.SearchTerms(q) == nil {
+		return c.Render(http.StatusOK, "search/index", v)
+	}
+	prefs, err := s.prefs(c)
+	if err != nil {
+		return err
+	}
+	_, names, err := s.vocab(c)
+	if err != nil {
+		return err
+	}
+	res, err := s.deps.Forum.Search(ctx, q, groupID, prefs.Hidden(), page)
+	if err != nil {
+		return err
+	}
+	v.Searched = true
+	v.HiddenNote = len(prefs.Hidden()) > 0
+	for _, h := range res.Hits {
+		tags := h.PostTags.Union(h.ThreadTags)
+		r := SearchResultView{URL: "/p/" + itoa(h.PostID), Title: h.Title, Tags: labels(tags, names), Author: nameOr(h.AuthorName, h.AuthorID),
+			GroupName: h.GroupName, CreatedAt: h.CreatedAt, IsOpening: h.IsOpening,
+			Snippet: markup.Highlight(forum.Snippet(h.BodyMD, res.Terms), res.Terms)}
+		r.TagNames = tagText(r.Tags)
+		r.Collapsed = prefs.Mode(tags) != forum.ModeShow
+		v.Results = append(v.Results, r)
+	}
+	base := "/search?q=" + url.QueryEscape(q)
+	if v.GroupSlug != "" {
+		base += "&group=" + url.QueryEscape(v.GroupSlug)
+	}
+	if res.More {
+		v.NextURL = base + "&page=" + strconv.Itoa(page+1)
+	}
+	if page > 1 {
+		v.PrevURL = base + "&page=" + strconv.Itoa(page-1)
+	}
+	return c.Render(http.StatusOK, "search/index", v)
+}

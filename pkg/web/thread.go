@@ -1,0 +1,243 @@
+package web
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"hearth/pkg/auth"
+	"hearth/pkg/forum"
+	"hearth/pkg/markup"
+)
+
+// threadShow is a thread: the opening post, then the replies in
+// conversation order, one page at a time. It makes the same handful of
+// queries whatever the thread's size: the thread with its group, the page
+// of posts with names, the tag vocabulary, the page's reactions, and for
+// members their tag preferences, subscription and unread count.
+func (s *Server) threadShow(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	h, err := s.deps.Forum.Thread(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := canSeeThread(c, h); err != nil {
+		return err
+	}
+	viewer := viewerFor(c, h.GroupID)
+	conv, err := s.deps.Forum.Conversation(ctx, id, viewer, c.QueryParam("after"), c.QueryParam("before"))
+	if err != nil {
+		return err
+	}
+	vocab, names, err := s.vocab(c)
+	if err != nil {
+		return err
+	}
+	prefs, err := s.prefs(c)
+	if err != nil {
+		return err
+	}
+	ids := make([]int64, 0, len(conv.Posts))
+	for _, p := range conv.Posts {
+		if p.Status == forum.StatusVisible || p.Status == forum.StatusHeld {
+			ids = append(ids, p.ID)
+		}
+	}
+	reactions, err := s.deps.Forum.ReactionsFor(ctx, ids)
+	if err != nil {
+		return err
+	}
+	v := ThreadPageView{
+		Base:      s.base(c, h.Title),
+		Thread:    threadInfo(h, names),
+		First:     conv.First,
+		SignedIn:  principal(c) != nil,
+		Back:      c.Request().URL.RequestURI(),
+		Reactions: forum.ReactionKinds,
+	}
+	if prefs.Mode(h.Tags) == forum.ModeHide {
+		v.HiddenTags = tagText(v.Thread.Tags)
+	}
+	if conv.Next != "" {
+		v.NextURL = threadURL(id, conv.Next)
+	}
+	if conv.Prev != "" {
+		v.PrevURL = "/t/" + itoa(id) + "?before=" + urlQuery(conv.Prev)
+	}
+	canReply, refusal := s.replyState(c, h)
+	v.Refusal = refusal
+	if p := principal(c); p != nil {
+		st, err := s.deps.Forum.Subscription(ctx, p.User.ID, id)
+		if err != nil {
+			return err
+		}
+		v.Following, v.Muted = st == forum.SubFollow, st == forum.SubMute
+		if canReply {
+			v.ReplyForm = &ComposeForm{Action: "/t/" + itoa(id) + "/replies", Tags: tagChoices(vocab, nil),
+				Idem: newIdemKey(), Back: v.Back, Submit: "Post reply"}
+		}
+		if s.popCare(c) {
+			v.CrisisPanel = s.crisisPanel(c)
+		}
+	}
+	if viewer.Moderator {
+		v.ModThread = &ModControls{ThreadID: h.ID, GroupID: h.GroupID, Locked: h.Locked, Pinned: h.Pinned, Status: h.Status}
+	}
+	byPost := map[int64][]forum.ReactionRow{}
+	for _, r := range reactions {
+		byPost[r.PostID] = append(byPost[r.PostID], r)
+	}
+	for _, p := range conv.Posts {
+		v.Posts = append(v.Posts, s.postView(c, h, p, names, prefs, viewer, canReply, byPost[p.ID]))
+	}
+	return c.Render(http.StatusOK, "thread/show", v)
+}
+
+// canSeeThread hides held threads from all but their author and the
+// group's moderators, and removed or deleted threads from all but
+// moderators.
+func canSeeThread(c echo.Context, h forum.ThreadHead) error {
+	a := actor(c)
+	switch h.Status {
+	case forum.StatusHeld:
+		if !auth.CanViewHeld(a, authorOf(h.AuthorID), h.GroupID) {
+			return forum.ErrNotFound
+		}
+	case forum.StatusRemoved, forum.StatusDeleted:
+		if !auth.CanModerate(a, h.GroupID) {
+			return forum.ErrNotFound
+		}
+	}
+	return nil
+}
+
+// replyState says whether the reader may reply in h and, when a member may
+// not, why (for the banner that stands in for the reply form).
+func (s *Server) replyState(c echo.Context, h forum.ThreadHead) (bool, string) {
+	a := actor(c)
+	if a == nil {
+		return false, ""
+	}
+	if h.GroupArchived {
+		return false, "This group is archived. You can read it, but it no longer takes new posts."
+	}
+	if err := auth.CanPost(a, time.Now()); err != nil {
+		return false, sanctionText(err)
+	}
+	if h.Locked && !auth.CanModerate(a, h.GroupID) {
+		return false, lockText(h.LockReason)
+	}
+	return true, ""
+}
+
+// lockText is the banner of a locked thread.
+func lockText(reason string) string {
+	if reason == "" {
+		return "Moderators have locked this thread, so it no longer takes replies."
+	}
+	return "Moderators have locked this thread, so it no longer takes replies. Reason: " + reason
+}
+
+func authorOf(id *int64) int64 {
+	if id == nil {
+		return 0
+	}
+	return *id
+}
+
+// threadInfo is the header of a thread's pages.
+func threadInfo(h forum.ThreadHead, names map[string]string) ThreadInfo {
+	return ThreadInfo{ID: h.ID, Title: h.Title, Tags: labels(h.Tags, names), Locked: h.Locked, Pinned: h.Pinned,
+		Held: h.Status == forum.StatusHeld, LockReason: h.LockReason, Redacted: h.Status == forum.StatusRedacted,
+		GroupSlug: h.GroupSlug, GroupName: h.GroupName}
+}
+
+// postView decides how one post shows for the reader: its indent, its
+// status placeholder, its trigger-warning mode, its links and reactions.
+func (s *Server) postView(c echo.Context, h forum.ThreadHead, p forum.PostRow, names map[string]string, prefs forum.Prefs,
+	viewer forum.Viewer, canReply bool, reactions []forum.ReactionRow) PostView {
+	a := actor(c)
+	author := authorOf(p.AuthorID)
+	own := a != nil && author != 0 && a.ID == author
+	pv := PostView{
+		ID: p.ID, Opening: p.ParentID == nil, Indent: min(p.Depth, forum.MaxIndent),
+		AuthorName: nameOr(p.AuthorName, p.AuthorID), AuthorKnown: p.AuthorID != nil && p.AuthorName != "",
+		CreatedAt: p.CreatedAt, EditedAt: p.EditedAt,
+	}
+	if p.Depth > forum.MaxIndent {
+		pv.ReplyingTo = nameOr(p.ParentAuthorName, p.ParentAuthorID)
+	}
+	tags := p.Tags
+	if pv.Opening {
+		tags = tags.Union(h.Tags)
+	}
+	switch p.Status {
+	case forum.StatusVisible:
+		pv.Body = markup.Stored(p.BodyHTML)
+	case forum.StatusHeld:
+		pv.Held, pv.Body = true, markup.Stored(p.BodyHTML)
+	case forum.StatusRemoved:
+		if viewer.Moderator {
+			pv.Removed, pv.Body = true, markup.Stored(p.BodyHTML)
+		} else {
+			pv.Placeholder = "This post was removed by moderators."
+		}
+	case forum.StatusRedacted:
+		pv.Placeholder = "Redacted by moderators."
+		if p.StatusReason != "" {
+			pv.Placeholder = "Redacted by moderators: " + p.StatusReason
+		}
+	case forum.StatusDeleted:
+		pv.Placeholder = "This post was deleted by its author."
+	default:
+		pv.Placeholder = "This post isn't available."
+	}
+	pv.Mode = forum.ModeShow
+	if pv.Placeholder == "" {
+		pv.Tags = labels(tags, names)
+		pv.TagNames = tagText(pv.Tags)
+		pv.Mode = prefs.Mode(tags)
+	}
+	live := p.Status == forum.StatusVisible || (p.Status == forum.StatusHeld && own)
+	pv.CanReply = canReply && (live || p.Status == forum.StatusRedacted || p.Status == forum.StatusDeleted)
+	pv.CanQuote = canReply && live
+	if own && (p.Status == forum.StatusVisible || p.Status == forum.StatusHeld) && auth.CanEditPost(a, author) {
+		pv.CanEdit = !h.Locked || viewer.Moderator
+		pv.CanDelete = true
+	}
+	pv.CanReact = a != nil && !own && p.Status == forum.StatusVisible
+	pv.CanReport = a != nil && !own && p.Status == forum.StatusVisible
+	mine := map[string]bool{}
+	by := map[string][]string{}
+	for _, r := range reactions {
+		if a != nil && r.UserID == a.ID {
+			mine[r.Kind] = true
+		} else {
+			pv.PeopleReact = true
+		}
+		by[r.Kind] = append(by[r.Kind], r.UserName)
+	}
+	if pv.CanReact {
+		for _, k := range forum.ReactionKinds {
+			pv.Reactions = append(pv.Reactions, ReactionView{Kind: k.Kind, Label: k.Label, Mine: mine[k.Kind]})
+		}
+	}
+	if own {
+		for _, k := range forum.ReactionKinds {
+			if len(by[k.Kind]) > 0 {
+				pv.ReactedBy = append(pv.ReactedBy, ReactionGroup{Label: k.Label, Names: by[k.Kind]})
+			}
+		}
+		pv.PeopleReact = false
+	}
+	if viewer.Moderator {
+		pv.Mod = &ModControls{PostID: p.ID, ThreadID: h.ID, GroupID: h.GroupID, Status: p.Status,
+			Locked: h.Locked, Pinned: h.Pinned, IsOpening: pv.Opening}
+	}
+	return pv
+}

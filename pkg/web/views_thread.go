@@ -1,0 +1,272 @@
+package web
+
+import (
+	"html/template"
+	"time"
+
+	"hearth/pkg/forum"
+)
+
+// ThreadInfo is what a page shows about a thread in its header.
+type ThreadInfo struct {
+	ID                   int64
+	Title                string
+	Tags                 []TagLabel
+	Locked, Pinned, Held bool
+	LockReason           string
+	Redacted             bool
+	GroupSlug, GroupName string
+}
+
+// ThreadPageView is a thread: its opening post and replies, flattened from
+// the reply tree with an indent per post.
+type ThreadPageView struct {
+	Base
+	Thread ThreadInfo
+	Posts  []PostView
+	// HiddenTags names the thread's tags the reader hides; when set the
+	// whole conversation sits behind one notice the reader can open.
+	HiddenTags string
+	// NextURL and PrevURL link the neighbouring pages (rel="next"/"prev").
+	NextURL, PrevURL string
+	First            bool
+	// SignedIn is false for visitors, who are invited to log in to reply.
+	SignedIn bool
+	// ReplyForm is the reply composer at the end; nil when replies are
+	// closed to the reader.
+	ReplyForm *ComposeForm
+	// Refusal explains why the reader cannot reply (lock, sanction,
+	// archive); empty when they can or are a visitor.
+	Refusal string
+	// Following and Muted are the reader's subscription.
+	Following, Muted bool
+	// Back is this page's URL, for forms that return here.
+	Back string
+	// ModThread holds the thread-level moderation controls, nil unless the
+	// reader moderates the group.
+	ModThread *ModControls
+	// CrisisPanel is shown to an author right after posting words that
+	// suggest they may be in crisis.
+	CrisisPanel *CrisisPanelView
+	Reactions   []forum.ReactionKind
+}
+
+// PostView is one post on a thread page.
+type PostView struct {
+	ID      int64
+	Opening bool
+	// Indent is the on-screen nesting level, 0 to forum.MaxIndent.
+	Indent int
+	// ReplyingTo names whom a reply deeper than the indentation answers.
+	ReplyingTo string
+	AuthorName string
+	// AuthorKnown is false for "former member".
+	AuthorKnown bool
+	CreatedAt   time.Time
+	EditedAt    *time.Time
+	Body        template.HTML
+	Tags        []TagLabel
+	// TagNames joins the tag names for the collapsed summary.
+	TagNames string
+	// Mode is forum.ModeShow, ModeWarn (collapsed behind the tags) or
+	// ModeHide (a one-line notice that can be opened).
+	Mode string
+	// Placeholder replaces the body of removed (for members), redacted and
+	// deleted posts; Body is then empty.
+	Placeholder string
+	// Removed marks a removed post a moderator still sees.
+	Removed bool
+	// Held marks a post waiting for a moderator (seen by its author and
+	// moderators only).
+	Held bool
+	// Blocked folds away a post by a member the reader blocked.
+	Blocked                                                     bool
+	CanReply, CanQuote, CanEdit, CanDelete, CanReact, CanReport bool
+	// Reactions: the author sees who reacted with what; everyone else only
+	// whether people reacted, and which reactions are their own.
+	Reactions   []ReactionView
+	PeopleReact bool
+	ReactedBy   []ReactionGroup
+	Mod         *ModControls
+}
+
+// ReactionView is a reaction button.
+type ReactionView struct {
+	Kind, Label string
+	// Mine is true when the reader has given this reaction.
+	Mine bool
+}
+
+// ReactionGroup is one reaction kind with the members who gave it, shown
+// to the post's author only.
+type ReactionGroup struct {
+	Label string
+	Names []string
+}
+
+// ComposeForm is a composer: a new thread, a reply or an edit.
+type ComposeForm struct {
+	Action string
+	// WithTitle shows the title field (new threads, opening posts).
+	WithTitle bool
+	Title     string
+	Body      string
+	Tags      []TagChoice
+	Idem      string
+	ParentID  int64
+	Version   int
+	// Back returns a reply form to the thread page it came from.
+	Back   string
+	Errors map[string]string
+	// Summary lists the errors in form order for the summary at the top.
+	Summary []FieldError
+	// Preview is the rendered draft after the Preview button.
+	Preview     template.HTML
+	Previewed   bool
+	Suggestions []TagSuggestion
+	// Submit is the label of the main button.
+	Submit string
+	// Refused hides the buttons: the text stays so the member can keep it.
+	Refused bool
+	// RequireTag says the group needs at least one tag on every thread.
+	RequireTag bool
+}
+
+// FieldError is an entry of the error summary, linking to its field.
+type FieldError struct {
+	Field, ID, Message string
+}
+
+// TagChoice is a trigger-warning checkbox.
+type TagChoice struct {
+	Slug, Name, Description string
+	Checked                 bool
+}
+
+// TagSuggestion is a tag the composer suggests from the draft, with why.
+type TagSuggestion struct {
+	Slug, Name, Reason string
+	Checked            bool
+}
+
+// ComposeView is a page with a composer.
+type ComposeView struct {
+	Base
+	Heading string
+	Intro   string
+	// Group is set when starting a thread; Thread when replying or editing.
+	Group  *forum.Group
+	Thread *ThreadInfo
+	// Parent is the post a reply answers, shown for context.
+	Parent *PostView
+	Form   ComposeForm
+	// Refusal explains a refused submission (locked thread, suspension,
+	// archived group); the member's text is still in the form.
+	Refusal string
+	// Conflict is set when an edit raced another: the current text is
+	// shown next to the member's.
+	Conflict    *ConflictInfo
+	CrisisPanel *CrisisPanelView
+}
+
+// ConflictInfo is the current version of a post that moved on while the
+// member was editing it.
+type ConflictInfo struct {
+	Body    string
+	HTML    template.HTML
+	Version int
+}
+
+// PreviewFragment is the HTML fragment the live preview fetches.
+type PreviewFragment struct {
+	Preview     template.HTML
+	Error       string
+	Suggestions []TagSuggestion
+	CrisisPanel *CrisisPanelView
+}
+
+// RevisionsView lists the earlier versions of a post for moderators.
+type RevisionsView struct {
+	Base
+	Thread    ThreadInfo
+	PostID    int64
+	Current   template.HTML
+	Revisions []RevisionView
+}
+
+// RevisionView is one earlier version.
+type RevisionView struct {
+	Version   int
+	Title     string
+	Body      template.HTML
+	Tags      []TagLabel
+	WrittenAt time.Time
+	Replaced  time.Time
+}
+
+// NotificationsView is the member's notifications.
+type NotificationsView struct {
+	Base
+	Items   []NotificationView
+	NextURL string
+	Unread  bool
+	// UpTo is the newest id shown, for "mark all as read".
+	UpTo int64
+}
+
+// NotificationView is one notification.
+type NotificationView struct {
+	ID        int64
+	Text      string
+	URL       string
+	Excerpt   string
+	Tags      []TagLabel
+	TagNames  string
+	Collapsed bool
+	Unread    bool
+	CreatedAt time.Time
+}
+
+// SearchView is the search page and its results.
+type SearchView struct {
+	Base
+	Query      string
+	GroupSlug  string
+	Groups     []GroupOption
+	Searched   bool
+	Results    []SearchResultView
+	NextURL    string
+	PrevURL    string
+	HiddenNote bool
+}
+
+// GroupOption is an entry of the search's group picker.
+type GroupOption struct {
+	Slug, Name string
+	Selected   bool
+}
+
+// SearchResultView is one search result.
+type SearchResultView struct {
+	URL       string
+	Title     string
+	Snippet   template.HTML
+	Tags      []TagLabel
+	TagNames  string
+	Collapsed bool
+	Author    string
+	GroupName string
+	CreatedAt time.Time
+	IsOpening bool
+}
+
+// WarningsView is the trigger-warning settings page.
+type WarningsView struct {
+	Base
+	Tags []WarningChoice
+}
+
+// WarningChoice is one tag with the member's mode.
+type WarningChoice struct {
+	Slug, Name, Description, Mode string
+}
