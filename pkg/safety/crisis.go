@@ -259,6 +259,11 @@ func subjectOf(left []string) subject {
 		if otherPerson[w] && isObject(left, i) {
 			continue
 		}
+		if askingFor[w] && i+1 < len(left) && askVerbs[left[i+1]] {
+			// "Does anyone know how many pills..." asks the forum; the
+			// question is still the author's.
+			continue
+		}
 		switch {
 		case firstPerson[w], w == "else":
 			// "else" as in "does anyone else want to die": the author too.

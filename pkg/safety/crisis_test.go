@@ -75,7 +75,7 @@ func TestCrisisOwnSetBlocks(t *testing.T) {
 	blocks := []struct {
 		name string
 		size int
-	}{{"A (tuning)", 220}, {"B (held out)", 220}, {"C (probe)", 120}, {"D (hard probe)", 150}}
+	}{{"A (tuning)", 220}, {"B (held out)", 220}, {"C (probe)", 120}, {"D (hard probe)", 150}, {"E (last probe)", 150}}
 	total := 0
 	for _, b := range blocks {
 		total += b.size
@@ -225,21 +225,21 @@ func TestAssessConcurrent(t *testing.T) {
 
 func TestNormalize(t *testing.T) {
 	cases := map[string]string{
-		"I’m NOT   okay":                    "i am not okay",
-		"dont wanna live":                   "do not want to live",
-		"gonna kms rn":                      "going to kill myself right now",
-		"I can't, I won't":                  "i can not, i will not",
-		"unalive myself":                    "kill myself",
-		"sewer slide":                       "suicide",
-		"su1c1de":                           "suicide",
-		"myslef":                            "myself",
-		"i want to dieeee":                  "i want to die",
-		"self-harm":                         "self harm",
-		"line one\nline two":                "line one. line two",
-		"ngl i want out":                    "honestly i want out",
-		"I'd never woken up":                "i had never woken up",
-		"that's life's end":                 "that is life is end",
-		"my mum's car":                      "my mum's car",
+		"I’m NOT   okay":                   "i am not okay",
+		"dont wanna live":                  "do not want to live",
+		"gonna kms rn":                     "going to kill myself right now",
+		"I can't, I won't":                 "i can not, i will not",
+		"unalive myself":                   "kill myself",
+		"sewer slide":                      "suicide",
+		"su1c1de":                          "suicide",
+		"myslef":                           "myself",
+		"i want to dieeee":                 "i want to die",
+		"self-harm":                        "self harm",
+		"line one\nline two":               "line one. line two",
+		"ngl i want out":                   "honestly i want out",
+		"I'd never woken up":               "i had never woken up",
+		"that's life's end":                "that is life is end",
+		"my mum's car":                     "my mum's car",
 		"see https://example.org/x for it": "see for it",
 	}
 	for in, want := range cases {

@@ -45,6 +45,13 @@ towards toward around near after before behind beside besides over under`)
 var determiners = wordSet(`my your his her their our the a an this that these those
 our best old little big older younger new`)
 
+// askingFor and askVerbs recognise a question put to the forum ("does
+// anyone know", "can someone tell me"), whose subject is not the person the
+// question is about.
+var askingFor = wordSet(`anyone anybody someone somebody you`)
+
+var askVerbs = wordSet(`know knows tell explain recommend have help`)
+
 // thirdPersonVerbs right before a phrase show that someone else is speaking
 // or acting ("writes goodbye letters", "says she wants").
 var thirdPersonVerbs = wordSet(`says wants writes keeps thinks feels tries plans posts
@@ -84,7 +91,7 @@ var (
 
 	// recentRe marks something happening now or just now; it turns a past
 	// tense act ("I cut again last night") into a current one.
-	recentRe = regexp.MustCompile(`\b(?:again|tonight|today|right now|this (?:morning|afternoon|evening|week|weekend)|yesterday|last night|earlier|just now|an hour ago|(?:hours?|minutes?|days?) ago|still|lately|recently|these days|every (?:day|night|morning)|all (?:day|night)|currently|at the moment|keep|keeps|kept|(?:just|already) (?:took|swallowed|cut|tried|overdosed|did|attempted|taken|downed))\b`)
+	recentRe = regexp.MustCompile(`\b(?:again|tonight|today|right now|this (?:morning|afternoon|evening|week|weekend)|yesterday|last night|earlier|just now|an hour ago|(?:hours?|minutes?|days?) ago|still|lately|recently|these days|every (?:day|night|morning)|all (?:day|night)|currently|at the moment|keep|keeps|kept|(?:just|already) (?:took|swallowed|cut|tried|overdosed|did|attempted|taken|downed)|i (?:feel|am feeling|am getting|am starting to feel) (?:really |so |very )?(?:weird|sick|dizzy|drowsy|strange|funny|numb|sleepy|faint)|throwing up|can not (?:stay awake|feel my|keep my eyes open))\b`)
 
 	// laughRe finds laughter, already normalised to "lol".
 	laughRe = regexp.MustCompile(`\blol\b`)

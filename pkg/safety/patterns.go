@@ -146,12 +146,14 @@ var (
 	selfActReject = regexp.MustCompile(`^ (?:shaving|cooking|chopping|slicing|opening|peeling|on (?:a|the|some|my|an)|by accident|accidentally|while|when (?:i was )?(?:cooking|shaving|chopping|opening)|with (?:a|the|an) (?:knife|paper|tin|can|bread knife|kitchen knife|iron|kettle|pan|oven|straighteners|curling iron)|in the kitchen|at (?:work|the gym)|lifting|running|playing|skiing|skating|cycling|climbing|working out|exercising|falling|off|out|from|short|free|loose|some slack|a break|a slice|a piece|a bit|some|up|in (?:the|a) (?:gym|game|match|accident|fall)|during|ironing|baking|cleaning|gardening)\b`)
 	// Scenic reasons to be on a bridge or a roof.
 	scenicAfter = `^ (?:crew|club|team|game|games|players?|tournament|night|section|card|cards|scene|design|project|committee|of (?:the|a) ship|taking|watching|admiring|with (?:my|friends|the|a|some)|for (?:photos|pictures|a photo|the view|a picture|sunset|sunrise|a walk|lunch|a drink|work)|photos|pictures|view|walk|tour|party|bar|cafe|restaurant|garden|terrace|pool|at (?:work|sunset)|in (?:the )?(?:sun|rain)|of (?:my|the|our) (?:house|flat|building|school|office) (?:fixing|cleaning|repairing)|reading|eating|drinking|smoking|having|enjoying|painting|fishing|overlooking|repairing|fixing|cleaning|near (?:my|the) (?:house|home|work|office))\b`
+	// Things people "overdose on" in jest.
+	trivialOverdoseAfter = `^ on (?:caffeine|coffee|tea|sugar|chocolate|easter eggs|energy drinks?|tv|netflix|cake|sweets|candy|memes|cuteness|kindness|love|carbs|pizza|cheese|music|books|anime|youtube|tiktok|sun|sunshine|vitamin \w|screen time|self care|nostalgia|christmas|cookies|biscuits|crisps|coffee|podcasts|true crime|reality tv|\w+ (?:tv|shows?|series|videos|films|movies))\b`
 	// Ordinary ways to wake up: "I hope I don't wake up with a headache".
 	wakeAfter = `^ (?:with|early|late|at|before|in (?:a|the) (?:bad|good|mood|morning)|feeling|to (?:find|see|the)|hungover|sick|tired|grumpy|sore|until|till|til|for)\b`
 	// Ordinary ways a life continues ("I don't want to live with my parents").
 	liveAfter = `^ (?:admin|insurance|coach|coaching|skills|lessons?|with|in|at|there|near|alone|on|by|abroad|together|under|for|early|the|a|an|this|that|these|those|my|your|his|her|our|their|to|school|work|class|holiday|vacation|trip|dates?|stage|tour|therapy|treatment|medication|meds|dating|studying|working|here at|here in|here with|without (?:a|my) (?:car|job|phone|wifi|internet|coffee))\b`
 	// The reasons people give for rope that are not about themselves.
-	ropeAfter = `^ (?:ladder|swing|course|toy|bridge|lights?|bag|tow|for (?:climbing|camping|the (?:tent|boat|swing|dog|garden|gym|hammock|washing|clothes|shed|trailer|kids)|my (?:tent|boat|dog|gym|washing|kids|hammock|swing)|a (?:swing|hammock|tent)|skipping|jumping|tying)|to (?:climb|tie (?:up )?(?:the|my|a) (?:boat|tent|dog|tarp|load|box))|around (?:the|my) (?:box|suitcase|luggage))\b`
+	ropeAfter = `^ (?:ladder|swing|course|toy|bridge|lights?|bag|tow|for (?:\w+ )?(?:climbing|camping|sailing|boating|abseiling|the garden|work|crafts?|macrame|decorating|decoration|a project|training|exercise|the gym|skipping)|for (?:climbing|camping|the (?:tent|boat|swing|dog|garden|gym|hammock|washing|clothes|shed|trailer|kids)|my (?:tent|boat|dog|gym|washing|kids|hammock|swing)|a (?:swing|hammock|tent)|skipping|jumping|tying)|to (?:climb|tie (?:up )?(?:the|my|a) (?:boat|tent|dog|tarp|load|box))|around (?:the|my) (?:box|suitcase|luggage))\b`
 	// A pill routine: "I took all my meds today, on time for once".
 	routineAfter = regexp.MustCompile(`^ (?:today|this morning|this evening|tonight as|on time|as prescribed|for the (?:day|week)|with (?:food|water|breakfast|lunch|dinner)|like (?:the|my) doctor|like i am supposed to)\b`)
 	// Wanting, hoping or intending right before a phrase.
@@ -349,7 +351,7 @@ func pillsMentioned(c *matchCtx, w float64) float64 {
 
 var (
 	allPillsQualifierRe = regexp.MustCompile(`^ (?:at once|at the same time|together|in one go|in one sitting|tonight|right now|now|and (?:go to sleep|wait|lie down)|with (?:vodka|alcohol|wine|whisky|whiskey|beer))\b`)
-	allPillsBulkRe      = regexp.MustCompile(`handful|bottle|packet|box|pack|strip|tub|every|too many|double|triple|loads|lots|dozens|hundred|twenty|thirty|forty|fifty|\d`)
+	allPillsBulkRe      = regexp.MustCompile(`handful|bunch|load|lot of|fistful|heaps|pile|bottle|packet|box|pack|strip|tub|every|too many|double|triple|loads|lots|dozens|hundred|twenty|thirty|forty|fifty|\d`)
 )
 
 // allPillsCheck separates taking a whole stock ("a handful", "all of them at
@@ -519,10 +521,10 @@ func buildPatterns() []*pattern {
 		// Wishes to die or not to exist.
 		{name: "wish to die", weight: 0.85, subject: true, hyperbole: true,
 			re:       re(`\bwant(?:ed|ing)? to {A}(?:die|be dead|not be alive|not exist|stop existing|stop living|stop breathing|cease to exist|not be here anymore|disappear (?:forever|for good|permanently)|be gone (?:forever|for good)|end it all|end my (?:own )?life|end everything|end it|end things|kill myself|off myself|not wake up|never wake up|go to sleep forever|sleep forever|fall asleep forever|rest forever)\b`),
-			notAfter: re(dieIdiomAfter + `|` + endWithAfter)},
+			notAfter: re(dieIdiomAfter + `|` + endWithAfter + `|^ (?:after|once|when) (?:this|that|the|my|i)\b`)},
 		{name: "intent", weight: 0.8, subject: true, hyperbole: true,
 			re:       re(`\b{INTENT} {A}(?:{METHOD}|not be here anymore|stop living|stop existing|cease to exist|disappear (?:forever|for good|permanently)|leave this (?:world|earth|life))\b`),
-			notAfter: re(`^ (?:with (?:him|her|them|my (?:boyfriend|girlfriend|partner|ex|husband|wife|friend|job))|between|with me|on (?:holiday|the trip)|as prescribed|on time|today as|laughing)\b`)},
+			notAfter: re(`^ (?:with (?:him|her|them|my (?:boyfriend|girlfriend|partner|ex|husband|wife|friend|job))|between|with me|on (?:holiday|the trip)|as prescribed|on time|today as|laughing|back|into my own hands|in (?:a )?new direction|seriously|more seriously|one day at a time|off hold|off pause|to (?:the|a) (?:next level|new level))\b`)},
 		{name: "method contemplation", weight: 0.75, subject: true,
 			re: re(`\b(?:think|thinking|thought|thoughts|considering|considered|contemplating|contemplated|fantasi[sz]ing|dreaming|obsessing|imagining|planning|picturing|researching|stop thinking) (?:about |of |on )?{A}{METHODING}\b`)},
 		{name: "thinking about jumping", weight: 0.6, subject: true,
@@ -598,7 +600,7 @@ func buildPatterns() []*pattern {
 			re: re(`\b(?:commit|committing|do|doing|attempt|attempting|try|going to try) suicide\b|\b(?:going to|will|want to|plan to|planning to) die by (?:suicide|my own hand)\b`)},
 		{name: "attempt", weight: 0.8, subject: true, kind: kAttempt, hyperbole: true,
 			re:       re(`\b(?:attempted(?: suicide)?|(?:tried|attempted) to (?:{METHOD}|end it|die)|overdosed|took an overdose|made (?:an|a suicide) attempt)\b`),
-			notAfter: re(`^ (?:a|an|the|my|his|her|it|this|that|some|several|on (?:caffeine|coffee|sugar|chocolate|energy drinks?|tv|netflix|cake|sweets|candy|cuteness|kindness|memes)|to (?:call|reach|get|make|fix|contact|explain|talk|do|finish|cook|bake|run|draw|paint|write|learn))\b`)},
+			notAfter: re(`^ (?:a|an|the|my|his|her|it|this|that|some|several|on (?:caffeine|coffee|tea|sugar|chocolate|easter eggs|energy drinks?|tv|netflix|cake|sweets|candy|cuteness|kindness|memes|pizza|cheese|music|books|anime|youtube|tiktok|\w+ (?:tv|shows?|series|videos))|to (?:call|reach|get|make|fix|contact|explain|talk|do|finish|cook|bake|run|draw|paint|write|learn))\b`)},
 		{name: "my attempt", weight: 0.5, subject: true, kind: kAttempt,
 			re:       re(`\bmy (?:suicide |last |first |second |third |most recent )?attempts?\b`),
 			notAfter: re(`^ (?:at|of|was (?:a|an) (?:success|failure|disaster|mess)|to (?:bake|cook|make|learn|run|write|draw|paint|quit|fix))\b`)},
@@ -630,10 +632,11 @@ func buildPatterns() []*pattern {
 			notAfter: re(`^ (?:for (?:shaving|my (?:legs|beard|face))|to shave|from (?:the )?(?:shop|store|supermarket))\b`),
 			check:    razorCheck},
 		{name: "means at hand", weight: 0.6, subject: true, kind: kPrep,
-			re:    re(`\b(?:knife|knives|blade|razor|rope|noose|{PILLS}|gun|lighter) (?:is |are )?(?:all )?(?:ready|next to me|beside me|in my hand|in front of me|on the table|on my bed|on the bed|lined up|laid out|counted out|on my desk|in my lap)\b`),
-			check: objectWeight(0.6, objWeight{"knife", 0.45}, objWeight{"knives", 0.45}, objWeight{"lighter", 0.4})},
+			re:       re(`\b(?:knife|knives|blade|razor|rope|noose|{PILLS}|gun|lighter) (?:is |are )?(?:all )?(?:ready|next to me|beside me|in my hand|in front of me|on the table|on my bed|on the bed|lined up|laid out|counted out|on my desk|in my lap)\b`),
+			notAfter: re(`^ (?:for (?:the|my|a|this|next) (?:week|day|trip|holiday|journey|morning|night|month|weekend)|in (?:a|my|the) (?:pill ?box|pill organi[sz]er|organi[sz]er|dosette|bag|wash ?bag|case)|to (?:cook|chop|slice|go)|for (?:cooking|dinner|lunch|the kitchen|work))\b`),
+			check:    objectWeight(0.6, objWeight{"knife", 0.45}, objWeight{"knives", 0.45}, objWeight{"lighter", 0.4})},
 		{name: "gun", weight: 0.5, subject: true, kind: kPrep,
-			re:       re(`\b(?:bought|got|have|loaded|holding|hold|found|cleaned|took out) (?:a |the |my |dad's |his )?gun\b|\bgun (?:in my mouth|to my head|against my head)\b`),
+			re:       re(`\b(?:bought|got|have|loaded|holding|hold|found|cleaned|took out) (?:a |the |my |dad's |his )?(?:gun|shotgun|rifle|pistol|handgun|revolver|firearm)\b|\b(?:gun|shotgun|rifle|pistol|handgun|revolver) (?:in my mouth|to my head|against my head|to my chin)\b`),
 			notAfter: re(`^ (?:for (?:hunting|work|the range|sport|protection|shooting|my job|target)|licen[cs]e|safe|locked|at (?:the|a) (?:range|club)|cabinet|club)\b`),
 			check:    objectWeight(0.5, objWeight{"loaded", 0.65}, objWeight{"mouth", 0.85}, objWeight{"head", 0.85})},
 
@@ -652,20 +655,20 @@ func buildPatterns() []*pattern {
 		{name: "lethal dose", weight: 0.5, subject: true, kind: kPrep,
 			re: re(`\b(?:lethal|fatal|deadly) (?:dose|amount|quantity)\b`)},
 		{name: "take all the pills", weight: 0.75, subject: true,
-			re:    re(`\b(?:take|taking|took|taken|swallow|swallowing|swallowed|down|downing|downed|neck|necking|necked|overdose on|overdosing on|overdosed on) {A}(?:a handful of|handfuls of|a (?:whole )?(?:bottle|packet|box|pack|strip|tub) of|the whole (?:bottle|packet|box|pack|strip|tub) of|every (?:single )?one of|all of|all|the rest of|too many|way too many|double|triple|loads of|lots of|dozens of|\d+|twenty|thirty|forty|fifty|a hundred|hundreds of)(?: (?:my|the|these|those))?(?: \w+)? {PILLS}\b`),
+			re:    re(`\b(?:take|taking|took|taken|swallow|swallowing|swallowed|down|downing|downed|neck|necking|necked|overdose on|overdosing on|overdosed on) {A}(?:a handful of|handfuls of|a bunch of|a load of|loads of|a lot of|a fistful of|heaps of|a pile of|a (?:whole )?(?:bottle|packet|box|pack|strip|tub) of|the whole (?:bottle|packet|box|pack|strip|tub) of|every (?:single )?one of|all of|all|the rest of|too many|way too many|double|triple|loads of|lots of|dozens of|\d+|twenty|thirty|forty|fifty|a hundred|hundreds of)(?: (?:my|the|these|those))?(?: \w+)? {PILLS}\b`),
 			check: allPillsCheck},
 		{name: "take everything", weight: 0.75, subject: true,
 			re: re(`\b(?:take|taking|took|swallow|swallowing|swallowed) {A}(?:everything in the (?:medicine )?(?:cabinet|cupboard|drawer|box)|every (?:single )?(?:pill|tablet)(?: i (?:have|own|could find|can find))?|the lot|an overdose|all of them at once)\b`)},
 		{name: "overdose intent", weight: 0.85, subject: true, hyperbole: true,
 			re:       re(`\b(?:going to|about to|want to|will|planning to|plan to|ready to|decided to|need to|might|gonna|thinking about|thinking of|considering|tempted to) {A}(?:overdose|overdosing)\b`),
-			notAfter: re(`^ on (?:caffeine|coffee|sugar|chocolate|energy drinks?|tv|netflix|cake|sweets|candy|memes)\b`)},
+			notAfter: re(trivialOverdoseAfter)},
 		{name: "rope", weight: 0.75, subject: true, kind: kPrep,
-			re:       re(`\b(?:bought|buying|buy|got|have|had|has|ordered|order|tied|tying|tie|made|making|make|found|hung|hanging|hang|hid|hidden|hiding|holding|hold|ready|purchased|getting|get|fixed|fixing|attached|attaching|prepared|preparing|set up|setting up) (?:a |the |some |my |an |this )?(?:rope|noose|ligature|belt to (?:the|a) (?:door|beam|ceiling|rail))\b`),
+			re:       re(`\b(?:bought|buying|buy|got|have|had|has|ordered|order|tied|tying|tie|made|making|make|found|hung|hanging|hang|hid|hidden|hiding|holding|hold|ready|purchased|getting|get|fixed|fixing|attached|attaching|prepared|preparing|set up|setting up|put|placed|packed|brought|carrying|took) (?:a |the |some |my |an |this )?(?:rope|noose|ligature|belt to (?:the|a) (?:door|beam|ceiling|rail))\b`),
 			notAfter: re(ropeAfter)},
 		{name: "noose", weight: 0.65, subject: true, kind: kPrep,
 			re: re(`\bnoose\b`)},
 		{name: "at the edge", weight: 0.6, subject: true, kind: kPrep,
-			re:       re(`\b(?:standing|stood|sitting|sat|am|i am|waiting|parked|here|climbing|climbed|leaning|staring|looking|walking|walked) (?:right )?(?:on|at|by|over|near|on top of|onto|up|off|down) (?:the |a |this |my |that )?(?:edge of (?:the |a |this |my )?|ledge of (?:the |a |my )?|top of (?:the |a |my )?)?(?:bridge|roof|rooftop|ledge|cliff|cliff edge|cliffs|balcony ledge|balcony railing|railing|railings|train tracks|tracks|railway tracks|railway line|rail line|overpass|motorway bridge|car park roof|parking garage roof|multi ?stor(?:e)?y(?: car park)?|platform edge)\b`),
+			re:       re(`\b(?:standing|stood|sitting|sat|am|i am|waiting|parked|here|climbing|climbed|leaning|staring|looking|walking|walked)(?: in (?:the|my) car)? (?:right )?(?:on|at|by|over|near|on top of|onto|up|off|down) (?:the |a |this |my |that )?(?:edge of (?:the |a |this |my )?|ledge of (?:the |a |my )?|top of (?:the |a |my )?)?(?:bridge|roof|rooftop|ledge|cliff|cliff edge|cliffs|balcony ledge|balcony railing|railing|railings|train tracks|tracks|railway tracks|railway line|rail line|overpass|motorway bridge|car park roof|parking garage roof|multi ?stor(?:e)?y(?: car park)?|platform edge)\b`),
 			notAfter: re(scenicAfter), check: edgeCheck},
 		{name: "jump", weight: 0.8, subject: true,
 			re:    re(`\b(?:going to|about to|want to|wanted to|need to|ready to|will|planning to|plan to|thinking of|thinking about|decided to|gonna|might|urge to|tempted to|should|just want to) {A}(?:jump|jumping|step|stepping|throw myself|walk|walking|drive|driving|crash|crashing|run|lie down|lay down|lie|park)(?: (?:my car|myself))?(?: (?:off|from|in front of|into|onto|under|on|out in front of|in front of|off of) (?:the |a |my |an |this |that |some |oncoming )?(?:bridge|building|roof|rooftop|cliff|cliffs|train|trains|bus|car|truck|lorry|traffic|tracks|railway|balcony|tower|car park|multi ?stor(?:e)?y(?: car park)?|parking garage|window|wall|tree|motorway|highway|freeway|oncoming traffic|ledge|overpass|road|lake|river|sea|ocean|canal))?\b`),
@@ -703,7 +706,7 @@ func buildPatterns() []*pattern {
 		{name: "no point anymore", weight: 0.35, subject: true, hyperbole: true,
 			re: re(`\b(?:there is )?no point (?:anymore|in anything|in anything anymore|to anything|in trying anymore|in me)\b|\bwhat is (?:even )?the point anymore\b`)},
 		{name: "going to do it", weight: 0.45, subject: true, hyperbole: true,
-			re:    re(`\b(?:going to|gonna|will|ready to|planning to|about to|finally going to|decided to|tonight i will|tonight i am going to) {A}(?:do it|go through with it)\b`),
+			re:    re(`\b(?:going to|gonna|will|ready to|planning to|about to|finally going to|decided to|tonight i will|tonight i am going to|want to|need to) {A}(?:do it|go through with it|make it happen|act on it)\b`),
 			check: endClauseOr(0.55, re(`^ (?:tonight|today|soon|this (?:weekend|week|time)|tomorrow|right now|now|properly|for real|after|when|once|before)\b`))},
 		{name: "travelled to the edge", weight: 0.45, subject: true, kind: kPrep,
 			re:       re(`\b(?:drove|driven|walked|went|came|climbed|got the bus|took the bus|took a taxi) (?:up |out |down )?to (?:the|a|that) (?:bridge|cliff|cliffs|train tracks|tracks|railway|railway line|roof|rooftop|ledge|car park roof|top of (?:the|a) (?:building|car park|multi ?stor(?:e)?y))\b`),
@@ -714,7 +717,13 @@ func buildPatterns() []*pattern {
 		{name: "ready to go", weight: 0.4, hyperbole: true, endClause: true,
 			re: re(`\bi am {A}ready to go\b`)},
 		{name: "this is it", weight: 0.4, endClause: true,
-			re: re(`\bthis is it(?: for me)?\b`)},
+			re: re(`\bthis is (?:it|the end)(?: for me)?\b`)},
+		{name: "closing goodbye", weight: 0.4, kind: kPrep, absence: true,
+			re: re(`^\s*(?:goodbye|bye|farewell)(?: (?:everyone|everybody|all|all of you|friends|forever|for now))?\s*$`)},
+		{name: "closing last post", weight: 0.6, kind: kPrep, absence: true,
+			re: re(`^\s*(?:my |this is my )?(?:last|final) (?:post|message|words)(?: here| on here| ever)?\s*$`)},
+		{name: "love you all", weight: 0.3, kind: kPrep,
+			re: re(`^\s*(?:i )?love (?:you all|you guys|all of you|everyone|y'?all)\s*$`)},
 		{name: "apology", weight: 0.3,
 			re:    re(`\b(?:i am )?(?:so |really |truly )?sorry (?:to everyone|for everything|to all of you|for what i am about to do|for what i am going to do|for leaving|for leaving you|for being a burden|for being such a burden|for all the trouble|that i could not (?:be better|do better|stay|hold on))\b|\bplease forgive me\b`),
 			check: objectWeight(0.3, objWeight{"about to do", 0.7}, objWeight{"going to do", 0.7}, objWeight{"leaving", 0.45}, objWeight{"could not stay", 0.6}, objWeight{"could not hold on", 0.6})},
@@ -740,13 +749,27 @@ func buildPatterns() []*pattern {
 			re: re(`\b(?:does it hurt|would it hurt|will it hurt|is it painful|how painful is it|how long does it take|how long would it take) to (?:bleed out|hang|drown|overdose|jump|die|slit|cut (?:your|my) wrists|suffocate)\b`)},
 		{name: "thinking about doing it", weight: 0.4, subject: true, endClause: true,
 			re: re(`\b(?:thinking about|thinking of|considering|planning on|close to) {A}(?:doing it|going through with it)\b`)},
-		{name: "overdosing now", weight: 0.85, subject: true,
+		{name: "overdosing now", weight: 0.85, subject: true, hyperbole: true, notAfter: re(trivialOverdoseAfter),
 			re: re(`\bi am {A}(?:overdosing|bleeding out|taking an overdose|taking all my pills|taking the pills)\b|\bi (?:have )?just (?:overdosed|taken an overdose)\b`)},
 		{name: "swallowed the pills", weight: 0.75, subject: true,
 			re:       re(`\b(?:already|just|have) (?:swallowed|taken|took|downed) (?:the|all the|those|all of the|all my|all of my|them all|all of them|every one of the) {PILLS}\b|\b(?:already|just) (?:swallowed|taken|took|downed) them(?: all)?\b`),
 			notAfter: routineAfter, check: pillsMentioned},
 		{name: "looking at the pills", weight: 0.4, subject: true, kind: kPrep,
 			re: re(`\b(?:looking|staring|sitting here looking|sat looking) at (?:the|my|all my|all the|a bottle of|a pile of) (?:{PILLS}|rope|razor|blade|knife|bridge|tracks|noose)\b`)},
+		{name: "before I do it", weight: 0.6, subject: true, kind: kPrep,
+			re: re(`\bbefore i {A}(?:go through with it|do it|end it(?: all)?|kill myself|end my life|take my (?:own )?life|take the pills|jump)\b`)},
+		{name: "can not bear to live", weight: 0.7, subject: true,
+			re: re(`\b(?:can not|could not|no longer) {A}(?:bear|stand|face|handle|take) (?:to be alive|being alive|to live|living|to exist|existing|to wake up|waking up|another day of (?:this|living|life))\b`)},
+		{name: "note is written", weight: 0.5, subject: true, kind: kPrep,
+			re: re(`\b(?:the|my) (?:note|letter|letters|notes) (?:is|are) (?:written|ready|done|finished|on (?:the|my) (?:desk|table|bed|pillow))\b`)},
+		{name: "everything ready", weight: 0.35, subject: true, kind: kPrep, endClause: true,
+			re: re(`\b(?:got|have|getting) everything (?:ready|sorted|in place|prepared|planned)\b`)},
+		{name: "tonight it ends", weight: 0.6, subject: true, hyperbole: true,
+			re: re(`\b(?:tonight|today|this weekend|here|now) (?:it|this|everything|it all) ends\b|\b(?:it|this|everything|it all) (?:all )?ends (?:tonight|today|now|here|this weekend)\b`)},
+		{name: "not coming back", weight: 0.4, subject: true,
+			re: re(`\b(?:i am|i will) not (?:coming back|be coming back) from (?:this|here|tonight)\b`)},
+		{name: "use it on myself", weight: 0.6, subject: true,
+			re: re(`\bus(?:e|ing) (?:it|them|the \w+|a \w+|my \w+|his \w+|that) on myself\b|\bturn(?:ing)? (?:it|the gun) on myself\b`)},
 
 		// Time-bound finality.
 		{name: "dead by", weight: 0.85, subject: true, absence: true,
@@ -841,7 +864,7 @@ func buildPatterns() []*pattern {
 			check: endClauseOr(0.6, re(`^ on (?:life|living|everything|myself|the world|it all|being alive|staying alive)\b`))},
 		{name: "can not go on", weight: 0.45, subject: true, hyperbole: true,
 			re:       re(`\b(?:can not|could not|am unable to) {A}(?:go on|keep going|carry on|keep living|continue living|live like this|do this anymore|take (?:it|this|much more) anymore|take anymore|take it|cope anymore|survive this|hold on|hang on|last much longer|keep fighting|keep doing this|face another day|face tomorrow|do life)\b`),
-			notAfter: re(`^ (?:with (?:the|this|my|that|a)|the|a|holiday|vacation|a trip|stage|tour|dates?|to (?:the|a|work|school|class)|at (?:work|school|this job)|for (?:the|a)|waiting|working|in (?:this|that|the) (?:job|house|city|class|course)|much longer (?:at|in|with))\b`),
+			notAfter: re(`^ (?:with (?:the|this|my|that|a)|the|a|holiday|vacation|a trip|stage|tour|dates?|to (?:the|a|work|school|class)|at (?:work|school|this job)|for (?:the|a)|waiting|working|in (?:this|that|the) (?:job|house|city|class|course)|much longer (?:at|in|with)|(?:like this|like that|living like this) (?:with|at|in|for))\b`),
 			check:    objectWeight(0.45, objWeight{"keep living", 0.6}, objWeight{"continue living", 0.6}, objWeight{"go on", 0.55}, objWeight{"live like this", 0.55}, objWeight{"face another day", 0.55}, objWeight{"take it", 0.4})},
 		{name: "tired of living", weight: 0.55, subject: true, hyperbole: true,
 			re:       re(`\b(?:tired|sick|exhausted|weary|fed up) of (?:living|being alive|life|existing|waking up|being me|breathing|this life|being here|trying to stay alive|surviving|fighting to stay alive)\b`),
@@ -877,7 +900,7 @@ func buildPatterns() []*pattern {
 			re: re(`\b(?:wish|hope|hoping|praying|pray) (?:that )?(?:a|the|some|someone|something) (?:car|bus|truck|lorry|train|one|thing)? ?(?:would |will )?(?:hits?|run me over|kill) me\b|\b(?:wish|hope) (?:someone|something) (?:would )?kills? me\b`)},
 		{name: "wish I could disappear", weight: 0.35, subject: true, hyperbole: true,
 			re: re(`\bwish i could {A}disappear\b`)},
-		{name: "sleep forever", weight: 0.75, subject: true,
+		{name: "sleep forever", weight: 0.75, subject: true, notAfter: re(`^ (?:after|once|when|this|tonight|tomorrow|until|till|on (?:the|my) (?:weekend|day off)|lol)\b`),
 			re: re(`\b(?:want|wanted|wanting|wish i could|just want|would like|would love|need|ready) to {A}(?:go to sleep|sleep|fall asleep|rest|close my eyes) (?:forever|for good|permanently)\b`)},
 		{name: "want it to end", weight: 0.35, subject: true, hyperbole: true,
 			re:    re(`\bwant (?:it all|everything|it|all of (?:it|this)|this|life|my life|the pain|the suffering|things) to {A}(?:end|stop|be over)(?: for good| forever| permanently)?\b`),
