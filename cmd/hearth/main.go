@@ -45,10 +45,11 @@ var commands map[string]command
 
 func init() {
 	commands = map[string]command{
-		"serve":       {"start the web server (default)", cmdServe},
-		"migrate":     {"apply pending database migrations", cmdMigrate},
-		"version":     {"print the version", cmdVersion},
-		"crisis-eval": {"measure the crisis-language detector on a labelled TSV file", cmdCrisisEval},
+		"serve":        {"start the web server (default)", cmdServe},
+		"migrate":      {"apply pending database migrations", cmdMigrate},
+		"version":      {"print the version", cmdVersion},
+		"crisis-eval":  {"measure the crisis-language detector on a labelled TSV file", cmdCrisisEval},
+		"create-admin": {"create or promote an admin: hearth create-admin NAME (password on stdin)", cmdCreateAdmin},
 	}
 }
 

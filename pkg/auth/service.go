@@ -1,6 +1,10 @@
 package auth
 
 import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"crypto/sha512"
+	"encoding/hex"
 	"time"
 )
 
@@ -9,13 +13,51 @@ type Service struct {
 	store  Store
 	hasher *Hasher
 	secret []byte
+	keyer  *ClientKeyer
 	now    func() time.Time
 }
 
-// NewService returns the accounts service. secret keys recovery-code hashes.
+// NewService returns the accounts service. secret keys recovery-code
+// hashes, throttle keys, pending logins and client keys; it should be at
+// least 32 bytes (the configuration enforces that).
 func NewService(store Store, hasher *Hasher, secret []byte) *Service {
-	return &Service{store: store, hasher: hasher, secret: secret, now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
+	keyer, err := NewClientKeyer(secret)
+	if err != nil {
+		// Only a short secret gets here; stretch it rather than run
+		// without client throttling.
+		sum := sha512.Sum512(secret)
+		keyer, _ = NewClientKeyer(sum[:])
+	}
+	return &Service{store: store, hasher: hasher, secret: secret, keyer: keyer,
+		now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
 }
 
 // Hasher is the password hasher the service uses.
 func (s *Service) Hasher() *Hasher { return s.hasher }
+
+// SetClock replaces the service's clock; tests use it to step past
+// throttle windows and session timeouts.
+func (s *Service) SetClock(now func() time.Time) {
+	s.now = func() time.Time { return now().UTC().Truncate(time.Microsecond) }
+}
+
+// Now is the service's current time.
+func (s *Service) Now() time.Time { return s.now() }
+
+// ClientKey is the throttling key of a client address for today: a keyed
+// hash, so the address itself is never stored.
+func (s *Service) ClientKey(addr string) string {
+	return s.keyer.Key(addr, s.now())
+}
+
+// mac returns the hex HMAC-SHA256 of parts under the server secret,
+// separated by purpose.
+func (s *Service) mac(purpose string, parts ...string) string {
+	m := hmac.New(sha256.New, s.secret)
+	m.Write([]byte(purpose))
+	for _, p := range parts {
+		m.Write([]byte{0})
+		m.Write([]byte(p))
+	}
+	return hex.EncodeToString(m.Sum(nil))
+}

@@ -2,22 +2,23 @@ package forumtest
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 	"time"
 
+	"hearth/pkg/auth"
 	"hearth/pkg/forum"
 	"hearth/pkg/store"
 )
 
 // InsertUser adds a member directly (password hash unusable) and returns its
-// id. Tests that log in use the accounts service instead.
+// id. Its key is auth.PseudonymKey(name), as for a real signup. Tests that
+// log in use SignUp or the accounts service instead.
 func InsertUser(t testing.TB, db *store.DB, name, role string) int64 {
 	t.Helper()
 	now := time.Now().UTC()
 	var id int64
 	err := db.W.Raw(`INSERT INTO users (username, username_key, password_hash, role, created_at, updated_at)
-		VALUES (?, ?, '!', ?, ?, ?) RETURNING id`, name, strings.ToLower(name), role, now, now).Scan(&id).Error
+		VALUES (?, ?, '!', ?, ?, ?) RETURNING id`, name, auth.PseudonymKey(name), role, now, now).Scan(&id).Error
 	if err != nil {
 		t.Fatalf("insert user %s: %v", name, err)
 	}

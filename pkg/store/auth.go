@@ -89,3 +89,11 @@ func (s *Auth) DeleteUserSessions(ctx context.Context, userID int64, keepHash st
 	}
 	return translate(q.Delete(&auth.Session{}).Error)
 }
+
+// UserSessions implements auth.Store.
+func (s *Auth) UserSessions(ctx context.Context, userID int64, now, idleSince time.Time) ([]auth.Session, error) {
+	var ss []auth.Session
+	err := s.db.read(ctx).Where("user_id = ? AND expires_at > ? AND last_seen_at > ?", userID, now, idleSince).
+		Order("last_seen_at DESC, created_at DESC").Find(&ss).Error
+	return ss, translate(err)
+}

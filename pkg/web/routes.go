@@ -17,6 +17,7 @@ func (s *Server) routes() {
 	e.Use(middleware.BodyLimit(strconv.FormatInt(s.cfg.MaxBodyBytes, 10)))
 	e.Use(crossOrigin())
 	e.Use(s.loadSession)
+	e.Use(s.sanctionGate)
 	e.Use(s.breakGuard)
 
 	// Operations.
@@ -68,4 +69,40 @@ func (s *Server) routes() {
 	e.GET("/settings/breaks", s.settingsBreaks, s.requireUser)
 	e.POST("/settings/breaks", s.settingsBreakStart, s.requireUser)
 	e.POST("/settings/breaks/:id/end", s.settingsBreakEnd, s.requireUser)
+
+	// Accounts: signup, login (with a two-factor step), recovery, the
+	// member's settings and data, public profiles, and who moderates
+	// (sanctionGate, installed above, keeps suspended and banned members to
+	// their export, deletion, logout and the crisis page).
+	e.GET("/signup", s.signupPage)
+	e.POST("/signup", s.signup)
+	e.GET("/login", s.loginPage)
+	e.POST("/login", s.login)
+	e.GET("/login/code", s.loginCodePage)
+	e.POST("/login/code", s.loginCode)
+	e.POST("/logout", s.logout)
+	e.GET("/recover", s.recoverPage)
+	e.POST("/recover", s.recoverAccount)
+	e.GET("/goodbye", s.goodbye)
+	e.GET("/u/:name", s.profile)
+	e.GET("/settings", s.settingsIndex, s.requireUser)
+	e.GET("/settings/password", s.settingsPasswordPage, s.requireUser)
+	e.POST("/settings/password", s.settingsPassword, s.requireUser)
+	e.GET("/settings/recovery-codes", s.settingsCodesPage, s.requireUser)
+	e.POST("/settings/recovery-codes", s.settingsCodes, s.requireUser)
+	e.GET("/settings/sessions", s.settingsSessions, s.requireUser)
+	e.POST("/settings/sessions/end", s.settingsSessionEnd, s.requireUser)
+	e.POST("/settings/sessions/end-others", s.settingsSessionsEndOthers, s.requireUser)
+	e.GET("/settings/totp", s.settingsTOTP, s.requireUser)
+	e.GET("/settings/totp/qr.svg", s.settingsTOTPQR, s.requireUser)
+	e.POST("/settings/totp/start", s.settingsTOTPStart, s.requireUser)
+	e.POST("/settings/totp/confirm", s.settingsTOTPConfirm, s.requireUser)
+	e.POST("/settings/totp/disable", s.settingsTOTPDisable, s.requireUser)
+	e.GET("/settings/country", s.settingsCountryPage, s.requireUser)
+	e.POST("/settings/country", s.settingsCountry, s.requireUser)
+	e.GET("/settings/export", s.settingsExport, s.requireUser)
+	e.GET("/settings/delete", s.settingsDeletePage, s.requireUser)
+	e.POST("/settings/delete", s.settingsDelete, s.requireUser)
+	e.GET("/admin/people", s.adminPeople, s.requireAdmin)
+	e.POST("/admin/people/:id/role", s.adminPeopleRole, s.requireAdmin)
 }

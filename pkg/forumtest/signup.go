@@ -1,0 +1,40 @@
+package forumtest
+
+import (
+	"net/http"
+	"net/url"
+	"regexp"
+	"testing"
+
+	"hearth/pkg/auth"
+	"hearth/pkg/store"
+)
+
+var recoveryCodeRe = regexp.MustCompile(`\b[2-9a-z]{4}-[2-9a-z]{4}-[2-9a-z]{4}\b`)
+
+// SignUp signs up name with password through POST /signup, as a browser
+// would, leaving c logged in as the new member. It returns the recovery
+// codes the page showed, and fails the test unless the signup worked.
+func SignUp(t testing.TB, c *Client, name, password string) []string {
+	t.Helper()
+	r := c.PostForm("/signup", url.Values{"username": {name}, "password": {password}})
+	if r.StatusCode != http.StatusOK {
+		t.Fatalf("sign up %q: status %d\n%s", name, r.StatusCode, r.Body)
+	}
+	codes := recoveryCodeRe.FindAllString(r.Body, -1)
+	if len(codes) != auth.RecoveryCodeCount {
+		t.Fatalf("sign up %q: %d recovery codes shown, want %d", name, len(codes), auth.RecoveryCodeCount)
+	}
+	return codes
+}
+
+// UserID returns the id of the member called name (compared as pseudonyms
+// are, so case and look-alikes do not matter).
+func UserID(t testing.TB, db *store.DB, name string) int64 {
+	t.Helper()
+	var id int64
+	if err := db.R.Raw("SELECT id FROM users WHERE username_key = ?", auth.PseudonymKey(name)).Scan(&id).Error; err != nil || id == 0 {
+		t.Fatalf("user %q: id %d, %v", name, id, err)
+	}
+	return id
+}

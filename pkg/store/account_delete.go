@@ -1,0 +1,90 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"gorm.io/gorm"
+
+	"hearth/pkg/auth"
+	"hearth/pkg/forum"
+)
+
+// deleteSteps run inside the account-deletion transaction, before the
+// user row is deleted. Rows that reference users with ON DELETE CASCADE or
+// SET NULL need no step; add one (in your own file, appended here) for
+// anything that must change beyond that, such as text the member wrote
+// that is stored outside posts. Each step sees the mode the member chose.
+var deleteSteps = []func(tx *gorm.DB, userID int64, mode auth.DeleteMode, now time.Time) error{
+	erasePosts,
+	anonymiseContent,
+	deleteCredentials,
+	// Steps of other areas go below this line.
+}
+
+// DeleteAccount implements auth.AccountStore: every step and the removal
+// of the user row happen in one transaction.
+func (s *Auth) DeleteAccount(ctx context.Context, userID int64, mode auth.DeleteMode, now time.Time) error {
+	return s.db.Tx(ctx, func(tx *gorm.DB) error {
+		for _, step := range deleteSteps {
+			if err := step(tx, userID, mode, now); err != nil {
+				return err
+			}
+		}
+		res := tx.Where("id = ?", userID).Delete(&auth.User{})
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			return forum.ErrNotFound
+		}
+		return nil
+	})
+}
+
+// erasePosts replaces the words of every post and thread title the member
+// wrote with placeholders, and drops earlier versions of those posts, when
+// the member chose to erase. Threads keep their status and replies, so
+// other people's words stay where they were.
+func erasePosts(tx *gorm.DB, userID int64, mode auth.DeleteMode, now time.Time) error {
+	if mode != auth.DeleteErase {
+		return nil
+	}
+	mine := tx.Model(&forum.Post{}).Select("id").Where("author_id = ?", userID)
+	if err := tx.Table("post_revisions").Where("post_id IN (?)", mine).Delete(nil).Error; err != nil {
+		return err
+	}
+	if err := tx.Model(&forum.Post{}).Where("author_id = ?", userID).Updates(map[string]any{
+		"body_md": auth.ErasedPostMarkdown, "body_html": auth.ErasedPostHTML, "status": forum.StatusDeleted,
+		"status_reason": "", "tags": "", "idem_key": nil, "updated_at": now,
+	}).Error; err != nil {
+		return err
+	}
+	return tx.Model(&forum.Thread{}).Where("author_id = ?", userID).
+		Updates(map[string]any{"title": auth.ErasedThreadTitle, "updated_at": now}).Error
+}
+
+// anonymiseContent detaches the member's name from everything they wrote
+// (both modes): such content shows as by "former member". The foreign keys
+// would null these columns anyway; doing it here keeps the rule visible.
+func anonymiseContent(tx *gorm.DB, userID int64, _ auth.DeleteMode, _ time.Time) error {
+	if err := tx.Model(&forum.Post{}).Where("author_id = ?", userID).Updates(map[string]any{"author_id": nil, "idem_key": nil}).Error; err != nil {
+		return err
+	}
+	if err := tx.Model(&forum.Thread{}).Where("author_id = ?", userID).Update("author_id", nil).Error; err != nil {
+		return err
+	}
+	return tx.Model(&forum.Thread{}).Where("last_author_id = ?", userID).Update("last_author_id", nil).Error
+}
+
+// deleteCredentials removes sessions, recovery codes and moderator
+// assignments explicitly, rather than trusting every dialect's cascade.
+func deleteCredentials(tx *gorm.DB, userID int64, _ auth.DeleteMode, _ time.Time) error {
+	if err := tx.Where("user_id = ?", userID).Delete(&auth.Session{}).Error; err != nil {
+		return err
+	}
+	if err := tx.Where("user_id = ?", userID).Delete(&auth.RecoveryCode{}).Error; err != nil {
+		return err
+	}
+	return tx.Table("moderator_groups").Where("user_id = ?", userID).Delete(nil).Error
+}

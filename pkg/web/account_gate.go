@@ -1,0 +1,54 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"hearth/pkg/auth"
+)
+
+// sanctionOpenPaths are what a suspended or banned member may still use:
+// leaving, getting help, and taking or deleting their data.
+var sanctionOpenPaths = []string{"/logout", "/settings/export", "/settings/delete", "/goodbye", "/crisis", "/healthz", "/readyz", "/metrics"}
+
+func sanctionOpen(path string) bool {
+	if strings.HasPrefix(path, "/static/") {
+		return true
+	}
+	for _, p := range sanctionOpenPaths {
+		if path == p || strings.HasPrefix(path, p+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// sanctionGate runs after loadSession: a suspended or banned member sees,
+// on every page but sanctionOpenPaths, why and until when. Posting is
+// refused separately, by auth.CanPost, wherever it happens.
+func (s *Server) sanctionGate(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		p := principal(c)
+		if p == nil || sanctionOpen(c.Request().URL.Path) {
+			return next(c)
+		}
+		var se *auth.SanctionError
+		if !errors.As(auth.CanPost(p.Actor, s.deps.Auth.Now()), &se) {
+			return next(c)
+		}
+		v := SanctionView{Base: s.base(c, "Your account is restricted"), Banned: se.Status == auth.StatusBanned, Reason: p.User.StatusReason}
+		if !se.Until.IsZero() {
+			until := se.Until
+			v.Until = &until
+		}
+		if v.Banned {
+			v.Title = "Your account is banned"
+		} else {
+			v.Title = "Your account is suspended"
+		}
+		return c.Render(http.StatusForbidden, "account/sanctioned", v)
+	}
+}

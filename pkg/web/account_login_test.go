@@ -1,0 +1,230 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"hearth/pkg/auth"
+	"hearth/pkg/forumtest"
+	"hearth/pkg/store"
+)
+
+func TestLoginLogoutAndTokenRenewal(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, c := newAccountApp(t, db)
+		forumtest.SignUp(t, c, "birch", goodPassword)
+		first := c.Cookie("hearth_session").Value
+
+		// Log out: the session is destroyed, not just the cookie.
+		r := c.PostForm("/logout", nil)
+		wantRedirect(t, r, "/")
+		if c.Cookie("hearth_session") != nil || loggedIn(t, c) {
+			t.Fatal("still logged in after logout")
+		}
+		if countRows(t, db, "sessions", "token_hash = ?", auth.HashSessionToken(first)) != 0 {
+			t.Fatal("logout left the session in the database")
+		}
+		c.SetCookie(&http.Cookie{Name: "hearth_session", Value: first})
+		if loggedIn(t, c) {
+			t.Fatal("a logged-out token still works")
+		}
+
+		// The login page keeps next, and logging in follows it.
+		if r := c.Get("/login?next=/settings"); !strings.Contains(r.Body, `name="next" value="/settings"`) {
+			t.Fatalf("next not kept:\n%s", r.Body)
+		}
+		// A browser still holding an old session token gets a new one,
+		// and the old session ends.
+		old, err := a.Auth.StartSession(context.Background(), forumtest.UserID(t, db, "birch"), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.SetCookie(&http.Cookie{Name: "hearth_session", Value: old})
+		r = c.PostForm("/login", url.Values{"username": {"BIRCH"}, "password": {goodPassword}, "next": {"/settings"}})
+		wantRedirect(t, r, "/settings")
+		renewed := c.Cookie("hearth_session").Value
+		if renewed == old || renewed == first {
+			t.Fatal("login did not issue a new token")
+		}
+		if countRows(t, db, "sessions", "token_hash = ?", auth.HashSessionToken(old)) != 0 {
+			t.Fatal("the old session survived the login")
+		}
+		if r := c.Get("/settings"); r.StatusCode != http.StatusOK {
+			t.Fatalf("settings after login: %d", r.StatusCode)
+		}
+	})
+}
+
+func TestLoginNextOnlyGoesToLocalPaths(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := newAccountApp(t, db)
+		forumtest.SignUp(t, forumtest.NewClient(t, a.Web.Handler()), "hazel", goodPassword)
+		for next, want := range map[string]string{
+			"/g/grief?after=x":         "/g/grief?after=x",
+			"//evil.example/":          "/",
+			"https://evil.example/":    "/",
+			"/\\evil.example":          "/",
+			"javascript:alert(1)":      "/",
+			"settings":                 "/",
+			"/%0d%0aSet-Cookie:x=y":    "/%0d%0aSet-Cookie:x=y",
+			"":                         "/",
+			"/ok\r\nLocation: /bad":    "/",
+			"///evil.example/path":     "/",
+			"/settings#anchor":         "/settings#anchor",
+			"/u/ünïcode?q=1":           "/u/ünïcode?q=1",
+			strings.Repeat("/a", 2000): "/",
+		} {
+			c := forumtest.NewClient(t, a.Web.Handler())
+			r := c.PostForm("/login", url.Values{"username": {"hazel"}, "password": {goodPassword}, "next": {next}})
+			if r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != want {
+				t.Errorf("next %q: %d to %q, want %q", next, r.StatusCode, r.Header.Get("Location"), want)
+			}
+		}
+	})
+}
+
+func TestLoginSameAnswerForUnknownNameAndWrongPassword(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, c := newAccountApp(t, db)
+		forumtest.SignUp(t, forumtest.NewClient(t, a.Web.Handler()), "rowan_tree", goodPassword)
+		var derivations atomic.Int32
+		a.Auth.Hasher().ObserveInFlight(func(int32) { derivations.Add(1) })
+		defer a.Auth.Hasher().ObserveInFlight(nil)
+
+		answer := func(name, pw string) (string, int32) {
+			derivations.Store(0)
+			r := c.PostForm("/login", url.Values{"username": {name}, "password": {pw}})
+			wantStatus(t, r, http.StatusUnprocessableEntity)
+			i := strings.Index(r.Body, `<main`)
+			return r.Body[i:], derivations.Load()
+		}
+		wrong, wrongWork := answer("rowan_tree", "not the password at all")
+		unknown, unknownWork := answer("nobody_here", "not the password at all")
+		if !strings.Contains(wrong, "That pseudonym and password don&#39;t match") {
+			t.Fatalf("wrong password answer:\n%s", wrong)
+		}
+		if strings.ReplaceAll(wrong, "rowan_tree", "X") != strings.ReplaceAll(unknown, "nobody_here", "X") {
+			t.Fatalf("answers differ:\n%s\n---\n%s", wrong, unknown)
+		}
+		// The same work: one argon2id derivation each, so the time taken
+		// does not tell the two apart.
+		if wrongWork != 1 || unknownWork != 1 {
+			t.Fatalf("derivations: wrong password %d, unknown name %d; want 1 each", wrongWork, unknownWork)
+		}
+		// A name that cannot be a pseudonym at all takes the same path.
+		if _, n := answer("not a\x00name", "not the password at all"); n != 1 {
+			t.Fatalf("invalid name did %d derivations", n)
+		}
+		// Empty fields are asked for without a lookup.
+		r := c.PostForm("/login", url.Values{"username": {"  "}, "password": {""}})
+		wantStatus(t, r, http.StatusUnprocessableEntity)
+		if !strings.Contains(r.Body, "Please enter your pseudonym.") || !strings.Contains(r.Body, "Please enter your password.") {
+			t.Fatalf("empty login:\n%s", r.Body)
+		}
+	})
+}
+
+func TestLoginRehashesOldParameters(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := newAccountApp(t, db)
+		forumtest.SignUp(t, forumtest.NewClient(t, a.Web.Handler()), "old_oak", goodPassword)
+		weak, err := auth.NewHasher(auth.Params{Memory: 64, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		old, err := weak.Hash(context.Background(), goodPassword)
+		if err != nil {
+			t.Fatal(err)
+		}
+		db.W.Exec("UPDATE users SET password_hash = ? WHERE username = ?", old, "old_oak")
+		c := forumtest.NewClient(t, a.Web.Handler())
+		wantRedirect(t, c.PostForm("/login", url.Values{"username": {"old_oak"}, "password": {goodPassword}}), "/")
+		var now string
+		db.R.Raw("SELECT password_hash FROM users WHERE username = ?", "old_oak").Row().Scan(&now)
+		if now == old || a.Auth.Hasher().NeedsRehash(now) {
+			t.Fatalf("hash not upgraded at login: %s", now)
+		}
+		wantRedirect(t, forumtest.NewClient(t, a.Web.Handler()).PostForm("/login", url.Values{"username": {"old_oak"}, "password": {goodPassword}}), "/")
+	})
+}
+
+func TestLoginThrottlePerAccount(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, c := newAccountApp(t, db)
+		forumtest.SignUp(t, forumtest.NewClient(t, a.Web.Handler()), "willow", goodPassword)
+		clock := time.Now()
+		a.Auth.SetClock(func() time.Time { return clock })
+		// Failures from several addresses all count against the account.
+		for i := range auth.AccountFailureLimit {
+			r := postFrom(c, "203.0.113."+string(rune('1'+i%5))+":4000", "/login", url.Values{"username": {"Willow"}, "password": {"wrong password number"}})
+			wantStatus(t, r, http.StatusUnprocessableEntity)
+			clock = clock.Add(10 * time.Second)
+		}
+		// Now even the right password waits.
+		r := postFrom(c, "198.51.100.7:4000", "/login", url.Values{"username": {"willow"}, "password": {goodPassword}})
+		wantStatus(t, r, http.StatusTooManyRequests)
+		if !strings.Contains(r.Body, "Too many attempts. Please try again in 14 minutes.") {
+			t.Fatalf("throttle page:\n%s", r.Body)
+		}
+		if r.Header.Get("Retry-After") == "" {
+			t.Error("no Retry-After header")
+		}
+		// Recovery is throttled by the same counter.
+		r = c.PostForm("/recover", url.Values{"username": {"willow"}, "code": {"aaaa-bbbb-cccc"}, "password": {"a brand new password"}})
+		wantStatus(t, r, http.StatusTooManyRequests)
+		// Nothing about the name or the address is stored.
+		var keys []string
+		db.R.Table("login_failures").Pluck("throttle_key", &keys)
+		for _, k := range keys {
+			if strings.Contains(strings.ToLower(k), "willow") || strings.Contains(k, "203.0.113") || strings.Contains(k, "198.51") {
+				t.Fatalf("throttle key reveals its source: %s", k)
+			}
+		}
+		// Once the oldest failure leaves the window, logging in works.
+		clock = clock.Add(auth.ThrottleWindow)
+		wantRedirect(t, c.PostForm("/login", url.Values{"username": {"willow"}, "password": {goodPassword}}), "/")
+	})
+}
+
+func TestLoginThrottlePerClient(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, c := newAccountApp(t, db)
+		forumtest.SignUp(t, forumtest.NewClient(t, a.Web.Handler()), "linden", goodPassword)
+		const addr = "192.0.2.44:5000"
+		// One client trying many names (each below its own account limit).
+		for i := range auth.ClientFailureLimit {
+			r := postFrom(c, addr, "/login", url.Values{"username": {"sprayed_" + string(rune('a'+i%26)) + string(rune('a'+i/26))}, "password": {"wrong password number"}})
+			wantStatus(t, r, http.StatusUnprocessableEntity)
+		}
+		r := postFrom(c, addr, "/login", url.Values{"username": {"linden"}, "password": {goodPassword}})
+		wantStatus(t, r, http.StatusTooManyRequests)
+		if !strings.Contains(r.Body, "Too many attempts. Please try again in 15 minutes.") {
+			t.Fatalf("throttle page:\n%s", r.Body)
+		}
+		// Another client is not affected, nor is the account.
+		wantRedirect(t, postFrom(c, "192.0.2.45:5000", "/login", url.Values{"username": {"linden"}, "password": {goodPassword}}), "/")
+	})
+}
+
+func TestLoginThrottleIsSharedByInstances(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		one, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		two, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		forumtest.SignUp(t, forumtest.NewClient(t, one.Web.Handler()), "maple", goodPassword)
+		c1, c2 := forumtest.NewClient(t, one.Web.Handler()), forumtest.NewClient(t, two.Web.Handler())
+		for i := range auth.AccountFailureLimit {
+			c := c1
+			if i%2 == 1 {
+				c = c2
+			}
+			wantStatus(t, c.PostForm("/login", url.Values{"username": {"maple"}, "password": {"wrong password number"}}), http.StatusUnprocessableEntity)
+		}
+		wantStatus(t, c2.PostForm("/login", url.Values{"username": {"maple"}, "password": {goodPassword}}), http.StatusTooManyRequests)
+		wantStatus(t, c1.PostForm("/login", url.Values{"username": {"maple"}, "password": {goodPassword}}), http.StatusTooManyRequests)
+	})
+}

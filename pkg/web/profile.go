@@ -1,0 +1,40 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/labstack/echo/v4"
+
+	"hearth/pkg/markup"
+)
+
+// profile is a member's public page: pseudonym, the month they joined and
+// their recent visible posts; nothing else.
+func (s *Server) profile(c echo.Context) error {
+	name := c.Param("name")
+	p, err := s.deps.Auth.Profile(c.Request().Context(), name)
+	if err != nil {
+		return err
+	}
+	if p.Name != name {
+		// One address per member, whatever case or look-alike was typed.
+		return c.Redirect(http.StatusMovedPermanently, "/u/"+url.PathEscape(p.Name))
+	}
+	tags, err := s.tagNames(c)
+	if err != nil {
+		return err
+	}
+	block, err := s.blockButton(c, p.ID, p.Name)
+	if err != nil {
+		return err
+	}
+	v := ProfileView{Base: s.base(c, p.Name), Name: p.Name, Joined: p.Joined, JoinedMonth: monthOf(p.Joined), Block: block}
+	for _, post := range p.Posts {
+		v.Posts = append(v.Posts, ProfilePostView{
+			ID: post.ID, ThreadID: post.ThreadID, ThreadTitle: post.ThreadTitle, GroupSlug: post.GroupSlug, GroupName: post.GroupName,
+			Body: markup.Stored(post.BodyHTML), Tags: labels(post.Tags.Union(post.ThreadTags), tags), CreatedAt: post.CreatedAt,
+		})
+	}
+	return c.Render(http.StatusOK, "profile/show", v)
+}

@@ -1,0 +1,39 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"hearth/pkg/auth"
+)
+
+var deleteFields = []string{"mode", "current_password"}
+
+// settingsDeletePage explains the two choices and asks for the password.
+func (s *Server) settingsDeletePage(c echo.Context) error {
+	return c.Render(http.StatusOK, "settings/delete", DeleteView{Base: s.base(c, "Delete your account"), Errors: formErrors(nil, deleteFields...)})
+}
+
+// settingsDelete deletes the account, logs out and says goodbye.
+func (s *Server) settingsDelete(c echo.Context) error {
+	mode := postValue(c, "mode")
+	err := s.deps.Auth.DeleteAccount(c.Request().Context(), principal(c), postValue(c, "current_password"), auth.DeleteMode(mode), s.clientKey(c))
+	if err != nil {
+		v, te := asValidation(err)
+		switch {
+		case te != nil:
+			return s.renderThrottled(c, te)
+		case v != nil:
+			return c.Render(http.StatusUnprocessableEntity, "settings/delete", DeleteView{Base: s.base(c, "Delete your account"), Mode: mode, Errors: formErrors(v, deleteFields...)})
+		}
+		return err
+	}
+	s.clearSessionCookie(c)
+	return c.Redirect(http.StatusSeeOther, "/goodbye")
+}
+
+// goodbye is shown after an account is deleted.
+func (s *Server) goodbye(c echo.Context) error {
+	return c.Render(http.StatusOK, "account/goodbye", GoodbyeView{Base: s.base(c, "Your account is deleted")})
+}

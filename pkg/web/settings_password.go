@@ -1,0 +1,31 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+)
+
+var passwordFields = []string{"current_password", "password"}
+
+// settingsPasswordPage shows the change-password form.
+func (s *Server) settingsPasswordPage(c echo.Context) error {
+	return c.Render(http.StatusOK, "settings/password", PasswordView{Base: s.base(c, "Change your password"), Errors: formErrors(nil, passwordFields...)})
+}
+
+// settingsPassword changes the password and ends every other session.
+func (s *Server) settingsPassword(c echo.Context) error {
+	err := s.deps.Auth.ChangePassword(c.Request().Context(), principal(c), postValue(c, "current_password"), postValue(c, "password"), s.clientKey(c))
+	if err != nil {
+		v, te := asValidation(err)
+		switch {
+		case te != nil:
+			return s.renderThrottled(c, te)
+		case v != nil:
+			return c.Render(http.StatusUnprocessableEntity, "settings/password", PasswordView{Base: s.base(c, "Change your password"), Errors: formErrors(v, passwordFields...)})
+		}
+		return err
+	}
+	s.setFlash(c, "Your password is changed. Any other devices signed in to your account have been signed out.")
+	return c.Redirect(http.StatusSeeOther, "/settings")
+}

@@ -1,0 +1,235 @@
+package web
+
+import (
+	"html/template"
+	"time"
+
+	"hearth/pkg/auth"
+	"hearth/pkg/forum"
+)
+
+// FormErrors are a form's validation messages: one per field, shown next
+// to the field and listed in a summary at the top in page order.
+type FormErrors struct {
+	Fields map[string]string
+	// Order is the fields in the order the page shows them.
+	Order []string
+}
+
+// FieldMessage is one entry of the error summary.
+type FieldMessage struct {
+	Field, Message string
+}
+
+// Get is the message for field, or "".
+func (f FormErrors) Get(field string) string { return f.Fields[field] }
+
+// Any reports whether there is a message at all.
+func (f FormErrors) Any() bool { return len(f.Fields) > 0 }
+
+// List is the messages in page order (fields not in Order last).
+func (f FormErrors) List() []FieldMessage {
+	var out []FieldMessage
+	seen := map[string]bool{}
+	for _, k := range f.Order {
+		if m, ok := f.Fields[k]; ok && !seen[k] {
+			out = append(out, FieldMessage{k, m})
+			seen[k] = true
+		}
+	}
+	for k, m := range f.Fields {
+		if !seen[k] {
+			out = append(out, FieldMessage{k, m})
+		}
+	}
+	return out
+}
+
+// formErrors wraps a validation error for a page whose fields come in order.
+func formErrors(v *forum.ValidationError, order ...string) FormErrors {
+	fe := FormErrors{Order: order}
+	if v != nil {
+		fe.Fields = v.Fields
+	}
+	return fe
+}
+
+// SignupView is the signup form.
+type SignupView struct {
+	Base
+	Username string
+	Next     string
+	Errors   FormErrors
+}
+
+// LoginView is the login form. Message is the one answer to a wrong
+// pseudonym or password.
+type LoginView struct {
+	Base
+	Username string
+	Next     string
+	Message  string
+	Errors   FormErrors
+}
+
+// LoginCodeView is the second step of a login with two-factor codes.
+type LoginCodeView struct {
+	Base
+	Next   string
+	Errors FormErrors
+}
+
+// RecoverView is the recovery form.
+type RecoverView struct {
+	Base
+	Username string
+	Message  string
+	Errors   FormErrors
+}
+
+// RecoveryCodesView shows new recovery codes, once.
+type RecoveryCodesView struct {
+	Base
+	Codes []string
+	// Continue is where the member goes once the codes are safe.
+	Continue string
+	// Welcome is true right after signup.
+	Welcome bool
+}
+
+// ThrottledView is the 429 page of the login throttle.
+type ThrottledView struct {
+	Base
+	Minutes int
+}
+
+// SanctionView tells a suspended or banned member why and until when.
+type SanctionView struct {
+	Base
+	Banned bool
+	// Until is when a suspension ends; nil when it has no end date.
+	Until  *time.Time
+	Reason string
+}
+
+// SettingsView is the settings index.
+type SettingsView struct {
+	Base
+}
+
+// PasswordView is the change-password form.
+type PasswordView struct {
+	Base
+	Errors FormErrors
+}
+
+// CodesSettingsView is the recovery-codes section.
+type CodesSettingsView struct {
+	Base
+	Left   int
+	Errors FormErrors
+}
+
+// SessionsView lists the member's signed-in devices.
+type SessionsView struct {
+	Base
+	Sessions []SessionRow
+}
+
+// SessionRow is one signed-in device; times are shown by day only.
+type SessionRow struct {
+	auth.SessionInfo
+	LastSeenDay, CreatedDay string
+}
+
+// TOTPView is the two-factor section.
+type TOTPView struct {
+	Base
+	Enabled bool
+	// Pending is true while a setup waits for its first code.
+	Pending bool
+	// Secret is the pending secret in groups of four, for typing in.
+	Secret string
+	// StaffRequired says staff pages need two-factor codes.
+	StaffRequired bool
+	Errors        FormErrors
+}
+
+// CountryView is the country setting.
+type CountryView struct {
+	Base
+	Options []CountryOption
+	Errors  FormErrors
+}
+
+// DeleteView is the delete-account form.
+type DeleteView struct {
+	Base
+	Mode   string
+	Errors FormErrors
+}
+
+// GoodbyeView follows a deleted account.
+type GoodbyeView struct {
+	Base
+}
+
+// ProfileView is a member's public profile.
+type ProfileView struct {
+	Base
+	Name   string
+	Joined time.Time
+	// JoinedMonth is Joined as "November 2026".
+	JoinedMonth string
+	Posts       []ProfilePostView
+	// Block is the Block / Unblock control (templates/partials/block-button.html);
+	// nil for visitors and on one's own profile.
+	Block *BlockButtonView
+}
+
+// ProfilePostView is a recent post on a profile; tagged posts are
+// collapsed behind their trigger warnings.
+type ProfilePostView struct {
+	ID, ThreadID         int64
+	ThreadTitle          string
+	GroupSlug, GroupName string
+	Body                 template.HTML
+	Tags                 []TagLabel
+	CreatedAt            time.Time
+}
+
+// PeopleView is the admin's people page.
+type PeopleView struct {
+	Base
+	Query    string
+	Searched bool
+	Found    *PersonView
+	Staff    []PersonView
+	Groups   []GroupChoice
+	// Errors and Reason belong to a role form that failed, for Found.
+	Errors FormErrors
+	Reason string
+}
+
+// PersonView is a member as the people page shows them.
+type PersonView struct {
+	ID           int64
+	Name         string
+	Role         string
+	Status       string
+	StatusUntil  *time.Time
+	StatusReason string
+	SiteWide     bool
+	GroupNames   []string
+	GroupIDs     map[int64]bool
+	Joined       time.Time
+	JoinedMonth  string
+	// Changeable is false for admins and for the admin looking.
+	Changeable bool
+}
+
+// GroupChoice is a group checkbox of the role form.
+type GroupChoice struct {
+	ID   int64
+	Name string
+}
