@@ -13,6 +13,7 @@ import (
 	"hearth/pkg/config"
 	"hearth/pkg/forum"
 	"hearth/pkg/markup"
+	"hearth/pkg/moderation"
 	"hearth/pkg/safety"
 	"hearth/pkg/store"
 	"hearth/pkg/web"
@@ -30,6 +31,8 @@ type App struct {
 	Auth   *auth.Service
 	// Helplines is the crisis resources service.
 	Helplines *safety.Helplines
+	// Moderation runs reports, the queue, moderator actions and administration.
+	Moderation *moderation.Service
 	// Blocks and Breaks are members' own safety tools.
 	Blocks *forum.Blocks
 	Breaks *forum.Breaks
@@ -114,6 +117,7 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 		}))
 	as := auth.NewService(store.NewAuth(db), hasher, secret)
 	hs := safety.NewHelplines(store.NewSafety(db))
+	ms := moderation.NewService(store.NewModeration(db), markup.New())
 	blocks := forum.NewBlocks(store.NewBlocks(db))
 	breaks := forum.NewBreaks(store.NewBreaks(db))
 	w, err := web.New(web.Deps{
@@ -130,11 +134,13 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 		Helplines: hs,
 		Blocks:    blocks,
 		Breaks:    breaks,
+
+		Moderation: ms,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("web: %w", err)
 	}
-	return &App{Config: cfg, DB: db, Web: w, Log: log, Forum: fs, Auth: as, Helplines: hs, Blocks: blocks, Breaks: breaks}, nil
+	return &App{Config: cfg, DB: db, Web: w, Log: log, Forum: fs, Auth: as, Helplines: hs, Blocks: blocks, Breaks: breaks, Moderation: ms}, nil
 }
 
 // Close releases the database.

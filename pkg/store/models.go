@@ -3,6 +3,7 @@ package store
 import (
 	"hearth/pkg/auth"
 	"hearth/pkg/forum"
+	"hearth/pkg/moderation"
 	"hearth/pkg/safety"
 )
 
@@ -15,5 +16,7 @@ func Models() []any {
 		&auth.User{}, &auth.Session{}, &auth.RecoveryCode{}, &auth.LoginFailure{},
 		&safety.Helpline{}, &forum.Block{}, &forum.Break{},
 		&forum.Revision{}, &forum.Reaction{}, &forum.Subscription{}, &forum.Notification{}, &forum.TagPref{},
+		&moderation.QueueItem{}, &moderation.Report{}, &moderation.AuditEntry{}, &moderation.Sanction{},
+		&moderation.Notice{}, &moderation.Setting{},
 	}
 }

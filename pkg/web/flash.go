@@ -51,7 +51,7 @@ func (s *Server) sign(purpose, v string) string {
 
 // base builds the common part of every view.
 func (s *Server) base(c echo.Context, title string) Base {
-	return Base{
+	b := Base{
 		Title:        title,
 		RequestID:    reqID(c),
 		Flash:        s.popFlash(c),
@@ -60,6 +60,8 @@ func (s *Server) base(c echo.Context, title string) Base {
 		Path:         c.Request().URL.Path,
 		Unread:       s.unread(c),
 	}
+	s.modBase(c, &b)
+	return b
 }
 
 // ctxViewUser is where the session middleware leaves the signed-in member.

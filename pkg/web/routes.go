@@ -105,4 +105,47 @@ func (s *Server) routes() {
 	e.POST("/settings/delete", s.settingsDelete, s.requireUser)
 	e.GET("/admin/people", s.adminPeople, s.requireAdmin)
 	e.POST("/admin/people/:id/role", s.adminPeopleRole, s.requireAdmin)
+
+	// Moderation: reports, the queue, actions on posts, threads and members
+	// (every one checked again in pkg/moderation through pkg/auth), the
+	// audit log and the public moderation log, and members' notices.
+	e.GET("/p/:id/report", s.reportForm, s.requireUser)
+	e.POST("/p/:id/report", s.reportSubmit, s.requireUser)
+	e.GET("/p/:id/reported", s.reportDone, s.requireUser)
+	e.POST("/notices/:id/ack", s.ackNotice, s.requireUser)
+	e.GET("/mod/log", s.modLog)
+	e.GET("/mod", s.modQueue, s.requireStaff)
+	e.GET("/mod/audit", s.modAudit, s.requireStaff)
+	e.GET("/mod/posts/:id", s.modPost, s.requireStaff)
+	e.GET("/mod/users/:id", s.modUser, s.requireStaff)
+	e.POST("/mod/items/:id/dismiss", s.modDismiss, s.requireStaff)
+	e.POST("/p/:id/remove", s.postAction("remove", s.deps.Moderation.Remove), s.requireStaff)
+	e.POST("/p/:id/restore", s.postAction("restore", s.deps.Moderation.Restore), s.requireStaff)
+	e.POST("/p/:id/redact", s.postAction("redact", s.deps.Moderation.RedactPost), s.requireStaff)
+	e.POST("/p/:id/tags", s.modPostTags, s.requireStaff)
+	e.POST("/t/:id/lock", s.threadAction("lock", s.modLock), s.requireStaff)
+	e.POST("/t/:id/unlock", s.threadAction("unlock", s.modUnlock), s.requireStaff)
+	e.POST("/t/:id/pin", s.threadAction("pin", s.modPin), s.requireStaff)
+	e.POST("/t/:id/unpin", s.threadAction("unpin", s.modUnpin), s.requireStaff)
+	e.POST("/t/:id/redact", s.threadAction("thread-redact", s.modRedactThread), s.requireStaff)
+	e.POST("/t/:id/move", s.threadAction("move", s.modMove), s.requireStaff)
+	e.POST("/t/:id/tags", s.threadAction("thread-tags", s.modThreadTags), s.requireStaff)
+	e.POST("/mod/users/:id/warn", s.sanctionAction("warn", s.deps.Moderation.Warn), s.requireStaff)
+	e.POST("/mod/users/:id/suspend", s.sanctionAction("suspend", s.deps.Moderation.Suspend), s.requireStaff)
+	e.POST("/mod/users/:id/ban", s.sanctionAction("ban", s.deps.Moderation.Ban), s.requireStaff)
+	e.POST("/mod/users/:id/lift", s.sanctionAction("lift", s.deps.Moderation.Lift), s.requireStaff)
+
+	// Administration: groups and site settings (people and helplines are
+	// listed with accounts and safety above).
+	e.GET("/admin", s.adminIndex, s.requireAdmin)
+	e.GET("/admin/groups", s.adminGroups, s.requireAdmin)
+	e.POST("/admin/groups", s.adminGroupCreate, s.requireAdmin)
+	e.GET("/admin/groups/:slug", s.adminGroupEdit, s.requireAdmin)
+	e.POST("/admin/groups/:slug", s.adminGroupUpdate, s.requireAdmin)
+	e.POST("/admin/groups/:slug/archive", s.adminGroupArchive(true), s.requireAdmin)
+	e.POST("/admin/groups/:slug/unarchive", s.adminGroupArchive(false), s.requireAdmin)
+	e.GET("/admin/settings", s.adminSettings, s.requireAdmin)
+	e.POST("/admin/settings", s.adminSettingsSave, s.requireAdmin)
+	e.POST("/admin/tags", s.adminTagCreate, s.requireAdmin)
+	e.POST("/admin/tags/:slug", s.adminTagUpdate, s.requireAdmin)
 }

@@ -17,6 +17,7 @@ import (
 	"hearth/pkg/auth"
 	"hearth/pkg/config"
 	"hearth/pkg/forum"
+	"hearth/pkg/moderation"
 	"hearth/pkg/safety"
 )
 
@@ -43,6 +44,9 @@ type Deps struct {
 	Version string
 	// Helplines serves the crisis resources (page, panel, admin list).
 	Helplines *safety.Helplines
+	// Moderation runs reports, the queue, moderator actions, the logs and
+	// site administration.
+	Moderation *moderation.Service
 	// Blocks and Breaks are members' own safety tools.
 	Blocks *forum.Blocks
 	Breaks *forum.Breaks

@@ -23,6 +23,11 @@ type Base struct {
 	Path string
 	// Unread is the signed-in member's unread notification count.
 	Unread int
+	// WellbeingWaiting is, for staff, how many wellbeing concerns wait in
+	// the moderator queue (filled by modBase).
+	WellbeingWaiting int
+	// Notices are what moderators told the member, shown until dismissed.
+	Notices []MemberNotice
 }
 
 // ViewUser is what the layout knows about the signed-in member.

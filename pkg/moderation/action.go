@@ -1,0 +1,92 @@
+package moderation
+
+// Actions recorded in the audit log.
+const (
+	ActionReport       = "report"
+	ActionAutoHide     = "auto_hide"
+	ActionDismiss      = "dismiss"
+	ActionApprove      = "approve"
+	ActionRemove       = "remove"
+	ActionRestore      = "restore"
+	ActionRedactPost   = "redact_post"
+	ActionRedactThread = "redact_thread"
+	ActionLock         = "lock"
+	ActionUnlock       = "unlock"
+	ActionPin          = "pin"
+	ActionUnpin        = "unpin"
+	ActionMove         = "move"
+	ActionTagPost      = "tag_post"
+	ActionTagThread    = "tag_thread"
+	ActionWarn         = "warn"
+	ActionSuspend      = "suspend"
+	ActionBan          = "ban"
+	ActionLift         = "lift"
+	ActionGroupCreate  = "group_create"
+	ActionGroupUpdate  = "group_update"
+	ActionGroupArchive = "group_archive"
+	ActionGroupRestore = "group_unarchive"
+	ActionSettings     = "settings"
+	ActionTagCreate    = "tag_create"
+	ActionTagUpdate    = "tag_update"
+)
+
+// actionText describes each action in plain words, naming nobody.
+var actionText = map[string]string{
+	ActionReport:       "Post reported",
+	ActionAutoHide:     "Post hidden after several reports, waiting for a moderator",
+	ActionDismiss:      "Reports reviewed, no action needed",
+	ActionApprove:      "Post approved",
+	ActionRemove:       "Post removed",
+	ActionRestore:      "Post restored",
+	ActionRedactPost:   "Post redacted",
+	ActionRedactThread: "Thread redacted and locked",
+	ActionLock:         "Thread locked",
+	ActionUnlock:       "Thread unlocked",
+	ActionPin:          "Thread pinned",
+	ActionUnpin:        "Thread unpinned",
+	ActionMove:         "Thread moved to another group",
+	ActionTagPost:      "Trigger warnings on a post changed",
+	ActionTagThread:    "Trigger warnings on a thread changed",
+	ActionWarn:         "Private warning given",
+	ActionSuspend:      "Member suspended",
+	ActionBan:          "Member banned",
+	ActionLift:         "Sanction lifted",
+	ActionGroupCreate:  "Group created",
+	ActionGroupUpdate:  "Group settings changed",
+	ActionGroupArchive: "Group archived",
+	ActionGroupRestore: "Group unarchived",
+	ActionSettings:     "Site settings changed",
+	ActionTagCreate:    "Trigger warning added to the vocabulary",
+	ActionTagUpdate:    "Trigger warning renamed",
+}
+
+// Describe returns the plain description of action.
+func Describe(action string) string {
+	if t, ok := actionText[action]; ok {
+		return t
+	}
+	return "Moderator action"
+}
+
+// Actions lists the recorded actions, for the audit log's filter.
+func Actions() []string {
+	return []string{
+		ActionAutoHide, ActionDismiss, ActionApprove, ActionRemove, ActionRestore, ActionRedactPost, ActionRedactThread,
+		ActionLock, ActionUnlock, ActionPin, ActionUnpin, ActionMove, ActionTagPost, ActionTagThread,
+		ActionWarn, ActionSuspend, ActionBan, ActionLift,
+		ActionGroupCreate, ActionGroupUpdate, ActionGroupArchive, ActionGroupRestore, ActionSettings, ActionTagCreate, ActionTagUpdate,
+	}
+}
+
+// publicActions appear in the public moderation log. Sanctions and warnings
+// stay private: on a mental-health forum even a nameless "member banned"
+// next to a reason can identify someone to people who know them.
+var publicActions = map[string]bool{
+	ActionAutoHide: true, ActionRemove: true, ActionRestore: true, ActionRedactPost: true, ActionRedactThread: true,
+	ActionLock: true, ActionUnlock: true, ActionPin: true, ActionUnpin: true, ActionMove: true,
+	ActionTagPost: true, ActionTagThread: true, ActionApprove: true,
+	ActionGroupCreate: true, ActionGroupArchive: true, ActionGroupRestore: true, ActionTagCreate: true, ActionTagUpdate: true,
+}
+
+// IsPublic reports whether action appears in the public moderation log.
+func IsPublic(action string) bool { return publicActions[action] }

@@ -1,0 +1,288 @@
+package moderation
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"hearth/pkg/auth"
+	"hearth/pkg/forum"
+)
+
+// Dismiss handles a queue item without hiding anything: reports are
+// reviewed and need no action, a wellbeing concern has been looked after, a
+// held post is approved and published. A post hidden by reports is shown
+// again unless it also waits for pre-moderation.
+func (s *Service) Dismiss(ctx context.Context, r Request) (Outcome, error) {
+	if !auth.IsStaff(r.Actor) {
+		return Outcome{}, forbidden("not staff")
+	}
+	it, err := s.store.Item(ctx, r.ItemID)
+	if err != nil {
+		return Outcome{}, fmt.Errorf("queue item %d: %w", r.ItemID, err)
+	}
+	p, err := s.loadPost(ctx, r.Actor, it.PostID)
+	if err != nil {
+		return Outcome{}, err
+	}
+	action := ActionDismiss
+	if it.Kind == KindHeld {
+		action = ActionApprove
+	}
+	out := Outcome{Action: action, PostID: p.ID, ThreadID: p.ThreadID, Changed: true}
+	if err := checkReason(r.Reason, false); err != nil {
+		return out, err
+	}
+	now := s.now()
+	err = s.store.Atomic(ctx, func(tx Tx) error {
+		if err := claim(tx, r, action, now); err != nil {
+			return err
+		}
+		if err := tx.CloseReports(p.ID, it.Kind == KindWellbeing, now); err != nil {
+			return err
+		}
+		if it.Kind != KindWellbeing {
+			if err := release(tx, p, it.Kind, now); err != nil {
+				return err
+			}
+		}
+		return tx.Audit(entry(r, action, "post", p.ID, p.GroupID, p.AuthorID, now))
+	})
+	return out, err
+}
+
+// release publishes a held post once nothing else holds it: dismissing
+// reports does not publish a post that still waits for pre-moderation.
+func release(tx Tx, p PostRef, kind string, now time.Time) error {
+	if kind == KindReport {
+		waiting, err := tx.HasOpenItem(p.ID, KindHeld)
+		if err != nil || waiting {
+			return err
+		}
+	}
+	ok, err := tx.SetPostStatus(p.ID, []string{forum.StatusHeld}, forum.StatusVisible, "", now)
+	if err != nil || !ok {
+		return err
+	}
+	if p.IsOpening() {
+		if _, err := tx.SetThreadStatus(p.ThreadID, []string{forum.StatusHeld}, forum.StatusVisible, now); err != nil {
+			return err
+		}
+	}
+	msg := "A moderator reviewed " + where(p) + " and it is visible again."
+	if kind == KindHeld {
+		msg = "A moderator approved " + where(p) + ". Everyone in the group can see it now."
+	}
+	return notifyAuthor(tx, p, NoticeAction, msg, "", postLink(p), now)
+}
+
+// Remove hides a post from members behind a placeholder; moderators can
+// still open and restore it. It needs a reason, and the author is told.
+func (s *Service) Remove(ctx context.Context, postID int64, r Request) (Outcome, error) {
+	if err := checkReason(r.Reason, true); err != nil {
+		return Outcome{}, err
+	}
+	p, err := s.loadPost(ctx, r.Actor, postID)
+	if err != nil {
+		return Outcome{}, err
+	}
+	if err := s.checkItem(ctx, r.ItemID, postID); err != nil {
+		return Outcome{}, err
+	}
+	now := s.now()
+	err = s.store.Atomic(ctx, func(tx Tx) error {
+		if err := claim(tx, r, ActionRemove, now); err != nil {
+			return err
+		}
+		ok, err := tx.SetPostStatus(p.ID, []string{forum.StatusVisible, forum.StatusHeld}, forum.StatusRemoved, r.Reason, now)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return alreadyHandled(tx, "post", p.ID)
+		}
+		if err := closeAll(tx, r, p.ID, ActionRemove, now); err != nil {
+			return err
+		}
+		if err := tx.Audit(entry(r, ActionRemove, "post", p.ID, p.GroupID, p.AuthorID, now)); err != nil {
+			return err
+		}
+		return notifyAuthor(tx, p, NoticeAction, "A moderator removed "+where(p)+". Other members no longer see it.", r.Reason, postLink(p), now)
+	})
+	return Outcome{Action: ActionRemove, PostID: p.ID, ThreadID: p.ThreadID, Changed: true}, err
+}
+
+// closeAll handles every open item and report of a post after an action
+// that settles it.
+func closeAll(tx Tx, r Request, postID int64, action string, now time.Time) error {
+	if err := tx.CloseItems(postID, r.Actor.ID, action, now); err != nil {
+		return err
+	}
+	if err := tx.CloseReports(postID, false, now); err != nil {
+		return err
+	}
+	return tx.CloseReports(postID, true, now)
+}
+
+// Restore shows a removed or held post again.
+func (s *Service) Restore(ctx context.Context, postID int64, r Request) (Outcome, error) {
+	if err := checkReason(r.Reason, false); err != nil {
+		return Outcome{}, err
+	}
+	p, err := s.loadPost(ctx, r.Actor, postID)
+	if err != nil {
+		return Outcome{}, err
+	}
+	if err := s.checkItem(ctx, r.ItemID, postID); err != nil {
+		return Outcome{}, err
+	}
+	now := s.now()
+	err = s.store.Atomic(ctx, func(tx Tx) error {
+		if err := claim(tx, r, ActionRestore, now); err != nil {
+			return err
+		}
+		ok, err := tx.SetPostStatus(p.ID, []string{forum.StatusRemoved, forum.StatusHeld}, forum.StatusVisible, "", now)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return alreadyHandled(tx, "post", p.ID)
+		}
+		if p.IsOpening() {
+			if _, err := tx.SetThreadStatus(p.ThreadID, []string{forum.StatusHeld, forum.StatusRemoved}, forum.StatusVisible, now); err != nil {
+				return err
+			}
+		}
+		if err := tx.CloseItems(p.ID, r.Actor.ID, ActionRestore, now, KindHeld, KindReport); err != nil {
+			return err
+		}
+		if err := tx.CloseReports(p.ID, false, now); err != nil {
+			return err
+		}
+		if err := tx.Audit(entry(r, ActionRestore, "post", p.ID, p.GroupID, p.AuthorID, now)); err != nil {
+			return err
+		}
+		return notifyAuthor(tx, p, NoticeAction, "A moderator restored "+where(p)+". It is visible again.", r.Reason, postLink(p), now)
+	})
+	return Outcome{Action: ActionRestore, PostID: p.ID, ThreadID: p.ThreadID, Changed: true}, err
+}
+
+// RedactPost replaces a post's words with "Redacted by moderators: REASON"
+// for good. The original leaves every view, the search index, revisions
+// and notifications; the audit log keeps only its SHA-256.
+func (s *Service) RedactPost(ctx context.Context, postID int64, r Request) (Outcome, error) {
+	if err := checkReason(r.Reason, true); err != nil {
+		return Outcome{}, err
+	}
+	p, err := s.loadPost(ctx, r.Actor, postID)
+	if err != nil {
+		return Outcome{}, err
+	}
+	if err := s.checkItem(ctx, r.ItemID, postID); err != nil {
+		return Outcome{}, err
+	}
+	now := s.now()
+	err = s.store.Atomic(ctx, func(tx Tx) error {
+		if err := claim(tx, r, ActionRedactPost, now); err != nil {
+			return err
+		}
+		orig, ok, err := tx.ClaimPostText(p.ID, now)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return alreadyHandled(tx, "post", p.ID)
+		}
+		if err := tx.RedactPost(p.ID, RedactedText(r.Reason), redactedHTML(r.Reason), r.Reason, now); err != nil {
+			return err
+		}
+		if err := closeAll(tx, r, p.ID, ActionRedactPost, now); err != nil {
+			return err
+		}
+		e := entry(r, ActionRedactPost, "post", p.ID, p.GroupID, p.AuthorID, now)
+		e.ContentSHA256 = sha(orig.BodyMD)
+		if err := tx.Audit(e); err != nil {
+			return err
+		}
+		return notifyAuthor(tx, p, NoticeAction, "A moderator redacted "+where(p)+": its words have been replaced and can't be recovered.", r.Reason, postLink(p), now)
+	})
+	return Outcome{Action: ActionRedactPost, PostID: p.ID, ThreadID: p.ThreadID, Changed: true}, err
+}
+
+// SetPostTags replaces a post's trigger warnings with tags, which must all
+// be in the vocabulary.
+func (s *Service) SetPostTags(ctx context.Context, postID int64, tags []string, r Request) (Outcome, error) {
+	if err := checkReason(r.Reason, false); err != nil {
+		return Outcome{}, err
+	}
+	p, err := s.loadPost(ctx, r.Actor, postID)
+	if err != nil {
+		return Outcome{}, err
+	}
+	set, err := s.vocabulary(ctx, tags)
+	if err != nil {
+		return Outcome{}, err
+	}
+	out := Outcome{Action: ActionTagPost, PostID: p.ID, ThreadID: p.ThreadID}
+	if set == p.Tags {
+		return out, nil
+	}
+	out.Changed = true
+	now := s.now()
+	err = s.store.Atomic(ctx, func(tx Tx) error {
+		if err := tx.SetPostTags(p.ID, set, now); err != nil {
+			return err
+		}
+		e := entry(r, ActionTagPost, "post", p.ID, p.GroupID, p.AuthorID, now)
+		e.Detail = tagChange(p.Tags, set)
+		return tx.Audit(e)
+	})
+	return out, err
+}
+
+// vocabulary checks that every slug is a known trigger warning.
+func (s *Service) vocabulary(ctx context.Context, slugs []string) (forum.Tags, error) {
+	known, err := s.store.Tags(ctx)
+	if err != nil {
+		return "", fmt.Errorf("tags: %w", err)
+	}
+	ok := map[string]bool{}
+	for _, t := range known {
+		ok[t.Slug] = true
+	}
+	for _, sl := range slugs {
+		if !ok[sl] {
+			v := &forum.ValidationError{}
+			v.Add("trigger_warnings", "Please choose trigger warnings from the list.")
+			return "", v
+		}
+	}
+	return forum.MakeTags(slugs), nil
+}
+
+// tagChange describes the difference between two tag sets.
+func tagChange(before, after forum.Tags) string {
+	var added, removed []string
+	for _, t := range after.Slugs() {
+		if !before.Has(t) {
+			added = append(added, t)
+		}
+	}
+	for _, t := range before.Slugs() {
+		if !after.Has(t) {
+			removed = append(removed, t)
+		}
+	}
+	d := ""
+	if len(added) > 0 {
+		d = "added " + strings.Join(added, ", ")
+	}
+	if len(removed) > 0 {
+		if d != "" {
+			d += "; "
+		}
+		d += "removed " + strings.Join(removed, ", ")
+	}
+	return d
+}

@@ -1,0 +1,180 @@
+package moderation
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"hearth/pkg/auth"
+	"hearth/pkg/forum"
+)
+
+// Report rate limits. Wellbeing concerns get a far larger allowance, and a
+// concern over it is refused with a clear message, never dropped silently.
+// Repeated concerns about the same member from the same reporter are kept
+// but add no weight, and moderators see that they were repeated.
+const (
+	ReportsPerHour          = 10
+	ConcernsPerHour         = 30
+	ConcernsPerSubjectDaily = 3
+	MaxNoteLen              = 1000
+	// DefaultReportThreshold is how many members' reports hide a post when
+	// the setting is missing.
+	DefaultReportThreshold = 3
+	// SettingReportThreshold names the report threshold setting.
+	SettingReportThreshold = "report_threshold"
+)
+
+// autoHideReason is the status reason of a post hidden by reports.
+const autoHideReason = "Hidden after several reports, waiting for a moderator"
+
+// ReportInput is a member's report of a post.
+type ReportInput struct {
+	PostID int64
+	Reason string
+	Note   string
+}
+
+// ReportOutcome tells the reporter what happens next.
+type ReportOutcome struct {
+	PostID   int64
+	ThreadID int64
+	// Wellbeing is true for an "I'm worried about this person" report.
+	Wellbeing bool
+	// Repeated is true when the report was kept without adding weight,
+	// because the reporter already raised several concerns about the member.
+	Repeated bool
+	// Hidden is true when this report took the post over the threshold.
+	Hidden bool
+}
+
+// ReportTarget returns the post a member wants to report, if they may see
+// and report it.
+func (s *Service) ReportTarget(ctx context.Context, a *auth.Actor, postID int64) (PostRef, error) {
+	if a == nil {
+		return PostRef{}, forbidden("visitor reporting")
+	}
+	p, err := s.store.PostRef(ctx, postID)
+	if err != nil {
+		return PostRef{}, fmt.Errorf("post %d: %w", postID, err)
+	}
+	if p.Status != forum.StatusVisible && !(p.Status == forum.StatusHeld && auth.CanViewHeld(a, authorOf(p), p.GroupID)) {
+		return PostRef{}, fmt.Errorf("post %d is %s: %w", postID, p.Status, forum.ErrNotFound)
+	}
+	return p, nil
+}
+
+func authorOf(p PostRef) int64 {
+	if p.AuthorID == nil {
+		return 0
+	}
+	return *p.AuthorID
+}
+
+// Report records a member's report, opens or re-weights the post's queue
+// item, and hides the post once enough different members have reported it.
+func (s *Service) Report(ctx context.Context, a *auth.Actor, in ReportInput) (ReportOutcome, error) {
+	p, err := s.ReportTarget(ctx, a, in.PostID)
+	if err != nil {
+		return ReportOutcome{}, err
+	}
+	reason, ok := ReportReasonByKey(in.Reason)
+	v := &forum.ValidationError{}
+	note := strings.TrimSpace(in.Note)
+	switch {
+	case !ok:
+		v.Add("reason", "Please choose what's wrong.")
+	case authorOf(p) == a.ID:
+		v.Add("reason", "This is your own post. You can edit or delete it yourself, or ask a moderator for help.")
+	case reason.Key == ReasonOther && note == "":
+		v.Add("note", "Please tell us a little about what's wrong.")
+	}
+	if utf8.RuneCountInString(note) > MaxNoteLen {
+		v.Add("note", "Please keep the note under 1,000 characters.")
+	}
+	if err := v.OrNil(); err != nil {
+		return ReportOutcome{}, err
+	}
+	now := s.now()
+	wellbeing := reason.Key == ReasonWellbeing
+	out := ReportOutcome{PostID: p.ID, ThreadID: p.ThreadID, Wellbeing: wellbeing}
+	general, concerns, err := s.store.ReportsSince(ctx, a.ID, now.Add(-time.Hour))
+	if err != nil {
+		return out, fmt.Errorf("count reports: %w", err)
+	}
+	if (wellbeing && concerns >= ConcernsPerHour) || (!wellbeing && general >= ReportsPerHour) {
+		return out, ErrRateLimited
+	}
+	if wellbeing && p.AuthorID != nil {
+		n, err := s.store.ConcernsAbout(ctx, a.ID, *p.AuthorID, now.Add(-24*time.Hour))
+		if err != nil {
+			return out, fmt.Errorf("count concerns: %w", err)
+		}
+		out.Repeated = n >= ConcernsPerSubjectDaily
+	}
+	threshold := s.reportThreshold(ctx)
+	err = s.store.Atomic(ctx, func(tx Tx) error {
+		rep := &Report{PostID: p.ID, ThreadID: p.ThreadID, GroupID: p.GroupID, ReporterID: &a.ID, SubjectID: p.AuthorID,
+			Reason: reason.Key, Note: note, Throttled: out.Repeated, Status: StatusOpen, CreatedAt: now}
+		if err := tx.AddReport(rep); err != nil {
+			if errors.Is(err, forum.ErrConflict) {
+				return ErrDuplicateReport
+			}
+			return err
+		}
+		it := &QueueItem{Kind: KindReport, PostID: p.ID, ThreadID: p.ThreadID, GroupID: p.GroupID, Priority: reason.Weight, Status: StatusOpen, CreatedAt: now, UpdatedAt: now}
+		add := reason.Weight
+		if wellbeing {
+			it.Kind, it.Priority, add = KindWellbeing, WellbeingPriority, 0
+			it.Detail = "A member is worried about this person."
+		}
+		if out.Repeated {
+			it.Priority, add = 0, 0
+			if wellbeing {
+				it.Priority = WellbeingPriority
+			}
+		}
+		if err := tx.UpsertItem(it, add); err != nil {
+			return err
+		}
+		if wellbeing || out.Repeated {
+			return nil
+		}
+		n, err := tx.DistinctReporters(p.ID)
+		if err != nil || n < threshold {
+			return err
+		}
+		hidden, err := tx.SetPostStatus(p.ID, []string{forum.StatusVisible}, forum.StatusHeld, autoHideReason, now)
+		if err != nil || !hidden {
+			return err
+		}
+		out.Hidden = true
+		e := entry(Request{Reason: autoHideReason}, ActionAutoHide, "post", p.ID, p.GroupID, p.AuthorID, now)
+		e.Detail = strconv.Itoa(n) + " members reported it"
+		if err := tx.Audit(e); err != nil {
+			return err
+		}
+		return notifyAuthor(tx, p, NoticeAction, "Some members reported "+where(p)+", so it is hidden while a moderator looks at it. You'll hear from us when it has been reviewed.", "", postLink(p), now)
+	})
+	return out, err
+}
+
+// reportThreshold is the report threshold setting, or its default.
+func (s *Service) reportThreshold(ctx context.Context) int {
+	set, err := s.store.Settings(ctx)
+	if err != nil {
+		return DefaultReportThreshold
+	}
+	for _, x := range set {
+		if x.Name == SettingReportThreshold {
+			if n, err := strconv.Atoi(x.Value); err == nil && n >= 1 {
+				return n
+			}
+		}
+	}
+	return DefaultReportThreshold
+}

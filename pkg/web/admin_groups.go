@@ -1,0 +1,107 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"hearth/pkg/forum"
+	"hearth/pkg/moderation"
+)
+
+// groupForm reads the group form into its own struct, never into the model.
+func adminGroupForm(c echo.Context) GroupForm {
+	return GroupForm{Slug: c.FormValue("slug"), Name: c.FormValue("name"), Description: c.FormValue("description"),
+		Guidelines: c.FormValue("guidelines"), Premod: c.FormValue("premod"), PremodFirstN: c.FormValue("premod_first_n"),
+		RequireTag: c.FormValue("require_tag") != ""}
+}
+
+func (f GroupForm) input() moderation.GroupInput {
+	n, _ := strconv.Atoi(f.PremodFirstN)
+	return moderation.GroupInput{Slug: f.Slug, Name: f.Name, Description: f.Description, Guidelines: f.Guidelines,
+		Premod: f.Premod, PremodFirstN: n, RequireTag: f.RequireTag}
+}
+
+func adminGroupFormOf(g forum.Group) GroupForm {
+	f := GroupForm{Slug: g.Slug, Name: g.Name, Description: g.Description, Guidelines: g.Guidelines, Premod: g.Premod, RequireTag: g.RequireTag}
+	if g.PremodFirstN > 0 {
+		f.PremodFirstN = strconv.Itoa(g.PremodFirstN)
+	}
+	return f
+}
+
+var adminGroupFields = []string{"slug", "name", "description", "guidelines", "premod", "premod_first_n"}
+
+// adminGroups lists every group and offers the form to create one.
+func (s *Server) adminGroups(c echo.Context) error {
+	return s.renderAdminGroups(c, GroupForm{Premod: forum.PremodOff}, nil, http.StatusOK)
+}
+
+func (s *Server) renderAdminGroups(c echo.Context, f GroupForm, errs map[string]string, status int) error {
+	gs, err := s.deps.Moderation.AllGroups(c.Request().Context(), actor(c))
+	if err != nil {
+		return err
+	}
+	v := AdminGroupsView{Base: s.base(c, "Groups"), Groups: gs, Form: f, Errors: errs, ErrorList: modErrorList(errs, adminGroupFields...)}
+	return c.Render(status, "admin/groups", v)
+}
+
+// adminGroupCreate creates a group; it is live at /g/SLUG at once.
+func (s *Server) adminGroupCreate(c echo.Context) error {
+	f := adminGroupForm(c)
+	g, err := s.deps.Moderation.CreateGroup(c.Request().Context(), actor(c), f.input())
+	if v, ok := forum.AsValidation(err); ok {
+		return s.renderAdminGroups(c, f, v.Fields, http.StatusUnprocessableEntity)
+	}
+	if err != nil {
+		return err
+	}
+	s.setFlash(c, g.Name+" is ready at /g/"+g.Slug+".")
+	return c.Redirect(http.StatusSeeOther, "/admin/groups/"+g.Slug)
+}
+
+// adminGroupEdit is a group's settings form.
+func (s *Server) adminGroupEdit(c echo.Context) error {
+	g, err := s.deps.Moderation.AdminGroup(c.Request().Context(), actor(c), c.Param("slug"))
+	if err != nil {
+		return err
+	}
+	return c.Render(http.StatusOK, "admin/groups_edit", AdminGroupView{Base: s.base(c, g.Name), Group: g, Form: adminGroupFormOf(g)})
+}
+
+// adminGroupUpdate saves a group's settings.
+func (s *Server) adminGroupUpdate(c echo.Context) error {
+	ctx := c.Request().Context()
+	f := adminGroupForm(c)
+	f.Slug = c.Param("slug")
+	g, err := s.deps.Moderation.UpdateGroup(ctx, actor(c), f.Slug, f.input())
+	if v, ok := forum.AsValidation(err); ok {
+		return c.Render(http.StatusUnprocessableEntity, "admin/groups_edit",
+			AdminGroupView{Base: s.base(c, g.Name), Group: g, Form: f, Errors: v.Fields, ErrorList: modErrorList(v.Fields, adminGroupFields...)})
+	}
+	if err != nil {
+		return err
+	}
+	s.setFlash(c, "Saved the settings of "+g.Name+".")
+	return c.Redirect(http.StatusSeeOther, "/admin/groups/"+g.Slug)
+}
+
+// adminGroupArchive archives (archived=true) or unarchives a group.
+func (s *Server) adminGroupArchive(archived bool) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		g, err := s.deps.Moderation.SetArchived(c.Request().Context(), actor(c), c.Param("slug"), archived)
+		if h, ok := moderation.AsAlreadyHandled(err); ok {
+			return s.renderHandled(c, h)
+		}
+		if err != nil {
+			return err
+		}
+		msg := g.Name + " is archived: members can read it but not post."
+		if !archived {
+			msg = g.Name + " is open for posts again."
+		}
+		s.setFlash(c, msg)
+		return c.Redirect(http.StatusSeeOther, "/admin/groups")
+	}
+}

@@ -1,0 +1,58 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"hearth/pkg/auth"
+	"hearth/pkg/moderation"
+)
+
+// modBase adds what moderation puts on every page: a member's notices and,
+// for staff, how many wellbeing concerns are waiting. Each is one indexed
+// read; a failure is logged and the page is served without them.
+func (s *Server) modBase(c echo.Context, b *Base) {
+	p := principal(c)
+	if p == nil || s.deps.Moderation == nil {
+		return
+	}
+	ctx := c.Request().Context()
+	ns, err := s.deps.Moderation.Notices(ctx, p.User.ID)
+	if err != nil {
+		s.log.Warn("member notices", "request_id", reqID(c), "err", err.Error())
+	}
+	for _, n := range ns {
+		b.Notices = append(b.Notices, MemberNotice{ID: n.ID, Message: n.Message, Reason: n.Reason, Link: n.Link,
+			Warning: n.Kind == moderation.NoticeWarning, CreatedAt: n.CreatedAt})
+	}
+	if auth.IsStaff(p.Actor) {
+		if b.WellbeingWaiting, err = s.deps.Moderation.WaitingConcerns(ctx, p.Actor); err != nil {
+			s.log.Warn("waiting concerns", "request_id", reqID(c), "err", err.Error())
+		}
+	}
+}
+
+// ackNotice dismisses a notice (acknowledges a warning) and returns the
+// member to the page they were on.
+func (s *Server) ackNotice(c echo.Context) error {
+	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
+	if err != nil {
+		return echo.NewHTTPError(http.StatusNotFound)
+	}
+	if err := s.deps.Moderation.Acknowledge(c.Request().Context(), principal(c).User.ID, id); err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, modNext(c.FormValue("next"), "/"))
+}
+
+// modNext returns next when it is a path on this site, fallback otherwise:
+// never another host (no "//host" or "/\host").
+func modNext(next, fallback string) string {
+	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.ContainsAny(next, "\r\n") {
+		return fallback
+	}
+	return next
+}

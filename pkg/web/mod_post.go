@@ -1,0 +1,205 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"hearth/pkg/forum"
+	"hearth/pkg/markup"
+	"hearth/pkg/moderation"
+)
+
+// modRequest reads who acts, from which queue item and why.
+func modRequest(c echo.Context) moderation.Request {
+	item, _ := strconv.ParseInt(c.FormValue("item"), 10, 64)
+	return moderation.Request{Actor: actor(c), ItemID: max(item, 0), Reason: moderation.ComposeReason(c.FormValue("reason"), c.FormValue("reason_detail"))}
+}
+
+// modPostPath is the moderator page of a post.
+func modPostPath(id int64) string { return "/mod/posts/" + strconv.FormatInt(id, 10) }
+
+// modFinish answers a moderator action: a flash and a redirect when it
+// worked, the "already handled" page when another moderator was first, the
+// post's page with the messages when the input was refused.
+func (s *Server) modFinish(c echo.Context, out moderation.Outcome, err error, form string, postID int64) error {
+	if h, ok := moderation.AsAlreadyHandled(err); ok {
+		return s.renderHandled(c, h)
+	}
+	if v, ok := forum.AsValidation(err); ok {
+		return s.renderModPost(c, postID, form, v.Fields, http.StatusUnprocessableEntity)
+	}
+	if err != nil {
+		return err
+	}
+	s.setFlash(c, out.Message())
+	return c.Redirect(http.StatusSeeOther, modNext(c.FormValue("next"), modPostPath(postID)))
+}
+
+// renderHandled tells the second moderator that someone else acted first,
+// when, and what they did. Nothing was changed.
+func (s *Server) renderHandled(c echo.Context, h *moderation.AlreadyHandledError) error {
+	v := ModHandledView{Base: s.base(c, "Already handled"), Next: modNext(c.FormValue("next"), "/mod")}
+	v.Message = "Already handled by a moderator."
+	if !h.At.IsZero() {
+		v.Message = "Already handled by a moderator " + modSince(h.At, time.Now()) + "."
+	}
+	if h.Action != "" {
+		v.Result = moderation.Describe(h.Action) + "."
+	}
+	return c.Render(http.StatusConflict, "mod/handled", v)
+}
+
+// modSince is "N seconds ago" for the last two minutes, then relative.
+func modSince(t, now time.Time) string {
+	d := max(now.Sub(t), 0)
+	if d < 2*time.Minute {
+		return plural(int(d/time.Second), "second", "seconds") + " ago"
+	}
+	return agoFrom(t, now)
+}
+
+// modPost is a moderator's page for one post.
+func (s *Server) modPost(c echo.Context) error {
+	id, err := modID(c)
+	if err != nil {
+		return err
+	}
+	return s.renderModPost(c, id, "", nil, http.StatusOK)
+}
+
+func (s *Server) renderModPost(c echo.Context, postID int64, form string, errs map[string]string, status int) error {
+	ctx := c.Request().Context()
+	d, err := s.deps.Moderation.Detail(ctx, actor(c), postID)
+	if err != nil {
+		return err
+	}
+	names := modTagNames(d.Tags)
+	p := d.Post
+	v := ModPostView{
+		Base:        s.base(c, "Moderate a post"),
+		ModPostBody: modBody(p, names),
+		Items:       d.Items,
+		Reports:     modReportLines(d.Reports),
+		History:     modHistoryLines(d.History),
+		AuthorName:  nameOr(p.AuthorName, p.AuthorID),
+		Groups:      d.Groups,
+		PostTags:    modTagChoices(d.Tags, p.Tags),
+		ThreadTags:  modTagChoices(d.Tags, p.ThreadTags),
+		Forms:       newModForms(p, 0, d.CanSanction, ""),
+	}
+	for _, sn := range d.Sanctions {
+		v.Sanctions = append(v.Sanctions, SanctionLine{Kind: sn.Kind, Reason: sn.Reason, EndsAt: sn.EndsAt, Lifted: sn.LiftedAt != nil, CreatedAt: sn.CreatedAt})
+	}
+	if form != "" {
+		v.Forms.Form, v.Forms.Errors = form, errs
+		v.Forms.Next = c.FormValue("next")
+		v.Forms.ItemID, _ = strconv.ParseInt(c.FormValue("item"), 10, 64)
+		v.Forms.Values = map[string]string{"reason": c.FormValue("reason"), "reason_detail": c.FormValue("reason_detail"),
+			"days": c.FormValue("days"), "group": c.FormValue("group")}
+		v.ErrorList = modErrorList(errs, "reason", "days", "group", "trigger_warnings")
+	}
+	return c.Render(status, "mod/post", v)
+}
+
+// modForms prepares the action forms of a post.
+func newModForms(p moderation.PostRef, itemID int64, canSanction bool, next string) ModForms {
+	f := ModForms{PostID: p.ID, ThreadID: p.ThreadID, ItemID: itemID, Status: p.Status, IsOpening: p.IsOpening(),
+		Locked: p.ThreadLocked, Pinned: p.ThreadPinned, CanSanction: canSanction, Next: next}
+	if p.AuthorID != nil {
+		f.AuthorID = *p.AuthorID
+	}
+	return f
+}
+
+// modBody is a post as moderators see it: stored HTML, never re-rendered,
+// with the thread's tags too for an opening post.
+func modBody(p moderation.PostRef, names map[string]string) ModPostBody {
+	tags := p.Tags
+	if p.IsOpening() {
+		tags = tags.Union(p.ThreadTags)
+	}
+	return ModPostBody{Post: p, Body: markup.Stored(p.BodyHTML), Tags: labels(tags, names), Title: p.ThreadTitle}
+}
+
+func modTagNames(ts []forum.Tag) map[string]string {
+	m := make(map[string]string, len(ts))
+	for _, t := range ts {
+		m[t.Slug] = t.Name
+	}
+	return m
+}
+
+func modTagChoices(vocab []forum.Tag, set forum.Tags) []ModTagChoice {
+	out := make([]ModTagChoice, 0, len(vocab))
+	for _, t := range vocab {
+		out = append(out, ModTagChoice{Slug: t.Slug, Name: t.Name, Checked: set.Has(t.Slug)})
+	}
+	return out
+}
+
+func modReportLines(rs []moderation.ReportRow) []ReportLine {
+	out := make([]ReportLine, 0, len(rs))
+	for _, r := range rs {
+		label := r.Reason
+		if rr, ok := moderation.ReportReasonByKey(r.Reason); ok {
+			label = rr.Label
+		}
+		who := r.ReporterName
+		if who == "" {
+			who = "a member"
+		}
+		out = append(out, ReportLine{Reason: label, Note: r.Note, Reporter: who,
+			Repeated: r.Throttled, Open: r.Status == moderation.StatusOpen, CreatedAt: r.CreatedAt})
+	}
+	return out
+}
+
+func modHistoryLines(es []moderation.AuditEntry) []HistoryLine {
+	out := make([]HistoryLine, 0, len(es))
+	for _, e := range es {
+		out = append(out, HistoryLine{What: moderation.Describe(e.Action), Reason: e.Reason, CreatedAt: e.CreatedAt})
+	}
+	return out
+}
+
+// postAction runs one post action from its route.
+func (s *Server) postAction(form string, do func(ctx context.Context, id int64, r moderation.Request) (moderation.Outcome, error)) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		id, err := modID(c)
+		if err != nil {
+			return err
+		}
+		out, err := do(c.Request().Context(), id, modRequest(c))
+		return s.modFinish(c, out, err, form, id)
+	}
+}
+
+// modDismiss handles a queue item with no action on the post (approving a
+// held post).
+func (s *Server) modDismiss(c echo.Context) error {
+	id, err := modID(c)
+	if err != nil {
+		return err
+	}
+	r := modRequest(c)
+	r.ItemID = id
+	out, err := s.deps.Moderation.Dismiss(c.Request().Context(), r)
+	return s.modFinish(c, out, err, "dismiss", out.PostID)
+}
+
+// modPostTags replaces a post's trigger warnings.
+func (s *Server) modPostTags(c echo.Context) error {
+	id, err := modID(c)
+	if err != nil {
+		return err
+	}
+	if err := c.Request().ParseForm(); err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest)
+	}
+	out, err := s.deps.Moderation.SetPostTags(c.Request().Context(), id, c.Request().PostForm["trigger_warnings"], modRequest(c))
+	return s.modFinish(c, out, err, "tags", id)
+}

@@ -1,0 +1,305 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"time"
+
+	"hearth/pkg/forum"
+	"hearth/pkg/moderation"
+)
+
+// ReasonField is one moderator reason input: a pick from the common reasons
+// plus free text, with the values and message of a refused submission.
+type ReasonField struct {
+	// ID prefixes the element ids, unique on the page.
+	ID       string
+	Required bool
+	Choice   string
+	Detail   string
+	Error    string
+}
+
+// Reason builds the reason input of a thread-page control for action.
+func (m *ModControls) Reason(action string, required bool) ReasonField {
+	return ReasonField{ID: fmt.Sprintf("p%d-%s", m.PostID, action), Required: required}
+}
+
+// ModForms is everything the moderator action forms need for one post.
+type ModForms struct {
+	PostID, ThreadID int64
+	// ItemID and Kind are the queue item the forms act from (0 and "" on
+	// a post's page).
+	ItemID    int64
+	Kind      string
+	AuthorID  int64
+	Status    string
+	IsOpening bool
+	Locked    bool
+	Pinned    bool
+	// CanSanction shows the warn, suspend and ban forms.
+	CanSanction bool
+	// Next is where to return after acting.
+	Next string
+	// Form names the form a refused submission came from; Errors and
+	// Values are its messages and the moderator's input.
+	Form   string
+	Errors map[string]string
+	Values map[string]string
+}
+
+// Reason builds the reason input of the form for action.
+func (f ModForms) Reason(action string, required bool) ReasonField {
+	r := ReasonField{ID: fmt.Sprintf("i%d-p%d-%s", f.ItemID, f.PostID, action), Required: required}
+	if f.Form == action {
+		r.Choice, r.Detail, r.Error = f.Values["reason"], f.Values["reason_detail"], f.Errors["reason"]
+	}
+	return r
+}
+
+// Err is the message for field when the refused form was action.
+func (f ModForms) Err(action, field string) string {
+	if f.Form != action {
+		return ""
+	}
+	return f.Errors[field]
+}
+
+// Val is the moderator's input for field when the refused form was action.
+func (f ModForms) Val(action, field string) string {
+	if f.Form != action {
+		return ""
+	}
+	return f.Values[field]
+}
+
+// ModPostBody is a post as moderators see it: its words (collapsed behind
+// its trigger warnings) and where it is.
+type ModPostBody struct {
+	Post  moderation.PostRef
+	Body  template.HTML
+	Tags  []TagLabel
+	Title string
+}
+
+// ModEntry is one queue item.
+type ModEntry struct {
+	Item moderation.QueueItem
+	ModPostBody
+	Waited  string
+	Urgent  bool
+	Reports []ReportLine
+	History []HistoryLine
+	Forms   ModForms
+}
+
+// ReportLine is a report as moderators see it.
+type ReportLine struct {
+	Reason    string
+	Note      string
+	Reporter  string
+	Repeated  bool
+	Open      bool
+	CreatedAt time.Time
+}
+
+// HistoryLine is an entry of a member's moderation history.
+type HistoryLine struct {
+	What      string
+	Reason    string
+	CreatedAt time.Time
+}
+
+// ModQueueView is the moderator queue.
+type ModQueueView struct {
+	Base
+	Entries []ModEntry
+	Groups  []forum.Group
+	Group   string
+	Kind    string
+	NextURL string
+	// Empty explains an empty queue.
+	Filtered bool
+}
+
+// ModPostView is a moderator's page for one post: everything about it and
+// every action.
+type ModPostView struct {
+	Base
+	ModPostBody
+	Items       []moderation.QueueItem
+	Reports     []ReportLine
+	History     []HistoryLine
+	Sanctions   []SanctionLine
+	AuthorName  string
+	Groups      []forum.Group
+	PostTags    []ModTagChoice
+	ThreadTags  []ModTagChoice
+	Forms       ModForms
+	ErrorList   []string
+	ThreadTitle string
+}
+
+// ModTagChoice is a trigger warning as a checkbox.
+type ModTagChoice struct {
+	Slug, Name string
+	Checked    bool
+}
+
+// SanctionLine is a sanction as moderators see it.
+type SanctionLine struct {
+	Kind      string
+	Reason    string
+	EndsAt    *time.Time
+	Lifted    bool
+	CreatedAt time.Time
+}
+
+// ModHandledView tells the second moderator the first got there first.
+type ModHandledView struct {
+	Base
+	Message string
+	Result  string
+	Next    string
+}
+
+// ModAuditView is the staff audit log.
+type ModAuditView struct {
+	Base
+	Entries []AuditLine
+	Groups  []forum.Group
+	Actions []string
+	Actor   string
+	Action  string
+	Group   string
+	NextURL string
+}
+
+// AuditLine is one audit entry for staff.
+type AuditLine struct {
+	ID        int64
+	Actor     string
+	What      string
+	Action    string
+	Target    string
+	TargetURL string
+	Subject   string
+	Group     string
+	Reason    string
+	Detail    string
+	SHA256    string
+	CreatedAt time.Time
+}
+
+// ModLogView is the public moderation log.
+type ModLogView struct {
+	Base
+	Entries []PublicLine
+	NextURL string
+}
+
+// PublicLine is one public log entry: no names, no removed words.
+type PublicLine struct {
+	What      string
+	Reason    string
+	Group     string
+	GroupSlug string
+	CreatedAt time.Time
+}
+
+// ReportFormView is the report form.
+type ReportFormView struct {
+	Base
+	PostID      int64
+	ThreadID    int64
+	ThreadTitle string
+	AuthorName  string
+	Reasons     []moderation.ReportReason
+	Reason      string
+	Note        string
+	Errors      map[string]string
+	ErrorList   []string
+}
+
+// ReportDoneView is the thank-you page after a report, or the page saying
+// a report could not be sent.
+type ReportDoneView struct {
+	Base
+	ThreadID  int64
+	PostID    int64
+	Wellbeing bool
+	Duplicate bool
+	Repeated  bool
+	Limited   bool
+}
+
+// AdminView is the administration index.
+type AdminView struct {
+	Base
+	Groups          int
+	Archived        int
+	ReportThreshold int
+	Tags            int
+}
+
+// AdminGroupsView lists groups with the form to create one.
+type AdminGroupsView struct {
+	Base
+	Groups    []forum.Group
+	Form      GroupForm
+	Errors    map[string]string
+	ErrorList []string
+}
+
+// GroupForm is the group form's input.
+type GroupForm struct {
+	Slug, Name, Description, Guidelines, Premod string
+	PremodFirstN                                string
+	RequireTag                                  bool
+}
+
+// AdminGroupView is a group's edit page.
+type AdminGroupView struct {
+	Base
+	Group     forum.Group
+	Form      GroupForm
+	Errors    map[string]string
+	ErrorList []string
+}
+
+// AdminSettingsView is the site settings page.
+type AdminSettingsView struct {
+	Base
+	ReportThreshold string
+	Tags            []forum.Tag
+	NewTag          moderation.TagInput
+	// Form names the refused form: "settings", "tag-new" or a tag's slug.
+	Form      string
+	Errors    map[string]string
+	ErrorList []string
+}
+
+// MemberNotice is what moderators told the member, shown at the top of
+// every page until they dismiss it (a warning until they acknowledge it).
+type MemberNotice struct {
+	ID        int64
+	Message   string
+	Reason    string
+	Link      string
+	Warning   bool
+	CreatedAt time.Time
+}
+
+// ModUserView is a moderator's page for a member.
+type ModUserView struct {
+	Base
+	UserID      int64
+	Name        string
+	Role        string
+	Status      string
+	StatusUntil *time.Time
+	History     []HistoryLine
+	Sanctions   []SanctionLine
+	Forms       ModForms
+	ErrorList   []string
+}
