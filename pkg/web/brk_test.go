@@ -131,7 +131,7 @@ func TestBreakFormValidation(t *testing.T) {
 				t.Errorf("%s: status %d", name, r.StatusCode)
 				continue
 			}
-			mustContain(t, name, r.Body, "Please check the form", `class="field-message"`)
+			mustContain(t, name, r.Body, "Please check the form", `class="field-error"`)
 		}
 		var n int64
 		db.R.Table("breaks").Count(&n)
