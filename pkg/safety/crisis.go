@@ -33,15 +33,19 @@ type Assessment struct {
 // shared by any number of goroutines.
 type Detector struct {
 	patterns []*pattern
+	index    *literalIndex
 }
 
-// sharedPatterns compiles the pattern table once per process; every Detector
-// points at the same read-only slice.
-var sharedPatterns = sync.OnceValue(buildPatterns)
+// sharedCompiled compiles the pattern table once per process; every Detector
+// points at the same read-only state.
+var sharedCompiled = sync.OnceValue(compilePatterns)
+
+func sharedPatterns() []*pattern { return sharedCompiled().patterns }
 
 // NewDetector returns a Detector. It is cheap after the first call.
 func NewDetector() *Detector {
-	return &Detector{patterns: sharedPatterns()}
+	c := sharedCompiled()
+	return &Detector{patterns: c.patterns, index: c.index}
 }
 
 type hit struct {
@@ -57,15 +61,16 @@ func (d *Detector) Assess(text string) Assessment {
 	// Patterns never span a sentence break, so each runs only on the
 	// sentences its literals allow; most sentences of a long post are
 	// skipped without touching a regular expression.
+	inText, inSentence := d.index.scan(t.text, t.sentences)
 	for _, p := range d.patterns {
-		if !p.mayMatch(t.text) {
+		if !p.ids.allows(inText) {
 			continue
 		}
-		for _, sp := range t.sentences {
-			sentence := t.text[sp.start:sp.end]
-			if !p.mayMatch(sentence) {
+		for si, sp := range t.sentences {
+			if !p.ids.allows(inSentence[si]) {
 				continue
 			}
+			sentence := t.text[sp.start:sp.end]
 			for _, loc := range p.re.FindAllStringIndex(sentence, -1) {
 				start, end := sp.start+loc[0], sp.start+loc[1]
 				c := t.context(start, end)

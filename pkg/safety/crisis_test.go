@@ -289,11 +289,23 @@ func TestPrefiltersNeverHideMatches(t *testing.T) {
 		}
 		f.Close()
 	}
+	d := NewDetector()
 	for _, text := range texts {
 		n := normalize(text)
+		ti := analyse(n)
+		inText, inSentence := d.index.scan(n, ti.sentences)
 		for _, p := range sharedPatterns() {
 			if p.re.MatchString(n) && !p.mayMatch(n) {
 				t.Errorf("pattern %q: pre-filter rejects %q", p.name, n)
+			}
+			// The one-pass literal index must agree with the plain check.
+			if p.ids.allows(inText) != p.mayMatch(n) {
+				t.Errorf("pattern %q: literal index disagrees on %q", p.name, n)
+			}
+			for si, sp := range ti.sentences {
+				if got, want := p.ids.allows(inSentence[si]), p.mayMatch(n[sp.start:sp.end]); got != want {
+					t.Errorf("pattern %q: literal index says %v, want %v on sentence %q", p.name, got, want, n[sp.start:sp.end])
+				}
 			}
 		}
 		for _, r := range phraseRewrite {
@@ -301,6 +313,29 @@ func TestPrefiltersNeverHideMatches(t *testing.T) {
 				t.Errorf("rewrite %s: pre-filter rejects %q", r.re, text)
 			}
 		}
+	}
+}
+
+func TestLiteralIndex(t *testing.T) {
+	x := newLiteralIndex()
+	f := x.add(prefilter{{"he", "she", "his", "hers"}, {"xyz"}})
+	x.build()
+	text := "ushers. xyz"
+	spans := []span{{0, 6}, {7, len(text)}}
+	all, per := x.scan(text, spans)
+	if !f.allows(all) {
+		t.Error("whole text should pass")
+	}
+	if f.allows(per[0]) || f.allows(per[1]) {
+		t.Error("no single sentence has both sets")
+	}
+	for _, lit := range []string{"he", "she", "hers"} {
+		if !per[0].has(x.ids[lit]) {
+			t.Errorf("%q not found in %q", lit, text[:6])
+		}
+	}
+	if per[0].has(x.ids["his"]) || !per[1].has(x.ids["xyz"]) {
+		t.Error("wrong literals found")
 	}
 }
 

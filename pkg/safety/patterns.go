@@ -21,6 +21,7 @@ type pattern struct {
 	name   string
 	re     *regexp.Regexp
 	needs  prefilter // derived from re; text failing it cannot match
+	ids    idFilter  // needs, in terms of the detector's literal index
 	weight float64
 	kind   kind
 	// subject: the phrase does not name its person, so walk back to find
@@ -40,6 +41,8 @@ type pattern struct {
 	check     func(c *matchCtx, w float64) float64
 }
 
+// mayMatch checks the pre-filter directly on a string; Assess uses the
+// faster literal index instead.
 func (p *pattern) mayMatch(text string) bool {
 	return p.needs.allows(text)
 }
@@ -512,6 +515,22 @@ func endClauseOr(weight float64, after *regexp.Regexp) func(c *matchCtx, w float
 		}
 		return 0
 	}
+}
+
+// compiledPatterns is the read-only state every Detector shares.
+type compiledPatterns struct {
+	patterns []*pattern
+	index    *literalIndex
+}
+
+func compilePatterns() compiledPatterns {
+	ps := buildPatterns()
+	idx := newLiteralIndex()
+	for _, p := range ps {
+		p.ids = idx.add(p.needs)
+	}
+	idx.build()
+	return compiledPatterns{patterns: ps, index: idx}
 }
 
 // buildPatterns compiles the pattern table. Weights are the evidence one
