@@ -49,6 +49,7 @@ func init() {
 		"migrate":      {"apply pending database migrations", cmdMigrate},
 		"version":      {"print the version", cmdVersion},
 		"crisis-eval":  {"measure the crisis-language detector on a labelled TSV file", cmdCrisisEval},
+		"seed-demo":    {"fill the database with demo content (flags for size; --bench-shape)", cmdSeedDemo},
 		"create-admin": {"create or promote an admin: hearth create-admin NAME (password on stdin)", cmdCreateAdmin},
 	}
 }

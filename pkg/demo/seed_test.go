@@ -1,0 +1,250 @@
+package demo_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"hearth/pkg/auth"
+	"hearth/pkg/demo"
+	"hearth/pkg/forumtest"
+	"hearth/pkg/markup"
+	"hearth/pkg/store"
+)
+
+func small() demo.Options {
+	o := demo.Defaults()
+	o.Groups, o.Threads, o.Posts, o.Members = 7, 40, 900, 30
+	o.Now = time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	return o
+}
+
+func seed(t *testing.T, db *store.DB, o demo.Options) demo.Stats {
+	t.Helper()
+	st, err := demo.Seed(context.Background(), db.SQL(), string(db.Dialect), o, nil)
+	if err != nil {
+		t.Fatalf("seed: %v", err)
+	}
+	return st
+}
+
+func count(t *testing.T, db *store.DB, q string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := db.R.Raw(q, args...).Scan(&n).Error; err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	return n
+}
+
+// TestSeedIsConsistent checks every invariant the forum relies on: the reply
+// tree encoding, thread, group and member counters, stored HTML, tags.
+func TestSeedIsConsistent(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		o := small()
+		st := seed(t, db, o)
+		if st.Threads != o.Threads || st.Posts != o.Posts || st.Members != o.Members || st.Groups != o.Groups || st.GroupsCreated != 2 {
+			t.Fatalf("stats = %+v", st)
+		}
+		if n := count(t, db, "SELECT COUNT(*) FROM posts"); n != o.Posts {
+			t.Fatalf("posts table has %d rows, want %d", n, o.Posts)
+		}
+		if n := count(t, db, "SELECT COUNT(*) FROM groups"); n != o.Groups {
+			t.Fatalf("groups table has %d rows, want %d", n, o.Groups)
+		}
+
+		type post struct {
+			ID, ThreadID, GroupID int64
+			AuthorID              int64
+			ParentID              *int64
+			Depth                 int
+			SortKey               string
+			BodyMD, BodyHTML      string
+			Tags                  string
+			CreatedAt             time.Time
+		}
+		var posts []post
+		if err := db.R.Raw("SELECT id, thread_id, group_id, author_id, parent_id, depth, sort_key, body_md, body_html, tags, created_at FROM posts ORDER BY id").Scan(&posts).Error; err != nil {
+			t.Fatal(err)
+		}
+		byID := map[int64]post{}
+		perThread := map[int64][]post{}
+		tagged, nested := 0, 0
+		r := markup.New()
+		for i, p := range posts {
+			byID[p.ID] = p
+			perThread[p.ThreadID] = append(perThread[p.ThreadID], p)
+			want := fmt.Sprintf("%010d", p.ID)
+			if p.ParentID != nil {
+				parent, ok := byID[*p.ParentID]
+				if !ok || parent.ThreadID != p.ThreadID {
+					t.Fatalf("post %d answers %d, which is not an earlier post of its thread", p.ID, *p.ParentID)
+				}
+				want = parent.SortKey + "/" + want
+				if p.Depth > 1 {
+					nested++
+				}
+			}
+			if p.SortKey != want || p.Depth != strings.Count(p.SortKey, "/") {
+				t.Fatalf("post %d: sort_key %q depth %d, want %q depth %d", p.ID, p.SortKey, p.Depth, want, strings.Count(want, "/"))
+			}
+			if p.Tags != "" {
+				tagged++
+			}
+			if i%50 == 0 {
+				html, err := r.Render(p.BodyMD)
+				if err != nil || string(html) != p.BodyHTML {
+					t.Fatalf("post %d body_html is not the renderer's output for its body_md", p.ID)
+				}
+			}
+		}
+		if frac := float64(tagged) / float64(len(posts)); frac < 0.12 || frac > 0.28 {
+			t.Errorf("%.2f of posts carry trigger warnings, want about a fifth", frac)
+		}
+		if nested == 0 {
+			t.Errorf("no reply answers another reply")
+		}
+
+		type thread struct {
+			ID, GroupID, AuthorID                 int64
+			Tags                                  string
+			ReplyCount                            int
+			FirstPostID, LastPostID, LastAuthorID int64
+			LastPostAt                            time.Time
+		}
+		var threads []thread
+		if err := db.R.Raw("SELECT id, group_id, author_id, tags, reply_count, first_post_id, last_post_id, last_author_id, last_post_at FROM threads").Scan(&threads).Error; err != nil {
+			t.Fatal(err)
+		}
+		groupThreads, groupPosts := map[int64]int{}, map[int64]int{}
+		for _, th := range threads {
+			ps := perThread[th.ID]
+			first, last := ps[0], ps[len(ps)-1]
+			if th.ReplyCount != len(ps)-1 || th.FirstPostID != first.ID || first.ParentID != nil || th.LastPostID != last.ID ||
+				th.LastAuthorID != last.AuthorID || !th.LastPostAt.Equal(last.CreatedAt) || th.AuthorID != first.AuthorID || th.Tags != first.Tags {
+				t.Fatalf("thread %+v does not match its %d posts (first %d, last %d)", th, len(ps), first.ID, last.ID)
+			}
+			groupThreads[th.GroupID]++
+			groupPosts[th.GroupID] += len(ps)
+		}
+		type grp struct {
+			ID                     int64
+			ThreadCount, PostCount int
+		}
+		var groups []grp
+		if err := db.R.Raw("SELECT id, thread_count, post_count FROM groups").Scan(&groups).Error; err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range groups {
+			if g.ThreadCount != groupThreads[g.ID] || g.PostCount != groupPosts[g.ID] {
+				t.Errorf("group %d counts %d threads, %d posts; rows say %d, %d", g.ID, g.ThreadCount, g.PostCount, groupThreads[g.ID], groupPosts[g.ID])
+			}
+		}
+		if n := count(t, db, "SELECT COUNT(*) FROM users u WHERE u.post_count <> (SELECT COUNT(*) FROM posts p WHERE p.author_id = u.id)"); n != 0 {
+			t.Errorf("%d members have a post_count that differs from their posts", n)
+		}
+		if n := count(t, db, "SELECT COUNT(*) FROM reactions"); n != st.Reactions || n == 0 {
+			t.Errorf("reactions: %d rows, stats say %d", n, st.Reactions)
+		}
+		if n := count(t, db, "SELECT COUNT(*) FROM subscriptions"); n != st.Subscriptions || n < o.Threads {
+			t.Errorf("follows: %d rows, stats say %d", n, st.Subscriptions)
+		}
+
+		// The demo password signs members in.
+		var hash string
+		if err := db.R.Raw("SELECT password_hash FROM users WHERE username = ?", st.SampleMembers[0]).Scan(&hash).Error; err != nil {
+			t.Fatal(err)
+		}
+		h, err := auth.NewHasher(auth.DefaultParams, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok, err := h.Verify(context.Background(), demo.DefaultPassword, hash); !ok || err != nil {
+			t.Errorf("demo password does not verify for %s: %v", st.SampleMembers[0], err)
+		}
+
+		// New rows written by the application after seeding get fresh ids.
+		id := forumtest.InsertUser(t, db, "after_seed", "member")
+		if id <= int64(o.Members) {
+			t.Errorf("a member created after seeding got id %d, which collides with demo ids", id)
+		}
+	})
+}
+
+// TestSeedIsDeterministic: the same seed gives the same forum.
+func TestSeedIsDeterministic(t *testing.T) {
+	dump := func(db *store.DB) string {
+		var rows []struct {
+			Title, BodyMD, SortKey, Username string
+		}
+		if err := db.R.Raw(`SELECT t.title, p.body_md, p.sort_key, u.username FROM posts p JOIN threads t ON t.id = p.thread_id
+			JOIN users u ON u.id = p.author_id ORDER BY p.id`).Scan(&rows).Error; err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprint(rows)
+	}
+	o := small()
+	a, b := forumtest.NewSQLite(t), forumtest.NewSQLite(t)
+	seed(t, a, o)
+	seed(t, b, o)
+	if dump(a) != dump(b) {
+		t.Fatal("two runs with the same seed wrote different content")
+	}
+	c := forumtest.NewSQLite(t)
+	o.Seed = 2
+	seed(t, c, o)
+	if dump(a) == dump(c) {
+		t.Fatal("different seeds wrote the same content")
+	}
+}
+
+// TestBenchShape: 2,000 threads of exactly 50 posts averaging about 400
+// characters (checked on a tenth of the size).
+func TestBenchShape(t *testing.T) {
+	db := forumtest.NewSQLite(t)
+	o := demo.BenchShape()
+	o.Threads, o.Posts = 200, 10000
+	seed(t, db, o)
+	if n := count(t, db, "SELECT COUNT(*) FROM threads WHERE reply_count <> 49"); n != 0 {
+		t.Errorf("%d threads do not have 50 posts", n)
+	}
+	avg := count(t, db, "SELECT CAST(AVG(LENGTH(body_md)) AS INTEGER) FROM posts")
+	if avg < 330 || avg > 470 {
+		t.Errorf("average body is %d characters, want about 400", avg)
+	}
+	if n := count(t, db, "SELECT COUNT(*) FROM groups"); n != 5 {
+		t.Errorf("bench shape uses %d groups, want the 5 default ones", n)
+	}
+}
+
+// TestSeedTwice: seeding an already seeded database adds to it.
+func TestSeedTwice(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		o := small()
+		o.Groups, o.Threads, o.Posts, o.Members = 5, 10, 50, 10
+		seed(t, db, o)
+		o.Seed = 7
+		seed(t, db, o)
+		if n := count(t, db, "SELECT COUNT(*) FROM posts"); n != 100 {
+			t.Fatalf("posts after two seeds = %d, want 100", n)
+		}
+	})
+}
+
+func TestOptionsValidate(t *testing.T) {
+	for _, o := range []demo.Options{
+		{Groups: 0, Threads: 1, Posts: 1, Members: 1, Password: demo.DefaultPassword},
+		{Groups: 5, Threads: 10, Posts: 5, Members: 1, Password: demo.DefaultPassword},
+		{Groups: 5, Threads: 1, Posts: 1, Members: 0, Password: demo.DefaultPassword},
+		{Groups: 5, Threads: 1, Posts: 1, Members: 1, Password: "short"},
+	} {
+		if o.Validate() == nil {
+			t.Errorf("%+v was accepted", o)
+		}
+	}
+	if err := demo.Defaults().Validate(); err != nil {
+		t.Error(err)
+	}
+}
