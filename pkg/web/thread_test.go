@@ -1,8 +1,11 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
+	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"hearth/pkg/forumtest"
@@ -17,20 +20,170 @@ func TestStartThreadReplyAndRead(t *testing.T) {
 		if r.StatusCode != http.StatusOK {
 			t.Fatalf("new thread form: %d\n%s", r.StatusCode, r.Body)
 		}
-		pageHas(t, r.Body, `<label for="title">Title</label>`, `<label for="body">Message</label>`, "<legend>Trigger warnings</legend>", `name="idem"`, `name="preview"`)
+		pageHas(t, r.Body, `<label for="title">Title</label>`, `<label for="body">Message</label>`, "<legend>Trigger warnings</legend>",
+			`name="trigger_warnings" value="self-harm"`, `name="idem"`, `name="preview"`)
 		tid := m.startThread("grief", "Missing my mum", "It has been a year and **some days** are still hard.")
-		r = m.c.Get("/t/" + strconv.FormatInt(tid, 10))
+		r = m.c.Get("/t/" + idStr(tid))
 		if r.StatusCode != http.StatusOK {
 			t.Fatalf("thread: %d\n%s", r.StatusCode, r.Body)
 		}
 		op := firstPostOf(t, db, tid)
-		pageHas(t, r.Body, "Missing my mum", "<strong>some days</strong>", `id="p-`+strconv.FormatInt(op, 10)+`"`, "willow", "Your thread is posted.")
+		pageHas(t, r.Body, "<h1 class=\"thread-title\">Missing my mum</h1>", "<strong>some days</strong>", `id="p-`+idStr(op)+`"`,
+			`<a href="/u/willow">willow</a>`, "Your thread is posted.", `<time datetime="`, "UTC</span>")
 		other := newPoster(t, a, db, "rowan", "member")
 		pid, loc := other.reply(tid, 0, "Sending you strength.")
-		if loc != "/t/"+strconv.FormatInt(tid, 10)+"#p-"+strconv.FormatInt(pid, 10) {
+		if loc != "/t/"+idStr(tid)+"#p-"+idStr(pid) {
 			t.Fatalf("reply redirect %q", loc)
 		}
 		r = other.c.Get(noFragment(loc))
-		pageHas(t, r.Body, "Sending you strength.", `id="p-`+strconv.FormatInt(pid, 10)+`"`, "indent-1")
+		pageHas(t, r.Body, "Sending you strength.", `id="p-`+idStr(pid)+`"`, "indent-1", "Your reply is posted.",
+			`href="/t/`+idStr(tid)+`/reply?parent=`+idStr(pid)+`"`, `href="/p/`+idStr(op)+`/report"`, `action="/p/`+idStr(op)+`/react"`)
+		// Counters moved with the reply.
+		var replies int
+		db.R.Raw("SELECT reply_count FROM threads WHERE id = ?", tid).Scan(&replies)
+		if replies != 1 {
+			t.Errorf("reply_count %d", replies)
+		}
+		// A visitor reads the thread and is invited to log in to reply.
+		v := forumtest.NewClient(t, a.Web.Handler())
+		r = v.Get("/t/" + idStr(tid))
+		pageHas(t, r.Body, "Sending you strength.", "/login?next=/t/"+idStr(tid))
+		pageLacks(t, r.Body, `action="/t/`+idStr(tid)+`/replies"`, "/react")
+		if n := strings.Count(r.Body, "<h1"); n != 1 {
+			t.Errorf("%d h1 elements", n)
+		}
 	})
 }
+
+func TestThreadTreeOrderAndDeepReplies(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "ash", "member")
+		b := newPoster(t, a, db, "birch", "member")
+		tid := m.startThread("anxiety", "Panic at work", "Opening words.")
+		first, _ := b.reply(tid, 0, "First reply.")
+		second, _ := m.reply(tid, 0, "Second reply.")
+		// A chain of replies seven deep under the first reply.
+		parent := first
+		chain := []int64{}
+		for i := range 7 {
+			who := m
+			if i%2 == 1 {
+				who = b
+			}
+			id, _ := who.reply(tid, parent, fmt.Sprintf("Depth %d reply.", i+2))
+			chain = append(chain, id)
+			parent = id
+		}
+		r := m.c.Get("/t/" + idStr(tid))
+		order := []string{"Opening words.", "First reply.", "Depth 2 reply.", "Depth 8 reply.", "Second reply."}
+		last := -1
+		for _, w := range order {
+			i := strings.Index(r.Body, w)
+			if i < 0 || i < last {
+				t.Fatalf("%q out of conversation order", w)
+			}
+			last = i
+		}
+		// Depth is the number of "/" in the sort key; indentation stops at 5.
+		var depth int
+		var key string
+		db.R.Raw("SELECT depth, sort_key FROM posts WHERE id = ?", chain[6]).Row().Scan(&depth, &key)
+		if depth != 8 || strings.Count(key, "/") != 8 || !strings.HasSuffix(key, fmt.Sprintf("/%010d", chain[6])) {
+			t.Fatalf("deep reply depth %d key %q", depth, key)
+		}
+		post := func(id int64) string {
+			m := regexp.MustCompile(`(?s)<li class="post [^"]*" id="p-` + idStr(id) + `">.*?</article>`).FindString(r.Body)
+			if m == "" {
+				t.Fatalf("post %d not found", id)
+			}
+			return m
+		}
+		if p := post(chain[3]); !strings.Contains(p, "indent-5") || strings.Contains(p, "replying to") {
+			t.Errorf("depth-5 post: %s", p)
+		}
+		p := post(chain[4]) // depth 6: indented at 5, says whom it answers
+		if !strings.Contains(p, "indent-5") || !strings.Contains(p, "replying to birch") {
+			t.Errorf("depth-6 post: %s", p)
+		}
+		if p := post(second); !strings.Contains(p, "indent-1") {
+			t.Errorf("second reply: %s", p)
+		}
+	})
+}
+
+func TestThreadPaginationByCursor(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "cedar", "member")
+		tid := m.startThread("grief", "A long conversation", "Post number 000")
+		fastReplies(t, db, tid, 119)
+		next := regexp.MustCompile(`<a rel="next" href="([^"]+)"`)
+		prev := regexp.MustCompile(`<a rel="prev" href="([^"]+)"`)
+		num := regexp.MustCompile(`Post number (\d{3})`)
+		seen := map[string]bool{}
+		path := "/t/" + idStr(tid)
+		var pages []string
+		for path != "" {
+			if len(pages) > 4 {
+				t.Fatal("pagination does not end")
+			}
+			r := m.c.Get(strings.ReplaceAll(path, "&amp;", "&"))
+			if r.StatusCode != http.StatusOK {
+				t.Fatalf("%s: %d", path, r.StatusCode)
+			}
+			pages = append(pages, r.Body)
+			for _, n := range num.FindAllStringSubmatch(r.Body, -1) {
+				if seen[n[1]] {
+					t.Fatalf("post %s on two pages", n[1])
+				}
+				seen[n[1]] = true
+			}
+			path = ""
+			if mm := next.FindStringSubmatch(r.Body); mm != nil {
+				path = mm[1]
+			}
+		}
+		if len(pages) != 3 || len(seen) != 120 {
+			t.Fatalf("%d pages, %d posts", len(pages), len(seen))
+		}
+		// The last page links back to the one before it.
+		mm := prev.FindStringSubmatch(pages[2])
+		if mm == nil {
+			t.Fatal("no rel=prev on the last page")
+		}
+		r := m.c.Get(strings.ReplaceAll(mm[1], "&amp;", "&"))
+		if !strings.Contains(r.Body, "Post number 050") || !strings.Contains(r.Body, "Post number 099") || strings.Contains(r.Body, "Post number 049") {
+			t.Fatalf("previous page has the wrong posts")
+		}
+		if r := m.c.Get("/t/" + idStr(tid) + "?after=not-a-cursor"); r.StatusCode != http.StatusNotFound {
+			t.Fatalf("bad cursor: %d", r.StatusCode)
+		}
+		// A new reply redirects to the page that shows it.
+		pid, loc := m.reply(tid, 0, "The newest words")
+		if !strings.Contains(loc, "?after=") {
+			t.Fatalf("reply on a later page redirected to %q", loc)
+		}
+		r = m.c.Get(noFragment(loc))
+		pageHas(t, r.Body, `id="p-`+idStr(pid)+`"`, "The newest words")
+		// The permanent link of a post finds its page too.
+		r = m.c.Get("/p/" + idStr(pid))
+		if r.StatusCode != http.StatusSeeOther || !strings.HasSuffix(r.Header.Get("Location"), "#p-"+idStr(pid)) {
+			t.Fatalf("permalink: %d %q", r.StatusCode, r.Header.Get("Location"))
+		}
+	})
+}
+
+func TestThreadNotFound(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		c := forumtest.NewClient(t, a.Web.Handler())
+		for _, p := range []string{"/t/999", "/t/abc", "/t/-1", "/p/999"} {
+			if r := c.Get(p); r.StatusCode != http.StatusNotFound {
+				t.Errorf("%s: %d", p, r.StatusCode)
+			}
+		}
+	})
+}
+
+func idStr(n int64) string { return strconv.FormatInt(n, 10) }

@@ -1,0 +1,265 @@
+package web_test
+
+import (
+	"html"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"hearth/pkg/forumtest"
+	"hearth/pkg/store"
+)
+
+func countPosts(t *testing.T, db *store.DB) int64 {
+	t.Helper()
+	var n int64
+	db.R.Table("posts").Count(&n)
+	return n
+}
+
+func TestNewThreadBadInputKeepsText(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "hazel", "member")
+		good := "A message that matters to me."
+		cases := []struct {
+			name        string
+			title, body string
+			tags        []string
+			field, msg  string
+		}{
+			{"empty title", "", good, nil, "title", "Please give your thread a title."},
+			{"whitespace title", " \t\u00a0 ", good, nil, "title", "Please give your thread a title."},
+			{"short title", "Hi", good, nil, "title", "at least 3 characters"},
+			{"long title", strings.Repeat("t", 151), good, nil, "title", "at most 150 characters"},
+			{"empty body", "A fine title", "", nil, "body", "Please write a message."},
+			{"whitespace body", "A fine title", " \n\t ", nil, "body", "Please write a message."},
+			{"zero-width body", "A fine title", "\u200b\u200c\u200d\ufeff", nil, "body", "Please write a message."},
+			{"body one over", "A fine title", strings.Repeat("é", 20001), nil, "body", "the limit is 20,000"},
+			{"unknown tag", "A fine title", good, []string{"self-harm", "made-up"}, "trigger_warnings", "isn&#39;t one of Hearth&#39;s trigger-warning tags"},
+			{"too nested", "A fine title", strings.Repeat(">", 60) + " deep", nil, "body", "nested too deeply"},
+		}
+		before := countPosts(t, db)
+		for _, tc := range cases {
+			r := m.c.PostForm("/g/grief/threads", url.Values{"title": {tc.title}, "body": {tc.body}, "trigger_warnings": tc.tags, "idem": {freshIdem()}})
+			if r.StatusCode != http.StatusUnprocessableEntity {
+				t.Errorf("%s: status %d", tc.name, r.StatusCode)
+				continue
+			}
+			if !strings.Contains(r.Body, tc.msg) {
+				t.Errorf("%s: message %q missing", tc.name, tc.msg)
+			}
+			if !strings.Contains(r.Body, `class="error-summary"`) || !strings.Contains(r.Body, `aria-invalid="true"`) && tc.field != "trigger_warnings" {
+				t.Errorf("%s: no error summary or aria-invalid", tc.name)
+			}
+			if tc.body != "" && strings.TrimSpace(tc.body) != "" && !strings.Contains(html.UnescapeString(r.Body), tc.body) {
+				t.Errorf("%s: the message text is not kept", tc.name)
+			}
+			if strings.TrimSpace(tc.title) != "" && !strings.Contains(html.UnescapeString(r.Body), tc.title) {
+				t.Errorf("%s: the title is not kept", tc.name)
+			}
+			for _, tag := range tc.tags {
+				if tag == "self-harm" && !strings.Contains(r.Body, `value="self-harm" id="tw-self-harm" checked`) {
+					t.Errorf("%s: ticked tag not kept", tc.name)
+				}
+			}
+		}
+		if after := countPosts(t, db); after != before {
+			t.Fatalf("failed submissions created %d posts", after-before)
+		}
+	})
+}
+
+func TestPostingCleansAndKeepsUnicode(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "iris", "member")
+		// NUL bytes and other control characters are dropped; invalid UTF-8
+		// becomes U+FFFD; right-to-left text and zero-width joiners stay.
+		tid := m.startThread("anxiety", "Title with\x00 NUL", "Hello\x00 world \xff\xfe and שלום עולם and 👩\u200d👩\u200d👧 and a\u200bb")
+		var title, body string
+		db.R.Raw("SELECT title FROM threads WHERE id = ?", tid).Scan(&title)
+		db.R.Raw("SELECT body_md FROM posts WHERE thread_id = ?", tid).Scan(&body)
+		if title != "Title with NUL" {
+			t.Errorf("title %q", title)
+		}
+		if strings.ContainsRune(body, 0) || !strings.Contains(body, "\ufffd") || !strings.Contains(body, "שלום עולם") ||
+			!strings.Contains(body, "👩\u200d👩\u200d👧") || !strings.Contains(body, "a\u200bb") {
+			t.Errorf("body %q", body)
+		}
+		r := m.c.Get("/t/" + idStr(tid))
+		pageHas(t, r.Body, "שלום עולם")
+	})
+}
+
+func TestReplyBadInput(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "juniper", "member")
+		t1 := m.startThread("grief", "First thread", "One.")
+		t2 := m.startThread("grief", "Second thread", "Two.")
+		other := firstPostOf(t, db, t2)
+		text := "Words I do not want to lose."
+		before := countPosts(t, db)
+		// A parent from another thread.
+		r := m.c.PostForm("/t/"+idStr(t1)+"/replies", url.Values{"body": {text}, "parent_id": {idStr(other)}, "idem": {freshIdem()}})
+		if r.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(r.Body, text) || !strings.Contains(r.Body, "isn&#39;t part of this thread") {
+			t.Fatalf("foreign parent: %d\n%s", r.StatusCode, r.Body)
+		}
+		// A parent that is not a number.
+		r = m.c.PostForm("/t/"+idStr(t1)+"/replies", url.Values{"body": {text}, "parent_id": {"1 OR 1=1"}, "idem": {freshIdem()}})
+		if r.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(r.Body, text) {
+			t.Fatalf("garbage parent: %d", r.StatusCode)
+		}
+		// A thread that does not exist.
+		r = m.c.PostForm("/t/99999/replies", url.Values{"body": {text}, "idem": {freshIdem()}})
+		if r.StatusCode != http.StatusNotFound {
+			t.Fatalf("missing thread: %d", r.StatusCode)
+		}
+		// One character over the limit.
+		long := strings.Repeat("a", 20001)
+		r = m.c.PostForm("/t/"+idStr(t1)+"/replies", url.Values{"body": {long}, "idem": {freshIdem()}})
+		if r.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(r.Body, long) {
+			t.Fatalf("long reply: %d", r.StatusCode)
+		}
+		// Exactly at the limit is fine.
+		r = m.c.PostForm("/t/"+idStr(t1)+"/replies", url.Values{"body": {strings.Repeat("b", 20000)}, "idem": {freshIdem()}})
+		if r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("reply at the limit: %d", r.StatusCode)
+		}
+		if got := countPosts(t, db) - before; got != 1 {
+			t.Fatalf("%d posts created", got)
+		}
+	})
+}
+
+func TestCrossOriginPostingRefused(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "kestrel", "member")
+		tid := m.startThread("grief", "A thread", "Words.")
+		before := countPosts(t, db)
+		for _, h := range []map[string]string{
+			{"Origin": "https://evil.example"},
+			{"Sec-Fetch-Site": "cross-site"},
+			{"Sec-Fetch-Site": "cross-site", "Origin": "https://evil.example"},
+		} {
+			for _, path := range []string{"/t/" + idStr(tid) + "/replies", "/g/grief/threads"} {
+				form := url.Values{"title": {"Forged thread"}, "body": {"forged"}, "idem": {freshIdem()}}
+				req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(form.Encode()))
+				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+				for k, v := range h {
+					req.Header.Set(k, v)
+				}
+				if r := m.c.Do(req); r.StatusCode != http.StatusForbidden {
+					t.Errorf("%v POST %s: %d", h, path, r.StatusCode)
+				}
+			}
+		}
+		if countPosts(t, db) != before {
+			t.Fatal("a cross-origin POST created a post")
+		}
+	})
+}
+
+func TestDoubleSubmitCreatesOnePost(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "linden", "member")
+		form := url.Values{"title": {"Only once"}, "body": {"Sent twice."}, "idem": {"double-click-key-1"}}
+		r1 := m.c.PostForm("/g/grief/threads", form)
+		r2 := m.c.PostForm("/g/grief/threads", form)
+		if r1.StatusCode != http.StatusSeeOther || r2.StatusCode != http.StatusSeeOther || r1.Header.Get("Location") != r2.Header.Get("Location") {
+			t.Fatalf("double thread: %d %q / %d %q", r1.StatusCode, r1.Header.Get("Location"), r2.StatusCode, r2.Header.Get("Location"))
+		}
+		var threads int64
+		db.R.Table("threads").Where("title = ?", "Only once").Count(&threads)
+		if threads != 1 {
+			t.Fatalf("%d threads", threads)
+		}
+		tid := idIn(t, r1.Header.Get("Location"), `^/t/(\d+)$`)
+		reply := url.Values{"body": {"Resent after a timeout."}, "idem": {"double-click-key-2"}}
+		r1 = m.c.PostForm("/t/"+idStr(tid)+"/replies", reply)
+		r2 = m.c.PostForm("/t/"+idStr(tid)+"/replies", reply)
+		if r1.Header.Get("Location") != r2.Header.Get("Location") || !strings.Contains(r2.Header.Get("Location"), "#p-") {
+			t.Fatalf("double reply: %q / %q", r1.Header.Get("Location"), r2.Header.Get("Location"))
+		}
+		var n int64
+		db.R.Table("posts").Where("body_md = ?", "Resent after a timeout.").Count(&n)
+		if n != 1 {
+			t.Fatalf("%d replies", n)
+		}
+		// The same key from another member is theirs alone.
+		o := newPoster(t, a, db, "maple", "member")
+		if r := o.c.PostForm("/t/"+idStr(tid)+"/replies", reply); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("other member: %d", r.StatusCode)
+		}
+		db.R.Table("posts").Where("body_md = ?", "Resent after a timeout.").Count(&n)
+		if n != 2 {
+			t.Fatalf("%d replies after another member", n)
+		}
+	})
+}
+
+func TestLockedThreadRefusesMembersNotModerators(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "nettle", "member")
+		tid := m.startThread("ptsd", "Heated thread", "Words.")
+		db.W.Exec("UPDATE threads SET locked = ?, lock_reason = ? WHERE id = ?", true, "The conversation needs a pause.", tid)
+		r := m.c.Get("/t/" + idStr(tid))
+		pageHas(t, r.Body, "Moderators have locked this thread", "The conversation needs a pause.")
+		pageLacks(t, r.Body, `action="/t/`+idStr(tid)+`/replies"`)
+		text := "My reply that must not vanish."
+		r = m.c.PostForm("/t/"+idStr(tid)+"/replies", url.Values{"body": {text}, "idem": {freshIdem()}})
+		if r.StatusCode != http.StatusForbidden {
+			t.Fatalf("member reply to locked thread: %d", r.StatusCode)
+		}
+		pageHas(t, r.Body, "<textarea", text, "The conversation needs a pause.")
+		if r := m.c.Get("/t/" + idStr(tid) + "/reply"); r.StatusCode != http.StatusForbidden {
+			t.Fatalf("reply form of locked thread: %d", r.StatusCode)
+		}
+		mod := newPoster(t, a, db, "oakmod", "moderator")
+		siteModerator(t, db, mod.id)
+		if _, loc := mod.reply(tid, 0, "A note from the moderators."); !strings.Contains(loc, "#p-") {
+			t.Fatalf("moderator reply: %q", loc)
+		}
+	})
+}
+
+func TestArchivedGroupAndRequiredTag(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "poppy", "member")
+		db.W.Exec("UPDATE groups SET archived = ? WHERE slug = ?", true, "ptsd")
+		if r := m.c.Get("/g/ptsd/new"); r.StatusCode != http.StatusForbidden || !strings.Contains(r.Body, "archived") {
+			t.Fatalf("archived new: %d", r.StatusCode)
+		}
+		r := m.c.PostForm("/g/ptsd/threads", url.Values{"title": {"Still here"}, "body": {"Keep me."}, "idem": {freshIdem()}})
+		if r.StatusCode != http.StatusForbidden || !strings.Contains(r.Body, "Keep me.") {
+			t.Fatalf("archived post: %d", r.StatusCode)
+		}
+		db.W.Exec("UPDATE groups SET require_tag = ? WHERE slug = ?", true, "grief")
+		r = m.c.PostForm("/g/grief/threads", url.Values{"title": {"Untagged"}, "body": {"Words."}, "idem": {freshIdem()}})
+		if r.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(r.Body, "at least one trigger-warning tag") {
+			t.Fatalf("required tag: %d", r.StatusCode)
+		}
+		m.startThread("grief", "Tagged", "Words.", "death-loss")
+	})
+}
+
+func TestVisitorCannotPost(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		c := forumtest.NewClient(t, a.Web.Handler())
+		r := c.Get("/g/grief/new")
+		if r.StatusCode != http.StatusSeeOther || !strings.HasPrefix(r.Header.Get("Location"), "/login?next=") {
+			t.Fatalf("visitor composer: %d %q", r.StatusCode, r.Header.Get("Location"))
+		}
+		if r := c.PostForm("/g/grief/threads", url.Values{"title": {"Hello"}, "body": {"x"}}); r.StatusCode != http.StatusForbidden {
+			t.Fatalf("visitor post: %d", r.StatusCode)
+		}
+	})
+}

@@ -1,0 +1,208 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"hearth/pkg/forumtest"
+	"hearth/pkg/store"
+)
+
+func TestEditOwnPostKeepsRevisionForModerators(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "quince", "member")
+		tid := m.startThread("grief", "Original title", "Original words.", "death-loss")
+		op := firstPostOf(t, db, tid)
+		r := m.c.Get("/p/" + idStr(op) + "/edit")
+		if r.StatusCode != http.StatusOK {
+			t.Fatalf("edit form: %d", r.StatusCode)
+		}
+		pageHas(t, r.Body, `value="Original title"`, "Original words.", `name="version" value="1"`, `value="death-loss" id="tw-death-loss" checked`)
+		r = m.c.PostForm("/p/"+idStr(op)+"/edit", url.Values{"title": {"Better title"}, "body": {"Kinder words."}, "version": {"1"}})
+		if r.StatusCode != http.StatusSeeOther || !strings.HasSuffix(r.Header.Get("Location"), "#p-"+idStr(op)) {
+			t.Fatalf("edit: %d %q", r.StatusCode, r.Header.Get("Location"))
+		}
+		r = m.c.Get("/t/" + idStr(tid))
+		pageHas(t, r.Body, "Better title", "Kinder words.", `class="edited"`, "Your changes are saved.")
+		pageLacks(t, r.Body, "Original words.", `<li class="tag">Death and loss</li>`)
+		var version int
+		db.R.Raw("SELECT version FROM posts WHERE id = ?", op).Scan(&version)
+		if version != 2 {
+			t.Fatalf("version %d", version)
+		}
+		// Moderators see the earlier version; members do not.
+		if r := m.c.Get("/p/" + idStr(op) + "/history"); r.StatusCode != http.StatusForbidden {
+			t.Fatalf("member history: %d", r.StatusCode)
+		}
+		mod := newPoster(t, a, db, "rowanmod", "moderator")
+		siteModerator(t, db, mod.id)
+		r = mod.c.Get("/p/" + idStr(op) + "/history")
+		if r.StatusCode != http.StatusOK {
+			t.Fatalf("moderator history: %d", r.StatusCode)
+		}
+		pageHas(t, r.Body, "Original words.", "Original title", "Version 1", "Kinder words.")
+	})
+}
+
+func TestEditConflictKeepsBothTexts(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "sorrel", "member")
+		tid := m.startThread("anxiety", "A thread", "Opening.")
+		pid, _ := m.reply(tid, 0, "Version one.")
+		if r := m.c.PostForm("/p/"+idStr(pid)+"/edit", url.Values{"body": {"Saved from the phone."}, "version": {"1"}}); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("first edit: %d", r.StatusCode)
+		}
+		r := m.c.PostForm("/p/"+idStr(pid)+"/edit", url.Values{"body": {"Typed on the laptop."}, "version": {"1"}})
+		if r.StatusCode != http.StatusConflict {
+			t.Fatalf("stale edit: %d", r.StatusCode)
+		}
+		pageHas(t, r.Body, "This post changed while you were editing it", "Typed on the laptop.", "Saved from the phone.", `name="version" value="2"`)
+		var body string
+		db.R.Raw("SELECT body_md FROM posts WHERE id = ?", pid).Scan(&body)
+		if body != "Saved from the phone." {
+			t.Fatalf("stale edit overwrote: %q", body)
+		}
+	})
+}
+
+func TestCannotEditOrDeleteSomeoneElsesPost(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "tansy", "member")
+		o := newPoster(t, a, db, "umber", "member")
+		tid := m.startThread("grief", "Mine", "My words.")
+		op := firstPostOf(t, db, tid)
+		if r := o.c.Get("/p/" + idStr(op) + "/edit"); r.StatusCode != http.StatusForbidden {
+			t.Fatalf("edit form of another's post: %d", r.StatusCode)
+		}
+		if r := o.c.PostForm("/p/"+idStr(op)+"/edit", url.Values{"title": {"Hijacked"}, "body": {"Hijacked."}, "version": {"1"}}); r.StatusCode != http.StatusForbidden {
+			t.Fatalf("edit of another's post: %d", r.StatusCode)
+		}
+		if r := o.c.PostForm("/p/"+idStr(op)+"/delete", url.Values{}); r.StatusCode != http.StatusForbidden {
+			t.Fatalf("delete of another's post: %d", r.StatusCode)
+		}
+		var body string
+		db.R.Raw("SELECT body_md FROM posts WHERE id = ?", op).Scan(&body)
+		if body != "My words." {
+			t.Fatalf("body changed to %q", body)
+		}
+		if r := o.c.Get("/t/" + idStr(tid)); strings.Contains(r.Body, "/p/"+idStr(op)+"/edit") {
+			t.Fatal("edit link shown to another member")
+		}
+	})
+}
+
+func TestDeleteOwnPostLeavesPlaceholder(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "violet", "member")
+		o := newPoster(t, a, db, "wren", "member")
+		tid := m.startThread("grief", "A thread", "Opening.")
+		pid, _ := m.reply(tid, 0, "Something I regret writing.")
+		child, _ := o.reply(tid, pid, "A reply to it.")
+		r := m.c.PostForm("/p/"+idStr(pid)+"/delete", url.Values{"back": {"/t/" + idStr(tid)}})
+		if r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("delete: %d", r.StatusCode)
+		}
+		r = o.c.Get("/t/" + idStr(tid))
+		pageHas(t, r.Body, "This post was deleted by its author.", "A reply to it.", `id="p-`+idStr(child)+`"`, `id="p-`+idStr(pid)+`"`)
+		pageLacks(t, r.Body, "Something I regret writing.")
+		var body string
+		db.R.Raw("SELECT body_md || body_html FROM posts WHERE id = ?", pid).Scan(&body)
+		if body != "" {
+			t.Fatalf("deleted text still stored: %q", body)
+		}
+	})
+}
+
+func TestPostStatusesRender(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		author := newPoster(t, a, db, "xenia", "member")
+		reader := newPoster(t, a, db, "yarrow", "member")
+		mod := newPoster(t, a, db, "zinniamod", "moderator")
+		siteModerator(t, db, mod.id)
+		tid := author.startThread("grief", "Statuses", "Opening.")
+		removed, _ := author.reply(tid, 0, "Removed words.")
+		redacted, _ := author.reply(tid, 0, "placeholder")
+		held, _ := author.reply(tid, 0, "Held words.")
+		db.W.Exec("UPDATE posts SET status = 'removed', status_reason = 'Off topic' WHERE id = ?", removed)
+		db.W.Exec("UPDATE posts SET status = 'redacted', status_reason = 'Personal details', body_md = 'SECRET-TEXT', body_html = '<p>SECRET-TEXT</p>' WHERE id = ?", redacted)
+		db.W.Exec("UPDATE posts SET status = 'held' WHERE id = ?", held)
+		r := reader.c.Get("/t/" + idStr(tid))
+		pageHas(t, r.Body, "This post was removed by moderators.", "Redacted by moderators: Personal details")
+		pageLacks(t, r.Body, "Removed words.", "SECRET-TEXT", "Held words.", `id="p-`+idStr(held)+`"`)
+		r = author.c.Get("/t/" + idStr(tid))
+		pageHas(t, r.Body, "Held words.", "Waiting for a moderator", "This post was removed by moderators.")
+		pageLacks(t, r.Body, "SECRET-TEXT", "Removed words.")
+		r = mod.c.Get("/t/" + idStr(tid))
+		pageHas(t, r.Body, "Removed words.", "Removed by moderators (only moderators see this)", "Held words.", "Redacted by moderators: Personal details")
+		pageLacks(t, r.Body, "SECRET-TEXT")
+		// A visitor sees what members see.
+		v := forumtest.NewClient(t, a.Web.Handler())
+		r = v.Get("/t/" + idStr(tid))
+		pageLacks(t, r.Body, "SECRET-TEXT", "Removed words.", "Held words.")
+		// A removed thread is gone for members; a held one is the author's.
+		db.W.Exec("UPDATE threads SET status = 'held' WHERE id = ?", tid)
+		if r := reader.c.Get("/t/" + idStr(tid)); r.StatusCode != http.StatusNotFound {
+			t.Fatalf("held thread for a reader: %d", r.StatusCode)
+		}
+		if r := author.c.Get("/t/" + idStr(tid)); r.StatusCode != http.StatusOK || !strings.Contains(r.Body, "Waiting for a moderator") {
+			t.Fatalf("held thread for its author: %d", r.StatusCode)
+		}
+		db.W.Exec("UPDATE threads SET status = 'removed' WHERE id = ?", tid)
+		if r := author.c.Get("/t/" + idStr(tid)); r.StatusCode != http.StatusNotFound {
+			t.Fatalf("removed thread: %d", r.StatusCode)
+		}
+		if r := mod.c.Get("/t/" + idStr(tid)); r.StatusCode != http.StatusOK {
+			t.Fatalf("removed thread for a moderator: %d", r.StatusCode)
+		}
+	})
+}
+
+func TestReactionsWithoutScoreboard(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		author := newPoster(t, a, db, "alder", "member")
+		b := newPoster(t, a, db, "bramble", "member")
+		c := newPoster(t, a, db, "clover", "member")
+		tid := author.startThread("grief", "Reacting", "Please be kind.")
+		op := firstPostOf(t, db, tid)
+		react := func(p *poster, kind string) *forumtest.Response {
+			return p.c.PostForm("/p/"+idStr(op)+"/react", url.Values{"kind": {kind}, "back": {"/t/" + idStr(tid)}})
+		}
+		if r := react(b, "thinking"); r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != "/t/"+idStr(tid)+"#p-"+idStr(op) {
+			t.Fatalf("react: %d %q", r.StatusCode, r.Header.Get("Location"))
+		}
+		react(b, "thinking") // toggled off
+		react(b, "metoo")
+		react(c, "metoo")
+		react(c, "helped")
+		var n int64
+		db.R.Table("reactions").Where("post_id = ?", op).Count(&n)
+		if n != 3 {
+			t.Fatalf("%d reactions stored", n)
+		}
+		// The author sees who reacted with what.
+		r := author.c.Get("/t/" + idStr(tid))
+		pageHas(t, r.Body, "<strong>Me too</strong>: bramble, clover", "<strong>This helped</strong>: clover")
+		pageLacks(t, r.Body, "<strong>Thinking of you</strong>")
+		// Others see that people reacted, which reactions are theirs, and no
+		// names or counts.
+		r = b.c.Get("/t/" + idStr(tid))
+		pageHas(t, r.Body, "People have responded", `value="metoo" class="reaction" aria-pressed="true"`, `value="thinking" class="reaction" aria-pressed="false"`)
+		pageLacks(t, r.Body, "clover", "bramble, clover")
+		for _, bad := range []string{"downvote", "", "like"} {
+			if r := react(b, bad); r.StatusCode != http.StatusUnprocessableEntity {
+				t.Errorf("kind %q: %d", bad, r.StatusCode)
+			}
+		}
+		if r := react(author, "helped"); r.StatusCode != http.StatusForbidden {
+			t.Errorf("own post: %d", r.StatusCode)
+		}
+	})
+}
