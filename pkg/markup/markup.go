@@ -2,7 +2,6 @@ package markup
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"html/template"
 	"strings"
@@ -27,19 +26,20 @@ const MaxBytes = 100_000
 // quadratically with depth (50,000 nested quotes take seconds).
 const MaxDepth = 16
 
-// maxDelimiters is the number of emphasis, strikethrough and link delimiters
-// one block (paragraph, heading or table cell) may use before further ones
-// are shown as literal characters. goldmark's delimiter and link matching is
-// quadratic in their number; see the package tests for the measurements that
-// chose this value.
-const maxDelimiters = 256
-
-// ErrTooLong is returned for sources longer than MaxBytes.
-var ErrTooLong = errors.New("This message is too long to display. Please shorten it.")
+// ErrTooLong is returned for sources longer than MaxBytes. Its message is
+// written for members and may be shown to them as it is.
+var ErrTooLong error = refusal("This message is too long to display. Please shorten it.")
 
 // ErrTooComplex is returned for sources that nest quotes or lists deeper
-// than MaxDepth.
-var ErrTooComplex = errors.New("This message is nested too deeply to display. Please simplify quotes or lists.")
+// than MaxDepth. Its message is written for members and may be shown to them
+// as it is.
+var ErrTooComplex error = refusal("This message is nested too deeply to display. Please simplify quotes or lists.")
+
+// refusal is an error whose message is a sentence for members rather than a
+// lower-case note for logs, which is why it is not made with errors.New.
+type refusal string
+
+func (r refusal) Error() string { return string(r) }
 
 // Renderer converts member Markdown to sanitised HTML. Build one with New
 // and share it: it holds no per-call state and is safe for concurrent use.

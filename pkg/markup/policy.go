@@ -20,7 +20,8 @@ var (
 // exactly what the Markdown dialect produces after safeTransformer and
 // nothing else: no images, no style or id or class attributes, no form or
 // embedding elements, and links only to absolute http, https and mailto URLs.
-// Anything outside it is removed, keeping the text inside it.
+// Anything outside it is removed; the text inside is kept, except inside
+// elements such as script and style, whose content bluemonday drops whole.
 func newPolicy() *bluemonday.Policy {
 	p := bluemonday.NewPolicy()
 	p.AllowElements(
