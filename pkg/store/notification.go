@@ -53,9 +53,21 @@ func notifyPost(tx *gorm.DB, p *forum.Post, parent *forum.Post, mentionKeys []st
 			add(s.UserID, forum.NoteThreadReply)
 		}
 	}
+	// Members who blocked the author hear nothing about their posts: no
+	// reply, mention or thread notifications (hearth/pkg/forum's Block).
+	blockers := map[int64]bool{}
+	if len(order) > 0 {
+		var ids []int64
+		if err := tx.Table("blocks").Where("blocked_id = ? AND blocker_id IN ?", author, order).Pluck("blocker_id", &ids).Error; err != nil {
+			return err
+		}
+		for _, id := range ids {
+			blockers[id] = true
+		}
+	}
 	var notes []forum.Notification
 	for _, uid := range order {
-		if muted[uid] {
+		if muted[uid] || blockers[uid] {
 			continue
 		}
 		notes = append(notes, forum.Notification{UserID: uid, Kind: kinds[uid], ActorID: p.AuthorID, PostID: p.ID, ThreadID: p.ThreadID, CreatedAt: p.CreatedAt})

@@ -13,9 +13,9 @@ import (
 	"hearth/pkg/store"
 )
 
-// member inserts a member whose username_key is the real pseudonym key, so
+// safetyMember inserts a member whose username_key is the real pseudonym key, so
 // that /u/NAME routes find them.
-func member(t *testing.T, db *store.DB, name, role string) int64 {
+func safetyMember(t *testing.T, db *store.DB, name, role string) int64 {
 	t.Helper()
 	id := forumtest.InsertUser(t, db, name, role)
 	if err := db.W.Exec("UPDATE users SET username_key = ? WHERE id = ?", auth.PseudonymKey(name), id).Error; err != nil {
@@ -36,8 +36,8 @@ func blockCount(t *testing.T, db *store.DB, blocker, blocked int64) int64 {
 func TestBlockAndUnblockFromSettings(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
-		ash := member(t, db, "ash", "member")
-		birch := member(t, db, "birch", "member")
+		ash := safetyMember(t, db, "ash", "member")
+		birch := safetyMember(t, db, "birch", "member")
 		c := forumtest.NewClient(t, a.Web.Handler())
 		forumtest.LoginAs(t, a, c, ash)
 
@@ -95,8 +95,8 @@ func TestBlockAndUnblockFromSettings(t *testing.T) {
 func TestBlockRefusals(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
-		ash := member(t, db, "ash", "member")
-		member(t, db, "birch", "member")
+		ash := safetyMember(t, db, "ash", "member")
+		safetyMember(t, db, "birch", "member")
 
 		visitor := forumtest.NewClient(t, a.Web.Handler())
 		if r := visitor.PostForm("/u/birch/block", nil); r.StatusCode != http.StatusForbidden {

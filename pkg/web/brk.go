@@ -117,3 +117,66 @@ func (s *Server) renderBreak(c echo.Context, b *forum.Break, name string) error 
 	}
 	return c.Render(http.StatusForbidden, "break", v)
 }
+
+// breakRefusal is the gentle sentence that stands in for a composer when a
+// break stops the member posting in group groupID on content tagged tags,
+// or "" when no break does. A failure to read breaks is logged and does not
+// stop the post (the database is then failing the post anyway).
+func (s *Server) breakRefusal(c echo.Context, groupID int64, tags forum.Tags) string {
+	b, err := s.postingBreak(c, groupID, tags)
+	if err != nil {
+		s.log.ErrorContext(c.Request().Context(), "read breaks", "request_id", reqID(c), "err", err.Error())
+		return ""
+	}
+	if b == nil {
+		return ""
+	}
+	what := "from posting"
+	switch b.Scope {
+	case forum.BreakGroup:
+		what = "from this group"
+	case forum.BreakTag:
+		what = "from this topic"
+	case forum.BreakSite:
+		what = "from Hearth"
+	}
+	return "You're taking a break " + what + " until " + exactTime(b.EndsAt) + ", so writing is paused until then. You can still read. Your break settings are in Settings, and helplines are on the Get help now page."
+}
+
+// threadBreak is the break that keeps the member away from thread h (from
+// its group, or from one of its tags) and the group or tag name to show,
+// or nil.
+func (s *Server) threadBreak(c echo.Context, h forum.ThreadHead) (*forum.Break, string, error) {
+	bs, err := s.breaks(c)
+	if err != nil || len(bs) == 0 {
+		return nil, "", err
+	}
+	if b := bs.Group(h.GroupID); b != nil {
+		return b, h.GroupName, nil
+	}
+	for _, slug := range h.Tags.Slugs() {
+		if b := bs.Tag(slug); b != nil {
+			_, names, err := s.vocab(c)
+			if err != nil {
+				return nil, "", err
+			}
+			return b, names[slug], nil
+		}
+	}
+	return nil, "", nil
+}
+
+// onTagBreak reports whether any of tags is one the member is on a break
+// from (such posts are folded away like hidden tags).
+func (s *Server) onTagBreak(c echo.Context, tags forum.Tags) bool {
+	bs, err := s.breaks(c)
+	if err != nil {
+		return false
+	}
+	for _, t := range bs.HiddenTags() {
+		if tags.Has(t) {
+			return true
+		}
+	}
+	return false
+}

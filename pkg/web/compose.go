@@ -73,6 +73,9 @@ func (s *Server) threadRefusal(c echo.Context, g forum.Group) (int, string) {
 	if err := auth.CanPost(actor(c), time.Now()); err != nil {
 		return http.StatusForbidden, sanctionText(err)
 	}
+	if r := s.breakRefusal(c, g.ID, ""); r != "" {
+		return http.StatusForbidden, r
+	}
 	return 0, ""
 }
 

@@ -81,6 +81,9 @@ func (s *Server) editComposer(c echo.Context, p forum.PostRow, h forum.ThreadHea
 	if h.Locked && !auth.CanModerate(actor(c), h.GroupID) {
 		v.Refusal, v.Form.Refused = lockText(h.LockReason)+" Posts in it can't be edited, but you can still delete yours.", true
 	}
+	if r := s.breakRefusal(c, h.GroupID, h.Tags.Union(p.Tags)); r != "" && !v.Form.Refused {
+		v.Refusal, v.Form.Refused = r, true
+	}
 	return v, nil
 }
 

@@ -46,6 +46,12 @@ func (s *Server) replyNew(c echo.Context) error {
 		v.Refusal, v.Form.Refused = refusal, true
 		return c.Render(http.StatusForbidden, "compose/form", v)
 	}
+	if refusal, err := s.replyBlockRefusal(c, h, parentID); err != nil {
+		return err
+	} else if refusal != "" {
+		v.Refusal, v.Form.Refused = refusal, true
+		return c.Render(http.StatusForbidden, "compose/form", v)
+	}
 	return c.Render(http.StatusOK, "compose/form", v)
 }
 
@@ -72,6 +78,12 @@ func (s *Server) replyCreate(c echo.Context) error {
 		v.Form.Idem = idem
 	}
 	if ok, refusal := s.replyState(c, h); !ok {
+		v.Refusal, v.Form.Refused = refusal, true
+		return c.Render(http.StatusForbidden, "compose/form", v)
+	}
+	if refusal, err := s.replyBlockRefusal(c, h, parentID); err != nil {
+		return err
+	} else if refusal != "" {
 		v.Refusal, v.Form.Refused = refusal, true
 		return c.Render(http.StatusForbidden, "compose/form", v)
 	}

@@ -29,6 +29,15 @@ func (s *Server) threadShow(c echo.Context) error {
 	if err := canSeeThread(c, h); err != nil {
 		return err
 	}
+	if b, name, err := s.threadBreak(c, h); err != nil {
+		return err
+	} else if b != nil {
+		return s.renderBreak(c, b, name)
+	}
+	blocked, err := s.blockedSet(c)
+	if err != nil {
+		return err
+	}
 	viewer := viewerFor(c, h.GroupID)
 	conv, err := s.deps.Forum.Conversation(ctx, id, viewer, c.QueryParam("after"), c.QueryParam("before"))
 	if err != nil {
@@ -93,7 +102,9 @@ func (s *Server) threadShow(c echo.Context) error {
 		byPost[r.PostID] = append(byPost[r.PostID], r)
 	}
 	for _, p := range conv.Posts {
-		v.Posts = append(v.Posts, s.postView(c, h, p, names, prefs, viewer, canReply, byPost[p.ID]))
+		pv := s.postView(c, h, p, names, prefs, viewer, canReply, byPost[p.ID])
+		pv.Blocked = blocked[authorOf(p.AuthorID)]
+		v.Posts = append(v.Posts, pv)
 	}
 	return c.Render(http.StatusOK, "thread/show", v)
 }
@@ -131,6 +142,9 @@ func (s *Server) replyState(c echo.Context, h forum.ThreadHead) (bool, string) {
 	}
 	if h.Locked && !auth.CanModerate(a, h.GroupID) {
 		return false, lockText(h.LockReason)
+	}
+	if r := s.breakRefusal(c, h.GroupID, h.Tags); r != "" {
+		return false, r
 	}
 	return true, ""
 }
@@ -202,6 +216,9 @@ func (s *Server) postView(c echo.Context, h forum.ThreadHead, p forum.PostRow, n
 		pv.Tags = labels(tags, names)
 		pv.TagNames = tagText(pv.Tags)
 		pv.Mode = prefs.Mode(tags)
+		if s.onTagBreak(c, tags) {
+			pv.Mode = forum.ModeHide
+		}
 	}
 	live := p.Status == forum.StatusVisible || (p.Status == forum.StatusHeld && own)
 	pv.CanReply = canReply && (live || p.Status == forum.StatusRedacted || p.Status == forum.StatusDeleted)
