@@ -131,3 +131,12 @@ func TestBlockRefusals(t *testing.T) {
 		}
 	})
 }
+
+func TestSettingsLinkToBlocksAndBreaks(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		c := forumtest.NewClient(t, a.Web.Handler())
+		forumtest.LoginAs(t, a, c, forumtest.InsertUser(t, db, "juniper", "member"))
+		mustContain(t, "settings index", c.Get("/settings").Body, `href="/settings/blocks"`, `href="/settings/breaks"`)
+	})
+}
