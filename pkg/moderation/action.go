@@ -28,6 +28,11 @@ const (
 	ActionSettings     = "settings"
 	ActionTagCreate    = "tag_create"
 	ActionTagUpdate    = "tag_update"
+	// Crisis helplines edited by admins (written by hearth/pkg/store's
+	// helpline store in the same transaction as the change).
+	ActionLineAdd    = "helpline_create"
+	ActionLineEdit   = "helpline_update"
+	ActionLineDelete = "helpline_delete"
 )
 
 // actionText describes each action in plain words, naming nobody.
@@ -58,6 +63,9 @@ var actionText = map[string]string{
 	ActionSettings:     "Site settings changed",
 	ActionTagCreate:    "Trigger warning added to the vocabulary",
 	ActionTagUpdate:    "Trigger warning renamed",
+	ActionLineAdd:      "Crisis helpline added",
+	ActionLineEdit:     "Crisis helpline changed",
+	ActionLineDelete:   "Crisis helpline removed",
 }
 
 // Describe returns the plain description of action.
@@ -75,6 +83,7 @@ func Actions() []string {
 		ActionLock, ActionUnlock, ActionPin, ActionUnpin, ActionMove, ActionTagPost, ActionTagThread,
 		ActionWarn, ActionSuspend, ActionBan, ActionLift,
 		ActionGroupCreate, ActionGroupUpdate, ActionGroupArchive, ActionGroupRestore, ActionSettings, ActionTagCreate, ActionTagUpdate,
+		ActionLineAdd, ActionLineEdit, ActionLineDelete,
 	}
 }
 

@@ -36,7 +36,7 @@ func (s *Service) Dismiss(ctx context.Context, r Request) (Outcome, error) {
 	}
 	now := s.now()
 	err = s.store.Atomic(ctx, func(tx Tx) error {
-		if err := claim(tx, r, action, now); err != nil {
+		if err := claim(tx, r, action, p.ID, now); err != nil {
 			return err
 		}
 		if err := tx.CloseReports(p.ID, it.Kind == KindWellbeing, now); err != nil {
@@ -92,7 +92,7 @@ func (s *Service) Remove(ctx context.Context, postID int64, r Request) (Outcome,
 	}
 	now := s.now()
 	err = s.store.Atomic(ctx, func(tx Tx) error {
-		if err := claim(tx, r, ActionRemove, now); err != nil {
+		if err := claim(tx, r, ActionRemove, p.ID, now); err != nil {
 			return err
 		}
 		ok, err := tx.SetPostStatus(p.ID, []string{forum.StatusVisible, forum.StatusHeld}, forum.StatusRemoved, r.Reason, now)
@@ -139,7 +139,7 @@ func (s *Service) Restore(ctx context.Context, postID int64, r Request) (Outcome
 	}
 	now := s.now()
 	err = s.store.Atomic(ctx, func(tx Tx) error {
-		if err := claim(tx, r, ActionRestore, now); err != nil {
+		if err := claim(tx, r, ActionRestore, p.ID, now); err != nil {
 			return err
 		}
 		ok, err := tx.SetPostStatus(p.ID, []string{forum.StatusRemoved, forum.StatusHeld}, forum.StatusVisible, "", now)
@@ -184,7 +184,7 @@ func (s *Service) RedactPost(ctx context.Context, postID int64, r Request) (Outc
 	}
 	now := s.now()
 	err = s.store.Atomic(ctx, func(tx Tx) error {
-		if err := claim(tx, r, ActionRedactPost, now); err != nil {
+		if err := claim(tx, r, ActionRedactPost, p.ID, now); err != nil {
 			return err
 		}
 		orig, ok, err := tx.ClaimPostText(p.ID, now)

@@ -94,7 +94,7 @@ func (s *Service) Warn(ctx context.Context, t Target, r Request) (Outcome, error
 	subj, group := so.subj, so.group
 	now := s.now()
 	err = s.store.Atomic(ctx, func(tx Tx) error {
-		if err := claim(tx, r, ActionWarn, now); err != nil {
+		if err := claim(tx, r, ActionWarn, t.PostID, now); err != nil {
 			return err
 		}
 		if err := lockFresh(tx, subj.ID, SanctionWarning, now); err != nil {
@@ -130,7 +130,7 @@ func (s *Service) Suspend(ctx context.Context, t Target, r Request) (Outcome, er
 	now := s.now()
 	until := now.Add(time.Duration(t.Days) * 24 * time.Hour)
 	err = s.store.Atomic(ctx, func(tx Tx) error {
-		if err := claim(tx, r, ActionSuspend, now); err != nil {
+		if err := claim(tx, r, ActionSuspend, t.PostID, now); err != nil {
 			return err
 		}
 		if err := lockFresh(tx, subj.ID, SanctionSuspension, now); err != nil {
@@ -176,7 +176,7 @@ func (s *Service) Ban(ctx context.Context, t Target, r Request) (Outcome, error)
 	subj, group := so.subj, so.group
 	now := s.now()
 	err = s.store.Atomic(ctx, func(tx Tx) error {
-		if err := claim(tx, r, ActionBan, now); err != nil {
+		if err := claim(tx, r, ActionBan, t.PostID, now); err != nil {
 			return err
 		}
 		cur, err := tx.LockUser(subj.ID, now)

@@ -108,10 +108,14 @@ func (s *Service) checkItem(ctx context.Context, itemID, postID int64) error {
 	return nil
 }
 
-// claim handles the queue item the moderator acted from, once.
-func claim(tx Tx, r Request, action string, at time.Time) error {
+// claim handles the queue item the moderator acted from, once, after
+// locking its post.
+func claim(tx Tx, r Request, action string, postID int64, at time.Time) error {
 	if r.ItemID == 0 {
 		return nil
+	}
+	if err := tx.LockPost(postID); err != nil {
+		return err
 	}
 	ok, err := tx.ClaimItem(r.ItemID, r.Actor.ID, action, at)
 	if err != nil {

@@ -71,6 +71,10 @@ type Store interface {
 // Methods returning a bool report whether their conditional update changed
 // a row: false means someone else got there first.
 type Tx interface {
+	// LockPost takes a post's row lock without changing it. Every action
+	// from a queue item locks the post before the item, the order actions
+	// without an item follow too, so two actions never wait on each other.
+	LockPost(postID int64) error
 	// ClaimItem marks an open item handled by actorID with resolution.
 	ClaimItem(id, actorID int64, resolution string, at time.Time) (bool, error)
 	// Item reads an item inside the transaction.

@@ -27,7 +27,7 @@ func (s *Service) RedactThread(ctx context.Context, threadID int64, r Request) (
 	}
 	now := s.now()
 	err = s.store.Atomic(ctx, func(tx Tx) error {
-		if err := claim(tx, r, ActionRedactThread, now); err != nil {
+		if err := claim(tx, r, ActionRedactThread, p.ID, now); err != nil {
 			return err
 		}
 		th, ok, err := tx.ClaimThreadText(threadID, now)

@@ -24,6 +24,13 @@ func changed(res *gorm.DB) (bool, error) {
 	return res.RowsAffected > 0, nil
 }
 
+// LockPost implements moderation.Tx. Setting a column to itself takes the
+// row lock on PostgreSQL (SQLite's write transaction already holds the
+// database) and fires no search trigger.
+func (t *modTx) LockPost(postID int64) error {
+	return translate(t.tx.Exec("UPDATE posts SET updated_at = updated_at WHERE id = ?", postID).Error)
+}
+
 // ClaimItem implements moderation.Tx.
 func (t *modTx) ClaimItem(id, actorID int64, resolution string, at time.Time) (bool, error) {
 	return changed(t.tx.Model(&moderation.QueueItem{}).Where("id = ? AND status = ?", id, moderation.StatusOpen).

@@ -122,7 +122,7 @@ func modBody(p moderation.PostRef, names map[string]string) ModPostBody {
 	if p.IsOpening() {
 		tags = tags.Union(p.ThreadTags)
 	}
-	return ModPostBody{Post: p, Body: markup.Stored(p.BodyHTML), Tags: labels(tags, names), Title: p.ThreadTitle}
+	return ModPostBody{Post: p, Body: markup.Stored(p.BodyHTML), Tags: labels(tags, names), ThreadTitle: p.ThreadTitle}
 }
 
 func modTagNames(ts []forum.Tag) map[string]string {

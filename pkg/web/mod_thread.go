@@ -65,3 +65,17 @@ func (s *Server) modThreadTags(ctx context.Context, id int64, c echo.Context, r 
 	}
 	return s.deps.Moderation.SetThreadTags(ctx, id, c.Request().PostForm["trigger_warnings"], r)
 }
+
+// modThread sends a moderator to the page of the thread's opening post,
+// where the thread's actions are.
+func (s *Server) modThread(c echo.Context) error {
+	id, err := modID(c)
+	if err != nil {
+		return err
+	}
+	p, err := s.deps.Moderation.OpeningPost(c.Request().Context(), actor(c), id)
+	if err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, modPostPath(p.ID)+"#thread")
+}

@@ -117,6 +117,7 @@ func (s *Server) routes() {
 	e.GET("/mod", s.modQueue, s.requireStaff)
 	e.GET("/mod/audit", s.modAudit, s.requireStaff)
 	e.GET("/mod/posts/:id", s.modPost, s.requireStaff)
+	e.GET("/mod/threads/:id", s.modThread, s.requireStaff)
 	e.GET("/mod/users/:id", s.modUser, s.requireStaff)
 	e.POST("/mod/items/:id/dismiss", s.modDismiss, s.requireStaff)
 	e.POST("/p/:id/remove", s.postAction("remove", s.deps.Moderation.Remove), s.requireStaff)

@@ -25,6 +25,11 @@ func (m *ModControls) Reason(action string, required bool) ReasonField {
 	return ReasonField{ID: fmt.Sprintf("p%d-%s", m.PostID, action), Required: required}
 }
 
+// ThreadReason builds the reason input of a thread-level control.
+func (m *ModControls) ThreadReason(action string, required bool) ReasonField {
+	return ReasonField{ID: fmt.Sprintf("t%d-%s", m.ThreadID, action), Required: required}
+}
+
 // ModForms is everything the moderator action forms need for one post.
 type ModForms struct {
 	PostID, ThreadID int64
@@ -76,10 +81,10 @@ func (f ModForms) Val(action, field string) string {
 // ModPostBody is a post as moderators see it: its words (collapsed behind
 // its trigger warnings) and where it is.
 type ModPostBody struct {
-	Post  moderation.PostRef
-	Body  template.HTML
-	Tags  []TagLabel
-	Title string
+	Post        moderation.PostRef
+	Body        template.HTML
+	Tags        []TagLabel
+	ThreadTitle string
 }
 
 // ModEntry is one queue item.
@@ -127,17 +132,16 @@ type ModQueueView struct {
 type ModPostView struct {
 	Base
 	ModPostBody
-	Items       []moderation.QueueItem
-	Reports     []ReportLine
-	History     []HistoryLine
-	Sanctions   []SanctionLine
-	AuthorName  string
-	Groups      []forum.Group
-	PostTags    []ModTagChoice
-	ThreadTags  []ModTagChoice
-	Forms       ModForms
-	ErrorList   []string
-	ThreadTitle string
+	Items      []moderation.QueueItem
+	Reports    []ReportLine
+	History    []HistoryLine
+	Sanctions  []SanctionLine
+	AuthorName string
+	Groups     []forum.Group
+	PostTags   []ModTagChoice
+	ThreadTags []ModTagChoice
+	Forms      ModForms
+	ErrorList  []string
 }
 
 // ModTagChoice is a trigger warning as a checkbox.

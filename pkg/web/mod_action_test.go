@@ -1,0 +1,273 @@
+package web_test
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"hearth/pkg/forum"
+	"hearth/pkg/forumtest"
+	"hearth/pkg/moderation"
+	"hearth/pkg/store"
+)
+
+func TestRemoveAndRestorePost(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		item := w.item(moderation.KindReport, w.reply, 30, "")
+		mod := w.as(w.griefMod)
+
+		// No reason: refused with the message next to the field, nothing changes.
+		r := mod.PostForm(modPath("/p/%d/remove", w.reply), modForm("item", modItoa(item), "reason_detail", ""))
+		modExpect(t, r, http.StatusUnprocessableEntity, "")
+		modHas(t, r.Body, "Please give a reason", `aria-invalid="true"`)
+		if w.post(w.reply).Status != "visible" || len(w.audits(moderation.ActionRemove)) != 0 {
+			t.Fatal("a refused remove changed something")
+		}
+
+		r = mod.PostForm(modPath("/p/%d/remove", w.reply), modForm("item", modItoa(item), "reason", "Harassment or bullying", "reason_detail", "name-calling", "next", "/mod"))
+		modExpect(t, r, http.StatusSeeOther, "/mod")
+		modHas(t, mod.Follow(r).Body, "Post removed.")
+		p := w.post(w.reply)
+		if p.Status != "removed" || p.StatusReason != "Harassment or bullying: name-calling" {
+			t.Fatalf("post %s %q", p.Status, p.StatusReason)
+		}
+		es := w.audits(moderation.ActionRemove)
+		if len(es) != 1 || *es[0].ActorID != w.griefMod || *es[0].TargetID != w.reply || *es[0].GroupID != w.thread.GroupID ||
+			*es[0].SubjectID != w.author || es[0].Reason != "Harassment or bullying: name-calling" || !es[0].Public {
+			t.Fatalf("audit %+v", es)
+		}
+		if n := w.count("queue_items", "post_id = ? AND status = 'open'", w.reply); n != 0 {
+			t.Fatalf("%d items still open", n)
+		}
+		ns := w.notices(w.author)
+		if len(ns) != 1 || !strings.Contains(ns[0].Message, "removed your reply") || ns[0].Reason != "Harassment or bullying: name-calling" {
+			t.Fatalf("notice %+v", ns)
+		}
+		page := w.as(w.author).Get("/")
+		modHas(t, page.Body, "removed your reply in Grief &amp; Loss", "name-calling", modPath(`action="/notices/%d/ack"`, ns[0].ID))
+		modLacks(t, page.Body, "Sparrow")
+
+		// Removing twice: the second is told it was already handled.
+		r = w.as(w.siteMod).PostForm(modPath("/p/%d/remove", w.reply), modForm("reason", "Spam or advertising"))
+		modExpect(t, r, http.StatusConflict, "")
+		modHas(t, r.Body, "Already handled by a moderator", "seconds ago", "Post removed.")
+
+		r = mod.PostForm(modPath("/p/%d/restore", w.reply), modForm())
+		modExpect(t, r, http.StatusSeeOther, modPath("/mod/posts/%d", w.reply))
+		if w.post(w.reply).Status != "visible" || len(w.audits(moderation.ActionRestore)) != 1 {
+			t.Fatal("restore did not restore")
+		}
+	})
+}
+
+func TestRedactPostRemovesTheWordsEverywhere(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		original := w.post(w.reply).BodyMD
+		w.exec("INSERT INTO post_revisions (post_id, version, body_md, body_html, written_at, created_at) VALUES (?, 1, ?, ?, ?, ?)",
+			w.reply, "The lighthouse keeper whispered", "<p>The lighthouse keeper whispered</p>", time.Now().UTC(), time.Now().UTC())
+		if !searchHas(t, db, "lighthouse", w.reply) {
+			t.Fatal("fixture: the reply is not in the search index")
+		}
+		mod := w.as(w.griefMod)
+		r := mod.PostForm(modPath("/p/%d/redact", w.reply), modForm("reason", ""))
+		modExpect(t, r, http.StatusUnprocessableEntity, "")
+		modHas(t, r.Body, "Please give a reason")
+		if w.post(w.reply).Status != "visible" {
+			t.Fatal("redact without a reason changed the post")
+		}
+
+		r = mod.PostForm(modPath("/p/%d/redact", w.reply), modForm("reason", "Shares personal information"))
+		modExpect(t, r, http.StatusSeeOther, "")
+		p := w.post(w.reply)
+		if p.Status != "redacted" || p.BodyMD != "Redacted by moderators: Shares personal information" || strings.Contains(p.BodyHTML, "lighthouse") {
+			t.Fatalf("redacted post %+v", p)
+		}
+		if n := w.count("post_revisions", "post_id = ?", w.reply); n != 0 {
+			t.Fatalf("%d revisions kept", n)
+		}
+		if searchHas(t, db, "lighthouse", w.reply) {
+			t.Fatal("the original words are still in the search index")
+		}
+		es := w.audits(moderation.ActionRedactPost)
+		sum := sha256.Sum256([]byte(original))
+		if len(es) != 1 || es[0].ContentSHA256 != hex.EncodeToString(sum[:]) || es[0].Reason != "Shares personal information" {
+			t.Fatalf("audit %+v", es)
+		}
+		// The moderator's page shows the redaction, never the words; so do the logs.
+		modLacks(t, mod.Get(modPath("/mod/posts/%d", w.reply)).Body, "lighthouse")
+		audit := w.as(w.admin).Get("/mod/audit")
+		modHas(t, audit.Body, es[0].ContentSHA256, "Post redacted", "Sparrow")
+		modLacks(t, audit.Body, "lighthouse")
+		modLacks(t, w.as(0).Get("/mod/log").Body, "lighthouse", "Sparrow", "Wren")
+
+		// Redacting again is already handled.
+		modExpect(t, w.as(w.siteMod).PostForm(modPath("/p/%d/redact", w.reply), modForm("reason", "Spam or advertising")), http.StatusConflict, "")
+	})
+}
+
+// searchHas reports whether a full-text search for word finds postID.
+func searchHas(t *testing.T, db *store.DB, word string, postID int64) bool {
+	t.Helper()
+	var ids []int64
+	var err error
+	if db.Dialect == "postgres" {
+		err = db.R.Raw("SELECT post_id FROM post_search WHERE document @@ plainto_tsquery('english', ?)", word).Scan(&ids).Error
+	} else {
+		err = db.R.Raw("SELECT rowid FROM post_search WHERE post_search MATCH ?", word).Scan(&ids).Error
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range ids {
+		if id == postID {
+			return true
+		}
+	}
+	return false
+}
+
+func TestRedactThread(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		before := w.threadRow(w.thread.ID).Title + "\n\n" + w.post(w.opening).BodyMD
+		r := w.as(w.griefMod).PostForm(modPath("/t/%d/redact", w.thread.ID), modForm())
+		modExpect(t, r, http.StatusUnprocessableEntity, "")
+		r = w.as(w.griefMod).PostForm(modPath("/t/%d/redact", w.thread.ID), modForm("reason", "other", "reason_detail", "identifies a third party"))
+		modExpect(t, r, http.StatusSeeOther, modPath("/t/%d", w.thread.ID))
+		th := w.threadRow(w.thread.ID)
+		if th.Title != moderation.RedactedTitle || th.Status != "redacted" || !th.Locked || th.LockReason != "identifies a third party" {
+			t.Fatalf("thread %+v", th)
+		}
+		if p := w.post(w.opening); p.Status != "redacted" || strings.Contains(p.BodyMD, "Opening post") {
+			t.Fatalf("opening post %+v", p)
+		}
+		if p := w.post(w.reply); p.Status != "visible" {
+			t.Fatal("a reply was touched")
+		}
+		es := w.audits(moderation.ActionRedactThread)
+		sum := sha256.Sum256([]byte(before))
+		if len(es) != 1 || es[0].ContentSHA256 != hex.EncodeToString(sum[:]) || es[0].TargetType != "thread" {
+			t.Fatalf("audit %+v", es)
+		}
+		// The thread list shows the redacted title, not the original.
+		g := w.as(0).Get("/g/grief")
+		modHas(t, g.Body, moderation.RedactedTitle)
+		modLacks(t, g.Body, "Missing my dad tonight")
+	})
+}
+
+func TestLockPinMoveAndTags(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		mod := w.as(w.griefMod)
+		modExpect(t, mod.PostForm(modPath("/t/%d/lock", w.thread.ID), modForm("reason", "other", "reason_detail", "Resting this one")), http.StatusSeeOther, modPath("/t/%d", w.thread.ID))
+		if th := w.threadRow(w.thread.ID); !th.Locked || th.LockReason != "Resting this one" {
+			t.Fatalf("lock %+v", th)
+		}
+		r := w.as(w.siteMod).PostForm(modPath("/t/%d/lock", w.thread.ID), modForm())
+		modExpect(t, r, http.StatusConflict, "")
+		modHas(t, r.Body, "Thread locked.")
+		modExpect(t, mod.PostForm(modPath("/t/%d/unlock", w.thread.ID), modForm()), http.StatusSeeOther, "")
+		if w.threadRow(w.thread.ID).Locked {
+			t.Fatal("unlock did not unlock")
+		}
+
+		modExpect(t, mod.PostForm(modPath("/t/%d/pin", w.thread.ID), modForm()), http.StatusSeeOther, "")
+		if !w.threadRow(w.thread.ID).Pinned {
+			t.Fatal("not pinned")
+		}
+		modExpect(t, mod.PostForm(modPath("/t/%d/pin", w.thread.ID), modForm()), http.StatusConflict, "")
+		modExpect(t, mod.PostForm(modPath("/t/%d/unpin", w.thread.ID), modForm()), http.StatusSeeOther, "")
+		if w.threadRow(w.thread.ID).Pinned {
+			t.Fatal("not unpinned")
+		}
+		for _, a := range []string{moderation.ActionLock, moderation.ActionUnlock, moderation.ActionPin, moderation.ActionUnpin} {
+			if n := len(w.audits(a)); n != 1 {
+				t.Fatalf("%d %s audit rows", n, a)
+			}
+		}
+
+		// Tags on a post and on the thread; unknown tags are refused.
+		modExpect(t, mod.PostForm(modPath("/p/%d/tags", w.reply), modForm("trigger_warnings", "self-harm", "trigger_warnings", "suicide")), http.StatusSeeOther, "")
+		if got := w.post(w.reply).Tags; got != forum.MakeTags([]string{"self-harm", "suicide"}) {
+			t.Fatalf("post tags %q", got)
+		}
+		r = mod.PostForm(modPath("/p/%d/tags", w.reply), modForm("trigger_warnings", "not-a-tag"))
+		modExpect(t, r, http.StatusUnprocessableEntity, "")
+		modHas(t, r.Body, "Please choose trigger warnings from the list.")
+		modExpect(t, mod.PostForm(modPath("/t/%d/tags", w.thread.ID), modForm("trigger_warnings", "death-loss", "next", "/mod")), http.StatusSeeOther, "/mod")
+		if th, p := w.threadRow(w.thread.ID), w.post(w.opening); th.Tags != ",death-loss," || p.Tags != ",death-loss," {
+			t.Fatalf("thread tags %q, opening post %q", th.Tags, p.Tags)
+		}
+		es := w.audits(moderation.ActionTagPost)
+		if len(es) != 1 || es[0].Detail != "added self-harm, suicide" {
+			t.Fatalf("tag audit %+v", es)
+		}
+
+		// Move: a grief-only moderator cannot move into anxiety; a site-wide one can.
+		grief, anxiety := forumtest.Group(t, db, "grief"), forumtest.Group(t, db, "anxiety")
+		modExpect(t, mod.PostForm(modPath("/t/%d/move", w.thread.ID), modForm("group", "anxiety")), http.StatusForbidden, "")
+		r = w.as(w.siteMod).PostForm(modPath("/t/%d/move", w.thread.ID), modForm("group", "grief"))
+		modExpect(t, r, http.StatusUnprocessableEntity, "")
+		modHas(t, r.Body, "already in Grief")
+		modExpect(t, w.as(w.siteMod).PostForm(modPath("/t/%d/move", w.thread.ID), modForm("group", "anxiety")), http.StatusSeeOther, "")
+		if th := w.threadRow(w.thread.ID); th.GroupID != anxiety.ID {
+			t.Fatalf("thread in group %d", th.GroupID)
+		}
+		if n := w.count("posts", "thread_id = ? AND group_id <> ?", w.thread.ID, anxiety.ID); n != 0 {
+			t.Fatalf("%d posts left behind", n)
+		}
+		g2, a2 := forumtest.Group(t, db, "grief"), forumtest.Group(t, db, "anxiety")
+		if g2.ThreadCount != grief.ThreadCount-1 || a2.ThreadCount != anxiety.ThreadCount+1 || g2.PostCount != grief.PostCount-2 || a2.PostCount != anxiety.PostCount+2 {
+			t.Fatalf("counters grief %d/%d -> %d/%d, anxiety %d/%d -> %d/%d", grief.ThreadCount, grief.PostCount, g2.ThreadCount, g2.PostCount,
+				anxiety.ThreadCount, anxiety.PostCount, a2.ThreadCount, a2.PostCount)
+		}
+		// Now the grief moderator no longer moderates it.
+		modExpect(t, mod.PostForm(modPath("/t/%d/lock", w.thread.ID), modForm()), http.StatusForbidden, "")
+	})
+}
+
+func TestDismissAndApprove(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		// A held post approved from the queue is published and its author told.
+		held := w.insertReply(w.thread, w.members[0], "first post, waiting", nil)
+		w.exec("UPDATE posts SET status = 'held' WHERE id = ?", held)
+		item := w.item(moderation.KindHeld, held, 0, "")
+		mod := w.as(w.griefMod)
+		r := mod.PostForm(modPath("/mod/items/%d/dismiss", item), modForm("next", "/mod"))
+		modExpect(t, r, http.StatusSeeOther, "/mod")
+		if w.post(held).Status != "visible" || len(w.audits(moderation.ActionApprove)) != 1 {
+			t.Fatal("held post not approved")
+		}
+		if ns := w.notices(w.members[0]); len(ns) != 1 || !strings.Contains(ns[0].Message, "approved") {
+			t.Fatalf("notices %+v", ns)
+		}
+		// Dismissing reports shows a post hidden by reports again, unless it
+		// also waits for pre-moderation.
+		for _, m := range w.members[:3] {
+			w.as(m).PostForm(modPath("/p/%d/report", w.reply), modForm("reason", "spam"))
+		}
+		var it moderation.QueueItem
+		db.R.Where("post_id = ? AND kind = 'report'", w.reply).Take(&it)
+		if w.post(w.reply).Status != "held" {
+			t.Fatal("fixture: not hidden")
+		}
+		modExpect(t, mod.PostForm(modPath("/mod/items/%d/dismiss", it.ID), modForm()), http.StatusSeeOther, "")
+		if w.post(w.reply).Status != "visible" || w.count("reports", "post_id = ? AND status = 'open'", w.reply) != 0 {
+			t.Fatal("dismissing reports did not show the post again")
+		}
+		// The same item again: already handled.
+		r = w.as(w.siteMod).PostForm(modPath("/mod/items/%d/dismiss", it.ID), modForm())
+		modExpect(t, r, http.StatusConflict, "")
+		modHas(t, r.Body, "Already handled by a moderator", "Reports reviewed, no action needed.")
+		modExpect(t, mod.PostForm("/mod/items/999999/dismiss", modForm()), http.StatusNotFound, "")
+	})
+}
+
+func modItoa(n int64) string { return modPath("%d", n) }

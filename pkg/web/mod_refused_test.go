@@ -1,0 +1,183 @@
+package web_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"hearth/pkg/forumtest"
+	"hearth/pkg/store"
+)
+
+// modRoutes are every moderation and administration route with a form
+// that would change something if it were allowed.
+func (w *modWorld) modRoutes(item int64) []struct {
+	method, path string
+	form         []string
+} {
+	return []struct {
+		method, path string
+		form         []string
+	}{
+		{"GET", "/mod", nil},
+		{"GET", "/mod/audit", nil},
+		{"GET", modPath("/mod/posts/%d", w.reply), nil},
+		{"GET", modPath("/mod/threads/%d", w.thread.ID), nil},
+		{"GET", modPath("/mod/users/%d", w.author), nil},
+		{"POST", modPath("/mod/items/%d/dismiss", item), nil},
+		{"POST", modPath("/p/%d/remove", w.reply), []string{"reason", "Spam or advertising"}},
+		{"POST", modPath("/p/%d/restore", w.reply), nil},
+		{"POST", modPath("/p/%d/redact", w.reply), []string{"reason", "Spam or advertising"}},
+		{"POST", modPath("/p/%d/tags", w.reply), []string{"trigger_warnings", "suicide"}},
+		{"POST", modPath("/t/%d/lock", w.thread.ID), []string{"reason", "x"}},
+		{"POST", modPath("/t/%d/unlock", w.thread.ID), nil},
+		{"POST", modPath("/t/%d/pin", w.thread.ID), nil},
+		{"POST", modPath("/t/%d/unpin", w.thread.ID), nil},
+		{"POST", modPath("/t/%d/redact", w.thread.ID), []string{"reason", "x"}},
+		{"POST", modPath("/t/%d/move", w.thread.ID), []string{"group", "anxiety"}},
+		{"POST", modPath("/t/%d/tags", w.thread.ID), []string{"trigger_warnings", "suicide"}},
+		{"POST", modPath("/mod/users/%d/warn", w.author), []string{"reason", "x", "post", modItoa(w.reply)}},
+		{"POST", modPath("/mod/users/%d/suspend", w.author), []string{"reason", "x", "days", "3", "post", modItoa(w.reply)}},
+		{"POST", modPath("/mod/users/%d/ban", w.author), []string{"reason", "x", "post", modItoa(w.reply)}},
+		{"POST", modPath("/mod/users/%d/lift", w.author), nil},
+		{"GET", "/admin", nil},
+		{"GET", "/admin/groups", nil},
+		{"GET", "/admin/groups/grief", nil},
+		{"GET", "/admin/settings", nil},
+		{"POST", "/admin/groups", []string{"slug", "new-group", "name", "New group"}},
+		{"POST", "/admin/groups/grief", []string{"name", "Renamed"}},
+		{"POST", "/admin/groups/grief/archive", nil},
+		{"POST", "/admin/groups/grief/unarchive", nil},
+		{"POST", "/admin/settings", []string{"report_threshold", "9"}},
+		{"POST", "/admin/tags", []string{"slug", "new-tag", "name", "New tag"}},
+		{"POST", "/admin/tags/suicide", []string{"name", "Renamed"}},
+	}
+}
+
+// snapshot is everything moderation could change, to prove nothing did.
+func (w *modWorld) snapshot() string {
+	w.t.Helper()
+	var b strings.Builder
+	for _, q := range []string{
+		"SELECT COUNT(*) FROM audit_log", "SELECT COUNT(*) FROM sanctions", "SELECT COUNT(*) FROM member_notices",
+		"SELECT COUNT(*) FROM groups", "SELECT COUNT(*) FROM tags", "SELECT COUNT(*) FROM queue_items WHERE status = 'open'",
+	} {
+		var n int64
+		w.db.R.Raw(q).Scan(&n)
+		b.WriteString(q + "=" + modItoa(n) + ";")
+	}
+	p, th, u := w.post(w.reply), w.threadRow(w.thread.ID), w.user(w.author)
+	b.WriteString(p.Status + p.BodyMD + string(p.Tags) + th.Title + string(th.Tags) + modItoa(th.GroupID) + string(u.Status))
+	if th.Locked || th.Pinned {
+		b.WriteString("locked-or-pinned")
+	}
+	var g struct{ Name, Archived string }
+	w.db.R.Raw("SELECT name, CAST(archived AS TEXT) AS archived FROM groups WHERE slug = 'grief'").Scan(&g)
+	var th2 string
+	w.db.R.Raw("SELECT value FROM site_settings WHERE name = 'report_threshold'").Scan(&th2)
+	return b.String() + g.Name + g.Archived + th2
+}
+
+func TestMemberRefusedEveryModerationRoute(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		item := w.item("report", w.reply, 30, "")
+		before := w.snapshot()
+		member := w.as(w.members[0])
+		for _, rt := range w.modRoutes(item) {
+			var r *forumtest.Response
+			if rt.method == "GET" {
+				r = member.Get(rt.path)
+			} else {
+				r = member.PostForm(rt.path, modForm(rt.form...))
+			}
+			if r.StatusCode != http.StatusForbidden {
+				t.Errorf("member %s %s: %d, want 403", rt.method, rt.path, r.StatusCode)
+			}
+		}
+		if after := w.snapshot(); after != before {
+			t.Fatalf("a refused request changed something:\n%s\n%s", before, after)
+		}
+		// The attempts are logged, without the member's pseudonym.
+		logs := w.logs.String()
+		if !strings.Contains(logs, `msg=forbidden`) || !strings.Contains(logs, "route=/p/:id/redact") {
+			t.Fatalf("refusals not logged:\n%s", logs)
+		}
+		if strings.Contains(logs, "Maple") {
+			t.Fatal("the log names the member")
+		}
+		// A visitor is sent to log in (GET) or refused (POST).
+		modExpect(t, w.as(0).Get("/mod"), http.StatusSeeOther, "/login")
+		modExpect(t, w.as(0).PostForm(modPath("/p/%d/remove", w.reply), modForm("reason", "x")), http.StatusForbidden, "")
+	})
+}
+
+func TestModeratorsRefusedOutsideTheirScope(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		item := w.item("report", w.reply, 30, "")
+		before := w.snapshot()
+		// The anxiety moderator may not act in grief: every post, thread and
+		// sanction route refuses, and the admin routes refuse moderators.
+		other := w.as(w.anxietyMod)
+		for _, rt := range w.modRoutes(item) {
+			if rt.path == "/mod" || rt.path == "/mod/audit" || strings.HasPrefix(rt.path, "/mod/users/") && rt.method == "GET" {
+				continue // their own queue and logs, and a member's record
+			}
+			var r *forumtest.Response
+			if rt.method == "GET" {
+				r = other.Get(rt.path)
+			} else {
+				r = other.PostForm(rt.path, modForm(rt.form...))
+			}
+			if r.StatusCode != http.StatusForbidden {
+				t.Errorf("anxiety moderator %s %s: %d, want 403", rt.method, rt.path, r.StatusCode)
+			}
+		}
+		if after := w.snapshot(); after != before {
+			t.Fatalf("a refused request changed something:\n%s\n%s", before, after)
+		}
+		// Their queue does not show grief's items, and filtering for grief is refused.
+		q := other.Get("/mod")
+		modExpect(t, q, http.StatusOK, "")
+		modLacks(t, q.Body, "Missing my dad tonight")
+		modExpect(t, other.Get("/mod?group=grief"), http.StatusForbidden, "")
+		modExpect(t, other.Get("/mod/audit?group=grief"), http.StatusForbidden, "")
+	})
+}
+
+func TestRefusedBadTargetsAndSanctionsOnStaff(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		mod := w.as(w.siteMod)
+		// Posts, threads, items and members that do not exist.
+		for _, p := range []string{"/p/999999/remove", "/p/999999/redact", "/p/999999/restore", "/t/999999/lock", "/t/999999/redact",
+			"/mod/items/999999/dismiss", "/mod/users/999999/warn", "/p/abc/remove"} {
+			modExpect(t, mod.PostForm(p, modForm("reason", "Spam or advertising")), http.StatusNotFound, "")
+		}
+		modExpect(t, mod.Get("/mod/posts/999999"), http.StatusNotFound, "")
+		// An item acted on from the wrong post.
+		item := w.item("report", w.opening, 10, "")
+		modExpect(t, mod.PostForm(modPath("/p/%d/remove", w.reply), modForm("item", modItoa(item), "reason", "x")), http.StatusNotFound, "")
+
+		// Moderators never sanction an admin or another moderator; admins may
+		// sanction moderators but nobody sanctions themselves.
+		staffPost := w.insertReply(w.thread, w.admin, "admin reply", nil)
+		modPost := w.insertReply(w.thread, w.griefMod, "moderator reply", nil)
+		for _, c := range []struct {
+			actor, target, post int64
+		}{{w.siteMod, w.admin, staffPost}, {w.siteMod, w.griefMod, modPost}, {w.griefMod, w.siteMod, 0}, {w.admin, w.admin, 0}} {
+			for _, action := range []string{"warn", "suspend", "ban"} {
+				f := modForm("reason", "x", "days", "3")
+				if c.post > 0 {
+					f.Set("post", modItoa(c.post))
+				}
+				modExpect(t, w.as(c.actor).PostForm(modPath("/mod/users/%d/%s", c.target, action), f), http.StatusForbidden, "")
+			}
+		}
+		if n := w.count("sanctions", "1 = 1"); n != 0 {
+			t.Fatalf("%d sanctions given", n)
+		}
+		modExpect(t, w.as(w.admin).PostForm(modPath("/mod/users/%d/warn", w.griefMod), modForm("reason", "x")), http.StatusSeeOther, "")
+	})
+}

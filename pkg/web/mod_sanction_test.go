@@ -1,0 +1,109 @@
+package web_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"hearth/pkg/auth"
+	"hearth/pkg/forumtest"
+	"hearth/pkg/moderation"
+	"hearth/pkg/store"
+)
+
+func (w *modWorld) user(id int64) auth.User {
+	w.t.Helper()
+	var u auth.User
+	if err := w.db.R.Where("id = ?", id).Take(&u).Error; err != nil {
+		w.t.Fatal(err)
+	}
+	return u
+}
+
+func TestPrivateWarningShownUntilAcknowledged(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		mod := w.as(w.griefMod)
+		r := mod.PostForm(modPath("/mod/users/%d/warn", w.author), modForm("post", modItoa(w.reply)))
+		modExpect(t, r, http.StatusUnprocessableEntity, "")
+		modHas(t, r.Body, "Please give a reason")
+		r = mod.PostForm(modPath("/mod/users/%d/warn", w.author), modForm("post", modItoa(w.reply), "reason", "Harmful or unsafe advice"))
+		modExpect(t, r, http.StatusSeeOther, modPath("/mod/posts/%d", w.reply))
+		es := w.audits(moderation.ActionWarn)
+		if len(es) != 1 || es[0].Public || *es[0].SubjectID != w.author || *es[0].GroupID != w.thread.GroupID {
+			t.Fatalf("warn audit %+v", es)
+		}
+		// A second moderator warning for the same thing at the same moment: one warning.
+		r = w.as(w.siteMod).PostForm(modPath("/mod/users/%d/warn", w.author), modForm("post", modItoa(w.reply), "reason", "Harmful or unsafe advice"))
+		modExpect(t, r, http.StatusConflict, "")
+		if n := w.count("sanctions", "user_id = ? AND kind = 'warning'", w.author); n != 1 {
+			t.Fatalf("%d warnings", n)
+		}
+
+		author := w.as(w.author)
+		page := author.Get("/")
+		modHas(t, page.Body, "A private warning from the moderators", "Harmful or unsafe advice", "I understand")
+		ns := w.notices(w.author)
+		// Still there on the next page until acknowledged.
+		modHas(t, author.Get("/g/grief").Body, "A private warning from the moderators")
+		// Nobody else can acknowledge it.
+		modExpect(t, w.as(w.members[0]).PostForm(modPath("/notices/%d/ack", ns[0].ID), modForm()), http.StatusNotFound, "")
+		modExpect(t, author.PostForm(modPath("/notices/%d/ack", ns[0].ID), modForm("next", "/g/grief")), http.StatusSeeOther, "/g/grief")
+		modLacks(t, author.Get("/").Body, "A private warning from the moderators")
+		// Never in the public log.
+		modLacks(t, w.as(0).Get("/mod/log").Body, "warning", "Harmful or unsafe advice")
+	})
+}
+
+func TestSuspendBanAndLift(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		author := w.as(w.author)
+		modExpect(t, author.Get("/settings"), http.StatusOK, "")
+		mod := w.as(w.griefMod)
+		r := mod.PostForm(modPath("/mod/users/%d/suspend", w.author), modForm("post", modItoa(w.reply), "days", "0", "reason", "Spam or advertising"))
+		modExpect(t, r, http.StatusUnprocessableEntity, "")
+		modHas(t, r.Body, "between 1 and 365 days")
+		r = mod.PostForm(modPath("/mod/users/%d/suspend", w.author), modForm("post", modItoa(w.reply), "days", "7", "reason", "Spam or advertising"))
+		modExpect(t, r, http.StatusSeeOther, "")
+		u := w.user(w.author)
+		if u.Status != auth.StatusSuspended || u.StatusUntil == nil || u.StatusReason != "Spam or advertising" ||
+			u.StatusUntil.Sub(time.Now()) < 6*24*time.Hour || u.StatusUntil.Sub(time.Now()) > 8*24*time.Hour {
+			t.Fatalf("suspended user %+v", u)
+		}
+		if n := w.count("sessions", "user_id = ?", w.author); n != 0 {
+			t.Fatalf("%d sessions survive the suspension", n)
+		}
+		// The old browser is a visitor now.
+		modExpect(t, author.Get("/settings"), http.StatusSeeOther, "/login")
+
+		// A group moderator cannot ban without a post in their group (site-wide).
+		modExpect(t, mod.PostForm(modPath("/mod/users/%d/ban", w.author), modForm("reason", "Spam or advertising")), http.StatusForbidden, "")
+		r = w.as(w.siteMod).PostForm(modPath("/mod/users/%d/ban", w.author), modForm("reason", "Spam or advertising"))
+		modExpect(t, r, http.StatusSeeOther, modPath("/mod/users/%d", w.author))
+		if u := w.user(w.author); u.Status != auth.StatusBanned || u.StatusUntil != nil {
+			t.Fatalf("banned user %+v", u)
+		}
+		modExpect(t, w.as(w.siteMod).PostForm(modPath("/mod/users/%d/ban", w.author), modForm("reason", "again")), http.StatusConflict, "")
+		page := w.as(w.siteMod).Get(modPath("/mod/users/%d", w.author))
+		modHas(t, page.Body, "Wren", "banned", "suspension", "Lift the ban")
+
+		modExpect(t, w.as(w.siteMod).PostForm(modPath("/mod/users/%d/lift", w.author), modForm()), http.StatusSeeOther, "")
+		if u := w.user(w.author); u.Status != auth.StatusActive || u.StatusUntil != nil {
+			t.Fatalf("lifted user %+v", u)
+		}
+		if n := w.count("sanctions", "user_id = ? AND lifted_at IS NULL AND kind <> 'warning'", w.author); n != 0 {
+			t.Fatalf("%d sanctions not lifted", n)
+		}
+		for _, a := range []string{moderation.ActionSuspend, moderation.ActionBan, moderation.ActionLift} {
+			if n := len(w.audits(a)); n != 1 {
+				t.Fatalf("%d %s rows", n, a)
+			}
+		}
+		ns := w.notices(w.author)
+		if len(ns) != 3 || !strings.Contains(ns[0].Message, "suspended until") || !strings.Contains(ns[1].Message, "banned") {
+			t.Fatalf("notices %+v", ns)
+		}
+	})
+}
