@@ -72,7 +72,7 @@ func (s *Safety) CreateHelpline(ctx context.Context, h *safety.Helpline, actorID
 		if err := tx.Create(h).Error; err != nil {
 			return err
 		}
-		return writeSafetyAudit(tx, actorID, "helpline.create", "helpline", h.ID, helplineDetail(h))
+		return writeSafetyAudit(tx, actorID, "helpline_create", "helpline", h.ID, helplineDetail(h))
 	})
 }
 
@@ -90,7 +90,7 @@ func (s *Safety) UpdateHelpline(ctx context.Context, h *safety.Helpline, actorID
 		if res.RowsAffected == 0 {
 			return forum.ErrNotFound
 		}
-		return writeSafetyAudit(tx, actorID, "helpline.update", "helpline", h.ID, helplineDetail(h))
+		return writeSafetyAudit(tx, actorID, "helpline_update", "helpline", h.ID, helplineDetail(h))
 	})
 }
 
@@ -104,6 +104,6 @@ func (s *Safety) DeleteHelpline(ctx context.Context, id, actorID int64) error {
 		if err := tx.Delete(&safety.Helpline{}, id).Error; err != nil {
 			return err
 		}
-		return writeSafetyAudit(tx, actorID, "helpline.delete", "helpline", id, helplineDetail(&h))
+		return writeSafetyAudit(tx, actorID, "helpline_delete", "helpline", id, helplineDetail(&h))
 	})
 }

@@ -147,7 +147,7 @@ func TestAdminEditsHelplinesWithAudit(t *testing.T) {
 			t.Fatalf("created helpline not found: %v", err)
 		}
 		hid := strconv.FormatInt(id, 10)
-		if n := countAudit(t, db, "helpline.create", id); n != 1 {
+		if n := countAudit(t, db, "helpline_create", id); n != 1 {
 			t.Fatalf("create audit rows = %d", n)
 		}
 		mustContain(t, "IE page after create", c.Get("/crisis?country=IE").Body, "Pieta", `href="tel:1800247247"`, "Samaritans Ireland")
@@ -158,7 +158,7 @@ func TestAdminEditsHelplinesWithAudit(t *testing.T) {
 		if r.StatusCode != http.StatusSeeOther {
 			t.Fatalf("update: status %d", r.StatusCode)
 		}
-		if n := countAudit(t, db, "helpline.update", id); n != 1 {
+		if n := countAudit(t, db, "helpline_update", id); n != 1 {
 			t.Fatalf("update audit rows = %d", n)
 		}
 		mustContain(t, "IE page after edit", c.Get("/crisis?country=IE").Body, "Pieta House")
@@ -167,16 +167,18 @@ func TestAdminEditsHelplinesWithAudit(t *testing.T) {
 		if r.StatusCode != http.StatusSeeOther {
 			t.Fatalf("delete: status %d", r.StatusCode)
 		}
-		if n := countAudit(t, db, "helpline.delete", id); n != 1 {
+		if n := countAudit(t, db, "helpline_delete", id); n != 1 {
 			t.Fatalf("delete audit rows = %d", n)
 		}
 		var actor int64
-		if err := db.R.Table("audit_log").Where("action = ? AND target_id = ?", "helpline.delete", id).Pluck("actor_id", &actor).Error; err != nil || actor != admin {
+		if err := db.R.Table("audit_log").Where("action = ? AND target_id = ?", "helpline_delete", id).Pluck("actor_id", &actor).Error; err != nil || actor != admin {
 			t.Fatalf("audit actor = %d, %v", actor, err)
 		}
 		if strings.Contains(c.Get("/crisis?country=IE").Body, "Pieta") {
 			t.Fatal("deleted helpline still shown")
 		}
+		// The staff audit log names each change in plain words.
+		mustContain(t, "audit log", c.Get("/mod/audit").Body, "Crisis helpline added", "Crisis helpline changed", "Crisis helpline removed", "IE · Pieta House · 1800 247 247")
 		if r := c.Get("/admin/helplines/" + hid + "/edit"); r.StatusCode != http.StatusNotFound {
 			t.Fatalf("edit of deleted helpline: status %d", r.StatusCode)
 		}
