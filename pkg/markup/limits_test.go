@@ -48,6 +48,8 @@ func pathological() []struct {
 		{"100k *", fill("*"), nil},
 		{"100k backticks", fill("`"), nil},
 		{"backtick runs of growing length", backtickRuns.String(), nil},
+		{"code spans that never close", fill("\\```"), nil},
+		{"code spans that never close, one per line", fill("``;+ \r\n\\`"), nil},
 		{"10k nested list items on one line", strings.Repeat("- ", 10_000) + "x", ErrTooComplex},
 		{"10k nested list items by indentation", indented(10_000), ErrTooLong},
 		{"nested list items by indentation up to the limit", indented(300), ErrTooComplex},
@@ -68,6 +70,8 @@ func pathological() []struct {
 		{"many references", refs.String(), nil},
 		{"unclosed comments", "</" + fill("<!--")[4:], nil},
 		{"linkify runs", fill("(http://a.aa"), nil},
+		{"linkify near-misses", fill("www._"), nil},
+		{"bare email addresses", fill("a@b.c "), nil},
 		{"wide table", "|" + fill("a|")[:MaxBytes/2-2] + "\n|" + fill("-|")[:MaxBytes/2-2] + "\n", nil},
 		{"long table", "|a|b|\n|-|-|\n" + fill("|x|y|\n")[:MaxBytes-12], nil},
 		{"table padded to its header", "|" + strings.Repeat("a|", 100) + "\n|" + strings.Repeat("-|", 100) + "\n" + strings.Repeat("a\n", 49_000), nil},
@@ -86,7 +90,7 @@ func TestPathological(t *testing.T) {
 			out, err := testRenderer.Render(tc.src)
 			elapsed := time.Since(start)
 			runtime.ReadMemStats(&after)
-			t.Logf("in=%d bytes out=%d bytes time=%v alloc=%.1f MB err=%v",
+			t.Logf("%-45s in=%6d B out=%7d B time=%9v alloc=%5.1f MB err=%v", tc.name,
 				len(tc.src), len(out), elapsed.Round(10*time.Microsecond),
 				float64(after.TotalAlloc-before.TotalAlloc)/(1<<20), err)
 			if !errors.Is(err, tc.want) {
