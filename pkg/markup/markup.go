@@ -99,7 +99,7 @@ func (r *Renderer) Render(src string) (template.HTML, error) {
 	if err := r.md.Renderer().Render(&buf, source, doc); err != nil {
 		return "", fmt.Errorf("markup: render: %w", err)
 	}
-	// The policy output is the only thing this package ever marks as safe HTML.
+	// Nothing but the policy's output leaves Render marked as safe HTML.
 	return template.HTML(r.policy.SanitizeBytes(buf.Bytes())), nil
 }
 

@@ -178,3 +178,15 @@ func TestConcurrentRender(t *testing.T) {
 type mismatch struct{ src string }
 
 func (m *mismatch) Error() string { return "concurrent Render differs for " + m.src }
+
+// TestStored checks that stored output reaches templates byte for byte: the
+// page must show exactly what was sanitised when the post was written.
+func TestStored(t *testing.T) {
+	out, err := testRenderer.Render("**kept** as <hugs> & [link](https://example.org)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := Stored(string(out)); got != out {
+		t.Errorf("Stored(%q) = %q", out, got)
+	}
+}
