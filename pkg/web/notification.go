@@ -76,7 +76,7 @@ func (s *Server) notificationsShow(c echo.Context) error {
 			nv.Excerpt = excerpt(forum.PlainExcerpt(n.PostBody), 180)
 		}
 		if nv.Unread {
-			v.Unread = true
+			v.HasUnread = true
 		}
 		if n.ID > v.UpTo {
 			v.UpTo = n.ID

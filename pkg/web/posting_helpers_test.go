@@ -147,3 +147,5 @@ func siteModerator(t testing.TB, db *store.DB, id int64) {
 		t.Fatal(err)
 	}
 }
+
+func urlQ(s string) string { return url.QueryEscape(s) }

@@ -103,6 +103,11 @@ func (s *Server) threadShow(c echo.Context) error {
 	}
 	for _, p := range conv.Posts {
 		pv := s.postView(c, h, p, names, prefs, viewer, canReply, byPost[p.ID])
+		if v.HiddenTags != "" && pv.Mode == forum.ModeHide && !s.onTagBreak(c, p.Tags.Union(h.Tags)) {
+			// The reader already chose to open this hidden thread: its
+			// tagged posts stay folded, but behind one click, not two.
+			pv.Mode = forum.ModeWarn
+		}
 		pv.Blocked = blocked[authorOf(p.AuthorID)]
 		v.Posts = append(v.Posts, pv)
 	}

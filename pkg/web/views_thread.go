@@ -209,7 +209,8 @@ type NotificationsView struct {
 	Base
 	Items   []NotificationView
 	NextURL string
-	Unread  bool
+	// HasUnread offers "mark all as read".
+	HasUnread bool
 	// UpTo is the newest id shown, for "mark all as read".
 	UpTo int64
 }

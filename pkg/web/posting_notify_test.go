@@ -1,0 +1,119 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"hearth/pkg/forumtest"
+	"hearth/pkg/store"
+)
+
+var unreadRe = regexp.MustCompile(`Notifications <span class="count">(\d+)<span class="visually-hidden"> unread`)
+
+func unreadIn(body string) string {
+	if m := unreadRe.FindStringSubmatch(body); m != nil {
+		return m[1]
+	}
+	return "0"
+}
+
+func TestNotificationsForRepliesMentionsFollowsAndReactions(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		ann := newPoster(t, a, db, "Annika", "member")
+		ben := newPoster(t, a, db, "ben_k", "member")
+		cai := newPoster(t, a, db, "cai", "member")
+		dee := newPoster(t, a, db, "dee", "member")
+		tid := ann.startThread("grief", "Anniversaries", "The first one is close.")
+		op := firstPostOf(t, db, tid)
+		// Ben replies to Ann's opening post: Ann hears of it.
+		benPost, _ := ben.reply(tid, 0, "I remember mine. It gets gentler.")
+		r := ann.c.Get("/notifications")
+		pageHas(t, r.Body, "ben_k replied to your post in “Anniversaries”", "I remember mine. It gets gentler.", `href="/p/`+idStr(benPost)+`"`)
+		if unreadIn(r.Body) != "1" {
+			t.Fatalf("unread %s", unreadIn(r.Body))
+		}
+		// Cai replies to Ben: Ben (parent) gets a reply notice, Ann (follower,
+		// since she started the thread) a thread notice; Cai mentions Dee.
+		cai.reply(tid, benPost, "Thank you @ben_k, and @DEE you might find this helpful.")
+		pageHas(t, ben.c.Get("/notifications").Body, "cai replied to your post")
+		pageHas(t, ann.c.Get("/notifications").Body, "cai replied in “Anniversaries”, a thread you follow")
+		pageHas(t, dee.c.Get("/notifications").Body, "cai mentioned you in “Anniversaries”")
+		if n := unreadIn(ben.c.Get("/").Body); n != "1" {
+			t.Fatalf("ben's unread %s (a reply that mentions him notifies once)", n)
+		}
+		// Nobody is notified of their own words.
+		if strings.Contains(cai.c.Get("/notifications").Body, "cai replied") {
+			t.Fatal("self notification")
+		}
+		// Reactions reach the author, with the reaction named.
+		dee.c.PostForm("/p/"+idStr(op)+"/react", url.Values{"kind": {"thinking"}})
+		pageHas(t, ann.c.Get("/notifications").Body, "dee said “Thinking of you” to your post")
+		if n := unreadIn(ann.c.Get("/").Body); n != "3" {
+			t.Fatalf("ann's unread %s", n)
+		}
+		// Mark read.
+		r = ann.c.Get("/notifications")
+		upto := regexp.MustCompile(`name="upto" value="(\d+)"`).FindStringSubmatch(r.Body)
+		if upto == nil {
+			t.Fatal("no mark-read form")
+		}
+		if r := ann.c.PostForm("/notifications/read", url.Values{"upto": {upto[1]}}); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("mark read: %d", r.StatusCode)
+		}
+		if n := unreadIn(ann.c.Get("/").Body); n != "0" {
+			t.Fatalf("unread after marking read: %s", n)
+		}
+		// Muting a thread silences it.
+		if r := ann.c.PostForm("/t/"+idStr(tid)+"/mute", url.Values{"back": {"/t/" + idStr(tid)}}); r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != "/t/"+idStr(tid) {
+			t.Fatalf("mute: %d %q", r.StatusCode, r.Header.Get("Location"))
+		}
+		pageHas(t, ann.c.Get("/t/"+idStr(tid)).Body, `aria-pressed="true">Muted</button>`)
+		ben.reply(tid, op, "Another reply to Ann's post.")
+		dee.c.PostForm("/p/"+idStr(op)+"/react", url.Values{"kind": {"hear"}})
+		if n := unreadIn(ann.c.Get("/").Body); n != "0" {
+			t.Fatalf("muted thread notified: %s", n)
+		}
+		// Following a thread you never posted in.
+		eve := newPoster(t, a, db, "eve", "member")
+		eve.c.PostForm("/t/"+idStr(tid)+"/follow", url.Values{})
+		pageHas(t, eve.c.Get("/t/"+idStr(tid)).Body, `aria-pressed="true">Following</button>`)
+		cai.reply(tid, 0, "Checking in on everyone.")
+		pageHas(t, eve.c.Get("/notifications").Body, "cai replied in “Anniversaries”, a thread you follow")
+		eve.c.PostForm("/t/"+idStr(tid)+"/follow", url.Values{}) // unfollow
+		cai.reply(tid, 0, "One more.")
+		if n := unreadIn(eve.c.Get("/").Body); n != "1" {
+			t.Fatalf("unfollowed thread still notifies: %s", n)
+		}
+	})
+}
+
+func TestNotificationsRespectTriggerWarnings(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		ann := newPoster(t, a, db, "ana", "member")
+		ben := newPoster(t, a, db, "bo", "member")
+		tid := ann.startThread("ptsd", "Nights", "Hard nights lately.")
+		ben.reply(tid, 0, "A reply about a HARDDETAIL moment.", "self-harm")
+		r := ann.c.Get("/notifications")
+		// Warn (the default): the notice shows its tags and folds the excerpt.
+		pageHas(t, r.Body, `<li class="tag">Self-harm</li>`, "<summary>Trigger warning: Self-harm. Open to read</summary>")
+		// Hide: left out, and not counted.
+		if r := ann.c.PostForm("/settings/warnings", url.Values{"mode-self-harm": {"hide"}}); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("save prefs: %d", r.StatusCode)
+		}
+		r = ann.c.Get("/notifications")
+		pageLacks(t, r.Body, "HARDDETAIL", "bo replied")
+		if unreadIn(r.Body) != "0" {
+			t.Fatalf("hidden notification counted: %s", unreadIn(r.Body))
+		}
+		// Show: the excerpt is open.
+		ann.c.PostForm("/settings/warnings", url.Values{"mode-self-harm": {"show"}})
+		r = ann.c.Get("/notifications")
+		pageHas(t, r.Body, "HARDDETAIL")
+		pageLacks(t, r.Body, "<summary>Trigger warning: Self-harm")
+	})
+}
