@@ -69,7 +69,7 @@ func TestSuspendBanAndLift(t *testing.T) {
 		modExpect(t, r, http.StatusSeeOther, "")
 		u := w.user(w.author)
 		if u.Status != auth.StatusSuspended || u.StatusUntil == nil || u.StatusReason != "Spam or advertising" ||
-			u.StatusUntil.Sub(time.Now()) < 6*24*time.Hour || u.StatusUntil.Sub(time.Now()) > 8*24*time.Hour {
+			time.Until(*u.StatusUntil) < 6*24*time.Hour || time.Until(*u.StatusUntil) > 8*24*time.Hour {
 			t.Fatalf("suspended user %+v", u)
 		}
 		if n := w.count("sessions", "user_id = ?", w.author); n != 0 {

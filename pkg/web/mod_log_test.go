@@ -1,0 +1,94 @@
+package web_test
+
+import (
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"hearth/pkg/forumtest"
+	"hearth/pkg/moderation"
+	"hearth/pkg/store"
+)
+
+func TestAuditLogStaffOnlyFilteredAndPaginated(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		w.as(w.griefMod).PostForm(modPath("/t/%d/lock", w.thread.ID), modForm("reason", "Against the group guidelines"))
+		w.as(w.siteMod).PostForm(modPath("/p/%d/remove", w.reply), modForm("reason", "Spam or advertising"))
+		anx := forumtest.InsertThread(t, db, "anxiety", w.author, "Panic on the bus", nil, time.Now())
+		w.as(w.anxietyMod).PostForm(modPath("/t/%d/pin", anx.ID), modForm())
+
+		modExpect(t, w.as(w.members[0]).Get("/mod/audit"), http.StatusForbidden, "")
+		r := w.as(w.admin).Get("/mod/audit")
+		modExpect(t, r, http.StatusOK, "")
+		modHas(t, r.Body, "Thread locked</strong> by Sparrow", "Post removed</strong> by Osprey", "Thread pinned</strong> by Finch", "Against the group guidelines", "member Wren")
+
+		r = w.as(w.admin).Get("/mod/audit?actor=Sparrow")
+		modHas(t, r.Body, "Thread locked")
+		modLacks(t, r.Body, "Post removed", "Thread pinned")
+		r = w.as(w.admin).Get("/mod/audit?action=remove")
+		modHas(t, r.Body, "Post removed")
+		modLacks(t, r.Body, "Thread locked</strong>")
+		r = w.as(w.admin).Get("/mod/audit?group=anxiety")
+		modHas(t, r.Body, "Thread pinned")
+		modLacks(t, r.Body, "Thread locked</strong>")
+		modLacks(t, w.as(w.admin).Get("/mod/audit?actor=nobody-at-all").Body, "Thread locked</strong>")
+		// A group moderator sees their groups' entries only.
+		r = w.as(w.anxietyMod).Get("/mod/audit")
+		modHas(t, r.Body, "Thread pinned")
+		modLacks(t, r.Body, "Thread locked</strong>", "Post removed</strong>")
+
+		// Pagination by rel="next", no entry twice.
+		for i := range moderation.LogPerPage + 5 {
+			w.exec("INSERT INTO audit_log (actor_id, action, target_type, reason, public, created_at) VALUES (?, 'settings', 'site', ?, ?, ?)",
+				w.admin, "filler "+modItoa(int64(i)), false, time.Now().UTC())
+		}
+		seen := map[string]bool{}
+		next := regexp.MustCompile(`<a rel="next" href="([^"]+)"`)
+		entry := regexp.MustCompile(`filler \d+`)
+		pages := 0
+		for p := "/mod/audit?action=settings"; p != ""; pages++ {
+			if pages > 3 {
+				t.Fatal("pagination does not end")
+			}
+			body := w.as(w.admin).Get(p).Body
+			for _, m := range entry.FindAllString(body, -1) {
+				if seen[m] {
+					t.Fatalf("%s on two pages", m)
+				}
+				seen[m] = true
+			}
+			p = ""
+			if m := next.FindStringSubmatch(body); m != nil {
+				p = strings.ReplaceAll(m[1], "&amp;", "&")
+			}
+		}
+		if pages != 2 || len(seen) != moderation.LogPerPage+5 {
+			t.Fatalf("%d pages, %d entries", pages, len(seen))
+		}
+	})
+}
+
+func TestPublicLogNamesNobodyAndShowsNoText(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		w.as(w.griefMod).PostForm(modPath("/p/%d/redact", w.reply), modForm("reason", "Shares personal information"))
+		w.as(w.griefMod).PostForm(modPath("/t/%d/lock", w.thread.ID), modForm("reason", "Resting"))
+		w.as(w.griefMod).PostForm(modPath("/mod/users/%d/suspend", w.author), modForm("reason", "Repeated harassment", "days", "3", "post", modItoa(w.opening)))
+		r := w.as(0).Get("/mod/log")
+		modExpect(t, r, http.StatusOK, "")
+		modHas(t, r.Body, "<h1>Moderation log</h1>", "Post redacted", "Shares personal information", "Thread locked", "Grief &amp; Loss")
+		modLacks(t, r.Body, "Sparrow", "Wren", "lighthouse", "Missing my dad", "Repeated harassment", "suspended")
+		for i := range moderation.LogPerPage {
+			w.exec("INSERT INTO audit_log (action, target_type, reason, public, created_at) VALUES ('pin', 'thread', ?, ?, ?)", "pin "+modItoa(int64(i)), true, time.Now().UTC())
+		}
+		r = w.as(0).Get("/mod/log")
+		m := regexp.MustCompile(`<a rel="next" href="(/mod/log\?before=\d+)">`).FindStringSubmatch(r.Body)
+		if m == nil {
+			t.Fatal("no next page")
+		}
+		modHas(t, w.as(0).Get(m[1]).Body, "Post redacted")
+	})
+}

@@ -1,0 +1,107 @@
+package web_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"hearth/pkg/forumtest"
+	"hearth/pkg/moderation"
+	"hearth/pkg/store"
+)
+
+func TestQueueOrderContentAndFilters(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		held := w.insertReply(w.thread, w.members[1], "HELD-POST waiting for approval", nil)
+		w.exec("UPDATE posts SET status = 'held' WHERE id = ?", held)
+		w.item(moderation.KindHeld, held, 0, "")
+		light := w.insertReply(w.thread, w.members[2], "LIGHT-REPORT a little spammy", nil)
+		heavy := w.insertReply(w.thread, w.members[3], "HEAVY-REPORT shares an address", []string{"self-harm"})
+		w.as(w.members[0]).PostForm(modPath("/p/%d/report", light), modForm("reason", "spam"))
+		w.as(w.members[0]).PostForm(modPath("/p/%d/report", heavy), modForm("reason", "personal", "note", "their street name"))
+		crisis := w.insertReply(w.thread, w.members[4], "CRISIS-POST I can't go on", nil)
+		w.item(moderation.KindWellbeing, crisis, moderation.WellbeingPriority, "Matched: “can't go on”")
+		w.exec("UPDATE queue_items SET created_at = ? WHERE post_id = ?", time.Now().UTC().Add(-95*time.Minute), crisis)
+		// The author of the heavy post has history.
+		w.as(w.griefMod).PostForm(modPath("/mod/users/%d/warn", w.members[3]), modForm("post", modItoa(heavy), "reason", "Off-topic for this group"))
+
+		r := w.as(w.griefMod).Get("/mod")
+		modExpect(t, r, http.StatusOK, "")
+		order := []string{"CRISIS-POST", "HEAVY-REPORT", "LIGHT-REPORT", "HELD-POST"}
+		last := -1
+		for _, s := range order {
+			i := strings.Index(r.Body, s)
+			if i < 0 || i < last {
+				t.Fatalf("queue order wrong at %s\n%s", s, modSnippet(r.Body))
+			}
+			last = i
+		}
+		modHas(t, r.Body, "Wellbeing concern", "waiting 1 hour", "Matched: “can&#39;t go on”",
+			"Shares personal information", "their street name", "from Maple",
+			"Private warning given: Off-topic for this group",
+			"Trigger warnings: Self-harm. Show the post", "Approve and publish", "Mark as looked after", "No action needed",
+			"Warn, suspend or ban the author", "1 wellbeing concern waiting")
+		// Tagged posts are collapsed: the words sit inside <details>.
+		i := strings.Index(r.Body, "HEAVY-REPORT")
+		if open := strings.LastIndex(r.Body[:i], "<details class=\"post-tw\">"); open < 0 || strings.Contains(r.Body[open:i], "</details>") {
+			t.Fatal("a tagged post is not collapsed in the queue")
+		}
+
+		// Filters.
+		k := w.as(w.griefMod).Get("/mod?kind=held")
+		modHas(t, k.Body, "HELD-POST")
+		modLacks(t, k.Body, "CRISIS-POST", "LIGHT-REPORT")
+		g := w.as(w.siteMod).Get("/mod?group=anxiety")
+		modLacks(t, g.Body, "CRISIS-POST", "HELD-POST")
+		modHas(t, g.Body, "Nothing is waiting here")
+		modExpect(t, w.as(w.siteMod).Get("/mod?kind=nonsense"), http.StatusNotFound, "")
+		modExpect(t, w.as(w.siteMod).Get("/mod?group=nonsense"), http.StatusNotFound, "")
+
+		// Staff see the waiting concerns on every page; members do not.
+		modHas(t, w.as(w.siteMod).Get("/g/anxiety").Body, "1 wellbeing concern waiting")
+		modHas(t, w.as(w.anxietyMod).Get("/").Body, "Moderator queue")
+		modLacks(t, w.as(w.anxietyMod).Get("/").Body, "wellbeing concern waiting")
+		modLacks(t, w.as(w.members[0]).Get("/").Body, "wellbeing concern", "Moderator queue")
+	})
+}
+
+func TestQueuePaginates(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		for range moderation.QueuePerPage + 2 {
+			w.item(moderation.KindReport, w.insertReply(w.thread, w.members[0], "reported", nil), 10, "")
+		}
+		r := w.as(w.siteMod).Get("/mod?kind=report")
+		modHas(t, r.Body, `<a rel="next" href="/mod?kind=report&amp;page=1">`)
+		if n := strings.Count(r.Body, `class="queue-item`); n != moderation.QueuePerPage {
+			t.Fatalf("%d items on page one", n)
+		}
+		r = w.as(w.siteMod).Get("/mod?kind=report&page=1")
+		if n := strings.Count(r.Body, `class="queue-item`); n != 2 {
+			t.Fatalf("%d items on page two", n)
+		}
+		modLacks(t, r.Body, `rel="next"`)
+	})
+}
+
+func TestModPostPageAndErrorsKeepInput(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		w.as(w.members[0]).PostForm(modPath("/p/%d/report", w.opening), modForm("reason", "trigger"))
+		r := w.as(w.griefMod).Get(modPath("/mod/posts/%d", w.opening))
+		modExpect(t, r, http.StatusOK, "")
+		modHas(t, r.Body, "<h1>Moderate a post</h1>", "Missing trigger warning", "Move the thread to", "Lock thread", "Redact thread",
+			"Trigger warnings on the thread", `value="self-harm"`, "Send a private warning")
+		if n := strings.Count(r.Body, "<h1"); n != 1 {
+			t.Fatalf("%d h1", n)
+		}
+		// A refused redact keeps the moderator's words.
+		r = w.as(w.griefMod).PostForm(modPath("/p/%d/redact", w.opening), modForm("reason_detail", strings.Repeat("x", 501)))
+		modExpect(t, r, http.StatusUnprocessableEntity, "")
+		modHas(t, r.Body, "under 500 characters", strings.Repeat("x", 501), `class="error-summary"`)
+		// The thread link goes to the opening post's page.
+		modExpect(t, w.as(w.griefMod).Get(modPath("/mod/threads/%d", w.thread.ID)), http.StatusSeeOther, modPath("/mod/posts/%d#thread", w.opening))
+	})
+}
