@@ -79,6 +79,7 @@ func cmdSeedDemo(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "seed-demo: members sign in with the password %q, for example: %s\n", o.Password, strings.Join(st.SampleMembers, ", "))
 	if st.BusiestThreadID > 0 {
 		fmt.Fprintf(e.stdout, "seed-demo: busiest thread: /t/%d (%d posts)\n", st.BusiestThreadID, st.BusiestThreadPosts)
+		fmt.Fprintf(e.stdout, "seed-demo: threads /t/%d to /t/%d\n", st.FirstThreadID, st.LastThreadID)
 	}
 	return nil
 }

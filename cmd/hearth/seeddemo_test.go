@@ -26,6 +26,7 @@ func TestSeedDemoCommand(t *testing.T) {
 		`(?m)^seed-demo: sqlite in \d+\.\ds: \d+ posts/s`,
 		`(?m)^seed-demo: members sign in with the password "hearth-demo-password", for example: \S+, \S+, \S+$`,
 		`(?m)^seed-demo: busiest thread: /t/\d+ \(50 posts\)$`,
+		`(?m)^seed-demo: threads /t/\d+ to /t/\d+$`,
 	} {
 		if !regexp.MustCompile(re).MatchString(out.String()) {
 			t.Errorf("output does not match %s:\n%s", re, out.String())

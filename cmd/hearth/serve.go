@@ -16,6 +16,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	dev := fs.Bool("dev", false, "read templates and static files from disk")
+	pprofAddr := fs.String("pprof", "", "also serve Go's profiler (net/http/pprof) on this loopback address, e.g. 127.0.0.1:6060")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -28,6 +29,11 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
+	if *pprofAddr != "" {
+		if err := startPprof(ctx, *pprofAddr, log); err != nil {
+			return err
+		}
+	}
 
 	a, err := app.Build(ctx, cfg, log, version)
 	if err != nil {

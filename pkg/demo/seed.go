@@ -26,6 +26,8 @@ type Stats struct {
 	SampleMembers                     []string
 	BusiestThreadID                   int64
 	BusiestThreadPosts                int
+	// FirstThreadID and LastThreadID bound the ids of the added threads.
+	FirstThreadID, LastThreadID int64
 }
 
 // PostsPerSecond is the seeding rate over the whole run.
@@ -383,6 +385,10 @@ func (s *seeder) thread(b *batch, n int, span time.Duration) error {
 	t := gr.topic
 	tid := s.ids["threads"]
 	s.ids["threads"]++
+	if s.st.FirstThreadID == 0 {
+		s.st.FirstThreadID = tid
+	}
+	s.st.LastThreadID = tid
 	starter := s.someone()
 	at := s.o.Now.Add(-time.Duration(s.g.rng.Int64N(int64(span))))
 	threadTagged := s.g.chance(0.2)

@@ -1,0 +1,337 @@
+// Command bench is `make bench`: it builds hearth, seeds a database with the
+// benchmark data set (hearth seed-demo --bench-shape), starts the server on
+// loopback and drives it with wrk, one bounded run per scenario, then prints
+// a table and one line per scenario:
+//
+//	bench: scenario=NAME rps=N p50_ms=N p99_ms=N
+//
+// and the server's peak resident memory. SQLite in a temporary directory by
+// default; PostgreSQL when HEARTH_DATABASE_URL is set (a fresh schema is
+// made in that database and dropped afterwards). See docs/performance.md.
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+type options struct {
+	duration, warmup time.Duration
+	threads, conns   int
+	only             map[string]bool
+	dataDir          string
+	keep             bool
+	profile          string
+	bin              string
+	dbURL            string
+}
+
+func main() {
+	var o options
+	var only string
+	flag.DurationVar(&o.duration, "d", 15*time.Second, "duration of each measured wrk run")
+	flag.DurationVar(&o.warmup, "warmup", 3*time.Second, "unmeasured wrk run before each read scenario (0 for none)")
+	flag.IntVar(&o.threads, "t", 2, "wrk threads")
+	flag.IntVar(&o.conns, "c", 32, "wrk connections")
+	flag.StringVar(&only, "scenarios", "", "comma-separated scenarios to run (default all): "+strings.Join(scenarioNames(), ","))
+	flag.StringVar(&o.dataDir, "data", "", "SQLite data directory to reuse between runs (seeded on first use); default a fresh temporary one")
+	flag.StringVar(&o.profile, "profile", "", "write a CPU profile of the server during this scenario to bench-SCENARIO.prof")
+	flag.StringVar(&o.bin, "bin", "", "use this hearth binary instead of building one")
+	flag.BoolVar(&o.keep, "keep", false, "keep the temporary data directory or PostgreSQL schema")
+	flag.Parse()
+	o.dbURL = os.Getenv("HEARTH_DATABASE_URL")
+	if only != "" {
+		o.only = map[string]bool{}
+		for _, s := range strings.Split(only, ",") {
+			o.only[strings.TrimSpace(s)] = true
+		}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, o); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, o options) error {
+	if _, err := exec.LookPath("wrk"); err != nil {
+		return errors.New("wrk not found; install it (Debian: apt-get install -y wrk)")
+	}
+	tmp, err := os.MkdirTemp("", "hearth-bench-")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if o.keep {
+			fmt.Printf("bench: kept %s\n", tmp)
+			return
+		}
+		_ = os.RemoveAll(tmp)
+	}()
+
+	bin := o.bin
+	if bin == "" {
+		bin = filepath.Join(tmp, "hearth")
+		fmt.Println("bench: building hearth")
+		cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-o", bin, "./cmd/hearth")
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	}
+
+	dataDir := o.dataDir
+	if dataDir == "" {
+		dataDir = filepath.Join(tmp, "data")
+	}
+	env := benchEnv(dataDir)
+	dialect := "sqlite"
+	if o.dbURL != "" {
+		dialect = "postgres"
+		schemaURL, drop, err := freshSchema(ctx, o.dbURL, o.keep)
+		if err != nil {
+			return err
+		}
+		defer drop()
+		env = append(env, "HEARTH_DATABASE_URL="+schemaURL, "HEARTH_AUTO_MIGRATE=1")
+	}
+
+	seed, err := seedOnce(ctx, bin, env, dataDir, o.dataDir != "" && o.dbURL == "")
+	if err != nil {
+		return err
+	}
+
+	srv, err := startServer(ctx, bin, env, tmp, o.profile != "")
+	if err != nil {
+		return err
+	}
+	defer srv.stop()
+	fmt.Printf("bench: %s, hearth at %s (pid %d), wrk -t%d -c%d -d%s\n", dialect, srv.url, srv.pid(), o.threads, o.conns, o.duration)
+
+	results := runScenarios(ctx, o, srv, seed, tmp)
+	rss := srv.peakRSS()
+	printResults(os.Stdout, results, rss, dialect)
+	return nil
+}
+
+// benchEnv is the server's environment: production defaults except the
+// address and staff two-factor (no staff are benchmarked).
+func benchEnv(dataDir string) []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "HEARTH_") {
+			env = append(env, kv)
+		}
+	}
+	return append(env, "HEARTH_DATA_DIR="+dataDir, "HEARTH_STAFF_TOTP=optional")
+}
+
+// seedInfo is what seed-demo reports that the scenarios need.
+type seedInfo struct {
+	members              []string
+	password             string
+	threadID             int64
+	firstThread, lastThr int64
+}
+
+var (
+	reMembers = regexp.MustCompile(`password "([^"]+)", for example: (.+)$`)
+	reBusiest = regexp.MustCompile(`busiest thread: /t/(\d+)`)
+	reRange   = regexp.MustCompile(`threads /t/(\d+) to /t/(\d+)`)
+)
+
+// seedOnce runs hearth seed-demo --bench-shape, or reuses a directory seeded
+// by an earlier run (its report is kept next to the database).
+func seedOnce(ctx context.Context, bin string, env []string, dataDir string, reuse bool) (seedInfo, error) {
+	report := filepath.Join(dataDir, "bench-seed.txt")
+	var out []byte
+	if b, err := os.ReadFile(report); reuse && err == nil {
+		fmt.Printf("bench: reusing the data set in %s\n", dataDir)
+		out = b
+	} else {
+		fmt.Println("bench: seeding the bench data set (hearth seed-demo --bench-shape)")
+		cmd := exec.CommandContext(ctx, bin, "seed-demo", "--bench-shape")
+		cmd.Env = env
+		cmd.Stderr = os.Stderr
+		out, err = cmd.Output()
+		if err != nil {
+			return seedInfo{}, fmt.Errorf("seed-demo: %w", err)
+		}
+		os.Stdout.Write(out)
+		if reuse || dataDir != "" {
+			_ = os.MkdirAll(dataDir, 0o700)
+			_ = os.WriteFile(report, out, 0o600)
+		}
+	}
+	var si seedInfo
+	for _, line := range strings.Split(string(out), "\n") {
+		if m := reMembers.FindStringSubmatch(line); m != nil {
+			si.password = m[1]
+			si.members = strings.Split(m[2], ", ")
+		}
+		if m := reBusiest.FindStringSubmatch(line); m != nil {
+			si.threadID, _ = strconv.ParseInt(m[1], 10, 64)
+		}
+		if m := reRange.FindStringSubmatch(line); m != nil {
+			si.firstThread, _ = strconv.ParseInt(m[1], 10, 64)
+			si.lastThr, _ = strconv.ParseInt(m[2], 10, 64)
+		}
+	}
+	if si.threadID == 0 || len(si.members) == 0 || si.firstThread == 0 {
+		return si, fmt.Errorf("could not read the seed-demo report:\n%s", out)
+	}
+	return si, nil
+}
+
+// server is the hearth process under test.
+type server struct {
+	url, pprof string
+	cmd        *exec.Cmd
+	done       chan struct{}
+}
+
+func freePort() (string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer ln.Close()
+	return ln.Addr().String(), nil
+}
+
+func startServer(ctx context.Context, bin string, env []string, tmp string, pprof bool) (*server, error) {
+	addr, err := freePort()
+	if err != nil {
+		return nil, err
+	}
+	args := []string{"serve"}
+	s := &server{url: "http://" + addr, done: make(chan struct{})}
+	if pprof {
+		if s.pprof, err = freePort(); err != nil {
+			return nil, err
+		}
+		args = append(args, "-pprof", s.pprof)
+	}
+	logf, err := os.Create(filepath.Join(tmp, "server.log"))
+	if err != nil {
+		return nil, err
+	}
+	// #nosec G204 -- bin is the hearth binary this program built or was given.
+	s.cmd = exec.Command(bin, args...)
+	s.cmd.Env = append(env, "HEARTH_ADDR="+addr)
+	s.cmd.Stdout, s.cmd.Stderr = logf, logf
+	if err := s.cmd.Start(); err != nil {
+		return nil, err
+	}
+	go func() { _ = s.cmd.Wait(); logf.Close(); close(s.done) }()
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		res, err := http.Get(s.url + "/readyz")
+		if err == nil {
+			res.Body.Close()
+			if res.StatusCode == 200 {
+				return s, nil
+			}
+		}
+		select {
+		case <-s.done:
+			b, _ := os.ReadFile(filepath.Join(tmp, "server.log"))
+			return nil, fmt.Errorf("hearth exited:\n%s", b)
+		case <-ctx.Done():
+			s.stop()
+			return nil, ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			s.stop()
+			return nil, errors.New("hearth did not become ready within 60s")
+		}
+	}
+}
+
+func (s *server) pid() int { return s.cmd.Process.Pid }
+
+func (s *server) stop() {
+	select {
+	case <-s.done:
+		return
+	default:
+	}
+	_ = s.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-s.done:
+	case <-time.After(20 * time.Second):
+		_ = s.cmd.Process.Kill()
+		<-s.done
+	}
+}
+
+// peakRSS reads the server's high-water resident set (VmHWM) in MiB.
+func (s *server) peakRSS() float64 {
+	f, err := os.Open(fmt.Sprintf("/proc/%d/status", s.pid()))
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
+
+// client does the few plain requests bench needs (route checks, logins).
+var client = &http.Client{
+	Timeout:       30 * time.Second,
+	CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+}
+
+// routed reports whether GET path is a route (anything but 404).
+func (s *server) routed(path string) bool {
+	res, err := client.Get(s.url + path)
+	if err != nil {
+		return false
+	}
+	_, _ = io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	return res.StatusCode != http.StatusNotFound
+}
+
+// login signs a member in and returns the Cookie header value.
+func (s *server) login(name, password string) (string, error) {
+	res, err := client.PostForm(s.url+"/login", url.Values{"username": {name}, "password": {password}})
+	if err != nil {
+		return "", err
+	}
+	_, _ = io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther {
+		return "", fmt.Errorf("login as %s answered %d", name, res.StatusCode)
+	}
+	for _, c := range res.Cookies() {
+		if c.Name == "hearth_session" && c.Value != "" {
+			return c.Name + "=" + c.Value, nil
+		}
+	}
+	return "", fmt.Errorf("login as %s set no session cookie", name)
+}

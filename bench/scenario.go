@@ -1,0 +1,300 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"hearth/pkg/store"
+)
+
+// scenario is one wrk run.
+type scenario struct {
+	name string
+	// route is the GET path whose absence (404) means the feature has not
+	// been built yet.
+	route func(si seedInfo) string
+	// target is the issue's goal in requests per second.
+	target float64
+	write  bool
+}
+
+var scenarios = []scenario{
+	{name: "home", route: func(seedInfo) string { return "/" }, target: 8000},
+	{name: "group", route: func(seedInfo) string { return "/g/grief" }, target: 8000},
+	{name: "thread", route: func(si seedInfo) string { return fmt.Sprintf("/t/%d", si.threadID) }, target: 3700},
+	{name: "thread-member", route: func(si seedInfo) string { return fmt.Sprintf("/t/%d", si.threadID) }, target: 3700},
+	{name: "reply", route: func(si seedInfo) string { return fmt.Sprintf("/t/%d/reply", si.threadID) }, target: 1200, write: true},
+	{name: "login", route: func(seedInfo) string { return "/login" }, write: true},
+}
+
+func scenarioNames() []string {
+	var out []string
+	for _, s := range scenarios {
+		out = append(out, s.name)
+	}
+	return out
+}
+
+// result is one scenario's figures.
+type result struct {
+	name          string
+	skipped       string
+	rps           float64
+	p50, p99      float64
+	requests      int
+	bad, sockErrs int
+	target        float64
+	write         bool
+}
+
+// luaDir is where wrk's scripts live (bench/*.lua), next to this file.
+func luaDir() string {
+	if _, err := os.Stat("bench/reply.lua"); err == nil {
+		return "bench"
+	}
+	return "."
+}
+
+func runScenarios(ctx context.Context, o options, srv *server, si seedInfo, tmp string) []result {
+	var out []result
+	var cookies []string
+	for _, sc := range scenarios {
+		if o.only != nil && !o.only[sc.name] {
+			continue
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		r := result{name: sc.name, target: sc.target, write: sc.write}
+		path := sc.route(si)
+		if !srv.routed(path) {
+			r.skipped = "skipped: route not built yet (GET " + path + " answers 404)"
+			fmt.Printf("bench: %s %s\n", sc.name, r.skipped)
+			out = append(out, r)
+			continue
+		}
+		if (sc.name == "thread-member" || sc.name == "reply") && cookies == nil {
+			for _, m := range si.members {
+				ck, err := srv.login(m, si.password)
+				if err != nil {
+					fmt.Printf("bench: %v\n", err)
+					continue
+				}
+				cookies = append(cookies, ck)
+			}
+		}
+		args := []string{"-t", strconv.Itoa(o.threads), "-c", strconv.Itoa(o.conns), "--latency", "--timeout", "10s"}
+		env := os.Environ()
+		target := srv.url + path
+		switch sc.name {
+		case "thread-member":
+			if len(cookies) == 0 {
+				r.skipped = "skipped: could not log in"
+				out = append(out, r)
+				continue
+			}
+			args = append(args, "-H", "Cookie: "+cookies[0])
+		case "reply":
+			if len(cookies) == 0 {
+				r.skipped = "skipped: could not log in"
+				out = append(out, r)
+				continue
+			}
+			var ids []string
+			for id := si.firstThread; id <= si.lastThr && len(ids) < 500; id += max(1, (si.lastThr-si.firstThread+1)/500) {
+				ids = append(ids, strconv.FormatInt(id, 10))
+			}
+			run := make([]byte, 4)
+			_, _ = rand.Read(run)
+			args = append(args, "-s", filepath.Join(luaDir(), "reply.lua"))
+			env = append(env, "BENCH_COOKIES="+strings.Join(cookies, ","), "BENCH_THREADS="+strings.Join(ids, ","), "BENCH_RUN="+hex.EncodeToString(run))
+			target = srv.url + "/"
+		case "login":
+			args = append(args, "-s", filepath.Join(luaDir(), "login.lua"))
+			env = append(env, "BENCH_USERS="+strings.Join(si.members, ","), "BENCH_PASSWORD="+si.password)
+			target = srv.url + "/login"
+		}
+		if o.warmup > 0 && !sc.write {
+			_, _ = wrk(ctx, env, append(append([]string{}, args...), "-d", o.warmup.String(), target))
+		}
+		var prof chan error
+		if o.profile == sc.name && srv.pprof != "" {
+			prof = make(chan error, 1)
+			go func() { prof <- fetchProfile(srv.pprof, o.duration, "bench-"+sc.name+".prof") }()
+		}
+		fmt.Printf("bench: running %s for %s\n", sc.name, o.duration)
+		text, err := wrk(ctx, env, append(args, "-d", o.duration.String(), target))
+		if prof != nil {
+			if err := <-prof; err != nil {
+				fmt.Printf("bench: profile: %v\n", err)
+			} else {
+				fmt.Printf("bench: wrote bench-%s.prof (go tool pprof -top %s bench-%s.prof)\n", sc.name, "BINARY", sc.name)
+			}
+		}
+		if err != nil {
+			r.skipped = "failed: " + err.Error()
+			out = append(out, r)
+			continue
+		}
+		parseWrk(text, &r)
+		out = append(out, r)
+	}
+	return out
+}
+
+func wrk(ctx context.Context, env, args []string) (string, error) {
+	cmd := exec.CommandContext(ctx, "wrk", args...)
+	cmd.Env = env
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return string(out), fmt.Errorf("wrk: %v\n%s", err, out)
+	}
+	return string(out), nil
+}
+
+var (
+	reRPS      = regexp.MustCompile(`Requests/sec:\s+([0-9.]+)`)
+	reLatency  = regexp.MustCompile(`(?m)^\s+(50|99)%\s+([0-9.]+)(us|ms|s|m)\s*$`)
+	reRequests = regexp.MustCompile(`(\d+) requests in`)
+	reNon2xx   = regexp.MustCompile(`Non-2xx or 3xx responses: (\d+)`)
+	reSocket   = regexp.MustCompile(`Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)`)
+)
+
+// parseWrk reads wrk's report (with --latency).
+func parseWrk(text string, r *result) {
+	if m := reRPS.FindStringSubmatch(text); m != nil {
+		r.rps, _ = strconv.ParseFloat(m[1], 64)
+	}
+	for _, m := range reLatency.FindAllStringSubmatch(text, -1) {
+		v, _ := strconv.ParseFloat(m[2], 64)
+		switch m[3] {
+		case "us":
+			v /= 1000
+		case "s":
+			v *= 1000
+		case "m":
+			v *= 60000
+		}
+		if m[1] == "50" {
+			r.p50 = v
+		} else {
+			r.p99 = v
+		}
+	}
+	if m := reRequests.FindStringSubmatch(text); m != nil {
+		r.requests, _ = strconv.Atoi(m[1])
+	}
+	if m := reNon2xx.FindStringSubmatch(text); m != nil {
+		r.bad, _ = strconv.Atoi(m[1])
+	}
+	if m := reSocket.FindStringSubmatch(text); m != nil {
+		for _, s := range m[1:] {
+			n, _ := strconv.Atoi(s)
+			r.sockErrs += n
+		}
+	}
+}
+
+// fetchProfile saves a CPU profile of the server over d.
+func fetchProfile(addr string, d time.Duration, file string) error {
+	c := &http.Client{Timeout: d + 30*time.Second}
+	res, err := c.Get(fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", addr, int(d.Seconds())))
+	if err != nil {
+		return err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != 200 {
+		return fmt.Errorf("pprof answered %d", res.StatusCode)
+	}
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = io.Copy(f, res.Body)
+	return err
+}
+
+// printResults prints the table, then the machine-readable lines.
+func printResults(w io.Writer, rs []result, rssMB float64, dialect string) {
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "scenario\trequests/s\tp50 ms\tp99 ms\trequests\terrors\ttarget\t\n")
+	for _, r := range rs {
+		if r.skipped != "" {
+			fmt.Fprintf(tw, "%s\t%s\t\t\t\t\t\t\n", r.name, r.skipped)
+			continue
+		}
+		goal := ""
+		if r.target > 0 {
+			goal = fmt.Sprintf(">= %.0f/s", r.target)
+			if !r.write {
+				goal += ", p99 < 25"
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%.0f\t%.2f\t%.2f\t%d\t%d\t%s\t\n", r.name, r.rps, r.p50, r.p99, r.requests, r.bad+r.sockErrs, goal)
+	}
+	_ = tw.Flush()
+	fmt.Fprintf(w, "peak server RSS (VmHWM): %.1f MiB (target < 100)   database: %s\n\n", rssMB, dialect)
+	for _, r := range rs {
+		if r.skipped != "" {
+			fmt.Fprintf(w, "bench: scenario=%s %s\n", r.name, r.skipped)
+			continue
+		}
+		fmt.Fprintf(w, "bench: scenario=%s rps=%.0f p50_ms=%.2f p99_ms=%.2f\n", r.name, r.rps, r.p50, r.p99)
+	}
+	fmt.Fprintf(w, "bench: peak_rss_mb=%.1f\n", rssMB)
+	for _, r := range rs {
+		if r.skipped == "" && (r.bad > 0 || r.sockErrs > 0) {
+			fmt.Fprintf(w, "bench: warning: scenario %s had %d non-2xx/3xx responses and %d socket errors\n", r.name, r.bad, r.sockErrs)
+		}
+	}
+}
+
+// freshSchema makes a new schema in the PostgreSQL database at base and
+// returns a URL that uses it, and a func that drops it.
+func freshSchema(ctx context.Context, base string, keep bool) (string, func(), error) {
+	db, err := store.Open(ctx, base, store.Options{MaxConns: 1})
+	if err != nil {
+		return "", nil, fmt.Errorf("connect to HEARTH_DATABASE_URL: %w", err)
+	}
+	b := make([]byte, 4)
+	_, _ = rand.Read(b)
+	schema := "hearth_bench_" + hex.EncodeToString(b)
+	// #nosec G202 -- schema is generated hex, not input.
+	if _, err := db.SQL().ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
+		db.Close()
+		return "", nil, fmt.Errorf("create schema: %w", err)
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		db.Close()
+		return "", nil, err
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	fmt.Printf("bench: PostgreSQL schema %s\n", schema)
+	return u.String(), func() {
+		defer db.Close()
+		if keep {
+			fmt.Printf("bench: kept schema %s\n", schema)
+			return
+		}
+		// #nosec G202 -- schema is generated hex, not input.
+		_, _ = db.SQL().ExecContext(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
+	}, nil
+}
