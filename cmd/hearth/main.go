@@ -51,6 +51,7 @@ func init() {
 		"crisis-eval":  {"measure the crisis-language detector on a labelled TSV file", cmdCrisisEval},
 		"seed-demo":    {"fill the database with demo content (flags for size; --bench-shape)", cmdSeedDemo},
 		"create-admin": {"create or promote an admin: hearth create-admin NAME (password on stdin)", cmdCreateAdmin},
+		"rerender":     {"re-render every post and group guidelines with the current Markdown policy", cmdRerender},
 	}
 }
 

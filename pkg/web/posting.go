@@ -14,6 +14,7 @@ import (
 
 	"hearth/pkg/auth"
 	"hearth/pkg/forum"
+	"hearth/pkg/safety"
 )
 
 // Helpers shared by the reading and posting handlers.
@@ -161,7 +162,7 @@ func suggestions(text string, vocab []forum.Tag, checked []string) []TagSuggesti
 		on[s] = true
 	}
 	var out []TagSuggestion
-	for _, sg := range suggestTags(text) {
+	for _, sg := range safety.SuggestTags(text) {
 		name, ok := names[sg.Slug]
 		if !ok {
 			continue
@@ -257,6 +258,3 @@ func formList(c echo.Context, name string) []string {
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 func urlQuery(s string) string { return url.QueryEscape(s) }
-
-// suggestTags proposes trigger-warning tags for text.
-var suggestTags = func(text string) []struct{ Slug, Reason string } { return nil }

@@ -178,3 +178,27 @@ func TestPremoderationHoldsPosts(t *testing.T) {
 		}
 	})
 }
+
+func TestComposerSuggestsTagsWithoutBlocking(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "larch", "member")
+		text := "I started cutting again last night."
+		// Without JavaScript: the Preview button shows the suggestion with a
+		// label that ticks the box.
+		r := m.c.PostForm("/g/depression/threads", url.Values{"title": {"Setback"}, "body": {text}, "preview": {"1"}, "idem": {freshIdem()}})
+		pageHas(t, r.Body, `<label class="suggest" for="tw-self-harm">Self-harm</label>`, "mentions &#34;cutting again&#34;")
+		// Already ticked: it says so.
+		r = m.c.PostForm("/g/depression/threads", url.Values{"title": {"Setback"}, "body": {text}, "trigger_warnings": {"self-harm"}, "preview": {"1"}, "idem": {freshIdem()}})
+		pageHas(t, r.Body, "<strong>Self-harm</strong> (ticked)")
+		// With JavaScript: the live preview fragment carries it too.
+		pageHas(t, m.c.PostForm("/preview", url.Values{"body": {text}}).Body, `for="tw-self-harm"`)
+		// A suggestion never blocks the post.
+		tid := m.startThread("depression", "Setback", text)
+		var tags string
+		db.R.Raw("SELECT tags FROM threads WHERE id = ?", tid).Scan(&tags)
+		if tags != "" {
+			t.Fatalf("tags added without the author: %q", tags)
+		}
+	})
+}

@@ -24,3 +24,44 @@
     });
   }
 })();
+
+// Composer: a live preview (and trigger-warning suggestions, and help if
+// the words suggest a crisis) as you type. Without this, the Preview button
+// does the same on the server.
+(function () {
+  "use strict";
+  if (!window.fetch || !window.URLSearchParams) { return; }
+  var forms = document.querySelectorAll("form[data-composer]");
+  Array.prototype.forEach.call(forms, function (form) {
+    var body = form.querySelector("textarea[name=body]");
+    var out = form.querySelector("[data-live-preview]");
+    if (!body || !out) { return; }
+    var timer = null;
+    var last = "";
+    var seq = 0;
+    function update() {
+      var data = new URLSearchParams();
+      var title = form.querySelector("input[name=title]");
+      if (title) { data.append("title", title.value); }
+      data.append("body", body.value);
+      Array.prototype.forEach.call(form.querySelectorAll("input[name=trigger_warnings]:checked"), function (cb) {
+        data.append("trigger_warnings", cb.value);
+      });
+      var key = data.toString();
+      if (key === last) { return; }
+      last = key;
+      if (!body.value.trim()) { out.innerHTML = ""; return; }
+      var mine = ++seq;
+      fetch("/preview", { method: "POST", body: data, credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.text() : null; })
+        .then(function (html) { if (html !== null && mine === seq) { out.innerHTML = html; } })
+        .catch(function () { /* the Preview button still works */ });
+    }
+    function schedule() {
+      clearTimeout(timer);
+      timer = setTimeout(update, 700);
+    }
+    form.addEventListener("input", schedule);
+    form.addEventListener("change", schedule);
+  });
+})();
