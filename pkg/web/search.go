@@ -54,7 +54,16 @@ func (s *Server) search(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	res, err := s.deps.Forum.Search(ctx, q, groupID, prefs.Hidden(), page)
+	// Topics the reader is on a break from are left out like hidden tags.
+	onBreak, err := s.breakHiddenTags(c)
+	if err != nil {
+		return err
+	}
+	blocked, err := s.blockedSet(c)
+	if err != nil {
+		return err
+	}
+	res, err := s.deps.Forum.Search(ctx, q, groupID, append(prefs.Hidden(), onBreak...), page)
 	if err != nil {
 		return err
 	}
@@ -67,6 +76,7 @@ func (s *Server) search(c echo.Context) error {
 			Snippet: markup.Highlight(forum.Snippet(h.BodyMD, res.Terms), res.Terms)}
 		r.TagNames = tagText(r.Tags)
 		r.Collapsed = prefs.Mode(tags) != forum.ModeShow
+		r.Blocked = h.AuthorID != nil && blocked[*h.AuthorID]
 		v.Results = append(v.Results, r)
 	}
 	base := "/search?q=" + url.QueryEscape(q)

@@ -259,6 +259,8 @@ type SearchResultView struct {
 	GroupName string
 	CreatedAt time.Time
 	IsOpening bool
+	// Blocked folds away a result written by a member the reader blocked.
+	Blocked bool
 }
 
 // WarningsView is the trigger-warning settings page.
