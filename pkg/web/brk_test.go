@@ -105,6 +105,20 @@ func TestWholeSiteBreakAndCoolingOff(t *testing.T) {
 		if r := c.Get("/"); r.StatusCode != http.StatusOK {
 			t.Fatalf("after the cooling-off day: %d", r.StatusCode)
 		}
+
+		// Signing out stays possible during a break.
+		if err := db.W.Exec("UPDATE breaks SET ends_at = ? WHERE id = ?", now.Add(48*time.Hour), b.ID).Error; err != nil {
+			t.Fatal(err)
+		}
+		if r := c.Get("/"); r.StatusCode != http.StatusForbidden {
+			t.Fatalf("break not back on: %d", r.StatusCode)
+		}
+		if r := c.PostForm("/logout", nil); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("logout during a break: %d", r.StatusCode)
+		}
+		if r := c.Get("/"); r.StatusCode != http.StatusOK || strings.Contains(r.Body, "taking a break") {
+			t.Fatalf("after signing out: %d", r.StatusCode)
+		}
 	})
 }
 
