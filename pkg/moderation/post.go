@@ -70,6 +70,11 @@ func release(tx Tx, p PostRef, kind string, now time.Time) error {
 			return err
 		}
 	}
+	if kind == KindHeld {
+		if err := tx.Publish(p.ID, now); err != nil {
+			return err
+		}
+	}
 	msg := "A moderator reviewed " + where(p) + " and it is visible again."
 	if kind == KindHeld {
 		msg = "A moderator approved " + where(p) + ". Everyone in the group can see it now."
@@ -142,6 +147,11 @@ func (s *Service) Restore(ctx context.Context, postID int64, r Request) (Outcome
 		if err := claim(tx, r, ActionRestore, p.ID, now); err != nil {
 			return err
 		}
+		// A post pre-moderation holds has never been counted or notified.
+		premod, err := tx.HasOpenItem(p.ID, KindHeld)
+		if err != nil {
+			return err
+		}
 		ok, err := tx.SetPostStatus(p.ID, []string{forum.StatusRemoved, forum.StatusHeld}, forum.StatusVisible, "", now)
 		if err != nil {
 			return err
@@ -151,6 +161,11 @@ func (s *Service) Restore(ctx context.Context, postID int64, r Request) (Outcome
 		}
 		if p.IsOpening() {
 			if _, err := tx.SetThreadStatus(p.ThreadID, []string{forum.StatusHeld, forum.StatusRemoved}, forum.StatusVisible, now); err != nil {
+				return err
+			}
+		}
+		if premod {
+			if err := tx.Publish(p.ID, now); err != nil {
 				return err
 			}
 		}

@@ -96,6 +96,9 @@ type Tx interface {
 
 	// SetPostStatus moves a post from one of from to status to.
 	SetPostStatus(postID int64, from []string, to, reason string, at time.Time) (bool, error)
+	// Publish counts a post that pre-moderation held, now visible, in its
+	// thread and group, and sends the notifications posting held back.
+	Publish(postID int64, at time.Time) error
 	// SetThreadStatus moves a thread from one of from to status to.
 	SetThreadStatus(threadID int64, from []string, to string, at time.Time) (bool, error)
 	// ClaimPostText locks a post that is not yet redacted and returns it.

@@ -1,0 +1,82 @@
+package web_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"hearth/pkg/forum"
+	"hearth/pkg/forumtest"
+	"hearth/pkg/moderation"
+	"hearth/pkg/store"
+)
+
+// TestPreModerationEndToEnd: an admin turns on pre-moderation, a member's
+// reply is held (seen by them and moderators only), a moderator approves it
+// from the queue and it is published, counted and notified.
+func TestPreModerationEndToEnd(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		modExpect(t, w.as(w.admin).PostForm("/admin/groups/grief", modForm("name", "Grief & Loss", "premod", "all")), http.StatusSeeOther, "")
+		member := w.as(w.members[0])
+		page := modPath("/t/%d", w.thread.ID)
+		modExpect(t, member.PostForm(modPath("/t/%d/replies", w.thread.ID), modForm("body", "HELD-WORDS from a new member")), http.StatusSeeOther, page)
+		var p forum.Post
+		if err := db.R.Where("body_md = ?", "HELD-WORDS from a new member").Take(&p).Error; err != nil {
+			t.Fatal(err)
+		}
+		if p.Status != forum.StatusHeld {
+			t.Fatalf("reply is %s", p.Status)
+		}
+		modHas(t, member.Get(page).Body, "HELD-WORDS")
+		modLacks(t, w.as(w.members[1]).Get(page).Body, "HELD-WORDS")
+		before, group := w.threadRow(w.thread.ID), forumtest.Group(t, db, "grief")
+
+		var it moderation.QueueItem
+		if err := db.R.Where("post_id = ? AND kind = 'held' AND status = 'open'", p.ID).Take(&it).Error; err != nil {
+			t.Fatal(err)
+		}
+		q := w.as(w.griefMod).Get("/mod?kind=held")
+		modHas(t, q.Body, "HELD-WORDS", "Approve and publish")
+		modExpect(t, w.as(w.griefMod).PostForm(modPath("/mod/items/%d/dismiss", it.ID), modForm("next", "/mod")), http.StatusSeeOther, "/mod")
+
+		if got := w.post(p.ID).Status; got != forum.StatusVisible {
+			t.Fatalf("approved reply is %s", got)
+		}
+		modHas(t, w.as(w.members[1]).Get(page).Body, "HELD-WORDS")
+		after, group2 := w.threadRow(w.thread.ID), forumtest.Group(t, db, "grief")
+		if after.ReplyCount != before.ReplyCount+1 || group2.PostCount != group.PostCount+1 || after.LastPostID == nil || *after.LastPostID != p.ID {
+			t.Fatalf("counters: replies %d -> %d, group posts %d -> %d, last post %v", before.ReplyCount, after.ReplyCount, group.PostCount, group2.PostCount, after.LastPostID)
+		}
+		// The thread's author follows it and hears about the reply now.
+		if n := w.count("notifications", "user_id = ? AND post_id = ?", w.author, p.ID); n != 1 {
+			t.Fatalf("%d notifications to the thread's author", n)
+		}
+		if ns := w.notices(w.members[0]); len(ns) != 1 {
+			t.Fatalf("author notices %+v", ns)
+		}
+	})
+}
+
+// TestCrisisPostTopsTheQueue: a post in crisis language enters the queue as
+// a wellbeing concern, above reports, with the phrases that matched.
+func TestCrisisPostTopsTheQueue(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		w.as(w.members[1]).PostForm(modPath("/p/%d/report", w.reply), modForm("reason", "personal"))
+		member := w.as(w.members[0])
+		modExpect(t, member.PostForm(modPath("/t/%d/replies", w.thread.ID), modForm("body", "I want to kill myself tonight, I have the pills ready")), http.StatusSeeOther, "")
+		var it moderation.QueueItem
+		if err := db.R.Where("kind = 'wellbeing' AND status = 'open'").Take(&it).Error; err != nil {
+			t.Fatalf("no wellbeing item: %v", err)
+		}
+		if it.Detail == "" {
+			t.Fatal("no matched phrases recorded")
+		}
+		q := w.as(w.griefMod).Get("/mod").Body
+		modHas(t, q, "Wellbeing concern", "Why it's here")
+		if a, b := strings.Index(q, "I want to kill myself"), strings.Index(q, "The lighthouse keeper"); a < 0 || b < 0 || a > b {
+			t.Fatal("the crisis post is not above the reported post")
+		}
+	})
+}
