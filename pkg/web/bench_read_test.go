@@ -1,0 +1,65 @@
+package web_test
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"hearth/pkg/forumtest"
+	"hearth/pkg/store"
+)
+
+// benchRead serves path through the whole handler stack (middleware,
+// session, queries, template) to a visitor and to a signed-in member, on
+// SQLite and, when HEARTH_TEST_DATABASE_URL is set, PostgreSQL. The group
+// holds 60 threads (two pages), a fifth of them tagged.
+func benchRead(b *testing.B, path, want string) {
+	run := func(b *testing.B, db *store.DB) {
+		a, _ := forumtest.NewApp(b, db, forumtest.Config(b))
+		var members []int64
+		for i := range 8 {
+			members = append(members, forumtest.InsertUser(b, db, fmt.Sprintf("reader_%02d", i), "member"))
+		}
+		start := time.Now().Add(-72 * time.Hour)
+		for i := range 60 {
+			var tags []string
+			if i%5 == 0 {
+				tags = []string{"death-loss"}
+			}
+			forumtest.InsertThread(b, db, "grief", members[i%len(members)], fmt.Sprintf("Thread number %d about the long evenings", i), tags, start.Add(time.Duration(i)*time.Minute))
+		}
+		for _, who := range []string{"visitor", "member"} {
+			b.Run(who, func(b *testing.B) {
+				c := forumtest.NewClient(b, a.Web.Handler())
+				if who == "member" {
+					forumtest.LoginAs(b, a, c, members[3])
+				}
+				warm := c.Get(path)
+				if warm.StatusCode != http.StatusOK || !strings.Contains(warm.Body, want) {
+					b.Fatalf("warm-up %s: %d", path, warm.StatusCode)
+				}
+				counter := forumtest.CountQueries(db)
+				b.ReportAllocs()
+				b.ResetTimer()
+				for b.Loop() {
+					if r := c.Get(path); r.StatusCode != http.StatusOK {
+						b.Fatal(r.StatusCode)
+					}
+				}
+				b.ReportMetric(float64(counter.Count())/float64(b.N), "queries/op")
+			})
+		}
+	}
+	b.Run("sqlite", func(b *testing.B) { run(b, forumtest.NewSQLite(b)) })
+	if forumtest.PostgresURL() != "" {
+		b.Run("postgres", func(b *testing.B) { run(b, forumtest.NewPostgres(b)) })
+	}
+}
+
+// BenchmarkHomePage is GET / (the list of groups).
+func BenchmarkHomePage(b *testing.B) { benchRead(b, "/", "Grief &amp; Loss") }
+
+// BenchmarkGroupPage is GET /g/grief (guidelines and the first 30 threads).
+func BenchmarkGroupPage(b *testing.B) { benchRead(b, "/g/grief", "Thread number 59") }
