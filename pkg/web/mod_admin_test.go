@@ -19,6 +19,9 @@ func TestAdminCreatesGroupLiveAtOnce(t *testing.T) {
 		modHas(t, r.Body, "<h1>Administration</h1>", `href="/admin/groups"`, `href="/admin/people"`, `href="/admin/helplines"`, `href="/admin/settings"`)
 		modExpect(t, w.as(w.siteMod).Get("/admin"), http.StatusForbidden, "")
 
+		r = admin.Get("/admin/groups")
+		modExpect(t, r, http.StatusOK, "")
+		modHas(t, r.Body, "<h1>Groups</h1>", "Create a group", `name="slug"`, `href="/admin/groups/grief"`, "Archive Grief")
 		modExpect(t, w.as(0).Get("/g/chronic-pain"), http.StatusNotFound, "")
 		r = admin.PostForm("/admin/groups", modForm("slug", "chronic-pain", "name", "Chronic pain", "description", "Living with pain every day."))
 		modExpect(t, r, http.StatusSeeOther, "/admin/groups/chronic-pain")

@@ -89,6 +89,10 @@ func TestSuspendBanAndLift(t *testing.T) {
 		page := w.as(w.siteMod).Get(modPath("/mod/users/%d", w.author))
 		modHas(t, page.Body, "Wren", "banned", "suspension", "Lift the ban")
 
+		// A refused site-wide sanction re-renders the member's page with the message.
+		r = w.as(w.siteMod).PostForm(modPath("/mod/users/%d/warn", w.author), modForm("reason_detail", "  "))
+		modExpect(t, r, http.StatusUnprocessableEntity, "")
+		modHas(t, r.Body, "Please give a reason", "Wren's moderation record")
 		modExpect(t, w.as(w.siteMod).PostForm(modPath("/mod/users/%d/lift", w.author), modForm()), http.StatusSeeOther, "")
 		if u := w.user(w.author); u.Status != auth.StatusActive || u.StatusUntil != nil {
 			t.Fatalf("lifted user %+v", u)
