@@ -41,6 +41,23 @@ func TestProfileShowsOnlyWhatAnyoneMaySee(t *testing.T) {
 				t.Errorf("profile shows %q", hidden)
 			}
 		}
+		// A reader's trigger-warning choices apply: shown plainly, or left out.
+		reader := forumtest.NewClient(t, a.Web.Handler())
+		forumtest.SignUp(t, reader, "reader_rd", goodPassword)
+		rid := forumtest.UserID(t, db, "reader_rd")
+		db.W.Exec("INSERT INTO tag_prefs (user_id, tag_slug, mode, updated_at) VALUES (?, 'self-harm', 'show', ?)", rid, time.Now().UTC())
+		if r := reader.Get("/u/Sorrel"); !strings.Contains(r.Body, "Words behind a warning.") || strings.Contains(r.Body, "<details") {
+			t.Fatalf("shown tag still collapsed:\n%s", r.Body)
+		}
+		db.W.Exec("UPDATE tag_prefs SET mode = 'hide' WHERE user_id = ?", rid)
+		if r := reader.Get("/u/Sorrel"); strings.Contains(r.Body, "Words behind a warning.") || !strings.Contains(r.Body, "Words anyone may read.") {
+			t.Fatalf("hidden tag shown:\n%s", r.Body)
+		}
+		// A blocked member's posts are not listed for the blocker.
+		wantStatus(t, reader.PostForm("/u/Sorrel/block", nil), http.StatusSeeOther)
+		if r := reader.Get("/u/Sorrel"); strings.Contains(r.Body, "Words anyone may read.") || !strings.Contains(r.Body, "You&#39;ve blocked Sorrel") {
+			t.Fatalf("blocked member's profile:\n%s", r.Body)
+		}
 		if r := v.Get("/u/SORREL"); r.StatusCode != http.StatusMovedPermanently || r.Header.Get("Location") != "/u/Sorrel" {
 			t.Fatalf("other spelling: %d to %q", r.StatusCode, r.Header.Get("Location"))
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"hearth/pkg/forum"
 	"hearth/pkg/markup"
 )
 
@@ -30,10 +31,25 @@ func (s *Server) profile(c echo.Context) error {
 		return err
 	}
 	v := ProfileView{Base: s.base(c, p.Name), Name: p.Name, Joined: p.Joined, JoinedMonth: monthOf(p.Joined), Block: block}
+	v.Hidden = block != nil && block.Blocked
+	prefs, err := s.prefs(c)
+	if err != nil {
+		return err
+	}
 	for _, post := range p.Posts {
+		if v.Hidden {
+			break
+		}
+		// The reader's trigger-warning choices apply here as in threads:
+		// hidden tags leave the post out, warned ones collapse it.
+		all := post.Tags.Union(post.ThreadTags)
+		mode := prefs.Mode(all)
+		if mode == forum.ModeHide {
+			continue
+		}
 		v.Posts = append(v.Posts, ProfilePostView{
 			ID: post.ID, ThreadID: post.ThreadID, ThreadTitle: post.ThreadTitle, GroupSlug: post.GroupSlug, GroupName: post.GroupName,
-			Body: markup.Stored(post.BodyHTML), Tags: labels(post.Tags.Union(post.ThreadTags), tags), CreatedAt: post.CreatedAt,
+			Body: markup.Stored(post.BodyHTML), Tags: labels(all, tags), Warn: mode == forum.ModeWarn, CreatedAt: post.CreatedAt,
 		})
 	}
 	return c.Render(http.StatusOK, "profile/show", v)

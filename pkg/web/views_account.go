@@ -182,6 +182,9 @@ type ProfileView struct {
 	// JoinedMonth is Joined as "November 2026".
 	JoinedMonth string
 	Posts       []ProfilePostView
+	// Hidden is true when the reader has blocked this member: their posts
+	// are not listed.
+	Hidden bool
 	// Block is the Block / Unblock control (templates/partials/block-button.html);
 	// nil for visitors and on one's own profile.
 	Block *BlockButtonView
@@ -195,7 +198,9 @@ type ProfilePostView struct {
 	GroupSlug, GroupName string
 	Body                 template.HTML
 	Tags                 []TagLabel
-	CreatedAt            time.Time
+	// Warn collapses the post behind its tags (the reader's choice).
+	Warn      bool
+	CreatedAt time.Time
 }
 
 // PeopleView is the admin's people page.
