@@ -116,6 +116,11 @@ func TestLoginSameAnswerForUnknownNameAndWrongPassword(t *testing.T) {
 		if wrongWork != 1 || unknownWork != 1 {
 			t.Fatalf("derivations: wrong password %d, unknown name %d; want 1 each", wrongWork, unknownWork)
 		}
+		// So does an account without a usable password (made by an import).
+		forumtest.InsertUser(t, db, "imported_one", "member")
+		if _, n := answer("imported_one", "not the password at all"); n != 1 {
+			t.Fatalf("account without a password did %d derivations", n)
+		}
 		// A name that cannot be a pseudonym at all takes the same path.
 		if _, n := answer("not a\x00name", "not the password at all"); n != 1 {
 			t.Fatalf("invalid name did %d derivations", n)

@@ -178,3 +178,35 @@ func TestCountrySetting(t *testing.T) {
 		}
 	})
 }
+
+func TestSessionsEndWhenIdleAndAtTheAbsoluteLimit(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, c := newAccountApp(t, db)
+		clock := time.Now().UTC()
+		a.Auth.SetClock(func() time.Time { return clock })
+		forumtest.SignUp(t, c, "dormouse", goodPassword)
+
+		// Idle: a week without a request ends the session.
+		clock = clock.Add(auth.IdleTimeout - time.Hour)
+		if !loggedIn(t, c) {
+			t.Fatal("session ended before the idle timeout")
+		}
+		clock = clock.Add(auth.IdleTimeout + time.Minute)
+		if loggedIn(t, c) {
+			t.Fatal("session outlived the idle timeout")
+		}
+
+		// Absolute: used every day, it still ends after 30 days.
+		wantRedirect(t, c.PostForm("/login", url.Values{"username": {"dormouse"}, "password": {goodPassword}}), "/")
+		for range int(auth.AbsoluteTimeout/(24*time.Hour)) - 1 {
+			clock = clock.Add(24 * time.Hour)
+			if !loggedIn(t, c) {
+				t.Fatal("an active session ended before the absolute timeout")
+			}
+		}
+		clock = clock.Add(25 * time.Hour)
+		if loggedIn(t, c) {
+			t.Fatal("session outlived the absolute timeout")
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
@@ -139,6 +140,20 @@ func TestSignupDuplicatesAndLookalikesAreTaken(t *testing.T) {
 		}
 		if n := countRows(t, db, "users", ""); n != 1 {
 			t.Fatalf("%d accounts, want 1", n)
+		}
+		// With an admin called admin, no member can take a name like it.
+		if _, err := a.Auth.CreateAdmin(context.Background(), "admin", "a long admin password"); err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{"Admin", "ADMIN", "аdmin" /* Cyrillic а */, "adm1n", "admin_"} {
+			r := c.PostForm("/signup", url.Values{"username": {name}, "password": {goodPassword}})
+			wantStatus(t, r, http.StatusUnprocessableEntity)
+			if !strings.Contains(r.Body, "reserved") && !strings.Contains(r.Body, "one alphabet") && !strings.Contains(r.Body, "start and end") {
+				t.Errorf("%q: no clear refusal:\n%s", name, r.Body)
+			}
+		}
+		if n := countRows(t, db, "users", ""); n != 2 {
+			t.Fatalf("%d accounts, want 2", n)
 		}
 	})
 }
