@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -20,9 +21,15 @@ func (s *Server) modBase(c echo.Context, b *Base) {
 		return
 	}
 	ctx := c.Request().Context()
-	ns, err := s.deps.Moderation.Notices(ctx, p.User.ID)
-	if err != nil {
-		s.log.Warn("member notices", "request_id", reqID(c), "err", err.Error())
+	var ns []moderation.Notice
+	var err error
+	// A suspended or banned member is shown why on every page by the
+	// accounts gate, where dismissing is not possible; their notices wait
+	// until the sanction ends.
+	if auth.CanPost(p.Actor, time.Now()) == nil {
+		if ns, err = s.deps.Moderation.Notices(ctx, p.User.ID); err != nil {
+			s.log.Warn("member notices", "request_id", reqID(c), "err", err.Error())
+		}
 	}
 	for _, n := range ns {
 		b.Notices = append(b.Notices, MemberNotice{ID: n.ID, Message: n.Message, Reason: n.Reason, Link: n.Link,

@@ -76,5 +76,12 @@ func TestSuspendedMemberCannotPost(t *testing.T) {
 		if n := w.count("posts", "body_md = ?", "let me back in"); n != 0 {
 			t.Fatal("a suspended member posted")
 		}
+		// The accounts gate explains the suspension; the notice, which can't be
+		// dismissed from there, waits until it is lifted.
+		page := author.Get("/")
+		modHas(t, page.Body, "Your account is suspended", "Spam or advertising")
+		modLacks(t, page.Body, "A message from the moderators")
+		modExpect(t, w.as(w.siteMod).PostForm(modPath("/mod/users/%d/lift", w.author), modForm()), http.StatusSeeOther, "")
+		modHas(t, author.Get("/").Body, "A message from the moderators", "suspended until", "lifted the restriction")
 	})
 }
