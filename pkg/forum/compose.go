@@ -179,7 +179,9 @@ func Quote(name, md string) string {
 }
 
 func escapeMarkdown(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `*`, `\*`, `_`, `\_`, "`", "\\`", `[`, `\[`, `]`, `\]`, `<`, `\<`).Replace(s)
+	// Underscores inside a word never start emphasis, and pseudonyms may
+	// not begin or end with one, so they stay as typed.
+	return strings.NewReplacer(`\`, `\\`, `*`, `\*`, "`", "\\`", `[`, `\[`, `]`, `\]`, `<`, `\<`).Replace(s)
 }
 
 func utf8Len(s string) int { return utf8.RuneCountInString(s) }

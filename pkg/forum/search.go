@@ -141,7 +141,7 @@ func Snippet(md string, terms []string) string {
 	if start > 0 {
 		out = "…" + out
 	}
-	if end < len(runes) {
+	if end < len(runes) && !strings.HasSuffix(out, ".") && !strings.HasSuffix(out, "…") {
 		out += "…"
 	}
 	return out

@@ -33,6 +33,9 @@ func (s *Server) replyNew(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if parentID > 0 && v.Parent == nil {
+		return forum.ErrNotFound
+	}
 	if v.Parent != nil && c.QueryParam("quote") != "" && v.Form.Body == "" {
 		p, err := s.deps.Forum.Post(ctx, parentID)
 		if err != nil {

@@ -88,7 +88,7 @@ func (s *Server) threadShow(c echo.Context) error {
 		v.Following, v.Muted = st == forum.SubFollow, st == forum.SubMute
 		if canReply {
 			v.ReplyForm = &ComposeForm{Action: "/t/" + itoa(id) + "/replies", Tags: tagChoices(vocab, nil),
-				Idem: newIdemKey(), Back: v.Back, Submit: "Post reply"}
+				Idem: newIdemKey(), Submit: "Post reply"}
 		}
 		if s.popCare(c) {
 			v.CrisisPanel = s.crisisPanel(c)
