@@ -90,7 +90,7 @@ func run(ctx context.Context, o options) error {
 	if bin == "" {
 		bin = filepath.Join(tmp, "hearth")
 		fmt.Println("bench: building hearth")
-		cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-o", bin, "./cmd/hearth")
+		cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-o", bin, "./cmd/hearth") // #nosec G204 -- go build of this repository into a temporary directory
 		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			return fmt.Errorf("go build: %v\n%s", err, out)
@@ -162,7 +162,7 @@ var (
 func seedOnce(ctx context.Context, bin string, env []string, dataDir string, reuse bool) (seedInfo, error) {
 	report := filepath.Join(dataDir, "bench-seed.txt")
 	var out []byte
-	if b, err := os.ReadFile(report); reuse && err == nil {
+	if b, err := os.ReadFile(report); reuse && err == nil { // #nosec G304 -- the data directory the user passed with -data
 		fmt.Printf("bench: reusing the data set in %s\n", dataDir)
 		out = b
 	} else {
@@ -174,7 +174,7 @@ func seedOnce(ctx context.Context, bin string, env []string, dataDir string, reu
 		if err != nil {
 			return seedInfo{}, fmt.Errorf("seed-demo: %w", err)
 		}
-		os.Stdout.Write(out)
+		_, _ = os.Stdout.Write(out)
 		if reuse || dataDir != "" {
 			_ = os.MkdirAll(dataDir, 0o700)
 			_ = os.WriteFile(report, out, 0o600)
@@ -229,7 +229,7 @@ func startServer(ctx context.Context, bin string, env []string, tmp string, ppro
 		}
 		args = append(args, "-pprof", s.pprof)
 	}
-	logf, err := os.Create(filepath.Join(tmp, "server.log"))
+	logf, err := os.Create(filepath.Join(tmp, "server.log")) // #nosec G304 -- this run's temporary directory
 	if err != nil {
 		return nil, err
 	}
@@ -240,19 +240,19 @@ func startServer(ctx context.Context, bin string, env []string, tmp string, ppro
 	if err := s.cmd.Start(); err != nil {
 		return nil, err
 	}
-	go func() { _ = s.cmd.Wait(); logf.Close(); close(s.done) }()
+	go func() { _ = s.cmd.Wait(); _ = logf.Close(); close(s.done) }()
 	deadline := time.Now().Add(60 * time.Second)
 	for {
 		res, err := http.Get(s.url + "/readyz")
 		if err == nil {
-			res.Body.Close()
+			_ = res.Body.Close()
 			if res.StatusCode == 200 {
 				return s, nil
 			}
 		}
 		select {
 		case <-s.done:
-			b, _ := os.ReadFile(filepath.Join(tmp, "server.log"))
+			b, _ := os.ReadFile(filepath.Join(tmp, "server.log")) // #nosec G304 -- this run's temporary directory
 			return nil, fmt.Errorf("hearth exited:\n%s", b)
 		case <-ctx.Done():
 			s.stop()
@@ -313,7 +313,7 @@ func (s *server) routed(path string) bool {
 		return false
 	}
 	_, _ = io.Copy(io.Discard, res.Body)
-	res.Body.Close()
+	_ = res.Body.Close()
 	return res.StatusCode != http.StatusNotFound
 }
 
@@ -324,7 +324,7 @@ func (s *server) login(name, password string) (string, error) {
 		return "", err
 	}
 	_, _ = io.Copy(io.Discard, res.Body)
-	res.Body.Close()
+	_ = res.Body.Close()
 	if res.StatusCode != http.StatusSeeOther {
 		return "", fmt.Errorf("login as %s answered %d", name, res.StatusCode)
 	}

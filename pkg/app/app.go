@@ -57,7 +57,7 @@ func OpenDB(ctx context.Context, cfg config.Config, log *slog.Logger) (*store.DB
 	if cfg.SQLitePath() != "" || cfg.AutoMigrate {
 		n, err := db.Migrate(ctx)
 		if err != nil {
-			db.Close()
+			_ = db.Close()
 			return nil, err
 		}
 		if n > 0 {
@@ -66,7 +66,7 @@ func OpenDB(ctx context.Context, cfg config.Config, log *slog.Logger) (*store.DB
 		return db, nil
 	}
 	if err := db.CheckSchema(ctx); err != nil {
-		db.Close()
+		_ = db.Close()
 		return nil, err
 	}
 	return db, nil
@@ -84,7 +84,7 @@ func Build(ctx context.Context, cfg config.Config, log *slog.Logger, version str
 	}
 	a, err := New(cfg, db, secret, log, version)
 	if err != nil {
-		db.Close()
+		_ = db.Close()
 		return nil, err
 	}
 	return a, nil

@@ -240,11 +240,11 @@ func decodeHash(encoded string) (p Params, salt, key []byte, err error) {
 		return p, nil, nil, ErrMalformedHash
 	}
 	p = Params{
-		Memory:  uint32(vals[0]),
-		Time:    uint32(vals[1]),
-		Threads: uint8(vals[2]),
-		SaltLen: uint32(len(salt)),
-		KeyLen:  uint32(len(key)),
+		Memory:  uint32(vals[0]),   // #nosec G115 -- ParseUint(..., 32) bounds it to uint32
+		Time:    uint32(vals[1]),   // #nosec G115 -- ParseUint(..., 32) bounds it to uint32
+		Threads: uint8(vals[2]),    // #nosec G115 -- checked <= 255 above
+		SaltLen: uint32(len(salt)), // #nosec G115 -- a decoded hash field, far below 4 GiB; validate() bounds it
+		KeyLen:  uint32(len(key)),  // #nosec G115 -- a decoded hash field, far below 4 GiB; validate() bounds it
 	}
 	if p.validate() != nil {
 		return Params{}, nil, nil, ErrMalformedHash

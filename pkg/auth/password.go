@@ -19,7 +19,7 @@ const (
 
 const (
 	msgPasswordUnreadable = "Your password contains characters we can't read. Please type it again."
-	msgPasswordShort      = "Please use at least 10 characters. A few unrelated words together make a password that is long and easy to remember."
+	msgPasswordShort      = "Please use at least 10 characters. A few unrelated words together make a password that is long and easy to remember." // #nosec G101 -- a message shown to members, not a credential
 	msgPasswordLong       = "Please keep your password to 256 characters or fewer."
 	msgPasswordPseudonym  = "Please don't use your pseudonym as your password: it is the first thing someone would try."
 	msgPasswordCommon     = "That password is one of the most commonly used, so it is easy to guess. Please choose something less common, for example a few unrelated words."

@@ -79,7 +79,7 @@ func NormalizeRecoveryCode(s string) string {
 		switch {
 		case r == '-' || r == ' ' || r == '\t':
 		case r < 0x80:
-			chars = append(chars, byte(r))
+			chars = append(chars, byte(r)) // #nosec G115 -- r < 0x80 here, so it fits a byte
 		default:
 			return ""
 		}

@@ -12,7 +12,7 @@ import (
 // not already give.
 const (
 	msgTaken           = "That pseudonym is taken. Please choose another; adding a word or a few letters often works."
-	msgPasswordMissing = "Please choose a password of at least 10 characters."
+	msgPasswordMissing = "Please choose a password of at least 10 characters." // #nosec G101 -- a message shown to members, not a credential
 )
 
 // SignUpInput is what the signup form sends. Nothing else is accepted:

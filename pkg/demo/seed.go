@@ -125,13 +125,13 @@ func ensureGroups(ctx context.Context, w *writer, g *gen, r *markup.Renderer, n 
 	for rows.Next() {
 		var gr group
 		if err := rows.Scan(&gr.id, &gr.slug); err != nil {
-			rows.Close()
+			_ = rows.Close()
 			return nil, 0, err
 		}
 		have[gr.slug] = true
 		out = append(out, &gr)
 	}
-	rows.Close()
+	_ = rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, 0, err
 	}
@@ -211,12 +211,12 @@ func addMembers(ctx context.Context, w *writer, g *gen, o Options) ([]*member, e
 	for rows.Next() {
 		var k string
 		if err := rows.Scan(&k); err != nil {
-			rows.Close()
+			_ = rows.Close()
 			return nil, err
 		}
 		taken[k] = true
 	}
-	rows.Close()
+	_ = rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}

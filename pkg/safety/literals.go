@@ -31,7 +31,7 @@ func (x *literalIndex) add(f prefilter) idFilter {
 		for _, lit := range set {
 			id, ok := x.ids[lit]
 			if !ok {
-				id = int32(len(x.lens))
+				id = int32(len(x.lens)) // #nosec G115 -- a few thousand literals at most
 				x.ids[lit] = id
 				x.lens = append(x.lens, len(lit))
 				x.insert(lit, id)
@@ -48,7 +48,7 @@ func (x *literalIndex) insert(lit string, id int32) {
 	for i := 0; i < len(lit); i++ {
 		nx, ok := x.nodes[n].next[lit[i]]
 		if !ok {
-			nx = int32(len(x.nodes))
+			nx = int32(len(x.nodes)) // #nosec G115 -- a few thousand trie nodes at most
 			x.nodes = append(x.nodes, acNode{next: map[byte]int32{}})
 			x.nodes[n].next[lit[i]] = nx
 		}
@@ -89,8 +89,8 @@ func (x *literalIndex) build() {
 // bitset marks literal ids.
 type bitset []uint64
 
-func (b bitset) set(id int32)      { b[id>>6] |= 1 << (uint(id) & 63) }
-func (b bitset) has(id int32) bool { return b[id>>6]&(1<<(uint(id)&63)) != 0 }
+func (b bitset) set(id int32)      { b[id>>6] |= 1 << (uint(id) & 63) }        // #nosec G115 -- ids are non-negative indexes
+func (b bitset) has(id int32) bool { return b[id>>6]&(1<<(uint(id)&63)) != 0 } // #nosec G115 -- ids are non-negative indexes
 
 // scan returns the literals present in the whole text and in each span.
 func (x *literalIndex) scan(text string, spans []span) (all bitset, per []bitset) {

@@ -101,17 +101,17 @@ func openSQLite(ctx context.Context, path string, o Options, gcfg *gorm.Config) 
 	wsql.SetConnMaxLifetime(0)
 	// The writer must exist first: it switches the file to WAL mode.
 	if err := wsql.PingContext(ctx); err != nil {
-		wsql.Close()
+		_ = wsql.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
 	r, err := gorm.Open(sqlite.Open(sqliteDSN(path, true)), gcfg)
 	if err != nil {
-		wsql.Close()
+		_ = wsql.Close()
 		return nil, fmt.Errorf("open sqlite reader: %w", err)
 	}
 	rsql, err := r.DB()
 	if err != nil {
-		wsql.Close()
+		_ = wsql.Close()
 		return nil, fmt.Errorf("sqlite reader handle: %w", err)
 	}
 	rsql.SetMaxOpenConns(o.MaxConns)
@@ -146,7 +146,7 @@ func openPostgres(ctx context.Context, dsn string, o Options, gcfg *gorm.Config)
 	pctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	if err := s.PingContext(pctx); err != nil {
-		s.Close()
+		_ = s.Close()
 		return nil, fmt.Errorf("connect to postgres: %w", err)
 	}
 	return &DB{W: db, R: db, Dialect: migrations.Postgres, wsql: s, rsql: s}, nil

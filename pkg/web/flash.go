@@ -16,7 +16,7 @@ const flashCookie = "hearth_flash"
 // nobody else can plant text in a member's browser.
 func (s *Server) setFlash(c echo.Context, msg string) {
 	v := base64.RawURLEncoding.EncodeToString([]byte(msg))
-	c.SetCookie(&http.Cookie{
+	c.SetCookie(&http.Cookie{ // #nosec G124 -- HttpOnly and SameSite=Lax are set; Secure follows HEARTH_BASE_URL (https)
 		Name: flashCookie, Value: v + "." + s.sign("flash", v), Path: "/",
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.cfg.SecureCookies(), MaxAge: 60,
 	})
@@ -28,7 +28,7 @@ func (s *Server) popFlash(c echo.Context) string {
 	if err != nil || ck.Value == "" {
 		return ""
 	}
-	c.SetCookie(&http.Cookie{Name: flashCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.cfg.SecureCookies()})
+	c.SetCookie(&http.Cookie{Name: flashCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.cfg.SecureCookies()}) // #nosec G124 -- HttpOnly and SameSite=Lax are set; Secure follows HEARTH_BASE_URL (https)
 	v, sig, ok := strings.Cut(ck.Value, ".")
 	if !ok || !hmac.Equal([]byte(sig), []byte(s.sign("flash", v))) {
 		return ""

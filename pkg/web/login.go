@@ -72,7 +72,7 @@ func (s *Server) login(c echo.Context) error {
 		return err
 	}
 	if res.Pending != "" {
-		c.SetCookie(&http.Cookie{
+		c.SetCookie(&http.Cookie{ // #nosec G124 -- HttpOnly and SameSite=Lax are set; Secure follows HEARTH_BASE_URL (https)
 			Name: s.cookieName(pendingLoginCookie), Value: res.Pending, Path: "/", MaxAge: int(auth.PendingLoginTTL.Seconds()),
 			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.cfg.SecureCookies(),
 		})
@@ -90,7 +90,7 @@ func (s *Server) login(c echo.Context) error {
 }
 
 func (s *Server) clearPendingLogin(c echo.Context) {
-	c.SetCookie(&http.Cookie{Name: s.cookieName(pendingLoginCookie), Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.cfg.SecureCookies()})
+	c.SetCookie(&http.Cookie{Name: s.cookieName(pendingLoginCookie), Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.cfg.SecureCookies()}) // #nosec G124 -- HttpOnly and SameSite=Lax are set; Secure follows HEARTH_BASE_URL (https)
 }
 
 func (s *Server) pendingLogin(c echo.Context) string {

@@ -197,7 +197,7 @@ func (s *Server) setCare(c echo.Context) {
 		return
 	}
 	v := strconv.FormatInt(p.User.ID, 10)
-	c.SetCookie(&http.Cookie{Name: careCookie, Value: v + "." + s.sign("care", v), Path: "/", MaxAge: 300,
+	c.SetCookie(&http.Cookie{Name: careCookie, Value: v + "." + s.sign("care", v), Path: "/", MaxAge: 300, // #nosec G124 -- HttpOnly and SameSite=Lax are set; Secure follows HEARTH_BASE_URL (https)
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.cfg.SecureCookies()})
 }
 
@@ -207,7 +207,7 @@ func (s *Server) popCare(c echo.Context) bool {
 	if err != nil || ck.Value == "" {
 		return false
 	}
-	c.SetCookie(&http.Cookie{Name: careCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.cfg.SecureCookies()})
+	c.SetCookie(&http.Cookie{Name: careCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.cfg.SecureCookies()}) // #nosec G124 -- HttpOnly and SameSite=Lax are set; Secure follows HEARTH_BASE_URL (https)
 	p := principal(c)
 	v, sig, ok := strings.Cut(ck.Value, ".")
 	return ok && p != nil && v == strconv.FormatInt(p.User.ID, 10) && hmac.Equal([]byte(sig), []byte(s.sign("care", v)))

@@ -59,7 +59,7 @@ func actor(c echo.Context) *auth.Actor {
 
 // setSessionCookie hands the browser a new session token.
 func (s *Server) setSessionCookie(c echo.Context, token string) {
-	c.SetCookie(&http.Cookie{
+	c.SetCookie(&http.Cookie{ // #nosec G124 -- HttpOnly and SameSite=Lax are set; Secure follows HEARTH_BASE_URL (https)
 		Name: s.sessionCookieName(), Value: token, Path: "/",
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.cfg.SecureCookies(),
 		MaxAge: int(auth.AbsoluteTimeout.Seconds()),
@@ -67,7 +67,7 @@ func (s *Server) setSessionCookie(c echo.Context, token string) {
 }
 
 func (s *Server) clearSessionCookie(c echo.Context) {
-	c.SetCookie(&http.Cookie{
+	c.SetCookie(&http.Cookie{ // #nosec G124 -- HttpOnly and SameSite=Lax are set; Secure follows HEARTH_BASE_URL (https)
 		Name: s.sessionCookieName(), Value: "", Path: "/", MaxAge: -1,
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.cfg.SecureCookies(),
 	})
