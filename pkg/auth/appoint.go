@@ -123,7 +123,8 @@ func (s *Service) ChangeRole(ctx context.Context, a *Actor, ch RoleChange) error
 		return fmt.Errorf("role change target: %w", err)
 	}
 	v := &forum.ValidationError{}
-	ch.Reason = strings.TrimSpace(ch.Reason)
+	validReason := utf8.ValidString(ch.Reason)
+	ch.Reason = cleanReason(ch.Reason)
 	switch {
 	case target.ID == a.ID:
 		v.Add("role", msgRoleSelf)
@@ -135,7 +136,7 @@ func (s *Service) ChangeRole(ctx context.Context, a *Actor, ch RoleChange) error
 		v.Add("scope", msgRoleScope)
 	}
 	switch {
-	case ch.Reason == "" || !utf8.ValidString(ch.Reason):
+	case ch.Reason == "" || !validReason:
 		v.Add("reason", msgRoleReason)
 	case utf8.RuneCountInString(ch.Reason) > maxReason:
 		v.Add("reason", msgRoleLong)
@@ -187,4 +188,16 @@ func describeRole(r Role, siteWide bool, groups []int64) string {
 		ids[i] = fmt.Sprint(g)
 	}
 	return "moderator of groups " + strings.Join(ids, ",")
+}
+
+// cleanReason trims a reason and drops control characters (a NUL byte
+// cannot even be stored by PostgreSQL). Check UTF-8 first: this turns
+// invalid bytes into U+FFFD.
+func cleanReason(s string) string {
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, s))
 }

@@ -121,6 +121,9 @@ func TestAdminGrantsAndRevokesModeratorWithAudit(t *testing.T) {
 			{"role": {"moderator"}, "scope": {"groups"}, "reason": {"no groups chosen"}},
 			{"role": {"admin"}, "scope": {"site"}, "reason": {"not through this form"}},
 			{"role": {"member"}, "reason": {"already a member"}},
+			{"role": {"moderator"}, "scope": {"site"}, "reason": {"\x00\x01"}},
+			{"role": {"moderator"}, "scope": {"site"}, "reason": {"bad \xff bytes"}},
+			{"role": {"moderator"}, "scope": {"site"}, "reason": {strings.Repeat("long ", 101)}},
 		} {
 			wantStatus(t, admin.PostForm(rolePath, form), http.StatusUnprocessableEntity)
 		}
@@ -131,8 +134,8 @@ func TestAdminGrantsAndRevokesModeratorWithAudit(t *testing.T) {
 			t.Fatal("a refused change changed something")
 		}
 
-		// Grant: moderator of two groups.
-		r = admin.PostForm(rolePath, url.Values{"role": {"moderator"}, "scope": {"groups"}, "groups": {strconv.FormatInt(grief.ID, 10), strconv.FormatInt(anxiety.ID, 10), "junk"}, "reason": {"Trusted, kind, active for a year"}})
+		// Grant: moderator of two groups (a NUL in the reason is dropped).
+		r = admin.PostForm(rolePath, url.Values{"role": {"moderator"}, "scope": {"groups"}, "groups": {strconv.FormatInt(grief.ID, 10), strconv.FormatInt(anxiety.ID, 10), "junk"}, "reason": {"Trusted, kind,\x00 active for a year"}})
 		wantRedirect(t, r, "/admin/people?q=sparrow")
 		if countRows(t, db, "users", "id = ? AND role = 'moderator' AND moderator_site_wide = ?", sid, false) != 1 || countRows(t, db, "moderator_groups", "user_id = ?", sid) != 2 {
 			t.Fatal("role not granted")
