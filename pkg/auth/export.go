@@ -33,6 +33,12 @@ type Export struct {
 	Sessions   []ExportSession `json:"sessions"`
 
 	// Sections added by other areas go below this line.
+
+	// Reactions the member gave, their trigger-warning choices (tags not
+	// listed are "warn") and the threads they follow or muted.
+	Reactions       []ExportReaction     `json:"reactions"`
+	TriggerWarnings map[string]string    `json:"trigger_warning_preferences"`
+	Subscriptions   []ExportSubscription `json:"thread_subscriptions"`
 }
 
 // ExportProfile is the member's public profile and standing.

@@ -24,6 +24,9 @@ var exportSections = []func(tx *gorm.DB, userID int64, e *auth.Export) error{
 	exportPosts,
 	exportSessions,
 	// Sections of other areas go below this line.
+	exportReactions,
+	exportTagPrefs,
+	exportSubscriptions,
 }
 
 // Export implements auth.AccountStore.
