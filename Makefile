@@ -4,15 +4,18 @@ GO ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X main.version=$(VERSION)
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
-GOSEC := github.com/securego/gosec/v2/cmd/gosec@v2.30.0
+# gosec v2.30.0 cannot be built here: its dependency github.com/pb33f/go-yaml
+# v0.1.1 is no longer served by the Go module proxy. v2.27.1 is the newest that builds.
+GOSEC := github.com/securego/gosec/v2/cmd/gosec@v2.27.1
 GOVULNCHECK := golang.org/x/vuln/cmd/govulncheck@latest
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
+FUZZTIME ?= 10s
 
 .DEFAULT_GOAL := help
-.PHONY: help run build test test-pg lint vuln bench fuzz e2e clean
+.PHONY: help run build test test-pg lint vuln bench bench-go fuzz e2e clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 run: ## start Hearth on the embedded SQLite at http://127.0.0.1:8080 (HEARTH_STAFF_TOTP=optional for local use)
 	HEARTH_STAFF_TOTP=$${HEARTH_STAFF_TOTP:-optional} $(GO) run ./cmd/hearth serve
@@ -26,16 +29,32 @@ test: ## run every test (SQLite; also PostgreSQL when HEARTH_TEST_DATABASE_URL i
 test-pg: ## run every test on SQLite and on the local PostgreSQL ($(PG_TEST_URL))
 	HEARTH_TEST_DATABASE_URL=$${HEARTH_TEST_DATABASE_URL:-$(PG_TEST_URL)} $(GO) test -count=1 ./...
 
-lint: ## go vet, gofmt check, staticcheck
+lint: ## go vet, gofmt check, staticcheck, gosec
 	$(GO) vet ./...
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) run $(STATICCHECK) ./...
+	$(GO) run $(GOSEC) -quiet ./...
 
 vuln: ## govulncheck (needs access to the Go vulnerability database; not run in CI)
 	$(GO) run $(GOVULNCHECK) ./...
 
-bench: ## load benchmarks (see docs/performance.md)
+bench: ## load benchmarks with wrk on the bench data set (SQLite; PostgreSQL with HEARTH_DATABASE_URL; flags in BENCH_FLAGS; see docs/performance.md)
+	$(GO) run ./bench $(BENCH_FLAGS)
+
+bench-go: ## Go benchmarks of the hot paths (pages, Markdown, crisis scoring) with -benchmem
 	$(GO) test -run '^$$' -bench . -benchmem ./pkg/...
+
+fuzz: ## run every Go fuzz target (func Fuzz... in *_test.go) for FUZZTIME each (default 10s)
+	@set -e; for f in $$(grep -rl --include='*_test.go' '^func Fuzz' pkg cmd e2e 2>/dev/null | sort); do \
+	  for fn in $$(grep -o '^func Fuzz[A-Za-z0-9_]*' $$f | cut -d' ' -f2); do \
+	    echo "== fuzz ./$$(dirname $$f) $$fn for $(FUZZTIME)"; \
+	    $(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) ./$$(dirname $$f); \
+	  done; \
+	done
+
+e2e: ## browser journeys in headless Chromium with axe-core (needs Debian's chromium; installs axe-core with npm)
+	@if [ ! -f node_modules/axe-core/axe.min.js ]; then npm install --no-save --prefix . axe-core@4; fi
+	HEARTH_E2E_REQUIRED=1 $(GO) test -count=1 -v ./e2e/
 
 clean: ## remove build output and the local database
 	rm -rf bin data
