@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"hearth/pkg/forumtest"
 	"hearth/pkg/store"
@@ -260,6 +261,61 @@ func TestVisitorCannotPost(t *testing.T) {
 		}
 		if r := c.PostForm("/g/grief/threads", url.Values{"title": {"Hello"}, "body": {"x"}}); r.StatusCode != http.StatusForbidden {
 			t.Fatalf("visitor post: %d", r.StatusCode)
+		}
+	})
+}
+
+func TestDatabaseErrorKeepsTextAndSavesNothing(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, logs := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "quill", "member")
+		tid := m.startThread("grief", "Before the failure", "Opening.")
+		before := countPosts(t, db)
+		// Break the write path: every post also subscribes its author.
+		if err := db.W.Exec("DROP TABLE subscriptions").Error; err != nil {
+			t.Fatal(err)
+		}
+		text := "Words written just as the database failed."
+		r := m.c.PostForm("/t/"+idStr(tid)+"/replies", url.Values{"body": {text}, "idem": {freshIdem()}})
+		if r.StatusCode != http.StatusInternalServerError {
+			t.Fatalf("reply during a database error: %d", r.StatusCode)
+		}
+		pageHas(t, r.Body, text, "Something went wrong on our side", "<textarea")
+		pageLacks(t, r.Body, "subscriptions", "no such table", "does not exist")
+		r = m.c.PostForm("/g/grief/threads", url.Values{"title": {"A new thread"}, "body": {text}, "idem": {freshIdem()}})
+		if r.StatusCode != http.StatusInternalServerError || !strings.Contains(r.Body, text) || !strings.Contains(r.Body, `value="A new thread"`) {
+			t.Fatalf("thread during a database error: %d", r.StatusCode)
+		}
+		if countPosts(t, db) != before {
+			t.Fatal("a failed transaction left a post behind")
+		}
+		var threads int64
+		db.R.Table("threads").Count(&threads)
+		if threads != 1 {
+			t.Fatalf("%d threads after a failed transaction", threads)
+		}
+		if !strings.Contains(logs.String(), "post failed") {
+			t.Fatal("the failure was not logged")
+		}
+	})
+}
+
+func TestSuspendedMemberCannotReplyOrStart(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "rook", "member")
+		tid := m.startThread("grief", "Before", "Opening.")
+		db.W.Exec("UPDATE users SET status = 'suspended', status_until = ? WHERE id = ?", time.Date(2031, 3, 4, 12, 0, 0, 0, time.UTC), m.id)
+		before := countPosts(t, db)
+		r := m.c.PostForm("/t/"+idStr(tid)+"/replies", url.Values{"body": {"Trying anyway."}, "idem": {freshIdem()}})
+		if r.StatusCode != http.StatusForbidden || !strings.Contains(r.Body, "2031") {
+			t.Fatalf("suspended reply: %d", r.StatusCode)
+		}
+		if r := m.c.PostForm("/g/grief/threads", url.Values{"title": {"Nope"}, "body": {"x"}, "idem": {freshIdem()}}); r.StatusCode != http.StatusForbidden {
+			t.Fatalf("suspended thread: %d", r.StatusCode)
+		}
+		if countPosts(t, db) != before {
+			t.Fatal("a suspended member posted")
 		}
 	})
 }
