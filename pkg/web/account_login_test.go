@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync/atomic"
@@ -231,5 +232,34 @@ func TestLoginThrottleIsSharedByInstances(t *testing.T) {
 		}
 		wantStatus(t, c2.PostForm("/login", url.Values{"username": {"maple"}, "password": {goodPassword}}), http.StatusTooManyRequests)
 		wantStatus(t, c1.PostForm("/login", url.Values{"username": {"maple"}, "password": {goodPassword}}), http.StatusTooManyRequests)
+	})
+}
+
+func TestSessionCookieIsHostOnlySecureOverHTTPS(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		cfg := forumtest.Config(t)
+		cfg.BaseURL, _ = url.Parse("https://hearth.example.org")
+		a, _ := forumtest.NewApp(t, db, cfg)
+		c := forumtest.NewClient(t, a.Web.Handler())
+		req := httptest.NewRequest(http.MethodPost, "https://hearth.example.org/signup", strings.NewReader(url.Values{"username": {"heron"}, "password": {goodPassword}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Sec-Fetch-Site", "same-origin")
+		r := c.Do(req)
+		wantStatus(t, r, http.StatusOK)
+		var found bool
+		for _, ck := range r.Cookies() {
+			if ck.Name == "__Host-hearth_session" {
+				found = true
+				if !ck.Secure || !ck.HttpOnly || ck.SameSite != http.SameSiteLaxMode || ck.Path != "/" || ck.Domain != "" {
+					t.Fatalf("session cookie %+v", ck)
+				}
+			}
+			if ck.Name == "hearth_session" {
+				t.Fatal("unprefixed session cookie over HTTPS")
+			}
+		}
+		if !found {
+			t.Fatal("no __Host- session cookie")
+		}
 	})
 }
