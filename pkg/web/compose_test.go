@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -316,6 +317,40 @@ func TestSuspendedMemberCannotReplyOrStart(t *testing.T) {
 		}
 		if countPosts(t, db) != before {
 			t.Fatal("a suspended member posted")
+		}
+	})
+}
+
+func TestConcurrentDoubleSubmitCreatesOnePost(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "racer", "member")
+		tid := m.startThread("grief", "Race", "Opening.")
+		// Two tabs (two sessions) send the same form at the same moment.
+		clients := []*forumtest.Client{forumtest.NewClient(t, a.Web.Handler()), forumtest.NewClient(t, a.Web.Handler())}
+		for _, c := range clients {
+			forumtest.LoginAs(t, a, c, m.id)
+		}
+		form := url.Values{"body": {"Sent from two tabs at once."}, "idem": {"same-key-from-two-tabs"}}
+		locs := make([]string, len(clients))
+		codes := make([]int, len(clients))
+		var wg sync.WaitGroup
+		for i, c := range clients {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				r := c.PostForm("/t/"+idStr(tid)+"/replies", form)
+				codes[i], locs[i] = r.StatusCode, r.Header.Get("Location")
+			}()
+		}
+		wg.Wait()
+		if codes[0] != http.StatusSeeOther || codes[1] != http.StatusSeeOther || locs[0] != locs[1] {
+			t.Fatalf("responses %v %q", codes, locs)
+		}
+		var n int64
+		db.R.Table("posts").Where("body_md = ?", "Sent from two tabs at once.").Count(&n)
+		if n != 1 {
+			t.Fatalf("%d posts", n)
 		}
 	})
 }
