@@ -48,6 +48,23 @@ func TestSortKeyAndDepth(t *testing.T) {
 	}
 }
 
+func TestChildKeyBoundsDepth(t *testing.T) {
+	key := forum.SortKey("", 1)
+	for id := int64(2); id < 200; id++ {
+		next := forum.ChildKey(key, id)
+		if next <= key {
+			t.Fatalf("reply %d sorts before its parent: %q <= %q", id, next, key)
+		}
+		key = next
+	}
+	if d := forum.DepthOf(key); d != forum.MaxTreeDepth {
+		t.Fatalf("depth %d", d)
+	}
+	if len(key) > 11*(forum.MaxTreeDepth+1) {
+		t.Fatalf("key of %d bytes", len(key))
+	}
+}
+
 func TestMentions(t *testing.T) {
 	got := forum.Mentions("Thanks @ben_k and @DEE. Email me@example.org, @ben_k again, @ab too short, (@Zoë-M)!", 10)
 	want := []string{"ben_k", "DEE", "Zoë-M"}

@@ -27,13 +27,31 @@ func SortKey(parentKey string, id int64) string {
 	return parentKey + "/" + k
 }
 
+// MaxTreeDepth bounds how deep sort keys grow. A reply to a post at this
+// depth is stored as the newest child of that post's ancestor one level up,
+// which is exactly where depth-first order would show it anyway; it still
+// names its real parent (parent_id), so the page says whom it answers. The
+// bound keeps keys short enough for every index (PostgreSQL refuses b-tree
+// entries over about 2.7 kB) whatever a chain of replies does.
+const MaxTreeDepth = 50
+
+// ChildKey is the sort key of a new post id replying to the post with
+// parentKey, keeping the depth at most MaxTreeDepth.
+func ChildKey(parentKey string, id int64) string {
+	if DepthOf(parentKey) >= MaxTreeDepth {
+		parts := strings.Split(parentKey, "/")
+		parentKey = strings.Join(parts[:MaxTreeDepth], "/")
+	}
+	return SortKey(parentKey, id)
+}
+
 // DepthOf is the depth of a sort key: 0 for an opening post.
 func DepthOf(key string) int { return strings.Count(key, "/") }
 
 var keyRe = regexp.MustCompile(`^[0-9]{10}(?:/[0-9]{10})*$`)
 
 // validKey reports whether s is shaped like a sort key (cursors come from URLs).
-func validKey(s string) bool { return len(s) <= 11*200 && keyRe.MatchString(s) }
+func validKey(s string) bool { return len(s) <= 11*(MaxTreeDepth+1) && keyRe.MatchString(s) }
 
 // PostQuery selects a page of a thread in conversation order.
 type PostQuery struct {

@@ -145,7 +145,7 @@ func createPost(tx *gorm.DB, w forum.PostWrite) (forum.Posted, error) {
 	if err := tx.Create(&p).Error; err != nil {
 		return forum.Posted{}, err
 	}
-	p.SortKey = forum.SortKey(parent.SortKey, p.ID)
+	p.SortKey = forum.ChildKey(parent.SortKey, p.ID)
 	p.Depth = forum.DepthOf(p.SortKey)
 	if err := tx.Model(&forum.Post{}).Where("id = ?", p.ID).
 		Updates(map[string]any{"sort_key": p.SortKey, "depth": p.Depth}).Error; err != nil {
