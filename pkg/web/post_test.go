@@ -39,6 +39,8 @@ func TestEditOwnPostKeepsRevisionForModerators(t *testing.T) {
 		}
 		mod := newPoster(t, a, db, "rowanmod", "moderator")
 		siteModerator(t, db, mod.id)
+		pageHas(t, mod.c.Get("/t/"+idStr(tid)).Body, `href="/p/`+idStr(op)+`/history"`)
+		pageLacks(t, m.c.Get("/t/"+idStr(tid)).Body, "/history")
 		r = mod.c.Get("/p/" + idStr(op) + "/history")
 		if r.StatusCode != http.StatusOK {
 			t.Fatalf("moderator history: %d", r.StatusCode)
