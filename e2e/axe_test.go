@@ -80,6 +80,22 @@ func (b *Browser) Audit() {
 	b.t.Logf("axe: %s: no serious or critical problems (light and dark themes)", b.Path())
 }
 
+// AuditNow audits the page in its current state (for example after
+// opening a <details>), under label, once per browser.
+func (b *Browser) AuditNow(label string) {
+	b.t.Helper()
+	src := axeScript(b.t)
+	if src == "" || b.audited[label] {
+		return
+	}
+	b.audited[label] = true
+	if vs := b.axe(src); len(vs) > 0 {
+		b.t.Errorf("axe: %s (%s) has %d serious or critical accessibility problem(s):\n%s", b.Path(), label, len(vs), formatViolations(vs))
+		return
+	}
+	b.t.Logf("axe: %s (%s): no serious or critical problems (light and dark themes)", b.Path(), label)
+}
+
 // axe injects axe-core and returns the serious and critical violations in
 // both colour schemes, each prefixed with the scheme.
 func (b *Browser) axe(src string) []axeViolation {

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"os"
@@ -10,13 +11,24 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
+
+// browserSeq numbers browsers across the run.
+var browserSeq atomic.Int64
+
+// jsString quotes s as a JavaScript string literal.
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
 
 // stepTimeout bounds every single browser action.
 const stepTimeout = 20 * time.Second
@@ -69,6 +81,8 @@ type Browser struct {
 	ctx  context.Context
 	srv  *Server
 	noJS bool
+	// seq numbers the test's browsers, so their screenshots do not collide.
+	seq int
 	// audited and shot remember the page shapes already checked by axe
 	// and already saved as screenshots.
 	audited map[string]bool
@@ -108,7 +122,7 @@ func NewBrowser(t *testing.T, srv *Server, o BrowserOptions) *Browser {
 	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	b := &Browser{t: t, ctx: ctx, srv: srv, noJS: o.NoJS, audited: map[string]bool{}, shot: map[string]bool{}}
+	b := &Browser{t: t, ctx: ctx, srv: srv, noJS: o.NoJS, seq: int(browserSeq.Add(1)), audited: map[string]bool{}, shot: map[string]bool{}}
 	t.Cleanup(func() {
 		if t.Failed() {
 			b.saveScreenshots("failure")
@@ -231,7 +245,8 @@ func (b *Browser) PressNav(keys string, want int64) {
 // Type fills the field sel with text (replacing what is there) by typing.
 func (b *Browser) Type(sel, text string) {
 	b.t.Helper()
-	b.do("type into "+sel, chromedp.Clear(chromedp.CSS(sel)), chromedp.SendKeys(chromedp.CSS(sel), text))
+	eval[chromedp.Void](b, fmt.Sprintf(`document.querySelector(%q).value = ""`, sel))
+	b.do("type into "+sel, chromedp.SendKeys(chromedp.CSS(sel), text))
 }
 
 // SetValue sets a field's value directly (for long texts).
@@ -369,7 +384,7 @@ func (b *Browser) saveScreenshots(label string) {
 		b.t.Logf("screenshots: %v", err)
 		return
 	}
-	name := nonFile.ReplaceAllString(b.t.Name()+"-"+label, "_")
+	name := nonFile.ReplaceAllString(fmt.Sprintf("%s-b%d-%s", b.t.Name(), b.seq, label), "_")
 	for _, w := range []struct {
 		width, height int64
 		mobile        bool
@@ -414,4 +429,36 @@ func (b *Browser) Shot(label string) {
 // scripts turn into navigations of their own).
 func chromedpClick(sel string) chromedp.Action[chromedp.Void] {
 	return chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible)
+}
+
+// open reports whether the <details> element sel is open.
+func (b *Browser) open(sel string) bool {
+	b.t.Helper()
+	return eval[bool](b, fmt.Sprintf(`!!(document.querySelector(%q) || {}).open`, sel))
+}
+
+// visible reports whether the first element matching sel is rendered
+// (not inside a closed <details>, not display:none).
+func (b *Browser) visible(sel string) bool {
+	b.t.Helper()
+	return eval[bool](b, fmt.Sprintf(`(e => !!e && e.checkVisibility())(document.querySelector(%q))`, sel))
+}
+
+// attr returns an attribute of the first element matching sel.
+func (b *Browser) attr(sel, name string) string {
+	b.t.Helper()
+	return eval[string](b, fmt.Sprintf(`(e => e ? (e.getAttribute(%q) || "") : "")(document.querySelector(%q))`, name, sel))
+}
+
+// tabTo presses Tab until the element matching sel has focus, failing after
+// max presses: it proves the control is reachable by keyboard alone.
+func (b *Browser) tabTo(sel string, max int) {
+	b.t.Helper()
+	for i := 0; i < max; i++ {
+		b.Press(kb.Tab)
+		if eval[bool](b, fmt.Sprintf(`!!document.activeElement && document.activeElement.matches(%q)`, sel)) {
+			return
+		}
+	}
+	b.t.Fatalf("%s is not reachable with %d presses of Tab (focus is on %+v)", sel, max, b.focused())
 }

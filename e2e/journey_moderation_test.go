@@ -1,0 +1,121 @@
+package e2e
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestJourneyReportAndModerate: a member reports a hurtful reply; a
+// moderator finds it in the queue, locks the thread and redacts the reply
+// from the queue; the thread keeps its shape, the words are gone, replies
+// are refused, and the public log shows the reason without names.
+func TestJourneyReportAndModerate(t *testing.T) {
+	needChromium(t)
+	srv := StartServer(t, ServerOptions{})
+	srv.NeedRoute(t, "/mod")
+	if !HasCommand(t, "create-admin") {
+		t.Skip("skipped: hearth create-admin not built yet")
+	}
+	modes(t, func(t *testing.T, noJS bool) {
+		author, _ := Member(t, srv, "linden", noJS)
+		title := "Nightmares again " + newName("x")
+		path := author.StartThread("ptsd", title, "Three nights in a row now. Grounding helps a bit once I'm awake.")
+		tid := strings.TrimPrefix(path, "/t/")
+
+		troll, trollName := Member(t, srv, "thorn", noJS)
+		troll.Go(path)
+		troll.SetValue("#body", "Honestly you are pathetic and nobody here cares.")
+		troll.Submit(`form.composer button.primary`, 200)
+		reply := troll.postIDs()[1]
+
+		// The author reports the reply.
+		author.Go(path)
+		author.Click(`#p-` + reply + ` a[href="/p/` + reply + `/report"]`)
+		author.do("choose a reason", chromedpClick(`input[name="reason"][value="harassment"]`))
+		author.Submit(`form[action="/p/`+reply+`/report"] button[type="submit"]`, 200)
+		if !strings.Contains(author.Body(), "moderator") {
+			t.Errorf("the report was not acknowledged:\n%s", tail(author.Body(), 10))
+		}
+
+		// A moderator finds it in the queue and opens the thread from there.
+		mod, _ := Admin(t, srv, noJS)
+		mod.Go("/mod")
+		item := eval[string](mod, `(li => li ? li.id : "")([...document.querySelectorAll("ol.queue > li.queue-item")].find(li => li.textContent.includes(`+jsString(title)+`)))`)
+		if item == "" {
+			t.Fatalf("the reported reply is not in the moderator queue:\n%s", tail(mod.Body(), 30))
+		}
+		if h := mod.Text("#" + item + " h2"); !strings.Contains(h, "Reported post") {
+			t.Errorf("queue item kind: %q", h)
+		}
+		mod.Click(`#` + item + ` a[href="` + path + `#p-` + reply + `"]`)
+
+		// Lock the thread.
+		mod.do("open thread moderation", chromedpClick(`details.mod-actions:has(form[action="`+path+`/lock"]) > summary`))
+		mod.AuditNow("thread-mod-actions")
+		lock := `form[action="` + path + `/lock"]`
+		mod.SetValue(lock+` select[name="reason"]`, "Against the group guidelines")
+		mod.Submit(lock+` button[type="submit"]`, 200)
+		if !mod.Has(".lock-banner") {
+			t.Fatalf("no lock banner after locking thread %s:\n%s", tid, tail(mod.Body(), 20))
+		}
+
+		// Redact the reply from the queue.
+		mod.Go("/mod")
+		mod.do("open the item's actions", chromedpClick(`#`+item+` details.mod-actions > summary`))
+		mod.AuditNow("queue-actions")
+		redact := `#` + item + ` form[action="/p/` + reply + `/redact"]`
+		mod.SetValue(redact+` select[name="reason"]`, "Harassment or bullying")
+		mod.Submit(redact+` button[type="submit"]`, 200)
+
+		// Everyone now sees the redaction, the lock, and no composer.
+		author.Go(path)
+		text := author.Text("#p-" + reply)
+		if !strings.Contains(text, "Redacted by moderators") || strings.Contains(text, "pathetic") {
+			t.Fatalf("the reply is not redacted for readers: %q", text)
+		}
+		if ids := author.postIDs(); len(ids) != 2 {
+			t.Errorf("the thread lost its shape: posts %v", ids)
+		}
+		if !author.Has(".lock-banner") || author.Has("form.composer") {
+			t.Errorf("a member can still reply to the locked thread")
+		}
+		author.Shot("moderated-thread")
+
+		author.Go("/mod/log")
+		log := author.Body()
+		if !strings.Contains(log, "Harassment or bullying") || strings.Contains(log, trollName) {
+			t.Errorf("the public moderation log should give the reason and never the member's name:\n%s", tail(log, 20))
+		}
+	})
+}
+
+// TestJourneyAdminCreatesGroup: an administrator creates a group, which
+// then appears on the home page with its own page.
+func TestJourneyAdminCreatesGroup(t *testing.T) {
+	needChromium(t)
+	srv := StartServer(t, ServerOptions{})
+	srv.NeedRoute(t, "/admin/groups")
+	if !HasCommand(t, "create-admin") {
+		t.Skip("skipped: hearth create-admin not built yet")
+	}
+	modes(t, func(t *testing.T, noJS bool) {
+		admin, _ := Admin(t, srv, noJS)
+		slug := fmt.Sprintf("chronic-pain-%d", nameSeq.Add(1))
+		admin.Go("/admin")
+		admin.Click(`main a[href="/admin/groups"]`)
+		admin.Type("#slug", slug)
+		admin.Type("#name", "Chronic Pain")
+		admin.Type("#description", "Living with pain that doesn't go away, and what it does to mood and sleep.")
+		admin.SetValue("#guidelines", "Share what helps you. Don't give medication advice.")
+		admin.Submit(`form[action="/admin/groups"] button[type="submit"]`, 200)
+		if p := admin.Path(); p != "/admin/groups/"+slug {
+			t.Fatalf("creating a group led to %s:\n%s", p, tail(admin.Body(), 20))
+		}
+		admin.Go("/")
+		admin.Click(`a[href="/g/` + slug + `"]`)
+		if h := admin.H1(); h != "Chronic Pain" {
+			t.Fatalf("new group's page h1 = %q", h)
+		}
+	})
+}
