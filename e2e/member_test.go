@@ -57,7 +57,7 @@ func (b *Browser) LogOut() {
 // RequireSignedIn fails unless the header shows name's profile link.
 func (b *Browser) RequireSignedIn(name string) {
 	b.t.Helper()
-	if !b.Has(`.site-nav a[href="/u/` + name + `"]`) || !b.Has(`form[action="/logout"]`) {
+	if !b.Has(`.site-nav a[href="/u/`+name+`"]`) || !b.Has(`form[action="/logout"]`) {
 		b.t.Fatalf("not signed in as %s on %s:\n%s", name, b.Path(), tail(b.Body(), 15))
 	}
 }
