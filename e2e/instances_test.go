@@ -1,0 +1,155 @@
+package e2e
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"hearth/pkg/store"
+)
+
+// pgSchemaURL makes a fresh schema in the PostgreSQL database at
+// HEARTH_TEST_DATABASE_URL, dropped when the test ends, and returns a URL
+// that uses it.
+func pgSchemaURL(t *testing.T) string {
+	t.Helper()
+	base := os.Getenv("HEARTH_TEST_DATABASE_URL")
+	if base == "" {
+		t.Skip("skipped: two instances share one PostgreSQL; set HEARTH_TEST_DATABASE_URL to run this test")
+	}
+	admin, err := store.Open(context.Background(), base, store.Options{MaxConns: 1})
+	if err != nil {
+		t.Fatalf("connect to HEARTH_TEST_DATABASE_URL: %v", err)
+	}
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	schema := "e2e_" + hex.EncodeToString(b)
+	if _, err := admin.SQL().Exec("CREATE SCHEMA " + schema); err != nil { // schema is generated hex
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		_, _ = admin.SQL().Exec("DROP SCHEMA " + schema + " CASCADE")
+		_ = admin.Close()
+	})
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// httpAgent is a scripted client (no browser): cookies kept by hand, no
+// redirects followed, no Origin or Sec-Fetch-Site headers (served like
+// same-origin requests, as the public contract says).
+type httpAgent struct {
+	t      *testing.T
+	cookie string
+}
+
+func (a *httpAgent) do(method, u string, form url.Values) (*http.Response, string) {
+	a.t.Helper()
+	var body io.Reader
+	if form != nil {
+		body = strings.NewReader(form.Encode())
+	}
+	req, err := http.NewRequest(method, u, body)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	if form != nil {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	if a.cookie != "" {
+		req.Header.Set("Cookie", a.cookie)
+	}
+	c := &http.Client{Timeout: 30 * time.Second, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	res, err := c.Do(req)
+	if err != nil {
+		a.t.Fatalf("%s %s: %v", method, u, err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	for _, ck := range res.Cookies() {
+		if ck.Name == "hearth_session" && ck.Value != "" {
+			a.cookie = ck.Name + "=" + ck.Value
+		}
+	}
+	return res, string(b)
+}
+
+// TestTwoInstancesShareOneDatabase starts two hearth servers on one
+// PostgreSQL schema with one secret: a session made on the first works on
+// the second, a thread started on the second is read on the first, and
+// failed logins are throttled across both.
+func TestTwoInstancesShareOneDatabase(t *testing.T) {
+	dbURL := pgSchemaURL(t)
+	secret := filepath.Join(t.TempDir(), "secret.key")
+	key := make([]byte, 32)
+	_, _ = rand.Read(key)
+	if err := os.WriteFile(secret, []byte(hex.EncodeToString(key)+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	first := StartServer(t, ServerOptions{DatabaseURL: dbURL, SecretFile: secret})
+	second := StartServer(t, ServerOptions{DatabaseURL: dbURL, SecretFile: secret})
+	first.NeedRoute(t, "/signup")
+
+	// Sign up and so log in on the first instance.
+	name := newName("tandem")
+	a := &httpAgent{t: t}
+	res, body := a.do("POST", first.URL+"/signup", url.Values{"username": {name}, "password": {password}})
+	if res.StatusCode != http.StatusOK || a.cookie == "" {
+		t.Fatalf("signup on the first instance: %d, cookie %q\n%s", res.StatusCode, a.cookie, tail(body, 10))
+	}
+
+	// The second instance knows the session.
+	_, body = a.do("GET", second.URL+"/settings", nil)
+	if !strings.Contains(body, `href="/u/`+name+`"`) {
+		t.Fatalf("the session made on the first instance is not signed in on the second:\n%s", tail(body, 20))
+	}
+
+	// Start a thread on the second, read it on the first.
+	title := "Posted through the second instance " + name
+	res, body = a.do("POST", second.URL+"/g/anxiety/threads", url.Values{
+		"title": {title}, "body": {"Written on one server, read on the other."}, "idem": {"two-instances-" + name},
+	})
+	loc := res.Header.Get("Location")
+	if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(loc, "/t/") {
+		t.Fatalf("start a thread on the second instance: %d %q\n%s", res.StatusCode, loc, tail(body, 20))
+	}
+	visitor := &httpAgent{t: t}
+	res, body = visitor.do("GET", first.URL+strings.SplitN(loc, "#", 2)[0], nil)
+	if res.StatusCode != http.StatusOK || !strings.Contains(body, title) || !strings.Contains(body, "read on the other") {
+		t.Fatalf("the first instance does not show the thread posted on the second: %d\n%s", res.StatusCode, tail(body, 20))
+	}
+
+	// Failed logins count across both instances: ten wrong passwords, five
+	// on each, then even the right password is refused on either.
+	for i := 0; i < 10; i++ {
+		srv := first
+		if i%2 == 1 {
+			srv = second
+		}
+		res, _ := (&httpAgent{t: t}).do("POST", srv.URL+"/login", url.Values{"username": {name}, "password": {fmt.Sprintf("wrong password %d", i)}})
+		if res.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("wrong password %d answered %d, want 422 (throttled too early?)", i+1, res.StatusCode)
+		}
+	}
+	for _, srv := range []*Server{second, first} {
+		res, _ := (&httpAgent{t: t}).do("POST", srv.URL+"/login", url.Values{"username": {name}, "password": {password}})
+		if res.StatusCode != http.StatusTooManyRequests {
+			t.Fatalf("after ten failures spread over both instances, %s answered %d, want 429", srv.URL, res.StatusCode)
+		}
+	}
+}
