@@ -1,6 +1,7 @@
 package safety
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -462,9 +463,17 @@ func presentCue(left []string) bool {
 	return false
 }
 
+// deliberateRe finds planning in front of a phrase.
+var deliberateRe = regexp.MustCompile(`\b(?:planning|plan|planned|decided|deciding|made up my mind|picked|chosen|intend|intending)\b`)
+
 // hyperboleFactor discounts figures of speech: a death wish next to a
 // trivial cause, or with laughter.
 func hyperboleFactor(c *matchCtx) float64 {
+	if deliberateRe.MatchString(c.left) && !laughRe.MatchString(c.sentence) {
+		// Nobody plans a figure of speech: in "I'm planning to kill myself
+		// after my exams" the exams are a date, not a cause.
+		return 1
+	}
 	// The phrase itself is left out: "in front of a bus" names a method,
 	// not a nuisance.
 	f := 1.0

@@ -75,7 +75,7 @@ func TestCrisisOwnSetBlocks(t *testing.T) {
 	blocks := []struct {
 		name string
 		size int
-	}{{"A (tuning)", 220}, {"B (held out)", 220}, {"C (probe)", 120}, {"D (hard probe)", 150}, {"E (last probe)", 150}}
+	}{{"A (tuning)", 220}, {"B (held out)", 220}, {"C (probe)", 120}, {"D (hard probe)", 150}, {"E (last probe)", 150}, {"F (fresh probe)", 200}}
 	total := 0
 	for _, b := range blocks {
 		total += b.size
@@ -136,6 +136,15 @@ func TestAssessCases(t *testing.T) {
 		{"My brain keeps telling me to kms and I think I will listen.", true, "internal voice, not someone else's abuse"},
 		{"I was suicidal last year and now it's back. I want to die.", true, "relapse: past clause, present clause"},
 		{"i want to die lol", true, "laughter alone does not cancel a plain wish"},
+		{"i'm planning to kill myself once the exam season is over", true, "a plan with a date is not hyperbole, even when the date is an exam"},
+		{"I hope I don't wake up in the morning", true, "'in the morning' is a time, not a mood"},
+		{"please don't cry when i'm gone", true, "a goodbye addressed to survivors; the negation is the reader's"},
+		{"The dog will be looked after when I'm gone, that's sorted.", true, "provision for after death"},
+		{"I keep imagining myself hanging from the banister.", true, "picturing oneself by a method"},
+		{"i have my blades out next to me right now", true, "means at hand, now"},
+		{"this time i'll make sure i don't wake up", true, "resolve to succeed"},
+		{"nobody cares, so what's the point in staying", true, "the negation belongs to 'cares'"},
+		{"i can't stop hurting myself", true, "ongoing self-harm"},
 
 		// Not crisis.
 		{"This exam is killing me.", false, "idiom"},
@@ -165,6 +174,14 @@ func TestAssessCases(t *testing.T) {
 		{"I took all my meds today, on time for once!", false, "medication routine"},
 		{"Tonight's the night, finally seeing my favourite band!", false, "excitement"},
 		{"People told me to kill myself online and I reported them.", false, "abuse suffered, not intent"},
+		{"We're going to jump into the sea for the new year charity dip!", false, "a leisurely jump into water"},
+		{"I won't be here next week, I'm staying with my cousins.", false, "ordinary absence"},
+		{"The urges to self harm have mostly subsided since I changed meds.", false, "recovered"},
+		{"my kids will be fine when i'm gone for the weekend", false, "a trip, not a death"},
+		{"I keep imagining myself dying of a heart attack, my health anxiety is awful.", false, "health anxiety"},
+		{"My plan is to do it on Saturday, I'm finally asking for a raise.", false, "'do it' without talk of dying needs company"},
+		{"Why should I go on living in a flat with no heating?", false, "living somewhere"},
+		{"The knife is right there on the counter if you need it.", false, "a kitchen knife, nothing about harm"},
 	}
 	d := NewDetector()
 	for _, c := range cases {

@@ -70,7 +70,8 @@ var negators = wordSet(`not never no nor neither without`)
 // about killing myself" and "I don't know why I want to die" the negation
 // belongs to another verb.
 var scopeBreak = wordSet(`know knew why how whether stop stopped help wait care
-understand believe remember tell admit deny hide explain`)
+understand believe remember tell admit deny hide explain cares cared matters mattered
+notices noticed`)
 
 // hypothetical words make a clause conditional ("if I ever feel suicidal").
 var hypothetical = wordSet(`if whenever suppose supposing imagine pretend hypothetically unless`)
@@ -87,7 +88,7 @@ it something everything disorder`)
 
 var (
 	// pastRe marks an account of the past or of recovery.
-	pastRe = regexp.MustCompile(`\b(?:used to|years? ago|months ago|a while ago|a long time ago|long ago|when i was|when i were|back (?:then|when|in)|in (?:high school|middle school|secondary school|college|uni|university|my teens|my youth|the past|(?:19|20)\d\d)|(?:most|all|much) of my (?:teens|twenties|thirties|childhood|youth)|as a (?:kid|teen|teenager|child|student|young)|at (?:age )?\d+\b|aged \d+|at the age of|last year|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|few|couple of|many) (?:days|weeks|months|years?) (?:clean|free|sober)|self harm free|clean (?:for|since)|recovered|in recovery|i survived|survivor|no longer|at my lowest|at the time|previously|there was a (?:time|period|point)|at one point|those days|that time|old self|old me|younger self|younger me|during my|as a teen|before (?:i got help|therapy|treatment|recovery|medication)|got through it|got better)\b`)
+	pastRe = regexp.MustCompile(`\b(?:used to|years? ago|months ago|a while ago|a long time ago|long ago|when i was|when i were|back (?:then|when|in)|in (?:high school|middle school|secondary school|college|uni|university|my teens|my youth|the past|(?:19|20)\d\d)|(?:most|all|much) of my (?:teens|twenties|thirties|childhood|youth)|as a (?:kid|teen|teenager|child|student|young)|at (?:age )?\d+\b|aged \d+|at the age of|last year|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|few|couple of|many) (?:days|weeks|months|years?) (?:clean|free|sober)|self harm free|clean (?:for|since)|recovered|in recovery|i survived|survivor|no longer|at my lowest|at the time|previously|there was a (?:time|period|point)|at one point|those days|that time|old self|old me|younger self|younger me|during my|as a teen|before (?:i got help|therapy|treatment|recovery|medication)|got through it|got better|(?:have|has) (?:mostly |largely |finally |slowly |really |all but |pretty much |since )?(?:faded|gone away|eased|eased off|subsided|disappeared|lifted|calmed down|settled|quietened|quieted|passed))\b`)
 
 	// recentRe marks something happening now or just now; it turns a past
 	// tense act ("I cut again last night") into a current one.
@@ -115,7 +116,7 @@ var (
 	deathRe = regexp.MustCompile(`\b(?:died|dead|death|passed|passing|funeral|grave|killed|heaven|afterlife|suicide|memorial|ashes|late (?:wife|husband|mum|mom|dad|son|daughter|partner)|lost (?:her|him|them|my))\b`)
 
 	// absenceRe finds an ordinary reason to be away from the forum.
-	absenceRe = regexp.MustCompile(`\b(?:holiday|vacation|trip|travel\w*|camping|conference|visiting|moving|offline|wifi|internet|signal|off grid|retreat|break from|surgery|operation|hospital for|away|festival|abroad|exchange|course|training|shift|deploy\w*|exams?|new (?:forum|site|account|group)|another (?:forum|site|account|group)|deleting (?:my|this) account|social media break|new job|last day|leaving do|leaving party|retir\w*|job (?:on|from) monday|starting (?:a|my) new)\b`)
+	absenceRe = regexp.MustCompile(`\b(?:holiday|vacation|trip|travel\w*|camping|conference|visiting|moving|offline|wifi|internet|signal|off grid|retreat|break from|surgery|operation|hospital for|away|festival|abroad|exchange|course|training|shift|deploy\w*|exams?|new (?:forum|site|account|group)|another (?:forum|site|account|group)|deleting (?:my|this) account|social media break|new job|last day|leaving do|leaving party|retir\w*|job (?:on|from) monday|starting (?:a|my) new|(?:going|heading|off|staying|driving|flying|travelling|traveling) (?:to|at|with) (?:my|our|a|the) (?:\w+ )?(?:parents?|mum|mom|dad|family|grandparents|gran|nan|sister|brother|friends?|cousins?|aunt|uncle|in laws|partner|boyfriend|girlfriend)(?:'?s)?(?: (?:place|house|home|flat))?|staying with|going home|out of town)\b`)
 
 	// makesMeRe finds "X makes me want to ..." in the left context; the
 	// dedicated pattern for that construction judges the cause.

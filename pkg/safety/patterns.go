@@ -36,9 +36,13 @@ type pattern struct {
 	// endClause: the phrase must end its clause ("I'm done." but not "I'm
 	// done with this job").
 	endClause bool
-	notAfter  *regexp.Regexp // rejects the match when the following text matches (anchored)
-	notBefore *regexp.Regexp // rejects the match when the clause before it matches (anchored at the end)
-	check     func(c *matchCtx, w float64) float64
+	// ownNegation: the phrase carries its own negation or is a subordinate
+	// clause ("please don't be sad when I'm gone"), so a negation before it
+	// belongs to another verb.
+	ownNegation bool
+	notAfter    *regexp.Regexp // rejects the match when the following text matches (anchored)
+	notBefore   *regexp.Regexp // rejects the match when the clause before it matches (anchored at the end)
+	check       func(c *matchCtx, w float64) float64
 }
 
 // mayMatch checks the pre-filter directly on a string; Assess uses the
@@ -72,7 +76,7 @@ func (p *pattern) score(c *matchCtx) float64 {
 		// The "makes me want to" pattern judges the cause instead.
 		return 0
 	}
-	if negated(c.leftToks) {
+	if !p.ownNegation && negated(c.leftToks) {
 		return 0
 	}
 	if c.quoted && reporterIsOther(c.reporter) {
@@ -152,7 +156,7 @@ var (
 	// Things people "overdose on" in jest.
 	trivialOverdoseAfter = `^ on (?:caffeine|coffee|tea|sugar|chocolate|easter eggs|energy drinks?|tv|netflix|cake|sweets|candy|memes|cuteness|kindness|love|carbs|pizza|cheese|music|books|anime|youtube|tiktok|sun|sunshine|vitamin \w|screen time|self care|nostalgia|christmas|cookies|biscuits|crisps|coffee|podcasts|true crime|reality tv|\w+ (?:tv|shows?|series|videos|films|movies))\b`
 	// Ordinary ways to wake up: "I hope I don't wake up with a headache".
-	wakeAfter = `^ (?:with|early|late|at|before|in (?:a|the) (?:bad|good|mood|morning)|feeling|to (?:find|see|the)|hungover|sick|tired|grumpy|sore|until|till|til|for)\b`
+	wakeAfter = `^ (?:with|early|late|at|before|in (?:a|the) (?:bad|good|foul|grumpy) mood|in a mood|in the (?:morning|night) (?:with|feeling|and feel|hungover|sick|tired|grumpy|sore|early|late)|feeling|to (?:find|see|the)|hungover|sick|tired|grumpy|sore|until|till|til|for)\b`
 	// Ordinary ways a life continues ("I don't want to live with my parents").
 	liveAfter = `^ (?:admin|insurance|coach|coaching|skills|lessons?|with|in|at|there|near|alone|on|by|abroad|together|under|for|early|the|a|an|this|that|these|those|my|your|his|her|our|their|to|school|work|class|holiday|vacation|trip|dates?|stage|tour|therapy|treatment|medication|meds|dating|studying|working|here at|here in|here with|without (?:a|my) (?:car|job|phone|wifi|internet|coffee))\b`
 	// The reasons people give for rope that are not about themselves.
@@ -248,11 +252,17 @@ func joinCheck(c *matchCtx, w float64) float64 {
 	return 0
 }
 
+var waterRe = regexp.MustCompile(`\b(?:lake|river|sea|ocean|canal|pool|water|waves)\b`)
+
 var jumpDestRe = regexp.MustCompile(`\b(?:off|from|in front of|into|onto|under|on|off of) (?:the |a |my |an |this |that |some |oncoming )?[a-z]`)
 
 // jumpCheck accepts a bare "I'm going to jump." only at the end of a clause;
 // with any other verb the destination must be named.
 func jumpCheck(c *matchCtx, w float64) float64 {
+	if waterRe.MatchString(c.phrase) && leisureRe.MatchString(c.sentence) {
+		// "jump into the lake for the charity swim"
+		return 0
+	}
 	if jumpDestRe.MatchString(c.phrase) {
 		return w
 	}
@@ -573,14 +583,14 @@ func buildPatterns() []*pattern {
 		{name: "not sure I can go on", weight: 0.45, subject: true, notAfter: re(liveAfter),
 			re: re(`\b(?:not sure|do not know|no idea|unsure) (?:if |whether |how (?:much )?(?:longer|long) )?i {A}(?:can|will|am going to) {A}(?:go on|keep going|keep living|carry on|hold on|survive|last|stay alive|do this|keep doing this|make it)\b`)},
 		{name: "no reason to live", weight: 0.75, subject: true, hyperbole: true,
-			re:       re(`\b(?:no|not any|not a|not one|nothing|lost (?:all |the |my )?|without (?:a |any )?|(?:do not|can not|could not|no longer) (?:see|find|have|think of|feel)(?: any| a| the| one)?) {A}(?:reason|reasons|point|purpose|will|desire|motivation) (?:(?:in|to|for|of) )?(?:me )?(?:to )?{A}(?:living|live|life|go on|going on|being alive|be alive|being here|be here|staying alive|stay alive|existing|exist|keep going|keeping going|keep living|carry on|carrying on|continuing|continue|staying|wake up|waking up|survive|surviving)\b`),
+			re:       re(`\b(?:no|zero|no more|not any|not a|not one|nothing|lost (?:all |the |my )?|without (?:a |any )?|(?:do not|can not|could not|no longer) (?:see|find|have|think of|feel)(?: any| a| the| one)?) {A}(?:reason|reasons|point|purpose|will|desire|motivation) (?:(?:in|to|for|of) )?(?:me )?(?:to )?{A}(?:living|live|life|go on|going on|being alive|be alive|being here|be here|staying alive|stay alive|existing|exist|keep going|keeping going|keep living|carry on|carrying on|continuing|continue|staying|wake up|waking up|survive|surviving)\b`),
 			notAfter: re(`^ (?:with|about|to (?:the|a|work|class|school|uni)|in (?:this|that|the) (?:job|city|house|relationship|class|course))\b`)},
 		{name: "nothing to live for", weight: 0.75, subject: true,
 			re: re(`\bnothing (?:left )?(?:to live for|worth living for|to stay (?:alive )?for|keeping me (?:here|alive|going))\b|\bnothing left for me (?:here|in this world|anymore)\b`)},
 		{name: "nothing left", weight: 0.4, subject: true,
 			re: re(`\bnothing left (?:for me|in me|to give|to lose)\b`)},
 		{name: "what is the point of living", weight: 0.6, notAfter: re(liveAfter),
-			re: re(`\bwhat is {A}the point (?:of|in) {A}(?:living|going on|being alive|life|existing|staying alive|carrying on|waking up|keeping going|anything anymore|me being here|me being alive)\b`)},
+			re: re(`\bwhat is {A}the point (?:of|in) {A}(?:living|going on|being alive|life|existing|staying alive|staying|staying here|being here|carrying on|waking up|keeping going|anything anymore|trying anymore|fighting anymore|me being here|me being alive)\b`)},
 		{name: "not worth living", weight: 0.75, subject: true,
 			re: re(`\b(?:life|living|my life|this life|existence|it) (?:is|feels|seems|is just) (?:not|no longer|never going to be) worth (?:living|it anymore|continuing)\b|\bnot worth living\b`)},
 		{name: "thinking about suicide", weight: 0.8, subject: true,
@@ -594,7 +604,8 @@ func buildPatterns() []*pattern {
 		{name: "thinking about death", weight: 0.3, subject: true,
 			re: re(`\b(?:think|thinking|thought|thoughts|fantasi[sz]ing|dreaming|obsessing|imagining) (?:about |of )?{A}(?:death|dying|my (?:own )?death|my (?:own )?funeral|being dead)\b`)},
 		{name: "planning how", weight: 0.65, subject: true,
-			re: re(`\b(?:planning|plan|planned|planning out|figuring out|figured out|worked out|working out|decided|deciding|know exactly|decided on) (?:how|when|where) (?:i (?:would|will|am going to|could|can) (?:do it|die|end it|go|kill myself)|to (?:do it|die|end it|kill myself))\b`)},
+			re:    re(`\b(?:planning|plan|planned|planning out|figuring out|figured out|worked out|working out|decided|deciding|know exactly|decided on) (?:how|when|where) (?:i (?:would|will|am going to|could|can) (?:do it|die|end it|go|kill myself)|to (?:do it|die|end it|kill myself))\b`),
+			check: vagueActCheck},
 		{name: "suicide", weight: 0.25, subject: true,
 			re:       re(`\bsuicide\b`),
 			notAfter: re(`^ (?:prevention|awareness|rates?|statistics|research|hotlines?|hot line|lines?|helplines?|crisis lines?|risk|survivors?|loss|bereavement|squad|doors?|bombers?|bombing|watch|training|course|first aid|charity|charities|fundraiser|walk|month|day|week|cluster|pact)\b`)},
@@ -673,10 +684,10 @@ func buildPatterns() []*pattern {
 			re: re(`\bhow (?:many|much) (?:of )?(?:my |the |these |those )?(?:{PILLS}|\w+ pills|\w+ tablets)(?: of my \w+)?(?: \w+){0,4}? (?:would (?:it )?take|it would take|does it take|it takes|to die|to kill|to overdose|to od|would (?:be )?(?:lethal|fatal|kill|enough)|is (?:lethal|fatal|enough to)|are (?:lethal|fatal)|before (?:you|i|it) die)\b`)},
 		{name: "lethal dose", weight: 0.5, subject: true, kind: kPrep,
 			re: re(`\b(?:lethal|fatal|deadly) (?:dose|amount|quantity)\b`)},
-		{name: "take all the pills", weight: 0.75, subject: true,
+		{name: "take all the pills", weight: 0.75, subject: true, kind: kPrep,
 			re:    re(`\b(?:take|taking|took|taken|swallow|swallowing|swallowed|down|downing|downed|neck|necking|necked|overdose on|overdosing on|overdosed on) {A}(?:a handful of|handfuls of|a bunch of|a load of|loads of|a lot of|a fistful of|heaps of|a pile of|a (?:whole )?(?:bottle|packet|box|pack|strip|tub) of|the whole (?:bottle|packet|box|pack|strip|tub) of|every (?:single )?one of|all of|all|the rest of|too many|way too many|double|triple|loads of|lots of|dozens of|\d+|twenty|thirty|forty|fifty|a hundred|hundreds of)(?: (?:my|the|these|those))?(?: \w+)? {PILLS}\b`),
 			check: allPillsCheck},
-		{name: "take everything", weight: 0.75, subject: true,
+		{name: "take everything", weight: 0.75, subject: true, kind: kPrep,
 			re: re(`\b(?:take|taking|took|swallow|swallowing|swallowed) {A}(?:everything in the (?:medicine )?(?:cabinet|cupboard|drawer|box)|every (?:single )?(?:pill|tablet)(?: i (?:have|own|could find|can find))?|the lot|an overdose|all of them at once)\b`)},
 		{name: "overdose intent", weight: 0.85, subject: true, hyperbole: true,
 			re:       re(`\b(?:going to|about to|want to|will|planning to|plan to|ready to|decided to|need to|might|gonna|thinking about|thinking of|considering|tempted to) {A}(?:overdose|overdosing)\b`),
@@ -693,7 +704,8 @@ func buildPatterns() []*pattern {
 			re:    re(`\b(?:going to|about to|want to|wanted to|need to|ready to|will|planning to|plan to|thinking of|thinking about|decided to|gonna|might|urge to|tempted to|should|just want to) {A}(?:jump|jumping|step|stepping|throw myself|walk|walking|drive|driving|crash|crashing|run|lie down|lay down|lie|park)(?: (?:my car|myself))?(?: (?:off|from|in front of|into|onto|under|on|out in front of|in front of|off of) (?:the |a |my |an |this |that |some |oncoming )?(?:bridge|building|roof|rooftop|cliff|cliffs|train|trains|bus|car|truck|lorry|traffic|tracks|railway|balcony|tower|car park|multi ?stor(?:e)?y(?: car park)?|parking garage|window|wall|tree|motorway|highway|freeway|oncoming traffic|ledge|overpass|road|lake|river|sea|ocean|canal))?\b`),
 			check: jumpCheck},
 		{name: "car exhaust", weight: 0.7, subject: true, kind: kPrep,
-			re: re(`\b(?:engine|car|motor) (?:is )?running in (?:the|a|my) (?:closed )?garage\b|\bin (?:the|a|my) (?:closed )?garage with the (?:engine|car|motor) (?:running|on)\b|\b(?:hose|pipe|tube) (?:from|to|on|into) the exhaust\b`)},
+			re:       re(`\b(?:engine|car|motor) (?:is )?running in (?:the|a|my) (?:closed )?garage\b|\bin (?:the|a|my) (?:closed )?garage with the (?:engine|car|motor) (?:running|on)\b|\b(?:hose|pipe|tube) (?:from|to|on|into) the exhaust\b`),
+			notAfter: re(`^ (?:to (?:warm|defrost|charge|heat|cool|check|test)|while|for (?:a|a few|ten|five|\d+) (?:minutes?|mins?|seconds?)|so (?:it|the)|because|and (?:i am|it is) (?:warming|defrosting))\b`)},
 		{name: "method research", weight: 0.7, subject: true, kind: kPrep,
 			re:       re(`\b(?:looked|looking|look|searched|searching|googled|googling|researched|researching|read up|reading up) (?:up |on |about )?(?:how|ways|methods|the best way|the easiest way|the quickest way|painless ways|the most painless way|suicide methods)(?: (?:to|of) (?:die|dying|kill myself|end it|end my life|do it|overdose|hang myself|tie a noose|make a noose|make it painless|not feel it|suicide))?\b`),
 			notAfter: re(`^ (?:to (?:cook|make|bake|fix|get|find|use|learn|help|cope|deal|sleep|stop|calm|support|talk|manage|write|study)|for (?:my|a|the|our|class|uni|school|work|thesis|dissertation|essay|project|paper|assignment)|of (?:coping|grounding|meditation|study|research|teaching|calming|saving)|many|much|long|far|often|old|big|the)\b`),
@@ -763,7 +775,7 @@ func buildPatterns() []*pattern {
 		{name: "see myself alive", weight: 0.65, subject: true,
 			re: re(`\b(?:do not|can not|could not) (?:see|picture|imagine) myself (?:alive|being alive|still alive|here|still here|around|living|making it)(?: \w+)? (?:by|next|in|after|much longer|for long|at|this time|past|beyond|to see)\b|\b(?:do not think|doubt|do not expect|do not see how) (?:that )?i (?:will|am going to|would) (?:be alive|be here|be around|make it|survive|still be alive|still be here)(?: \w+)? (?:next|by|tomorrow|much longer|for long|after|this time next|to see|past|through)\b|\bi do not expect to (?:be alive|be here|wake up|survive)\b`)},
 		{name: "in case anyone reads this", weight: 0.35, kind: kPrep,
-			re: re(`\b(?:in case|if|when|whoever) (?:anyone|someone|somebody|you|people|my family)? ?(?:ever )?(?:reads|read|finds|sees) this\b`)},
+			re: re(`\b(?:in case|if|when|whoever) (?:anyone|someone|somebody|you|people|my family)? ?(?:ever )?(?:is |are )?(?:reads|read|reading|finds|sees) this\b`)},
 		{name: "does it hurt", weight: 0.6, subject: true, kind: kPrep,
 			re: re(`\b(?:does it hurt|would it hurt|will it hurt|is it painful|how painful is it|how long does it take|how long would it take) to (?:bleed out|hang|drown|overdose|jump|die|slit|cut (?:your|my) wrists|suffocate)\b`)},
 		{name: "thinking about doing it", weight: 0.4, subject: true, endClause: true,
@@ -845,7 +857,7 @@ func buildPatterns() []*pattern {
 			check:    goodbyeForeverCheck},
 		{name: "thank you for everything", weight: 0.2,
 			re: re(`\bthank(?:s| you)(?: all| everyone| guys)?(?: so much)? for (?:everything|trying|all you have done|all (?:your|the) (?:help|support|kindness))\b`)},
-		{name: "when I am gone", weight: 0.45, subject: true, kind: kPrep,
+		{name: "when I am gone", weight: 0.45, kind: kPrep,
 			re: re(`\b(?:when|after|once) i am (?:gone|dead|not here anymore|not around anymore)\b|\bafter i die\b`)},
 		{name: "look after them when I am gone", weight: 0.75, kind: kPrep,
 			re: re(`\b(?:look after|take care of|care for|feed|walk|love|look out for) (?:my|the) \w+(?: \w+)? (?:when|after|once) i am (?:gone|dead|not here|not around)\b`)},
@@ -857,7 +869,8 @@ func buildPatterns() []*pattern {
 
 		// Burden and nobody-would-notice.
 		{name: "better off without me", weight: 0.8,
-			re: re(`\b(?:would|will|could|might|is|are|were|to) (?:all )?{A}(?:be )?(?:all )?{A}(?:better off|better|happier|easier|relieved|fine|lighter|freer|free|a better place|a happier place|a lighter place)(?: off)?(?: for (?:them|everyone|everybody|my \w+|you all))?(?: in the long run)? (?:without me(?: around| here| in (?:it|their lives|the picture|the way))?|if i {A}(?:was|were|am|had) (?:gone|dead|not here|not around|not alive|never born|never been born)|if i {A}(?:died|disappeared|vanished|killed myself|left for good|left forever|stopped existing|did not exist|never existed|had never been born|had died|was never born|were never born)|(?:once|when|after) i am (?:gone|dead|not here|not around)|with me gone|with me dead|with me out of the way|with (?:a|another|someone|somebody) (?:\w+ )?(?:who is not|who was not|other than|instead of) me)\b`)},
+			re:       re(`\b(?:would|will|could|might|is|are|were|to) (?:all )?{A}(?:be )?(?:all )?{A}(?:better off|better|happier|easier|relieved|fine|lighter|freer|free|a better place|a happier place|a lighter place)(?: off)?(?: for (?:them|everyone|everybody|my \w+|you all))?(?: in the long run)? (?:without me(?: around| here| in (?:it|their lives|the picture|the way))?|if i {A}(?:was|were|am|had) (?:gone|dead|not here|not around|not alive|never born|never been born|not in (?:it|this world|the world|their lives|the picture)|no longer (?:here|around|alive))|if i {A}(?:died|disappeared|vanished|killed myself|left for good|left forever|stopped existing|did not exist|never existed|had never been born|had died|was never born|were never born)|(?:once|when|after) i am (?:gone|dead|not here|not around)|with me gone|with me dead|with me out of the way|with (?:a|another|someone|somebody) (?:\w+ )?(?:who is not|who was not|other than|instead of) me)\b`),
+			notAfter: awayAfterRe},
 		{name: "without me they would", weight: 0.75,
 			re: re(`\bwithout me,? (?:\w+ ){0,3}(?:would|will|is|are|could) (?:be )?{A}(?:better|happier|easier|fine|free|relieved)\b`)},
 		{name: "burden", weight: 0.35,
@@ -916,8 +929,9 @@ func buildPatterns() []*pattern {
 		{name: "wish I could die", weight: 0.75,
 			re: re(`\b(?:wish|hope|pray|praying|hoping) (?:that )?i (?:could |would |will )?{A}(?:die|be dead|not exist|stop existing|disappear forever|disappear for good|never be born|had never been born|was never born|were never born|sleep forever|go to sleep forever|never wake up|not wake up|fall asleep and never wake up|just die)\b`)},
 		{name: "wish I was dead", weight: 0.75,
-			re:    re(`\bwish i (?:was|were|had been) (?:dead|never born|gone|not alive|not here)\b|\bwish i (?:had )?(?:never been born|died|had died|did not exist|never existed|never woken up|not woken up|never woke up|not woke up)\b`),
-			check: wishDiedCheck},
+			re:       re(`\bwish i (?:was|were|had been) (?:dead|never born|gone|not alive|not here)\b|\bwish i (?:had )?(?:never been born|died|had died|did not exist|never existed|never woken up|not woken up|never woke up|not woke up)\b`),
+			notAfter: re(`^ (?:from|for (?:the|a|this|that|now)|by|before|on (?:holiday|a trip)|to|away|abroad|out of)\b`),
+			check:    wishDiedCheck},
 		{name: "wish a car would hit me", weight: 0.6,
 			re: re(`\b(?:wish|hope|hoping|praying|pray) (?:that )?(?:a|the|some|someone|something) (?:car|bus|truck|lorry|train|one|thing)? ?(?:would |will )?(?:hits?|run me over|kill) me\b|\b(?:wish|hope) (?:someone|something) (?:would )?kills? me\b`)},
 		{name: "wish I could disappear", weight: 0.35, subject: true, hyperbole: true,
@@ -943,6 +957,7 @@ func buildPatterns() []*pattern {
 		{name: "act on the thoughts", weight: 0.45, subject: true,
 			re: re(`\b(?:scared|afraid|worried|terrified) (?:that )?i (?:will|might|am going to|could) act on (?:them|it|these thoughts|the thoughts|my thoughts|the urges|these urges)\b`)},
 	}
+	ps = append(ps, extraPatterns()...)
 	for _, p := range ps {
 		p.needs = newPrefilter(p.re.String())
 	}
