@@ -39,6 +39,36 @@ type Export struct {
 	Reactions       []ExportReaction     `json:"reactions"`
 	TriggerWarnings map[string]string    `json:"trigger_warning_preferences"`
 	Subscriptions   []ExportSubscription `json:"thread_subscriptions"`
+
+	// Reports the member filed (never who else reported), the members they
+	// blocked, and the breaks they took.
+	ReportsFiled []ExportReport `json:"reports_filed"`
+	Blocks       []ExportBlock  `json:"blocks"`
+	Breaks       []ExportBreak  `json:"breaks"`
+}
+
+// ExportReport is a report the member filed.
+type ExportReport struct {
+	PostID    int64     `json:"post_id"`
+	Reason    string    `json:"reason"`
+	Note      string    `json:"note,omitempty"`
+	Status    string    `json:"status"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// ExportBlock is a member the member blocked.
+type ExportBlock struct {
+	Pseudonym string    `json:"pseudonym"`
+	Since     time.Time `json:"since"`
+}
+
+// ExportBreak is a break the member took.
+type ExportBreak struct {
+	Scope  string    `json:"scope"`
+	Group  string    `json:"group,omitempty"`
+	Tag    string    `json:"trigger_warning,omitempty"`
+	Starts time.Time `json:"starts_at"`
+	Ends   time.Time `json:"ends_at"`
 }
 
 // ExportProfile is the member's public profile and standing.

@@ -20,6 +20,7 @@ var deleteSteps = []func(tx *gorm.DB, userID int64, mode auth.DeleteMode, now ti
 	anonymiseContent,
 	deleteCredentials,
 	// Steps of other areas go below this line.
+	eraseReportNotes,
 }
 
 // DeleteAccount implements auth.AccountStore: every step and the removal

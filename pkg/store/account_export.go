@@ -27,6 +27,9 @@ var exportSections = []func(tx *gorm.DB, userID int64, e *auth.Export) error{
 	exportReactions,
 	exportTagPrefs,
 	exportSubscriptions,
+	exportReportsFiled,
+	exportBlocks,
+	exportBreaks,
 }
 
 // Export implements auth.AccountStore.
