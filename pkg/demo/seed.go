@@ -449,7 +449,9 @@ func (s *seeder) thread(b *batch, n int, span time.Duration) error {
 	}
 	pinned := !gr.pinned && s.g.chance(0.2)
 	gr.pinned = gr.pinned || pinned
-	locked := s.g.chance(0.005)
+	// A few threads are locked, as in a real forum, but none in the bench
+	// shape, where every thread takes replies.
+	locked := !s.o.Uniform && s.g.chance(0.005)
 	lockReason := ""
 	if locked {
 		lockReason = "This conversation has run its course. Please start a new thread if you'd like to keep talking."
