@@ -210,6 +210,8 @@ type matchCtx struct {
 	after    string   // all text after the match
 	quoted   bool
 	reporter string // sentence text before the opening quote
+	// start and sentenceStart locate the match in t.text.
+	start, sentenceStart int
 }
 
 func (t *textInfo) context(start, end int) *matchCtx {
@@ -227,13 +229,15 @@ func (t *textInfo) context(start, end int) *matchCtx {
 		ce = end
 	}
 	c := &matchCtx{
-		t:        t,
-		phrase:   strings.TrimSpace(t.text[start:end]),
-		sentence: t.text[s.start:s.end],
-		clause:   t.text[cs:ce],
-		left:     t.text[cs:start],
-		rest:     t.text[end:ce],
-		after:    t.text[end:],
+		t:             t,
+		phrase:        strings.TrimSpace(t.text[start:end]),
+		sentence:      t.text[s.start:s.end],
+		clause:        t.text[cs:ce],
+		left:          t.text[cs:start],
+		rest:          t.text[end:ce],
+		after:         t.text[end:],
+		start:         start,
+		sentenceStart: s.start,
 	}
 	c.leftToks = tokens(c.left)
 	for _, q := range t.quotes {
@@ -284,9 +288,10 @@ func subjectOf(left []string) subject {
 }
 
 // isObject reports whether the word at i follows a preposition, directly or
-// through a determiner ("to my kids", "with her friend", "about the book").
+// through up to two determiners ("to my kids", "with her friend", "to my
+// best friend").
 func isObject(left []string, i int) bool {
-	for j := i - 1; j >= 0 && j >= i-2; j-- {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		if prepositions[left[j]] {
 			return true
 		}
@@ -392,11 +397,11 @@ func isPastForm(c *matchCtx) bool {
 	return false
 }
 
-// subjunctive reports "if I was gone" and "I wish I were dead": the past
-// form there is a mood, not a time.
+// subjunctive reports "if I was gone", "I wish I were dead" and "nobody
+// would know I was gone": the past form there is a mood, not a time.
 func subjunctive(before []string) bool {
-	for j := len(before) - 1; j >= 0 && j >= len(before)-3; j-- {
-		if before[j] == "if" || before[j] == "wish" || before[j] == "rather" {
+	for j := len(before) - 1; j >= 0 && j >= len(before)-4; j-- {
+		if before[j] == "if" || before[j] == "wish" || before[j] == "rather" || before[j] == "would" {
 			return true
 		}
 	}
@@ -408,6 +413,9 @@ func subjunctive(before []string) bool {
 // like cutting counts when it is recent; a wish or thought in the past tense
 // counts only with a marker of now ("I wanted to die all day today").
 func tenseFactor(k kind, c *matchCtx) float64 {
+	if k == kNow {
+		return 1
+	}
 	if pastRe.MatchString(c.clause) {
 		return 0.15
 	}
@@ -466,6 +474,45 @@ func presentCue(left []string) bool {
 // deliberateRe finds planning in front of a phrase.
 var deliberateRe = regexp.MustCompile(`\b(?:planning|plan|planned|decided|deciding|made up my mind|picked|chosen|intend|intending)\b`)
 
+// timeWordsRe finds trivial-cause words used as times: in "sick of waking
+// up every morning" the morning is when, not why.
+var timeWordsRe = regexp.MustCompile(`\b(?:every|each|this|tomorrow|on a|in the|all) (?:morning|mornings|monday|mondays|day|night|evening)\b`)
+
+func stripTimes(s string) string {
+	if !strings.Contains(s, "morning") && !strings.Contains(s, "monday") {
+		return s
+	}
+	return timeWordsRe.ReplaceAllString(s, " ")
+}
+
+var connectives = wordSet(`and then just also finally`)
+
+// carriedIntent reports an intent stated earlier in the sentence and carried
+// into a coordinated clause: "I'm going to drink everything and take the
+// rest of my pills".
+func carriedIntent(c *matchCtx) bool {
+	for _, w := range c.leftToks {
+		if !connectives[w] {
+			return false
+		}
+	}
+	before := tokens(c.t.text[c.sentenceStart:c.start])
+	n := len(before)
+	for n > 0 && connectives[before[n-1]] && before[n-1] != "and" {
+		n--
+	}
+	if n == 0 || before[n-1] != "and" {
+		return false
+	}
+	for i := n - 2; i >= 0 && i >= n-12; i-- {
+		switch before[i] {
+		case "going", "gonna", "will", "want", "planning", "about", "ready", "decided", "plan", "need":
+			return true
+		}
+	}
+	return false
+}
+
 // hyperboleFactor discounts figures of speech: a death wish next to a
 // trivial cause, or with laughter.
 func hyperboleFactor(c *matchCtx) float64 {
@@ -477,10 +524,11 @@ func hyperboleFactor(c *matchCtx) float64 {
 	// The phrase itself is left out: "in front of a bus" names a method,
 	// not a nuisance.
 	f := 1.0
+	left, rest := stripTimes(c.left), stripTimes(c.rest)
 	switch {
-	case trivialRe.MatchString(c.left) || trivialRe.MatchString(c.rest):
+	case trivialRe.MatchString(left) || trivialRe.MatchString(rest):
 		f = 0.15
-	case trivialRe.MatchString(strings.Replace(c.sentence, c.phrase, " ", 1)):
+	case trivialRe.MatchString(stripTimes(strings.Replace(c.sentence, c.phrase, " ", 1))):
 		f = 0.5
 	}
 	if laughRe.MatchString(c.sentence) {

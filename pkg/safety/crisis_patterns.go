@@ -38,9 +38,34 @@ var (
 	// leisureRe finds a leisurely reason to jump into water.
 	leisureRe = regexp.MustCompile(`\b(?:swim|swimming|dip|charity|fun|race|challenge|splash|cool off|cool down|wetsuit|plunge|festival|holiday|vacation|beach|pool|party|dare|kids|friends|team|summer)\b`)
 
+	// sportJumpRe finds jumps people make for sport or fun.
+	sportJumpRe = regexp.MustCompile(`\b(?:diving board|high dive|high board|trampoline|bungee|parachute|skydiv\w*|zip ?line|swimming pool|ski jump|puddle|hurdles?|long jump|high jump)\b`)
+
+	// ropeLeisureRe finds the ordinary uses of a rope in the same sentence.
+	ropeLeisureRe = regexp.MustCompile(`\b(?:swing|swings|hammock|tent|boat|climbing|camping|washing line|clothes line|tarp|tyre|tire|sailing|kayak|trailer|gym|skipping|tug of war|horse|dog)\b`)
+
 	// nearMissLeft: "nearly relapsed", "almost cut" are not acts.
 	nearMissLeft = regexp.MustCompile(`\b(?:nearly|almost|did not|do not|never|not)(?: \w+)? $`)
 )
+
+// ropeLeisureCheck: a rope tied to a tree for a swing is not a ligature.
+func ropeLeisureCheck(c *matchCtx, w float64) float64 {
+	if ropeLeisureRe.MatchString(c.sentence) {
+		return 0
+	}
+	return w
+}
+
+var replacedRe = regexp.MustCompile(`\b(?:old|spare|extra|outgrown|upgrad\w+|new one|a new|replacement|moving|declutter\w*|broken)\b`)
+
+// replacedCheck: "I won't need it anymore" is finality, unless the thing is
+// old or replaced.
+func replacedCheck(c *matchCtx, w float64) float64 {
+	if replacedRe.MatchString(c.sentence) {
+		return 0.3
+	}
+	return w
+}
 
 // deathTalkCheck keeps a vague phrase only in a post that talks of dying.
 func deathTalkCheck(c *matchCtx, w float64) float64 {
@@ -108,7 +133,7 @@ func vagueActCheck(c *matchCtx, w float64) float64 {
 var awayAfterRe = regexp.MustCompile(`^ (?:for|on|to|away|abroad|over|during|next|this|at|in|from|until|till|overnight|travelling|traveling|camping)\b`)
 
 var (
-	urgentMeansRe = regexp.MustCompile(`\b(?:right now|now|tonight|in my hand|in my hands|in front of me|on my (?:desk|bed|lap)|next to me|beside me|right there|ready)\b`)
+	urgentMeansRe = regexp.MustCompile(`\b(?:right now|now|tonight|in my hand|in my hands|in front of me|on my (?:desk|bed|lap)|next to me|beside me|right there|ready|all night|for hours|for an hour|all evening|all day)\b`)
 	strongMeansRe = re(`\b(?:{PILLS}|blades?|razor blades?|rope|noose|gun|shotgun|pistol|rifle)\b`)
 )
 
@@ -155,8 +180,8 @@ func notBurdenCheck(c *matchCtx, w float64) float64 {
 func extraPatterns() []*pattern {
 	return []*pattern{
 		// Intent with a time.
-		{name: "that is when I do it", weight: 0.7,
-			re: reX(`\b(?:tonight|today|tomorrow|this weekend|{DAY}|that|then|this week) is (?:when|the (?:day|night) when) i {A}(?:do it|end it|end things|go through with it|kill myself|die|go|take them|jump)\b`)},
+		{name: "that is when I do it", weight: 0.7, check: thatIsWhenCheck,
+			re: reX(`\b(?:tonight|today|tomorrow|this weekend|{DAY}|that|then|this week) is (?:when|the (?:day|night) when) i {A}(?:am going to |will |am gonna |plan to |want to |need to )?{A}(?:do it|end it|end things|go through with it|kill myself|die|go|take them|jump)\b`)},
 		{name: "do it on a day", weight: 0.6, subject: true, check: deathTalkOr(0.4),
 			re: reX(`\b(?:my plan is to|the plan is to|i am going to|going to|gonna|i will|planning to|plan to|decided to|ready to) {A}(?:do it|go through with it|end it|end things) {WHEN}\b`)},
 		{name: "a day is the day", weight: 0.4, endClause: true,
@@ -168,8 +193,8 @@ func extraPatterns() []*pattern {
 
 		// Wishes in other words.
 		{name: "wish to be gone", weight: 0.8, subject: true, hyperbole: true,
-			re:       reX(`\bwant(?:ed|ing)? to {A}(?:be gone|stop waking up|stay asleep(?: forever)?|(?:fall asleep|go to sleep|sleep) and (?:stay asleep|never come back|not come back)|disappear and never come back|not be (?:alive|here|around) (?:anymore|tomorrow)|go to heaven|be with (?:god|jesus)|rest in peace|not feel anything ever again|go to sleep and not come back)\b`),
-			notAfter: re(`^ (?:by|before|from|for|when|after|once|until|till|on|at|to (?:work|school)|one day|someday|eventually)\b`)},
+			re:    reX(`\bwant(?:ed|ing)? to {A}(?:be gone|stop waking up|stay asleep(?: forever)?|(?:fall asleep|go to sleep|sleep) and (?:stay asleep|never come back|not come back)|disappear and never come back|not be (?:alive|here|around) (?:anymore|tomorrow)|go to heaven|be with (?:god|jesus)|rest in peace|not feel anything ever again|go to sleep and not come back|leave this (?:world|earth|life)|disappear (?:and|then) (?:never|not) (?:come back|be (?:a problem|a burden|seen|found)|bother))\b`),
+			check: beGoneCheck},
 		{name: "no plan to wake up", weight: 0.7, subject: true,
 			re:       reX(`\b(?:do not|not|no) (?:plan|planning|intend|intending|plans|intention) (?:on|to|of) {A}(?:waking up|wake up|being (?:here|alive|around)|be (?:here|alive|around)|surviving|survive|seeing (?:tomorrow|another day|the (?:morning|weekend|new year)|next (?:week|year)))\b`),
 			notAfter: re(wakeAfter + `|^ (?:at|in|for|when|next|with|on|them|him|her|you|people|my|the|those|these|anyone|others|everyone)\b`)},
@@ -257,9 +282,87 @@ func extraPatterns() []*pattern {
 		{name: "trailing goodbye", weight: 0.4, kind: kPrep, absence: true, ownNegation: true,
 			re: reX(`(?:,|\band) (?:goodbye|farewell)(?: (?:everyone|everybody|all|forever|world|my friends|all of you))?\s*$`)},
 
+		// Added after probe G.
+		{name: "want this to be the last time", weight: 0.6, subject: true, endClause: true,
+			re: reX(`\b(?:want|hope|wish|pray|praying|hoping) (?:that )?(?:this|today|tonight|it) (?:to be|is|will be|would be) (?:the|my) (?:last|final) (?:time|day|night|morning)\b`)},
+		{name: "can not be here anymore", weight: 0.5, subject: true, hyperbole: true,
+			re:       reX(`\b(?:can not|could not) {A}(?:be here|exist|be alive|stay alive) (?:anymore|any longer|much longer)\b`),
+			notAfter: re(`^ (?:in|at|with|for|because of (?:the|my|this) (?:job|noise|flat|house))\b`),
+			check:    placeCheck},
+		{name: "only thing stopping me", weight: 0.6, subject: true,
+			re:    reX(`\b(?:the )?only (?:thing|things|reason|person|one|people) (?:that is |that are |that has been |that have been )?(?:stopping|keeping|holding) me(?: (?:back|alive|here|going))?\b`),
+			check: onlyThingCheck},
+		{name: "finish what I started", weight: 0.55, subject: true, kind: kNow,
+			re:       reX(`\b(?:going to|gonna|will|want to|need to|have to|ready to|about to|tonight i|today i) {A}(?:finish|complete|end) what i (?:started|began|tried)(?: (?:last|that) (?:year|month|week|time|night)| (?:\w+ )?(?:years?|months?|weeks?) ago| before)?\b`),
+			notAfter: re(`^ (?:on|with|in|at|for|by|before (?:the|my)|about|to)\b`),
+			check:    finishCheck},
+		{name: "not scared of dying", weight: 0.45, subject: true,
+			re: reX(`\b(?:not|no longer|never) (?:scared|afraid|frightened|terrified) (?:of|about) (?:dying|death|it)(?: anymore)?\b`)},
+		{name: "i am ready", weight: 0.35, hyperbole: true, endClause: true,
+			re: reX(`\bi am {A}ready\s*$`)},
+		{name: "covert goodbye", weight: 0.7, kind: kPrep,
+			re:       reX(`\b(?:said|say|saying|wanted to say) (?:my )?goodbyes? (?:to (?:\w+ ){1,3})?without (?:her|him|them|anyone|anybody|my \w+) (?:knowing|realising|realizing|noticing)\b|\bit was (?:a |the |my )?(?:last |final )?goodbye\b`),
+			notAfter: re(`^ (?:to|for|from|at|in)\b`)},
+		{name: "fixed on the means", weight: 0.5, subject: true,
+			re:    reX(`\b(?:keep|kept|keeps|can not stop|been) (?:touching|looking at|staring at|holding|checking|stroking|thinking about|counting|playing with) (?:it|them|the \w+|my \w+)\b`),
+			check: meansInSentenceCheck},
+		{name: "how high the drop is", weight: 0.6, subject: true, kind: kPrep,
+			re: reX(`\b(?:looked|looking|look|searched|searching|googled|googling|checked|checking|researched|researching|measured|worked out) (?:up )?how (?:high|tall|deep|far down|long a drop|far a drop|big a drop|many floors|many storeys|many stories) (?:the|a|that|this|my) (?:bridge|building|cliff|car park|multi ?stor(?:e)?y|tower|roof|balcony|drop|fall|overpass|viaduct|block)\b`)},
+		{name: "stepping in front of it", weight: 0.65, subject: true,
+			re:    reX(`\b(?:think|thinking|thought|thoughts|imagine|imagining|picture|picturing|urge to|want to|tempted to) (?:about |of )?(?:stepping|jumping|throwing myself|step|jump|throw myself|walking|walk|driving|drive) (?:in front of|off|under|into|onto|from) (?:it|them|one|one of them)\b`),
+			check: heightsOrTrafficCheck},
+		{name: "pills in bulk", weight: 0.45, subject: true, kind: kPrep,
+			re: reX(`\b(?:bought|buying|got|getting|picked up) (?:a second|another|two|three|four|more|extra|several|a few|multiple) (?:packets?|packs?|boxes|box|bottles?|tubs?) of {PILLS}\b`)},
+		{name: "pills past the limit", weight: 0.45, kind: kPrep,
+			re:    reX(`\bfrom (?:another|a different|different|two|three|several|multiple) (?:shops?|pharmac(?:y|ies)|chemists?|stores?|supermarkets?)\b`),
+			check: pillsMentioned},
+		{name: "pills unnoticed", weight: 0.45, kind: kPrep,
+			re:    reX(`\bso (?:they|the pharmacist|the cashier|nobody|no one) (?:would not|will not|did not|could not) (?:ask|notice|question)\b`),
+			check: pillsMentioned},
+		{name: "funeral plans", weight: 0.55, subject: true, kind: kPrep,
+			re: reX(`\b(?:wrote|written|writing|made|making|picked|picking|chose|chosen|planned|planning|sorted|sorting) (?:out )?my (?:own )?funeral (?:playlist|songs|music|plans?|arrangements|outfit|wishes|readings)\b`)},
+		{name: "ligature", weight: 0.7, subject: true, kind: kPrep,
+			re:       reX(`\b(?:tied|tying|tie|attached|attaching|hung|hanging|fixed|fixing|looped|looping) (?:a |the |my )?(?:belt|rope|cord|cable|scarf|sheet|ligature|tie|dressing gown cord|charger cable|lead) (?:to|around|round|over|from) (?:the|a|my) (?:\w+ )?(?:door|doorframe|door frame|beam|ceiling|rail|railing|banister|bannister|hook|pipe|tree|branch|wardrobe|loft hatch|curtain rail)\b`),
+			notAfter: re(`^ (?:for|to (?:make|hang (?:the|a|my|some)|dry|hold (?:the|a|up)|secure|keep|stop)|so (?:the|it|we|that the)|and (?:swung|climbed))\b`),
+			check:    ropeLeisureCheck},
+		{name: "take my weight", weight: 0.55, subject: true, kind: kPrep,
+			re: reX(`\b(?:would|will|could|can|to) (?:hold|take|support|bear) my weight\b`), check: deathTalkOr(0.55)},
+		{name: "until I can leave this world", weight: 0.65, subject: true,
+			re: reX(`\b(?:counting down|count down|counting the (?:days|hours|weeks)|can not wait|waiting)(?: \w+){0,4}? (?:until|till|for|to) (?:i (?:can |will |get to )?)?{A}(?:leave this (?:world|earth|life)|die|be dead|be gone|not exist|stop existing|go to sleep forever|rest forever)\b`)},
+		{name: "sorry to family", weight: 0.35, endClause: true,
+			re: reX(`\b(?:i am )?(?:so |really )?sorry,? (?:mum|mom|dad|mam|mummy|mommy|daddy|my (?:\w+ )?{KIN})\b`)},
+		{name: "peace only in death", weight: 0.6, subject: true,
+			re: reX(`\b(?:peace|rest|relief|freedom|escape|happiness|way out)\b(?: \w+){0,5}? (?:is|will be|comes|will come) (?:when i (?:am dead|die|am gone)|in death|death|after i die)\b`)},
+		{name: "end this", weight: 0.45, subject: true, endClause: true,
+			re: reX(`\b(?:going to|gonna|will|about to|ready to|need to|want to) {A}end this\b`)},
+		{name: "not going to continue it", weight: 0.6, subject: true, ownNegation: true,
+			re:    reX(`\b(?:am not going to|will not|do not want to|refuse to|am done trying to) {A}(?:continue|carry on|go on) (?:it|living|my life|with (?:my )?life|existing)\b`),
+			check: continueLifeCheck},
+		{name: "hope I get hit", weight: 0.65, subject: true, hyperbole: true,
+			re:       reX(`\b(?:hope|hoping|wish|pray|praying) (?:that )?i (?:will |would |could |might )?(?:get|be) (?:hit|run over|killed|struck)\b`),
+			notAfter: re(`^ by (?:inspiration|an idea|luck|the (?:idea|thought|truth|realisation|realization))\b`)},
+		{name: "it will be over soon", weight: 0.5, subject: true, hyperbole: true,
+			re:       reX(`\b(?:it|everything|the pain|my pain|the suffering|this|it all) (?:will|is going to) (?:all )?be over (?:soon|tonight|shortly|by (?:tomorrow|morning|the morning))\b`),
+			notAfter: re(`^ (?:after|once|when|and (?:then )?(?:i|we) (?:can|will))\b`)},
+		{name: "in case I do not get another chance", weight: 0.4,
+			re: reX(`\b(?:in case|because|before) i (?:do not|will not|might not|may not|never) (?:get|have) (?:another|the|a) chance\b`)},
+		{name: "do not try to stop me", weight: 0.5, ownNegation: true,
+			re:       reX(`\b(?:please )?(?:do not|nobody|no one|no point trying to|you can not) (?:try to |even try to )?(?:stop|save|talk me out of|change my mind|find) me\b`),
+			notAfter: re(`^ (?:from (?:eating|buying|going|doing (?:my|the|this|that))|eating|at|in|on)\b`)},
+		{name: "thought about this for a long time", weight: 0.3, kind: kPrep,
+			re: reX(`\b(?:thought about|considered|been thinking about|planned) (?:this|it) for (?:a long time|months|years|weeks|ages|a while)\b`)},
+		{name: "in my car by the water", weight: 0.45, subject: true, kind: kPrep,
+			re:       reX(`\b(?:sat|sitting|parked|waiting) in (?:my|the) car (?:by|at|near|next to|overlooking|on) (?:the|a) (?:reservoir|river|lake|sea|cliffs?|bridge|quarry|dam|canal|tracks|railway|edge)\b`),
+			notAfter: re(scenicAfter), check: edgeCheck},
+
+		{name: "sitting with the means", weight: 0.45, subject: true, kind: kPrep,
+			re:       reX(`\b(?:sitting|sat|lying|laying|standing|hiding|curled up|locked) (?:\w+ ){0,4}?with (?:a|the|my|some) {MEANS}\b`),
+			notAfter: re(`^ (?:for (?:the|a|my) (?:week|trip|day)|to (?:cook|chop|shave|open|cut (?:the|some|a)))\b`),
+			check:    durationCheck},
+
 		// Means, now.
 		{name: "holding the means", weight: 0.4, subject: true, kind: kPrep,
-			re:       reX(`\b(?:holding|hold|clutching|gripping|staring at|sitting with|counting|lined up|laid out|got out|took out|have out|emptied out|emptied) (?:a |the |my |all (?:of )?(?:the |my )?|a (?:handful|bottle|box|packet|pile) of (?:the |my )?)?{MEANS}\b`),
+			re:       reX(`\b(?:holding onto|holding on to|holding|hold|clutching|gripping|staring at|sitting with|counting|lined up|laid out|got out|took out|have out|emptied out|emptied) (?:a |the |my |all (?:of )?(?:the |my )?|a (?:handful|bottle|box|packet|pile) of (?:the |my )?)?{MEANS}\b`),
 			notAfter: re(`^ (?:into|for (?:the|a|my) (?:week|trip|day)|in (?:a|my|the) (?:pill ?box|organi[sz]er|dosette|drawer|cupboard|cabinet|kitchen)|for (?:cooking|dinner|work|crafts?|school)|to (?:cook|chop|cut (?:the|some|a)|shave|open))\b`),
 			check:    holdingCheck},
 		{name: "means within reach", weight: 0.4, subject: true, kind: kPrep,
@@ -275,7 +378,7 @@ func extraPatterns() []*pattern {
 			re:    reX(`\b{PILLS}(?: \w+){0,3}? (?:and|with) (?:a bottle of |some |the )?{BOOZE}\b`),
 			check: bulkPillsCheck},
 		{name: "until I can not wake", weight: 0.7, subject: true,
-			re: reX(`\b(?:drink|drinking|sleep|sleeping|take|taking|swallow|swallowing|cut|cutting|bleed|bleeding) (?:myself |them )?(?:until|till|til) i (?:die|am dead|can not (?:wake up|breathe)|stop breathing|do not wake up|never wake up)\b`)},
+			re: reX(`\b(?:drink|drinking|sleep|sleeping|take|taking|swallow|swallowing|cut|cutting|bleed|bleeding|starve|starving) (?:myself |them )?(?:until|till|til) (?:i (?:die|am dead|can not (?:wake up|breathe)|stop breathing|do not wake up|never wake up)|my (?:heart|body) (?:gives out|stops|fails|gives up|shuts down))\b`)},
 		{name: "car running in a shut garage", weight: 0.7, subject: true, kind: kPrep,
 			re: reX(`\b(?:engine|car|motor) (?:is )?(?:still )?(?:running|on)\b(?: \w+){0,8}? (?:garage(?: door)? (?:is )?(?:shut|closed|locked)|closed garage|exhaust|hose)\b|\bgarage(?: door)? (?:is )?(?:shut|closed|locked)\b(?: \w+){0,8}? (?:engine|car|motor) (?:is )?(?:still )?(?:running|on)\b`)},
 		{name: "picturing myself dying", weight: 0.7, subject: true,
@@ -291,7 +394,7 @@ func extraPatterns() []*pattern {
 		{name: "can not stop cutting", weight: 0.6, subject: true,
 			re: reX(`\b(?:can not|could not|can never) {A}stop (?:cutting|self harming|hurting myself|burning myself|harming myself|scratching myself)\b`)},
 		{name: "harm to a body part", weight: 0.65, subject: true, kind: kHarm,
-			re:    reX(`\b(?:cut|cutting|burned|burnt|burning|burn|scratched|scratching|hit|hitting|punched|punching|bit|biting|bruised|bruising|carved|carving|sliced|slicing) (?:my|into my) {BODY}(?: \w+)? (?:on purpose|deliberately|again|till it bled|until it bled|until i bled|with (?:a|the|my) (?:blade|razor|lighter|knife|scissors|compass|glass))\b|\b(?:hurt|hurting|harmed|harming|burned|burnt|cut|scratched|hit|punched) myself (?:on purpose|deliberately|intentionally)\b`),
+			re:    reX(`\b(?:cut|cutting|burned|burnt|burning|burn|scratched|scratching|hit|hitting|punched|punching|bit|biting|bruised|bruising|carved|carving|sliced|slicing) (?:my|into my) {BODY}(?: \w+)? (?:on purpose|deliberately|again|(?:till|until) (?:they|it|i|the skin) (?:bleed|bled|bleeds|bleeding|break|breaks|broke)|with (?:a|the|my) (?:blade|razor|lighter|knife|scissors|compass|glass))\b|\b(?:hurt|hurting|harmed|harming|burned|burnt|cut|scratched|hit|punched) myself (?:on purpose|deliberately|intentionally)\b`),
 			check: selfActCheck},
 		{name: "need to bleed", weight: 0.6, subject: true,
 			re:       reX(`\b(?:need|needs|want|craving|crave|deserve|long|itching) (?:to )?(?:feel (?:the )?(?:blade|razor|sting)|bleed|see (?:the )?blood|be punished|feel pain|punish myself|hurt|suffer)\b`),
@@ -300,6 +403,115 @@ func extraPatterns() []*pattern {
 		{name: "relapse near a blade", weight: 0.55, subject: true, kind: kHarm,
 			re: reX(`\brelaps(?:e|ed|ing)\b`), check: harmTalkCheck},
 	}
+}
+
+var goneAfterRe = regexp.MustCompile(`^ (?:by|before|from|for (?:the|a|this|that|now|work|school)|when|after|once|until|till|on|at|to (?:work|school)|one day|someday|eventually)\b`)
+
+// beGoneCheck: "I want to be gone" is a wish to die; "I want to be gone by
+// five" is a schedule.
+func beGoneCheck(c *matchCtx, w float64) float64 {
+	if goneAfterRe.MatchString(c.after) && (strings.HasSuffix(c.phrase, "be gone") || strings.HasSuffix(c.phrase, "heaven")) {
+		return 0
+	}
+	return w
+}
+
+var urgentTimeRe = regexp.MustCompile(`\b(?:tonight|today|this (?:weekend|week|evening)|right now|now|tomorrow)\b`)
+
+// finishCheck: "finish what I started" means an attempt in a post about
+// dying or with a time set for it.
+func finishCheck(c *matchCtx, w float64) float64 {
+	if deathTalkRe.MatchString(c.t.text) || urgentTimeRe.MatchString(c.sentence) {
+		return w
+	}
+	return 0.45
+}
+
+var durationRe = regexp.MustCompile(`\b(?:for (?:an|over an|about an|half an) hour|for hours|for ages|all (?:night|evening|day|afternoon)|right now|tonight|since)\b`)
+
+// durationCheck: sitting with a razor for an hour is not shaving.
+func durationCheck(c *matchCtx, w float64) float64 {
+	if !durationRe.MatchString(c.sentence) {
+		return w
+	}
+	if strongMeansRe.MatchString(c.phrase) || strings.Contains(c.phrase, "razor") || harmWordsRe.MatchString(c.t.text) || deathTalkRe.MatchString(c.t.text) {
+		return 0.6
+	}
+	return w
+}
+
+// placeRe finds a place someone may simply want to leave.
+var placeRe = regexp.MustCompile(`\b(?:office|job|work|school|uni|university|college|class|house|flat|town|city|country|place|party|room|meeting|relationship|marriage|group|team|company)\b`)
+
+// placeCheck: "I can't be here anymore" is about a place when the sentence
+// names one.
+func placeCheck(c *matchCtx, w float64) float64 {
+	if placeRe.MatchString(c.sentence) {
+		return 0.25
+	}
+	return w
+}
+
+var thatIsWhenRe = regexp.MustCompile(`^(?:that|then) `)
+
+// thatIsWhenCheck: "that's when I'm going to do it" is vague without talk of
+// dying; a named time is not.
+func thatIsWhenCheck(c *matchCtx, w float64) float64 {
+	if thatIsWhenRe.MatchString(c.phrase) && strings.HasSuffix(c.phrase, "do it") && !deathTalkRe.MatchString(c.t.text) {
+		return 0.45
+	}
+	return w
+}
+
+var onlyThingFromRe = regexp.MustCompile(`^ from (?:doing it|killing myself|ending it|ending my life|it|going through with it|acting on (?:it|them)|jumping|taking them|dying|suicide)\b`)
+
+// onlyThingCheck: "the only thing stopping me is my cat" counts; "the only
+// thing stopping me from quitting is money" does not; "keeping me going" is
+// a protective factor and needs company.
+func onlyThingCheck(c *matchCtx, w float64) float64 {
+	switch {
+	case strings.HasPrefix(c.after, " from "):
+		if onlyThingFromRe.MatchString(c.after) {
+			return 0.75
+		}
+		return 0
+	case strings.HasSuffix(c.phrase, "going"), strings.HasSuffix(c.phrase, "back"):
+		return 0.3
+	case strings.HasSuffix(c.phrase, "alive"), strings.HasSuffix(c.phrase, "here"):
+		return 0.55
+	}
+	return w
+}
+
+// meansInSentenceCheck: "I keep touching it" counts where "it" is a bottle
+// of pills or a blade.
+func meansInSentenceCheck(c *matchCtx, w float64) float64 {
+	if strongMeansRe.MatchString(c.sentence) {
+		return w
+	}
+	return 0
+}
+
+var trafficRe = regexp.MustCompile(`\b(?:bridge|roof|rooftop|cliff|balcony|ledge|train|trains|tracks|building|window|tower|car park|overpass|platform|traffic|bus|buses|lorry|lorries|truck|trucks|cars)\b`)
+
+// heightsOrTrafficCheck: "stepping in front of it" needs a train, a bus or
+// a height in the sentence.
+func heightsOrTrafficCheck(c *matchCtx, w float64) float64 {
+	if trafficRe.MatchString(c.sentence) {
+		return w
+	}
+	return 0
+}
+
+var lifeWordRe = regexp.MustCompile(`\b(?:life|living|alive|existing|existence)\b`)
+
+// continueLifeCheck: "I'm not going to continue it" is about life only when
+// the sentence names life.
+func continueLifeCheck(c *matchCtx, w float64) float64 {
+	if strings.HasSuffix(c.phrase, " it") && !lifeWordRe.MatchString(c.sentence) {
+		return 0
+	}
+	return w
 }
 
 // deathTalkOr gives w in a post that talks of dying and weight otherwise.

@@ -75,7 +75,7 @@ func TestCrisisOwnSetBlocks(t *testing.T) {
 	blocks := []struct {
 		name string
 		size int
-	}{{"A (tuning)", 220}, {"B (held out)", 220}, {"C (probe)", 120}, {"D (hard probe)", 150}, {"E (last probe)", 150}, {"F (fresh probe)", 200}}
+	}{{"A (tuning)", 220}, {"B (held out)", 220}, {"C (probe)", 120}, {"D (hard probe)", 150}, {"E (last probe)", 150}, {"F (fresh probe)", 200}, {"G (second fresh probe)", 150}}
 	total := 0
 	for _, b := range blocks {
 		total += b.size
@@ -145,6 +145,14 @@ func TestAssessCases(t *testing.T) {
 		{"this time i'll make sure i don't wake up", true, "resolve to succeed"},
 		{"nobody cares, so what's the point in staying", true, "the negation belongs to 'cares'"},
 		{"i can't stop hurting myself", true, "ongoing self-harm"},
+		{"I'm going to take a few drinks and then swallow the rest of my tablets.", true, "intent carried into a coordinated clause"},
+		{"I'm so tired of waking up every morning, I hope tomorrow is the last time.", true, "'every morning' is a time, not a trivial cause"},
+		{"My head won't stop telling me to step in front of the bus.", true, "internal voice with a method"},
+		{"The only thing keeping me alive is my little brother.", true, "the last reason to live"},
+		{"I picked out the songs for my funeral playlist last night.", false, "not the frame the funeral pattern knows; needs company"},
+		{"I've decided on my funeral songs and written my will.", true, "funeral plans and affairs in order"},
+		{"i hope i get run over on the way to work", true, "passive death wish"},
+		{"counting the days until i can leave this earth", true, "waiting to die"},
 
 		// Not crisis.
 		{"This exam is killing me.", false, "idiom"},
@@ -182,6 +190,13 @@ func TestAssessCases(t *testing.T) {
 		{"My plan is to do it on Saturday, I'm finally asking for a raise.", false, "'do it' without talk of dying needs company"},
 		{"Why should I go on living in a flat with no heating?", false, "living somewhere"},
 		{"The knife is right there on the counter if you need it.", false, "a kitchen knife, nothing about harm"},
+		{"We tied a rope to the big oak tree and made a tyre swing.", false, "a rope for a swing"},
+		{"The only thing stopping me from moving out is the rent.", false, "stopping me from something ordinary"},
+		{"I want this to be the last time I have to resit maths.", false, "the last time of something ordinary"},
+		{"My grandma is dying and I don't know how to say goodbye.", false, "asking how to say goodbye to someone dying"},
+		{"What's the lethal dose of nutmeg? Asking for a baking quiz.", false, "a lethal dose of a kitchen spice"},
+		{"I'm selling my old bike because I won't need it anymore, got a new one.", false, "a replaced thing"},
+		{"I jumped off the high board at the swimming pool today!", false, "a jump for sport"},
 	}
 	d := NewDetector()
 	for _, c := range cases {

@@ -13,6 +13,7 @@ const (
 	kPrep                // means acquired, notes written, goodbyes: count in the past tense too
 	kAttempt             // attempts and overdoses: count only when recent
 	kHarm                // self-harm acts: count when recent or ongoing
+	kNow                 // the phrase fixes its own time ("finish what I started last year"): no tense discount
 )
 
 // pattern is one weighted phrase family with the context rules that apply to
@@ -64,6 +65,10 @@ func (p *pattern) score(c *matchCtx) float64 {
 		return 0
 	}
 	if postNegationRe.MatchString(c.after) {
+		return 0
+	}
+	if strings.Contains(c.phrase, "jump") && sportJumpRe.MatchString(c.sentence) {
+		// "jumping off the high board at the pool"
 		return 0
 	}
 	w := p.weight
@@ -122,7 +127,7 @@ var fragments = strings.NewReplacer(
 	// {INTENT}: the frames in which someone announces what they will do.
 	"{INTENT}", `(?:going to|about to|planning to|planning on|plan to|plan on|my plan is to|the plan is to|intend to|intending to|ready to|decided to|deciding to|made up my mind to|determined to|want to|wanting to|need to|have to|should|will|shall|might|tempted to|so close to|close to|urge to|urges to|time (?:for me )?to|trying to|prepared to|finally going to|really going to|actually going to|tonight i|(?:how )?(?:easy|easier|tempting|simple) (?:it would be |it is |it will be )?to|could easily)`,
 	// {METHOD}: ways of ending one's life, in the infinitive.
-	"{METHOD}", `(?:kill myself|end my (?:own )?life|end my (?:existence|misery)|end (?:my|the) (?:suffering|pain) (?:permanently|for good|forever)|take my (?:own )?life|end it all|end everything|end myself|off myself|hang myself|shoot myself|drown myself|poison myself|gas myself|suffocate myself|electrocute myself|stab myself|set myself on fire|burn myself alive|bleed out|bleed to death|starve myself (?:to death|until i die)|overdose|take an overdose|slit my (?:wrists?|throat)|cut my (?:wrists?|throat)(?: open)?|slash my (?:wrists?|throat)|open my (?:wrists?|veins)|commit suicide|die by suicide|(?:jump|leap) (?:off|from|in front of|onto|out of) {PLACE}|step (?:in front of|off|out in front of) {PLACE}|throw myself (?:off|from|in front of|under|into) {PLACE}|(?:walk|wade) (?:into|out into) {WATER}|drown myself in {WATER}|drive (?:my car )?(?:into|off|in front of) (?:{PLACE}|{WATER})|crash my car(?: on purpose)?|lie down (?:on|in front of) {PLACE}|take (?:all|every one|the rest) of (?:my|the|these|those) {PILLS}|swallow (?:all|every one) of (?:my|the) {PILLS}|go through with it)`,
+	"{METHOD}", `(?:kill myself|put myself out of (?:my|this) misery|finish myself off|end my (?:own )?life|end my (?:existence|misery)|end (?:my|the) (?:suffering|pain) (?:permanently|for good|forever)|take my (?:own )?life|end it all|end everything|end myself|off myself|hang myself|shoot myself|drown myself|poison myself|gas myself|suffocate myself|electrocute myself|stab myself|set myself on fire|burn myself alive|bleed out|bleed to death|starve myself (?:to death|until i die)|overdose|take an overdose|slit my (?:wrists?|throat)|cut my (?:wrists?|throat)(?: open)?|slash my (?:wrists?|throat)|open my (?:wrists?|veins)|commit suicide|die by suicide|(?:jump|leap) (?:off|from|in front of|onto|out of) {PLACE}|step (?:in front of|off|out in front of) {PLACE}|throw myself (?:off|from|in front of|under|into) {PLACE}|(?:walk|wade) (?:into|out into) {WATER}|drown myself in {WATER}|drive (?:my car )?(?:into|off|in front of) (?:{PLACE}|{WATER})|crash my car(?: on purpose)?|lie down (?:on|in front of) {PLACE}|take (?:all|every one|the rest) of (?:my|the|these|those) {PILLS}|swallow (?:all|every one) of (?:my|the) {PILLS}|go through with it)`,
 	// {METHODING}: the same ways as gerunds ("thinking about hanging myself").
 	"{METHODING}", `(?:killing myself|ending my (?:own )?life|taking my (?:own )?life|ending it all|hanging myself|shooting myself|drowning myself|poisoning myself|gassing myself|overdosing|taking an overdose|slitting my (?:wrists?|throat)|cutting my (?:wrists?|throat)|(?:jumping|leaping) (?:off|from|in front of|onto|out of) {PLACE}|stepping (?:in front of|off) {PLACE}|throwing myself (?:off|from|in front of|under|into) {PLACE}|walking (?:into|out into) {WATER}|driving (?:my car )?(?:into|off) (?:{PLACE}|{WATER})|crashing my car|taking (?:all|every one|the rest) of (?:my|the) {PILLS}|taking all my {PILLS}|swallowing (?:all|every one of) (?:my|the) {PILLS}|starving myself to death|bleeding out|going through with it)`,
 	"{PLACE}", `(?:the |a |an |my |this |that |some |oncoming )?(?:bridge|building|roof|rooftop|cliff|cliffs|train|trains|bus|car|truck|lorry|traffic|tracks|railway|balcony|tower|car park|multi ?stor(?:e)?y(?: car park)?|parking garage|window|wall|tree|motorway|highway|freeway|oncoming traffic|ledge|overpass|road|quarry|dam|platform)`,
@@ -259,8 +264,8 @@ var jumpDestRe = regexp.MustCompile(`\b(?:off|from|in front of|into|onto|under|o
 // jumpCheck accepts a bare "I'm going to jump." only at the end of a clause;
 // with any other verb the destination must be named.
 func jumpCheck(c *matchCtx, w float64) float64 {
-	if waterRe.MatchString(c.phrase) && leisureRe.MatchString(c.sentence) {
-		// "jump into the lake for the charity swim"
+	if waterRe.MatchString(c.phrase) && leisureRe.MatchString(c.sentence) || sportJumpRe.MatchString(c.sentence) {
+		// "jump into the lake for the charity swim", "off the high board"
 		return 0
 	}
 	if jumpDestRe.MatchString(c.phrase) {
@@ -326,7 +331,7 @@ func sayGoodbyeCheck(c *matchCtx, w float64) float64 {
 	switch {
 	case goodbyePlaceRe.MatchString(c.after):
 		return 0
-	case goodbyeToRe.MatchString(c.after) || endOfClauseRe.MatchString(c.after):
+	case goodbyeToRe.MatchString(c.after) || endOfClauseRe.MatchString(c.after) || goodbyeHereRe.MatchString(c.after):
 		return w
 	case goodbyeKinRe.MatchString(c.after):
 		// Goodbye to a relative or a pet may be an ordinary parting; it
@@ -335,6 +340,9 @@ func sayGoodbyeCheck(c *matchCtx, w float64) float64 {
 	}
 	return 0
 }
+
+// goodbyeHereRe: "saying my goodbyes here while I still can".
+var goodbyeHereRe = regexp.MustCompile(`^ (?:here|on here|now|while i (?:still )?can|before i go|before it is too late|tonight)\b`)
 
 var goodbyeAddresseeRe = regexp.MustCompile(`^\s*(?:$|[.!?]|,? ?(?:everyone|everybody|all|friends|guys|y'?all|you all|forum|world|i am sorry|sorry|thank|thanks|i love|love you)\b)`)
 
@@ -375,6 +383,9 @@ func allPillsCheck(c *matchCtx, w float64) float64 {
 	}
 	if allPillsBulkRe.MatchString(c.phrase) || allPillsQualifierRe.MatchString(c.after) {
 		return w
+	}
+	if carriedIntent(c) {
+		return 0.75
 	}
 	lt := c.leftToks
 	if len(lt) > 3 {
@@ -561,7 +572,7 @@ func buildPatterns() []*pattern {
 			notBefore: re(`\bintrusive $`),
 			check:     heightsCheck},
 		{name: "voices telling me to", weight: 0.75,
-			re: re(`\b(?:brain|head|mind|voices?|thoughts|depression|illness|something inside me|a voice) (?:keeps |keep |is |are |has been |have been |just |always |constantly )?(?:telling|tells|told|screaming at|saying to|urging|begging|pushing|ordering) me to {A}(?:jump|die|kill myself|end it|end my life|do it|cut|hurt myself|overdose|take the pills|take them all|step in front|drive into|hang myself)\b`)},
+			re: re(`\b(?:brain|head|mind|voices?|thoughts|depression|illness|something inside me|a voice) (?:(?:will|would|does|do|can) not stop |never stops? |keeps? on |keeps |keep |is |are |has been |have been |just |always |constantly )*(?:telling|tells|told|screaming at|saying to|urging|begging|pushing|ordering) me to {A}(?:jump|die|kill myself|end it|end my life|do it|cut|hurt myself|overdose|take the pills|take them all|step in front|drive into|hang myself)\b`)},
 		{name: "part of me wants to die", weight: 0.75, hyperbole: true,
 			re: re(`\b(?:part of me|a part of me|half of me|some of me|something in me|everything in me|all of me) (?:\w+ )?(?:wants|wanted|is wanting|just wants|really wants) to {A}(?:die|be dead|stop existing|end it(?: all)?|kill myself|not wake up|not exist|give up on life)\b`)},
 		{name: "ready to die", weight: 0.8, subject: true, hyperbole: true,
@@ -682,10 +693,11 @@ func buildPatterns() []*pattern {
 			notAfter: re(`^ (?:last|get (?:me )?through|see me through|cover|for (?:the|a) (?:week|month|trip|holiday))\b`)},
 		{name: "how many pills", weight: 0.7, subject: true, kind: kPrep,
 			re: re(`\bhow (?:many|much) (?:of )?(?:my |the |these |those )?(?:{PILLS}|\w+ pills|\w+ tablets)(?: of my \w+)?(?: \w+){0,4}? (?:would (?:it )?take|it would take|does it take|it takes|to die|to kill|to overdose|to od|would (?:be )?(?:lethal|fatal|kill|enough)|is (?:lethal|fatal|enough to)|are (?:lethal|fatal)|before (?:you|i|it) die)\b`)},
-		{name: "lethal dose", weight: 0.5, subject: true, kind: kPrep,
-			re: re(`\b(?:lethal|fatal|deadly) (?:dose|amount|quantity)\b`)},
+		{name: "lethal dose", weight: 0.5, subject: true, kind: kPrep, hyperbole: true,
+			re:       re(`\b(?:lethal|fatal|deadly) (?:dose|amount|quantity)\b`),
+			notAfter: re(`^ (?:of|for) (?:caffeine|coffee|energy drinks?|vitamin \w|water|chocolate|sugar|salt|nicotine|carrots|nutmeg|cinnamon|spinach|bananas?|apple seeds|cherry pits|tea)\b`)},
 		{name: "take all the pills", weight: 0.75, subject: true, kind: kPrep,
-			re:    re(`\b(?:take|taking|took|taken|swallow|swallowing|swallowed|down|downing|downed|neck|necking|necked|overdose on|overdosing on|overdosed on) {A}(?:a handful of|handfuls of|a bunch of|a load of|loads of|a lot of|a fistful of|heaps of|a pile of|a (?:whole )?(?:bottle|packet|box|pack|strip|tub) of|the whole (?:bottle|packet|box|pack|strip|tub) of|every (?:single )?one of|all of|all|the rest of|too many|way too many|double|triple|loads of|lots of|dozens of|\d+|twenty|thirty|forty|fifty|a hundred|hundreds of)(?: (?:my|the|these|those))?(?: \w+)? {PILLS}\b`),
+			re:    re(`\b(?:take|taking|took|taken|swallow|swallowing|swallowed|down|downing|downed|neck|necking|necked|overdose on|overdosing on|overdosed on) {A}(?:a handful of|handfuls of|a bunch of|a load of|loads of|a lot of|a fistful of|heaps of|a pile of|a (?:whole )?(?:bottle|packet|box|pack|strip|tub) of|the whole (?:bottle|packet|box|pack|strip|tub) of|every (?:single )?one of|all of|all|the rest of|too many|way too many|double|triple|loads of|lots of|dozens of|\d+|twenty|thirty|forty|fifty|a hundred|hundreds of)(?: (?:my|the|these|those))?(?: [\w']+)? {PILLS}\b`),
 			check: allPillsCheck},
 		{name: "take everything", weight: 0.75, subject: true, kind: kPrep,
 			re: re(`\b(?:take|taking|took|swallow|swallowing|swallowed) {A}(?:everything in the (?:medicine )?(?:cabinet|cupboard|drawer|box)|every (?:single )?(?:pill|tablet)(?: i (?:have|own|could find|can find))?|the lot|an overdose|all of them at once)\b`)},
@@ -694,7 +706,7 @@ func buildPatterns() []*pattern {
 			notAfter: re(trivialOverdoseAfter)},
 		{name: "rope", weight: 0.75, subject: true, kind: kPrep,
 			re:       re(`\b(?:bought|buying|buy|got|have|had|has|ordered|order|tied|tying|tie|made|making|make|found|hung|hanging|hang|hid|hidden|hiding|holding|hold|ready|purchased|getting|get|fixed|fixing|attached|attaching|prepared|preparing|set up|setting up|put|placed|packed|brought|carrying|took) (?:a |the |some |my |an |this )?(?:rope|noose|ligature|belt to (?:the|a) (?:door|beam|ceiling|rail))\b`),
-			notAfter: re(ropeAfter)},
+			notAfter: re(ropeAfter), check: ropeLeisureCheck},
 		{name: "noose", weight: 0.65, subject: true, kind: kPrep,
 			re: re(`\bnoose\b`)},
 		{name: "at the edge", weight: 0.6, subject: true, kind: kPrep,
@@ -754,7 +766,7 @@ func buildPatterns() []*pattern {
 		{name: "closing last post", weight: 0.6, kind: kPrep, absence: true,
 			re: re(`^\s*(?:my |this is my )?(?:last|final) (?:post|message|words)(?: here| on here| ever)?\s*$`)},
 		{name: "love you all", weight: 0.3, kind: kPrep,
-			re: re(`^\s*(?:i )?love (?:you all|you guys|all of you|everyone|y'?all)\s*$`)},
+			re: re(`^\s*(?:i )?love (?:you|you all|you guys|all of you|everyone|y'?all)\s*$`)},
 		{name: "apology", weight: 0.3,
 			re:    re(`\b(?:i am )?(?:so |really |truly )?sorry (?:to everyone|for everything|to all of you|for what i am about to do|for what i am going to do|for leaving|for leaving you|for being a burden|for being such a burden|for all the trouble|that i could not (?:be better|do better|stay|hold on))\b|\bplease forgive me\b`),
 			check: objectWeight(0.3, objWeight{"about to do", 0.7}, objWeight{"going to do", 0.7}, objWeight{"leaving", 0.45}, objWeight{"could not stay", 0.6}, objWeight{"could not hold on", 0.6})},
@@ -850,9 +862,10 @@ func buildPatterns() []*pattern {
 			re:       re(`\b(?:this is|it is|so this is|i guess this is|i think this is|that is|this will be|time to say|time for me to say|i have to say|i need to say|i must say) (?:my )?goodbyes?\b`),
 			notAfter: re(`^ (?:to (?:my|the|our|this|that|a|an|his|her|their|summer|winter|spring|autumn|\w+ (?:job|house|phone|car|school|city|flat|home|hair))|for now|for today|for tonight|until|till|til|see you)\b`)},
 		{name: "saying goodbye", weight: 0.55, kind: kPrep, absence: true,
-			re: re(`\b(?:say|saying|said|wanted to say|want to say|just wanted to say|here to say|wanted to come and say|came to say|to say) {A}(?:my )?(?:goodbyes?|farewell|final goodbyes?)\b`), check: sayGoodbyeCheck},
+			notBefore: re(`\b(?:how|whether|when|where)(?: (?:do|can|should|would|could) i)? $`),
+			re:        re(`\b(?:say|saying|said|wanted to say|want to say|just wanted to say|here to say|wanted to come and say|came to say|to say) {A}(?:my )?(?:goodbyes?|farewell|final goodbyes?)\b`), check: sayGoodbyeCheck},
 		{name: "goodbye forever", weight: 0.6, hyperbole: true, absence: true,
-			re:       re(`\bgoodbyes? (?:forever|for good|for the last time|world|cruel world|everyone|everybody|friends|my friends|y'?all)\b`),
+			re:       re(`\bgoodbyes? (?:forever|for good|for the last time|world|cruel world|everyone|everybody|friends|my friends|y'?all|guys|you guys|all|you all|all of you|folks|people|lovelies|everyone here)\b`),
 			notAfter: re(`^ (?:see you|i am off|off to|going to|night|good ?night|have a|enjoy|until|till|talk|catch|back|for now|for today|for tonight)\b`),
 			check:    goodbyeForeverCheck},
 		{name: "thank you for everything", weight: 0.2,
@@ -865,11 +878,12 @@ func buildPatterns() []*pattern {
 			re:       re(`\b(?:gave|giving|give|given) away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions|books|clothes|cat|dog|pets?|guitar|games|jewellery|jewelry|savings|art|records|plants|collection)\b|\b(?:gave|giving|give|given) (?:all )?(?:of )?my (?:stuff|things|belongings|possessions|books|clothes|cat|dog|pets?|guitar|games|jewellery|jewelry|savings|art|records|plants|collection) away\b`),
 			notAfter: re(`^ (?:to (?:charity|a charity|the charity|goodwill|oxfam|the (?:shop|library|charity shop))|because (?:i am|we are) moving)\b`)},
 		{name: "will not need them", weight: 0.6, subject: true,
-			re: re(`\b(?:will not|am not going to|will no longer) {A}need (?:them|it|anything|those|my things|my stuff|any of (?:it|this|them)) (?:anymore|soon|where i am going|after (?:tonight|this week|this weekend)|much longer)\b|\bbecause i (?:will not|am not going to) need (?:them|it)\b`)},
+			re:    re(`\b(?:will not|am not going to|will no longer) {A}need (?:them|it|anything|those|my things|my stuff|any of (?:it|this|them)) (?:anymore|soon|where i am going|after (?:tonight|this week|this weekend)|much longer)\b|\bbecause i (?:will not|am not going to) need (?:them|it)\b`),
+			check: replacedCheck},
 
 		// Burden and nobody-would-notice.
 		{name: "better off without me", weight: 0.8,
-			re:       re(`\b(?:would|will|could|might|is|are|were|to) (?:all )?{A}(?:be )?(?:all )?{A}(?:better off|better|happier|easier|relieved|fine|lighter|freer|free|a better place|a happier place|a lighter place)(?: off)?(?: for (?:them|everyone|everybody|my \w+|you all))?(?: in the long run)? (?:without me(?: around| here| in (?:it|their lives|the picture|the way))?|if i {A}(?:was|were|am|had) (?:gone|dead|not here|not around|not alive|never born|never been born|not in (?:it|this world|the world|their lives|the picture)|no longer (?:here|around|alive))|if i {A}(?:died|disappeared|vanished|killed myself|left for good|left forever|stopped existing|did not exist|never existed|had never been born|had died|was never born|were never born)|(?:once|when|after) i am (?:gone|dead|not here|not around)|with me gone|with me dead|with me out of the way|with (?:a|another|someone|somebody) (?:\w+ )?(?:who is not|who was not|other than|instead of) me)\b`),
+			re:       re(`\b(?:would|will|could|might|is|are|were|to) (?:all )?{A}(?:be )?(?:all )?{A}(?:better off|better|happier|easier|relieved|fine|lighter|freer|free|a better place|a happier place|a lighter place)(?: off)?(?: for (?:them|everyone|everybody|my \w+|you all))?(?: in the long run)?(?:,(?: \w+){1,4},)? (?:without me(?: around| here| in (?:it|their lives|the picture|the way))?|if i {A}(?:was|were|am|had) (?:gone|dead|not here|not around|not alive|never born|never been born|not in (?:it|this world|the world|their lives|the picture)|no longer (?:here|around|alive))|if i {A}(?:died|disappeared|vanished|killed myself|left for good|left forever|stopped existing|stopped being (?:alive|here|around)|did not exist|never existed|had never been born|had died|was never born|were never born)|(?:once|when|after) i am (?:gone|dead|not here|not around)|with me gone|with me dead|with me out of the way|with (?:a|another|someone|somebody) (?:\w+ )?(?:who is not|who was not|other than|instead of) me)\b`),
 			notAfter: awayAfterRe},
 		{name: "without me they would", weight: 0.75,
 			re: re(`\bwithout me,? (?:\w+ ){0,3}(?:would|will|is|are|could) (?:be )?{A}(?:better|happier|easier|fine|free|relieved)\b`)},
@@ -879,7 +893,8 @@ func buildPatterns() []*pattern {
 		{name: "not a burden much longer", weight: 0.75,
 			re: re(`\b(?:will not|not going to) be (?:a burden|a problem|in (?:your|their|anyone's|everyone's) way|bothering (?:you|anyone)) (?:much longer|for (?:much )?long|anymore|soon|after (?:tonight|today))\b`)},
 		{name: "nobody would notice", weight: 0.75,
-			re: re(`\b(?:nobody|no one|none of them|not a single (?:person|soul)|not one person|not anyone|no body)(?: \w+){0,2}? (?:would|will|is going to|ever|could|would ever|will ever|is gonna) {A}(?:notice|care|miss me|be sad|cry|mind|realise|realize|remember me|know|care at all)(?: \w+){0,4}? (?:if|when|once|after|that) i {A}(?:died|die|was gone|were gone|am gone|disappeared|disappear|vanished|killed myself|kill myself|was dead|were dead|am dead|stopped existing|was not here|were not here|was not around|were not around|left (?:for good|forever)|ended it|end it|did it|do it|was not alive|were not alive|never woke up|did not wake up|did not come back|went missing)\b`)},
+			re:       re(`\b(?:nobody|no one|none of them|not a single (?:person|soul)|not one person|not anyone|no body)(?: \w+){0,2}? (?:would|will|is going to|ever|could|would ever|will ever|is gonna) {A}(?:notice|care|miss me|be sad|cry|mind|realise|realize|remember me|know|care at all)(?: \w+){0,4}? (?:(?:if|when|once|after|that) )?i {A}(?:died|die|was gone|were gone|am gone|disappeared|disappear|vanished|killed myself|kill myself|was dead|were dead|am dead|stopped existing|was not here|were not here|was not around|were not around|left (?:for good|forever)|ended it|end it|did it|do it|was not alive|were not alive|never woke up|did not wake up|did not come back|went missing)\b`),
+			notAfter: re(`^ (?:if i|from|for (?:the|a|an)|to|on (?:holiday|a trip)|at (?:the|work|school))\b`)},
 		{name: "if I died nobody", weight: 0.75,
 			re: re(`\bif i {A}(?:died|disappeared|vanished|killed myself|was gone|were gone|was dead|were dead|was not here|were not here|was not around|stopped existing|never woke up|did not wake up|went missing)(?: \w+){0,3}?,? (?:nobody|no one|none of them|not a single person|not one person|no body) (?:would|will|is going to|would even|will even|would ever|will ever) {A}(?:notice|care|miss me|be sad|cry|mind|realise|realize)\b`)},
 		{name: "nobody would miss me", weight: 0.6,
@@ -893,7 +908,7 @@ func buildPatterns() []*pattern {
 		{name: "tired of fighting", weight: 0.35, subject: true,
 			re: re(`\b(?:done|tired of|sick of|finished|exhausted from) (?:fighting|trying|struggling|pretending(?: to be (?:okay|ok|fine))?)\b`)},
 		{name: "life is over", weight: 0.35, subject: true, hyperbole: true,
-			re: re(`\b(?:my life|life|everything|existing|living) (?:is|feels|seems|is just|feels so|is so) {A}(?:over|finished|pointless|meaningless|hopeless)\b`)},
+			re: re(`\b(?:my life|life|everything|existing|living) (?:is|feels|seems|is just|feels so|is so) {A}(?:over|finished|pointless|meaningless|hopeless|unbearable|unliveable|unlivable|too much to bear)\b`)},
 		{name: "give up", weight: 0.35, subject: true, hyperbole: true,
 			re:    re(`\b(?:give up|giving up|given up|gave up)\b`),
 			check: endClauseOr(0.6, re(`^ on (?:life|living|everything|myself|the world|it all|being alive|staying alive)\b`))},
@@ -921,13 +936,13 @@ func buildPatterns() []*pattern {
 			re:       re(`\bshould not (?:be alive|exist|be here|have been born|be on this earth|still be alive)\b`),
 			notAfter: re(`^ (?:at|in|with|on|for|right now|today|tonight|because (?:i have|of))\b`)},
 		{name: "sleep and never wake", weight: 0.8, subject: true,
-			re:       re(`\b(?:go to sleep|going to sleep|fall asleep|falling asleep|sleep|close my eyes|go to bed|lie down)(?: \w+){0,3}? (?:and|then) {A}(?:never|not) {A}(?:wake up|wake|open them|open my eyes|get up)(?: again)?\b`),
+			re:       re(`\b(?:go to sleep|going to sleep|fall asleep|falling asleep|sleep|close my eyes|go to bed|lie down)(?: \w+){0,3}? (?:and|then) {A}(?:never|not) {A}(?:have to |need to |ever )?(?:wake up|wake|open them|open my eyes|get up)(?: again)?\b`),
 			notAfter: re(`^ (?:until|till|til|before|for|early|late|at|when|in (?:the|a))\b`),
 			check:    neverWakeCheck},
 		{name: "hope I do not wake", weight: 0.8, notAfter: re(wakeAfter),
 			re: re(`\b(?:hope|hoping|wish|pray|praying) (?:that )?i {A}(?:do not|did not|never|will not|would not|could not|will never|would never|do not ever) {A}wake up\b`)},
 		{name: "wish I could die", weight: 0.75,
-			re: re(`\b(?:wish|hope|pray|praying|hoping) (?:that )?i (?:could |would |will )?{A}(?:die|be dead|not exist|stop existing|disappear forever|disappear for good|never be born|had never been born|was never born|were never born|sleep forever|go to sleep forever|never wake up|not wake up|fall asleep and never wake up|just die)\b`)},
+			re: re(`\b(?:wish|hope|pray|praying|hoping) (?:that )?i (?:could |would |will )?{A}(?:die|be dead|not exist|stop existing|stop breathing|cease to exist|fade away|vanish forever|disappear forever|disappear for good|never be born|had never been born|was never born|were never born|sleep forever|go to sleep forever|never wake up|not wake up|fall asleep and never wake up|just die)\b`)},
 		{name: "wish I was dead", weight: 0.75,
 			re:       re(`\bwish i (?:was|were|had been) (?:dead|never born|gone|not alive|not here)\b|\bwish i (?:had )?(?:never been born|died|had died|did not exist|never existed|never woken up|not woken up|never woke up|not woke up)\b`),
 			notAfter: re(`^ (?:from|for (?:the|a|this|that|now)|by|before|on (?:holiday|a trip)|to|away|abroad|out of)\b`),
