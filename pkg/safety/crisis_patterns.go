@@ -360,6 +360,15 @@ func extraPatterns() []*pattern {
 			notAfter: re(`^ (?:for (?:the|a|my) (?:week|trip|day)|to (?:cook|chop|shave|open|cut (?:the|some|a)))\b`),
 			check:    durationCheck},
 
+		// Added after probe H.
+		{name: "use it on a means", weight: 0.6, subject: true,
+			re:       reX(`\b(?:going to|gonna|will|want to|about to|ready to|planning to|tempted to|so close to) {A}use (?:it|them|this|that)\b`),
+			notAfter: re(`^ (?:(?:tonight|today|now|later|tomorrow|again) )?(?:to|for|as|in|at|with|when|if|on (?:the|a|my|some)|properly)\b`),
+			check:    useMeansCheck},
+		{name: "not going to wake up", weight: 0.6, subject: true,
+			re:       reX(`\b(?:am not going to|will not|will never|am never going to|not gonna) {A}wake up (?:tomorrow|again|in the morning|ever again|this time)\b`),
+			notAfter: re(wakeAfter)},
+
 		// Means, now.
 		{name: "holding the means", weight: 0.4, subject: true, kind: kPrep,
 			re:       reX(`\b(?:holding onto|holding on to|holding|hold|clutching|gripping|staring at|sitting with|counting|lined up|laid out|got out|took out|have out|emptied out|emptied) (?:a |the |my |all (?:of )?(?:the |my )?|a (?:handful|bottle|box|packet|pile) of (?:the |my )?)?{MEANS}\b`),
@@ -479,6 +488,29 @@ func onlyThingCheck(c *matchCtx, w float64) float64 {
 		return 0.3
 	case strings.HasSuffix(c.phrase, "alive"), strings.HasSuffix(c.phrase, "here"):
 		return 0.55
+	}
+	return w
+}
+
+var harmMeansRe = re(`\b(?:{PILLS}|knife|knives|blades?|razor|razors|rope|noose|gun|shotgun|pistol|rifle|lighter)\b`)
+
+// useMeansCheck: "I have a knife and I'm going to use it tonight" counts
+// where the sentence names a means; "use it" alone is anything.
+func useMeansCheck(c *matchCtx, w float64) float64 {
+	if !harmMeansRe.MatchString(c.sentence) {
+		return 0
+	}
+	if urgentTimeRe.MatchString(c.sentence) || strings.HasPrefix(c.after, " on myself") {
+		return 0.7
+	}
+	return w
+}
+
+// errandCheck: in British English one "collects" a prescription from the
+// chemist; that is an errand, not a stockpile.
+func errandCheck(c *matchCtx, w float64) float64 {
+	if strings.Contains(c.phrase, "collect") && strings.Contains(c.phrase, "prescription") {
+		return 0
 	}
 	return w
 }

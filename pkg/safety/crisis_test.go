@@ -75,7 +75,7 @@ func TestCrisisOwnSetBlocks(t *testing.T) {
 	blocks := []struct {
 		name string
 		size int
-	}{{"A (tuning)", 220}, {"B (held out)", 220}, {"C (probe)", 120}, {"D (hard probe)", 150}, {"E (last probe)", 150}, {"F (fresh probe)", 200}, {"G (second fresh probe)", 150}}
+	}{{"A (tuning)", 220}, {"B (held out)", 220}, {"C (probe)", 120}, {"D (hard probe)", 150}, {"E (last probe)", 150}, {"F (fresh probe)", 200}, {"G (second fresh probe)", 150}, {"H (dev-style probe)", 100}}
 	total := 0
 	for _, b := range blocks {
 		total += b.size
@@ -153,6 +153,8 @@ func TestAssessCases(t *testing.T) {
 		{"I've decided on my funeral songs and written my will.", true, "funeral plans and affairs in order"},
 		{"i hope i get run over on the way to work", true, "passive death wish"},
 		{"counting the days until i can leave this earth", true, "waiting to die"},
+		{"got the razor blades out and i'm going to use them", true, "means named, intent to use"},
+		{"I've been saving my dad's painkillers for a while now.", true, "stockpiling someone else's pills"},
 
 		// Not crisis.
 		{"This exam is killing me.", false, "idiom"},
@@ -197,6 +199,8 @@ func TestAssessCases(t *testing.T) {
 		{"What's the lethal dose of nutmeg? Asking for a baking quiz.", false, "a lethal dose of a kitchen spice"},
 		{"I'm selling my old bike because I won't need it anymore, got a new one.", false, "a replaced thing"},
 		{"I jumped off the high board at the swimming pool today!", false, "a jump for sport"},
+		{"Got a new kitchen knife and I'm going to use it tonight for the curry.", false, "a knife for cooking"},
+		{"I collected my gran's prescription from the chemist.", false, "an errand"},
 	}
 	d := NewDetector()
 	for _, c := range cases {
