@@ -25,6 +25,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
@@ -125,10 +126,21 @@ func run(ctx context.Context, o options) error {
 	defer srv.stop()
 	fmt.Printf("bench: %s, hearth at %s (pid %d), wrk -t%d -c%d -d%s\n", dialect, srv.url, srv.pid(), o.threads, o.conns, o.duration)
 
+	loadBefore := loadAvg()
 	results := runScenarios(ctx, o, srv, seed, tmp)
 	rss := srv.peakRSS()
 	printResults(os.Stdout, results, rss, dialect)
+	fmt.Printf("bench: machine: %d CPUs, load average %s before and %s after (other processes compete with hearth and wrk)\n", runtime.NumCPU(), loadBefore, loadAvg())
 	return nil
+}
+
+// loadAvg is the 1-minute load average from /proc/loadavg.
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	return strings.Fields(string(b))[0]
 }
 
 // benchEnv is the server's environment: production defaults except the

@@ -58,6 +58,8 @@ type result struct {
 	bad, sockErrs int
 	target        float64
 	write         bool
+	// hwm is the server's peak RSS (MiB) once this scenario ended.
+	hwm float64
 }
 
 // luaDir is where wrk's scripts live (bench/*.lua), next to this file.
@@ -150,6 +152,7 @@ func runScenarios(ctx context.Context, o options, srv *server, si seedInfo, tmp 
 			continue
 		}
 		parseWrk(text, &r)
+		r.hwm = srv.peakRSS()
 		out = append(out, r)
 	}
 	return out
@@ -232,10 +235,10 @@ func fetchProfile(addr string, d time.Duration, file string) error {
 func printResults(w io.Writer, rs []result, rssMB float64, dialect string) {
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "scenario\trequests/s\tp50 ms\tp99 ms\trequests\terrors\ttarget\t\n")
+	fmt.Fprintf(tw, "scenario\trequests/s\tp50 ms\tp99 ms\trequests\terrors\tpeak RSS MiB\ttarget\t\n")
 	for _, r := range rs {
 		if r.skipped != "" {
-			fmt.Fprintf(tw, "%s\t%s\t\t\t\t\t\t\n", r.name, r.skipped)
+			fmt.Fprintf(tw, "%s\t%s\t\t\t\t\t\t\t\n", r.name, r.skipped)
 			continue
 		}
 		goal := ""
@@ -245,7 +248,7 @@ func printResults(w io.Writer, rs []result, rssMB float64, dialect string) {
 				goal += ", p99 < 25"
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%.0f\t%.2f\t%.2f\t%d\t%d\t%s\t\n", r.name, r.rps, r.p50, r.p99, r.requests, r.bad+r.sockErrs, goal)
+		fmt.Fprintf(tw, "%s\t%.0f\t%.2f\t%.2f\t%d\t%d\t%.1f\t%s\t\n", r.name, r.rps, r.p50, r.p99, r.requests, r.bad+r.sockErrs, r.hwm, goal)
 	}
 	_ = tw.Flush()
 	fmt.Fprintf(w, "peak server RSS (VmHWM): %.1f MiB (target < 100)   database: %s\n\n", rssMB, dialect)
