@@ -479,11 +479,19 @@ var deliberateRe = regexp.MustCompile(`\b(?:planning|plan|planned|decided|decidi
 var timeWordsRe = regexp.MustCompile(`\b(?:every|each|this|tomorrow|on a|in the|all) (?:morning|mornings|monday|mondays|day|night|evening)\b`)
 
 func stripTimes(s string) string {
+	if strings.Contains(s, "result") || strings.Contains(s, "grade") || strings.Contains(s, "mark") {
+		// Results are news, not a nuisance: "after my exam results come
+		// out I'm going to kill myself" names a date and a real cause.
+		s = resultsRe.ReplaceAllString(s, " results ")
+	}
 	if !strings.Contains(s, "morning") && !strings.Contains(s, "monday") {
 		return s
 	}
 	return timeWordsRe.ReplaceAllString(s, " ")
 }
+
+// resultsRe finds the outcome of an exam, which is not a trivial cause.
+var resultsRe = regexp.MustCompile(`\b(?:exams?|tests?|a levels?|gcses?|finals?|quiz|essays?|assignments?) (?:results?|grades?|marks?|scores?)\b`)
 
 var connectives = wordSet(`and then just also finally`)
 

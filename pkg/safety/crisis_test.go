@@ -75,7 +75,7 @@ func TestCrisisOwnSetBlocks(t *testing.T) {
 	blocks := []struct {
 		name string
 		size int
-	}{{"A (tuning)", 220}, {"B (held out)", 220}, {"C (probe)", 120}, {"D (hard probe)", 150}, {"E (last probe)", 150}, {"F (fresh probe)", 200}, {"G (second fresh probe)", 150}, {"H (dev-style probe)", 100}}
+	}{{"A (tuning)", 220}, {"B (held out)", 220}, {"C (probe)", 120}, {"D (hard probe)", 150}, {"E (last probe)", 150}, {"F (fresh probe)", 200}, {"G (second fresh probe)", 150}, {"H (dev-style probe)", 100}, {"I (dev-style probe, new vocabulary)", 160}}
 	total := 0
 	for _, b := range blocks {
 		total += b.size
@@ -201,6 +201,25 @@ func TestAssessCases(t *testing.T) {
 		{"I jumped off the high board at the swimming pool today!", false, "a jump for sport"},
 		{"Got a new kitchen knife and I'm going to use it tonight for the curry.", false, "a knife for cooking"},
 		{"I collected my gran's prescription from the chemist.", false, "an errand"},
+		// Near misses of the families added after probe I.
+		{"I'm going to disappear from social media for good.", false, "leaving a website"},
+		{"When I move out my parents will finally be free of me.", false, "moving out, not dying"},
+		{"I want my heart to stop racing before the interview.", false, "a racing heart"},
+		{"I nearly drove my car into a wall on the ice this morning.", false, "an accident"},
+		{"I'd choose death over another team meeting lol", false, "hyperbole"},
+		{"I'm going to burn my hand on this pan if I'm not careful.", false, "an accident foretold"},
+		{"Where I'm going I won't need my winter coat, off to Australia!", false, "a trip"},
+		{"I'm going to carve the turkey tonight.", false, "carving food"},
+		{"That song about wanting to die helped me feel less alone.", false, "the subject of a song"},
+		{"Waved goodbye to my colleagues on my last day.", false, "a last day at work"},
+		{"The urges to cut have mostly gone since I started DBT.", false, "recovered"},
+		{"im gonna slice my thighs tonight", true, "self-harm intent on a body part"},
+		{"hoping my eyes never open again", true, "wish never to wake"},
+		{"my last wish is to die", true, "a wish to die in other words"},
+		{"Made my decision. I'm choosing death.", true, "choosing death"},
+		{"Tonight I'll steer into the oncoming lorries.", true, "a vehicle as a means"},
+		{"After my exam results come out I'm going to kill myself.", true, "results are a date and a real cause, not a nuisance"},
+		{"I took all of my pills ten minutes ago.", true, "an overdose just taken"},
 	}
 	d := NewDetector()
 	for _, c := range cases {

@@ -67,6 +67,11 @@ func (p *pattern) score(c *matchCtx) float64 {
 	if postNegationRe.MatchString(c.after) {
 		return 0
 	}
+	if mediaTopicLeft.MatchString(c.left) {
+		// "that song about ending it all": the phrase names what a work
+		// is about.
+		return 0
+	}
 	if strings.Contains(c.phrase, "jump") && sportJumpRe.MatchString(c.sentence) {
 		// "jumping off the high board at the pool"
 		return 0
@@ -115,6 +120,10 @@ func (p *pattern) score(c *matchCtx) float64 {
 	return w
 }
 
+// mediaTopicLeft finds a work whose subject the phrase names: "a song
+// about ending it all", "the film called ...".
+var mediaTopicLeft = regexp.MustCompile(`\b(?:song|songs|book|books|novel|film|films|movie|movies|show|poem|poems|video|videos|story|stories|article|documentary|podcast|episode|series|play|lyrics?|album|track|chapter|scene|meme|essay|thread|post|lecture) (?:\w+ )?(?:about|called|titled|named|on) $`)
+
 // postNegationRe finds a denial after the phrase: "Feeling suicidal isn't
 // something I experience", "ending it is not an option".
 var postNegationRe = regexp.MustCompile(`^ (?:is|was|are|were|has|have) not (?:something|an issue|a problem|the issue|the case|on the table|an option|my thing|for me|what i (?:want|need|feel|mean)|happening|going to happen)\b`)
@@ -130,7 +139,9 @@ var fragments = strings.NewReplacer(
 	"{METHOD}", `(?:kill myself|put myself out of (?:my|this) misery|finish myself off|end my (?:own )?life|end my (?:existence|misery)|end (?:my|the) (?:suffering|pain) (?:permanently|for good|forever)|take my (?:own )?life|end it all|end everything|end myself|off myself|hang myself|shoot myself|drown myself|poison myself|gas myself|suffocate myself|electrocute myself|stab myself|set myself on fire|burn myself alive|bleed out|bleed to death|starve myself (?:to death|until i die)|overdose|take an overdose|slit my (?:wrists?|throat)|cut my (?:wrists?|throat)(?: open)?|slash my (?:wrists?|throat)|open my (?:wrists?|veins)|commit suicide|die by suicide|(?:jump|leap) (?:off|from|in front of|onto|out of) {PLACE}|step (?:in front of|off|out in front of) {PLACE}|throw myself (?:off|from|in front of|under|into) {PLACE}|(?:walk|wade) (?:into|out into) {WATER}|drown myself in {WATER}|drive (?:my car )?(?:into|off|in front of) (?:{PLACE}|{WATER})|crash my car(?: on purpose)?|lie down (?:on|in front of) {PLACE}|take (?:all|every one|the rest) of (?:my|the|these|those) {PILLS}|swallow (?:all|every one) of (?:my|the) {PILLS}|go through with it)`,
 	// {METHODING}: the same ways as gerunds ("thinking about hanging myself").
 	"{METHODING}", `(?:killing myself|ending my (?:own )?life|taking my (?:own )?life|ending it all|hanging myself|shooting myself|drowning myself|poisoning myself|gassing myself|overdosing|taking an overdose|slitting my (?:wrists?|throat)|cutting my (?:wrists?|throat)|(?:jumping|leaping) (?:off|from|in front of|onto|out of) {PLACE}|stepping (?:in front of|off) {PLACE}|throwing myself (?:off|from|in front of|under|into) {PLACE}|walking (?:into|out into) {WATER}|driving (?:my car )?(?:into|off) (?:{PLACE}|{WATER})|crashing my car|taking (?:all|every one|the rest) of (?:my|the) {PILLS}|taking all my {PILLS}|swallowing (?:all|every one of) (?:my|the) {PILLS}|starving myself to death|bleeding out|going through with it)`,
-	"{PLACE}", `(?:the |a |an |my |this |that |some |oncoming )?(?:bridge|building|roof|rooftop|cliff|cliffs|train|trains|bus|car|truck|lorry|traffic|tracks|railway|balcony|tower|car park|multi ?stor(?:e)?y(?: car park)?|parking garage|window|wall|tree|motorway|highway|freeway|oncoming traffic|ledge|overpass|road|quarry|dam|platform)`,
+	"{PLACE}", `(?:the |a |an |my |this |that |some |oncoming )?(?:oncoming )?(?:bridge|building|roof|rooftop|cliff|cliffs|train|trains|bus|buses|car|cars|truck|trucks|lorry|lorries|traffic|tracks|railway|balcony|tower|car park|multi ?stor(?:e)?y(?: car park)?|parking garage|window|wall|tree|motorway|highway|freeway|oncoming traffic|ledge|overpass|road|quarry|dam|platform)`,
+	// {GONE}: being dead, in plain words and in euphemisms.
+	"{GONE}", `(?:gone|dead|not here|not around|in the ground|six feet under|in (?:my|a|the) grave|buried|in a box|in a coffin)`,
 	"{WATER}", `(?:the |a )?(?:sea|ocean|river|lake|canal|water|waves)`,
 	"{KIN}", `(?:mum|mom|mother|mam|dad|father|kids|children|child|son|sons|daughter|daughters|wife|husband|partner|family|sister|sisters|brother|brothers|parents|friends?|best friend|girlfriend|boyfriend|fiance|fiancee|baby|babies|grandma|grandmother|grandad|granddad|grandpa|grandfather|nan|nana|gran|aunt|auntie|uncle|cousin|niece|nephew|loved ones|dog|cat|pets?|kitten|puppy)`,
 )
@@ -155,7 +166,7 @@ var (
 	// Objects that make "cut" about hair, money or carbs.
 	cutReject = regexp.MustCompile(`^ (?:my (?:hair|fringe|nails|toenails|losses|hours|spending|budget|ex|mum|mom|dad|friends?|family|parents|sister|brother|food|carbs|sugar|caffeine|coffee|bangs|lawn|grass|hedge|cake|sandwich|finger|thumb|hand|foot|leg|lip|chin|costs)|the|a|an|it (?:off|out|short|down|back)|them|him|her|out|off|down|back|ties|in (?:line|front)|through|corners|class|classes|school|lectures|costs|loose|people|contact|that|this|some|these|those|carbs|sugar|caffeine|gluten|dairy|meat|alcohol|drinking|smoking|to the chase|hair|bangs|grass|wood|paper|fabric|cheese|bread|veg|vegetables|onions?|ribbon|cake|my losses|short|class)\b`)
 	// "cut myself" in the kitchen, "cut myself some slack".
-	selfActReject = regexp.MustCompile(`^ (?:shaving|cooking|chopping|slicing|opening|peeling|on (?:a|the|some|my|an)|by accident|accidentally|while|when (?:i was )?(?:cooking|shaving|chopping|opening)|with (?:a|the|an) (?:knife|paper|tin|can|bread knife|kitchen knife|iron|kettle|pan|oven|straighteners|curling iron)|in the kitchen|at (?:work|the gym)|lifting|running|playing|skiing|skating|cycling|climbing|working out|exercising|falling|off|out|from|short|free|loose|some slack|a break|a slice|a piece|a bit|some|up|in (?:the|a) (?:gym|game|match|accident|fall)|during|ironing|baking|cleaning|gardening)\b`)
+	selfActReject = regexp.MustCompile(`^ (?:shaving|cooking|chopping|slicing|opening|peeling|on (?:a|the|some|my|an|this|that|these|those)|by accident|accidentally|while|when (?:i was )?(?:cooking|shaving|chopping|opening)|with (?:a|the|an) (?:knife|paper|tin|can|bread knife|kitchen knife|iron|kettle|pan|oven|straighteners|curling iron)|in the kitchen|at (?:work|the gym)|lifting|running|playing|skiing|skating|cycling|climbing|working out|exercising|falling|off|out|from|short|free|loose|some slack|a break|a slice|a piece|a bit|some|up|in (?:the|a) (?:gym|game|match|accident|fall)|during|ironing|baking|cleaning|gardening)\b`)
 	// Scenic reasons to be on a bridge or a roof.
 	scenicAfter = `^ (?:crew|club|team|game|games|players?|tournament|night|section|card|cards|scene|design|project|committee|of (?:the|a) ship|taking|watching|admiring|with (?:my|friends|the|a|some)|for (?:photos|pictures|a photo|the view|a picture|sunset|sunrise|a walk|lunch|a drink|work)|photos|pictures|view|walk|tour|party|bar|cafe|restaurant|garden|terrace|pool|at (?:work|sunset)|in (?:the )?(?:sun|rain)|of (?:my|the|our) (?:house|flat|building|school|office) (?:fixing|cleaning|repairing)|reading|eating|drinking|smoking|having|enjoying|painting|fishing|overlooking|repairing|fixing|cleaning|near (?:my|the) (?:house|home|work|office))\b`
 	// Things people "overdose on" in jest.
@@ -344,7 +355,7 @@ func sayGoodbyeCheck(c *matchCtx, w float64) float64 {
 // goodbyeHereRe: "saying my goodbyes here while I still can".
 var goodbyeHereRe = regexp.MustCompile(`^ (?:here|on here|now|while i (?:still )?can|before i go|before it is too late|tonight)\b`)
 
-var goodbyeAddresseeRe = regexp.MustCompile(`^\s*(?:$|[.!?]|,? ?(?:everyone|everybody|all|friends|guys|y'?all|you all|forum|world|i am sorry|sorry|thank|thanks|i love|love you)\b)`)
+var goodbyeAddresseeRe = regexp.MustCompile(`^\s*(?:$|[.!?]|,? ?(?:everyone|everybody|all|friends|guys|y'?all|you all|forum|world|i am sorry|sorry|thank|thanks|i love|love you|i (?:will not|am not going to|will never) (?:be )?(?:back|posting|post|around|here|on here|talking|writing|see you))\b)`)
 
 // goodbyeForeverCheck: "Goodbye forever." to the forum counts; "goodbye
 // forever, toxic ex!" is addressed to something else.
@@ -371,6 +382,8 @@ func pillsMentioned(c *matchCtx, w float64) float64 {
 }
 
 var (
+	pastTakeRe          = regexp.MustCompile(`^(?:took|taken|swallowed|downed|necked)\b`)
+	justNowRe           = regexp.MustCompile(`\b(?:(?:\w+ )?(?:minutes?|mins?|hours?) ago|an hour ago|just|already|a moment ago)\b`)
 	allPillsQualifierRe = regexp.MustCompile(`^ (?:at once|at the same time|together|in one go|in one sitting|tonight|right now|now|and (?:go to sleep|wait|lie down)|with (?:vodka|alcohol|wine|whisky|whiskey|beer))\b`)
 	allPillsBulkRe      = regexp.MustCompile(`handful|bunch|load|lot of|fistful|heaps|pile|bottle|packet|box|pack|strip|tub|every|too many|double|triple|loads|lots|dozens|hundred|twenty|thirty|forty|fifty|\d`)
 )
@@ -380,6 +393,10 @@ var (
 func allPillsCheck(c *matchCtx, w float64) float64 {
 	if routineAfter.MatchString(c.after) {
 		return 0
+	}
+	if pastTakeRe.MatchString(c.phrase) && justNowRe.MatchString(c.sentence) {
+		// "I took all of my pills ten minutes ago": an overdose now.
+		return 0.8
 	}
 	if allPillsBulkRe.MatchString(c.phrase) || allPillsQualifierRe.MatchString(c.after) {
 		return w
@@ -464,11 +481,20 @@ func objectWeight(def float64, weights ...objWeight) func(c *matchCtx, w float64
 	}
 }
 
+var (
+	lastDayOrdinaryLeft = regexp.MustCompile(`\b(?:on|for|during|before|after|until|till|since|by) $`)
+	lastDayOrdinaryRe   = regexp.MustCompile(`\b(?:work|job|office|coworkers?|colleagues?|boss|school|term|semester|uni|college|holiday|vacation|trip|contract|shift|placement|internship|leaving do|retire\w*)\b`)
+)
+
 var lastAliveRe = regexp.MustCompile(`^ (?:alive|on earth|on this earth|in this world|of my life)\b`)
 
 // lastNightCheck: "It's my last night." or "my last day alive" but not "my
 // last day at work".
 func lastNightCheck(c *matchCtx, w float64) float64 {
+	if lastDayOrdinaryLeft.MatchString(c.left) || lastDayOrdinaryRe.MatchString(c.sentence) {
+		// "on my last day", "my last day at the office"
+		return 0
+	}
 	switch {
 	case lastAliveRe.MatchString(c.after):
 		return 0.8
@@ -714,7 +740,7 @@ func buildPatterns() []*pattern {
 			re:       re(`\b(?:standing|stood|sitting|sat|am|i am|waiting|parked|here|climbing|climbed|leaning|staring|looking|walking|walked)(?: in (?:the|my) car)? (?:right )?(?:on|at|by|over|near|on top of|onto|up|off|down) (?:the |a |this |my |that )?(?:edge of (?:the |a |this |my )?|ledge of (?:the |a |my )?|top of (?:the |a |my )?)?(?:bridge|roof|rooftop|ledge|cliff|cliff edge|cliffs|balcony ledge|balcony railing|railing|railings|train tracks|tracks|railway tracks|railway line|rail line|overpass|motorway bridge|car park roof|parking garage roof|multi ?stor(?:e)?y(?: car park)?|platform edge)\b`),
 			notAfter: re(scenicAfter), check: edgeCheck},
 		{name: "jump", weight: 0.8, subject: true,
-			re:    re(`\b(?:going to|about to|want to|wanted to|need to|ready to|will|planning to|plan to|thinking of|thinking about|decided to|gonna|might|urge to|tempted to|should|just want to) {A}(?:jump|jumping|step|stepping|throw myself|walk|walking|drive|driving|crash|crashing|run|lie down|lay down|lie|park)(?: (?:my car|myself))?(?: (?:off|from|in front of|into|onto|under|on|out in front of|in front of|off of) (?:the |a |my |an |this |that |some |oncoming )?(?:bridge|building|roof|rooftop|cliff|cliffs|train|trains|bus|car|truck|lorry|traffic|tracks|railway|balcony|tower|car park|multi ?stor(?:e)?y(?: car park)?|parking garage|window|wall|tree|motorway|highway|freeway|oncoming traffic|ledge|overpass|road|lake|river|sea|ocean|canal))?\b`),
+			re:    re(`\b(?:going to|about to|want to|wanted to|need to|ready to|will|planning to|plan to|thinking of|thinking about|decided to|gonna|might|urge to|tempted to|should|just want to) {A}(?:jump|jumping|step|stepping|throw myself|walk|walking|drive|driving|crash|crashing|steer|steering|swerve|swerving|veer|veering|ride|riding|run|lie down|lay down|lie|park)(?: (?:my (?:car|bike|motorbike|motorcycle|van|truck)|the car|myself))?(?: (?:off|from|in front of|into|onto|under|on|out in front of|in front of|off of) (?:the |a |my |an |this |that |some |oncoming )?(?:oncoming )?(?:bridge|building|roof|rooftop|cliff|cliffs|train|trains|bus|buses|car|cars|truck|trucks|lorry|lorries|traffic|tracks|railway|balcony|tower|car park|multi ?stor(?:e)?y(?: car park)?|parking garage|window|wall|tree|motorway|highway|freeway|oncoming traffic|ledge|overpass|road|lake|river|sea|ocean|canal))?\b`),
 			check: jumpCheck},
 		{name: "car exhaust", weight: 0.7, subject: true, kind: kPrep,
 			re:       re(`\b(?:engine|car|motor) (?:is )?running in (?:the|a|my) (?:closed )?garage\b|\bin (?:the|a|my) (?:closed )?garage with the (?:engine|car|motor) (?:running|on)\b|\b(?:hose|pipe|tube) (?:from|to|on|into) the exhaust\b`),
@@ -846,7 +872,7 @@ func buildPatterns() []*pattern {
 			re:       re(`\b(?:this is|this will be|this is going to be|it is|here is|consider this|i guess this is|so this is|probably) {A}(?:my|the) (?:last|final) (?:post|message|update|entry|words|thing i (?:write|post|say)|time (?:i post|i write|you hear from me|anyone hears from me|posting))\b`),
 			notAfter: re(`^ (?:of the (?:day|night|week|year)|for (?:today|tonight|the day|the night|now|a while|the week|this week|this year|the year|the month|a bit|some time|a few)|in (?:the|this) \w+ thread|before (?:i|my|the) (?:go|leave|holiday|trip|break|bed|exam|surgery|move)|about|on (?:this|the) (?:topic|subject|thread)|as (?:a )?mod|as (?:an )?admin|in this series|until|till|til)\b`)},
 		{name: "not hear from me", weight: 0.7, kind: kPrep, absence: true,
-			re: re(`\b(?:you will not|you all will not|nobody will|no one will|you will never) (?:hear from|see) me (?:again|anymore)\b|\bthe last (?:time )?(?:you will|anyone will) (?:hear|see) (?:from )?me\b`)},
+			re: re(`\b(?:you will not|you all will not|nobody will|no one will|you will never) (?:hear from|see) me (?:again|anymore)\b|\bthe last (?:time )?(?:you will|anyone will) (?:hear|see) (?:from )?me\b|\bthe last time i (?:will|am going to|will ever|ever) (?:talk|speak|write|post|chat) (?:to|with|here|on here)(?: any of)?(?: you| you all| you guys| everyone| anyone| this (?:forum|group|community))?\b|\bi (?:will not|am not going to|will never) (?:be )?(?:posting|post|writing|be back|coming back|come back|logging on|log on) (?:here |on here )?(?:again|anymore|ever again)\b`)},
 		{name: "goodbye letters", weight: 0.8, subject: true, kind: kPrep,
 			re:       re(`\b(?:goodbye|suicide|farewell) (?:letters?|notes?|messages?|texts?|videos?|emails?|voicemails?)\b|\bfinal (?:letters?|notes?)\b`),
 			notAfter: re(`^ (?:in (?:the|a|that) (?:book|film|movie|show|novel|story|game|song)|from (?:the|a|my|his|her)|for (?:my|the|a) (?:coworker|colleague|teacher|boss|class|team|students?)|to (?:my|the|a) (?:old )?(?:job|school|house|home|city|team|ex))\b`),
@@ -872,7 +898,7 @@ func buildPatterns() []*pattern {
 		{name: "thank you for everything", weight: 0.2,
 			re: re(`\bthank(?:s| you)(?: all| everyone| guys)?(?: so much)? for (?:everything|trying|all you have done|all (?:your|the) (?:help|support|kindness))\b`)},
 		{name: "when I am gone", weight: 0.45, kind: kPrep,
-			re: re(`\b(?:when|after|once) i am (?:gone|dead|not here anymore|not around anymore)\b|\bafter i die\b`)},
+			re: re(`\b(?:when|after|once) i am (?:gone|dead|not here anymore|not around anymore|in the ground|six feet under|in (?:my|a) grave|buried)\b|\bafter i die\b`)},
 		{name: "look after them when I am gone", weight: 0.75, kind: kPrep,
 			re: re(`\b(?:look after|take care of|care for|feed|walk|love|look out for) (?:my|the) \w+(?: \w+)? (?:when|after|once) i am (?:gone|dead|not here|not around)\b`)},
 		{name: "giving away", weight: 0.4, subject: true, kind: kPrep,
@@ -884,12 +910,12 @@ func buildPatterns() []*pattern {
 
 		// Burden and nobody-would-notice.
 		{name: "better off without me", weight: 0.8,
-			re:       re(`\b(?:would|will|could|might|is|are|were|to) (?:all )?{A}(?:be )?(?:all )?{A}(?:better off|better|happier|easier|relieved|fine|lighter|freer|free|a better place|a happier place|a lighter place)(?: off)?(?: for (?:them|everyone|everybody|my \w+|you all))?(?: in the long run)?(?:,(?: \w+){1,4},)? (?:without me(?: around| here| in (?:it|their lives|the picture|the way))?|if i {A}(?:was|were|am|had) (?:gone|dead|not here|not around|not alive|never born|never been born|not in (?:it|this world|the world|their lives|the picture)|no longer (?:here|around|alive))|if i {A}(?:died|disappeared|vanished|killed myself|left for good|left forever|stopped existing|stopped being (?:alive|here|around)|did not exist|never existed|had never been born|had died|was never born|were never born)|(?:once|when|after) i am (?:gone|dead|not here|not around)|with me gone|with me dead|with me out of the way|with (?:a|another|someone|somebody) (?:\w+ )?(?:who is not|who was not|other than|instead of) me)\b`),
+			re:       re(`\b(?:would|will|could|might|is|are|were|to) (?:all )?{A}(?:be )?(?:all )?{A}(?:better off|better|happier|easier|relieved|fine|lighter|freer|free|a better place|a happier place|a lighter place)(?: off)?(?: for (?:them|everyone|everybody|my \w+|you all))?(?: in the long run)?(?:,(?: \w+){1,4},)? (?:without me(?: around| here| in (?:it|their lives|the picture|the way))?|if i {A}(?:was|were|am|had) (?:gone|dead|not here|not around|not alive|never born|never been born|not in (?:it|this world|the world|their lives|the picture)|no longer (?:here|around|alive))|if i {A}(?:died|disappeared|vanished|killed myself|left for good|left forever|stopped existing|stopped being (?:alive|here|around)|did not exist|never existed|had never been born|had died|was never born|were never born)|(?:once|when|after) i am {GONE}|with me gone|with me dead|with me out of the way|with (?:a|another|someone|somebody) (?:\w+ )?(?:who is not|who was not|other than|instead of) me)\b`),
 			notAfter: awayAfterRe},
 		{name: "without me they would", weight: 0.75,
 			re: re(`\bwithout me,? (?:\w+ ){0,3}(?:would|will|is|are|could) (?:be )?{A}(?:better|happier|easier|fine|free|relieved)\b`)},
 		{name: "burden", weight: 0.35,
-			re:    re(`\b(?:i am|i feel like|i feel|being|i have become|i have always been|i will always be) {A}(?:a |such a |nothing but a |just a |only a )?(?:burden|waste of space|waste of oxygen|waste of air|waste of life)\b`),
+			re:    re(`\b(?:i am|i feel like|i feel|being|i have become|i have always been|i will always be) {A}(?:a |such a |nothing but a |just a |only a )?(?:burden|waste of space|waste of oxygen|waste of air|waste of life|dead weight|drain on (?:everyone|my family|them|everybody))\b`),
 			check: objectWeight(0.35, objWeight{"waste of", 0.45})},
 		{name: "not a burden much longer", weight: 0.75,
 			re: re(`\b(?:will not|not going to) be (?:a burden|a problem|in (?:your|their|anyone's|everyone's) way|bothering (?:you|anyone)) (?:much longer|for (?:much )?long|anymore|soon|after (?:tonight|today))\b`)},
@@ -955,7 +981,7 @@ func buildPatterns() []*pattern {
 		{name: "sleep forever", weight: 0.75, subject: true, notAfter: re(`^ (?:after|once|when|this|tonight|tomorrow|until|till|on (?:the|my) (?:weekend|day off)|lol)\b`),
 			re: re(`\b(?:want|wanted|wanting|wish i could|just want|would like|would love|need|ready) to {A}(?:go to sleep|sleep|fall asleep|rest|close my eyes) (?:forever|for good|permanently)\b`)},
 		{name: "want it to end", weight: 0.35, subject: true, hyperbole: true,
-			re:    re(`\bwant (?:it all|everything|it|all of (?:it|this)|this|life|my life|the pain|the suffering|things) to {A}(?:end|stop|be over)(?: for good| forever| permanently)?\b`),
+			re:    re(`\b(?:want|need|wish for) (?:it all|everything|it|all of (?:it|this)|this|life|my life|the pain|the suffering|things) to {A}(?:end|stop|be over)(?: for good| forever| permanently)?\b`),
 			check: objectWeight(0.35, objWeight{"it all", 0.6}, objWeight{"everything", 0.6}, objWeight{"life", 0.6}, objWeight{"for good", 0.6}, objWeight{"forever", 0.6}, objWeight{"permanently", 0.6}, objWeight{"the pain", 0.3}, objWeight{"the suffering", 0.3})},
 		{name: "want out", weight: 0.4, subject: true, hyperbole: true,
 			re:    re(`\bwant(?:ed)? out\b`),
@@ -974,6 +1000,7 @@ func buildPatterns() []*pattern {
 			re: re(`\b(?:scared|afraid|worried|terrified) (?:that )?i (?:will|might|am going to|could) act on (?:them|it|these thoughts|the thoughts|my thoughts|the urges|these urges)\b`)},
 	}
 	ps = append(ps, extraPatterns()...)
+	ps = append(ps, probeIPatterns()...)
 	for _, p := range ps {
 		p.needs = newPrefilter(p.re.String())
 	}
