@@ -36,7 +36,7 @@ var (
 	deathTalkRe = regexp.MustCompile(`\b(?:die|dying|death|dead|suicid\w*|kill myself|killing myself|end it|ending it|end my life|ending my life|overdose|not be here|not being here|not exist\w*|way out|goodbye)\b`)
 
 	// leisureRe finds a leisurely reason to jump into water.
-	leisureRe = regexp.MustCompile(`\b(?:swim|swimming|dip|charity|fun|race|challenge|splash|cool off|cool down|wetsuit|plunge|festival|holiday|vacation|beach|pool|party|dare|kids|friends|team|summer)\b`)
+	leisureRe = regexp.MustCompile(`\b(?:swim|swimming|dip|kayak\w*|canoe\w*|paddle\w*|lesson|boat|fishing|charity|fun|race|challenge|splash|cool off|cool down|wetsuit|plunge|festival|holiday|vacation|beach|pool|party|dare|kids|friends|team|summer)\b`)
 
 	// sportJumpRe finds jumps people make for sport or fun.
 	sportJumpRe = regexp.MustCompile(`\b(?:diving board|high dive|high board|trampoline|bungee|parachute|skydiv\w*|zip ?line|swimming pool|ski jump|puddle|hurdles?|long jump|high jump)\b`)
@@ -299,7 +299,7 @@ func extraPatterns() []*pattern {
 		{name: "not scared of dying", weight: 0.45, subject: true,
 			re: reX(`\b(?:not|no longer|never) (?:scared|afraid|frightened|terrified) (?:of|about) (?:dying|death|it)(?: anymore)?\b`)},
 		{name: "i am ready", weight: 0.35, hyperbole: true, endClause: true,
-			re: reX(`\bi am {A}ready\s*$`)},
+			re: reX(`\bi am {A}ready(?: now| to go now)?\s*$`)},
 		{name: "covert goodbye", weight: 0.7, kind: kPrep,
 			re:       reX(`\b(?:said|say|saying|wanted to say) (?:my )?goodbyes? (?:to (?:\w+ ){1,3})?without (?:her|him|them|anyone|anybody|my \w+) (?:knowing|realising|realizing|noticing)\b|\bit was (?:a |the |my )?(?:last |final )?goodbye\b`),
 			notAfter: re(`^ (?:to|for|from|at|in)\b`)},
@@ -321,6 +321,8 @@ func extraPatterns() []*pattern {
 			check: pillsMentioned},
 		{name: "funeral plans", weight: 0.55, subject: true, kind: kPrep,
 			re: reX(`\b(?:wrote|written|writing|made|making|picked|picking|chose|chosen|planned|planning|sorted|sorting) (?:out )?my (?:own )?funeral (?:playlist|songs|music|plans?|arrangements|outfit|wishes|readings)\b`)},
+		{name: "funeral plans done", weight: 0.55, subject: true, kind: kPrep,
+			re: reX(`\bmy (?:own )?funeral (?:playlist|songs|music|plans?|arrangements|outfit|wishes|readings) (?:is|are) (?:all )?(?:done|sorted|ready|finished|chosen|planned|written)\b`)},
 		{name: "ligature", weight: 0.7, subject: true, kind: kPrep,
 			re:       reX(`\b(?:tied|tying|tie|attached|attaching|hung|hanging|fixed|fixing|looped|looping) (?:a |the |my )?(?:belt|rope|cord|cable|scarf|sheet|ligature|tie|dressing gown cord|charger cable|lead) (?:to|around|round|over|from) (?:the|a|my) (?:\w+ )?(?:door|doorframe|door frame|beam|ceiling|rail|railing|banister|bannister|hook|pipe|tree|branch|wardrobe|loft hatch|curtain rail)\b`),
 			notAfter: re(`^ (?:for|to (?:make|hang (?:the|a|my|some)|dry|hold (?:the|a|up)|secure|keep|stop)|so (?:the|it|we|that the)|and (?:swung|climbed))\b`),

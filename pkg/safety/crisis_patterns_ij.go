@@ -45,6 +45,17 @@ func choosingDeathCheck(c *matchCtx, w float64) float64 {
 	return w
 }
 
+var notPostingLeftRe = regexp.MustCompile(`\bi (?:will not|am not going to|will never) (?:be )?$`)
+
+// notPostingCheck: "I won't be posting again" is a last message; "I'll be
+// posting again tomorrow" is not.
+func notPostingCheck(c *matchCtx, w float64) float64 {
+	if notPostingLeftRe.MatchString(c.left) {
+		return w
+	}
+	return 0
+}
+
 // probeIPatterns returns the pattern families added after probe I.
 func probeIPatterns() []*pattern {
 	return []*pattern{
@@ -54,8 +65,16 @@ func probeIPatterns() []*pattern {
 		{name: "vanish for good", weight: 0.6, subject: true, hyperbole: true,
 			re: reX(`\b{INTENT} {A}(?:vanish|disappear|fade away|cease to be)(?: this time)? (?:for good|forever|permanently|without a trace|off the face of the earth)\b`)},
 		{name: "free of me", weight: 0.45, absence: true,
-			re:    reX(`\b(?:will|would|can|could|are going to|is going to) (?:all )?(?:finally )?be (?:free|rid|rid) of me\b|\b(?:free|spare|release) (?:them|everyone|everybody|you all|my family|my \w+) (?:of|from) me\b`),
+			re:    reX(`\bbe (?:free|rid) of me\b`),
 			check: freeOfMeCheck},
+		{name: "spare them of me", weight: 0.45, absence: true,
+			re:    reX(`\b(?:free|spare|release) (?:them|everyone|everybody|you all|my family|my \w+) (?:of|from) me\b`),
+			check: freeOfMeCheck},
+		{name: "last time I talk to you", weight: 0.7, kind: kPrep, absence: true,
+			re: reX(`\bthe last time i (?:will|am going to|will ever|ever) (?:talk|speak|write|post|chat) (?:to|with|here|on here)(?: any of)?(?: you| you all| you guys| everyone| anyone| this (?:forum|group|community))?\b`)},
+		{name: "not posting again", weight: 0.7, kind: kPrep, absence: true,
+			re:    reX(`\b(?:posting|post|writing|be back|coming back|come back|logging on|log on) (?:here |on here )?(?:again|anymore|ever again)\b`),
+			check: notPostingCheck},
 		{name: "heart or eyes never again", weight: 0.75, subject: true,
 			re:       reX(`\bmy (?:heart|breathing) (?:will |would |to |just |finally )?(?:stop|stops|give out|gives out|give up|gives up)\b|\bmy eyes (?:never|do not|will not|would not|will never|would never|do not ever) {A}open (?:again|tomorrow|in the morning|ever again)\b`),
 			notAfter: heartIdiomRe,
@@ -104,6 +123,144 @@ var vehicleIntentLeft = regexp.MustCompile(`\b(?:going to|gonna|will|want to|abo
 func intentOrTimeCheck(c *matchCtx, w float64) float64 {
 	if vehicleIntentLeft.MatchString(c.left) || urgentTimeRe.MatchString(c.sentence) || strings.Contains(c.phrase, "purpose") || strings.Contains(c.phrase, "deliberately") {
 		return w
+	}
+	return 0
+}
+
+// waterLeisureCheck: going into the river for a kayaking lesson is not
+// drowning.
+func waterLeisureCheck(c *matchCtx, w float64) float64 {
+	if waterRe.MatchString(c.phrase) && leisureRe.MatchString(c.sentence) {
+		return 0
+	}
+	return w
+}
+
+var (
+	poisonRe     = regexp.MustCompile(`\b(?:bleach|antifreeze|anti freeze|weedkiller|weed killer|rat poison|drain cleaner|paraquat|pesticide|poison)\b`)
+	notForLongRe = regexp.MustCompile(`\b(?:burden|drain|waste of|in the way|better off|die|dying|dead|suicid\w*|end it|goodbye)\b`)
+	heightNearRe = regexp.MustCompile(`\b(?:bridge|roof|rooftop|cliff|balcony|ledge|tower|building|car park|multi ?stor(?:e)?y|top floor|top of|overpass)\b`)
+	edgeTimeRe   = regexp.MustCompile(`\b(?:tonight|now|right now|at \d+(?::\d+)? ?(?:am|pm)?|at midnight|when (?:everyone|they) (?:is|are) asleep|tomorrow)\b`)
+	shaveAfterRe = regexp.MustCompile(`^ (?:to shave|and shave|for shaving|to do my legs)\b`)
+)
+
+// poisonCheck: drinking "it" is drinking a poison only where the sentence
+// names one.
+func poisonCheck(c *matchCtx, w float64) float64 {
+	if poisonRe.MatchString(c.phrase) || poisonRe.MatchString(c.sentence) {
+		return w
+	}
+	return 0
+}
+
+// notForLongCheck: "it won't be for long" is finality in a post about being
+// a burden or about dying.
+func notForLongCheck(c *matchCtx, w float64) float64 {
+	if notForLongRe.MatchString(c.t.text) {
+		return w
+	}
+	return 0
+}
+
+// heightSentenceCheck: "I'm not coming down" counts on a height.
+func heightSentenceCheck(c *matchCtx, w float64) float64 {
+	if heightNearRe.MatchString(c.sentence) {
+		return w
+	}
+	return 0
+}
+
+// edgeTimeCheck: heading to the tracks counts when it is timed.
+func edgeTimeCheck(c *matchCtx, w float64) float64 {
+	if edgeTimeRe.MatchString(c.sentence) {
+		return 0.65
+	}
+	return w
+}
+
+// bathMeansCheck: a razor in the bath is for shaving unless the post
+// places it at night, alone, or says why not.
+func bathMeansCheck(c *matchCtx, w float64) float64 {
+	if shaveAfterRe.MatchString(c.after) {
+		return 0
+	}
+	if edgeTimeRe.MatchString(c.sentence) || strings.Contains(c.sentence, "asleep") || strings.Contains(c.sentence, "alone") {
+		return 0.65
+	}
+	return w
+}
+
+// probeJPatterns returns the pattern families added after probe J.
+func probeJPatterns() []*pattern {
+	return []*pattern{
+		{name: "drink a poison", weight: 0.8, subject: true,
+			re:    reX(`\b(?:{INTENT}|thinking (?:about|of)|keep thinking about|considering) {A}(?:drink|drinking|swallow|swallowing|down|downing|neck|necking) (?:it|that|some|the|a bottle of|a cup of)(?: bleach| antifreeze| anti freeze| weedkiller| weed killer| rat poison| drain cleaner| poison)?\b`),
+			check: poisonCheck},
+		{name: "hang from a beam", weight: 0.8, subject: true,
+			re: reX(`\b{INTENT} {A}hang (?:from|off) (?:the|a|my) (?:beam|rafters?|banister|bannister|tree|door|ceiling|loft hatch|hook|stairs|pipe|bar)\b`)},
+		{name: "heading to the tracks", weight: 0.45, subject: true, kind: kPrep,
+			re:       reX(`\bi am (?:walking|going|heading|driving|off|getting the bus|getting a taxi) (?:down |out |up )?to (?:the|a) (?:bridge|cliffs?|train line|train tracks|tracks|railway|railway line|rail line|level crossing|rooftop|motorway bridge|quarry|reservoir|top of (?:the|a) (?:\w+ )?(?:building|car park|tower|cliff))\b`),
+			notAfter: re(scenicAfter + `|^ (?:to (?:see|watch|take|meet|look|walk|photograph|catch)|with|for)\b`),
+			check:    edgeTimeCheck},
+		{name: "not her fault", weight: 0.6,
+			re:    reX(`\b(?:tell|please tell) (?:my (?:\w+ )?{KIN}|{KIN}|everyone|them|her|him) (?:that )?(?:it is|it was|this is|this was|none of this is) not (?:her|his|their|your|anyone's|anybody's|my \w+'s) fault\b`),
+			check: endClauseOr(0.6, re(`^ (?:for good|forever)\b`))},
+		{name: "blade to my skin", weight: 0.7, subject: true, kind: kHarm,
+			re: reX(`\b(?:take|taking|took|put|putting|hold|holding|press|pressing|drag|dragging|run|running) (?:a|the|my) (?:blade|razor|razor blade|knife|scissors|lighter|compass|shard|glass) (?:to|against|into|across|over) my {BODY}\b`)},
+		{name: "counting out pills", weight: 0.45, subject: true, kind: kPrep,
+			re:       reX(`\b(?:counting|counted|lining|lined|laying|laid|popping|popped|pressing|pressed|emptying|emptied|tipping|tipped) (?:out |up )?(?:all )?(?:of )?(?:the |my |these |those )?(?:\w+ )?(?:blister packs?|{PILLS})\b`),
+			notAfter: re(`^ (?:for (?:the|a|this|next) (?:week|day|trip|holiday|month|morning|night)|into (?:my|the|a) (?:pill ?box|(?:pill )?organi[sz]er|dosette)|as (?:usual|prescribed)|in (?:my|the|a) (?:pill ?box|(?:pill )?organi[sz]er|dosette))\b`),
+			check:    holdingCheck},
+		{name: "not for long", weight: 0.4,
+			re:    reX(`\b(?:it|this|that) (?:will not|is not going to) (?:be|last) (?:for )?(?:much |very )?long(?:er)?\b|\bnot for (?:much |very )?long(?:er)?\s*$`),
+			check: notForLongCheck},
+		{name: "not coming down", weight: 0.6, subject: true, ownNegation: true,
+			re:    reX(`\b(?:am not|will not|am never|will never|not) (?:be )?(?:coming|climbing|getting|going|walking) (?:back )?down\b`),
+			check: heightSentenceCheck},
+		{name: "death the only thing left", weight: 0.7, subject: true,
+			re: reX(`\b(?:suicide|death|dying|ending it|ending my life|killing myself|the end|not existing|being dead) (?:is|feels like|seems like|seems|feels) (?:like )?(?:the )?only (?:option|answer|choice|way out|escape|thing (?:that makes sense|left|i have left|i want|to look forward to|i look forward to|i can think of|that would help|i have left to look forward to))\b|\blooking forward to (?:dying|death|being dead|my death|not existing|not being here)\b`)},
+		{name: "bath with the means", weight: 0.45, subject: true, kind: kPrep,
+			re:    reX(`\b(?:getting|get|got|lying|laying|sitting|sat|going to get) (?:in|into) (?:the|a) bath with (?:a|the|my|some) (?:razor|razors|blade|blades|knife|{PILLS}|toaster|hairdryer|hair dryer)\b`),
+			check: bathMeansCheck},
+		{name: "can not keep myself safe", weight: 0.7, subject: true, ownNegation: true,
+			re: reX(`\b(?:can not|could not|can no longer|do not know (?:how|if i can) (?:to )?|not sure i can|unable to|will not be able to) {A}keep myself safe\b`)},
+		{name: "if I die at least", weight: 0.6, subject: true,
+			re: reX(`\bif i (?:die|am dead|was dead|were dead|do not wake up|go|end it|kill myself)(?: \w+){0,2},? (?:then )?at least (?:the pain|it|everything|this|the hurt|the suffering|i) (?:will |would |finally )?(?:stop|stops|end|ends|be over|is over|stop hurting|be free|am free)\b`)},
+		{name: "finish it myself", weight: 0.7, subject: true,
+			re:    reX(`\b{INTENT} {A}(?:finish|end) (?:it|things|my life|this) (?:myself|off myself|by my own hand|with my own hands)\b`),
+			check: lifeOrDeathCheck},
+		{name: "doing it now, progressive", weight: 0.7, subject: true,
+			re:    reX(`\bi am {A}(?:jumping|driving|stepping|throwing myself|walking|crashing|steering) (?:my car |my bike )?(?:off|from|in front of|into|under) {PLACE}\b`),
+			check: progressiveCheck},
+		{name: "leaving this world", weight: 0.75, subject: true,
+			re:       reX(`\b(?:i am|am) {A}(?:leaving|departing|exiting|quitting|checking out of) (?:this|the) (?:world|earth|life|planet)\b`),
+			notAfter: re(`^ (?:of|behind|for a|for the|to go)\b`)},
+	}
+}
+
+// lifeOrDeathCheck keeps "finish it myself" where the sentence is about a
+// life or the post about dying.
+func lifeOrDeathCheck(c *matchCtx, w float64) float64 {
+	if lifeWordRe.MatchString(c.sentence) || deathTalkRe.MatchString(c.t.text) {
+		return w
+	}
+	return 0
+}
+
+var progressiveTimeRe = regexp.MustCompile(`\b(?:tonight|tomorrow|today|this (?:weekend|week|evening)|right now|now|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|soon|at \d)\b`)
+
+// progressiveCheck: "tomorrow I'm driving off the cliff" is a plan; "I'm
+// driving off the ferry at Dover" is a trip, so a time or a height must
+// decide.
+func progressiveCheck(c *matchCtx, w float64) float64 {
+	if waterRe.MatchString(c.phrase) && leisureRe.MatchString(c.sentence) {
+		return 0
+	}
+	if progressiveTimeRe.MatchString(c.sentence) && heightsRe.MatchString(c.phrase) {
+		return w
+	}
+	if progressiveTimeRe.MatchString(c.sentence) {
+		return 0.45
 	}
 	return 0
 }

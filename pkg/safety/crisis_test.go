@@ -75,7 +75,7 @@ func TestCrisisOwnSetBlocks(t *testing.T) {
 	blocks := []struct {
 		name string
 		size int
-	}{{"A (tuning)", 220}, {"B (held out)", 220}, {"C (probe)", 120}, {"D (hard probe)", 150}, {"E (last probe)", 150}, {"F (fresh probe)", 200}, {"G (second fresh probe)", 150}, {"H (dev-style probe)", 100}, {"I (dev-style probe, new vocabulary)", 160}}
+	}{{"A (tuning)", 220}, {"B (held out)", 220}, {"C (probe)", 120}, {"D (hard probe)", 150}, {"E (last probe)", 150}, {"F (fresh probe)", 200}, {"G (second fresh probe)", 150}, {"H (dev-style probe)", 100}, {"I (dev-style probe, new vocabulary)", 160}, {"J (second new-vocabulary probe)", 120}}
 	total := 0
 	for _, b := range blocks {
 		total += b.size
@@ -220,6 +220,24 @@ func TestAssessCases(t *testing.T) {
 		{"Tonight I'll steer into the oncoming lorries.", true, "a vehicle as a means"},
 		{"After my exam results come out I'm going to kill myself.", true, "results are a date and a real cause, not a nuisance"},
 		{"I took all of my pills ten minutes ago.", true, "an overdose just taken"},
+		// Near misses of the families added after probe J.
+		{"I'm going to go into the lake for a swim tomorrow.", false, "a swim"},
+		{"I'm deleting myself from social media for a month.", false, "leaving a website"},
+		{"Tell my sister it's not her fault the party got cancelled.", false, "reassurance about something else"},
+		{"I'm heading to the bridge to take photos of the sunset tonight.", false, "a scenic visit"},
+		{"I'm counting out my tablets for the week.", false, "a pill routine"},
+		{"I'm not coming down to dinner tonight, too tired.", false, "no height"},
+		{"Getting in the bath with a razor to shave my legs.", false, "shaving"},
+		{"Tomorrow I'm driving off the ferry at Calais.", false, "a trip"},
+		{"I'm leaving this world of retail behind for good!", false, "a career change"},
+		{"time to check out of the hotel, what a trip", false, "a hotel"},
+		{"Taking the lot to the tip this weekend.", false, "a clear-out"},
+		{"I'm planning my exit from this toxic job.", false, "leaving a job"},
+		{"Bleach is under the sink and I'm going to drink it.", true, "a poison as the means"},
+		{"I can't keep myself safe tonight.", true, "unable to stay safe"},
+		{"I'd be happier dead.", true, "better off dead in other words"},
+		{"i cant be bothered living anymore", true, "no wish to live"},
+		{"Tell mum it's not her fault.", true, "a covert goodbye"},
 	}
 	d := NewDetector()
 	for _, c := range cases {

@@ -132,14 +132,14 @@ var postNegationRe = regexp.MustCompile(`^ (?:is|was|are|were|has|have) not (?:s
 var fragments = strings.NewReplacer(
 	// {A}: adverbs that may sit inside a phrase ("I just really want to die").
 	"{A}", `(?:(?:really|just|honestly|seriously|literally|actually|truly|so|genuinely|kind of|sort of|still|even|actively|passively|constantly|always|often|sometimes|badly|so badly|simply|almost|definitely|totally|fully|completely|sincerely|desperately|only|also|very|pretty|quite|absolutely|probably|finally|already|now|then|secretly|quietly) )*`,
-	"{PILLS}", `(?:pills?|tablets?|meds|medication|medications|medicine|sleeping pills|sleeping tablets|painkillers|pain killers|paracetamol|tylenol|acetaminophen|ibuprofen|aspirin|insulin|antidepressants?|benzos|opioids|oxy|oxycodone|codeine|tramadol|lithium|sertraline|prescriptions?)`,
+	"{PILLS}", `(?:pills?|tablets?|blister packs?|meds|medication|medications|medicine|sleeping pills|sleeping tablets|painkillers|pain killers|paracetamol|tylenol|acetaminophen|ibuprofen|aspirin|insulin|antidepressants?|benzos|opioids|oxy|oxycodone|codeine|tramadol|lithium|sertraline|prescriptions?)`,
 	// {INTENT}: the frames in which someone announces what they will do.
 	"{INTENT}", `(?:going to|about to|planning to|planning on|plan to|plan on|my plan is to|the plan is to|intend to|intending to|ready to|decided to|deciding to|made up my mind to|determined to|want to|wanting to|need to|have to|should|will|shall|might|tempted to|so close to|close to|urge to|urges to|time (?:for me )?to|trying to|prepared to|finally going to|really going to|actually going to|tonight i|(?:how )?(?:easy|easier|tempting|simple) (?:it would be |it is |it will be )?to|could easily)`,
 	// {METHOD}: ways of ending one's life, in the infinitive.
-	"{METHOD}", `(?:kill myself|put myself out of (?:my|this) misery|finish myself off|end my (?:own )?life|end my (?:existence|misery)|end (?:my|the) (?:suffering|pain) (?:permanently|for good|forever)|take my (?:own )?life|end it all|end everything|end myself|off myself|hang myself|shoot myself|drown myself|poison myself|gas myself|suffocate myself|electrocute myself|stab myself|set myself on fire|burn myself alive|bleed out|bleed to death|starve myself (?:to death|until i die)|overdose|take an overdose|slit my (?:wrists?|throat)|cut my (?:wrists?|throat)(?: open)?|slash my (?:wrists?|throat)|open my (?:wrists?|veins)|commit suicide|die by suicide|(?:jump|leap) (?:off|from|in front of|onto|out of) {PLACE}|step (?:in front of|off|out in front of) {PLACE}|throw myself (?:off|from|in front of|under|into) {PLACE}|(?:walk|wade) (?:into|out into) {WATER}|drown myself in {WATER}|drive (?:my car )?(?:into|off|in front of) (?:{PLACE}|{WATER})|crash my car(?: on purpose)?|lie down (?:on|in front of) {PLACE}|take (?:all|every one|the rest) of (?:my|the|these|those) {PILLS}|swallow (?:all|every one) of (?:my|the) {PILLS}|go through with it)`,
+	"{METHOD}", `(?:kill myself|put myself out of (?:my|this) misery|finish myself off|end my (?:own )?life|end my (?:existence|misery)|end (?:my|the) (?:suffering|pain) (?:permanently|for good|forever)|take my (?:own )?life|end it all|end everything|end myself|off myself|hang myself|shoot myself|drown myself|poison myself|gas myself|suffocate myself|electrocute myself|stab myself|set myself on fire|burn myself alive|bleed out|bleed to death|starve myself (?:to death|until i die)|overdose|take an overdose|slit my (?:wrists?|throat)|cut my (?:wrists?|throat)(?: open)?|slash my (?:wrists?|throat)|open my (?:wrists?|veins)|commit suicide|die by suicide|(?:jump|leap) (?:off|from|in front of|onto|out of) {PLACE}|step (?:in front of|off|out in front of) {PLACE}|throw myself (?:off|from|in front of|under|into) {PLACE}|(?:walk|wade|go|get) (?:into|out into) {WATER}|(?:stop|end) (?:it|this|everything|the pain|it all) (?:forever|for good|permanently)|drown myself in {WATER}|drive (?:my car )?(?:into|off|in front of) (?:{PLACE}|{WATER})|crash my car(?: on purpose)?|lie down (?:on|in front of) {PLACE}|take (?:all|every one|the rest) of (?:my|the|these|those) {PILLS}|swallow (?:all|every one) of (?:my|the) {PILLS}|go through with it)`,
 	// {METHODING}: the same ways as gerunds ("thinking about hanging myself").
 	"{METHODING}", `(?:killing myself|ending my (?:own )?life|taking my (?:own )?life|ending it all|hanging myself|shooting myself|drowning myself|poisoning myself|gassing myself|overdosing|taking an overdose|slitting my (?:wrists?|throat)|cutting my (?:wrists?|throat)|(?:jumping|leaping) (?:off|from|in front of|onto|out of) {PLACE}|stepping (?:in front of|off) {PLACE}|throwing myself (?:off|from|in front of|under|into) {PLACE}|walking (?:into|out into) {WATER}|driving (?:my car )?(?:into|off) (?:{PLACE}|{WATER})|crashing my car|taking (?:all|every one|the rest) of (?:my|the) {PILLS}|taking all my {PILLS}|swallowing (?:all|every one of) (?:my|the) {PILLS}|starving myself to death|bleeding out|going through with it)`,
-	"{PLACE}", `(?:the |a |an |my |this |that |some |oncoming )?(?:oncoming )?(?:bridge|building|roof|rooftop|cliff|cliffs|train|trains|bus|buses|car|cars|truck|trucks|lorry|lorries|traffic|tracks|railway|balcony|tower|car park|multi ?stor(?:e)?y(?: car park)?|parking garage|window|wall|tree|motorway|highway|freeway|oncoming traffic|ledge|overpass|road|quarry|dam|platform)`,
+	"{PLACE}", `(?:the |a |an |my |this |that |some |oncoming )?(?:oncoming )?(?:\d[\d:.]* )?(?:bridge|building|roof|rooftop|cliff|cliffs|express|train|trains|tram|tube|bus|buses|car|cars|truck|trucks|lorry|lorries|traffic|tracks|railway|balcony|tower|car park|multi ?stor(?:e)?y(?: car park)?|parking garage|window|wall|tree|motorway|highway|freeway|oncoming traffic|ledge|overpass|road|quarry|dam|platform)`,
 	// {GONE}: being dead, in plain words and in euphemisms.
 	"{GONE}", `(?:gone|dead|not here|not around|in the ground|six feet under|in (?:my|a|the) grave|buried|in a box|in a coffin)`,
 	"{WATER}", `(?:the |a )?(?:sea|ocean|river|lake|canal|water|waves)`,
@@ -586,12 +586,12 @@ func buildPatterns() []*pattern {
 	ps := []*pattern{
 		// Wishes to die or not to exist.
 		{name: "wish to die", weight: 0.85, subject: true, hyperbole: true,
-			re:       re(`\bwant(?:ed|ing)? to {A}(?:die|be dead|not be alive|not exist|stop existing|stop living|stop breathing|cease to exist|not be here anymore|disappear (?:forever|for good|permanently)|be gone (?:forever|for good)|end it all|end my (?:own )?life|end everything|end it|end things|kill myself|off myself|not wake up|never wake up|go to sleep forever|sleep forever|fall asleep forever|rest forever)\b`),
+			re:       re(`\b(?:want(?:ed|ing)?|would (?:love|like)|wish) to {A}(?:die|perish|be dead|not be alive|not exist|stop existing|stop living|stop breathing|cease to exist|not be here anymore|disappear (?:forever|for good|permanently)|be gone (?:forever|for good)|end it all|end my (?:own )?life|end everything|end it|end things|kill myself|off myself|not wake up|never wake up|go to sleep forever|sleep forever|fall asleep forever|rest forever)\b`),
 			notAfter: re(dieIdiomAfter + `|` + endWithAfter + `|^ (?:after|once|when) (?:this|that|the|my|i)\b`)},
-		{name: "intent", weight: 0.8, subject: true, hyperbole: true,
+		{name: "intent", weight: 0.8, subject: true, hyperbole: true, check: waterLeisureCheck,
 			re:       re(`\b{INTENT} {A}(?:{METHOD}|not be here anymore|stop living|stop existing|cease to exist|disappear (?:forever|for good|permanently)|leave this (?:world|earth|life))\b`),
 			notAfter: re(`^ (?:with (?:him|her|them|my (?:boyfriend|girlfriend|partner|ex|husband|wife|friend|job))|between|with me|on (?:holiday|the trip)|as prescribed|on time|today as|laughing|back|into my own hands|in (?:a )?new direction|seriously|more seriously|one day at a time|off hold|off pause|to (?:the|a) (?:next level|new level))\b`)},
-		{name: "method contemplation", weight: 0.75, subject: true,
+		{name: "method contemplation", weight: 0.75, subject: true, check: waterLeisureCheck,
 			re: re(`\b(?:think|thinking|thought|thoughts|considering|considered|contemplating|contemplated|fantasi[sz]ing|dreaming|obsessing|imagining|planning|picturing|researching|stop thinking) (?:about |of |on )?{A}{METHODING}\b`)},
 		{name: "thinking about jumping", weight: 0.6, subject: true,
 			re:        re(`\b(?:think|thinking|thought|thoughts) (?:about|of) {A}(?:jumping|stepping out|leaping)\b`),
@@ -602,10 +602,10 @@ func buildPatterns() []*pattern {
 		{name: "part of me wants to die", weight: 0.75, hyperbole: true,
 			re: re(`\b(?:part of me|a part of me|half of me|some of me|something in me|everything in me|all of me) (?:\w+ )?(?:wants|wanted|is wanting|just wants|really wants) to {A}(?:die|be dead|stop existing|end it(?: all)?|kill myself|not wake up|not exist|give up on life)\b`)},
 		{name: "ready to die", weight: 0.8, subject: true, hyperbole: true,
-			re:       re(`\b(?:ready|prepared|decided|deciding|planning|plan|deserve|need|time for me|made up my mind|should|just want|wish i could) to {A}die\b|\bshould {A}die\b|\bdeserve to die\b`),
+			re:       re(`\b(?:ready|prepared|decided|deciding|planning|plan|deserve|need|time for me|made up my mind|should|just want|wish i could) to {A}(?:die|perish)\b|\bshould {A}die\b|\bdeserve to die\b`),
 			notAfter: re(dieIdiomAfter)},
 		{name: "better off dead", weight: 0.75, subject: true, hyperbole: true,
-			re: re(`\bbetter off dead\b`)},
+			re: re(`\b(?:better off|happier|more at peace|better|at peace|at rest) dead\b`)},
 		{name: "rather die", weight: 0.8, subject: true, hyperbole: true,
 			re: re(`\b(?:would|had) {A}rather {A}(?:die|be dead|not exist|not be alive|not wake up)\b`), check: ratherCheck},
 		{name: "makes me want to die", weight: 0.45, hyperbole: true,
@@ -613,6 +613,8 @@ func buildPatterns() []*pattern {
 		{name: "no wish to live", weight: 0.8, subject: true,
 			re:       re(`\b(?:do not|does not|did not|no longer|never|not|can not|could not) {A}(?:want|wish|feel like|care) to {A}(?:live|be alive|exist|be here|wake up|go on|keep going|keep living|carry on|continue|be around|stay alive|survive|be in this world|be on this earth|see tomorrow|see another day|see (?:the )?morning|be alive tomorrow)\b`),
 			notAfter: re(liveAfter + `|` + wakeAfter)},
+		{name: "can not be bothered living", weight: 0.65, subject: true,
+			re: re(`\b(?:can not|could not|can no longer) {A}be bothered (?:to )?(?:living|live|being alive|be alive|existing|exist|staying alive|stay alive|waking up|wake up|breathing)\b`), notAfter: re(liveAfter)},
 		{name: "do not care if I live", weight: 0.6, subject: true,
 			re: re(`\b(?:do not|does not) {A}care (?:if|whether) i (?:live|die|wake up|make it|survive)\b`)},
 		{name: "not sure I want to live", weight: 0.65, subject: true, notAfter: re(liveAfter),
@@ -650,8 +652,8 @@ func buildPatterns() []*pattern {
 			re:       re(`\bsuicidal\b`),
 			notAfter: re(`^ (?:{KIN}|friends?|people|persons?|patients?|teens?|teenagers?|kids?|children|child|youth|clients?|callers?|members?|users?|individuals?|someone|character|behaviou?r (?:in|among)|crisis (?:lines?|services?)|hotline|ideation (?:research|rates?|screening|among|in)|(?:thoughts|feelings|ideation|urges) (?:are|is) (?:common|normal|a symptom|not uncommon|more common|often|usually|frequent|linked|associated|higher|rising|treatable|part of)|(?:thoughts|feelings|ideation|urges) (?:can|in|among|affect))\b`)},
 		{name: "kill myself", weight: 0.85, subject: true, hyperbole: true,
-			re:       re(`\b(?:kill|killing|killed|kills|hang|hanging|hanged|shoot|shooting|drown|drowning|poison|poisoning|suffocate|suffocating|electrocute|stab|stabbing|end|ending|top|topping) myself\b`),
-			notAfter: re(`^ (?:laughing|up|at (?:work|the gym|the office)|with (?:work|revision|studying|exercise|training)|over (?:this|that|it|nothing)|for (?:this|that|forgetting|not|being|saying|doing|letting|missing|eating|buying|a|an|the)|trying to|to (?:get|finish|make|meet|keep|pass|impress|please|be)|studying|working|running|training|in the gym)\b`),
+			re:       re(`\b(?:kill|killing|killed|kills|hang|hanging|hanged|shoot|shooting|drown|drowning|poison|poisoning|suffocate|suffocating|electrocute|stab|stabbing|end|ending|top|topping|delete|deleting|erase|erasing|unalive|unaliving) myself\b`),
+			notAfter: re(`^ (?:laughing|up|from|off (?:of )?(?:social|the|this|instagram|facebook|twitter|tiktok|here)|at (?:work|the gym|the office)|with (?:work|revision|studying|exercise|training)|over (?:this|that|it|nothing)|for (?:this|that|forgetting|not|being|saying|doing|letting|missing|eating|buying|a|an|the)|trying to|to (?:get|finish|make|meet|keep|pass|impress|please|be)|studying|working|running|training|in the gym)\b`),
 			check:    killMyselfCheck},
 		{name: "end my life", weight: 0.85, subject: true,
 			re:       re(`\b(?:end|ending|ended|ends|take|taking|took|takes|finish|finishing) my (?:own )?life\b`),
@@ -703,7 +705,7 @@ func buildPatterns() []*pattern {
 			notAfter: re(`^ (?:for (?:the|my|a|this|next) (?:week|day|trip|holiday|journey|morning|night|month|weekend)|in (?:a|my|the) (?:pill ?box|pill organi[sz]er|organi[sz]er|dosette|bag|wash ?bag|case)|to (?:cook|chop|slice|go)|for (?:cooking|dinner|lunch|the kitchen|work))\b`),
 			check:    objectWeight(0.6, objWeight{"knife", 0.45}, objWeight{"knives", 0.45}, objWeight{"lighter", 0.4})},
 		{name: "gun", weight: 0.5, subject: true, kind: kPrep,
-			re:       re(`\b(?:bought|got|have|loaded|holding|hold|found|cleaned|took out) (?:a |the |my |dad's |his )?(?:gun|shotgun|rifle|pistol|handgun|revolver|firearm)\b|\b(?:gun|shotgun|rifle|pistol|handgun|revolver) (?:in my mouth|to my head|against my head|to my chin)\b`),
+			re:       re(`\b(?:bought|got|have|have got|loaded|holding|hold|found|cleaned|took out) (?:a |the |my |his |her |(?:my )?[a-z]+'s )?(?:gun|shotgun|rifle|pistol|handgun|revolver|firearm)\b|\b(?:gun|shotgun|rifle|pistol|handgun|revolver) (?:in my mouth|to my head|against my head|to my chin)\b`),
 			notAfter: re(`^ (?:for (?:hunting|work|the range|sport|protection|shooting|my job|target)|licen[cs]e|safe|locked|at (?:the|a) (?:range|club)|cabinet|club)\b`),
 			check:    objectWeight(0.5, objWeight{"loaded", 0.65}, objWeight{"mouth", 0.85}, objWeight{"head", 0.85})},
 
@@ -714,7 +716,7 @@ func buildPatterns() []*pattern {
 			check:    errandCheck},
 		{name: "pills ready", weight: 0.75, subject: true, kind: kPrep,
 			re:       re(`\b{PILLS} (?:are |is )?(?:all )?(?:saved|stockpiled|stashed|hoarded|collected|ready|lined up|counted out|laid out|saved up|hidden away|set aside|put aside)\b`),
-			notAfter: re(`^ (?:for (?:the|my) (?:week|trip|holiday|journey|morning)|in (?:a|my|the) (?:pill ?box|organi[sz]er|dosette)|(?:from|at) (?:the )?(?:pharmacy|chemist|doctor|gp|surgery|hospital)|for (?:her|him|them|my \w+))\b`)},
+			notAfter: re(`^ (?:for (?:the|my) (?:week|trip|holiday|journey|morning)|in (?:a|my|the) (?:pill ?box|(?:pill )?organi[sz]er|dosette)|(?:from|at) (?:the )?(?:pharmacy|chemist|doctor|gp|surgery|hospital)|for (?:her|him|them|my \w+))\b`)},
 		{name: "enough pills", weight: 0.65, subject: true, kind: kPrep,
 			re:       re(`\benough {PILLS} (?:to|saved|now|left|for (?:it|this|that|the job))\b|\b(?:have|got|there are) enough(?: now)?$`),
 			notAfter: re(`^ (?:last|get (?:me )?through|see me through|cover|for (?:the|a) (?:week|month|trip|holiday))\b`)},
@@ -727,7 +729,8 @@ func buildPatterns() []*pattern {
 			re:    re(`\b(?:take|taking|took|taken|swallow|swallowing|swallowed|down|downing|downed|neck|necking|necked|overdose on|overdosing on|overdosed on) {A}(?:a handful of|handfuls of|a bunch of|a load of|loads of|a lot of|a fistful of|heaps of|a pile of|a (?:whole )?(?:bottle|packet|box|pack|strip|tub) of|the whole (?:bottle|packet|box|pack|strip|tub) of|every (?:single )?one of|all of|all|the rest of|too many|way too many|double|triple|loads of|lots of|dozens of|\d+|twenty|thirty|forty|fifty|a hundred|hundreds of)(?: (?:my|the|these|those))?(?: [\w']+)? {PILLS}\b`),
 			check: allPillsCheck},
 		{name: "take everything", weight: 0.75, subject: true, kind: kPrep,
-			re: re(`\b(?:take|taking|took|swallow|swallowing|swallowed) {A}(?:everything in the (?:medicine )?(?:cabinet|cupboard|drawer|box)|every (?:single )?(?:pill|tablet)(?: i (?:have|own|could find|can find))?|the lot|an overdose|all of them at once)\b`)},
+			re:       re(`\b(?:take|taking|took|swallow|swallowing|swallowed) {A}(?:everything in the (?:medicine )?(?:cabinet|cupboard|drawer|box)|every (?:single )?(?:pill|tablet)(?: i (?:have|own|could find|can find))?|the lot|an overdose|all of them at once)\b`),
+			notAfter: re(`^ (?:to|of|back|home|out|off|in|down|up|with|over|for|round|around)\b`)},
 		{name: "overdose intent", weight: 0.85, subject: true, hyperbole: true,
 			re:       re(`\b(?:going to|about to|want to|will|planning to|plan to|ready to|decided to|need to|might|gonna|thinking about|thinking of|considering|tempted to) {A}(?:overdose|overdosing)\b`),
 			notAfter: re(trivialOverdoseAfter)},
@@ -740,7 +743,7 @@ func buildPatterns() []*pattern {
 			re:       re(`\b(?:standing|stood|sitting|sat|am|i am|waiting|parked|here|climbing|climbed|leaning|staring|looking|walking|walked)(?: in (?:the|my) car)? (?:right )?(?:on|at|by|over|near|on top of|onto|up|off|down) (?:the |a |this |my |that )?(?:edge of (?:the |a |this |my )?|ledge of (?:the |a |my )?|top of (?:the |a |my )?)?(?:bridge|roof|rooftop|ledge|cliff|cliff edge|cliffs|balcony ledge|balcony railing|railing|railings|train tracks|tracks|railway tracks|railway line|rail line|overpass|motorway bridge|car park roof|parking garage roof|multi ?stor(?:e)?y(?: car park)?|platform edge)\b`),
 			notAfter: re(scenicAfter), check: edgeCheck},
 		{name: "jump", weight: 0.8, subject: true,
-			re:    re(`\b(?:going to|about to|want to|wanted to|need to|ready to|will|planning to|plan to|thinking of|thinking about|decided to|gonna|might|urge to|tempted to|should|just want to) {A}(?:jump|jumping|step|stepping|throw myself|walk|walking|drive|driving|crash|crashing|steer|steering|swerve|swerving|veer|veering|ride|riding|run|lie down|lay down|lie|park)(?: (?:my (?:car|bike|motorbike|motorcycle|van|truck)|the car|myself))?(?: (?:off|from|in front of|into|onto|under|on|out in front of|in front of|off of) (?:the |a |my |an |this |that |some |oncoming )?(?:oncoming )?(?:bridge|building|roof|rooftop|cliff|cliffs|train|trains|bus|buses|car|cars|truck|trucks|lorry|lorries|traffic|tracks|railway|balcony|tower|car park|multi ?stor(?:e)?y(?: car park)?|parking garage|window|wall|tree|motorway|highway|freeway|oncoming traffic|ledge|overpass|road|lake|river|sea|ocean|canal))?\b`),
+			re:    re(`\b(?:going to|about to|want to|wanted to|need to|ready to|will|planning to|plan to|thinking of|thinking about|decided to|gonna|might|urge to|tempted to|should|just want to) {A}(?:jump|jumping|step|stepping|throw myself|walk|walking|drive|driving|crash|crashing|steer|steering|swerve|swerving|veer|veering|ride|riding|run|lie down|lay down|lie|park)(?: (?:my (?:car|bike|motorbike|motorcycle|van|truck)|the car|myself))?(?: (?:off|from|in front of|into|onto|under|on|out in front of|in front of|off of) (?:the |a |my |an |this |that |some |oncoming )?(?:oncoming )?(?:\d[\d:.]* )?(?:bridge|building|roof|rooftop|cliff|cliffs|express|train|trains|tram|tube|bus|buses|car|cars|truck|trucks|lorry|lorries|traffic|tracks|railway|balcony|tower|car park|multi ?stor(?:e)?y(?: car park)?|parking garage|window|wall|tree|motorway|highway|freeway|oncoming traffic|ledge|overpass|road|lake|river|sea|ocean|canal))?\b`),
 			check: jumpCheck},
 		{name: "car exhaust", weight: 0.7, subject: true, kind: kPrep,
 			re:       re(`\b(?:engine|car|motor) (?:is )?running in (?:the|a|my) (?:closed )?garage\b|\bin (?:the|a|my) (?:closed )?garage with the (?:engine|car|motor) (?:running|on)\b|\b(?:hose|pipe|tube) (?:from|to|on|into) the exhaust\b`),
@@ -802,13 +805,15 @@ func buildPatterns() []*pattern {
 		{name: "death would be a relief", weight: 0.6, subject: true, hyperbole: true,
 			re: re(`\b(?:death|dying|being dead|not existing|not being here|killing myself) (?:would|will) (?:be )?{A}(?:such )?(?:a )?(?:relief|release|mercy|blessing|peaceful|easier than this|better than this|so much easier)\b`)},
 		{name: "planning my funeral", weight: 0.6, subject: true,
-			re: re(`\b(?:planning|planned|plan|organi[sz]ing|arranging|writing) (?:my own|my) (?:funeral|exit|death)\b`)},
+			re:       re(`\b(?:planning|planned|plan|organi[sz]ing|arranging|writing) (?:my own|my) (?:funeral|exit|death)\b`),
+			notAfter: re(`^ (?:from|out of|strategy|interview)\b`)},
 		{name: "suicide plan", weight: 0.75, subject: true, kind: kPrep,
 			re: re(`\b(?:suicide|exit) (?:plan|plans|method|date|kit)\b`)},
 		{name: "had enough of life", weight: 0.6, subject: true, hyperbole: true,
 			re: re(`\b(?:had|have had) (?:more than )?enough of (?:life|living|everything|it all|being alive|this life|this world|existing)\b`)},
 		{name: "checking out", weight: 0.4, subject: true, endClause: true,
-			re: re(`\bi am {A}(?:checking out|going to check out)\b`)},
+			re:    re(`\bi am {A}(?:checking out|going to check out)\b|\b(?:it is )?time (?:for me )?to check out\b`),
+			check: endClauseOr(0.7, re(`^ (?:for good|permanently|forever|of (?:life|this life|this world))\b`))},
 		{name: "time for me to go", weight: 0.45, subject: true, endClause: true,
 			re: re(`\b(?:it is|it feels like it is|i think it is) {A}time (?:for me )?to (?:go|leave|say goodbye|let go)\b`)},
 		{name: "see myself alive", weight: 0.65, subject: true,
@@ -854,7 +859,7 @@ func buildPatterns() []*pattern {
 			re:    re(`\b(?:tonight|today|this|now) is (?:the|my) (?:night|day|time)\b`),
 			check: tonightCheck},
 		{name: "last night alive", weight: 0.55, subject: true,
-			re: re(`\b(?:my|this is my|it is my) (?:last|final) (?:night|day|hours?|breath|sunset|sunrise)\b`), check: lastNightCheck},
+			re: re(`\b(?:my|this is my|it is my) (?:last|final) (?:night|day|week|weekend|hours?|breath|sunset|sunrise|christmas|birthday)\b`), check: lastNightCheck},
 		{name: "do it tonight", weight: 0.45, subject: true, hyperbole: true,
 			re: re(`\b(?:going to|gonna|will|ready to|planning to|about to|finally going to|decided to|tonight i will|tonight i am going to) {A}do it (?:tonight|today|soon|this (?:weekend|week)|tomorrow|right now|now|properly|for real|this time)\b|\bfinally do it\b`)},
 		{name: "something stupid", weight: 0.5, subject: true,
@@ -872,7 +877,7 @@ func buildPatterns() []*pattern {
 			re:       re(`\b(?:this is|this will be|this is going to be|it is|here is|consider this|i guess this is|so this is|probably) {A}(?:my|the) (?:last|final) (?:post|message|update|entry|words|thing i (?:write|post|say)|time (?:i post|i write|you hear from me|anyone hears from me|posting))\b`),
 			notAfter: re(`^ (?:of the (?:day|night|week|year)|for (?:today|tonight|the day|the night|now|a while|the week|this week|this year|the year|the month|a bit|some time|a few)|in (?:the|this) \w+ thread|before (?:i|my|the) (?:go|leave|holiday|trip|break|bed|exam|surgery|move)|about|on (?:this|the) (?:topic|subject|thread)|as (?:a )?mod|as (?:an )?admin|in this series|until|till|til)\b`)},
 		{name: "not hear from me", weight: 0.7, kind: kPrep, absence: true,
-			re: re(`\b(?:you will not|you all will not|nobody will|no one will|you will never) (?:hear from|see) me (?:again|anymore)\b|\bthe last (?:time )?(?:you will|anyone will) (?:hear|see) (?:from )?me\b|\bthe last time i (?:will|am going to|will ever|ever) (?:talk|speak|write|post|chat) (?:to|with|here|on here)(?: any of)?(?: you| you all| you guys| everyone| anyone| this (?:forum|group|community))?\b|\bi (?:will not|am not going to|will never) (?:be )?(?:posting|post|writing|be back|coming back|come back|logging on|log on) (?:here |on here )?(?:again|anymore|ever again)\b`)},
+			re: re(`\b(?:you will not|you all will not|nobody will|no one will|you will never) (?:hear from|see) me (?:again|anymore)\b|\bthe last (?:time )?(?:you will|anyone will) (?:hear|see) (?:from )?me\b`)},
 		{name: "goodbye letters", weight: 0.8, subject: true, kind: kPrep,
 			re:       re(`\b(?:goodbye|suicide|farewell) (?:letters?|notes?|messages?|texts?|videos?|emails?|voicemails?)\b|\bfinal (?:letters?|notes?)\b`),
 			notAfter: re(`^ (?:in (?:the|a|that) (?:book|film|movie|show|novel|story|game|song)|from (?:the|a|my|his|her)|for (?:my|the|a) (?:coworker|colleague|teacher|boss|class|team|students?)|to (?:my|the|a) (?:old )?(?:job|school|house|home|city|team|ex))\b`),
@@ -910,7 +915,7 @@ func buildPatterns() []*pattern {
 
 		// Burden and nobody-would-notice.
 		{name: "better off without me", weight: 0.8,
-			re:       re(`\b(?:would|will|could|might|is|are|were|to) (?:all )?{A}(?:be )?(?:all )?{A}(?:better off|better|happier|easier|relieved|fine|lighter|freer|free|a better place|a happier place|a lighter place)(?: off)?(?: for (?:them|everyone|everybody|my \w+|you all))?(?: in the long run)?(?:,(?: \w+){1,4},)? (?:without me(?: around| here| in (?:it|their lives|the picture|the way))?|if i {A}(?:was|were|am|had) (?:gone|dead|not here|not around|not alive|never born|never been born|not in (?:it|this world|the world|their lives|the picture)|no longer (?:here|around|alive))|if i {A}(?:died|disappeared|vanished|killed myself|left for good|left forever|stopped existing|stopped being (?:alive|here|around)|did not exist|never existed|had never been born|had died|was never born|were never born)|(?:once|when|after) i am {GONE}|with me gone|with me dead|with me out of the way|with (?:a|another|someone|somebody) (?:\w+ )?(?:who is not|who was not|other than|instead of) me)\b`),
+			re:       re(`\b(?:would|will|could|might|is|are|were|to) (?:all )?{A}(?:be )?(?:all )?{A}(?:better off|better|happier|easier|relieved|fine|lighter|freer|free|a better place|a happier place|a lighter place|sleep easier|sleep better|breathe easier|rest easier|at peace)(?: off)?(?: for (?:them|everyone|everybody|my \w+|you all))?(?: in the long run)?(?:,(?: \w+){1,4},)? (?:without me(?: around| here| in (?:it|their lives|the picture|the way))?|if i {A}(?:was|were|am|had) (?:gone|dead|not here|not around|not alive|not breathing|no longer breathing|never born|never been born|not in (?:it|this world|the world|their lives|the picture)|no longer (?:here|around|alive))|if i {A}(?:died|disappeared|vanished|killed myself|left for good|left forever|stopped existing|stopped being (?:alive|here|around)|did not exist|never existed|had never been born|had died|was never born|were never born)|(?:once|when|after) i am {GONE}|with me gone|with me dead|with me out of the way|with (?:a|another|someone|somebody) (?:\w+ )?(?:who is not|who was not|other than|instead of) me)\b`),
 			notAfter: awayAfterRe},
 		{name: "without me they would", weight: 0.75,
 			re: re(`\bwithout me,? (?:\w+ ){0,3}(?:would|will|is|are|could) (?:be )?{A}(?:better|happier|easier|fine|free|relieved)\b`)},
@@ -1001,6 +1006,7 @@ func buildPatterns() []*pattern {
 	}
 	ps = append(ps, extraPatterns()...)
 	ps = append(ps, probeIPatterns()...)
+	ps = append(ps, probeJPatterns()...)
 	for _, p := range ps {
 		p.needs = newPrefilter(p.re.String())
 	}
