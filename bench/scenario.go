@@ -143,7 +143,7 @@ func runScenarios(ctx context.Context, o options, srv *server, si seedInfo, tmp 
 			if err := <-prof; err != nil {
 				fmt.Printf("bench: profile: %v\n", err)
 			} else {
-				fmt.Printf("bench: wrote bench-%s.prof (go tool pprof -top %s bench-%s.prof)\n", sc.name, "BINARY", sc.name)
+				fmt.Printf("bench: wrote bench-%s.prof (go tool pprof -top bench-%s.prof)\n", sc.name, sc.name)
 			}
 		}
 		if err != nil {

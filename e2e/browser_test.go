@@ -69,10 +69,17 @@ func needChromium(t testing.TB) string {
 		if required() {
 			t.Fatal(errNoChromium.Error() + " (HEARTH_E2E_REQUIRED=1)")
 		}
-		t.Skip(errNoChromium.Error())
+		// One clear line for the whole run; the other journeys skip quietly.
+		if skipOnce.CompareAndSwap(false, true) {
+			t.Skip(errNoChromium.Error())
+		}
+		t.SkipNow()
 	}
 	return p
 }
+
+// skipOnce makes the missing-Chromium message appear once per run.
+var skipOnce atomic.Bool
 
 // Browser is one headless Chromium with a fresh profile, looking at one
 // Hearth server.
