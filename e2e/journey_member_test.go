@@ -216,3 +216,36 @@ func TestJourneyCrisisPanel(t *testing.T) {
 		}
 	})
 }
+
+// TestJourneySearch: a visitor searches for words from a thread and finds
+// it; a tagged thread's excerpt stays behind its trigger warning.
+func TestJourneySearch(t *testing.T) {
+	needChromium(t)
+	srv := StartServer(t, ServerOptions{})
+	srv.NeedRoute(t, "/search")
+	modes(t, func(t *testing.T, noJS bool) {
+		author, _ := Member(t, srv, "kestrel", noJS)
+		word := "marmalade" + strings.TrimPrefix(newName("w"), "w_")
+		plainTitle, taggedTitle := "Breakfast routines "+word, "Her recipe book "+word
+		author.StartThread("anxiety", plainTitle, "Toast with "+word+" every morning keeps me steady.")
+		author.StartThread("grief", taggedTitle, "Making her "+word+" again after the funeral.", "death-loss")
+
+		v := NewBrowser(t, srv, BrowserOptions{NoJS: noJS})
+		v.Go("/search")
+		v.Type("#q", word)
+		v.Submit(`form.search-form button[type="submit"]`, 200)
+		state := func(title string) string {
+			return eval[string](v, `(li => !li ? "missing" : li.querySelector("details.tw") ? "collapsed" : "open")([...document.querySelectorAll(".search-results > li")].find(li => li.querySelector("h3").textContent.trim() === `+jsString(title)+`))`)
+		}
+		if got := state(plainTitle); got != "open" {
+			t.Fatalf("search for %q: the untagged thread is %s:\n%s", word, got, tail(v.Body(), 20))
+		}
+		if got := state(taggedTitle); got != "collapsed" {
+			t.Errorf("search for %q: the tagged thread's excerpt is %s, want collapsed behind its warning", word, got)
+		}
+		v.Click(`.search-results > li:last-child h3 a`)
+		if h := v.Text("h1"); h != plainTitle && h != taggedTitle {
+			t.Errorf("a search result led to %q", h)
+		}
+	})
+}
