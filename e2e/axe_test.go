@@ -52,9 +52,8 @@ type axeViolation struct {
 	} `json:"nodes"`
 }
 
-// axeRun runs axe on the document and keeps serious and critical violations.
+// axeRun runs axe on the document and returns its violations.
 const axeRun = `axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations
-	.filter(v => v.impact === "serious" || v.impact === "critical")
 	.map(v => ({id: v.id, impact: v.impact, help: v.help,
 		nodes: v.nodes.slice(0, 6).map(n => ({target: n.target.join(" "), summary: n.failureSummary || ""}))})))`
 
@@ -115,13 +114,21 @@ func (b *Browser) axe(src string) []axeViolation {
 			b.t.Fatalf("inject axe-core: %v", err)
 		}
 	}
-	var out []axeViolation
+	var out, minor []axeViolation
 	for _, scheme := range []string{"light", "dark"} {
 		b.colorScheme(scheme)
 		for _, v := range eval[[]axeViolation](b, axeRun) {
+			serious := v.Impact == "serious" || v.Impact == "critical"
 			v.Impact = scheme + " theme, " + v.Impact
-			out = append(out, v)
+			if serious {
+				out = append(out, v)
+			} else {
+				minor = append(minor, v)
+			}
 		}
+	}
+	if len(minor) > 0 && os.Getenv("HEARTH_AXE_ALL") == "1" {
+		b.t.Logf("axe: %s has %d moderate or minor finding(s) (not failures):\n%s", b.Path(), len(minor), formatViolations(minor))
 	}
 	b.colorScheme("")
 	return out

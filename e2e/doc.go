@@ -15,6 +15,7 @@
 //	HEARTH_E2E_SCREENSHOTS=1 write phone and desktop screenshots of key pages to e2e-screenshots/
 //	HEARTH_E2E_REQUIRED=1    fail instead of skipping when Chromium or axe-core is missing
 //	HEARTH_E2E_BIN           use this hearth binary instead of building one
+//	HEARTH_AXE_ALL=1         also log axe's moderate and minor findings (they never fail a test)
 //
 // The package has no non-test code besides this file; it imports the
 // application packages only to read the public contract, never to reach
