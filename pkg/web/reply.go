@@ -73,34 +73,66 @@ func (s *Server) replyCreate(c echo.Context) error {
 	}
 	d := forum.Draft{Body: c.FormValue("body"), Tags: formList(c, "trigger_warnings")}
 	parentID, okParent := formID(c.FormValue("parent_id"))
-	v, err := s.replyComposer(c, h, parentID, d)
-	if err != nil {
-		return err
+	// form builds the composer view (header, vocabulary, parent post) with
+	// the member's text. It is needed only when the reply is refused,
+	// previewed or fails, never on the success path, so it is built late.
+	form := func() (ComposeView, error) {
+		v, err := s.replyComposer(c, h, parentID, d)
+		if err != nil {
+			return ComposeView{}, err
+		}
+		if idem := forum.CleanIdemKey(c.FormValue("idem")); idem != "" {
+			v.Form.Idem = idem
+		}
+		return v, nil
 	}
-	if idem := forum.CleanIdemKey(c.FormValue("idem")); idem != "" {
-		v.Form.Idem = idem
-	}
-	if ok, refusal := s.replyState(c, h); !ok {
+	refuse := func(refusal string) error {
+		v, err := form()
+		if err != nil {
+			return err
+		}
 		v.Refusal, v.Form.Refused = refusal, true
 		return c.Render(http.StatusForbidden, "compose/form", v)
+	}
+	if ok, refusal := s.replyState(c, h); !ok {
+		return refuse(refusal)
 	}
 	if refusal, err := s.replyBlockRefusal(c, h, parentID); err != nil {
 		return err
 	} else if refusal != "" {
-		v.Refusal, v.Form.Refused = refusal, true
-		return c.Render(http.StatusForbidden, "compose/form", v)
+		return refuse(refusal)
 	}
-	if !okParent || (parentID != 0 && v.Parent == nil) {
+	parentOK := okParent
+	if okParent && parentID != 0 {
+		_, ok, err := s.replyParent(c, h, parentID)
+		if err != nil {
+			return err
+		}
+		parentOK = ok
+	}
+	if !parentOK {
+		v, err := form()
+		if err != nil {
+			return err
+		}
 		v.Form.ParentID = 0
 		v.Form.Errors = map[string]string{"parent_id": "The post you are replying to isn't part of this thread. Your reply has not been posted; your text is still here."}
 		v.Form.Summary = formSummary(v.Form.Errors)
 		return c.Render(http.StatusUnprocessableEntity, "compose/form", v)
 	}
 	if c.FormValue("preview") != "" {
+		v, err := form()
+		if err != nil {
+			return err
+		}
 		return s.renderPreview(c, &v, d)
 	}
 	res, err := s.deps.Forum.Reply(ctx, id, writerFor(c, h.GroupID), parentID, d, c.FormValue("idem"))
 	if err != nil {
+		v, ferr := form()
+		if ferr != nil {
+			return ferr
+		}
 		return s.composeFailed(c, &v, err)
 	}
 	cursor, err := s.deps.Forum.PageOf(ctx, id, res.Post.SortKey)
@@ -133,12 +165,11 @@ func (s *Server) replyComposer(c echo.Context, h forum.ThreadHead, parentID int6
 		},
 	}
 	if parentID > 0 {
-		p, err := s.deps.Forum.Post(c.Request().Context(), parentID)
-		switch {
-		case errors.Is(err, forum.ErrNotFound):
-		case err != nil:
+		p, ok, err := s.replyParent(c, h, parentID)
+		if err != nil {
 			return ComposeView{}, err
-		case p.ThreadID == h.ID && (p.Status != forum.StatusHeld || viewerFor(c, h.GroupID).Moderator || authorOf(p.AuthorID) == actor(c).ID):
+		}
+		if ok {
 			prefs, err := s.prefs(c)
 			if err != nil {
 				return ComposeView{}, err
@@ -153,4 +184,19 @@ func (s *Server) replyComposer(c echo.Context, h forum.ThreadHead, parentID int6
 		}
 	}
 	return v, nil
+}
+
+// replyParent is post parentID when the reader may reply to it in thread h:
+// it belongs to h and is not held, unless the reader moderates the group or
+// wrote it. Otherwise ok is false (the caller refuses the reply).
+func (s *Server) replyParent(c echo.Context, h forum.ThreadHead, parentID int64) (p forum.PostRow, ok bool, err error) {
+	p, err = s.deps.Forum.Post(c.Request().Context(), parentID)
+	switch {
+	case errors.Is(err, forum.ErrNotFound):
+		return forum.PostRow{}, false, nil
+	case err != nil:
+		return forum.PostRow{}, false, err
+	}
+	ok = p.ThreadID == h.ID && (p.Status != forum.StatusHeld || viewerFor(c, h.GroupID).Moderator || authorOf(p.AuthorID) == actor(c).ID)
+	return p, ok, nil
 }
