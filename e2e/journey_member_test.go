@@ -162,6 +162,15 @@ func TestJourneyReplyToReply(t *testing.T) {
 			t.Errorf("after replying the browser is at %s, want the fragment #p-%s", friend.Location(), reply)
 		}
 
+		// The author is told about the reply, and the notification leads to it.
+		author.Go("/notifications")
+		if n := author.Count("li.notification.unread"); n != 1 || !strings.Contains(author.Text("li.notification"), friendName) {
+			t.Fatalf("the author has %d unread notifications, want one about %s's reply:\n%s", n, friendName, tail(author.Body(), 15))
+		}
+		author.Click(`li.notification a`)
+		if !strings.HasPrefix(author.Path(), path) || !author.Has("#p-"+reply) {
+			t.Fatalf("the notification led to %s", author.Path())
+		}
 		author.Go(path)
 		author.Click(`#p-` + reply + ` a[href="` + path + `/reply?parent=` + reply + `"]`)
 		if !author.Has(".parent-post") {
