@@ -43,8 +43,13 @@ func (s *Service) Notifications(ctx context.Context, userID, before int64, hide 
 	return p, nil
 }
 
+// UnreadCountCap is where UnreadCount stops counting: the header shows
+// "99+" beyond 99, and a member's backlog does not make every page slower.
+const UnreadCountCap = 100
+
 // UnreadCount counts userID's unread notifications that the list would
-// show. It is one indexed query, run on every page for signed-in members.
+// show, up to UnreadCountCap. It is one indexed query, run on every page
+// for signed-in members.
 func (s *Service) UnreadCount(ctx context.Context, userID int64, hide []string) (int, error) {
 	n, err := s.store.UnreadCount(ctx, userID, hide)
 	if err != nil {

@@ -36,9 +36,10 @@ func NewService(s Store, opts ...Option) *Service {
 	return svc
 }
 
-// Groups lists the groups members can see, in display order.
+// Groups lists the groups members can see, in display order, without
+// their guidelines and timestamps (see Store.GroupList); Group has them.
 func (s *Service) Groups(ctx context.Context) ([]Group, error) {
-	gs, err := s.store.Groups(ctx, false)
+	gs, err := s.store.GroupList(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("list groups: %w", err)
 	}

@@ -10,6 +10,10 @@ import (
 type Store interface {
 	// Groups lists every group in display order.
 	Groups(ctx context.Context, includeArchived bool) ([]Group, error)
+	// GroupList lists the groups that are not archived, in display order,
+	// for lists and choices: without their guidelines and timestamps
+	// (Guidelines, GuidelinesHTML, CreatedAt and UpdatedAt are zero).
+	GroupList(ctx context.Context) ([]Group, error)
 	// GroupBySlug returns ErrNotFound when no group has slug.
 	GroupBySlug(ctx context.Context, slug string) (Group, error)
 	// Threads lists a group's threads for q.
@@ -65,7 +69,8 @@ type PostingStore interface {
 
 	// Notifications lists up to q.Limit+1 notifications, newest first.
 	Notifications(ctx context.Context, q NotificationQuery) ([]NotificationRow, error)
-	// UnreadCount counts what Notifications would list unread.
+	// UnreadCount counts what Notifications would list unread, stopping
+	// at UnreadCountCap.
 	UnreadCount(ctx context.Context, userID int64, hide []string) (int, error)
 	// MarkRead marks notifications up to id upTo (all when 0) read.
 	MarkRead(ctx context.Context, userID, upTo int64, now time.Time) error

@@ -28,6 +28,20 @@ func (s *Forum) Groups(ctx context.Context, includeArchived bool) ([]forum.Group
 	return gs, nil
 }
 
+// groupListColumns is the allowlisted select list of GroupList: every
+// column but the guidelines (Markdown and HTML, the bulk of a row) and the
+// timestamps, which no list shows.
+const groupListColumns = "id, slug, name, description, position, premod, premod_first_n, require_tag, archived, thread_count, post_count, last_activity_at"
+
+// GroupList implements forum.Store.
+func (s *Forum) GroupList(ctx context.Context) ([]forum.Group, error) {
+	var gs []forum.Group
+	if err := s.db.read(ctx).Select(groupListColumns).Where("archived = ?", false).Order("position, name").Find(&gs).Error; err != nil {
+		return nil, translate(err)
+	}
+	return gs, nil
+}
+
 // GroupBySlug implements forum.Store.
 func (s *Forum) GroupBySlug(ctx context.Context, slug string) (forum.Group, error) {
 	var g forum.Group

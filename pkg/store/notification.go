@@ -107,14 +107,20 @@ func (s *Forum) Notifications(ctx context.Context, q forum.NotificationQuery) ([
 	return rows, nil
 }
 
-// UnreadCount implements forum.PostingStore.
+// UnreadCount implements forum.PostingStore. It stops at
+// forum.UnreadCountCap rows, so its cost does not grow with a member's
+// backlog: the partial index notifications_unread (user_id) WHERE read_at
+// IS NULL finds the unread rows and each is joined to its post and thread
+// by primary key, with the same visibility and hidden-tag filter as the
+// notifications page (blocks are applied when notifications are written).
 func (s *Forum) UnreadCount(ctx context.Context, userID int64, hide []string) (int, error) {
 	var n int64
-	tx := s.db.read(ctx).Table("notifications n").
+	rows := s.db.read(ctx).Table("notifications n").Select("1").
 		Joins("JOIN posts p ON p.id = n.post_id").
 		Joins("JOIN threads t ON t.id = n.thread_id").
 		Where("n.user_id = ? AND n.read_at IS NULL", userID)
-	if err := visibleNoteFilter(tx, hide).Count(&n).Error; err != nil {
+	rows = visibleNoteFilter(rows, hide).Limit(forum.UnreadCountCap)
+	if err := s.db.read(ctx).Table("(?) AS unread", rows).Count(&n).Error; err != nil {
 		return 0, translate(err)
 	}
 	return int(n), nil

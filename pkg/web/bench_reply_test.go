@@ -52,3 +52,29 @@ func BenchmarkReply(b *testing.B) {
 		b.Run("postgres", func(b *testing.B) { run(b, forumtest.NewPostgres(b)) })
 	}
 }
+
+// BenchmarkHomeBacklog serves the home page to a member with 2,200 unread
+// notifications: the header's unread count is the part that depends on it.
+func BenchmarkHomeBacklog(b *testing.B) {
+	run := func(b *testing.B, db *store.DB) {
+		a, _ := forumtest.NewApp(b, db, forumtest.Config(b))
+		tid, ms := benchThread(b, db, 200)
+		for _, m := range ms[1:] {
+			db.W.Exec("INSERT INTO notifications (user_id, kind, actor_id, post_id, thread_id, created_at) SELECT ?, 'thread_reply', ?, id, thread_id, created_at FROM posts WHERE thread_id = ?", ms[0], m, tid)
+		}
+		c := forumtest.NewClient(b, a.Web.Handler())
+		forumtest.LoginAs(b, a, c, ms[0])
+		c.Get("/")
+		b.ReportAllocs()
+		b.ResetTimer()
+		for b.Loop() {
+			if r := c.Get("/"); r.StatusCode != http.StatusOK {
+				b.Fatal(r.StatusCode)
+			}
+		}
+	}
+	b.Run("sqlite", func(b *testing.B) { run(b, forumtest.NewSQLite(b)) })
+	if forumtest.PostgresURL() != "" {
+		b.Run("postgres", func(b *testing.B) { run(b, forumtest.NewPostgres(b)) })
+	}
+}
