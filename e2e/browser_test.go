@@ -194,9 +194,17 @@ func (b *Browser) GoStatus(path string, want int64) {
 	defer cancel()
 	res, err := chromedp.Run(ctx, chromedp.NavigateResponse(b.URL(path)))
 	if err != nil {
-		b.t.Fatalf("open %s: %v", path, err)
+		b.t.Fatalf("open %s: %v%s", path, err, b.serverState())
 	}
 	b.checkResponse("open "+path, res, want)
+}
+
+// serverState explains a failed request when the server has gone away.
+func (b *Browser) serverState() string {
+	if b.srv != nil && b.srv.exited() {
+		return " (the hearth server under test has stopped: something else signalled or killed it; see its log below)"
+	}
+	return ""
 }
 
 // GoExternal opens a URL that is not Hearth's (no status or axe check).
@@ -219,7 +227,7 @@ func (b *Browser) ClickStatus(sel string, want int64) {
 	defer cancel()
 	res, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible))
 	if err != nil {
-		b.t.Fatalf("click %s: %v", sel, err)
+		b.t.Fatalf("click %s: %v%s", sel, err, b.serverState())
 	}
 	b.checkResponse("click "+sel, res, want)
 }

@@ -65,7 +65,9 @@ func hearthBinary(t testing.TB) string {
 			return
 		}
 		buildDir = dir
-		binPath = filepath.Join(dir, "hearth")
+		// A name of its own, so that someone cleaning up their own
+		// "hearth" processes by name does not stop these.
+		binPath = filepath.Join(dir, "hearth-e2e")
 		cmd := exec.Command("go", "build", "-o", binPath, "./cmd/hearth")
 		cmd.Dir = repoRoot(t)
 		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
@@ -261,6 +263,19 @@ func (s *Server) Stop() {
 	case <-time.After(10 * time.Second):
 		_ = s.cmd.Process.Kill()
 		<-s.done
+	}
+}
+
+// exited reports whether the server process has ended.
+func (s *Server) exited() bool {
+	if s.done == nil {
+		return false
+	}
+	select {
+	case <-s.done:
+		return true
+	default:
+		return false
 	}
 }
 
