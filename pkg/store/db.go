@@ -40,6 +40,8 @@ type DB struct {
 	Dialect migrations.Dialect
 	wsql    *sql.DB
 	rsql    *sql.DB
+	// tags caches the tag vocabulary (tagcache.go).
+	tags tagCache
 }
 
 // Open connects to dsn: "sqlite:PATH" or a postgres:// URL.

@@ -96,9 +96,5 @@ func (s *Forum) Threads(ctx context.Context, q forum.ThreadQuery) ([]forum.Threa
 
 // Tags implements forum.Store.
 func (s *Forum) Tags(ctx context.Context) ([]forum.Tag, error) {
-	var ts []forum.Tag
-	if err := s.db.read(ctx).Order("position, slug").Find(&ts).Error; err != nil {
-		return nil, translate(err)
-	}
-	return ts, nil
+	return s.db.tags.get(ctx, s.db.loadTags)
 }

@@ -13,7 +13,12 @@ import (
 // conditional update reports whether it changed a row; on PostgreSQL a
 // second transaction waiting on the same row re-checks the condition once
 // the first commits, so exactly one of them wins.
-type modTx struct{ tx *gorm.DB }
+type modTx struct {
+	tx *gorm.DB
+	// tagsChanged is set by CreateTag and UpdateTag: the vocabulary cache
+	// is forgotten when the transaction ends.
+	tagsChanged bool
+}
 
 var _ moderation.Tx = (*modTx)(nil)
 
