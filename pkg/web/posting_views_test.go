@@ -26,11 +26,13 @@ func TestPostingTemplatesRenderFixtures(t *testing.T) {
 		Submit: "Post reply", RequireTag: true}
 	form.Summary = formSummary(form.Errors)
 	post := func(id int64, mode string) PostView {
-		return PostView{ID: id, Indent: 5, ReplyingTo: "ann", AuthorName: "ben", AuthorKnown: true, CreatedAt: now, EditedAt: &edited,
+		pv := PostView{ID: id, Indent: 5, ReplyingTo: "ann", AuthorName: "ben", AuthorKnown: true, CreatedAt: now, EditedAt: &edited, Created: timeText(now, time.Now()), EditedExact: exactTime(edited),
 			Body: markup.Stored("<p>Body " + mode + "</p>"), Tags: tags, TagNames: "Self-harm", Mode: mode, Held: true, Removed: true, Blocked: mode == forum.ModeShow,
 			CanReply: true, CanQuote: true, CanEdit: true, CanDelete: true, CanReact: true, CanReport: true,
 			Reactions: []ReactionView{{Kind: "hear", Label: "I hear you", Mine: true}}, PeopleReact: true,
 			ReactedBy: []ReactionGroup{{Label: "Me too", Names: []string{"cai", "dee"}}}, Mod: &ModControls{PostID: id, ThreadID: 1, GroupID: 1, Status: "visible"}}
+		pv.flags()
+		return pv
 	}
 	info := ThreadInfo{ID: 1, Title: "Thread <title>", Tags: tags, Locked: true, Pinned: true, Held: true, LockReason: "A pause", GroupSlug: "grief", GroupName: "Grief"}
 	placeholder := post(4, forum.ModeShow)

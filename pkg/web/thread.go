@@ -109,6 +109,7 @@ func (s *Server) threadShow(c echo.Context) error {
 			pv.Mode = forum.ModeWarn
 		}
 		pv.Blocked = blocked[authorOf(p.AuthorID)]
+		pv.flags()
 		v.Posts = append(v.Posts, pv)
 	}
 	return c.Render(http.StatusOK, "thread/show", v)
@@ -186,7 +187,10 @@ func (s *Server) postView(c echo.Context, h forum.ThreadHead, p forum.PostRow, n
 	pv := PostView{
 		ID: p.ID, Opening: p.ParentID == nil, Indent: min(p.Depth, forum.MaxIndent),
 		AuthorName: nameOr(p.AuthorName, p.AuthorID), AuthorKnown: p.AuthorID != nil && p.AuthorName != "",
-		CreatedAt: p.CreatedAt, EditedAt: p.EditedAt,
+		CreatedAt: p.CreatedAt, EditedAt: p.EditedAt, Created: timeText(p.CreatedAt, time.Now()),
+	}
+	if p.EditedAt != nil {
+		pv.EditedExact = exactTime(*p.EditedAt)
 	}
 	if p.Depth > forum.MaxIndent {
 		pv.ReplyingTo = nameOr(p.ParentAuthorName, p.ParentAuthorID)

@@ -64,6 +64,11 @@ type PostView struct {
 	AuthorKnown bool
 	CreatedAt   time.Time
 	EditedAt    *time.Time
+	// Created (iso, exact, ago) and EditedExact are CreatedAt and EditedAt
+	// formatted once in the handler rather than by template functions per
+	// post; EditedExact is "" for a post never edited.
+	Created     TimeText
+	EditedExact string
 	Body        template.HTML
 	Tags        []TagLabel
 	// TagNames joins the tag names for the collapsed summary.
@@ -71,6 +76,11 @@ type PostView struct {
 	// Mode is forum.ModeShow, ModeWarn (collapsed behind the tags) or
 	// ModeHide (a one-line notice that can be opened).
 	Mode string
+	// ModeShow, ModeWarn and ModeHide mirror Mode, and History is Mod and
+	// EditedAt both set (the "Earlier versions" link), for the thread
+	// template, which would otherwise call eq and and several times a post.
+	// flags sets them.
+	ModeShow, ModeWarn, ModeHide, History bool
 	// Placeholder replaces the body of removed (for members), redacted and
 	// deleted posts; Body is then empty.
 	Placeholder string
@@ -88,6 +98,22 @@ type PostView struct {
 	PeopleReact bool
 	ReactedBy   []ReactionGroup
 	Mod         *ModControls
+}
+
+// flags sets ModeShow, ModeWarn, ModeHide and History; call it once the
+// post's Mode, Mod and EditedAt are final.
+func (pv *PostView) flags() {
+	pv.ModeShow, pv.ModeWarn, pv.ModeHide = pv.Mode == forum.ModeShow, pv.Mode == forum.ModeWarn, pv.Mode == forum.ModeHide
+	pv.History = pv.Mod != nil && pv.EditedAt != nil
+}
+
+// TimeText is a time formatted as the template helpers iso, exact and ago
+// would format it.
+type TimeText struct{ ISO, Exact, Ago string }
+
+// timeText formats t once for a <time> element.
+func timeText(t time.Time, now time.Time) TimeText {
+	return TimeText{ISO: t.UTC().Format(time.RFC3339), Exact: exactTime(t), Ago: agoFrom(t, now)}
 }
 
 // ReactionView is a reaction button.
