@@ -4,10 +4,24 @@ package safety
 // every pattern (Aho–Corasick). Checking a pattern's prefilter then costs a
 // few bit tests instead of a strings.Contains per literal, which matters
 // because there are over a hundred patterns and most never match.
+//
+// While literals are added the trie keeps a map of edges per node; build
+// turns it into a compact automaton (about 73,000 nodes for the pattern
+// table): the root's edges in a 256-entry table and every other node's
+// edges as a sorted run in flat slices, with the failure links and output
+// lists in flat slices too. The maps alone held about 9.5 MiB.
 type literalIndex struct {
-	ids   map[string]int32
-	lens  []int
-	nodes []acNode
+	ids  map[string]int32
+	lens []int
+	trie []acNode // only until build
+
+	root     [256]int32 // child of the root for each byte, 0 for none
+	edgeAt   []int32    // node n's edges are edgeByte/edgeTo[edgeAt[n]:edgeAt[n+1]], sorted by byte
+	edgeByte []byte
+	edgeTo   []int32
+	fail     []int32
+	outAt    []int32 // node n's literals are outIDs[outAt[n]:outAt[n+1]]
+	outIDs   []int32
 }
 
 type acNode struct {
@@ -20,7 +34,7 @@ type acNode struct {
 type idFilter [][]int32
 
 func newLiteralIndex() *literalIndex {
-	return &literalIndex{ids: make(map[string]int32), nodes: []acNode{{next: map[byte]int32{}}}}
+	return &literalIndex{ids: make(map[string]int32), trie: []acNode{{next: map[byte]int32{}}}}
 }
 
 // add registers the literals of f and returns f in terms of their ids.
@@ -46,44 +60,100 @@ func (x *literalIndex) add(f prefilter) idFilter {
 func (x *literalIndex) insert(lit string, id int32) {
 	n := int32(0)
 	for i := 0; i < len(lit); i++ {
-		nx, ok := x.nodes[n].next[lit[i]]
+		nx, ok := x.trie[n].next[lit[i]]
 		if !ok {
-			nx = int32(len(x.nodes)) // #nosec G115 -- a few thousand trie nodes at most
-			x.nodes = append(x.nodes, acNode{next: map[byte]int32{}})
-			x.nodes[n].next[lit[i]] = nx
+			nx = int32(len(x.trie)) // #nosec G115 -- a few hundred thousand trie nodes at most
+			x.trie = append(x.trie, acNode{next: map[byte]int32{}})
+			x.trie[n].next[lit[i]] = nx
 		}
 		n = nx
 	}
-	x.nodes[n].out = append(x.nodes[n].out, id)
+	x.trie[n].out = append(x.trie[n].out, id)
 }
 
-// build computes the failure links; call it once after the last add.
+// build computes the failure links and the compact automaton; call it once
+// after the last add.
 func (x *literalIndex) build() {
-	queue := make([]int32, 0, len(x.nodes))
-	for _, child := range x.nodes[0].next {
-		x.nodes[child].fail = 0
+	nodes := x.trie
+	queue := make([]int32, 0, len(nodes))
+	for _, child := range nodes[0].next {
+		nodes[child].fail = 0
 		queue = append(queue, child)
 	}
 	for len(queue) > 0 {
 		n := queue[0]
 		queue = queue[1:]
-		for c, child := range x.nodes[n].next {
-			f := x.nodes[n].fail
+		for c, child := range nodes[n].next {
+			f := nodes[n].fail
 			for {
-				if nx, ok := x.nodes[f].next[c]; ok && nx != child {
-					x.nodes[child].fail = nx
+				if nx, ok := nodes[f].next[c]; ok && nx != child {
+					nodes[child].fail = nx
 					break
 				}
 				if f == 0 {
-					x.nodes[child].fail = 0
+					nodes[child].fail = 0
 					break
 				}
-				f = x.nodes[f].fail
+				f = nodes[f].fail
 			}
-			x.nodes[child].out = append(x.nodes[child].out, x.nodes[x.nodes[child].fail].out...)
+			nodes[child].out = append(nodes[child].out, nodes[nodes[child].fail].out...)
 			queue = append(queue, child)
 		}
 	}
+	edges, outs := 0, 0
+	for _, nd := range nodes {
+		edges += len(nd.next)
+		outs += len(nd.out)
+	}
+	x.root = [256]int32{}
+	x.edgeAt = make([]int32, len(nodes)+1)
+	x.edgeByte = make([]byte, 0, edges)
+	x.edgeTo = make([]int32, 0, edges)
+	x.fail = make([]int32, len(nodes))
+	x.outAt = make([]int32, len(nodes)+1)
+	x.outIDs = make([]int32, 0, outs)
+	var present [256]bool
+	for n, nd := range nodes {
+		x.edgeAt[n] = int32(len(x.edgeTo)) // #nosec G115 -- fewer edges than trie nodes
+		x.outAt[n] = int32(len(x.outIDs))  // #nosec G115 -- a few hundred thousand outputs at most
+		present = [256]bool{}
+		for c := range nd.next {
+			present[c] = true
+		}
+		for c := range 256 {
+			if present[c] {
+				x.edgeByte = append(x.edgeByte, byte(c))
+				x.edgeTo = append(x.edgeTo, nd.next[byte(c)])
+				if n == 0 {
+					x.root[c] = nd.next[byte(c)]
+				}
+			}
+		}
+		x.fail[n] = nd.fail
+		x.outIDs = append(x.outIDs, nd.out...)
+	}
+	x.edgeAt[len(nodes)] = int32(len(x.edgeTo)) // #nosec G115 -- as above
+	x.outAt[len(nodes)] = int32(len(x.outIDs))  // #nosec G115 -- as above
+	x.trie = nil
+}
+
+// next is node n's child for byte c (n is not the root).
+func (x *literalIndex) next(n int32, c byte) (int32, bool) {
+	lo, hi := x.edgeAt[n], x.edgeAt[n+1]
+	for hi-lo > 8 {
+		mid := lo + (hi-lo)/2
+		if x.edgeByte[mid] < c {
+			lo = mid + 1
+		} else {
+			hi = mid + 1 // keep mid: it may be c
+		}
+	}
+	for i := lo; i < hi; i++ {
+		if x.edgeByte[i] == c {
+			return x.edgeTo[i], true
+		}
+	}
+	return 0, false
 }
 
 // bitset marks literal ids.
@@ -104,16 +174,17 @@ func (x *literalIndex) scan(text string, spans []span) (all bitset, per []bitset
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		for {
-			if nx, ok := x.nodes[n].next[c]; ok {
+			if n == 0 {
+				n = x.root[c]
+				break
+			}
+			if nx, ok := x.next(n, c); ok {
 				n = nx
 				break
 			}
-			if n == 0 {
-				break
-			}
-			n = x.nodes[n].fail
+			n = x.fail[n]
 		}
-		for _, id := range x.nodes[n].out {
+		for _, id := range x.outIDs[x.outAt[n]:x.outAt[n+1]] {
 			all.set(id)
 			// A literal counts for a span only when it lies wholly inside;
 			// spans are few and disjoint.
