@@ -122,45 +122,16 @@ func (s *Service) Suspend(ctx context.Context, t Target, r Request) (Outcome, er
 		v.Add("days", "Please choose a suspension between 1 and 365 days.")
 		return Outcome{}, v
 	}
-	so, err := s.subject(ctx, t, r)
-	if err != nil {
-		return Outcome{}, err
-	}
-	subj, group := so.subj, so.group
-	now := s.now()
-	until := now.Add(time.Duration(t.Days) * 24 * time.Hour)
-	err = s.store.Atomic(ctx, func(tx Tx) error {
-		if err := claim(tx, r, ActionSuspend, t.PostID, now); err != nil {
-			return err
-		}
-		if err := lockFresh(tx, subj.ID, SanctionSuspension, now); err != nil {
-			return err
-		}
-		cur, err := tx.LockUser(subj.ID, now)
-		if err != nil {
-			return err
-		}
-		if cur.Status == string(auth.StatusBanned) {
-			return alreadyHandled(tx, "user", subj.ID)
-		}
-		if err := tx.SetUserStatus(subj.ID, string(auth.StatusSuspended), &until, r.Reason, now); err != nil {
-			return err
-		}
-		if err := tx.AddSanction(&Sanction{UserID: subj.ID, ActorID: &r.Actor.ID, Kind: SanctionSuspension, GroupID: group, PostID: postRef(t), Reason: r.Reason, EndsAt: &until, CreatedAt: now}); err != nil {
-			return err
-		}
-		if err := tx.EndSessions(subj.ID); err != nil {
-			return err
-		}
-		msg := "Your account is suspended until " + until.Format("2 January 2006 at 15:04 UTC") + ". You can still read, but you can't post or reply until then."
-		if err := tx.Notify(&Notice{UserID: subj.ID, Kind: NoticeSuspension, Message: msg, Reason: r.Reason, Link: so.link, CreatedAt: now}); err != nil {
-			return err
-		}
-		e := sanctionEntry(r, ActionSuspend, subj.ID, group, now)
-		e.Detail = "for " + strconv.Itoa(t.Days) + " days, until " + until.Format(time.RFC3339)
-		return tx.Audit(e)
+	until := s.now().Add(time.Duration(t.Days) * 24 * time.Hour)
+	return s.restrict(ctx, t, r, restriction{
+		action: ActionSuspend, kind: SanctionSuspension, status: auth.StatusSuspended, until: &until,
+		notice:  NoticeSuspension,
+		message: "Your account is suspended until " + until.Format("2 January 2006 at 15:04 UTC") + ". You can still read, but you can't post or reply until then.",
+		detail:  "for " + strconv.Itoa(t.Days) + " days, until " + until.Format(time.RFC3339),
+		// A second suspension of the same member moments later is the
+		// same decision made twice; lockFresh reports it as handled.
+		refuseFresh: true,
 	})
-	return Outcome{Action: ActionSuspend, PostID: t.PostID, Changed: true}, err
 }
 
 // Ban ends a member's account standing for good (until lifted) and logs
@@ -169,6 +140,28 @@ func (s *Service) Ban(ctx context.Context, t Target, r Request) (Outcome, error)
 	if err := checkReason(r.Reason, true); err != nil {
 		return Outcome{}, err
 	}
+	return s.restrict(ctx, t, r, restriction{
+		action: ActionBan, kind: SanctionBan, status: auth.StatusBanned,
+		notice: NoticeBan, message: "Your account has been banned. You can't post or reply.",
+	})
+}
+
+// restriction describes a suspension or a ban for restrict.
+type restriction struct {
+	action      string
+	kind        string
+	status      auth.Status
+	until       *time.Time
+	notice      string
+	message     string
+	detail      string
+	refuseFresh bool
+}
+
+// restrict applies a suspension or ban in one transaction: claim the queue
+// item, lock the member (an existing ban wins), set their status, record
+// the sanction, end their sessions, tell them, and write the audit row.
+func (s *Service) restrict(ctx context.Context, t Target, r Request, x restriction) (Outcome, error) {
 	so, err := s.subject(ctx, t, r)
 	if err != nil {
 		return Outcome{}, err
@@ -176,8 +169,13 @@ func (s *Service) Ban(ctx context.Context, t Target, r Request) (Outcome, error)
 	subj, group := so.subj, so.group
 	now := s.now()
 	err = s.store.Atomic(ctx, func(tx Tx) error {
-		if err := claim(tx, r, ActionBan, t.PostID, now); err != nil {
+		if err := claim(tx, r, x.action, t.PostID, now); err != nil {
 			return err
+		}
+		if x.refuseFresh {
+			if err := lockFresh(tx, subj.ID, x.kind, now); err != nil {
+				return err
+			}
 		}
 		cur, err := tx.LockUser(subj.ID, now)
 		if err != nil {
@@ -186,21 +184,23 @@ func (s *Service) Ban(ctx context.Context, t Target, r Request) (Outcome, error)
 		if cur.Status == string(auth.StatusBanned) {
 			return alreadyHandled(tx, "user", subj.ID)
 		}
-		if err := tx.SetUserStatus(subj.ID, string(auth.StatusBanned), nil, r.Reason, now); err != nil {
+		if err := tx.SetUserStatus(subj.ID, string(x.status), x.until, r.Reason, now); err != nil {
 			return err
 		}
-		if err := tx.AddSanction(&Sanction{UserID: subj.ID, ActorID: &r.Actor.ID, Kind: SanctionBan, GroupID: group, PostID: postRef(t), Reason: r.Reason, CreatedAt: now}); err != nil {
+		if err := tx.AddSanction(&Sanction{UserID: subj.ID, ActorID: &r.Actor.ID, Kind: x.kind, GroupID: group, PostID: postRef(t), Reason: r.Reason, EndsAt: x.until, CreatedAt: now}); err != nil {
 			return err
 		}
 		if err := tx.EndSessions(subj.ID); err != nil {
 			return err
 		}
-		if err := tx.Notify(&Notice{UserID: subj.ID, Kind: NoticeBan, Message: "Your account has been banned. You can't post or reply.", Reason: r.Reason, Link: so.link, CreatedAt: now}); err != nil {
+		if err := tx.Notify(&Notice{UserID: subj.ID, Kind: x.notice, Message: x.message, Reason: r.Reason, Link: so.link, CreatedAt: now}); err != nil {
 			return err
 		}
-		return tx.Audit(sanctionEntry(r, ActionBan, subj.ID, group, now))
+		e := sanctionEntry(r, x.action, subj.ID, group, now)
+		e.Detail = x.detail
+		return tx.Audit(e)
 	})
-	return Outcome{Action: ActionBan, PostID: t.PostID, Changed: true}, err
+	return Outcome{Action: x.action, PostID: t.PostID, Changed: true}, err
 }
 
 // Lift ends a member's suspension or ban.
