@@ -85,14 +85,8 @@ func release(tx Tx, p PostRef, kind string, now time.Time) error {
 // Remove hides a post from members behind a placeholder; moderators can
 // still open and restore it. It needs a reason, and the author is told.
 func (s *Service) Remove(ctx context.Context, postID int64, r Request) (Outcome, error) {
-	if err := checkReason(r.Reason, true); err != nil {
-		return Outcome{}, err
-	}
-	p, err := s.loadPost(ctx, r.Actor, postID)
+	p, err := s.postForAction(ctx, postID, r, true)
 	if err != nil {
-		return Outcome{}, err
-	}
-	if err := s.checkItem(ctx, r.ItemID, postID); err != nil {
 		return Outcome{}, err
 	}
 	now := s.now()
@@ -132,14 +126,8 @@ func closeAll(tx Tx, r Request, postID int64, action string, now time.Time) erro
 
 // Restore shows a removed or held post again.
 func (s *Service) Restore(ctx context.Context, postID int64, r Request) (Outcome, error) {
-	if err := checkReason(r.Reason, false); err != nil {
-		return Outcome{}, err
-	}
-	p, err := s.loadPost(ctx, r.Actor, postID)
+	p, err := s.postForAction(ctx, postID, r, false)
 	if err != nil {
-		return Outcome{}, err
-	}
-	if err := s.checkItem(ctx, r.ItemID, postID); err != nil {
 		return Outcome{}, err
 	}
 	now := s.now()
@@ -187,14 +175,8 @@ func (s *Service) Restore(ctx context.Context, postID int64, r Request) (Outcome
 // for good. The original leaves every view, the search index, revisions
 // and notifications; the audit log keeps only its SHA-256.
 func (s *Service) RedactPost(ctx context.Context, postID int64, r Request) (Outcome, error) {
-	if err := checkReason(r.Reason, true); err != nil {
-		return Outcome{}, err
-	}
-	p, err := s.loadPost(ctx, r.Actor, postID)
+	p, err := s.postForAction(ctx, postID, r, true)
 	if err != nil {
-		return Outcome{}, err
-	}
-	if err := s.checkItem(ctx, r.ItemID, postID); err != nil {
 		return Outcome{}, err
 	}
 	now := s.now()
@@ -300,4 +282,21 @@ func tagChange(before, after forum.Tags) string {
 		d += "removed " + strings.Join(removed, ", ")
 	}
 	return d
+}
+
+// postForAction checks what every action on one post checks first: the
+// reason (required when reasonRequired), that the actor may moderate the
+// post's group, and that a queue item named by the request is about it.
+func (s *Service) postForAction(ctx context.Context, postID int64, r Request, reasonRequired bool) (PostRef, error) {
+	if err := checkReason(r.Reason, reasonRequired); err != nil {
+		return PostRef{}, err
+	}
+	p, err := s.loadPost(ctx, r.Actor, postID)
+	if err != nil {
+		return PostRef{}, err
+	}
+	if err := s.checkItem(ctx, r.ItemID, postID); err != nil {
+		return PostRef{}, err
+	}
+	return p, nil
 }

@@ -15,15 +15,11 @@ import (
 // postShow is a post's permanent address: it redirects to the page of its
 // thread that shows it.
 func (s *Server) postShow(c echo.Context) error {
-	id, err := idParam(c, "id")
+	p, err := s.postParam(c)
 	if err != nil {
 		return err
 	}
 	ctx := c.Request().Context()
-	p, err := s.deps.Forum.Post(ctx, id)
-	if err != nil {
-		return err
-	}
 	if p.Status == forum.StatusHeld && !auth.CanViewHeld(actor(c), authorOf(p.AuthorID), p.GroupID) {
 		return forum.ErrNotFound
 	}
@@ -37,15 +33,11 @@ func (s *Server) postShow(c echo.Context) error {
 // editablePost loads post :id with its thread for its author, or refuses
 // with 403 (someone else's post, or one a moderator has acted on).
 func (s *Server) editablePost(c echo.Context) (forum.PostRow, forum.ThreadHead, error) {
-	id, err := idParam(c, "id")
+	p, err := s.postParam(c)
 	if err != nil {
 		return forum.PostRow{}, forum.ThreadHead{}, err
 	}
 	ctx := c.Request().Context()
-	p, err := s.deps.Forum.Post(ctx, id)
-	if err != nil {
-		return forum.PostRow{}, forum.ThreadHead{}, err
-	}
 	if !auth.CanEditPost(actor(c), authorOf(p.AuthorID)) {
 		return forum.PostRow{}, forum.ThreadHead{}, echo.NewHTTPError(http.StatusForbidden, "not the author").SetInternal(forum.ErrForbidden)
 	}
@@ -167,15 +159,11 @@ func (s *Server) postDelete(c echo.Context) error {
 
 // postReact toggles one of the supportive reactions on a post.
 func (s *Server) postReact(c echo.Context) error {
-	id, err := idParam(c, "id")
+	p, err := s.postParam(c)
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	p, err := s.deps.Forum.Post(ctx, id)
-	if err != nil {
-		return err
-	}
+	ctx, id := c.Request().Context(), p.ID
 	on, err := s.deps.Forum.React(ctx, id, principal(c).User.ID, c.FormValue("kind"))
 	if _, ok := forum.AsValidation(err); ok {
 		return echo.NewHTTPError(http.StatusUnprocessableEntity, "unknown reaction")
@@ -205,18 +193,11 @@ func (s *Server) threadFollow(c echo.Context) error { return s.subscribe(c, foru
 func (s *Server) threadMute(c echo.Context) error   { return s.subscribe(c, forum.SubMute) }
 
 func (s *Server) subscribe(c echo.Context, state string) error {
-	id, err := idParam(c, "id")
+	h, err := s.visibleThread(c)
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	h, err := s.deps.Forum.Thread(ctx, id)
-	if err != nil {
-		return err
-	}
-	if err := canSeeThread(c, h); err != nil {
-		return err
-	}
+	ctx, id := c.Request().Context(), h.ID
 	now, err := s.deps.Forum.ToggleSubscription(ctx, principal(c).User.ID, id, state)
 	if err != nil {
 		return err
@@ -241,15 +222,11 @@ func (s *Server) subscribe(c echo.Context, state string) error {
 // postHistory lists the earlier versions of a post for the group's
 // moderators.
 func (s *Server) postHistory(c echo.Context) error {
-	id, err := idParam(c, "id")
+	p, err := s.postParam(c)
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	p, err := s.deps.Forum.Post(ctx, id)
-	if err != nil {
-		return err
-	}
+	ctx, id := c.Request().Context(), p.ID
 	if !auth.CanModerate(actor(c), p.GroupID) {
 		return echo.NewHTTPError(http.StatusForbidden, "not a moderator of this group")
 	}
@@ -271,4 +248,14 @@ func (s *Server) postHistory(c echo.Context) error {
 			Tags: labels(r.Tags, names), WrittenAt: r.WrittenAt, Replaced: r.CreatedAt})
 	}
 	return c.Render(http.StatusOK, "post/history", v)
+}
+
+// postParam loads the post named by the :id parameter. Callers decide what
+// the member may do with it.
+func (s *Server) postParam(c echo.Context) (forum.PostRow, error) {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return forum.PostRow{}, err
+	}
+	return s.deps.Forum.Post(c.Request().Context(), id)
 }

@@ -13,18 +13,11 @@ import (
 // works without JavaScript, POST /t/:id/replies posts (or previews) it.
 
 func (s *Server) replyNew(c echo.Context) error {
-	id, err := idParam(c, "id")
+	h, err := s.visibleThread(c)
 	if err != nil {
 		return err
 	}
 	ctx := c.Request().Context()
-	h, err := s.deps.Forum.Thread(ctx, id)
-	if err != nil {
-		return err
-	}
-	if err := canSeeThread(c, h); err != nil {
-		return err
-	}
 	parentID, ok := formID(c.QueryParam("parent"))
 	if !ok {
 		return echo.NewHTTPError(http.StatusNotFound)
@@ -59,18 +52,11 @@ func (s *Server) replyNew(c echo.Context) error {
 }
 
 func (s *Server) replyCreate(c echo.Context) error {
-	id, err := idParam(c, "id")
+	h, err := s.visibleThread(c)
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	h, err := s.deps.Forum.Thread(ctx, id)
-	if err != nil {
-		return err
-	}
-	if err := canSeeThread(c, h); err != nil {
-		return err
-	}
+	ctx, id := c.Request().Context(), h.ID
 	d := forum.Draft{Body: c.FormValue("body"), Tags: formList(c, "trigger_warnings")}
 	parentID, okParent := formID(c.FormValue("parent_id"))
 	// form builds the composer view (header, vocabulary, parent post) with

@@ -17,18 +17,11 @@ import (
 // of posts with names, the tag vocabulary, the page's reactions, and for
 // members their tag preferences, subscription and unread count.
 func (s *Server) threadShow(c echo.Context) error {
-	id, err := idParam(c, "id")
+	h, err := s.visibleThread(c)
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	h, err := s.deps.Forum.Thread(ctx, id)
-	if err != nil {
-		return err
-	}
-	if err := canSeeThread(c, h); err != nil {
-		return err
-	}
+	ctx, id := c.Request().Context(), h.ID
 	if b, name, err := s.threadBreak(c, h); err != nil {
 		return err
 	} else if b != nil {
@@ -266,4 +259,21 @@ func (s *Server) postView(c echo.Context, h forum.ThreadHead, p forum.PostRow, n
 			Locked: h.Locked, Pinned: h.Pinned, IsOpening: pv.Opening}
 	}
 	return pv
+}
+
+// visibleThread loads the thread named by the :id parameter, refusing one
+// the member may not see (as not found).
+func (s *Server) visibleThread(c echo.Context) (forum.ThreadHead, error) {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return forum.ThreadHead{}, err
+	}
+	h, err := s.deps.Forum.Thread(c.Request().Context(), id)
+	if err != nil {
+		return forum.ThreadHead{}, err
+	}
+	if err := canSeeThread(c, h); err != nil {
+		return forum.ThreadHead{}, err
+	}
+	return h, nil
 }
