@@ -43,8 +43,9 @@ func newAssets(fsys fs.FS) (*assets, error) {
 	return a, err
 }
 
-// url returns the versioned URL of a static file; an unknown name panics at
-// template execution in tests, which is what we want for a typo.
+// url returns the versioned URL of a static file. An unknown name is an
+// error, so a typo fails template execution (and the test that renders every
+// page) instead of shipping a broken link.
 func (a *assets) url(name string) (string, error) {
 	f, ok := a.files[name]
 	if !ok {
