@@ -27,7 +27,8 @@ func (s *Forum) Reactions(ctx context.Context, postIDs []int64) ([]forum.Reactio
 
 // ToggleReaction implements forum.PostingStore. Only visible posts take
 // reactions, and not from their own author. Adding one notifies the author
-// (unless they muted the thread); taking it back removes that notification.
+// (unless they muted the thread or blocked the reacting member); taking it
+// back removes that notification.
 func (s *Forum) ToggleReaction(ctx context.Context, postID, userID int64, kind string, now time.Time) (bool, error) {
 	var on bool
 	err := s.db.Tx(ctx, func(tx *gorm.DB) error {
@@ -66,6 +67,16 @@ func (s *Forum) ToggleReaction(ctx context.Context, postID, userID int64, kind s
 			return err
 		}
 		if muted > 0 {
+			return nil
+		}
+		// An author who blocked the reacting member hears nothing from
+		// them, as with replies and mentions (notifyPost).
+		var blocked int64
+		if err := tx.Model(&forum.Block{}).Where("blocker_id = ? AND blocked_id = ?", *p.AuthorID, userID).
+			Count(&blocked).Error; err != nil {
+			return err
+		}
+		if blocked > 0 {
 			return nil
 		}
 		n := forum.Notification{UserID: *p.AuthorID, Kind: forum.NoteReaction, ActorID: &userID, PostID: postID, ThreadID: p.ThreadID, Reaction: kind, CreatedAt: now}

@@ -34,11 +34,14 @@ func (s *Server) threadNew(c echo.Context) error {
 
 func (s *Server) threadCreate(c echo.Context) error {
 	ctx := c.Request().Context()
+	d := forum.Draft{Title: c.FormValue("title"), Body: c.FormValue("body"), Tags: formList(c, "trigger_warnings")}
 	g, err := s.deps.Forum.Group(ctx, c.Param("slug"))
+	if gone(err) {
+		return s.goneComposer(c, d, true)
+	}
 	if err != nil {
 		return err
 	}
-	d := forum.Draft{Title: c.FormValue("title"), Body: c.FormValue("body"), Tags: formList(c, "trigger_warnings")}
 	v, err := s.threadComposer(c, g, d)
 	if err != nil {
 		return err
@@ -160,4 +163,35 @@ func (s *Server) afterPost(c echo.Context, res forum.Posted, ok string) {
 		return
 	}
 	s.setFlash(c, ok)
+}
+
+// gone reports whether err means the thread or group a form was sent to does
+// not exist or is not visible to the member (a 404).
+func gone(err error) bool {
+	var he *echo.HTTPError
+	return errors.Is(err, forum.ErrNotFound) || (errors.As(err, &he) && he.Code == http.StatusNotFound)
+}
+
+// goneComposer answers a new thread or reply sent to a group or thread that
+// does not exist (or that moderators removed meanwhile) with a 404 that
+// still holds the member's words, so nothing they wrote is lost. The form
+// has no buttons: there is nowhere to post it.
+func (s *Server) goneComposer(c echo.Context, d forum.Draft, withTitle bool) error {
+	vocab, _, err := s.vocab(c)
+	if err != nil {
+		return err
+	}
+	d = forum.CleanDraft(d)
+	what := "thread"
+	if withTitle {
+		what = "group"
+	}
+	v := ComposeView{
+		Base:    s.base(c, "This "+what+" isn't available"),
+		Heading: "This " + what + " isn't available",
+		Refusal: "The " + what + " you were writing in doesn't exist or is no longer available, so your words couldn't be posted. They're still here so you can copy and keep them.",
+		Form: ComposeForm{Action: c.Request().URL.Path, WithTitle: withTitle, Title: d.Title, Body: d.Body,
+			Tags: tagChoices(vocab, d.Tags), Refused: true},
+	}
+	return c.Render(http.StatusNotFound, "compose/form", v)
 }

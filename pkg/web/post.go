@@ -41,15 +41,19 @@ func (s *Server) editablePost(c echo.Context) (forum.PostRow, forum.ThreadHead, 
 	if !auth.CanEditPost(actor(c), authorOf(p.AuthorID)) {
 		return forum.PostRow{}, forum.ThreadHead{}, echo.NewHTTPError(http.StatusForbidden, "not the author").SetInternal(forum.ErrForbidden)
 	}
-	if p.Status != forum.StatusVisible && p.Status != forum.StatusHeld {
-		return forum.PostRow{}, forum.ThreadHead{}, echo.NewHTTPError(http.StatusForbidden, "post is "+p.Status)
-	}
 	h, err := s.deps.Forum.Thread(ctx, p.ThreadID)
 	if err != nil {
 		return forum.PostRow{}, forum.ThreadHead{}, err
 	}
+	if p.Status != forum.StatusVisible && p.Status != forum.StatusHeld {
+		return p, h, echo.NewHTTPError(http.StatusForbidden, "post is "+p.Status).SetInternal(errPostClosed)
+	}
 	return p, h, nil
 }
+
+// errPostClosed means the author's own post was removed, redacted or
+// deleted, so it takes no more edits.
+var errPostClosed = errors.New("post no longer editable")
 
 // editComposer is the edit page of p holding draft d.
 func (s *Server) editComposer(c echo.Context, p forum.PostRow, h forum.ThreadHead, d forum.Draft, version int) (ComposeView, error) {
@@ -100,7 +104,8 @@ func (s *Server) postEdit(c echo.Context) error {
 
 func (s *Server) postUpdate(c echo.Context) error {
 	p, h, err := s.editablePost(c)
-	if err != nil {
+	closed := errors.Is(err, errPostClosed)
+	if err != nil && !closed {
 		return err
 	}
 	version, err := strconv.Atoi(c.FormValue("version"))
@@ -111,6 +116,12 @@ func (s *Server) postUpdate(c echo.Context) error {
 	v, err := s.editComposer(c, p, h, d, version)
 	if err != nil {
 		return err
+	}
+	if closed {
+		// Removed, redacted or deleted since the edit began (by moderators,
+		// or by the author in another window): the edit cannot be saved,
+		// but the words typed are kept.
+		v.Refusal, v.Form.Refused = "This post can no longer be edited: it was removed, redacted or deleted after you started. Your changes haven't been saved; they're still here so you can copy and keep them.", true
 	}
 	if v.Form.Refused {
 		return c.Render(http.StatusForbidden, "compose/form", v)

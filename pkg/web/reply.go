@@ -52,12 +52,15 @@ func (s *Server) replyNew(c echo.Context) error {
 }
 
 func (s *Server) replyCreate(c echo.Context) error {
+	d := forum.Draft{Body: c.FormValue("body"), Tags: formList(c, "trigger_warnings")}
 	h, err := s.visibleThread(c)
+	if gone(err) {
+		return s.goneComposer(c, d, false)
+	}
 	if err != nil {
 		return err
 	}
 	ctx, id := c.Request().Context(), h.ID
-	d := forum.Draft{Body: c.FormValue("body"), Tags: formList(c, "trigger_warnings")}
 	parentID, okParent := formID(c.FormValue("parent_id"))
 	// form builds the composer view (header, vocabulary, parent post) with
 	// the member's text. It is needed only when the reply is refused,

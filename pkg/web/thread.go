@@ -92,6 +92,11 @@ func (s *Server) threadShow(c echo.Context) error {
 	}
 	byPost := map[int64][]forum.ReactionRow{}
 	for _, r := range reactions {
+		if blocked[r.UserID] {
+			// The reader blocked this member: their reactions are left
+			// out too, so an author never sees a blocked member's name.
+			continue
+		}
 		byPost[r.PostID] = append(byPost[r.PostID], r)
 	}
 	for _, p := range conv.Posts {
