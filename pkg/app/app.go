@@ -135,7 +135,8 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 		Blocks:    blocks,
 		Breaks:    breaks,
 
-		Moderation: ms,
+		Moderation:     ms,
+		ContentVersion: db.ContentVersion,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("web: %w", err)

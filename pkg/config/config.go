@@ -63,6 +63,11 @@ type Config struct {
 	// ShutdownTimeout is how long in-flight requests get on SIGTERM
 	// (HEARTH_SHUTDOWN_TIMEOUT).
 	ShutdownTimeout time.Duration
+	// VisitorCache is how long a page rendered for visitors (no session) may
+	// be served again to other visitors; 0 turns the cache off
+	// (HEARTH_VISITOR_CACHE). Writes through this instance invalidate it at
+	// once; other instances' writes show within this time.
+	VisitorCache time.Duration
 	// Dev reads templates and static files from disk on every start
 	// (HEARTH_DEV or the -dev flag).
 	Dev bool
@@ -108,6 +113,7 @@ var Settings = []Setting{
 	{"HEARTH_DB_MAX_CONNS", "10", "database connections (PostgreSQL pool; SQLite readers)"},
 	{"HEARTH_DB_STATEMENT_TIMEOUT", "5s", "longest a PostgreSQL statement may run"},
 	{"HEARTH_SHUTDOWN_TIMEOUT", "15s", "how long in-flight requests may finish after SIGTERM"},
+	{"HEARTH_VISITOR_CACHE", "2s", "how long a visitor page may be served again to other visitors (0 turns it off); writes through this instance invalidate it at once, other instances' within this time"},
 	{"HEARTH_DEV", "0", "1 to read templates and static files from disk (development)"},
 	{"HEARTH_TEST_DATABASE_URL", "(empty)", "tests only: also run the suite on this PostgreSQL"},
 }
@@ -214,6 +220,7 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 	c.DBMaxConns = parseInt(get("HEARTH_DB_MAX_CONNS", "10"), "HEARTH_DB_MAX_CONNS", 2, 500, bad)
 	c.DBStatementTimeout = parseDuration(get("HEARTH_DB_STATEMENT_TIMEOUT", "5s"), "HEARTH_DB_STATEMENT_TIMEOUT", time.Second, 10*time.Minute, bad)
 	c.ShutdownTimeout = parseDuration(get("HEARTH_SHUTDOWN_TIMEOUT", "15s"), "HEARTH_SHUTDOWN_TIMEOUT", time.Second, 10*time.Minute, bad)
+	c.VisitorCache = parseDuration(get("HEARTH_VISITOR_CACHE", "2s"), "HEARTH_VISITOR_CACHE", 0, time.Minute, bad)
 
 	if c.DataDir == "" {
 		bad("HEARTH_DATA_DIR", "must not be empty")

@@ -63,6 +63,8 @@ func TestEveryBadValueHasItsMessage(t *testing.T) {
 		{"HEARTH_DB_MAX_CONNS", "many", "whole number from"},
 		{"HEARTH_DB_STATEMENT_TIMEOUT", "5", "must be a duration"},
 		{"HEARTH_SHUTDOWN_TIMEOUT", "-1s", "must be a duration"},
+		{"HEARTH_VISITOR_CACHE", "2m", "must be a duration"},
+		{"HEARTH_VISITOR_CACHE", "soon", "must be a duration"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name+"="+tc.value, func(t *testing.T) {

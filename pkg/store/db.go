@@ -42,6 +42,8 @@ type DB struct {
 	rsql    *sql.DB
 	// tags caches the tag vocabulary (tagcache.go).
 	tags tagCache
+	// changes counts content writes (version.go).
+	changes changeCounter
 }
 
 // Open connects to dsn: "sqlite:PATH" or a postgres:// URL.
@@ -59,13 +61,26 @@ func Open(ctx context.Context, dsn string, o Options) (*DB, error) {
 		PrepareStmt:            false,
 		TranslateError:         false,
 	}
-	if path, ok := strings.CutPrefix(dsn, "sqlite:"); ok {
-		return openSQLite(ctx, path, o, gcfg)
+	var (
+		db  *DB
+		err error
+	)
+	switch {
+	case strings.HasPrefix(dsn, "sqlite:"):
+		db, err = openSQLite(ctx, strings.TrimPrefix(dsn, "sqlite:"), o, gcfg)
+	case strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://"):
+		db, err = openPostgres(ctx, dsn, o, gcfg)
+	default:
+		return nil, errors.New("database URL must start with sqlite: or postgres://")
 	}
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		return openPostgres(ctx, dsn, o, gcfg)
+	if err != nil {
+		return nil, err
 	}
-	return nil, errors.New("database URL must start with sqlite: or postgres://")
+	if err := db.changes.watch(db.W); err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("register change callbacks: %w", err)
+	}
+	return db, nil
 }
 
 func sqliteDSN(path string, readOnly bool) string {

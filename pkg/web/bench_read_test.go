@@ -17,7 +17,9 @@ import (
 // holds 60 threads (two pages), a fifth of them tagged.
 func benchRead(b *testing.B, path, want string) {
 	run := func(b *testing.B, db *store.DB) {
-		a, _ := forumtest.NewApp(b, db, forumtest.Config(b))
+		cfg := forumtest.Config(b)
+		cfg.VisitorCache = 0 // measure rendering; BenchmarkVisitorCache measures hits
+		a, _ := forumtest.NewApp(b, db, cfg)
 		var members []int64
 		for i := range 8 {
 			members = append(members, forumtest.InsertUser(b, db, fmt.Sprintf("reader_%02d", i), "member"))

@@ -27,14 +27,14 @@ func (s *Server) routes() {
 	e.GET("/static/:hash/*", s.assets.serve)
 
 	// Reading.
-	e.GET("/", s.home)
-	e.GET("/g/:slug", s.groupShow)
+	e.GET("/", s.home, s.cacheForVisitors)
+	e.GET("/g/:slug", s.groupShow, s.cacheForVisitors)
 
 	// Reading and posting: threads, replies, edits, previews, reactions,
 	// subscriptions, notifications, search and trigger-warning settings.
 	e.GET("/g/:slug/new", s.threadNew, s.requireUser)
 	e.POST("/g/:slug/threads", s.threadCreate, s.requireUser)
-	e.GET("/t/:id", s.threadShow)
+	e.GET("/t/:id", s.threadShow, s.cacheForVisitors)
 	e.GET("/t/:id/reply", s.replyNew, s.requireUser)
 	e.POST("/t/:id/replies", s.replyCreate, s.requireUser)
 	e.POST("/t/:id/follow", s.threadFollow, s.requireUser)

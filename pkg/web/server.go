@@ -50,6 +50,10 @@ type Deps struct {
 	// Blocks and Breaks are members' own safety tools.
 	Blocks *forum.Blocks
 	Breaks *forum.Breaks
+	// ContentVersion grows with every write that may change a visitor's
+	// page; the visitor page cache (pagecache.go) checks entries against it.
+	// Nil turns the cache off.
+	ContentVersion func() uint64
 }
 
 // Server is Hearth's HTTP front end.
@@ -62,6 +66,7 @@ type Server struct {
 	assets   *assets
 	registry *prometheus.Registry
 	metrics  *httpMetrics
+	pages    *pageCache
 }
 
 // New builds the server: templates parsed, static files hashed, routes and
@@ -85,6 +90,7 @@ func New(d Deps) (*Server, error) {
 	if s.metrics, err = newHTTPMetrics(s.registry, d.Pools, d.Version); err != nil {
 		return nil, fmt.Errorf("metrics: %w", err)
 	}
+	s.pages = newPageCache(d.Config.VisitorCache, d.ContentVersion)
 	s.e.HideBanner = true
 	s.e.HidePort = true
 	s.e.Renderer = s.render
