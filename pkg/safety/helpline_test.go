@@ -1,6 +1,8 @@
 package safety
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"strings"
 	"testing"
@@ -39,6 +41,36 @@ func TestDefaultHelplines(t *testing.T) {
 	hs[0].Service = "changed"
 	if DefaultHelplines()[0].Service == "changed" {
 		t.Error("DefaultHelplines shares its slice with callers")
+	}
+}
+
+// sharedHelplinesPath is the team's checked list of crisis lines. It lives
+// outside the repository; data/crisis-lines.tsv is the copy Hearth embeds.
+const sharedHelplinesPath = "../../../shared/data/crisis-lines.tsv"
+
+// TestDefaultHelplinesMatchSharedList: the embedded copy says what the
+// team's checked list says, line for line.
+func TestDefaultHelplinesMatchSharedList(t *testing.T) {
+	f, err := os.Open(sharedHelplinesPath)
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("shared helpline list %s not present (it lives outside the repository); skipping", sharedHelplinesPath)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want, err := ParseHelplines(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := DefaultHelplines()
+	if len(got) != len(want) {
+		t.Fatalf("embedded list has %d lines, shared list %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("line %d: embedded %+v, shared %+v", i+2, got[i], want[i])
+		}
 	}
 }
 

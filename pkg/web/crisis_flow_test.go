@@ -1,0 +1,123 @@
+package web_test
+
+import (
+	"html/template"
+	"net/http"
+	"strings"
+	"testing"
+
+	"hearth/pkg/forumtest"
+	"hearth/pkg/moderation"
+	"hearth/pkg/safety"
+	"hearth/pkg/store"
+)
+
+// firstQueueItem returns the HTML of the first item on a queue page.
+func firstQueueItem(t *testing.T, body string) string {
+	t.Helper()
+	i := strings.Index(body, `<li class="queue-item`)
+	if i < 0 {
+		t.Fatalf("no queue item on the page\n%s", modSnippet(body))
+	}
+	rest := body[i+1:]
+	if j := strings.Index(rest, `<li class="queue-item`); j >= 0 {
+		return body[i : i+1+j]
+	}
+	return body[i:]
+}
+
+// TestCrisisPostBringsPanelAndTopQueueItem is the whole path of one post in
+// crisis words through the real stack: the author sees the crisis panel on
+// the next page, and a moderator finds it first in the queue, above a report
+// and a held post, with the phrases the detector matched, and the count of
+// waiting concerns in every page's header. An edit into crisis words brings
+// the panel too.
+func TestCrisisPostBringsPanelAndTopQueueItem(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		// Already waiting: a report of a heavier kind and a held post.
+		w.as(w.members[1]).PostForm(modPath("/p/%d/report", w.reply), modForm("reason", "personal"))
+		held := w.insertReply(w.thread, w.members[2], "HELD-POST waiting for approval", nil)
+		w.exec("UPDATE posts SET status = 'held' WHERE id = ?", held)
+		w.item(moderation.KindHeld, held, 0, "")
+
+		author := w.as(w.members[0])
+		r := author.PostForm(modPath("/t/%d/replies", w.thread.ID), modForm("body", crisisWords, "idem", freshIdem()))
+		modExpect(t, r, http.StatusSeeOther, "")
+		page := author.Get(noFragment(r.Header.Get("Location"))).Body
+		pageHas(t, page, panelHeading, `href="/crisis"`, "Hearth is not an emergency service", "I have the pills saved up")
+
+		matches := safety.NewDetector().Assess(crisisWords).Matches
+		if len(matches) == 0 {
+			t.Fatal("the detector matched nothing in the crisis words")
+		}
+		q := w.as(w.griefMod).Get("/mod")
+		modExpect(t, q, http.StatusOK, "")
+		top := firstQueueItem(t, q.Body)
+		modHas(t, top, "Wellbeing concern", "Why it's here:", "I have the pills saved up")
+		for _, m := range matches {
+			modHas(t, top, template.HTMLEscapeString(m))
+		}
+		if a, b, c := strings.Index(q.Body, "I have the pills saved up"), strings.Index(q.Body, "The lighthouse keeper"), strings.Index(q.Body, "HELD-POST"); a < 0 || b < 0 || c < 0 || a > b || b > c {
+			t.Fatalf("queue order: crisis %d, report %d, held %d", a, b, c)
+		}
+		// Staff see the waiting concern on other pages; the author does not.
+		modHas(t, w.as(w.griefMod).Get("/g/grief").Body, "1 wellbeing concern waiting")
+		modLacks(t, author.Get("/").Body, "wellbeing concern")
+
+		// An edit of a calm reply into crisis words: the panel follows the
+		// save, and the post joins the queue.
+		calm := w.insertReply(w.thread, w.members[3], "A quiet evening.", nil)
+		editor := w.as(w.members[3])
+		r = editor.PostForm(modPath("/p/%d/edit", calm), modForm("body", crisisWords, "version", "1"))
+		modExpect(t, r, http.StatusSeeOther, "")
+		pageHas(t, editor.Get(noFragment(r.Header.Get("Location"))).Body, panelHeading)
+		if n := w.count("queue_items", "post_id = ? AND kind = ? AND status = ?", calm, moderation.KindWellbeing, "open"); n != 1 {
+			t.Fatalf("edited post: %d open wellbeing items", n)
+		}
+	})
+}
+
+// TestConcernReportTellsThePersonNothing: "I'm worried about this person"
+// reports, however many and from however many members, send the person
+// reported no notification and no notice, and change nothing they see; the
+// moderators have them at the top of the queue.
+func TestConcernReportTellsThePersonNothing(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		notes := func() int64 { return w.count("notifications", "user_id = ?", w.author) }
+		notices := func() int { return len(w.notices(w.author)) }
+		page := func() string {
+			return strings.ReplaceAll(w.as(w.author).Get(modPath("/t/%d", w.thread.ID)).Body, "&#39;", "'")
+		}
+		beforeNotes, beforeNotices, beforePage := notes(), notices(), page()
+
+		// Several members, and one member repeatedly (past the repeat limit).
+		for _, m := range w.members {
+			modExpect(t, w.as(m).PostForm(modPath("/p/%d/report", w.reply), modForm("reason", "wellbeing")), http.StatusSeeOther, "")
+		}
+		c := w.as(w.members[0])
+		for i := range moderation.ConcernsPerSubjectDaily + 1 {
+			p := w.insertReply(w.thread, w.author, modPath("a hard night, part %d", i), nil)
+			modExpect(t, c.PostForm(modPath("/p/%d/report", p), modForm("reason", "wellbeing")), http.StatusSeeOther, "")
+		}
+		if n := w.count("reports", "reason = ? AND subject_id = ?", "wellbeing", w.author); n < int64(len(w.members)) {
+			t.Fatalf("%d concerns stored", n)
+		}
+
+		if got := notes(); got != beforeNotes {
+			t.Fatalf("the person reported got notifications: %d -> %d", beforeNotes, got)
+		}
+		if got := notices(); got != beforeNotices {
+			t.Fatalf("the person reported got notices: %d -> %d", beforeNotices, got)
+		}
+		after := page()
+		for _, s := range []string{"worried", "concern", "reported"} {
+			if strings.Contains(after, s) && !strings.Contains(beforePage, s) {
+				t.Errorf("the thread now tells the person reported %q", s)
+			}
+		}
+		q := w.as(w.griefMod).Get("/mod")
+		modHas(t, firstQueueItem(t, q.Body), "Wellbeing concern")
+	})
+}
