@@ -1,0 +1,177 @@
+package migrations_test
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"hearth/migrations"
+	"hearth/pkg/forumtest"
+	"hearth/pkg/store"
+)
+
+// eachEmptyDB runs fn on an empty, unmigrated SQLite database and, when
+// HEARTH_TEST_DATABASE_URL is set, on an empty PostgreSQL schema.
+func eachEmptyDB(t *testing.T, fn func(t *testing.T, db *store.DB)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) {
+		fn(t, openEmpty(t, "sqlite:"+filepath.Join(t.TempDir(), "hearth.db")))
+	})
+	base := forumtest.PostgresURL()
+	if base == "" {
+		return
+	}
+	t.Run("postgres", func(t *testing.T) {
+		admin := openEmpty(t, base)
+		var b [6]byte
+		_, _ = rand.Read(b[:])
+		schema := "m_" + hex.EncodeToString(b[:])
+		if err := admin.W.Exec("CREATE SCHEMA " + schema).Error; err != nil { // generated hex, not input
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = admin.W.Exec("DROP SCHEMA " + schema + " CASCADE").Error })
+		u, err := url.Parse(base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := u.Query()
+		q.Set("search_path", schema)
+		u.RawQuery = q.Encode()
+		fn(t, openEmpty(t, u.String()))
+	})
+}
+
+func openEmpty(t *testing.T, dsn string) *store.DB {
+	t.Helper()
+	db, err := store.Open(context.Background(), dsn, store.Options{MaxConns: 2})
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	return db
+}
+
+// withSteps replaces the schema for one test. Tests in this package do not
+// run in parallel, so no other test sees the replacement.
+func withSteps(t *testing.T, steps ...migrations.Step) {
+	t.Helper()
+	saved := migrations.Steps
+	migrations.Steps = steps
+	t.Cleanup(func() { migrations.Steps = saved })
+}
+
+func step(version int, name string, stmts ...string) migrations.Step {
+	return migrations.Step{Version: version, Name: name, Up: func(ctx context.Context, tx *sql.Tx, d migrations.Dialect) error {
+		for _, s := range stmts {
+			if _, err := tx.ExecContext(ctx, d.SQL(s)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}
+}
+
+func tableExists(t *testing.T, db *store.DB, name string) bool {
+	t.Helper()
+	return db.W.Migrator().HasTable(name)
+}
+
+// TestFailedStepLeavesNothingBehind checks that each step runs in its own
+// transaction: a step that fails halfway leaves neither its tables, nor its
+// rows, nor a version behind, the steps before it stay applied, and a fixed
+// step then applies on the next run.
+func TestFailedStepLeavesNothingBehind(t *testing.T) {
+	eachEmptyDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		good := step(1, "probe a", `CREATE TABLE probe_a (id {{BIGINT}} NOT NULL)`)
+		withSteps(t, good, step(2, "probe b, broken",
+			`CREATE TABLE probe_b (id {{BIGINT}} NOT NULL)`,
+			`INSERT INTO probe_a (id) VALUES (1)`,
+			`INSERT INTO no_such_table (id) VALUES (1)`,
+		))
+		n, err := migrations.Run(ctx, db.SQL(), db.Dialect)
+		if err == nil || n != 1 || !strings.Contains(err.Error(), "migration 2 (probe b, broken)") {
+			t.Fatalf("broken step: applied %d, err %v", n, err)
+		}
+		if cur, err := migrations.Current(ctx, db.SQL(), db.Dialect); err != nil || cur != 1 {
+			t.Fatalf("version after the failure: %d, %v", cur, err)
+		}
+		if tableExists(t, db, "probe_b") {
+			t.Fatal("the failed step's table survived")
+		}
+		var rows int64
+		if err := db.W.Table("probe_a").Count(&rows).Error; err != nil || rows != 0 {
+			t.Fatalf("the failed step's row survived: %d, %v", rows, err)
+		}
+		if err := migrations.Check(ctx, db.SQL(), db.Dialect); !errors.Is(err, migrations.ErrPending) {
+			t.Fatalf("check after the failure: %v", err)
+		}
+
+		withSteps(t, good, step(2, "probe b", `CREATE TABLE probe_b (id {{BIGINT}} NOT NULL)`))
+		if n, err := migrations.Run(ctx, db.SQL(), db.Dialect); err != nil || n != 1 {
+			t.Fatalf("fixed step: applied %d, err %v", n, err)
+		}
+		if !tableExists(t, db, "probe_b") {
+			t.Fatal("the fixed step did not run")
+		}
+		if err := migrations.Check(ctx, db.SQL(), db.Dialect); err != nil {
+			t.Fatalf("check after the fix: %v", err)
+		}
+	})
+}
+
+// TestStepsOutOfOrderRefused checks that a list with a gap or a reordering
+// is refused before anything runs.
+func TestStepsOutOfOrderRefused(t *testing.T) {
+	eachEmptyDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		withSteps(t, step(1, "probe a", `CREATE TABLE probe_a (id {{BIGINT}})`), step(3, "probe c", `CREATE TABLE probe_c (id {{BIGINT}})`))
+		n, err := migrations.Run(ctx, db.SQL(), db.Dialect)
+		if err == nil || n != 0 || !strings.Contains(err.Error(), "out of order") {
+			t.Fatalf("gap in the list: applied %d, err %v", n, err)
+		}
+		if tableExists(t, db, "probe_a") {
+			t.Fatal("a step ran from a list that is out of order")
+		}
+	})
+}
+
+// TestRealChainOnEmptyDatabase runs the shipped steps on an empty database:
+// every step applies once, in order, and a second run applies none.
+func TestRealChainOnEmptyDatabase(t *testing.T) {
+	eachEmptyDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		if err := migrations.Check(ctx, db.SQL(), db.Dialect); !errors.Is(err, migrations.ErrPending) {
+			t.Fatalf("empty database: %v", err)
+		}
+		if n, err := migrations.Run(ctx, db.SQL(), db.Dialect); err != nil || n != migrations.Latest() {
+			t.Fatalf("first run: applied %d of %d, err %v", n, migrations.Latest(), err)
+		}
+		var versions []int
+		if err := db.R.Raw("SELECT version FROM schema_migrations ORDER BY version").Scan(&versions).Error; err != nil {
+			t.Fatal(err)
+		}
+		for i, v := range versions {
+			if v != i+1 {
+				t.Fatalf("schema_migrations holds %v", versions)
+			}
+		}
+		if len(versions) != migrations.Latest() {
+			t.Fatalf("%d versions recorded, want %d", len(versions), migrations.Latest())
+		}
+		for _, table := range []string{"users", "groups", "threads", "posts"} {
+			if !tableExists(t, db, table) {
+				t.Errorf("table %s missing", table)
+			}
+		}
+		if n, err := migrations.Run(ctx, db.SQL(), db.Dialect); err != nil || n != 0 {
+			t.Fatalf("second run: applied %d, err %v", n, err)
+		}
+	})
+}
