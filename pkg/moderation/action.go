@@ -1,5 +1,7 @@
 package moderation
 
+import "hearth/pkg/auth"
+
 // Actions recorded in the audit log.
 const (
 	ActionReport       = "report"
@@ -33,6 +35,10 @@ const (
 	ActionLineAdd    = "helpline_create"
 	ActionLineEdit   = "helpline_update"
 	ActionLineDelete = "helpline_delete"
+	// Moderator appointments by admins (written by hearth/pkg/store's role
+	// store in the same transaction as the change).
+	ActionRoleGrant  = auth.AuditRoleGrant
+	ActionRoleRevoke = auth.AuditRoleRevoke
 )
 
 // actionText describes each action in plain words, naming nobody.
@@ -66,6 +72,8 @@ var actionText = map[string]string{
 	ActionLineAdd:      "Crisis helpline added",
 	ActionLineEdit:     "Crisis helpline changed",
 	ActionLineDelete:   "Crisis helpline removed",
+	ActionRoleGrant:    "Moderator appointed or their groups changed",
+	ActionRoleRevoke:   "Moderator role taken back",
 }
 
 // Describe returns the plain description of action.
@@ -83,7 +91,7 @@ func Actions() []string {
 		ActionLock, ActionUnlock, ActionPin, ActionUnpin, ActionMove, ActionTagPost, ActionTagThread,
 		ActionWarn, ActionSuspend, ActionBan, ActionLift,
 		ActionGroupCreate, ActionGroupUpdate, ActionGroupArchive, ActionGroupRestore, ActionSettings, ActionTagCreate, ActionTagUpdate,
-		ActionLineAdd, ActionLineEdit, ActionLineDelete,
+		ActionLineAdd, ActionLineEdit, ActionLineDelete, ActionRoleGrant, ActionRoleRevoke,
 	}
 }
 

@@ -3,6 +3,7 @@ package web_test
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -271,3 +272,38 @@ func TestDismissAndApprove(t *testing.T) {
 }
 
 func modItoa(n int64) string { return modPath("%d", n) }
+
+// TestRedactedWordsLeaveNotificationsAndExports: after a reply is
+// redacted, its words are gone from the notification the thread's author
+// got, from the exports of its author and of the member who reported it,
+// and from the thread page; the reply keeps its place in the tree.
+func TestRedactedWordsLeaveNotificationsAndExports(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		writer, reporter, threadAuthor := w.as(w.members[0]), w.as(w.members[1]), w.as(w.author)
+		page := modPath("/t/%d", w.thread.ID)
+		modExpect(t, writer.PostForm(modPath("/t/%d/replies", w.thread.ID), modForm("body", "My neighbour Bartholomew at number nine")), http.StatusSeeOther, page)
+		var p forum.Post
+		if err := db.R.Where("body_md = ?", "My neighbour Bartholomew at number nine").Take(&p).Error; err != nil {
+			t.Fatal(err)
+		}
+		under := w.insertReply(w.thread, w.members[2], "a kind answer underneath", nil)
+		w.exec("UPDATE posts SET parent_id = ?, depth = 2, sort_key = ? WHERE id = ?", p.ID, fmt.Sprintf("%010d/%010d/%010d", w.opening, p.ID, under), under)
+		modExpect(t, reporter.PostForm(modPath("/p/%d/report", p.ID), modForm("reason", "personal", "note", "names a neighbour")), http.StatusSeeOther, "")
+		// Fixture: the words are in the notification and in the writer's export.
+		modHas(t, threadAuthor.Get("/notifications").Body, "Bartholomew")
+		modHas(t, writer.Get("/settings/export").Body, "Bartholomew")
+
+		modExpect(t, w.as(w.griefMod).PostForm(modPath("/p/%d/redact", p.ID), modForm("reason", "Shares personal information")), http.StatusSeeOther, "")
+		modLacks(t, threadAuthor.Get("/notifications").Body, "Bartholomew")
+		modLacks(t, writer.Get("/settings/export").Body, "Bartholomew")
+		modLacks(t, reporter.Get("/settings/export").Body, "Bartholomew")
+		modLacks(t, threadAuthor.Get("/settings/export").Body, "Bartholomew")
+		r := w.as(0).Get(page)
+		modHas(t, r.Body, modPath(`id="p-%d"`, p.ID), "Redacted by moderators: Shares personal information", modPath(`id="p-%d"`, under), "a kind answer underneath")
+		modLacks(t, r.Body, "Bartholomew")
+		if strings.Index(r.Body, modPath(`id="p-%d"`, p.ID)) > strings.Index(r.Body, modPath(`id="p-%d"`, under)) {
+			t.Fatal("the answer to the redacted reply lost its place")
+		}
+	})
+}

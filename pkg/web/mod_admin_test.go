@@ -138,3 +138,33 @@ func TestAdminSettingsThresholdAndVocabulary(t *testing.T) {
 		}
 	})
 }
+
+// TestAdminFindsMemberSeesSanctionsAndLiftsThem: from the people page an
+// admin reaches a member's standing and sanctions, and lifts a suspension.
+func TestAdminFindsMemberSeesSanctionsAndLiftsThem(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		modExpect(t, w.as(w.griefMod).PostForm(modPath("/mod/users/%d/suspend", w.author),
+			modForm("post", modItoa(w.reply), "days", "5", "reason", "Harassment or bullying")), http.StatusSeeOther, "")
+		admin := w.as(w.admin)
+		r := admin.Get("/admin/people?q=wren")
+		modExpect(t, r, http.StatusOK, "")
+		record := modPath("/mod/users/%d", w.author)
+		modHas(t, r.Body, "suspended", "Harassment or bullying", `href="`+record+`"`)
+
+		r = admin.Get(record)
+		modExpect(t, r, http.StatusOK, "")
+		modHas(t, r.Body, "Wren's moderation record", "suspension: Harassment or bullying", "Member suspended", "Lift the suspension",
+			`action="`+record+`/lift"`)
+		modExpect(t, admin.PostForm(record+"/lift", modForm("reason", "other", "reason_detail", "Talked it through")), http.StatusSeeOther, record)
+		if u := w.user(w.author); u.Status != "active" || u.StatusUntil != nil {
+			t.Fatalf("lifted member %+v", u)
+		}
+		es := w.audits(moderation.ActionLift)
+		if len(es) != 1 || *es[0].ActorID != w.admin || es[0].Reason != "Talked it through" {
+			t.Fatalf("lift audit %+v", es)
+		}
+		modHas(t, admin.Get(record).Body, "suspension: Harassment or bullying", "lifted")
+		modLacks(t, admin.Get(record).Body, "Lift the suspension")
+	})
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"hearth/pkg/forumtest"
 	"hearth/pkg/moderation"
@@ -87,6 +88,112 @@ func TestActOnceUnderConcurrency(t *testing.T) {
 			}
 			if got := w.count("queue_items", "id = ? AND status = 'handled'", item); got != 1 {
 				t.Fatalf("round %d: item not handled once", n)
+			}
+		}
+	})
+}
+
+// TestActOnceSanctionsAndThreadActionsUnderConcurrency does the same for
+// the actions on members and on threads: two moderators warning, suspending
+// or banning the same author at the same moment (from the same queue item,
+// or from the member's page without one), and locking or pinning the same
+// thread. Each time one sanction or change happens, with one audit row, and
+// the other moderator is told it was already handled.
+func TestActOnceSanctionsAndThreadActionsUnderConcurrency(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		// A group moderator sanctions from a post in their group; from a
+		// member's page only site-wide moderators and admins do.
+		groupMods := []*forumtest.Client{w.as(w.griefMod), w.as(w.siteMod)}
+		siteStaff := []*forumtest.Client{w.as(w.siteMod), w.as(w.admin)}
+		type round struct {
+			name string
+			// paths are the two requests; fromItem sends the queue item and
+			// the post with each.
+			paths    [2]string
+			fromItem bool
+			onThread bool
+			action   string
+		}
+		rounds := []round{
+			{name: "warn twice from the queue", paths: [2]string{"warn", "warn"}, fromItem: true, action: moderation.ActionWarn},
+			{name: "suspend against warn from the queue", paths: [2]string{"suspend", "warn"}, fromItem: true},
+			{name: "ban against suspend from the queue", paths: [2]string{"ban", "suspend"}, fromItem: true},
+			{name: "suspend twice from the member's page", paths: [2]string{"suspend", "suspend"}, action: moderation.ActionSuspend},
+			{name: "ban twice from the member's page", paths: [2]string{"ban", "ban"}, action: moderation.ActionBan},
+			{name: "lock twice from the thread", paths: [2]string{"lock", "lock"}, onThread: true, action: moderation.ActionLock},
+			{name: "pin twice from the thread", paths: [2]string{"pin", "pin"}, onThread: true, action: moderation.ActionPin},
+		}
+		for n := range 14 {
+			rd := rounds[n%len(rounds)]
+			author := forumtest.InsertUser(t, db, "author_"+modItoa(int64(n)), "member")
+			th := forumtest.InsertThread(t, db, "grief", author, "A thread to act on", nil, time.Now())
+			post := w.insertReply(th, author, "a reply to act on", nil)
+			item := w.item(moderation.KindReport, post, 30, "")
+			var wg sync.WaitGroup
+			start := make(chan struct{})
+			results := make([]*forumtest.Response, 2)
+			mods := groupMods
+			if !rd.fromItem && !rd.onThread {
+				mods = siteStaff
+			}
+			for k := range 2 {
+				path := modPath("/mod/users/%d/%s", author, rd.paths[k])
+				if rd.onThread {
+					path = modPath("/t/%d/%s", th.ID, rd.paths[k])
+				}
+				f := modForm("reason", "Harassment or bullying", "days", "3")
+				if rd.fromItem {
+					f.Set("item", modItoa(item))
+					f.Set("post", modItoa(post))
+				}
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					<-start
+					results[k] = mods[k].PostForm(path, f)
+				}()
+			}
+			close(start)
+			wg.Wait()
+			ok, handled := 0, 0
+			for _, r := range results {
+				switch {
+				case r.StatusCode == http.StatusSeeOther:
+					ok++
+				case r.StatusCode == http.StatusConflict && strings.Contains(r.Body, "Already handled by a moderator") && strings.Contains(r.Body, "seconds ago"):
+					handled++
+				default:
+					t.Fatalf("round %d (%s): status %d\n%s", n, rd.name, r.StatusCode, modSnippet(r.Body))
+				}
+			}
+			if ok != 1 || handled != 1 {
+				t.Fatalf("round %d (%s): %d succeeded, %d told already handled", n, rd.name, ok, handled)
+			}
+			target, kind := author, "user"
+			if rd.onThread {
+				target, kind = th.ID, "thread"
+			}
+			if got := w.count("audit_log", "target_id = ? AND target_type = ?", target, kind); got != 1 {
+				t.Fatalf("round %d (%s): %d audit rows for one action", n, rd.name, got)
+			}
+			if rd.action != "" {
+				if got := w.count("audit_log", "target_id = ? AND target_type = ? AND action = ?", target, kind, rd.action); got != 1 {
+					t.Fatalf("round %d (%s): %d %s rows", n, rd.name, got, rd.action)
+				}
+			}
+			if !rd.onThread {
+				if got := w.count("sanctions", "user_id = ?", author); got != 1 {
+					t.Fatalf("round %d (%s): %d sanctions for one action", n, rd.name, got)
+				}
+				if got := w.count("member_notices", "user_id = ?", author); got != 1 {
+					t.Fatalf("round %d (%s): the member was told %d times", n, rd.name, got)
+				}
+			}
+			if rd.fromItem {
+				if got := w.count("queue_items", "id = ? AND status = 'handled'", item); got != 1 {
+					t.Fatalf("round %d (%s): item not handled once", n, rd.name)
+				}
 			}
 		}
 	})

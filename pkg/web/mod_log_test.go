@@ -92,3 +92,27 @@ func TestPublicLogNamesNobodyAndShowsNoText(t *testing.T) {
 		modHas(t, w.as(0).Get(m[1]).Body, "Post redacted")
 	})
 }
+
+// TestAuditLogDescribesModeratorAppointments: an admin's appointment and
+// removal of a moderator appear in the audit log in plain words, and the
+// action filter offers and applies them.
+func TestAuditLogDescribesModeratorAppointments(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		admin := w.as(w.admin)
+		role := modPath("/admin/people/%d/role", w.members[0])
+		modExpect(t, admin.PostForm(role, modForm("role", "moderator", "scope", "site", "reason", "Kind and steady for a year")), http.StatusSeeOther, "/admin/people")
+		modExpect(t, admin.PostForm(role, modForm("role", "member", "reason", "Stepping back for now")), http.StatusSeeOther, "/admin/people")
+		w.as(w.griefMod).PostForm(modPath("/t/%d/lock", w.thread.ID), modForm("reason", "Resting"))
+
+		r := admin.Get("/mod/audit")
+		modExpect(t, r, http.StatusOK, "")
+		modHas(t, r.Body, `<option value="role.grant"`, `<option value="role.revoke"`,
+			"Moderator appointed or their groups changed</strong> by Heron", "Kind and steady for a year",
+			"Moderator role taken back</strong> by Heron", "Stepping back for now", "member Maple")
+		modLacks(t, r.Body, "Moderator action</strong>")
+		r = admin.Get("/mod/audit?action=role.grant")
+		modHas(t, r.Body, "Moderator appointed or their groups changed</strong>")
+		modLacks(t, r.Body, "Moderator role taken back</strong>", "Thread locked</strong>")
+	})
+}

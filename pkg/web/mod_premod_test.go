@@ -80,3 +80,40 @@ func TestCrisisPostTopsTheQueue(t *testing.T) {
 		}
 	})
 }
+
+// TestHeldPostPublishedFromTheThreadPage: a moderator sees a held reply on
+// the thread page and publishes it from there; its queue item is handled
+// once, the reply is counted and every member can read it.
+func TestHeldPostPublishedFromTheThreadPage(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		modExpect(t, w.as(w.admin).PostForm("/admin/groups/grief", modForm("name", "Grief & Loss", "premod", "all")), http.StatusSeeOther, "")
+		page := modPath("/t/%d", w.thread.ID)
+		modExpect(t, w.as(w.members[0]).PostForm(modPath("/t/%d/replies", w.thread.ID), modForm("body", "HELD-ON-THREAD words")), http.StatusSeeOther, page)
+		var p forum.Post
+		if err := db.R.Where("body_md = ?", "HELD-ON-THREAD words").Take(&p).Error; err != nil {
+			t.Fatal(err)
+		}
+		before := w.threadRow(w.thread.ID)
+		mod := w.as(w.griefMod)
+		r := mod.Get(page)
+		modHas(t, r.Body, "HELD-ON-THREAD words", "Waiting for a moderator", modPath(`action="/p/%d/restore"`, p.ID), "Publish post")
+		back := modPath("/t/%d#p-%d", w.thread.ID, p.ID)
+		modExpect(t, mod.PostForm(modPath("/p/%d/restore", p.ID), modForm("next", back)), http.StatusSeeOther, back)
+		if got := w.post(p.ID).Status; got != forum.StatusVisible {
+			t.Fatalf("published reply is %s", got)
+		}
+		if n := w.count("queue_items", "post_id = ? AND status = 'open'", p.ID); n != 0 {
+			t.Fatalf("%d items still open", n)
+		}
+		if after := w.threadRow(w.thread.ID); after.ReplyCount != before.ReplyCount+1 {
+			t.Fatalf("replies %d -> %d", before.ReplyCount, after.ReplyCount)
+		}
+		modHas(t, w.as(w.members[1]).Get(page).Body, "HELD-ON-THREAD words")
+		if es := w.audits(moderation.ActionRestore); len(es) != 1 || *es[0].ActorID != w.griefMod {
+			t.Fatalf("audit %+v", es)
+		}
+		// Publishing again is already handled.
+		modExpect(t, w.as(w.siteMod).PostForm(modPath("/p/%d/restore", p.ID), modForm("next", back)), http.StatusConflict, "")
+	})
+}

@@ -105,3 +105,39 @@ func TestModPostPageAndErrorsKeepInput(t *testing.T) {
 		modExpect(t, w.as(w.griefMod).Get(modPath("/mod/threads/%d", w.thread.ID)), http.StatusSeeOther, modPath("/mod/posts/%d#thread", w.opening))
 	})
 }
+
+// TestThreadActionsReachableFromTheQueue: a reported reply's queue item and
+// its moderator page lead to the thread's actions, and those forms (which
+// come back to the moderator page) lock, pin and move the thread.
+func TestThreadActionsReachableFromTheQueue(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		w.as(w.members[0]).PostForm(modPath("/p/%d/report", w.reply), modForm("reason", "harassment"))
+		mod := w.as(w.siteMod)
+		threadLink := modPath(`href="/mod/threads/%d"`, w.thread.ID)
+		modHas(t, mod.Get("/mod").Body, modPath(`href="/mod/posts/%d"`, w.reply), threadLink)
+		replyPage := mod.Get(modPath("/mod/posts/%d", w.reply))
+		modHas(t, replyPage.Body, threadLink)
+		modLacks(t, replyPage.Body, modPath(`action="/t/%d/lock"`, w.thread.ID))
+
+		r := mod.Get(modPath("/mod/threads/%d", w.thread.ID))
+		modExpect(t, r, http.StatusSeeOther, modPath("/mod/posts/%d#thread", w.opening))
+		back := modPath("/mod/posts/%d", w.opening)
+		page := mod.Get(back).Body
+		modHas(t, page, modPath(`action="/t/%d/lock"`, w.thread.ID), modPath(`action="/t/%d/pin"`, w.thread.ID), modPath(`action="/t/%d/move"`, w.thread.ID),
+			`name="next" value="`+back+`"`)
+		modExpect(t, mod.PostForm(modPath("/t/%d/lock", w.thread.ID), modForm("reason", "Against the group guidelines", "next", back)), http.StatusSeeOther, back)
+		modExpect(t, mod.PostForm(modPath("/t/%d/pin", w.thread.ID), modForm("next", back)), http.StatusSeeOther, back)
+		modExpect(t, mod.PostForm(modPath("/t/%d/move", w.thread.ID), modForm("group", "anxiety", "next", back)), http.StatusSeeOther, back)
+		th := w.threadRow(w.thread.ID)
+		if !th.Locked || th.LockReason != "Against the group guidelines" || !th.Pinned || th.GroupID != forumtest.Group(t, db, "anxiety").ID {
+			t.Fatalf("thread %+v", th)
+		}
+		modHas(t, mod.Get(back).Body, "thread locked", "thread pinned", `action="/t/`+modItoa(w.thread.ID)+`/unlock"`)
+		for _, a := range []string{moderation.ActionLock, moderation.ActionPin, moderation.ActionMove} {
+			if n := len(w.audits(a)); n != 1 {
+				t.Fatalf("%d %s rows", n, a)
+			}
+		}
+	})
+}

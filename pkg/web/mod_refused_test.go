@@ -51,6 +51,16 @@ func (w *modWorld) modRoutes(item int64) []struct {
 		{"POST", "/admin/settings", []string{"report_threshold", "9"}},
 		{"POST", "/admin/tags", []string{"slug", "new-tag", "name", "New tag"}},
 		{"POST", "/admin/tags/suicide", []string{"name", "Renamed"}},
+		{"GET", modPath("/p/%d/history", w.reply), nil},
+		{"GET", "/admin/people", nil},
+		{"GET", "/admin/people?q=Wren", nil},
+		{"POST", modPath("/admin/people/%d/role", w.author), []string{"role", "moderator", "scope", "site", "reason", "x"}},
+		{"GET", "/admin/helplines", nil},
+		{"GET", "/admin/helplines/new", nil},
+		{"POST", "/admin/helplines", []string{"name", "A helpline", "country", "GB", "phone", "116 123"}},
+		{"GET", "/admin/helplines/1/edit", nil},
+		{"POST", "/admin/helplines/1", []string{"name", "Renamed"}},
+		{"POST", "/admin/helplines/1/delete", nil},
 	}
 }
 
@@ -61,6 +71,7 @@ func (w *modWorld) snapshot() string {
 	for _, q := range []string{
 		"SELECT COUNT(*) FROM audit_log", "SELECT COUNT(*) FROM sanctions", "SELECT COUNT(*) FROM member_notices",
 		"SELECT COUNT(*) FROM groups", "SELECT COUNT(*) FROM tags", "SELECT COUNT(*) FROM queue_items WHERE status = 'open'",
+		"SELECT COUNT(*) FROM helplines", "SELECT COUNT(*) FROM users WHERE role <> 'member'", "SELECT COUNT(*) FROM moderator_groups",
 	} {
 		var n int64
 		w.db.R.Raw(q).Scan(&n)
