@@ -463,13 +463,47 @@ func placeCheck(c *matchCtx, w float64) float64 {
 	return w
 }
 
-var thatIsWhenRe = regexp.MustCompile(`^(?:that|then) `)
+var (
+	thatIsWhenRe = regexp.MustCompile(`^(?:that|then) `)
+	// What may follow "... is when I go" or "... jump" when it means dying.
+	whenGoDeathRe   = regexp.MustCompile(`^ (?:for good|forever|for ever|away for good|to sleep (?:forever|for good)|to (?:the|a) (?:bridge|tracks|railway|cliffs?|roof|rooftop|river|sea|lake))\b`)
+	whenJumpDeathRe = regexp.MustCompile(`^ (?:off|from|in front of|under|out of)\b`)
+	whenDieIdiomRe  = regexp.MustCompile(`^ (?:a little|a bit|inside|laughing|of)\b`)
+)
 
 // thatIsWhenCheck: "that's when I'm going to do it" is vague without talk of
-// dying; a named time is not.
+// dying; a named time is not. When the verb carries on into an errand, a
+// date or a relationship ("Friday is when I go to the gym", "tonight is
+// when I take them to the cinema", "tomorrow is when I jump into the new
+// job", "tonight is when I end things with him") it is a plan for the
+// week, not for dying.
 func thatIsWhenCheck(c *matchCtx, w float64) float64 {
 	if thatIsWhenRe.MatchString(c.phrase) && strings.HasSuffix(c.phrase, "do it") && !deathTalkRe.MatchString(c.t.text) {
 		return 0.45
+	}
+	rest := c.rest
+	if strings.TrimSpace(rest) == "" {
+		return w
+	}
+	switch {
+	case strings.HasSuffix(c.phrase, " go"):
+		if !whenGoDeathRe.MatchString(rest) {
+			return 0
+		}
+	case strings.HasSuffix(c.phrase, " take them"):
+		return pillsMentioned(c, w)
+	case strings.HasSuffix(c.phrase, " jump"):
+		if !whenJumpDeathRe.MatchString(rest) {
+			return 0
+		}
+	case strings.HasSuffix(c.phrase, " end things"), strings.HasSuffix(c.phrase, " end it"):
+		if strings.HasPrefix(rest, " with ") {
+			return 0
+		}
+	case strings.HasSuffix(c.phrase, " die"):
+		if whenDieIdiomRe.MatchString(rest) {
+			return 0
+		}
 	}
 	return w
 }

@@ -238,6 +238,23 @@ func TestAssessCases(t *testing.T) {
 		{"I'd be happier dead.", true, "better off dead in other words"},
 		{"i cant be bothered living anymore", true, "no wish to live"},
 		{"Tell mum it's not her fault.", true, "a covert goodbye"},
+		// "... is when I ..." carrying on into an errand is a plan for the
+		// week; at the end of the clause, or towards a height, it is not.
+		{"Friday is when I go to the gym.", false, "an errand"},
+		{"Tomorrow is when I go back to work.", false, "back to work"},
+		{"Tonight is when I take them to the cinema.", false, "taking people out, no pills in the post"},
+		{"Tomorrow is when I jump into the new job.", false, "a jump into something new"},
+		{"Tonight is when I end things with him.", false, "ending a relationship"},
+		{"Today is when I die a little inside, Monday meetings.", false, "an idiom"},
+		{"Tonight is when I go.", true, "a time, and nothing after it"},
+		{"Tonight is when I go for good.", true, "for good"},
+		{"Tonight is when I jump off the bridge.", true, "a height"},
+		{"I have saved up the pills. Tonight is when I take them.", true, "pills in the post"},
+		// Taking medication as prescribed is not an overdose.
+		{"I am taking all my pills as prescribed now.", false, "adherence"},
+		{"I'm taking the pills with food like the doctor said.", false, "adherence"},
+		{"I am taking all my pills tonight.", true, "a whole stock, timed"},
+		{"im taking all my pills rn", true, "a whole stock, now"},
 	}
 	d := NewDetector()
 	for _, c := range cases {

@@ -388,6 +388,18 @@ var (
 	allPillsBulkRe      = regexp.MustCompile(`handful|bunch|load|lot of|fistful|heaps|pile|bottle|packet|box|pack|strip|tub|every|too many|double|triple|loads|lots|dozens|hundred|twenty|thirty|forty|fifty|\d`)
 )
 
+// adherenceAfter is taking medication the way it was prescribed.
+var adherenceAfter = regexp.MustCompile(`^ (?:now )?(?:as (?:prescribed|directed|i should|i am supposed to|the doctor said)|on time|with (?:food|water|meals|breakfast|lunch|dinner)|like (?:the|my) (?:doctor|gp|nurse|psychiatrist|pharmacist)(?: said| told me)?|like i am supposed to|every (?:day|morning|night|evening)|regularly|properly)\b`)
+
+// adherenceCheck: "I'm taking all my pills as prescribed" is looking after
+// oneself, not an overdose.
+func adherenceCheck(c *matchCtx, w float64) float64 {
+	if strings.HasSuffix(c.phrase, "pills") && adherenceAfter.MatchString(c.after) {
+		return 0
+	}
+	return w
+}
+
 // allPillsCheck separates taking a whole stock ("a handful", "all of them at
 // once") from a routine ("I took all my meds today").
 func allPillsCheck(c *matchCtx, w float64) float64 {
@@ -824,7 +836,7 @@ func buildPatterns() []*pattern {
 			re: re(`\b(?:does it hurt|would it hurt|will it hurt|is it painful|how painful is it|how long does it take|how long would it take) to (?:bleed out|hang|drown|overdose|jump|die|slit|cut (?:your|my) wrists|suffocate)\b`)},
 		{name: "thinking about doing it", weight: 0.4, subject: true, endClause: true,
 			re: re(`\b(?:thinking about|thinking of|considering|planning on|close to) {A}(?:doing it|going through with it)\b`)},
-		{name: "overdosing now", weight: 0.85, subject: true, hyperbole: true, notAfter: re(trivialOverdoseAfter),
+		{name: "overdosing now", weight: 0.85, subject: true, hyperbole: true, notAfter: re(trivialOverdoseAfter), check: adherenceCheck,
 			re: re(`\bi am {A}(?:overdosing|bleeding out|taking an overdose|taking all my pills|taking the pills)\b|\bi (?:have )?just (?:overdosed|taken an overdose)\b`)},
 		{name: "swallowed the pills", weight: 0.75, subject: true,
 			re:       re(`\b(?:already|just|have) (?:swallowed|taken|took|downed) (?:the|all the|those|all of the|all my|all of my|them all|all of them|every one of the) {PILLS}\b|\b(?:already|just) (?:swallowed|taken|took|downed) them(?: all)?\b`),
