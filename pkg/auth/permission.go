@@ -157,3 +157,24 @@ func CanViewHeld(a *Actor, authorID, groupID int64) bool {
 func StaffNeedsTOTP(a *Actor, requireTOTP bool) bool {
 	return requireTOTP && IsStaff(a) && !a.TOTPEnabled
 }
+
+// ActingActor is the actor a request acts as. Staff who must set up
+// two-factor codes first (StaffNeedsTOTP) act with a member's powers only,
+// on every page, so a password alone never carries staff powers: not the
+// queue, and not held posts or locked threads on ordinary pages either.
+// withheld reports that, so the caller can send them to set codes up.
+func ActingActor(a *Actor, requireTOTP bool) (acting *Actor, withheld bool) {
+	if !StaffNeedsTOTP(a, requireTOTP) {
+		return a, false
+	}
+	m := *a
+	m.Role, m.SiteWide, m.ModGroups = RoleMember, false, nil
+	return &m, true
+}
+
+// CanChangeRole reports whether a may change the role of the account
+// targetID, whose role is targetRole: admins may, except their own and
+// another admin's (admins are appointed with hearth create-admin).
+func CanChangeRole(a *Actor, targetID int64, targetRole Role) bool {
+	return CanAdmin(a) && targetID != a.ID && targetRole != RoleAdmin
+}

@@ -297,3 +297,65 @@ func TestRoleAndStatusValid(t *testing.T) {
 		}
 	}
 }
+
+func TestActingActorWithholdsStaffPowersUntilTOTP(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		actor    *Actor
+		withheld bool
+	}{
+		{"visitor", visitor, false},
+		{"member", member, false},
+		{"group moderator with TOTP", groupMod, false},
+		{"group moderator without TOTP", otherGroupMod, true},
+		{"moderator without groups", unscopedMod, true},
+		{"suspended moderator", suspendedMod, false},
+		{"admin with TOTP", admin, false},
+		{"admin without TOTP", otherAdmin, true},
+	} {
+		acting, withheld := ActingActor(tt.actor, true)
+		if withheld != tt.withheld {
+			t.Errorf("%s: withheld = %v, want %v", tt.name, withheld, tt.withheld)
+		}
+		if !withheld {
+			if acting != tt.actor {
+				t.Errorf("%s: actor replaced although nothing was withheld", tt.name)
+			}
+			continue
+		}
+		if IsStaff(acting) || CanAdmin(acting) || CanModerate(acting, 3) || CanModerate(acting, 0) || CanViewHeld(acting, 99, 3) {
+			t.Errorf("%s: staff powers kept without TOTP: %+v", tt.name, acting)
+		}
+		if acting.ID != tt.actor.ID || acting.Status != tt.actor.Status || CanPost(acting, permNow) != nil || !CanEditPost(acting, tt.actor.ID) {
+			t.Errorf("%s: member powers lost: %+v", tt.name, acting)
+		}
+		if !IsStaff(tt.actor) {
+			t.Errorf("%s: the original actor was changed", tt.name)
+		}
+		if a, w := ActingActor(tt.actor, false); w || a != tt.actor {
+			t.Errorf("%s: powers withheld with TOTP optional", tt.name)
+		}
+	}
+}
+
+func TestCanChangeRole(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		actor  *Actor
+		target *Actor
+		want   bool
+	}{
+		{"admin on member", admin, member, true},
+		{"admin on moderator", admin, groupMod, true},
+		{"admin on another admin", admin, otherAdmin, false},
+		{"admin on self", admin, admin, false},
+		{"banned admin", bannedAdmin, member, false},
+		{"site moderator", siteMod, member, false},
+		{"member", member, otherMember, false},
+		{"visitor", visitor, member, false},
+	} {
+		if got := CanChangeRole(tt.actor, tt.target.ID, tt.target.Role); got != tt.want {
+			t.Errorf("%s: CanChangeRole = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

@@ -171,3 +171,50 @@ func TestStaffMustSetUpTOTPWhenRequired(t *testing.T) {
 		wantStatus(t, c.Get("/admin/people"), http.StatusOK)
 	})
 }
+
+// TestStaffWithoutTOTPActAsMembersEverywhere checks that, while staff
+// two-factor codes are required and not set up, a moderator's password
+// alone carries no staff powers on ordinary pages either: no held threads,
+// no replies in locked threads. Setting codes up restores both.
+func TestStaffWithoutTOTPActAsMembersEverywhere(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		cfg := forumtest.Config(t)
+		cfg.StaffTOTP = "required"
+		a, _ := forumtest.NewApp(t, db, cfg)
+		author := newPoster(t, a, db, "author_au", "member")
+		held := author.startThread("grief", "Waiting for review", "Words a moderator has not seen yet.")
+		locked := author.startThread("grief", "Paused thread", "Words before the pause.")
+		db.W.Exec("UPDATE threads SET status = 'held' WHERE id = ?", held)
+		db.W.Exec("UPDATE threads SET locked = ?, lock_reason = ? WHERE id = ?", true, "A pause for everyone.", locked)
+
+		c := forumtest.NewClient(t, a.Web.Handler())
+		forumtest.SignUp(t, c, "ward_mod", goodPassword)
+		db.W.Exec("UPDATE users SET role = 'moderator', moderator_site_wide = ? WHERE username = ?", true, "ward_mod")
+		replyTo := func(tid int64) *forumtest.Response {
+			return c.PostForm("/t/"+idStr(tid)+"/replies", url.Values{"body": {"A note from the moderators."}, "idem": {freshIdem()}})
+		}
+
+		wantStatus(t, c.Get("/t/"+idStr(held)), http.StatusNotFound)
+		wantStatus(t, replyTo(locked), http.StatusForbidden)
+		if n := countRows(t, db, "posts", "body_md = ?", "A note from the moderators."); n != 0 {
+			t.Fatalf("%d replies in the locked thread without two-factor codes", n)
+		}
+		wantRedirect(t, c.Get("/mod"), "/settings/totp")
+		if home := c.Get("/"); !strings.Contains(home.Body, `href="/mod"`) {
+			t.Fatal("the menu no longer offers the moderation pages that ask for codes")
+		}
+		if r := c.Get("/settings/totp"); !strings.Contains(r.Body, "As a member of staff you need two-factor codes") {
+			t.Fatalf("staff TOTP page:\n%s", r.Body)
+		}
+
+		c.PostForm("/settings/totp/start", nil)
+		wantRedirect(t, c.PostForm("/settings/totp/confirm", url.Values{"code": {codeAt(t, totpSecret(t, db, "ward_mod"), time.Now())}}), "/settings/totp")
+		if r := c.Get("/t/" + idStr(held)); r.StatusCode != http.StatusOK || !strings.Contains(r.Body, "Words a moderator has not seen yet.") {
+			t.Fatalf("held thread with codes set up: %d", r.StatusCode)
+		}
+		if r := replyTo(locked); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("locked thread reply with codes set up: %d\n%s", r.StatusCode, r.Body)
+		}
+		wantStatus(t, c.Get("/mod"), http.StatusOK)
+	})
+}

@@ -64,7 +64,7 @@ func personView(p auth.Person, groupNames map[int64]string, a *auth.Actor) Perso
 	pv := PersonView{
 		ID: u.ID, Name: u.Username, Role: string(u.Role), Status: string(u.Status), StatusUntil: u.StatusUntil,
 		StatusReason: u.StatusReason, SiteWide: u.ModeratorSiteWide, Joined: u.CreatedAt, JoinedMonth: monthOf(u.CreatedAt), GroupIDs: map[int64]bool{},
-		Changeable: u.Role != auth.RoleAdmin && u.ID != a.ID,
+		Changeable: auth.CanChangeRole(a, u.ID, u.Role),
 	}
 	for _, g := range p.Groups {
 		pv.GroupIDs[g] = true

@@ -7,7 +7,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"hearth/pkg/auth"
-	"hearth/pkg/config"
 )
 
 // requireUser sends visitors to the login page, remembering where they were
@@ -25,20 +24,19 @@ func (s *Server) requireUser(next echo.HandlerFunc) echo.HandlerFunc {
 }
 
 // requireStaff admits moderators and admins in good standing. When staff
-// two-factor codes are required and not yet set up, they are sent to set
-// them up first.
+// two-factor codes are required and not yet set up (loadSession has then
+// withheld their powers), they are sent to set them up first.
 func (s *Server) requireStaff(next echo.HandlerFunc) echo.HandlerFunc {
 	return s.requireUser(func(c echo.Context) error {
-		a := actor(c)
-		if !auth.IsStaff(a) {
-			return echo.NewHTTPError(http.StatusForbidden, "staff only")
-		}
-		if auth.StaffNeedsTOTP(a, s.cfg.StaffTOTP == config.StaffTOTPRequired) {
+		if staffTOTPPending(c) {
 			if c.Request().Method != http.MethodGet {
 				return echo.NewHTTPError(http.StatusForbidden, "staff must set up two-factor codes")
 			}
 			s.setFlash(c, "Staff accounts need two-factor codes. Please set them up to continue.")
 			return c.Redirect(http.StatusSeeOther, "/settings/totp")
+		}
+		if !auth.IsStaff(actor(c)) {
+			return echo.NewHTTPError(http.StatusForbidden, "staff only")
 		}
 		return next(c)
 	})

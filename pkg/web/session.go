@@ -7,9 +7,13 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"hearth/pkg/auth"
+	"hearth/pkg/config"
 )
 
-const ctxPrincipal = "principal"
+const (
+	ctxPrincipal        = "principal"
+	ctxStaffTOTPPending = "staff_totp_pending"
+)
 
 // sessionCookieName is __Host- prefixed over HTTPS, which pins the cookie to
 // this host, path / and Secure.
@@ -37,10 +41,24 @@ func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 		case err != nil:
 			return err
 		}
+		// The menu still offers staff their pages, which ask them to set
+		// up two-factor codes first; their permissions are a member's.
+		view := &ViewUser{ID: p.User.ID, Name: p.User.Username, IsStaff: auth.IsStaff(p.Actor), IsAdmin: auth.CanAdmin(p.Actor)}
+		if acting, withheld := auth.ActingActor(p.Actor, s.cfg.StaffTOTP == config.StaffTOTPRequired); withheld {
+			p = &auth.Principal{User: p.User, Actor: acting, TokenHash: p.TokenHash}
+			c.Set(ctxStaffTOTPPending, true)
+		}
 		c.Set(ctxPrincipal, p)
-		c.Set(ctxViewUser, &ViewUser{ID: p.User.ID, Name: p.User.Username, IsStaff: auth.IsStaff(p.Actor), IsAdmin: auth.CanAdmin(p.Actor)})
+		c.Set(ctxViewUser, view)
 		return next(c)
 	}
+}
+
+// staffTOTPPending reports a member of staff whose powers are withheld
+// until they set up two-factor codes (HEARTH_STAFF_TOTP=required).
+func staffTOTPPending(c echo.Context) bool {
+	pending, _ := c.Get(ctxStaffTOTPPending).(bool)
+	return pending
 }
 
 // principal is the signed-in member, or nil for a visitor.

@@ -15,7 +15,7 @@ func (s *Server) totpView(c echo.Context) TOTPView {
 	p := principal(c)
 	v := TOTPView{
 		Base: s.base(c, "Two-factor codes"), Enabled: p.User.TOTPEnabled,
-		StaffRequired: auth.IsStaff(p.Actor) && s.cfg.StaffTOTP == config.StaffTOTPRequired,
+		StaffRequired: (auth.IsStaff(p.Actor) || staffTOTPPending(c)) && s.cfg.StaffTOTP == config.StaffTOTPRequired,
 		Errors:        formErrors(nil, "current_password", "code"),
 	}
 	if _, secret, ok := auth.PendingTOTP(p.User); ok {
