@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"hash/fnv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -57,9 +58,17 @@ const axeRun = `axe.run(document, {resultTypes: ["violations"]}).then(r => r.vio
 	.map(v => ({id: v.id, impact: v.impact, help: v.help,
 		nodes: v.nodes.slice(0, 6).map(n => ({target: n.target.join(" "), summary: n.failureSummary || ""}))})))`
 
+// pageShape lists the kinds of element on the page (tag name and classes,
+// each once, sorted). Two visits to one URL pattern with the same list are
+// the same page to axe; a new banner, notice or state (a lock banner, a
+// redacted post, a hidden warning, a flash message) makes a new shape.
+const pageShape = `[...new Set([...document.querySelectorAll("body *")]
+	.map(e => [e.localName, ...[...e.classList].sort()].join(".")))].sort().join(" ")`
+
 // Audit runs axe-core on the current page, in the light and the dark
 // theme, and fails the test (without stopping it) on any serious or
-// critical violation. Each page shape is audited once per browser.
+// critical violation, saving phone and desktop screenshots of the page.
+// Each page shape (URL pattern and pageShape) is audited once per browser.
 func (b *Browser) Audit() {
 	b.t.Helper()
 	src := axeScript(b.t)
@@ -67,16 +76,14 @@ func (b *Browser) Audit() {
 		return
 	}
 	label := pageLabel(b.Location(), b.srv.URL)
-	if b.audited[label] {
+	h := fnv.New64a()
+	_, _ = h.Write([]byte(eval[string](b, pageShape)))
+	key := fmt.Sprintf("%s#%x", label, h.Sum64())
+	if b.audited[key] {
 		return
 	}
-	b.audited[label] = true
-	vs := b.axe(src)
-	if len(vs) > 0 {
-		b.t.Errorf("axe: %s has %d serious or critical accessibility problem(s):\n%s", b.Path(), len(vs), formatViolations(vs))
-		return
-	}
-	b.t.Logf("axe: %s: no serious or critical problems (light and dark themes)", b.Path())
+	b.audited[key] = true
+	b.auditAs(src, b.Path(), label)
 }
 
 // AuditNow audits the page in its current state (for example after
@@ -88,11 +95,19 @@ func (b *Browser) AuditNow(label string) {
 		return
 	}
 	b.audited[label] = true
+	b.auditAs(src, b.Path()+" ("+label+")", label)
+}
+
+// auditAs runs axe and reports its findings as being on where; label
+// names the screenshots saved on failure.
+func (b *Browser) auditAs(src, where, label string) {
+	b.t.Helper()
 	if vs := b.axe(src); len(vs) > 0 {
-		b.t.Errorf("axe: %s (%s) has %d serious or critical accessibility problem(s):\n%s", b.Path(), label, len(vs), formatViolations(vs))
+		b.t.Errorf("axe: %s has %d serious or critical accessibility problem(s):\n%s", where, len(vs), formatViolations(vs))
+		b.saveScreenshots("axe-" + label)
 		return
 	}
-	b.t.Logf("axe: %s (%s): no serious or critical problems (light and dark themes)", b.Path(), label)
+	b.t.Logf("axe: %s: no serious or critical problems (light and dark themes)", where)
 }
 
 // axe injects axe-core and returns the serious and critical violations in

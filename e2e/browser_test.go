@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"net/url"
 	"os"
@@ -387,14 +388,25 @@ func pageLabel(u, base string) string {
 	return p
 }
 
-func shotsOnDemand() bool { return os.Getenv("HEARTH_E2E_SCREENSHOTS") == "1" }
+// screenshotsFlag asks for screenshots on demand from the command line:
+// go test ./e2e/ -run TestJourneyBrowse -screenshots
+var screenshotsFlag = flag.Bool("screenshots", false, "write phone and desktop screenshots of every page the journeys open to e2e-screenshots/ (or set HEARTH_E2E_SCREENSHOTS=1)")
+
+func shotsOnDemand() bool { return *screenshotsFlag || os.Getenv("HEARTH_E2E_SCREENSHOTS") == "1" }
+
+// screenshotDir, when set, replaces e2e-screenshots/ at the repository root
+// (the test of the screenshots themselves writes to a temporary directory).
+var screenshotDir string
 
 var nonFile = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 
 // saveScreenshots writes the current page at phone (390px) and desktop
 // (1280px) widths to e2e-screenshots/ at the repository root.
 func (b *Browser) saveScreenshots(label string) {
-	dir := filepath.Join(repoRoot(b.t), "e2e-screenshots")
+	dir := screenshotDir
+	if dir == "" {
+		dir = filepath.Join(repoRoot(b.t), "e2e-screenshots")
+	}
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		b.t.Logf("screenshots: %v", err)
 		return

@@ -67,6 +67,10 @@ func TestJourneyReportAndModerate(t *testing.T) {
 		redact := `#` + item + ` form[action="/p/` + reply + `/redact"]`
 		mod.SetValue(redact+` select[name="reason"]`, "Harassment or bullying")
 		mod.Submit(redact+` button[type="submit"]`, 200)
+		mod.Go("/mod")
+		if mod.Has("#" + item) {
+			t.Errorf("the item is still waiting in the queue after the reply was redacted from it")
+		}
 
 		// Everyone now sees the redaction, the lock, and no composer.
 		author.Go(path)
@@ -84,8 +88,8 @@ func TestJourneyReportAndModerate(t *testing.T) {
 
 		author.Go("/mod/log")
 		log := author.Body()
-		if !strings.Contains(log, "Harassment or bullying") || strings.Contains(log, trollName) {
-			t.Errorf("the public moderation log should give the reason and never the member's name:\n%s", tail(log, 20))
+		if !strings.Contains(log, "Harassment or bullying") || strings.Contains(log, trollName) || strings.Contains(log, "pathetic") {
+			t.Errorf("the public moderation log should give the reason and never the member's name or the removed words:\n%s", tail(log, 20))
 		}
 	})
 }
