@@ -25,10 +25,19 @@ run: ## start Hearth on the embedded SQLite at http://127.0.0.1:8080 (HEARTH_STA
 build: ## build bin/hearth (static, CGO_ENABLED=0)
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "$(LDFLAGS)" -o bin/hearth ./cmd/hearth
 
+# One line when the browser journeys will skip: go test prints a skip's
+# message only with -v, so a plain `make test` would otherwise say nothing.
+define e2e-note
+@if [ -n "$$HEARTH_CHROMIUM" ]; then [ -e "$$HEARTH_CHROMIUM" ]; else command -v chromium || command -v chromium-browser || command -v google-chrome; fi >/dev/null 2>&1 \
+  || echo "e2e: chromium not found; the browser journeys are skipped (install Debian's chromium to run them)"
+endef
+
 test: ## run every test (SQLite; also PostgreSQL when HEARTH_TEST_DATABASE_URL is set)
+	$(e2e-note)
 	$(GO) test -count=1 ./...
 
 test-pg: ## run every test on SQLite and on the local PostgreSQL ($(PG_TEST_URL))
+	$(e2e-note)
 	HEARTH_TEST_DATABASE_URL=$${HEARTH_TEST_DATABASE_URL:-$(PG_TEST_URL)} $(GO) test -count=1 ./...
 
 lint: ## go vet, gofmt check, staticcheck, gosec
