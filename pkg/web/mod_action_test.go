@@ -155,7 +155,14 @@ func TestRedactThread(t *testing.T) {
 		if len(es) != 1 || es[0].ContentSHA256 != hex.EncodeToString(sum[:]) || es[0].TargetType != "thread" {
 			t.Fatalf("audit %+v", es)
 		}
-		// The thread list shows the redacted title, not the original.
+		// The author is told what happened and why.
+		if ns := w.notices(w.author); len(ns) != 1 || !strings.Contains(ns[0].Message, "redacted your thread") || ns[0].Reason != "identifies a third party" {
+			t.Fatalf("notices %+v", ns)
+		}
+		// The thread page and the thread list show the redacted title, not the original.
+		tp := w.as(w.members[0]).Get(modPath("/t/%d", w.thread.ID))
+		modHas(t, tp.Body, "Redacted by moderators: identifies a third party", modPath(`id="p-%d"`, w.reply))
+		modLacks(t, tp.Body, "Missing my dad tonight", modPath(`action="/t/%d/replies"`, w.thread.ID))
 		g := w.as(0).Get("/g/grief")
 		modHas(t, g.Body, moderation.RedactedTitle)
 		modLacks(t, g.Body, "Missing my dad tonight")

@@ -15,6 +15,13 @@ func TestReportFormAndThankYou(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		w := newModWorld(t, db)
 		c := w.as(w.members[0])
+		// Every post of someone else has "Report" on the thread page; a
+		// member's own posts and visitors' pages do not.
+		page := modPath("/t/%d", w.thread.ID)
+		reportLink := modPath(`href="/p/%d/report"`, w.reply)
+		modHas(t, c.Get(page).Body, reportLink, modPath(`href="/p/%d/report"`, w.opening))
+		modLacks(t, w.as(w.author).Get(page).Body, reportLink)
+		modLacks(t, w.as(0).Get(page).Body, reportLink)
 		r := c.Get(modPath("/p/%d/report", w.reply))
 		modExpect(t, r, http.StatusOK, "")
 		modHas(t, r.Body, "<h1>Report a post</h1>", "Harassment or bullying", "Harmful or unsafe advice", "Shares personal information",
