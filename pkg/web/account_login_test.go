@@ -263,3 +263,34 @@ func TestSessionCookieIsHostOnlySecureOverHTTPS(t *testing.T) {
 		}
 	})
 }
+
+// TestLoginWithA64KiBPasswordIsAnOrdinaryFailure sends a 64 KiB password
+// for a real account and for a name that does not exist: both get the one
+// calm answer, do the same hashing work, and count as failed attempts.
+func TestLoginWithA64KiBPasswordIsAnOrdinaryFailure(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, c := newAccountApp(t, db)
+		forumtest.SignUp(t, forumtest.NewClient(t, a.Web.Handler()), "ivy_leaf", goodPassword)
+		var derivations atomic.Int32
+		a.Auth.Hasher().ObserveInFlight(func(int32) { derivations.Add(1) })
+		defer a.Auth.Hasher().ObserveInFlight(nil)
+		huge := strings.Repeat("p", 64<<10)
+		work := map[string]int32{}
+		for _, name := range []string{"ivy_leaf", "nobody_here"} {
+			derivations.Store(0)
+			r := c.PostForm("/login", url.Values{"username": {name}, "password": {huge}})
+			wantStatus(t, r, http.StatusUnprocessableEntity)
+			if !strings.Contains(r.Body, "That pseudonym and password don&#39;t match") || strings.Contains(r.Body, huge[:300]) {
+				t.Fatalf("%s: answer to a 64 KiB password:\n%.2000s", name, r.Body)
+			}
+			work[name] = derivations.Load()
+		}
+		if work["ivy_leaf"] != work["nobody_here"] {
+			t.Fatalf("derivations differ: real account %d, unknown name %d", work["ivy_leaf"], work["nobody_here"])
+		}
+		if n := countRows(t, db, "login_failures", "throttle_key LIKE ?", "account:%"); n != 2 {
+			t.Fatalf("%d account failures recorded, want the two attempts counted", n)
+		}
+		wantRedirect(t, c.PostForm("/login", url.Values{"username": {"ivy_leaf"}, "password": {goodPassword}}), "/")
+	})
+}
