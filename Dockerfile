@@ -19,5 +19,9 @@ ENV HEARTH_ADDR=0.0.0.0:8080 \
     HEARTH_DATA_DIR=/data
 VOLUME ["/data"]
 EXPOSE 8080
+# No shell or curl in the image: the binary asks its own /readyz (database
+# reachable) on HEARTH_ADDR.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["/usr/local/bin/hearth", "healthcheck"]
 ENTRYPOINT ["/usr/local/bin/hearth"]
 CMD ["serve"]

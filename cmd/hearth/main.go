@@ -8,6 +8,7 @@
 //	hearth crisis-eval FILE   measure the crisis-language detector on a TSV file
 //	hearth seed-demo [flags]  fill the database with demo content
 //	hearth rerender           re-render every post after a policy change
+//	hearth healthcheck [PATH] exit 0 when the running server answers /readyz
 //	hearth version            print the version
 //
 // Settings come from HEARTH_* environment variables; see the README.
@@ -52,6 +53,7 @@ func init() {
 		"seed-demo":    {"fill the database with demo content (flags for size; --bench-shape)", cmdSeedDemo},
 		"create-admin": {"create or promote an admin: hearth create-admin NAME (password on stdin)", cmdCreateAdmin},
 		"rerender":     {"re-render every post and group guidelines with the current Markdown policy", cmdRerender},
+		"healthcheck":  {"exit 0 when the server at HEARTH_ADDR answers GET /readyz (or PATH) with 200; for container health checks", cmdHealthcheck},
 	}
 }
 
