@@ -50,21 +50,30 @@ func LoadSecret(c Config) ([]byte, error) {
 		return nil, fmt.Errorf("generate secret key: %w", err)
 	}
 	key := []byte(hex.EncodeToString(raw))
-	// O_EXCL: when two processes start at once, one creates the key and the
-	// other reads it instead of overwriting it.
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600) // #nosec G304 -- the operator-configured secret file
-	if errors.Is(err, fs.ErrExist) {
-		return LoadSecret(c)
-	}
+	// The key is written to a temporary file and linked into place, so the
+	// file appears whole or not at all: when two processes start at once, one
+	// creates it and the other reads that one, never a half-written file.
+	tmp, err := os.CreateTemp(c.DataDir, ".secret-*.tmp") // created 0600
 	if err != nil {
 		return nil, fmt.Errorf("create secret key: %w", err)
 	}
-	if _, err := f.Write(append(key, '\n')); err != nil {
-		_ = f.Close()
+	defer os.Remove(tmp.Name()) //nolint:errcheck // the link, if made, keeps the key
+	if _, err := tmp.Write(append(key, '\n')); err != nil {
+		_ = tmp.Close()
 		return nil, fmt.Errorf("write secret key: %w", err)
 	}
-	if err := f.Close(); err != nil {
+	if err := tmp.Sync(); err != nil {
+		_ = tmp.Close()
 		return nil, fmt.Errorf("write secret key: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return nil, fmt.Errorf("write secret key: %w", err)
+	}
+	if err := os.Link(tmp.Name(), path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return LoadSecret(c)
+		}
+		return nil, fmt.Errorf("create secret key: %w", err)
 	}
 	return key, nil
 }
