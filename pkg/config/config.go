@@ -152,7 +152,7 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 		pu, err := url.Parse(u)
 		switch {
 		case err != nil:
-			bad("HEARTH_DATABASE_URL", "cannot be parsed as a URL")
+			bad("HEARTH_DATABASE_URL", "cannot be parsed as a URL; percent-encode special characters in the password (a space as %%20, @ as %%40)")
 		case pu.Scheme != "postgres" && pu.Scheme != "postgresql":
 			bad("HEARTH_DATABASE_URL", "scheme %q is not supported; use postgres://... or leave it empty for SQLite", pu.Scheme)
 		case pu.Host == "" && pu.Query().Get("host") == "":

@@ -50,6 +50,7 @@ func TestEveryBadValueHasItsMessage(t *testing.T) {
 		{"HEARTH_DATABASE_URL", "mysql://x@y/z", "scheme \"mysql\" is not supported"},
 		{"HEARTH_DATABASE_URL", "postgres:///nohost", "has no host"},
 		{"HEARTH_DATABASE_URL", "sqlite:", "needs a file path"},
+		{"HEARTH_DATABASE_URL", "postgres://hearth:a long password@db/hearth", "cannot be parsed as a URL; percent-encode"},
 		{"HEARTH_AUTO_MIGRATE", "maybe", "must be 1 or 0"},
 		{"HEARTH_DEV", "2", "must be 1 or 0"},
 		{"HEARTH_BASE_URL", "hearth.example.org", "absolute http:// or https://"},
