@@ -161,28 +161,42 @@ func Run(ctx context.Context, db *sql.DB, d Dialect) (int, error) {
 	}
 	applied := 0
 	for _, s := range Steps[cur:] {
-		if err := runStep(ctx, db, d, s); err != nil {
+		ran, err := runStep(ctx, db, d, s)
+		if err != nil {
 			return applied, fmt.Errorf("migration %d (%s): %w", s.Version, s.Name, err)
 		}
-		applied++
+		if ran {
+			applied++
+		}
 	}
 	return applied, nil
 }
 
-func runStep(ctx context.Context, db *sql.DB, d Dialect, s Step) error {
+// runStep applies s unless another process recorded it since Current was
+// read (two processes starting at once on a new SQLite file), and reports
+// whether it ran. On SQLite the transaction takes the write lock at BEGIN,
+// so the check and the step cannot interleave with another migrator's.
+func runStep(ctx context.Context, db *sql.DB, d Dialect, s Step) (bool, error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return false, err
 	}
 	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	var done int
+	if err := tx.QueryRowContext(ctx, d.Rebind("SELECT COUNT(*) FROM schema_migrations WHERE version = ?"), s.Version).Scan(&done); err != nil {
+		return false, fmt.Errorf("read schema version: %w", err)
+	}
+	if done > 0 {
+		return false, nil
+	}
 	if err := s.Up(ctx, tx, d); err != nil {
-		return err
+		return false, err
 	}
 	if _, err := tx.ExecContext(ctx, d.Rebind("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"),
 		s.Version, s.Name, time.Now().UTC()); err != nil {
-		return fmt.Errorf("record version: %w", err)
+		return false, fmt.Errorf("record version: %w", err)
 	}
-	return tx.Commit()
+	return true, tx.Commit()
 }
 
 func validateSteps() error {

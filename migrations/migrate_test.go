@@ -20,8 +20,14 @@ import (
 // HEARTH_TEST_DATABASE_URL is set, on an empty PostgreSQL schema.
 func eachEmptyDB(t *testing.T, fn func(t *testing.T, db *store.DB)) {
 	t.Helper()
+	eachEmptyDSN(t, func(t *testing.T, dsn string) { fn(t, openEmpty(t, dsn)) })
+}
+
+// eachEmptyDSN is eachEmptyDB for tests that open the database themselves.
+func eachEmptyDSN(t *testing.T, fn func(t *testing.T, dsn string)) {
+	t.Helper()
 	t.Run("sqlite", func(t *testing.T) {
-		fn(t, openEmpty(t, "sqlite:"+filepath.Join(t.TempDir(), "hearth.db")))
+		fn(t, "sqlite:"+filepath.Join(t.TempDir(), "hearth.db"))
 	})
 	base := forumtest.PostgresURL()
 	if base == "" {
@@ -43,7 +49,7 @@ func eachEmptyDB(t *testing.T, fn func(t *testing.T, db *store.DB)) {
 		q := u.Query()
 		q.Set("search_path", schema)
 		u.RawQuery = q.Encode()
-		fn(t, openEmpty(t, u.String()))
+		fn(t, u.String())
 	})
 }
 
@@ -172,6 +178,49 @@ func TestRealChainOnEmptyDatabase(t *testing.T) {
 		}
 		if n, err := migrations.Run(ctx, db.SQL(), db.Dialect); err != nil || n != 0 {
 			t.Fatalf("second run: applied %d, err %v", n, err)
+		}
+	})
+}
+
+// TestConcurrentRunsOnOneDatabase starts several migrators at once on one
+// fresh database, as `hearth serve` and `hearth create-admin` started
+// together on a new SQLite file would: all succeed and every step applies
+// exactly once.
+func TestConcurrentRunsOnOneDatabase(t *testing.T) {
+	eachEmptyDSN(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		const runners = 4
+		dbs := make([]*store.DB, runners)
+		for i := range dbs {
+			dbs[i] = openEmpty(t, dsn)
+		}
+		type result struct {
+			n   int
+			err error
+		}
+		results := make(chan result, runners)
+		start := make(chan struct{})
+		for _, db := range dbs {
+			go func() {
+				<-start
+				n, err := migrations.Run(ctx, db.SQL(), db.Dialect)
+				results <- result{n, err}
+			}()
+		}
+		close(start)
+		total := 0
+		for range runners {
+			r := <-results
+			if r.err != nil {
+				t.Errorf("concurrent run: %v", r.err)
+			}
+			total += r.n
+		}
+		if total != migrations.Latest() {
+			t.Fatalf("%d steps applied in all, want %d", total, migrations.Latest())
+		}
+		if err := migrations.Check(ctx, dbs[0].SQL(), dbs[0].Dialect); err != nil {
+			t.Fatal(err)
 		}
 	})
 }
