@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"hearth/pkg/store"
 )
@@ -68,10 +67,7 @@ func NewPostgres(t testing.TB) *store.DB {
 
 func open(t testing.TB, dsn string) *store.DB {
 	t.Helper()
-	// A generous statement timeout: tests share two cores with the browser
-	// journeys and other packages, and must not fail because a catalogue
-	// query waited; speed is measured by benchmarks, not here.
-	db, err := store.Open(context.Background(), dsn, store.Options{MaxConns: 4, StatementTimeout: 60 * time.Second})
+	db, err := store.Open(context.Background(), dsn, store.Options{MaxConns: 4})
 	if err != nil {
 		t.Fatalf("open %s: %v", dsn, err)
 	}
