@@ -99,7 +99,7 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 	if cfg.Dev {
 		tfs, sfs = os.DirFS("templates"), os.DirFS("static")
 	}
-	// At most one argon2id hash per core runs at once (19 MiB each), so a
+	// At most one argon2id hash per core runs at once (7 MiB each), so a
 	// burst of logins queues instead of exhausting memory.
 	hasher, err := auth.NewHasher(auth.DefaultParams, max(2, runtime.NumCPU()))
 	if err != nil {

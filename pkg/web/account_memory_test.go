@@ -21,7 +21,7 @@ import (
 // moment through the whole stack and checks that the password hasher's
 // concurrency limit holds: never more derivations in flight than the limit,
 // and heap growth within what that many argon2id derivations need. Without
-// the limit, 50 derivations of 19 MiB would need about 950 MiB and the
+// the limit, 50 derivations of 7 MiB would need about 350 MiB and the
 // in-flight peak would pass the limit, so both checks would fail.
 func TestConcurrentLoginsStayWithinMemoryBound(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
