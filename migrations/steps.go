@@ -17,4 +17,5 @@ var Steps = []Step{
 	step0012Posting,
 	step0013Search,
 	step0014BlocksBreaks,
+	step0015AnxietyGuidelines,
 }
