@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"hearth/pkg/forum"
 )
 
 // ErrRateLimited means a member sent too many reports in a short time.
@@ -11,6 +13,12 @@ var ErrRateLimited = errors.New("moderation: too many reports")
 
 // ErrDuplicateReport means the member already has an open report on the post.
 var ErrDuplicateReport = errors.New("moderation: already reported")
+
+// ErrTagsChanged means a moderator saved trigger warnings over tags that
+// had changed (another moderator saved theirs) since the moderator's form
+// showed them, or since they were read. Nothing was changed. It is a
+// forum.ErrConflict.
+var ErrTagsChanged = fmt.Errorf("moderation: trigger warnings changed while being edited: %w", forum.ErrConflict)
 
 // AlreadyHandledError is returned to the second of two moderators acting on
 // the same thing: nothing was changed by the second action.

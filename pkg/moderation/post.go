@@ -208,8 +208,12 @@ func (s *Service) RedactPost(ctx context.Context, postID int64, r Request) (Outc
 }
 
 // SetPostTags replaces a post's trigger warnings with tags, which must all
-// be in the vocabulary.
-func (s *Service) SetPostTags(ctx context.Context, postID int64, tags []string, r Request) (Outcome, error) {
+// be in the vocabulary. seen is the tags the moderator's form showed (nil
+// when the caller does not say, and then the tags read now count): when the
+// post's tags are no longer those, or change before the write, nothing is
+// changed and the error is ErrTagsChanged, so one moderator's edit is never
+// silently undone by another's made on the same old tags.
+func (s *Service) SetPostTags(ctx context.Context, postID int64, tags []string, seen *forum.Tags, r Request) (Outcome, error) {
 	if err := checkReason(r.Reason, false); err != nil {
 		return Outcome{}, err
 	}
@@ -225,17 +229,30 @@ func (s *Service) SetPostTags(ctx context.Context, postID int64, tags []string, 
 	if set == p.Tags {
 		return out, nil
 	}
-	out.Changed = true
+	if stale(seen, p.Tags) {
+		return out, ErrTagsChanged
+	}
 	now := s.now()
 	err = s.store.Atomic(ctx, func(tx Tx) error {
-		if err := tx.SetPostTags(p.ID, set, now); err != nil {
+		ok, err := tx.SetPostTags(p.ID, p.Tags, set, now)
+		if err != nil {
 			return err
+		}
+		if !ok {
+			return ErrTagsChanged
 		}
 		e := entry(r, ActionTagPost, "post", p.ID, p.GroupID, p.AuthorID, now)
 		e.Detail = tagChange(p.Tags, set)
 		return tx.Audit(e)
 	})
+	out.Changed = err == nil
 	return out, err
+}
+
+// stale reports whether the tags a moderator's form showed (nil: not
+// known) differ from the tags read now.
+func stale(seen *forum.Tags, now forum.Tags) bool {
+	return seen != nil && forum.MakeTags(seen.Slugs()) != forum.MakeTags(now.Slugs())
 }
 
 // vocabulary checks that every slug is a known trigger warning.

@@ -118,9 +118,11 @@ type Tx interface {
 	// MoveThread moves a thread still in group from to group to, with its
 	// posts, queue items, reports and the groups' counters.
 	MoveThread(threadID, from, to int64, at time.Time) (bool, error)
-	// SetPostTags and SetThreadTags replace trigger-warning tags.
-	SetPostTags(postID int64, tags forum.Tags, at time.Time) error
-	SetThreadTags(threadID int64, tags forum.Tags, at time.Time) error
+	// SetPostTags and SetThreadTags replace trigger-warning tags that are
+	// still from with to, and report whether they were (false: someone
+	// changed them since they were read, and nothing was written).
+	SetPostTags(postID int64, from, to forum.Tags, at time.Time) (bool, error)
+	SetThreadTags(threadID int64, from, to forum.Tags, at time.Time) (bool, error)
 
 	// AddReport stores a report; forum.ErrConflict when the reporter has an
 	// open report on the post already.

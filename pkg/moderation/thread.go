@@ -181,8 +181,11 @@ func (s *Service) Move(ctx context.Context, threadID int64, slug string, r Reque
 }
 
 // SetThreadTags replaces a thread's trigger warnings, and its opening
-// post's, with tags from the vocabulary.
-func (s *Service) SetThreadTags(ctx context.Context, threadID int64, tags []string, r Request) (Outcome, error) {
+// post's, with tags from the vocabulary. seen is the thread's tags as the
+// moderator's form showed them (nil: not known); as with SetPostTags, tags
+// that changed meanwhile are not overwritten and the error is
+// ErrTagsChanged.
+func (s *Service) SetThreadTags(ctx context.Context, threadID int64, tags []string, seen *forum.Tags, r Request) (Outcome, error) {
 	if err := checkReason(r.Reason, false); err != nil {
 		return Outcome{}, err
 	}
@@ -198,19 +201,29 @@ func (s *Service) SetThreadTags(ctx context.Context, threadID int64, tags []stri
 	if set == p.ThreadTags && set == p.Tags {
 		return out, nil
 	}
-	out.Changed = true
+	if stale(seen, p.ThreadTags) {
+		return out, ErrTagsChanged
+	}
 	now := s.now()
 	err = s.store.Atomic(ctx, func(tx Tx) error {
-		if err := tx.SetThreadTags(threadID, set, now); err != nil {
+		ok, err := tx.SetThreadTags(threadID, p.ThreadTags, set, now)
+		if err != nil {
 			return err
 		}
-		if err := tx.SetPostTags(p.ID, set, now); err != nil {
-			return err
+		if ok {
+			ok, err = tx.SetPostTags(p.ID, p.Tags, set, now)
+			if err != nil {
+				return err
+			}
+		}
+		if !ok {
+			return ErrTagsChanged
 		}
 		e := entry(r, ActionTagThread, "thread", threadID, p.GroupID, p.AuthorID, now)
 		e.Detail = tagChange(p.ThreadTags, set)
 		return tx.Audit(e)
 	})
+	out.Changed = err == nil
 	return out, err
 }
 

@@ -195,14 +195,18 @@ func (t *modTx) MoveThread(threadID, from, to int64, at time.Time) (bool, error)
 // countedStatuses are the post statuses a group's post count includes.
 var countedStatuses = []string{forum.StatusVisible, forum.StatusRedacted}
 
-// SetPostTags implements moderation.Tx.
-func (t *modTx) SetPostTags(postID int64, tags forum.Tags, at time.Time) error {
-	return translate(t.tx.Model(&forum.Post{}).Where("id = ?", postID).Updates(map[string]any{"tags": tags, "updated_at": at}).Error)
+// SetPostTags implements moderation.Tx: the tags are written only while
+// they are still from, so of two moderators saving over the same tags the
+// second changes nothing and is told.
+func (t *modTx) SetPostTags(postID int64, from, to forum.Tags, at time.Time) (bool, error) {
+	return changed(t.tx.Model(&forum.Post{}).Where("id = ? AND tags = ?", postID, from).
+		Updates(map[string]any{"tags": to, "updated_at": at}))
 }
 
-// SetThreadTags implements moderation.Tx.
-func (t *modTx) SetThreadTags(threadID int64, tags forum.Tags, at time.Time) error {
-	return translate(t.tx.Model(&forum.Thread{}).Where("id = ?", threadID).Updates(map[string]any{"tags": tags, "updated_at": at}).Error)
+// SetThreadTags implements moderation.Tx, as SetPostTags.
+func (t *modTx) SetThreadTags(threadID int64, from, to forum.Tags, at time.Time) (bool, error) {
+	return changed(t.tx.Model(&forum.Thread{}).Where("id = ? AND tags = ?", threadID, from).
+		Updates(map[string]any{"tags": to, "updated_at": at}))
 }
 
 // AddReport implements moderation.Tx.

@@ -2,8 +2,10 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -24,13 +26,18 @@ func modPostPath(id int64) string { return "/mod/posts/" + strconv.FormatInt(id,
 
 // modFinish answers a moderator action: a flash and a redirect when it
 // worked, the "already handled" page when another moderator was first, the
-// post's page with the messages when the input was refused.
+// post's page with the messages when the input was refused, and that page
+// (409) with the tags as they are now when another moderator changed the
+// trigger warnings meanwhile.
 func (s *Server) modFinish(c echo.Context, out moderation.Outcome, err error, form string, postID int64) error {
 	if h, ok := moderation.AsAlreadyHandled(err); ok {
 		return s.renderHandled(c, h)
 	}
 	if v, ok := forum.AsValidation(err); ok {
 		return s.renderModPost(c, postID, form, v.Fields, http.StatusUnprocessableEntity)
+	}
+	if errors.Is(err, moderation.ErrTagsChanged) {
+		return s.renderModPost(c, postID, form, map[string]string{"trigger_warnings": tagsChangedMessage}, http.StatusConflict)
 	}
 	if err != nil {
 		return err
@@ -200,6 +207,23 @@ func (s *Server) modPostTags(c echo.Context) error {
 	if err := c.Request().ParseForm(); err != nil {
 		return echo.NewHTTPError(http.StatusBadRequest)
 	}
-	out, err := s.deps.Moderation.SetPostTags(c.Request().Context(), id, c.Request().PostForm["trigger_warnings"], modRequest(c))
+	out, err := s.deps.Moderation.SetPostTags(c.Request().Context(), id, c.Request().PostForm["trigger_warnings"], modTagsSeen(c), modRequest(c))
 	return s.modFinish(c, out, err, "tags", id)
 }
+
+// modTagsSeen reads the trigger warnings the moderator's tag form showed
+// (its hidden tags_seen field, the stored set such as ",abuse,suicide,");
+// nil when the request has no such field (a script), and then the tags as
+// they are when the request arrives count. Call after ParseForm.
+func modTagsSeen(c echo.Context) *forum.Tags {
+	v := c.Request().PostForm["tags_seen"]
+	if len(v) == 0 {
+		return nil
+	}
+	t := forum.MakeTags(strings.Split(v[0], ","))
+	return &t
+}
+
+// tagsChangedMessage is shown with the tag form again, ticked as the tags
+// are now, when another moderator saved theirs first.
+const tagsChangedMessage = "Someone changed these trigger warnings while you were editing; here they are now. Check them and save again if they still need changing."

@@ -63,7 +63,7 @@ func (s *Server) modThreadTags(ctx context.Context, id int64, c echo.Context, r 
 	if err := c.Request().ParseForm(); err != nil {
 		return moderation.Outcome{}, echo.NewHTTPError(http.StatusBadRequest)
 	}
-	return s.deps.Moderation.SetThreadTags(ctx, id, c.Request().PostForm["trigger_warnings"], r)
+	return s.deps.Moderation.SetThreadTags(ctx, id, c.Request().PostForm["trigger_warnings"], modTagsSeen(c), r)
 }
 
 // modThread sends a moderator to the page of the thread's opening post,
