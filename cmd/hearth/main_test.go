@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -43,7 +44,9 @@ type server struct {
 // logs the address it serves.
 func startServe(t *testing.T, env map[string]string) *server {
 	t.Helper()
-	full := map[string]string{"HEARTH_ADDR": "127.0.0.1:0", "HEARTH_STAFF_TOTP": "optional", "HEARTH_LOG_LEVEL": "info"}
+	// HEARTH_MEMORY_LIMIT=0: serve runs in the test process, whose own
+	// memory limit it would otherwise set (TestServeSetsMemoryLimit checks it).
+	full := map[string]string{"HEARTH_ADDR": "127.0.0.1:0", "HEARTH_STAFF_TOTP": "optional", "HEARTH_LOG_LEVEL": "info", "HEARTH_MEMORY_LIMIT": "0"}
 	for k, v := range env {
 		full[k] = v
 	}
@@ -303,5 +306,29 @@ func TestServeOnPostgresNeedsMigrate(t *testing.T) {
 	s = startServe(t, auto)
 	if code, body := get(t, newBrowser(t), s.base+"/"); code != http.StatusOK || !strings.Contains(body, "Grief &amp; Loss") {
 		t.Fatalf("home with HEARTH_AUTO_MIGRATE=1: %d", code)
+	}
+}
+
+// TestServeSetsMemoryLimit: HEARTH_MEMORY_LIMIT becomes the runtime's soft
+// memory limit, and GOMEMLIMIT, when set, is left to win.
+func TestServeSetsMemoryLimit(t *testing.T) {
+	prev := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(prev) })
+
+	s := startServe(t, map[string]string{"HEARTH_DATA_DIR": t.TempDir(), "HEARTH_MEMORY_LIMIT": "3GiB"})
+	if got := debug.SetMemoryLimit(-1); got != 3<<30 {
+		t.Fatalf("memory limit %d, want 3 GiB", got)
+	}
+	if !strings.Contains(s.stderr.String(), "from=HEARTH_MEMORY_LIMIT") {
+		t.Fatalf("no memory limit line in the log:\n%s", s.stderr.String())
+	}
+
+	debug.SetMemoryLimit(5 << 30) // as the runtime would from GOMEMLIMIT=5GiB
+	s = startServe(t, map[string]string{"HEARTH_DATA_DIR": t.TempDir(), "HEARTH_MEMORY_LIMIT": "3GiB", "GOMEMLIMIT": "5GiB"})
+	if got := debug.SetMemoryLimit(-1); got != 5<<30 {
+		t.Fatalf("memory limit %d with GOMEMLIMIT set, want it left at 5 GiB", got)
+	}
+	if !strings.Contains(s.stderr.String(), "from=GOMEMLIMIT") {
+		t.Fatalf("no GOMEMLIMIT line in the log:\n%s", s.stderr.String())
 	}
 }

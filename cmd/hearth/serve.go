@@ -4,8 +4,11 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"log/slog"
 	"net"
 	"os/signal"
+	"runtime/debug"
+	"strings"
 	"syscall"
 
 	"hearth/pkg/app"
@@ -26,6 +29,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	}
 	cfg.Dev = cfg.Dev || *dev
 	log := newLogger(e.stderr, cfg.LogLevel, cfg.LogFormat)
+	applyMemoryLimit(cfg, e.lookup, log)
 
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
@@ -55,4 +59,20 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	}
 	log.Info("hearth stopped")
 	return nil
+}
+
+// applyMemoryLimit sets the runtime's soft memory limit from
+// HEARTH_MEMORY_LIMIT, unless GOMEMLIMIT (which the runtime has already
+// applied) is set. Without a limit the collector lets the heap grow to twice
+// what is live, and under concurrent requests that garbage, not live data,
+// is most of the process's memory.
+func applyMemoryLimit(cfg config.Config, lookup func(string) (string, bool), log *slog.Logger) {
+	if v, ok := lookup("GOMEMLIMIT"); ok && strings.TrimSpace(v) != "" {
+		log.Info("memory limit", "from", "GOMEMLIMIT", "bytes", debug.SetMemoryLimit(-1))
+		return
+	}
+	if cfg.MemoryLimit > 0 {
+		debug.SetMemoryLimit(cfg.MemoryLimit)
+		log.Info("memory limit", "from", "HEARTH_MEMORY_LIMIT", "bytes", cfg.MemoryLimit)
+	}
 }

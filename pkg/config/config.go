@@ -68,6 +68,11 @@ type Config struct {
 	// (HEARTH_VISITOR_CACHE). Writes through this instance invalidate it at
 	// once; other instances' writes show within this time.
 	VisitorCache time.Duration
+	// MemoryLimit is the soft limit, in bytes, on the memory the Go runtime
+	// uses (HEARTH_MEMORY_LIMIT; 0 for none): the collector works harder as
+	// the process nears it instead of letting garbage double the heap.
+	// GOMEMLIMIT in the environment, if set, takes precedence.
+	MemoryLimit int64
 	// Dev reads templates and static files from disk on every start
 	// (HEARTH_DEV or the -dev flag).
 	Dev bool
@@ -114,6 +119,7 @@ var Settings = []Setting{
 	{"HEARTH_DB_STATEMENT_TIMEOUT", "5s", "longest a PostgreSQL statement may run"},
 	{"HEARTH_SHUTDOWN_TIMEOUT", "15s", "how long in-flight requests may finish after SIGTERM"},
 	{"HEARTH_VISITOR_CACHE", "2s", "how long a visitor page may be served again to other visitors (0 turns it off); writes through this instance invalidate it at once, other instances' within this time"},
+	{"HEARTH_MEMORY_LIMIT", "64MiB", "soft limit on the Go runtime's memory, as 64MiB or 1GiB (0 for none); GOMEMLIMIT, if set, wins"},
 	{"HEARTH_DEV", "0", "1 to read templates and static files from disk (development)"},
 	{"HEARTH_TEST_DATABASE_URL", "(empty)", "tests only: also run the suite on this PostgreSQL"},
 }
@@ -221,6 +227,7 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 	c.DBStatementTimeout = parseDuration(get("HEARTH_DB_STATEMENT_TIMEOUT", "5s"), "HEARTH_DB_STATEMENT_TIMEOUT", time.Second, 10*time.Minute, bad)
 	c.ShutdownTimeout = parseDuration(get("HEARTH_SHUTDOWN_TIMEOUT", "15s"), "HEARTH_SHUTDOWN_TIMEOUT", time.Second, 10*time.Minute, bad)
 	c.VisitorCache = parseDuration(get("HEARTH_VISITOR_CACHE", "2s"), "HEARTH_VISITOR_CACHE", 0, time.Minute, bad)
+	c.MemoryLimit = parseBytes(get("HEARTH_MEMORY_LIMIT", "64MiB"), "HEARTH_MEMORY_LIMIT", 16<<20, 1<<40, bad)
 
 	if c.DataDir == "" {
 		bad("HEARTH_DATA_DIR", "must not be empty")
@@ -250,6 +257,33 @@ func parseInt(raw, name string, lo, hi int, bad func(string, string, ...any)) in
 		return lo
 	}
 	return n
+}
+
+// byteUnits are the suffixes GOMEMLIMIT accepts, so one spelling works for both.
+var byteUnits = []struct {
+	suffix string
+	mult   int64
+}{{"TiB", 1 << 40}, {"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}, {"B", 1}}
+
+// parseBytes reads a size such as 64MiB; 0 (with or without a unit) means
+// no limit and is always allowed.
+func parseBytes(raw, name string, lo, hi int64, bad func(string, string, ...any)) int64 {
+	num, mult := raw, int64(1)
+	for _, u := range byteUnits {
+		if strings.HasSuffix(raw, u.suffix) {
+			num, mult = strings.TrimSpace(strings.TrimSuffix(raw, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(num, 10, 64)
+	if err == nil && n == 0 {
+		return 0
+	}
+	if err != nil || n < 0 || n > hi/mult || n*mult < lo {
+		bad(name, "%q must be 0 or a size from %dMiB to %dGiB, such as 64MiB", raw, lo>>20, hi>>30)
+		return 0
+	}
+	return n * mult
 }
 
 func parseDuration(raw, name string, lo, hi time.Duration, bad func(string, string, ...any)) time.Duration {

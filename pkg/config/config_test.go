@@ -43,6 +43,31 @@ func TestValidValues(t *testing.T) {
 	}
 }
 
+func TestMemoryLimitSizes(t *testing.T) {
+	for raw, want := range map[string]int64{
+		"":         64 << 20, // the default
+		"0":        0,
+		"0MiB":     0,
+		"96MiB":    96 << 20,
+		"2GiB":     2 << 30,
+		"65536KiB": 64 << 20,
+		"33554432": 32 << 20,
+		"1TiB":     1 << 40,
+	} {
+		env := map[string]string{}
+		if raw != "" {
+			env["HEARTH_MEMORY_LIMIT"] = raw
+		}
+		c, err := Load(lookup(env))
+		if err != nil {
+			t.Fatalf("%q: %v", raw, err)
+		}
+		if c.MemoryLimit != want {
+			t.Errorf("HEARTH_MEMORY_LIMIT=%q gave %d bytes, want %d", raw, c.MemoryLimit, want)
+		}
+	}
+}
+
 func TestEveryBadValueHasItsMessage(t *testing.T) {
 	cases := []struct{ name, value, want string }{
 		{"HEARTH_ADDR", "8080", "is not host:port"},
@@ -66,6 +91,11 @@ func TestEveryBadValueHasItsMessage(t *testing.T) {
 		{"HEARTH_SHUTDOWN_TIMEOUT", "-1s", "must be a duration"},
 		{"HEARTH_VISITOR_CACHE", "2m", "must be a duration"},
 		{"HEARTH_VISITOR_CACHE", "soon", "must be a duration"},
+		{"HEARTH_MEMORY_LIMIT", "lots", "must be 0 or a size"},
+		{"HEARTH_MEMORY_LIMIT", "8MiB", "must be 0 or a size"},
+		{"HEARTH_MEMORY_LIMIT", "-64MiB", "must be 0 or a size"},
+		{"HEARTH_MEMORY_LIMIT", "64MB", "must be 0 or a size"},
+		{"HEARTH_MEMORY_LIMIT", "99999999GiB", "must be 0 or a size"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name+"="+tc.value, func(t *testing.T) {
