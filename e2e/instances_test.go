@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
@@ -14,41 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"hearth/pkg/store"
+	"hearth/pkg/forumtest"
 )
-
-// pgSchemaURL makes a fresh schema in the PostgreSQL database at
-// HEARTH_TEST_DATABASE_URL, dropped when the test ends, and returns a URL
-// that uses it.
-func pgSchemaURL(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv("HEARTH_TEST_DATABASE_URL")
-	if base == "" {
-		t.Skip("skipped: two instances share one PostgreSQL; set HEARTH_TEST_DATABASE_URL to run this test")
-	}
-	admin, err := store.Open(context.Background(), base, store.Options{MaxConns: 1})
-	if err != nil {
-		t.Fatalf("connect to HEARTH_TEST_DATABASE_URL: %v", err)
-	}
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	schema := "e2e_" + hex.EncodeToString(b)
-	if _, err := admin.SQL().Exec("CREATE SCHEMA " + schema); err != nil { // schema is generated hex
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		_, _ = admin.SQL().Exec("DROP SCHEMA " + schema + " CASCADE")
-		_ = admin.Close()
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
 
 // httpAgent is a scripted client (no browser): cookies kept by hand, no
 // redirects followed, no Origin or Sec-Fetch-Site headers (served like
@@ -94,7 +60,10 @@ func (a *httpAgent) do(method, u string, form url.Values) (*http.Response, strin
 // the second, a thread started on the second is read on the first, and
 // failed logins are throttled across both.
 func TestTwoInstancesShareOneDatabase(t *testing.T) {
-	dbURL := pgSchemaURL(t)
+	if forumtest.PostgresURL() == "" {
+		t.Skip("skipped: two instances share one PostgreSQL; set HEARTH_TEST_DATABASE_URL to run this test")
+	}
+	dbURL := forumtest.PostgresSchemaURL(t)
 	secret := filepath.Join(t.TempDir(), "secret.key")
 	key := make([]byte, 32)
 	_, _ = rand.Read(key)

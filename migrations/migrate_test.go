@@ -2,11 +2,8 @@ package migrations_test
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"errors"
-	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -29,27 +26,11 @@ func eachEmptyDSN(t *testing.T, fn func(t *testing.T, dsn string)) {
 	t.Run("sqlite", func(t *testing.T) {
 		fn(t, "sqlite:"+filepath.Join(t.TempDir(), "hearth.db"))
 	})
-	base := forumtest.PostgresURL()
-	if base == "" {
+	if forumtest.PostgresURL() == "" {
 		return
 	}
 	t.Run("postgres", func(t *testing.T) {
-		admin := openEmpty(t, base)
-		var b [6]byte
-		_, _ = rand.Read(b[:])
-		schema := "m_" + hex.EncodeToString(b[:])
-		if err := admin.W.Exec("CREATE SCHEMA " + schema).Error; err != nil { // generated hex, not input
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { _ = admin.W.Exec("DROP SCHEMA " + schema + " CASCADE").Error })
-		u, err := url.Parse(base)
-		if err != nil {
-			t.Fatal(err)
-		}
-		q := u.Query()
-		q.Set("search_path", schema)
-		u.RawQuery = q.Encode()
-		fn(t, u.String())
+		fn(t, forumtest.PostgresSchemaURL(t))
 	})
 }
 

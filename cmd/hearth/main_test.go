@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"net/http"
@@ -128,38 +126,6 @@ func wantDefaultGroups(t *testing.T, body string) {
 	}
 }
 
-// emptyPostgres returns the URL of a fresh, unmigrated schema on the
-// PostgreSQL at HEARTH_TEST_DATABASE_URL, or skips without one.
-func emptyPostgres(t *testing.T) string {
-	t.Helper()
-	base := forumtest.PostgresURL()
-	if base == "" {
-		t.Skip("HEARTH_TEST_DATABASE_URL is not set")
-	}
-	admin, err := store.Open(context.Background(), base, store.Options{MaxConns: 2})
-	if err != nil {
-		t.Fatalf("connect to HEARTH_TEST_DATABASE_URL: %v", err)
-	}
-	var b [6]byte
-	_, _ = rand.Read(b[:])
-	schema := "c_" + hex.EncodeToString(b[:])
-	if err := admin.W.Exec("CREATE SCHEMA " + schema).Error; err != nil { // generated hex, not input
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		_ = admin.W.Exec("DROP SCHEMA " + schema + " CASCADE").Error
-		_ = admin.Close()
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
-
 // markNewer records a migration this build does not know, as a newer Hearth
 // would.
 func markNewer(t *testing.T, dsn string) {
@@ -273,7 +239,7 @@ func TestServeOnSQLiteKeepsEverythingAcrossRestarts(t *testing.T) {
 // step once, the server then serves the default groups, HEARTH_AUTO_MIGRATE=1
 // migrates on start instead, and a newer schema is refused by both commands.
 func TestServeOnPostgresNeedsMigrate(t *testing.T) {
-	dsn := emptyPostgres(t)
+	dsn := forumtest.PostgresSchemaURL(t)
 	env := map[string]string{"HEARTH_DATABASE_URL": dsn, "HEARTH_DATA_DIR": t.TempDir()}
 	if code, _, errs := hearthCmd(t, env, "", "serve"); code != 1 || !strings.Contains(errs, "hearth migrate") {
 		t.Fatalf("serve on an unmigrated database: %d %q", code, errs)
@@ -302,7 +268,7 @@ func TestServeOnPostgresNeedsMigrate(t *testing.T) {
 		}
 	}
 
-	auto := map[string]string{"HEARTH_DATABASE_URL": emptyPostgres(t), "HEARTH_DATA_DIR": t.TempDir(), "HEARTH_AUTO_MIGRATE": "1"}
+	auto := map[string]string{"HEARTH_DATABASE_URL": forumtest.PostgresSchemaURL(t), "HEARTH_DATA_DIR": t.TempDir(), "HEARTH_AUTO_MIGRATE": "1"}
 	s = startServe(t, auto)
 	if code, body := get(t, newBrowser(t), s.base+"/"); code != http.StatusOK || !strings.Contains(body, "Grief &amp; Loss") {
 		t.Fatalf("home with HEARTH_AUTO_MIGRATE=1: %d", code)

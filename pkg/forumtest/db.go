@@ -32,10 +32,20 @@ func NewSQLite(t testing.TB) *store.DB {
 }
 
 // NewPostgres returns a migrated database in a fresh schema of the server at
-// HEARTH_TEST_DATABASE_URL, dropped when the test ends. It fails the test
-// (rather than skipping) when the server is configured but unreachable: CI
-// must not pass without PostgreSQL.
+// HEARTH_TEST_DATABASE_URL (see PostgresSchemaURL), dropped when the test
+// ends.
 func NewPostgres(t testing.TB) *store.DB {
+	t.Helper()
+	return open(t, PostgresSchemaURL(t))
+}
+
+// PostgresSchemaURL creates a fresh, empty schema on the server at
+// HEARTH_TEST_DATABASE_URL, drops it when the test ends, and returns the
+// server's URL with search_path set to it. It skips the test when
+// HEARTH_TEST_DATABASE_URL is not set, and fails it (rather than skipping)
+// when the server is configured but unreachable: CI must not pass without
+// PostgreSQL.
+func PostgresSchemaURL(t testing.TB) string {
 	t.Helper()
 	base := PostgresURL()
 	if base == "" {
@@ -49,6 +59,7 @@ func NewPostgres(t testing.TB) *store.DB {
 		t.Fatalf("connect to HEARTH_TEST_DATABASE_URL: %v", err)
 	}
 	if err := admin.W.Exec("CREATE SCHEMA " + schema).Error; err != nil { // schema is generated hex, not input
+		_ = admin.Close()
 		t.Fatalf("create schema: %v", err)
 	}
 	t.Cleanup(func() {
@@ -62,7 +73,7 @@ func NewPostgres(t testing.TB) *store.DB {
 	q := u.Query()
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
-	return open(t, u.String())
+	return u.String()
 }
 
 func open(t testing.TB, dsn string) *store.DB {
