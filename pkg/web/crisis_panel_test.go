@@ -29,7 +29,11 @@ func panelServer(t *testing.T) *Server {
 func renderPanel(t *testing.T, s *Server, v *CrisisPanelView) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := s.render.pages["home"].ExecuteTemplate(&b, "crisis-panel", v); err != nil {
+	_, home, err := s.render.template("home")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := home.ExecuteTemplate(&b, "crisis-panel", v); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()

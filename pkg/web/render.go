@@ -9,15 +9,33 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/labstack/echo/v4"
 )
 
-// Renderer holds every page template, parsed once: each page is a clone of
-// the layouts and partials plus its own file, so pages cannot clash.
+// Renderer holds every page template. Each page is a clone of the layouts
+// and partials plus its own file, so pages cannot clash. Every file is
+// parsed at start, so a syntax error stops the server, but a page's own
+// copy is kept only from its first use: about 140 KB each, and most of the
+// 55 pages (admin, settings, moderation) are seldom or never shown on a
+// given instance.
 type Renderer struct {
-	pages map[string]*template.Template
+	base  *template.Template
+	mu    sync.Mutex // serialises cloning base
+	pages map[string]*page
 	bufs  sync.Pool
+}
+
+// page is one page template, parsed on first use.
+type page struct {
+	file, src string
+	once      sync.Once
+	t         *template.Template
+	err       error
+	// size is the last rendered size, so the buffer Echo renders into is
+	// grown once instead of doubling its way up.
+	size atomic.Int64
 }
 
 // NewRenderer parses layouts/*.html, partials/*.html and every file under
@@ -37,24 +55,21 @@ func NewRenderer(fsys fs.FS, funcs template.FuncMap) (*Renderer, error) {
 			return nil, fmt.Errorf("parse %s: %w", pattern, err)
 		}
 	}
-	r := &Renderer{pages: map[string]*template.Template{}}
+	r := &Renderer{base: base, pages: map[string]*page{}}
 	r.bufs.New = func() any { return new(bytes.Buffer) }
 	err := fs.WalkDir(fsys, "pages", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || path.Ext(p) != ".html" {
-			return err
-		}
-		t, err := base.Clone()
-		if err != nil {
 			return err
 		}
 		src, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return err
 		}
-		if t, err = t.New(path.Base(p)).Parse(string(src)); err != nil {
-			return fmt.Errorf("parse %s: %w", p, err)
+		pg := &page{file: p, src: string(src)}
+		if _, err := r.parse(pg); err != nil {
+			return err
 		}
-		r.pages[strings.TrimSuffix(strings.TrimPrefix(p, "pages/"), ".html")] = t
+		r.pages[strings.TrimSuffix(strings.TrimPrefix(p, "pages/"), ".html")] = pg
 		return nil
 	})
 	if err != nil {
@@ -64,6 +79,30 @@ func NewRenderer(fsys fs.FS, funcs template.FuncMap) (*Renderer, error) {
 		return nil, fmt.Errorf("no page templates found under pages/")
 	}
 	return r, nil
+}
+
+// parse clones the layouts and partials and adds pg's file to them.
+func (r *Renderer) parse(pg *page) (*template.Template, error) {
+	r.mu.Lock()
+	t, err := r.base.Clone()
+	r.mu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	if t, err = t.New(path.Base(pg.file)).Parse(pg.src); err != nil {
+		return nil, fmt.Errorf("parse %s: %w", pg.file, err)
+	}
+	return t, nil
+}
+
+// template returns the parsed page called name, parsing it on first use.
+func (r *Renderer) template(name string) (*page, *template.Template, error) {
+	pg, ok := r.pages[name]
+	if !ok {
+		return nil, nil, fmt.Errorf("no template %q", name)
+	}
+	pg.once.Do(func() { pg.t, pg.err = r.parse(pg) })
+	return pg, pg.t, pg.err
 }
 
 // Has reports whether a page template exists.
@@ -78,12 +117,25 @@ func (r *Renderer) Names() []string {
 	return out
 }
 
-// Render implements echo.Renderer. The page is executed into a pooled buffer
-// first, so a template error never sends half a page.
+// Render implements echo.Renderer. A template error never sends half a
+// page: Echo hands in a fresh buffer and sends it only when Render returns
+// nil. That buffer is written into directly, grown first to the page's last
+// size (a thread page is about 100 KB, and growing by doubling would
+// allocate twice that and copy it). Any other writer gets the page through
+// a pooled buffer.
 func (r *Renderer) Render(w io.Writer, name string, data any, _ echo.Context) error {
-	t, ok := r.pages[name]
-	if !ok {
-		return fmt.Errorf("no template %q", name)
+	pg, t, err := r.template(name)
+	if err != nil {
+		return err
+	}
+	size := &pg.size
+	if out, ok := w.(*bytes.Buffer); ok {
+		out.Grow(int(size.Load()) + 4<<10)
+		if err := t.ExecuteTemplate(out, "layout", data); err != nil {
+			return fmt.Errorf("render %s: %w", name, err)
+		}
+		size.Store(int64(min(out.Len(), 1<<20)))
+		return nil
 	}
 	buf := r.bufs.Get().(*bytes.Buffer)
 	buf.Reset()
@@ -95,6 +147,7 @@ func (r *Renderer) Render(w io.Writer, name string, data any, _ echo.Context) er
 	if err := t.ExecuteTemplate(buf, "layout", data); err != nil {
 		return fmt.Errorf("render %s: %w", name, err)
 	}
-	_, err := buf.WriteTo(w)
+	size.Store(int64(min(buf.Len(), 1<<20)))
+	_, err = buf.WriteTo(w)
 	return err
 }
