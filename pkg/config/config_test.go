@@ -45,7 +45,7 @@ func TestValidValues(t *testing.T) {
 
 func TestMemoryLimitSizes(t *testing.T) {
 	for raw, want := range map[string]int64{
-		"":         64 << 20, // the default
+		"":         48 << 20, // the default
 		"0":        0,
 		"0MiB":     0,
 		"96MiB":    96 << 20,
