@@ -44,6 +44,9 @@ type DB struct {
 	tags tagCache
 	// changes counts content writes (version.go).
 	changes changeCounter
+	// group shares commits between concurrent writes on SQLite (batch.go);
+	// nil on PostgreSQL.
+	group *groupCommit
 }
 
 // Open connects to dsn: "sqlite:PATH" or a postgres:// URL.
@@ -138,7 +141,9 @@ func openSQLite(ctx context.Context, path string, o Options, gcfg *gorm.Config) 
 	}
 	rsql.SetMaxOpenConns(o.MaxConns)
 	rsql.SetMaxIdleConns(o.MaxConns)
-	return &DB{W: w, R: r, Dialect: migrations.SQLite, wsql: wsql, rsql: rsql}, nil
+	db := &DB{W: w, R: r, Dialect: migrations.SQLite, wsql: wsql, rsql: rsql}
+	db.group = newGroupCommit(db)
+	return db, nil
 }
 
 func openPostgres(ctx context.Context, dsn string, o Options, gcfg *gorm.Config) (*DB, error) {
@@ -201,6 +206,9 @@ func (db *DB) SQL() *sql.DB { return db.wsql }
 
 // Close closes both pools.
 func (db *DB) Close() error {
+	if db.group != nil {
+		db.group.closeAndWait()
+	}
 	var errs []error
 	if db.rsql != db.wsql {
 		errs = append(errs, db.rsql.Close())

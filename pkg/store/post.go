@@ -42,10 +42,13 @@ func openItem(tx *gorm.DB, p *forum.Post, kind string, priority int, detail stri
 	return tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&it).Error
 }
 
-// CreatePost implements forum.PostingStore.
+// CreatePost implements forum.PostingStore. On SQLite, posts written at the
+// same moment share one commit (TxGrouped); each is acknowledged only once
+// that commit is durable.
 func (s *Forum) CreatePost(ctx context.Context, w forum.PostWrite) (forum.Posted, error) {
 	var res forum.Posted
-	err := s.db.Tx(ctx, func(tx *gorm.DB) error {
+	err := s.db.TxGrouped(ctx, func(tx *gorm.DB) error {
+		res = forum.Posted{}
 		if w.IdemKey != "" {
 			var p forum.Post
 			err := tx.Where("author_id = ? AND idem_key = ?", w.AuthorID, w.IdemKey).Take(&p).Error
