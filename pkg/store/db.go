@@ -93,6 +93,11 @@ func sqliteDSN(path string, readOnly bool) string {
 	q.Add("_pragma", "synchronous(FULL)")
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
+		// 1 MiB of page cache per reader (SQLite's default is 2 MiB) holds
+		// the hot index pages; the operating system's file cache holds the
+		// rest, and with ten readers the difference is 10 MiB of the
+		// process's memory. Reads measured no slower on the bench.
+		q.Add("_pragma", "cache_size(-1024)")
 	} else {
 		q.Add("_pragma", "journal_mode(WAL)")
 		// A statement that writes several rows (a reply's notifications)
