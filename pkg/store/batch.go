@@ -16,11 +16,11 @@ const maxGroup = 64
 
 // groupCommit runs write transactions from concurrent requests together on
 // SQLite's single writer connection: one goroutine takes whatever writes
-// are waiting, runs each inside its own savepoint of one transaction, and
-// commits them with one fsync. A write's caller hears of its result only
-// after that commit, so nothing is acknowledged before it is durable; a
-// write that fails (or panics) is rolled back to its savepoint and fails
-// alone. There is no timer: while one batch commits, the next gathers.
+// are waiting, runs them one after another in one transaction, and commits
+// them with one fsync. A write's caller hears of its result only after that
+// commit, so nothing is acknowledged before it is durable; a write that
+// fails (or panics) fails alone (runSome). There is no timer: while one
+// batch commits, the next gathers.
 type groupCommit struct {
 	db   *DB
 	jobs chan *groupJob
