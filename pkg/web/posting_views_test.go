@@ -50,6 +50,12 @@ func TestPostingTemplatesRenderFixtures(t *testing.T) {
 		"search/index":        SearchView{Base: base, Query: "q", GroupSlug: "grief", Groups: []GroupOption{{Slug: "grief", Name: "Grief", Selected: true}}, Searched: true, Results: []SearchResultView{{URL: "/p/1", Title: "T", Snippet: markup.Highlight("a q b", []string{"q"}), Tags: tags, TagNames: "Self-harm", Collapsed: true, Author: "ann", GroupName: "Grief", CreatedAt: now}}, NextURL: "/search?q=q&page=2", PrevURL: "/search?q=q&page=1", HiddenNote: true},
 		"settings/warnings":   WarningsView{Base: base, Tags: []WarningChoice{{Slug: "abuse", Name: "Abuse", Description: "d", Mode: forum.ModeHide}}},
 	}
+	tv := pages["thread/show"].(ThreadPageView)
+	var err error
+	if tv.PostHTML, err = s.postFragments(tv.Posts, tv.Back, tv.Thread.ID); err != nil {
+		t.Fatal(err)
+	}
+	pages["thread/show"] = tv
 	for name, v := range pages {
 		var b bytes.Buffer
 		if err := s.render.Render(&b, name, v, nil); err != nil {

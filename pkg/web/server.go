@@ -67,6 +67,7 @@ type Server struct {
 	registry *prometheus.Registry
 	metrics  *httpMetrics
 	pages    *pageCache
+	frags    *fragmentCache
 }
 
 // New builds the server: templates parsed, static files hashed, routes and
@@ -91,6 +92,7 @@ func New(d Deps) (*Server, error) {
 		return nil, fmt.Errorf("metrics: %w", err)
 	}
 	s.pages = newPageCache(d.Config.VisitorCache, d.ContentVersion)
+	s.frags = newFragmentCache()
 	s.e.HideBanner = true
 	s.e.HidePort = true
 	s.e.Renderer = s.render

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"time"
 
@@ -110,7 +111,32 @@ func (s *Server) threadShow(c echo.Context) error {
 		pv.flags()
 		v.Posts = append(v.Posts, pv)
 	}
+	if v.PostHTML, err = s.postFragments(v.Posts, v.Back, id); err != nil {
+		return err
+	}
 	return c.Render(http.StatusOK, "thread/show", v)
+}
+
+// postFragments renders each post of a thread page with the "post"
+// template, reusing a rendering from the fragment cache when every input
+// to it is the same.
+func (s *Server) postFragments(posts []PostView, back string, threadID int64) ([]template.HTML, error) {
+	out := make([]template.HTML, len(posts))
+	for i := range posts {
+		f := postFragment{PostView: posts[i], Back: back, ThreadID: threadID}
+		k := s.frags.key(&f)
+		if h, ok := s.frags.get(k); ok {
+			out[i] = h
+			continue
+		}
+		h, err := s.render.Fragment("thread/show", "post", f)
+		if err != nil {
+			return nil, err
+		}
+		s.frags.put(k, h)
+		out[i] = h
+	}
+	return out, nil
 }
 
 // canSeeThread hides held threads from all but their author and the

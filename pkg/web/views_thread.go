@@ -24,6 +24,9 @@ type ThreadPageView struct {
 	Base
 	Thread ThreadInfo
 	Posts  []PostView
+	// PostHTML is Posts rendered by the "post" template, one entry per
+	// post, through the fragment cache.
+	PostHTML []template.HTML
 	// HiddenTags names the thread's tags the reader hides; when set the
 	// whole conversation sits behind one notice the reader can open.
 	HiddenTags string

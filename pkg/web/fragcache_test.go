@@ -1,0 +1,208 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// fullFragment sets every field of a postFragment to a non-zero value, so
+// that changing any one of them is a change the key must see.
+func fullFragment() postFragment {
+	at := time.Date(2026, 11, 3, 9, 30, 0, 0, time.UTC)
+	edited := at.Add(time.Hour)
+	return postFragment{Back: "/t/7?after=k", ThreadID: 7, PostView: PostView{
+		ID: 12, Opening: true, Indent: 3, ReplyingTo: "ann", AuthorName: "ben", AuthorKnown: true,
+		CreatedAt: at, EditedAt: &edited, Created: TimeText{ISO: "iso", Exact: "exact", Ago: "2 hours ago"},
+		EditedExact: "edited", Body: template.HTML("<p>words</p>"), Tags: []TagLabel{{Slug: "abuse", Name: "Abuse"}},
+		TagNames: "Abuse", Mode: "warn", ModeShow: true, ModeWarn: true, ModeHide: true, History: true,
+		Placeholder: "gone", Removed: true, Held: true, Blocked: true,
+		CanReply: true, CanQuote: true, CanEdit: true, CanDelete: true, CanReact: true, CanReport: true,
+		Reactions: []ReactionView{{Kind: "hear", Label: "I hear you", Mine: true}}, PeopleReact: true,
+		ReactedBy: []ReactionGroup{{Label: "Me too", Names: []string{"cai"}}},
+		Mod:       &ModControls{PostID: 12, ThreadID: 7, GroupID: 2, Status: "visible", Locked: true, Pinned: true, IsOpening: true},
+	}}
+}
+
+// mutateLeaves calls try once for every leaf field reachable from v's
+// type, each time on a fresh fullFragment with that one field changed.
+func mutateLeaves(t *testing.T, path []int, typ reflect.Type, name string, try func(name string, f postFragment)) {
+	switch {
+	case typ == reflect.TypeOf(time.Time{}):
+		leaf(t, path, name, try, func(v reflect.Value) { v.Set(reflect.ValueOf(v.Interface().(time.Time).Add(time.Second))) })
+		leaf(t, path, name+"(zone)", try, func(v reflect.Value) {
+			v.Set(reflect.ValueOf(v.Interface().(time.Time).In(time.FixedZone("X", 3600))))
+		})
+		return
+	}
+	switch typ.Kind() {
+	case reflect.Struct:
+		for i := range typ.NumField() {
+			f := typ.Field(i)
+			mutateLeaves(t, append(append([]int(nil), path...), i), f.Type, name+"."+f.Name, try)
+		}
+	case reflect.Pointer:
+		leaf(t, path, name+"(nil)", try, func(v reflect.Value) { v.Set(reflect.Zero(v.Type())) })
+		mutateLeaves(t, append(append([]int(nil), path...), -1), typ.Elem(), name+"*", try)
+	case reflect.Slice:
+		leaf(t, path, name+"(empty)", try, func(v reflect.Value) { v.Set(reflect.MakeSlice(v.Type(), 0, 0)) })
+		leaf(t, path, name+"(longer)", try, func(v reflect.Value) { v.Set(reflect.Append(v, v.Index(0))) })
+		mutateLeaves(t, append(append([]int(nil), path...), -2), typ.Elem(), name+"[0]", try)
+	case reflect.String:
+		leaf(t, path, name, try, func(v reflect.Value) { v.SetString(v.String() + "x") })
+	case reflect.Bool:
+		leaf(t, path, name, try, func(v reflect.Value) { v.SetBool(!v.Bool()) })
+	case reflect.Int, reflect.Int64:
+		leaf(t, path, name, try, func(v reflect.Value) { v.SetInt(v.Int() + 1) })
+	default:
+		t.Errorf("%s: kind %s is not handled by this test or by the key", name, typ.Kind())
+	}
+}
+
+// leaf follows path (field indices; -1 through a pointer, -2 into a
+// slice's first element, copied first so the base fragment is not shared)
+// on a fresh fullFragment, changes the value there and hands it to try.
+func leaf(t *testing.T, path []int, name string, try func(string, postFragment), change func(reflect.Value)) {
+	t.Helper()
+	f := fullFragment()
+	v := reflect.ValueOf(&f).Elem()
+	for _, i := range path {
+		switch i {
+		case -1:
+			cp := reflect.New(v.Type().Elem())
+			cp.Elem().Set(v.Elem())
+			v.Set(cp)
+			v = cp.Elem()
+		case -2:
+			cp := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+			reflect.Copy(cp, v)
+			v.Set(cp)
+			v = cp.Index(0)
+		default:
+			v = v.Field(i)
+		}
+	}
+	change(v)
+	try(name, f)
+}
+
+// TestFragmentKeyCoversEveryField changes each field the "post" template
+// can read, one at a time, and requires a different key for each: a field
+// the key left out would let one reader's rendering be served for another.
+func TestFragmentKeyCoversEveryField(t *testing.T) {
+	fc := newFragmentCache()
+	base := fullFragment()
+	want := fc.key(&base)
+	if again := fullFragment(); fc.key(&again) != want {
+		t.Fatal("the same fragment gave two keys")
+	}
+	n := 0
+	mutateLeaves(t, nil, reflect.TypeOf(postFragment{}), "postFragment", func(name string, f postFragment) {
+		n++
+		if fc.key(&f) == want {
+			t.Errorf("changing %s does not change the fragment key", name)
+		}
+	})
+	if n < 40 {
+		t.Fatalf("only %d fields were tried; the walk is broken", n)
+	}
+	// Length prefixes keep neighbouring strings apart.
+	a, b := fullFragment(), fullFragment()
+	a.AuthorName, a.ReplyingTo = "ab", "c"
+	b.AuthorName, b.ReplyingTo = "a", "bc"
+	if fc.key(&a) == fc.key(&b) {
+		t.Error(`("ab", "c") and ("a", "bc") share a key`)
+	}
+}
+
+// TestFragmentCacheStaysWithinItsBudget fills the cache far past its budget
+// and checks that it holds no more than that, keeps the newest entries and
+// refuses a single oversized fragment.
+func TestFragmentCacheStaysWithinItsBudget(t *testing.T) {
+	fc := newFragmentCache()
+	body := template.HTML(strings.Repeat("x", 2000))
+	var last fragmentKey
+	for i := range 10 * fragmentCacheBytes / len(body) {
+		f := fullFragment()
+		f.ID = int64(i)
+		last = fc.key(&f)
+		fc.put(last, body)
+	}
+	total := 0
+	for _, m := range []map[fragmentKey]template.HTML{fc.cur, fc.old} {
+		for _, h := range m {
+			total += len(h)
+		}
+	}
+	if total > fragmentCacheBytes {
+		t.Errorf("the cache holds %d bytes, over its budget of %d", total, fragmentCacheBytes)
+	}
+	if h, ok := fc.get(last); !ok || h != body {
+		t.Error("the newest entry is gone")
+	}
+	big := fullFragment()
+	big.ID = -1
+	k := fc.key(&big)
+	fc.put(k, template.HTML(strings.Repeat("y", fragmentCacheBytes/32)))
+	if _, ok := fc.get(k); ok {
+		t.Error("an oversized fragment was kept")
+	}
+	// An entry found in the older generation moves to the current one, so
+	// a post that is still being read survives the next turnover.
+	f := fullFragment()
+	f.ID = -2
+	k = fc.key(&f)
+	fc.put(k, "kept")
+	fc.old, fc.cur, fc.curBytes = fc.cur, map[fragmentKey]template.HTML{}, 0
+	if _, ok := fc.get(k); !ok {
+		t.Fatal("an entry of the older generation was not found")
+	}
+	if _, ok := fc.cur[k]; !ok {
+		t.Error("a hit in the older generation did not move to the current one")
+	}
+}
+
+// TestCachedPostsRenderAsTheTemplateWould renders the same posts through
+// the cache twice and once straight through the template: all three must
+// be byte for byte the same.
+func TestCachedPostsRenderAsTheTemplateWould(t *testing.T) {
+	s := panelServer(t)
+	var posts []PostView
+	for i := range 4 {
+		f := fullFragment()
+		f.ID = int64(i + 1)
+		f.Mode = []string{"show", "warn", "hide", "show"}[i]
+		f.Placeholder = ""
+		if i == 3 {
+			f.Placeholder = "This post was deleted by its author."
+		}
+		f.flags()
+		posts = append(posts, f.PostView)
+	}
+	first, err := s.postFragments(posts, "/t/7", 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := s.postFragments(posts, "/t/7", 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, pv := range posts {
+		direct, err := s.render.Fragment("thread/show", "post", postFragment{PostView: pv, Back: "/t/7", ThreadID: 7})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first[i] != direct || second[i] != direct {
+			t.Errorf("post %d: the cached rendering differs from the template's", i)
+		}
+		if !strings.Contains(string(direct), fmt.Sprintf(`id="p-%d"`, pv.ID)) {
+			t.Errorf("post %d: rendering lacks its anchor: %s", i, direct)
+		}
+	}
+	if !strings.Contains(string(first[0]), `/t/7/reply?parent=1`) || !strings.Contains(string(first[0]), `value="/t/7"`) {
+		t.Errorf("the page's thread id and URL are not in the post: %s", first[0])
+	}
+}
