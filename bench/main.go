@@ -41,6 +41,22 @@ type options struct {
 	profile          string
 	bin              string
 	dbURL            string
+	serverEnv        envList
+	heap             bool
+}
+
+// envList is the repeatable -env flag: settings for the server under test,
+// which otherwise runs with production defaults.
+type envList []string
+
+func (e *envList) String() string { return strings.Join(*e, " ") }
+
+func (e *envList) Set(kv string) error {
+	if k, _, ok := strings.Cut(kv, "="); !ok || !strings.HasPrefix(k, "HEARTH_") {
+		return fmt.Errorf("want HEARTH_NAME=value, not %q", kv)
+	}
+	*e = append(*e, kv)
+	return nil
 }
 
 func main() {
@@ -55,6 +71,8 @@ func main() {
 	flag.StringVar(&o.profile, "profile", "", "write a CPU profile of the server during this scenario to bench-SCENARIO.prof")
 	flag.StringVar(&o.bin, "bin", "", "use this hearth binary instead of building one")
 	flag.BoolVar(&o.keep, "keep", false, "keep the temporary data directory or PostgreSQL schema")
+	flag.BoolVar(&o.heap, "heap", false, "after the scenarios, write the server's live heap profile to bench-heap.prof")
+	flag.Var(&o.serverEnv, "env", "a HEARTH_NAME=value setting for the server under test (repeatable), to measure a setting's effect")
 	flag.Parse()
 	o.dbURL = os.Getenv("HEARTH_DATABASE_URL")
 	if only != "" {
@@ -119,17 +137,29 @@ func run(ctx context.Context, o options) error {
 		return err
 	}
 
-	srv, err := startServer(ctx, bin, env, tmp, o.profile != "")
+	srv, err := startServer(ctx, bin, append(env, o.serverEnv...), tmp, o.profile != "" || o.heap)
 	if err != nil {
 		return err
 	}
 	defer srv.stop()
 	fmt.Printf("bench: %s, hearth at %s (pid %d), wrk -t%d -c%d -d%s\n", dialect, srv.url, srv.pid(), o.threads, o.conns, o.duration)
+	if len(o.serverEnv) > 0 {
+		fmt.Printf("bench: server settings: %s\n", o.serverEnv.String())
+	}
 
 	loadBefore := loadAvg()
 	results := runScenarios(ctx, o, srv, seed, tmp)
 	rss := srv.peakRSS()
 	printResults(os.Stdout, results, rss, dialect)
+	fmt.Println("bench: server memory at the end:", srv.memoryNow())
+	if o.heap && srv.pprof != "" {
+		// gc=1 collects first, so the profile shows what is live.
+		if err := fetchPprof("http://"+srv.pprof+"/debug/pprof/heap?gc=1", 0, "bench-heap.prof"); err != nil {
+			fmt.Println("bench: heap profile:", err)
+		} else {
+			fmt.Println("bench: wrote bench-heap.prof (go tool pprof -sample_index=inuse_space -top bench-heap.prof)")
+		}
+	}
 	fmt.Printf("bench: machine: %d CPUs, load average %s before and %s after (other processes compete with hearth and wrk)\n", runtime.NumCPU(), loadBefore, loadAvg())
 	return nil
 }
@@ -310,6 +340,45 @@ func (s *server) peakRSS() float64 {
 		}
 	}
 	return 0
+}
+
+// memoryNow says where the server's resident memory is after the run: its
+// anonymous and file-backed parts (/proc), and the Go runtime's share of
+// the anonymous part (go_memstats from /metrics); the rest of the
+// anonymous memory is SQLite's, allocated outside the Go heap.
+func (s *server) memoryNow() string {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", s.pid()))
+	if err != nil {
+		return "unknown"
+	}
+	kb := map[string]float64{}
+	for _, line := range strings.Split(string(b), "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok && strings.HasSuffix(v, " kB") {
+			kb[k], _ = strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(v, " kB")), 64)
+		}
+	}
+	out := fmt.Sprintf("RSS %.1f MiB (anonymous %.1f, file-backed %.1f)", kb["VmRSS"]/1024, kb["RssAnon"]/1024, kb["RssFile"]/1024)
+	resp, err := client.Get(s.url + "/metrics")
+	if err != nil {
+		return out
+	}
+	defer resp.Body.Close()
+	m := map[string]float64{}
+	sc := bufio.NewScanner(resp.Body)
+	for sc.Scan() {
+		if name, v, ok := strings.Cut(sc.Text(), " "); ok && strings.HasPrefix(name, "go_memstats_") {
+			m[name], _ = strconv.ParseFloat(v, 64)
+		}
+	}
+	if sys := m["go_memstats_sys_bytes"]; sys > 0 {
+		// What the runtime has mapped and not handed back is an upper
+		// bound on its resident share; the rest of the anonymous memory
+		// is SQLite's (allocated outside the Go heap) and thread stacks.
+		goRes := (sys - m["go_memstats_heap_released_bytes"]) / (1 << 20)
+		out += fmt.Sprintf("; Go runtime at most %.1f MiB (heap in use %.1f), so at least %.1f MiB outside it",
+			goRes, m["go_memstats_heap_inuse_bytes"]/(1<<20), max(0, kb["RssAnon"]/1024-goRes))
+	}
+	return out
 }
 
 // client does the few plain requests bench needs (route checks, logins).

@@ -213,8 +213,13 @@ func parseWrk(text string, r *result) {
 
 // fetchProfile saves a CPU profile of the server over d.
 func fetchProfile(addr string, d time.Duration, file string) error {
+	return fetchPprof(fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", addr, int(d.Seconds())), d, file)
+}
+
+// fetchPprof saves what a pprof endpoint answers within d (plus a margin).
+func fetchPprof(url string, d time.Duration, file string) error {
 	c := &http.Client{Timeout: d + 30*time.Second}
-	res, err := c.Get(fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", addr, int(d.Seconds())))
+	res, err := c.Get(url)
 	if err != nil {
 		return err
 	}

@@ -44,6 +44,10 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer a.Close()
+	// Building the crisis detector and parsing the templates leaves tens
+	// of megabytes of garbage; hand those pages back now rather than keep
+	// them resident until the collector's scavenger gets to them.
+	debug.FreeOSMemory()
 
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {

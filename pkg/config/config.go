@@ -55,7 +55,8 @@ type Config struct {
 	// MaxBodyBytes bounds every request body (HEARTH_MAX_BODY_BYTES).
 	MaxBodyBytes int64
 	// DBMaxConns bounds the PostgreSQL pool and the SQLite reader pool
-	// (HEARTH_DB_MAX_CONNS).
+	// (HEARTH_DB_MAX_CONNS); 0, when it is not set, leaves the size to the
+	// store, which picks one per database.
 	DBMaxConns int
 	// DBStatementTimeout bounds each PostgreSQL statement
 	// (HEARTH_DB_STATEMENT_TIMEOUT).
@@ -115,7 +116,7 @@ var Settings = []Setting{
 	{"HEARTH_LOG_LEVEL", "info", "debug, info, warn or error"},
 	{"HEARTH_LOG_FORMAT", "text", "text or json"},
 	{"HEARTH_MAX_BODY_BYTES", "1048576", "largest request body accepted"},
-	{"HEARTH_DB_MAX_CONNS", "10", "database connections (PostgreSQL pool; SQLite readers)"},
+	{"HEARTH_DB_MAX_CONNS", "(empty: 10 on PostgreSQL, 4 on SQLite)", "database connections (PostgreSQL pool; SQLite readers, which share the one writer)"},
 	{"HEARTH_DB_STATEMENT_TIMEOUT", "5s", "longest a PostgreSQL statement may run"},
 	{"HEARTH_SHUTDOWN_TIMEOUT", "15s", "how long in-flight requests may finish after SIGTERM"},
 	{"HEARTH_VISITOR_CACHE", "2s", "how long a visitor page may be served again to other visitors (0 turns it off); writes through this instance invalidate it at once, other instances' within this time"},
@@ -223,7 +224,9 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 	}
 
 	c.MaxBodyBytes = int64(parseInt(get("HEARTH_MAX_BODY_BYTES", "1048576"), "HEARTH_MAX_BODY_BYTES", 64<<10, 64<<20, bad))
-	c.DBMaxConns = parseInt(get("HEARTH_DB_MAX_CONNS", "10"), "HEARTH_DB_MAX_CONNS", 2, 500, bad)
+	if raw := get("HEARTH_DB_MAX_CONNS", ""); raw != "" {
+		c.DBMaxConns = parseInt(raw, "HEARTH_DB_MAX_CONNS", 2, 500, bad)
+	}
 	c.DBStatementTimeout = parseDuration(get("HEARTH_DB_STATEMENT_TIMEOUT", "5s"), "HEARTH_DB_STATEMENT_TIMEOUT", time.Second, 10*time.Minute, bad)
 	c.ShutdownTimeout = parseDuration(get("HEARTH_SHUTDOWN_TIMEOUT", "15s"), "HEARTH_SHUTDOWN_TIMEOUT", time.Second, 10*time.Minute, bad)
 	c.VisitorCache = parseDuration(get("HEARTH_VISITOR_CACHE", "2s"), "HEARTH_VISITOR_CACHE", 0, time.Minute, bad)

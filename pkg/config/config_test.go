@@ -25,6 +25,9 @@ func TestDefaults(t *testing.T) {
 	if c.SecureCookies() {
 		t.Fatal("no base URL must not mean secure cookies")
 	}
+	if c.DBMaxConns != 0 {
+		t.Fatalf("DBMaxConns = %d without HEARTH_DB_MAX_CONNS, want 0 (the store's per-database default)", c.DBMaxConns)
+	}
 }
 
 func TestValidValues(t *testing.T) {
@@ -34,9 +37,13 @@ func TestValidValues(t *testing.T) {
 		"HEARTH_TRUSTED_PROXIES": "10.0.0.0/8, 192.168.1.7/32",
 		"HEARTH_AUTO_MIGRATE":    "1",
 		"HEARTH_STAFF_TOTP":      "optional",
+		"HEARTH_DB_MAX_CONNS":    "6",
 	}))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if c.DBMaxConns != 6 {
+		t.Fatalf("HEARTH_DB_MAX_CONNS=6 gave %d", c.DBMaxConns)
 	}
 	if !c.SecureCookies() || !c.AutoMigrate || len(c.TrustedProxies) != 2 || c.SQLitePath() != "" {
 		t.Fatalf("unexpected config: %+v", c)

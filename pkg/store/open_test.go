@@ -150,3 +150,36 @@ func TestNotFoundTranslated(t *testing.T) {
 		}
 	})
 }
+
+// TestDefaultPoolSizes opens each database without a pool size, as
+// hearth serve does when HEARTH_DB_MAX_CONNS is not set: four SQLite
+// readers (each holds its own page cache outside the Go heap) and ten
+// PostgreSQL connections.
+func TestDefaultPoolSizes(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) {
+		db, err := store.Open(context.Background(), "sqlite:"+t.TempDir()+"/pools.db", store.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if n := db.Pools()["reader"].Stats().MaxOpenConnections; n != 4 {
+			t.Errorf("SQLite reader pool allows %d connections by default, want 4", n)
+		}
+		if n := db.Pools()["writer"].Stats().MaxOpenConnections; n != 1 {
+			t.Errorf("SQLite writer pool allows %d connections, want 1", n)
+		}
+	})
+	t.Run("postgres", func(t *testing.T) {
+		url := forumtest.PostgresSchemaURL(t)
+		db, err := store.Open(context.Background(), url, store.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		for name, p := range db.Pools() {
+			if n := p.Stats().MaxOpenConnections; n != 10 {
+				t.Errorf("PostgreSQL %s pool allows %d connections by default, want 10", name, n)
+			}
+		}
+	})
+}
