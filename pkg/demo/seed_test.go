@@ -151,6 +151,20 @@ func TestSeedIsConsistent(t *testing.T) {
 		if n := count(t, db, "SELECT COUNT(*) FROM subscriptions"); n != st.Subscriptions || n < o.Threads {
 			t.Errorf("follows: %d rows, stats say %d", n, st.Subscriptions)
 		}
+		// Reports: open, each with its open queue item for a moderator to
+		// work, filed by someone other than the post's author, on a post of
+		// the thread and group it names.
+		if n := count(t, db, "SELECT COUNT(*) FROM reports WHERE status = 'open'"); n != st.Reports || n == 0 {
+			t.Errorf("reports: %d open rows, stats say %d", n, st.Reports)
+		}
+		if n := count(t, db, `SELECT COUNT(*) FROM reports r JOIN posts p ON p.id = r.post_id
+			WHERE r.reporter_id = r.subject_id OR p.author_id <> r.subject_id OR p.thread_id <> r.thread_id OR p.group_id <> r.group_id`); n != 0 {
+			t.Errorf("%d reports do not match their post or were filed by its author", n)
+		}
+		if n := count(t, db, `SELECT COUNT(*) FROM reports r WHERE NOT EXISTS
+			(SELECT 1 FROM queue_items q WHERE q.post_id = r.post_id AND q.kind = 'report' AND q.status = 'open')`); n != 0 {
+			t.Errorf("%d reports have no open queue item", n)
+		}
 
 		// The demo password signs members in.
 		var hash string
