@@ -109,7 +109,8 @@ func TestJourneyThreadWithTriggerWarning(t *testing.T) {
 }
 
 // TestJourneyKeyboardComposer: a member writes and posts a thread with the
-// keyboard alone, ticking a trigger warning with Space.
+// keyboard alone, ticking a trigger warning with Space, then replies to it
+// with the keyboard alone.
 func TestJourneyKeyboardComposer(t *testing.T) {
 	needChromium(t)
 	srv := StartServer(t, ServerOptions{})
@@ -133,6 +134,19 @@ func TestJourneyKeyboardComposer(t *testing.T) {
 		b.PressNav(kb.Enter, 200)
 		if p := b.Path(); !strings.HasPrefix(p, "/t/") || b.Text("h1") != "Panic at the bus stop" {
 			t.Fatalf("Enter on Post thread led to %q", p)
+		}
+
+		// The reply composer at the end of the thread works the same way:
+		// Tab reaches its text box past the post's own controls, and Enter
+		// on its button posts the reply.
+		b.tabTo("#body", 80)
+		b.requireVisibleFocus(b.focused())
+		b.Press("Update: the next morning I stayed on to my stop.")
+		b.tabTo(`form.composer button.primary`, 20)
+		b.requireVisibleFocus(b.focused())
+		b.PressNav(kb.Enter, 200)
+		if ids := b.postIDs(); len(ids) != 2 || !strings.Contains(b.Text("#p-"+ids[1]), "stayed on to my stop") {
+			t.Fatalf("Enter on Post reply gave posts %v at %s", ids, b.Path())
 		}
 	})
 }
