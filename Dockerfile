@@ -1,6 +1,7 @@
 # Hearth: a static binary in a minimal image, running as a non-root user.
 # Build: docker build -t hearth .
-FROM golang:1.26-bookworm AS build
+# The same Go release as go.mod, so a build never fetches another toolchain.
+FROM golang:1.26.8-bookworm AS build
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
