@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 
+	"hearth/migrations"
 	"hearth/pkg/auth"
 	"hearth/pkg/config"
 	"hearth/pkg/forum"
@@ -108,13 +109,22 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 	// One crisis-language detector and one Markdown renderer for every
 	// post, edit and preview.
 	detector := safety.NewDetector()
-	fs := forum.NewService(store.NewForum(db),
+	opts := []forum.Option{
 		forum.WithRenderer(markup.New()),
 		forum.WithNameKey(auth.PseudonymKey),
 		forum.WithScreener(func(text string) forum.Screening {
 			a := detector.Assess(text)
 			return forum.Screening{Score: a.Score, Crisis: a.Crisis, Matches: a.Matches}
-		}))
+		}),
+	}
+	if db.Dialect == migrations.SQLite {
+		// One process writes a SQLite file, so its content version sees
+		// every write that changes a thread's posts: members reading the
+		// same thread can share its query. Several instances on
+		// PostgreSQL would each miss the others' writes, so they query.
+		opts = append(opts, forum.WithConversationCache(db.ContentVersion, cfg.VisitorCache))
+	}
+	fs := forum.NewService(store.NewForum(db), opts...)
 	as := auth.NewService(store.NewAuth(db), hasher, secret)
 	hs := safety.NewHelplines(store.NewSafety(db))
 	ms := moderation.NewService(store.NewModeration(db), markup.New())

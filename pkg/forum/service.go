@@ -19,6 +19,8 @@ type Service struct {
 	md      *markup.Renderer
 	screen  Screener
 	nameKey func(string) string
+	// convs keeps thread pages' rows (convcache.go); nil when off.
+	convs *convCache
 }
 
 // NewService returns a Service on s.

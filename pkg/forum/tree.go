@@ -102,10 +102,23 @@ func (s *Service) Conversation(ctx context.Context, threadID int64, v Viewer, af
 	if after != "" && before != "" {
 		before = ""
 	}
-	rows, err := s.store.Posts(ctx, PostQuery{ThreadID: threadID, After: after, Before: before, Limit: PostsPerPage, ViewerID: v.ID, IncludeHeld: v.Moderator})
+	q := PostQuery{ThreadID: threadID, After: after, Before: before, Limit: PostsPerPage, ViewerID: v.ID, IncludeHeld: v.Moderator}
+	if rows, ok, err := s.convs.rows(ctx, s.store, q); err != nil {
+		return Conversation{}, fmt.Errorf("posts of thread %d: %w", threadID, err)
+	} else if ok {
+		return conversation(rows, after, before), nil
+	}
+	rows, err := s.store.Posts(ctx, q)
 	if err != nil {
 		return Conversation{}, fmt.Errorf("posts of thread %d: %w", threadID, err)
 	}
+	return conversation(rows, after, before), nil
+}
+
+// conversation makes a page of the rows a PostQuery returned: up to one
+// more than a page, newest first when paging back (before is set). It may
+// reorder rows.
+func conversation(rows []PostRow, after, before string) Conversation {
 	var c Conversation
 	more := len(rows) > PostsPerPage
 	if before != "" {
@@ -133,7 +146,7 @@ func (s *Service) Conversation(ctx context.Context, threadID int64, v Viewer, af
 		c.First = after == ""
 	}
 	c.Posts = rows
-	return c, nil
+	return c
 }
 
 // PageOf returns the cursor of a thread page that shows the post with key:

@@ -1,0 +1,138 @@
+package forum
+
+import (
+	"context"
+	"slices"
+	"sync"
+	"time"
+)
+
+// convCacheBytes bounds the pages of posts kept in memory (about 100 KB for
+// a page of 50 posts of 400 characters).
+const convCacheBytes = 4 << 20
+
+// convCache keeps the rows of thread pages, so members reading the same
+// thread share one query. It is used only where version is exact for
+// every write to posts and names, which on SQLite is this process's
+// content version (one process writes the file); see
+// WithConversationCache. An entry is served only while that version is
+// unchanged and for at most ttl, which bounds what another process (a
+// command run beside the server) could leave stale, as for the visitor
+// page cache.
+//
+// Each entry holds the rows as a moderator would see them (held posts
+// included). A reader who may not see one of those rows is answered by
+// their own query instead, which keeps the page exactly what their query
+// would return: when every row of the unfiltered page is visible to them,
+// their filtered query has the same rows, extra row included.
+type convCache struct {
+	version func() uint64
+	ttl     time.Duration
+	now     func() time.Time
+
+	mu      sync.Mutex
+	entries map[convKey]*convEntry
+	bytes   int
+}
+
+type convKey struct {
+	thread        int64
+	after, before string
+}
+
+type convEntry struct {
+	version uint64
+	expires time.Time
+	rows    []PostRow
+	size    int
+}
+
+// WithConversationCache keeps thread pages' posts in memory for up to ttl,
+// checked against version, which must grow with every write that can
+// change a thread's posts or the names shown on them. Zero ttl or a nil
+// version leaves it off.
+func WithConversationCache(version func() uint64, ttl time.Duration) Option {
+	return func(s *Service) {
+		if version != nil && ttl > 0 {
+			s.convs = &convCache{version: version, ttl: ttl, now: time.Now, entries: map[convKey]*convEntry{}}
+		}
+	}
+}
+
+// rows answers q from the cache, filling it on a miss. ok is false when
+// the cache is off or the reader may not see every cached row; the caller
+// then runs q itself. The returned slice is the caller's own.
+func (cc *convCache) rows(ctx context.Context, st Store, q PostQuery) ([]PostRow, bool, error) {
+	if cc == nil {
+		return nil, false, nil
+	}
+	key := convKey{thread: q.ThreadID, after: q.After, before: q.Before}
+	v := cc.version()
+	rows := cc.get(key, v)
+	if rows == nil {
+		all := q
+		all.ViewerID, all.IncludeHeld = 0, true
+		fresh, err := st.Posts(ctx, all)
+		if err != nil {
+			return nil, false, err
+		}
+		cc.put(key, v, fresh)
+		rows = fresh
+	}
+	if !q.IncludeHeld {
+		for _, r := range rows {
+			if r.Status == StatusHeld && (q.ViewerID == 0 || r.AuthorID == nil || *r.AuthorID != q.ViewerID) {
+				return nil, false, nil
+			}
+		}
+	}
+	return slices.Clone(rows), true, nil
+}
+
+func (cc *convCache) get(key convKey, version uint64) []PostRow {
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	e := cc.entries[key]
+	if e == nil {
+		return nil
+	}
+	if e.version != version || !cc.now().Before(e.expires) {
+		cc.drop(key, e)
+		return nil
+	}
+	return e.rows
+}
+
+func (cc *convCache) put(key convKey, version uint64, rows []PostRow) {
+	size := 0
+	for i := range rows {
+		r := &rows[i]
+		size += 512 + len(r.BodyHTML) + len(r.SortKey) + len(r.AuthorName) + len(r.ParentAuthorName) + len(r.StatusReason) + len(r.Tags)
+	}
+	if size > convCacheBytes/8 {
+		return
+	}
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	if old := cc.entries[key]; old != nil {
+		cc.drop(key, old)
+	}
+	if cc.bytes+size > convCacheBytes {
+		now := cc.now()
+		for k, e := range cc.entries {
+			if !now.Before(e.expires) {
+				cc.drop(k, e)
+			}
+		}
+		if cc.bytes+size > convCacheBytes {
+			return
+		}
+	}
+	cc.entries[key] = &convEntry{version: version, expires: cc.now().Add(cc.ttl), rows: slices.Clip(rows), size: size}
+	cc.bytes += size
+}
+
+func (cc *convCache) drop(key convKey, e *convEntry) {
+	delete(cc.entries, key)
+	cc.bytes -= e.size
+}

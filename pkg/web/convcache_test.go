@@ -1,0 +1,73 @@
+package web_test
+
+import (
+	"net/http"
+	"testing"
+
+	"hearth/migrations"
+	"hearth/pkg/forumtest"
+	"hearth/pkg/store"
+)
+
+// TestMembersShareAThreadsPostsQuery: on SQLite, members reading the same
+// thread share one query for its posts until something is written; a
+// member's page still shows exactly what their own query would, whoever
+// filled the cache: a held post appears to its author and to moderators
+// only, and a write through any path shows on the next request. On
+// PostgreSQL (several instances may share it) every page makes its own
+// query.
+func TestMembersShareAThreadsPostsQuery(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		page := modPath("/t/%d", w.thread.ID)
+		view := func(id int64) (string, int64) {
+			t.Helper()
+			c := forumtest.CountQueries(db)
+			r := w.as(id).Get(page)
+			if r.StatusCode != http.StatusOK {
+				t.Fatalf("GET %s as %d: %d", page, id, r.StatusCode)
+			}
+			return r.Body, c.Count()
+		}
+		view(w.members[0]) // the first reader fills the cache
+		_, warm := view(w.members[1])
+		w.exec("UPDATE threads SET title = title WHERE id = ?", w.thread.ID) // any write moves the version
+		_, cold := view(w.members[1])
+		want := int64(1)
+		if db.Dialect != migrations.SQLite {
+			want = 0
+		}
+		if cold-warm != want {
+			t.Errorf("a page after a write made %d queries and one before it %d: want %d more after it", cold, warm, want)
+		}
+
+		// A held reply, with the cache filled by a moderator, who sees it.
+		w.exec("UPDATE posts SET status = 'held' WHERE id = ?", w.reply)
+		body, _ := view(w.griefMod)
+		modHas(t, body, "The lighthouse keeper hummed quietly", "Waiting for a moderator")
+		body, _ = view(w.members[2])
+		modLacks(t, body, "The lighthouse keeper hummed quietly")
+		body, _ = view(w.author)
+		modHas(t, body, "The lighthouse keeper hummed quietly", "Waiting for a moderator")
+		body, _ = view(w.members[2])
+		modLacks(t, body, "The lighthouse keeper hummed quietly")
+
+		// Published again, then redacted through the handlers: each shows at
+		// once to a member whose page came from the cache a moment ago.
+		w.exec("UPDATE posts SET status = 'visible' WHERE id = ?", w.reply)
+		body, _ = view(w.members[2])
+		modHas(t, body, "The lighthouse keeper hummed quietly")
+		modExpect(t, w.as(w.griefMod).PostForm(modPath("/p/%d/redact", w.reply), modForm("reason", "Shares personal information")), http.StatusSeeOther, "")
+		body, _ = view(w.members[2])
+		modLacks(t, body, "The lighthouse keeper hummed quietly")
+		modHas(t, body, "Redacted by moderators")
+
+		// A new reply through the handlers shows to the next reader.
+		r := w.as(w.members[3]).PostForm(modPath("/t/%d/replies", w.thread.ID), modForm("body", "Thinking of you and your dad tonight", "idem", "conv-cache-1"))
+		if r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("reply: %d %s", r.StatusCode, modSnippet(r.Body))
+		}
+		body, _ = view(w.members[2])
+		modHas(t, body, "Thinking of you and your dad tonight")
+	})
+}
