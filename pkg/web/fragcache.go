@@ -110,7 +110,8 @@ type keyWriter struct {
 }
 
 func (w *keyWriter) int(n int64) {
-	binary.LittleEndian.PutUint64(w.buf[:], uint64(n))
+	// Only the bits matter to a hash, so the sign wrapping is wanted.
+	binary.LittleEndian.PutUint64(w.buf[:], uint64(n)) // #nosec G115 -- bit pattern for a hash, not arithmetic
 	_, _ = w.h.Write(w.buf[:])
 }
 
