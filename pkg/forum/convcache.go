@@ -3,8 +3,9 @@ package forum
 import (
 	"context"
 	"slices"
-	"sync"
 	"time"
+
+	"hearth/pkg/vcache"
 )
 
 // convCacheBytes bounds the pages of posts kept in memory (about 100 KB for
@@ -27,24 +28,12 @@ const convCacheBytes = 4 << 20
 // their filtered query has the same rows, extra row included.
 type convCache struct {
 	version func() uint64
-	ttl     time.Duration
-	now     func() time.Time
-
-	mu      sync.Mutex
-	entries map[convKey]*convEntry
-	bytes   int
+	pages   *vcache.Cache[convKey, []PostRow]
 }
 
 type convKey struct {
 	thread        int64
 	after, before string
-}
-
-type convEntry struct {
-	version uint64
-	expires time.Time
-	rows    []PostRow
-	size    int
 }
 
 // WithConversationCache keeps thread pages' posts in memory for up to ttl,
@@ -54,7 +43,7 @@ type convEntry struct {
 func WithConversationCache(version func() uint64, ttl time.Duration) Option {
 	return func(s *Service) {
 		if version != nil && ttl > 0 {
-			s.convs = &convCache{version: version, ttl: ttl, now: time.Now, entries: map[convKey]*convEntry{}}
+			s.convs = &convCache{version: version, pages: vcache.New[convKey, []PostRow](ttl, convCacheBytes)}
 		}
 	}
 }
@@ -68,15 +57,17 @@ func (cc *convCache) rows(ctx context.Context, st Store, q PostQuery) ([]PostRow
 	}
 	key := convKey{thread: q.ThreadID, after: q.After, before: q.Before}
 	v := cc.version()
-	rows := cc.get(key, v)
-	if rows == nil {
+	rows, hit := cc.pages.Get(key, v)
+	if !hit {
 		all := q
 		all.ViewerID, all.IncludeHeld = 0, true
 		fresh, err := st.Posts(ctx, all)
 		if err != nil {
 			return nil, false, err
 		}
-		cc.put(key, v, fresh)
+		if size := rowsSize(fresh); size <= convCacheBytes/8 {
+			cc.pages.Put(key, v, slices.Clip(fresh), size)
+		}
 		rows = fresh
 	}
 	if !q.IncludeHeld {
@@ -89,50 +80,12 @@ func (cc *convCache) rows(ctx context.Context, st Store, q PostQuery) ([]PostRow
 	return slices.Clone(rows), true, nil
 }
 
-func (cc *convCache) get(key convKey, version uint64) []PostRow {
-	cc.mu.Lock()
-	defer cc.mu.Unlock()
-	e := cc.entries[key]
-	if e == nil {
-		return nil
-	}
-	if e.version != version || !cc.now().Before(e.expires) {
-		cc.drop(key, e)
-		return nil
-	}
-	return e.rows
-}
-
-func (cc *convCache) put(key convKey, version uint64, rows []PostRow) {
+// rowsSize estimates the memory rows hold.
+func rowsSize(rows []PostRow) int {
 	size := 0
 	for i := range rows {
 		r := &rows[i]
 		size += 512 + len(r.BodyHTML) + len(r.SortKey) + len(r.AuthorName) + len(r.ParentAuthorName) + len(r.StatusReason) + len(r.Tags)
 	}
-	if size > convCacheBytes/8 {
-		return
-	}
-	cc.mu.Lock()
-	defer cc.mu.Unlock()
-	if old := cc.entries[key]; old != nil {
-		cc.drop(key, old)
-	}
-	if cc.bytes+size > convCacheBytes {
-		now := cc.now()
-		for k, e := range cc.entries {
-			if !now.Before(e.expires) {
-				cc.drop(k, e)
-			}
-		}
-		if cc.bytes+size > convCacheBytes {
-			return
-		}
-	}
-	cc.entries[key] = &convEntry{version: version, expires: cc.now().Add(cc.ttl), rows: slices.Clip(rows), size: size}
-	cc.bytes += size
-}
-
-func (cc *convCache) drop(key convKey, e *convEntry) {
-	delete(cc.entries, key)
-	cc.bytes -= e.size
+	return size
 }

@@ -4,7 +4,7 @@
 // handler.
 //
 // It may import echo, the Prometheus client, the standard library and
-// hearth/pkg/{config,forum,auth,moderation,safety,markup}. It never imports
+// hearth/pkg/{config,forum,auth,moderation,safety,markup,vcache}. It never imports
 // gorm or hearth/pkg/store: the services it is given hide persistence.
 // Templates never query the database or decide permissions; handlers hand them
 // finished view structs.

@@ -3,11 +3,12 @@ package web
 import (
 	"bytes"
 	"net/http"
-	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
 	"golang.org/x/sync/singleflight"
+
+	"hearth/pkg/vcache"
 )
 
 // Limits of the visitor page cache: it holds only the pages visitors asked
@@ -26,19 +27,12 @@ const (
 // redaction or a removal through this process is seen by the next visitor.
 // Members never get cached pages.
 type pageCache struct {
-	ttl     time.Duration
 	version func() uint64
-	now     func() time.Time
-
-	mu      sync.Mutex
-	entries map[string]*cachedPage
-	bytes   int
+	pages   *vcache.Cache[string, *cachedPage]
 	flight  singleflight.Group
 }
 
 type cachedPage struct {
-	version     uint64
-	expires     time.Time
 	status      int
 	contentType string
 	body        []byte
@@ -50,52 +44,7 @@ func newPageCache(ttl time.Duration, version func() uint64) *pageCache {
 	if ttl <= 0 || version == nil {
 		return nil
 	}
-	return &pageCache{ttl: ttl, version: version, now: time.Now, entries: map[string]*cachedPage{}}
-}
-
-func (pc *pageCache) get(key string, version uint64) *cachedPage {
-	pc.mu.Lock()
-	defer pc.mu.Unlock()
-	p := pc.entries[key]
-	if p == nil {
-		return nil
-	}
-	if p.version != version || !pc.now().Before(p.expires) {
-		pc.drop(key, p)
-		return nil
-	}
-	return p
-}
-
-func (pc *pageCache) put(key string, p *cachedPage) {
-	pc.mu.Lock()
-	defer pc.mu.Unlock()
-	if old := pc.entries[key]; old != nil {
-		pc.drop(key, old)
-	}
-	if pc.bytes+len(p.body) > pageCacheMaxBytes {
-		pc.sweep()
-		if pc.bytes+len(p.body) > pageCacheMaxBytes {
-			return
-		}
-	}
-	pc.entries[key] = p
-	pc.bytes += len(p.body)
-}
-
-// sweep forgets expired and outdated entries; pc.mu is held.
-func (pc *pageCache) sweep() {
-	now, v := pc.now(), pc.version()
-	for k, p := range pc.entries {
-		if p.version != v || !now.Before(p.expires) {
-			pc.drop(k, p)
-		}
-	}
-}
-
-func (pc *pageCache) drop(key string, p *cachedPage) {
-	delete(pc.entries, key)
-	pc.bytes -= len(p.body)
+	return &pageCache{version: version, pages: vcache.New[string, *cachedPage](ttl, pageCacheMaxBytes)}
 }
 
 // cacheForVisitors is route middleware for pages that look the same to every
@@ -114,7 +63,7 @@ func (s *Server) cacheForVisitors(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		key := c.Request().URL.RequestURI()
 		v := pc.version()
-		if p := pc.get(key, v); p != nil {
+		if p, ok := pc.pages.Get(key, v); ok {
 			return p.write(c)
 		}
 		led := false
@@ -122,8 +71,7 @@ func (s *Server) cacheForVisitors(next echo.HandlerFunc) echo.HandlerFunc {
 			led = true
 			p, err := record(c, next)
 			if err == nil && p != nil {
-				p.version, p.expires = v, pc.now().Add(pc.ttl)
-				pc.put(key, p)
+				pc.pages.Put(key, v, p, len(p.body))
 			}
 			return p, err
 		})
