@@ -23,5 +23,7 @@
 //
 // Dependency rule: markup imports the standard library, goldmark and
 // bluemonday (its tests also use golang.org/x/net/html). It imports nothing
-// from Hearth, so every other package may depend on it.
+// from Hearth, so every other package may depend on it. Every template.HTML
+// in Hearth is made here: rendered Markdown (Render), stored renderings
+// (Stored), search snippets (Highlight) and html/template output (Execute).
 package markup

@@ -12,6 +12,8 @@ import (
 	"sync/atomic"
 
 	"github.com/labstack/echo/v4"
+
+	"hearth/pkg/markup"
 )
 
 // Renderer holds every page template. Each page is a clone of the layouts
@@ -153,24 +155,17 @@ func (r *Renderer) Render(w io.Writer, name string, data any, _ echo.Context) er
 }
 
 // Fragment executes the template called name, defined in page, with data
-// and returns its output, for a handler that assembles a page from pieces
-// it caches (the thread page's posts).
+// and returns its output (through markup.Execute, so that package stays
+// the only producer of template.HTML), for a handler that assembles a page
+// from pieces it caches (the thread page's posts).
 func (r *Renderer) Fragment(page, name string, data any) (template.HTML, error) {
 	_, t, err := r.template(page)
 	if err != nil {
 		return "", err
 	}
-	buf := r.bufs.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer func() {
-		if buf.Cap() <= 1<<20 {
-			r.bufs.Put(buf)
-		}
-	}()
-	if err := t.ExecuteTemplate(buf, name, data); err != nil {
-		return "", fmt.Errorf("render %s %s: %w", page, name, err)
+	h, err := markup.Execute(t, name, data)
+	if err != nil {
+		return "", fmt.Errorf("render %s: %w", page, err)
 	}
-	// The text comes from html/template's contextual escaping of this
-	// template, the same as if the page had executed it inline.
-	return template.HTML(buf.String()), nil // #nosec G203 -- escaped by html/template
+	return h, nil
 }
