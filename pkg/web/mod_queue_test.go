@@ -141,3 +141,52 @@ func TestThreadActionsReachableFromTheQueue(t *testing.T) {
 		}
 	})
 }
+
+// TestLockFromTheQueue: a reported reply's queue item can lock its thread
+// at once and comes back to the queue, where the item stays open (the
+// report is about the post, which still needs a decision); a refused lock
+// keeps the moderator's words; a locked thread's item offers no Lock.
+func TestLockFromTheQueue(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		w.as(w.members[0]).PostForm(modPath("/p/%d/report", w.reply), modForm("reason", "harassment"))
+		mod := w.as(w.griefMod)
+		queue := mod.Get("/mod")
+		lock := modPath(`action="/t/%d/lock"`, w.thread.ID)
+		modHas(t, queue.Body, lock, "Lock the thread", `name="next" value="/mod"`)
+
+		var item int64
+		if err := db.R.Raw("SELECT id FROM queue_items WHERE post_id = ? AND status = 'open'", w.reply).Scan(&item).Error; err != nil || item == 0 {
+			t.Fatalf("no open item for the report: %v", err)
+		}
+
+		// A reason over the limit is refused with the moderator's words
+		// kept, on the post's moderator page.
+		long := strings.Repeat("calm down please ", 40)
+		r := mod.PostForm(modPath("/t/%d/lock", w.thread.ID), modForm("next", "/mod", "reason", "other", "reason_detail", long))
+		modExpect(t, r, http.StatusUnprocessableEntity, "")
+		modHas(t, r.Body, "under 500 characters", "calm down please calm down please")
+		if n := strings.Count(r.Body, `id="i0-p`+modItoa(w.opening)+`-lock-detail"`); n != 1 {
+			t.Errorf("the refused lock's page has %d lock forms, want the thread's one", n)
+		}
+		modLacks(t, r.Body, `/dismiss"`)
+		if th := w.threadRow(w.thread.ID); th.Locked {
+			t.Fatal("a refused lock locked the thread")
+		}
+
+		r = mod.PostForm(modPath("/t/%d/lock", w.thread.ID), modForm("next", "/mod", "reason", "Against the group guidelines"))
+		modExpect(t, r, http.StatusSeeOther, "/mod")
+		if th := w.threadRow(w.thread.ID); !th.Locked || th.LockReason != "Against the group guidelines" {
+			t.Fatalf("thread %+v", th)
+		}
+		if n := len(w.audits(moderation.ActionLock)); n != 1 {
+			t.Fatalf("%d lock rows in the audit log", n)
+		}
+		if n := w.count("queue_items", "id = ? AND status = 'open'", item); n != 1 {
+			t.Fatal("locking the thread closed the report about the post")
+		}
+		queue = mod.Follow(r)
+		modHas(t, queue.Body, modPath(`id="item-%d"`, item))
+		modLacks(t, queue.Body, lock)
+	})
+}
