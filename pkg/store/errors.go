@@ -32,8 +32,8 @@ func translate(err error) error {
 		}
 		return err
 	}
-	// The pure-Go SQLite driver reports constraint failures as text with the
-	// extended result code.
+	// The pure-Go SQLite driver (modernc.org/sqlite) reports constraint
+	// failures as text with the extended result code.
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "UNIQUE constraint failed"), strings.Contains(msg, "(2067)"), strings.Contains(msg, "(1555)"):
