@@ -3,6 +3,7 @@ package forum
 import (
 	"context"
 	"slices"
+	"strconv"
 	"time"
 
 	"hearth/pkg/vcache"
@@ -11,6 +12,13 @@ import (
 // convCacheBytes bounds the pages of posts kept in memory (about 100 KB for
 // a page of 50 posts of 400 characters).
 const convCacheBytes = 4 << 20
+
+// headCacheBytes and reactionCacheBytes bound the thread heads (about 300
+// bytes each) and pages' reactions (about 100 bytes a reaction) kept.
+const (
+	headCacheBytes     = 1 << 20
+	reactionCacheBytes = 2 << 20
+)
 
 // convCache keeps the rows of thread pages, so members reading the same
 // thread share one query. It is used only where version is exact for
@@ -26,9 +34,16 @@ const convCacheBytes = 4 << 20
 // their own query instead, which keeps the page exactly what their query
 // would return: when every row of the unfiltered page is visible to them,
 // their filtered query has the same rows, extra row included.
+//
+// The same version guards two smaller reads that every thread page makes
+// for every reader: the thread's head (its group and author names) and the
+// reactions on a page of posts with the reacting members' names. Both are
+// the same for every reader, so they are shared whole.
 type convCache struct {
-	version func() uint64
-	pages   *vcache.Cache[convKey, []PostRow]
+	version   func() uint64
+	pages     *vcache.Cache[convKey, []PostRow]
+	heads     *vcache.Cache[int64, ThreadHead]
+	reactions *vcache.Cache[string, []ReactionRow]
 }
 
 type convKey struct {
@@ -43,7 +58,9 @@ type convKey struct {
 func WithConversationCache(version func() uint64, ttl time.Duration) Option {
 	return func(s *Service) {
 		if version != nil && ttl > 0 {
-			s.convs = &convCache{version: version, pages: vcache.New[convKey, []PostRow](ttl, convCacheBytes)}
+			s.convs = &convCache{version: version, pages: vcache.New[convKey, []PostRow](ttl, convCacheBytes),
+				heads:     vcache.New[int64, ThreadHead](ttl, headCacheBytes),
+				reactions: vcache.New[string, []ReactionRow](ttl, reactionCacheBytes)}
 		}
 	}
 }
@@ -88,4 +105,57 @@ func rowsSize(rows []PostRow) int {
 		size += 512 + len(r.BodyHTML) + len(r.SortKey) + len(r.AuthorName) + len(r.ParentAuthorName) + len(r.StatusReason) + len(r.Tags)
 	}
 	return size
+}
+
+// head answers ThreadHead(id) from the cache, filling it on a miss. ok is
+// false when the cache is off.
+func (cc *convCache) head(ctx context.Context, st Store, id int64) (ThreadHead, bool, error) {
+	if cc == nil {
+		return ThreadHead{}, false, nil
+	}
+	v := cc.version()
+	if h, hit := cc.heads.Get(id, v); hit {
+		return h, true, nil
+	}
+	h, err := st.ThreadHead(ctx, id)
+	if err != nil {
+		return ThreadHead{}, false, err
+	}
+	cc.heads.Put(id, v, h, 256+len(h.Title)+len(h.LockReason)+len(h.Tags)+len(h.GroupSlug)+len(h.GroupName)+len(h.AuthorName))
+	return h, true, nil
+}
+
+// reactionsOf answers Reactions(postIDs) from the cache, filling it on a
+// miss. ok is false when the cache is off. The returned slice is the
+// caller's own.
+func (cc *convCache) reactionsOf(ctx context.Context, st Store, postIDs []int64) ([]ReactionRow, bool, error) {
+	if cc == nil {
+		return nil, false, nil
+	}
+	key := idsKey(postIDs)
+	v := cc.version()
+	rs, hit := cc.reactions.Get(key, v)
+	if !hit {
+		fresh, err := st.Reactions(ctx, postIDs)
+		if err != nil {
+			return nil, false, err
+		}
+		size := len(key) + 64
+		for _, r := range fresh {
+			size += 64 + len(r.Kind) + len(r.UserName)
+		}
+		cc.reactions.Put(key, v, slices.Clip(fresh), size)
+		rs = fresh
+	}
+	return slices.Clone(rs), true, nil
+}
+
+// idsKey is a cache key naming a list of ids in its order.
+func idsKey(ids []int64) string {
+	b := make([]byte, 0, len(ids)*8)
+	for _, id := range ids {
+		b = strconv.AppendInt(b, id, 36)
+		b = append(b, ',')
+	}
+	return string(b)
 }

@@ -10,6 +10,11 @@ func (s *Service) ReactionsFor(ctx context.Context, postIDs []int64) ([]Reaction
 	if len(postIDs) == 0 {
 		return nil, nil
 	}
+	if rs, ok, err := s.convs.reactionsOf(ctx, s.store, postIDs); err != nil {
+		return nil, fmt.Errorf("reactions: %w", err)
+	} else if ok {
+		return rs, nil
+	}
 	rs, err := s.store.Reactions(ctx, postIDs)
 	if err != nil {
 		return nil, fmt.Errorf("reactions: %w", err)

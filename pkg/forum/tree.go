@@ -85,6 +85,11 @@ type Conversation struct {
 
 // Thread returns a thread with its group's and author's names.
 func (s *Service) Thread(ctx context.Context, id int64) (ThreadHead, error) {
+	if h, ok, err := s.convs.head(ctx, s.store, id); err != nil {
+		return ThreadHead{}, fmt.Errorf("thread %d: %w", id, err)
+	} else if ok {
+		return h, nil
+	}
 	h, err := s.store.ThreadHead(ctx, id)
 	if err != nil {
 		return ThreadHead{}, fmt.Errorf("thread %d: %w", id, err)

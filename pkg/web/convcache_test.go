@@ -5,12 +5,14 @@ import (
 	"testing"
 
 	"hearth/migrations"
+	"hearth/pkg/forum"
 	"hearth/pkg/forumtest"
 	"hearth/pkg/store"
 )
 
 // TestMembersShareAThreadsPostsQuery: on SQLite, members reading the same
-// thread share one query for its posts until something is written; a
+// thread share the queries for its head, its posts and their reactions
+// until something is written; a
 // member's page still shows exactly what their own query would, whoever
 // filled the cache: a held post appears to its author and to moderators
 // only, and a write through any path shows on the next request. On
@@ -33,7 +35,7 @@ func TestMembersShareAThreadsPostsQuery(t *testing.T) {
 		_, warm := view(w.members[1])
 		w.exec("UPDATE threads SET title = title WHERE id = ?", w.thread.ID) // any write moves the version
 		_, cold := view(w.members[1])
-		want := int64(1)
+		want := int64(3) // the thread head, its posts, their reactions
 		if db.Dialect != migrations.SQLite {
 			want = 0
 		}
@@ -41,9 +43,29 @@ func TestMembersShareAThreadsPostsQuery(t *testing.T) {
 			t.Errorf("a page after a write made %d queries and one before it %d: want %d more after it", cold, warm, want)
 		}
 
+		// A reaction through the handlers shows at once, to the member who
+		// made it and to the author, on pages whose reactions were shared.
+		view(w.members[1])
+		view(w.author)
+		modExpect(t, w.as(w.members[1]).PostForm(modPath("/p/%d/react", w.opening), modForm("kind", forum.ReactThinking)), http.StatusSeeOther, "")
+		body, _ := view(w.members[1])
+		modHas(t, body, `value="thinking" class="reaction" aria-pressed="true"`)
+		body, _ = view(w.author)
+		modHas(t, body, "Reactions to your post")
+
+		// A lock through the handlers shows at once on a page whose head
+		// was shared, and the reply form is gone.
+		body, _ = view(w.members[1])
+		modHas(t, body, "Post reply")
+		modExpect(t, w.as(w.griefMod).PostForm(modPath("/t/%d/lock", w.thread.ID), modForm()), http.StatusSeeOther, "")
+		body, _ = view(w.members[1])
+		modHas(t, body, "Moderators have locked this thread")
+		modLacks(t, body, "Post reply")
+		modExpect(t, w.as(w.griefMod).PostForm(modPath("/t/%d/unlock", w.thread.ID), modForm()), http.StatusSeeOther, "")
+
 		// A held reply, with the cache filled by a moderator, who sees it.
 		w.exec("UPDATE posts SET status = 'held' WHERE id = ?", w.reply)
-		body, _ := view(w.griefMod)
+		body, _ = view(w.griefMod)
 		modHas(t, body, "The lighthouse keeper hummed quietly", "Waiting for a moderator")
 		body, _ = view(w.members[2])
 		modLacks(t, body, "The lighthouse keeper hummed quietly")
