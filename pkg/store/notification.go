@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -15,6 +16,11 @@ import (
 // ("mention") and the thread's followers ("thread_reply"), one per member,
 // in that order of precedence. Nobody is notified about their own post, and
 // members who muted the thread are not notified at all.
+//
+// The followers' notifications are one INSERT ... SELECT with a constant
+// text (so the writer keeps it compiled): a thread has about 35 followers,
+// and reading them into Go and writing them back as a 35-row insert was a
+// third of a reply's time on the SQLite writer.
 func notifyPost(tx *gorm.DB, p *forum.Post, parent *forum.Post, mentionKeys []string) error {
 	author := *p.AuthorID
 	kinds := map[int64]string{}
@@ -41,41 +47,39 @@ func notifyPost(tx *gorm.DB, p *forum.Post, parent *forum.Post, mentionKeys []st
 			add(id, forum.NoteMention)
 		}
 	}
-	var subs []forum.Subscription
-	if err := tx.Where("thread_id = ?", p.ThreadID).Find(&subs).Error; err != nil {
-		return err
-	}
-	muted := map[int64]bool{}
-	for _, s := range subs {
-		if s.State == forum.SubMute {
-			muted[s.UserID] = true
-		} else {
-			add(s.UserID, forum.NoteThreadReply)
-		}
-	}
-	// Members who blocked the author hear nothing about their posts: no
-	// reply, mention or thread notifications (hearth/pkg/forum's Block).
-	blockers := map[int64]bool{}
 	if len(order) > 0 {
-		var ids []int64
-		if err := tx.Table("blocks").Where("blocked_id = ? AND blocker_id IN ?", author, order).Pluck("blocker_id", &ids).Error; err != nil {
+		// Members who muted the thread hear nothing of it, and members who
+		// blocked the author hear nothing about their posts (hearth/pkg/forum's
+		// Block).
+		var quiet []int64
+		if err := tx.Raw(`SELECT user_id FROM subscriptions WHERE thread_id = ? AND state = ? AND user_id IN ?
+			UNION SELECT blocker_id FROM blocks WHERE blocked_id = ? AND blocker_id IN ?`,
+			p.ThreadID, forum.SubMute, order, author, order).Scan(&quiet).Error; err != nil {
 			return err
 		}
-		for _, id := range ids {
-			blockers[id] = true
+		var notes []forum.Notification
+		for _, uid := range order {
+			if !slices.Contains(quiet, uid) {
+				notes = append(notes, forum.Notification{UserID: uid, Kind: kinds[uid], ActorID: p.AuthorID, PostID: p.ID, ThreadID: p.ThreadID, CreatedAt: p.CreatedAt})
+			}
+		}
+		if len(notes) > 0 {
+			if err := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&notes).Error; err != nil {
+				return err
+			}
 		}
 	}
-	var notes []forum.Notification
-	for _, uid := range order {
-		if muted[uid] || blockers[uid] {
-			continue
-		}
-		notes = append(notes, forum.Notification{UserID: uid, Kind: kinds[uid], ActorID: p.AuthorID, PostID: p.ID, ThreadID: p.ThreadID, CreatedAt: p.CreatedAt})
-	}
-	if len(notes) == 0 {
-		return nil
-	}
-	return tx.Clauses(clause.OnConflict{DoNothing: true}).CreateInBatches(&notes, 200).Error
+	// The followers, but not the author, not members who blocked the
+	// author, and not those already told of this post as its parent's
+	// author or as mentioned (the precedence above).
+	return tx.Exec(`INSERT INTO notifications (user_id, kind, actor_id, post_id, thread_id, reaction, created_at)
+		SELECT s.user_id, ?, ?, ?, ?, '', ? FROM subscriptions s
+		WHERE s.thread_id = ? AND s.state = ? AND s.user_id <> ?
+			AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = s.user_id AND b.blocked_id = ?)
+			AND NOT EXISTS (SELECT 1 FROM notifications x WHERE x.user_id = s.user_id AND x.post_id = ?)
+		ON CONFLICT DO NOTHING`,
+		forum.NoteThreadReply, author, p.ID, p.ThreadID, p.CreatedAt,
+		p.ThreadID, forum.SubFollow, author, author, p.ID).Error
 }
 
 // visibleNoteFilter restricts a notification query to posts and threads a
