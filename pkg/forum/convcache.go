@@ -22,8 +22,8 @@ const (
 
 // convCache keeps the rows of thread pages, so members reading the same
 // thread share one query. It is used only where version is exact for
-// every write to posts and names, which on SQLite is this process's
-// content version (one process writes the file); see
+// every write to threads, posts, reactions and names, which on SQLite is
+// this process's content version (one process writes the file); see
 // WithConversationCache. An entry is served only while that version is
 // unchanged and for at most ttl, which bounds what another process (a
 // command run beside the server) could leave stale, as for the visitor
@@ -51,10 +51,11 @@ type convKey struct {
 	after, before string
 }
 
-// WithConversationCache keeps thread pages' posts in memory for up to ttl,
-// checked against version, which must grow with every write that can
-// change a thread's posts or the names shown on them. Zero ttl or a nil
-// version leaves it off.
+// WithConversationCache keeps thread heads, thread pages' posts and their
+// reactions in memory for up to ttl, checked against version, which must
+// grow with every write that can change a thread, its posts, their
+// reactions or the names shown on them. Zero ttl or a nil version leaves
+// it off.
 func WithConversationCache(version func() uint64, ttl time.Duration) Option {
 	return func(s *Service) {
 		if version != nil && ttl > 0 {
