@@ -119,9 +119,10 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 	}
 	if db.Dialect == migrations.SQLite {
 		// One process writes a SQLite file, so its content version sees
-		// every write that changes a thread's posts: members reading the
-		// same thread can share its query. Several instances on
-		// PostgreSQL would each miss the others' writes, so they query.
+		// every write that changes a thread, its posts or their reactions:
+		// members reading the same thread can share those queries.
+		// Several instances on PostgreSQL would each miss the others'
+		// writes, so they query.
 		opts = append(opts, forum.WithConversationCache(db.ContentVersion, cfg.VisitorCache))
 	}
 	fs := forum.NewService(store.NewForum(db), opts...)
