@@ -12,10 +12,10 @@ import (
 
 // TestMembersShareAThreadsPostsQuery: on SQLite, members reading the same
 // thread share the queries for its head, its posts and their reactions
-// until something is written; a
-// member's page still shows exactly what their own query would, whoever
-// filled the cache: a held post appears to its author and to moderators
-// only, and a write through any path shows on the next request. On
+// until something is written; a member's page still shows exactly what
+// their own query would, whoever filled the cache: a held post appears to
+// its author and to moderators only, and a write through any path (a
+// reaction, a lock, a redaction, a reply) shows on the next request. On
 // PostgreSQL (several instances may share it) every page makes its own
 // query.
 func TestMembersShareAThreadsPostsQuery(t *testing.T) {
