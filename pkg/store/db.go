@@ -45,6 +45,9 @@ type DB struct {
 	tags tagCache
 	// changes counts content writes (version.go).
 	changes changeCounter
+	// stmts are the SQLite writer's and readers' connectors, which keep
+	// compiled statements (stmtcache.go); nil on PostgreSQL.
+	stmts [2]*stmtConnector
 	// group shares commits between concurrent writes on SQLite (batch.go);
 	// nil on PostgreSQL.
 	group *groupCommit
@@ -89,6 +92,11 @@ func sqliteDSN(path string, readOnly bool) string {
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "synchronous(FULL)")
+	// How GORM's SQLite dialect opens a file itself: DATETIME columns scan
+	// into time.Time and times are written in SQLite's own format.
+	q.Set("_texttotime", "1")
+	q.Set("_inttotime", "1")
+	q.Set("_time_format", "sqlite")
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
 		// 1 MiB of page cache per reader (SQLite's default is 2 MiB) holds
@@ -116,13 +124,15 @@ func openSQLite(ctx context.Context, path string, o Options, gcfg *gorm.Config) 
 			return nil, fmt.Errorf("create database directory: %w", err)
 		}
 	}
-	w, err := gorm.Open(sqlite.Open(sqliteDSN(path, false)), gcfg)
+	wconn, err := newStmtConnector(sqliteDSN(path, false))
 	if err != nil {
-		return nil, fmt.Errorf("open sqlite writer: %w", err)
+		return nil, err
 	}
-	wsql, err := w.DB()
+	wsql := sql.OpenDB(wconn)
+	w, err := gorm.Open(sqlite.New(sqlite.Config{Conn: wsql}), gcfg)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite writer handle: %w", err)
+		_ = wsql.Close()
+		return nil, fmt.Errorf("open sqlite writer: %w", err)
 	}
 	wsql.SetMaxOpenConns(1)
 	wsql.SetMaxIdleConns(1)
@@ -132,20 +142,19 @@ func openSQLite(ctx context.Context, path string, o Options, gcfg *gorm.Config) 
 		_ = wsql.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
-	// Readers keep their prepared statements (up to 256 query texts, each
-	// prepared once per connection): SQLite's parser and planner were 18 %
-	// of a member's thread page when every query was compiled afresh.
-	rcfg := *gcfg
-	rcfg.PrepareStmt, rcfg.PrepareStmtMaxSize, rcfg.PrepareStmtTTL = true, 256, time.Hour
-	r, err := gorm.Open(sqlite.Open(sqliteDSN(path, true)), &rcfg)
+	// Both handles keep each connection's compiled statements
+	// (stmtcache.go).
+	rconn, err := newStmtConnector(sqliteDSN(path, true))
 	if err != nil {
+		_ = wsql.Close()
+		return nil, err
+	}
+	rsql := sql.OpenDB(rconn)
+	r, err := gorm.Open(sqlite.New(sqlite.Config{Conn: rsql}), gcfg)
+	if err != nil {
+		_ = rsql.Close()
 		_ = wsql.Close()
 		return nil, fmt.Errorf("open sqlite reader: %w", err)
-	}
-	rsql, err := r.DB()
-	if err != nil {
-		_ = wsql.Close()
-		return nil, fmt.Errorf("sqlite reader handle: %w", err)
 	}
 	readers := o.MaxConns
 	if readers <= 0 {
@@ -158,7 +167,7 @@ func openSQLite(ctx context.Context, path string, o Options, gcfg *gorm.Config) 
 	}
 	rsql.SetMaxOpenConns(readers)
 	rsql.SetMaxIdleConns(readers)
-	db := &DB{W: w, R: r, Dialect: migrations.SQLite, wsql: wsql, rsql: rsql}
+	db := &DB{W: w, R: r, Dialect: migrations.SQLite, wsql: wsql, rsql: rsql, stmts: [2]*stmtConnector{wconn, rconn}}
 	db.group = newGroupCommit(db)
 	return db, nil
 }
@@ -256,4 +265,18 @@ func (db *DB) Pools() map[string]*sql.DB {
 		return map[string]*sql.DB{"main": db.wsql}
 	}
 	return map[string]*sql.DB{"writer": db.wsql, "reader": db.rsql}
+}
+
+// StatementsCompiled is how many statements the SQLite connections have
+// compiled for their statement caches (stmtcache.go) since Open: it stops
+// growing once every query text has run on every connection. Zero on
+// PostgreSQL.
+func (db *DB) StatementsCompiled() int64 {
+	var n int64
+	for _, sc := range db.stmts {
+		if sc != nil {
+			n += sc.prepares.Load()
+		}
+	}
+	return n
 }
