@@ -120,11 +120,11 @@ func (r *Renderer) Names() []string {
 }
 
 // Render implements echo.Renderer. A template error never sends half a
-// page: Echo hands in a fresh buffer and sends it only when Render returns
-// nil. That buffer is written into directly, grown first to the page's last
-// size (a thread page is about 100 KB, and growing by doubling would
-// allocate twice that and copy it). Any other writer gets the page through
-// a pooled buffer.
+// page: the caller's buffer (Echo's fresh one, or a pooled one from
+// renderContext) is sent only when Render returns nil. A buffer is written
+// into directly, grown first to the page's last size (a thread page is
+// about 100 KB, and growing by doubling would allocate twice that and copy
+// it). Any other writer gets the page through a pooled buffer.
 func (r *Renderer) Render(w io.Writer, name string, data any, _ echo.Context) error {
 	pg, t, err := r.template(name)
 	if err != nil {
@@ -141,17 +141,50 @@ func (r *Renderer) Render(w io.Writer, name string, data any, _ echo.Context) er
 	}
 	buf := r.bufs.Get().(*bytes.Buffer)
 	buf.Reset()
-	defer func() {
-		if buf.Cap() <= 1<<20 {
-			r.bufs.Put(buf)
-		}
-	}()
+	defer r.putBuf(buf)
 	if err := t.ExecuteTemplate(buf, "layout", data); err != nil {
 		return fmt.Errorf("render %s: %w", name, err)
 	}
 	size.Store(int64(min(buf.Len(), 1<<20)))
 	_, err = buf.WriteTo(w)
 	return err
+}
+
+// pooledRender is the first middleware: it hands every later middleware
+// and handler a context whose Render executes the page into a buffer from
+// the Renderer's pool instead of the fresh one Echo's own Render allocates
+// (about 100 KB for a thread page, zeroed and then collected, on every
+// request). The buffer goes back to the pool once the page is written to
+// the response, which copies it.
+func (r *Renderer) pooledRender(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		return next(renderContext{Context: c, r: r})
+	}
+}
+
+// renderContext is an echo.Context whose Render uses the Renderer's pool.
+type renderContext struct {
+	echo.Context
+	r *Renderer
+}
+
+// Render implements echo.Context as Echo's own does: nothing is sent when
+// the template fails.
+func (c renderContext) Render(code int, name string, data any) error {
+	buf := c.r.bufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer c.r.putBuf(buf)
+	if err := c.r.Render(buf, name, data, c); err != nil {
+		return err
+	}
+	return c.HTMLBlob(code, buf.Bytes())
+}
+
+// putBuf returns buf to the pool unless an unusually large page grew it.
+func (r *Renderer) putBuf(buf *bytes.Buffer) {
+	if buf.Cap() <= 1<<20 {
+		r.bufs.Put(buf)
+	}
 }
 
 // Fragment executes the template called name, defined in page, with data

@@ -3,9 +3,15 @@ package web
 import (
 	"bytes"
 	"html/template"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
+
+	"github.com/labstack/echo/v4"
 )
 
 // TestRendererParsesEveryPageAtStart: a broken page stops NewRenderer even
@@ -44,5 +50,49 @@ func TestRendererParsesEveryPageAtStart(t *testing.T) {
 	}
 	if err := r.Render(&bytes.Buffer{}, "missing", nil, nil); err == nil {
 		t.Fatal("rendering a page that does not exist must fail")
+	}
+}
+
+// TestPooledRenderSendsWholePages: pages rendered through the pooled
+// buffers come out whole and unmixed when many requests share the pool,
+// and a template that fails sends nothing of itself.
+func TestPooledRenderSendsWholePages(t *testing.T) {
+	fsys := fstest.MapFS{
+		"layouts/base.html": {Data: []byte(`{{define "layout"}}<main>{{template "content" .}}</main>{{end}}`)},
+		"pages/echo.html":   {Data: []byte(`{{define "content"}}{{.}}{{end}}`)},
+		"pages/fails.html":  {Data: []byte(`{{define "content"}}<p>start</p>{{.Missing}}{{end}}`)},
+	}
+	r, err := NewRenderer(fsys, template.FuncMap{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := echo.New()
+	e.Renderer = r
+	e.Use(r.pooledRender)
+	e.GET("/p/:n", func(c echo.Context) error {
+		return c.Render(http.StatusOK, "echo", strings.Repeat(c.Param("n"), 20000))
+	})
+	e.GET("/fails", func(c echo.Context) error {
+		if err := c.Render(http.StatusOK, "fails", 1); err != nil {
+			return c.String(http.StatusInternalServerError, "failed")
+		}
+		return nil
+	})
+	var wg sync.WaitGroup
+	for i := range 40 {
+		wg.Go(func() {
+			n := strconv.Itoa(i % 7)
+			rec := httptest.NewRecorder()
+			e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/p/"+n, nil))
+			if want := "<main>" + strings.Repeat(n, 20000) + "</main>"; rec.Body.String() != want {
+				t.Errorf("page %s came out as %d bytes starting %.40q", n, rec.Body.Len(), rec.Body.String())
+			}
+		})
+	}
+	wg.Wait()
+	rec := httptest.NewRecorder()
+	e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/fails", nil))
+	if rec.Code != http.StatusInternalServerError || rec.Body.String() != "failed" {
+		t.Errorf("a failing template answered %d %q, want only the handler's error", rec.Code, rec.Body.String())
 	}
 }

@@ -10,6 +10,7 @@ import (
 // the one place to read to know the site's URLs.
 func (s *Server) routes() {
 	e := s.e
+	e.Use(s.render.pooledRender)
 	e.Use(requestID)
 	e.Use(s.securityHeaders)
 	e.Use(s.accessLog)
