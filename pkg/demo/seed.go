@@ -97,6 +97,9 @@ func Seed(ctx context.Context, db *sql.DB, dialect string, o Options, progress i
 		if err := w.resetSequences(ctx, "users", "groups", "threads", "posts", "reports", "queue_items"); err != nil {
 			return st, err
 		}
+		if err := w.analyze(ctx); err != nil {
+			return st, err
+		}
 	}
 	st.DistinctBodies = s.rendered
 	st.Elapsed = time.Since(start)
