@@ -51,7 +51,12 @@ func (sc *stmtConnector) Connect(ctx context.Context) (driver.Conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &stmtConn{sc: sc, conn: c, byText: map[string]*list.Element{}, lru: list.New()}, nil
+	ic, ok := c.(sqliteConn)
+	if !ok {
+		_ = c.Close()
+		return nil, fmt.Errorf("sqlite connection %T lacks a driver interface hearth relies on", c)
+	}
+	return &stmtConn{sc: sc, conn: ic, byText: map[string]*list.Element{}, lru: list.New()}, nil
 }
 
 // Driver implements driver.Connector.
@@ -62,7 +67,7 @@ func (sc *stmtConnector) Driver() driver.Driver { return sc.inner.Driver() }
 // does, so database/sql treats it the same (see sqliteConn).
 type stmtConn struct {
 	sc     *stmtConnector
-	conn   driver.Conn
+	conn   sqliteConn
 	byText map[string]*list.Element
 	lru    *list.List // of *cachedStmt, most recently used first
 }
@@ -90,14 +95,6 @@ type sqliteConn interface {
 
 var _ sqliteConn = (*stmtConn)(nil)
 
-func (c *stmtConn) inner() (sqliteConn, error) {
-	ic, ok := c.conn.(sqliteConn)
-	if !ok {
-		return nil, fmt.Errorf("sqlite connection %T lacks a driver interface hearth relies on", c.conn)
-	}
-	return ic, nil
-}
-
 // cached returns the compiled statement for query, compiling it on a miss
 // and dropping the least recently used beyond stmtCacheSize.
 func (c *stmtConn) cached(ctx context.Context, query string) (*cachedStmt, error) {
@@ -105,11 +102,7 @@ func (c *stmtConn) cached(ctx context.Context, query string) (*cachedStmt, error
 		c.lru.MoveToFront(e)
 		return e.Value.(*cachedStmt), nil
 	}
-	ic, err := c.inner()
-	if err != nil {
-		return nil, err
-	}
-	st, err := ic.PrepareContext(ctx, query)
+	st, err := c.conn.PrepareContext(ctx, query)
 	if err != nil {
 		return nil, err
 	}
@@ -139,11 +132,7 @@ func (c *stmtConn) ExecContext(ctx context.Context, query string, args []driver.
 		return nil, err
 	}
 	if cs.busy {
-		ic, err := c.inner()
-		if err != nil {
-			return nil, err
-		}
-		return ic.ExecContext(ctx, query, args)
+		return c.conn.ExecContext(ctx, query, args)
 	}
 	return cs.stmt.(driver.StmtExecContext).ExecContext(ctx, args)
 }
@@ -157,11 +146,7 @@ func (c *stmtConn) QueryContext(ctx context.Context, query string, args []driver
 	if cs.busy {
 		// The same text is being read already (a query inside the loop over
 		// its own rows): this one is compiled and finalized by the driver.
-		ic, err := c.inner()
-		if err != nil {
-			return nil, err
-		}
-		return ic.QueryContext(ctx, query, args)
+		return c.conn.QueryContext(ctx, query, args)
 	}
 	r, err := cs.stmt.(driver.StmtQueryContext).QueryContext(ctx, args)
 	if err != nil {
@@ -179,11 +164,7 @@ func (c *stmtConn) Prepare(query string) (driver.Stmt, error) {
 
 // PrepareContext implements driver.ConnPrepareContext.
 func (c *stmtConn) PrepareContext(ctx context.Context, query string) (driver.Stmt, error) {
-	ic, err := c.inner()
-	if err != nil {
-		return nil, err
-	}
-	return ic.PrepareContext(ctx, query)
+	return c.conn.PrepareContext(ctx, query)
 }
 
 // Begin implements driver.Conn.
@@ -193,36 +174,17 @@ func (c *stmtConn) Begin() (driver.Tx, error) {
 
 // BeginTx implements driver.ConnBeginTx.
 func (c *stmtConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, error) {
-	ic, err := c.inner()
-	if err != nil {
-		return nil, err
-	}
-	return ic.BeginTx(ctx, opts)
+	return c.conn.BeginTx(ctx, opts)
 }
 
 // Ping implements driver.Pinger.
-func (c *stmtConn) Ping(ctx context.Context) error {
-	ic, err := c.inner()
-	if err != nil {
-		return err
-	}
-	return ic.Ping(ctx)
-}
+func (c *stmtConn) Ping(ctx context.Context) error { return c.conn.Ping(ctx) }
 
 // ResetSession implements driver.SessionResetter.
-func (c *stmtConn) ResetSession(ctx context.Context) error {
-	ic, err := c.inner()
-	if err != nil {
-		return err
-	}
-	return ic.ResetSession(ctx)
-}
+func (c *stmtConn) ResetSession(ctx context.Context) error { return c.conn.ResetSession(ctx) }
 
 // IsValid implements driver.Validator.
-func (c *stmtConn) IsValid() bool {
-	ic, err := c.inner()
-	return err == nil && ic.IsValid()
-}
+func (c *stmtConn) IsValid() bool { return c.conn.IsValid() }
 
 // Close finalizes the cached statements, then closes the connection.
 func (c *stmtConn) Close() error {
