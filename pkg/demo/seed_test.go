@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"hearth/migrations"
 	"hearth/pkg/auth"
 	"hearth/pkg/demo"
 	"hearth/pkg/forumtest"
@@ -53,6 +54,17 @@ func TestSeedIsConsistent(t *testing.T) {
 		}
 		if n := count(t, db, "SELECT COUNT(*) FROM groups"); n != o.Groups {
 			t.Fatalf("groups table has %d rows, want %d", n, o.Groups)
+		}
+		if db.Dialect == migrations.Postgres {
+			// The planner has statistics at once: ANALYZE sets reltuples,
+			// which is -1 on a table never analyzed or vacuumed.
+			var tuples float64
+			if err := db.R.Raw("SELECT reltuples FROM pg_class WHERE oid = 'posts'::regclass").Row().Scan(&tuples); err != nil {
+				t.Fatal(err)
+			}
+			if int(tuples) != o.Posts {
+				t.Errorf("pg_class.reltuples for posts is %v after seeding, want %d (analyzed)", tuples, o.Posts)
+			}
 		}
 
 		type post struct {
