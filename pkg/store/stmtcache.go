@@ -118,9 +118,11 @@ func (c *stmtConn) cached(ctx context.Context, query string) (*cachedStmt, error
 		}
 		c.lru.Remove(old)
 		delete(c.byText, victim.text)
-		if err := victim.stmt.Close(); err != nil {
-			return nil, fmt.Errorf("finalize cached statement: %w", err)
-		}
+		// SQLite's finalize reports the error of the statement's last run,
+		// an earlier query's failure, already returned to that query; the
+		// statement is released either way, and this query has nothing to
+		// do with it.
+		_ = victim.stmt.Close()
 	}
 	return cs, nil
 }
