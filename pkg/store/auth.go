@@ -2,7 +2,10 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"time"
+
+	"gorm.io/gorm"
 
 	"hearth/pkg/auth"
 )
@@ -46,29 +49,36 @@ func (s *Auth) CreateSession(ctx context.Context, sess *auth.Session) error {
 	return translate(s.db.write(ctx).Create(sess).Error)
 }
 
-// sessionUserRow is the join of a session and its user, read in one query.
-type sessionUserRow struct {
-	auth.User
-	SessTokenHash  string    `gorm:"column:s_token_hash"`
-	SessDevice     string    `gorm:"column:s_device"`
-	SessCreatedAt  time.Time `gorm:"column:s_created_at"`
-	SessLastSeenAt time.Time `gorm:"column:s_last_seen_at"`
-	SessExpiresAt  time.Time `gorm:"column:s_expires_at"`
-}
+// sessionUserQuery is a live session and its member, every column of
+// auth.User in field order (TestSessionUserReadsEveryColumn keeps the two
+// in step).
+const sessionUserQuery = `SELECT u.id, u.username, u.username_key, u.password_hash, u.role, u.moderator_site_wide, u.status,
+		u.status_until, u.status_reason, u.country, u.totp_secret, u.totp_enabled, u.totp_last_step, u.post_count,
+		u.created_at, u.updated_at, s.token_hash, s.device, s.created_at, s.last_seen_at, s.expires_at
+	FROM sessions s JOIN users u ON u.id = s.user_id
+	WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_seen_at > ?`
 
 // SessionUser implements auth.Store.
 func (s *Auth) SessionUser(ctx context.Context, tokenHash string, now, idleSince time.Time) (auth.Session, auth.User, error) {
-	var row sessionUserRow
-	err := s.db.read(ctx).Table("sessions").
-		Select("users.*, sessions.token_hash AS s_token_hash, sessions.device AS s_device, sessions.created_at AS s_created_at, sessions.last_seen_at AS s_last_seen_at, sessions.expires_at AS s_expires_at").
-		Joins("JOIN users ON users.id = sessions.user_id").
-		Where("sessions.token_hash = ? AND sessions.expires_at > ? AND sessions.last_seen_at > ?", tokenHash, now, idleSince).
-		Take(&row).Error
+	var (
+		u     auth.User
+		sess  auth.Session
+		found bool
+	)
+	err := scanRows(s.db.read(ctx), sessionUserQuery, []any{tokenHash, now, idleSince}, func(r *sql.Rows) error {
+		found = true
+		return r.Scan(&u.ID, &u.Username, &u.UsernameKey, &u.PasswordHash, &u.Role, &u.ModeratorSiteWide, &u.Status,
+			&u.StatusUntil, &u.StatusReason, &u.Country, &u.TOTPSecret, &u.TOTPEnabled, &u.TOTPLastStep, &u.PostCount,
+			&u.CreatedAt, &u.UpdatedAt, &sess.TokenHash, &sess.Device, &sess.CreatedAt, &sess.LastSeenAt, &sess.ExpiresAt)
+	})
 	if err != nil {
 		return auth.Session{}, auth.User{}, translate(err)
 	}
-	sess := auth.Session{TokenHash: row.SessTokenHash, UserID: row.ID, Device: row.SessDevice, CreatedAt: row.SessCreatedAt, LastSeenAt: row.SessLastSeenAt, ExpiresAt: row.SessExpiresAt}
-	return sess, row.User, nil
+	if !found {
+		return auth.Session{}, auth.User{}, translate(gorm.ErrRecordNotFound)
+	}
+	sess.UserID = u.ID
+	return sess, u, nil
 }
 
 // TouchSession implements auth.Store.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"time"
 
 	"gorm.io/gorm/clause"
@@ -30,7 +31,15 @@ func (s *Blocks) RemoveBlock(ctx context.Context, blockerID, blockedID int64) er
 // BlockedIDs implements forum.BlockStore.
 func (s *Blocks) BlockedIDs(ctx context.Context, blockerID int64) ([]int64, error) {
 	var ids []int64
-	err := s.db.read(ctx).Model(&forum.Block{}).Where("blocker_id = ?", blockerID).Order("blocked_id").Pluck("blocked_id", &ids).Error
+	err := scanRows(s.db.read(ctx), "SELECT blocked_id FROM blocks WHERE blocker_id = ? ORDER BY blocked_id",
+		[]any{blockerID}, func(r *sql.Rows) error {
+			var id int64
+			if err := r.Scan(&id); err != nil {
+				return err
+			}
+			ids = append(ids, id)
+			return nil
+		})
 	return ids, translate(err)
 }
 

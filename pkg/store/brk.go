@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"time"
 
 	"hearth/pkg/forum"
@@ -23,8 +24,16 @@ func (s *Breaks) CreateBreak(ctx context.Context, b *forum.Break) error {
 // ActiveBreaks implements forum.BreakStore.
 func (s *Breaks) ActiveBreaks(ctx context.Context, userID int64, now time.Time) ([]forum.Break, error) {
 	var bs []forum.Break
-	err := s.db.read(ctx).Where("user_id = ? AND ends_at > ? AND starts_at <= ?", userID, now, now).
-		Order("ends_at DESC, id DESC").Find(&bs).Error
+	err := scanRows(s.db.read(ctx), `SELECT id, user_id, scope, group_id, tag, starts_at, ends_at, end_requested_at, created_at
+		FROM breaks WHERE user_id = ? AND ends_at > ? AND starts_at <= ? ORDER BY ends_at DESC, id DESC`,
+		[]any{userID, now, now}, func(r *sql.Rows) error {
+			var b forum.Break
+			if err := r.Scan(&b.ID, &b.UserID, &b.Scope, &b.GroupID, &b.Tag, &b.StartsAt, &b.EndsAt, &b.EndRequestedAt, &b.CreatedAt); err != nil {
+				return err
+			}
+			bs = append(bs, b)
+			return nil
+		})
 	return bs, translate(err)
 }
 

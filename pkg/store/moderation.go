@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"time"
 
 	"gorm.io/gorm"
@@ -205,7 +206,16 @@ func (s *Moderation) CountOpen(ctx context.Context, kind string, all bool, group
 // PendingNotices implements moderation.Store.
 func (s *Moderation) PendingNotices(ctx context.Context, userID int64, limit int) ([]moderation.Notice, error) {
 	var ns []moderation.Notice
-	err := s.db.read(ctx).Where("user_id = ? AND acknowledged_at IS NULL", userID).Order("id").Limit(limit).Find(&ns).Error
+	err := scanRows(s.db.read(ctx), `SELECT id, user_id, kind, message, reason, link, acknowledged_at, created_at
+		FROM member_notices WHERE user_id = ? AND acknowledged_at IS NULL ORDER BY id LIMIT ?`,
+		[]any{userID, limit}, func(r *sql.Rows) error {
+			var n moderation.Notice
+			if err := r.Scan(&n.ID, &n.UserID, &n.Kind, &n.Message, &n.Reason, &n.Link, &n.AcknowledgedAt, &n.CreatedAt); err != nil {
+				return err
+			}
+			ns = append(ns, n)
+			return nil
+		})
 	return ns, translate(err)
 }
 

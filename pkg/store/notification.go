@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"slices"
 	"time"
 
@@ -141,15 +142,10 @@ func (s *Forum) MarkRead(ctx context.Context, userID, upTo int64, now time.Time)
 
 // Subscription implements forum.PostingStore.
 func (s *Forum) Subscription(ctx context.Context, userID, threadID int64) (string, error) {
-	var states []string
-	if err := s.db.read(ctx).Model(&forum.Subscription{}).Where("user_id = ? AND thread_id = ?", userID, threadID).
-		Pluck("state", &states).Error; err != nil {
-		return "", translate(err)
-	}
-	if len(states) == 0 {
-		return "", nil
-	}
-	return states[0], nil
+	var state string
+	err := scanRows(s.db.read(ctx), "SELECT state FROM subscriptions WHERE user_id = ? AND thread_id = ?",
+		[]any{userID, threadID}, func(r *sql.Rows) error { return r.Scan(&state) })
+	return state, translate(err)
 }
 
 // SetSubscription implements forum.PostingStore.
@@ -167,10 +163,16 @@ func (s *Forum) SetSubscription(ctx context.Context, userID, threadID int64, sta
 // TagPrefs implements forum.PostingStore.
 func (s *Forum) TagPrefs(ctx context.Context, userID int64) ([]forum.TagPref, error) {
 	var ps []forum.TagPref
-	if err := s.db.read(ctx).Where("user_id = ?", userID).Order("tag_slug").Find(&ps).Error; err != nil {
-		return nil, translate(err)
-	}
-	return ps, nil
+	err := scanRows(s.db.read(ctx), "SELECT user_id, tag_slug, mode, updated_at FROM tag_prefs WHERE user_id = ? ORDER BY tag_slug",
+		[]any{userID}, func(r *sql.Rows) error {
+			var p forum.TagPref
+			if err := r.Scan(&p.UserID, &p.TagSlug, &p.Mode, &p.UpdatedAt); err != nil {
+				return err
+			}
+			ps = append(ps, p)
+			return nil
+		})
+	return ps, translate(err)
 }
 
 // SetTagPrefs implements forum.PostingStore.

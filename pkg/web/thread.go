@@ -100,6 +100,7 @@ func (s *Server) threadShow(c echo.Context) error {
 		}
 		byPost[r.PostID] = append(byPost[r.PostID], r)
 	}
+	v.Posts = make([]PostView, 0, len(conv.Posts))
 	for _, p := range conv.Posts {
 		pv := s.postView(c, h, p, names, prefs, viewer, canReply, byPost[p.ID])
 		if v.HiddenTags != "" && pv.Mode == forum.ModeHide && !s.onTagBreak(c, p.Tags.Union(h.Tags)) {
