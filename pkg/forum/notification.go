@@ -48,10 +48,10 @@ func (s *Service) Notifications(ctx context.Context, userID, before int64, hide 
 const UnreadCountCap = 100
 
 // UnreadCount counts userID's unread notifications that the list would
-// show, up to UnreadCountCap. It is one indexed query, run on every page
-// for signed-in members.
-func (s *Service) UnreadCount(ctx context.Context, userID int64, hide []string) (int, error) {
-	n, err := s.store.UnreadCount(ctx, userID, hide)
+// show with their saved tag preferences, up to UnreadCountCap. It is one
+// indexed query, run on every page for signed-in members.
+func (s *Service) UnreadCount(ctx context.Context, userID int64) (int, error) {
+	n, err := s.store.UnreadCount(ctx, userID)
 	if err != nil {
 		return 0, fmt.Errorf("unread count: %w", err)
 	}

@@ -71,7 +71,7 @@ type PostingStore interface {
 	Notifications(ctx context.Context, q NotificationQuery) ([]NotificationRow, error)
 	// UnreadCount counts what Notifications would list unread, stopping
 	// at UnreadCountCap.
-	UnreadCount(ctx context.Context, userID int64, hide []string) (int, error)
+	UnreadCount(ctx context.Context, userID int64) (int, error)
 	// MarkRead marks notifications up to id upTo (all when 0) read.
 	MarkRead(ctx context.Context, userID, upTo int64, now time.Time) error
 

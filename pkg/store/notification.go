@@ -112,23 +112,31 @@ func (s *Forum) Notifications(ctx context.Context, q forum.NotificationQuery) ([
 	return rows, nil
 }
 
-// UnreadCount implements forum.PostingStore. It stops at
-// forum.UnreadCountCap rows, so its cost does not grow with a member's
-// backlog: the partial index notifications_unread (user_id) WHERE read_at
-// IS NULL finds the unread rows and each is joined to its post and thread
-// by primary key, with the same visibility and hidden-tag filter as the
-// notifications page (blocks are applied when notifications are written).
-func (s *Forum) UnreadCount(ctx context.Context, userID int64, hide []string) (int, error) {
-	var n int64
-	rows := s.db.read(ctx).Table("notifications n").Select("1").
-		Joins("JOIN posts p ON p.id = n.post_id").
-		Joins("JOIN threads t ON t.id = n.thread_id").
-		Where("n.user_id = ? AND n.read_at IS NULL", userID)
-	rows = visibleNoteFilter(rows, hide).Limit(forum.UnreadCountCap)
-	if err := s.db.read(ctx).Table("(?) AS unread", rows).Count(&n).Error; err != nil {
-		return 0, translate(err)
-	}
-	return int(n), nil
+// unreadCountQuery counts a member's unread notifications, stopping at
+// forum.UnreadCountCap rows so its cost does not grow with a backlog: the
+// partial index notifications_unread (user_id) WHERE read_at IS NULL finds
+// the unread rows, and each is joined to its post and thread by primary
+// key. It applies the notifications page's filter (visibleNoteFilter) in
+// one fixed statement: the member's hidden tags come from tag_prefs in the
+// query, matched with the same LIKE pattern as forum.Pattern, so the text
+// never changes with their number. Blocks are applied when notifications
+// are written.
+const unreadCountQuery = `SELECT COUNT(*) FROM (
+	SELECT 1 FROM notifications n
+	JOIN posts p ON p.id = n.post_id
+	JOIN threads t ON t.id = n.thread_id
+	WHERE n.user_id = ? AND n.read_at IS NULL AND p.status = ? AND t.status IN (?, ?)
+		AND NOT EXISTS (SELECT 1 FROM tag_prefs tp WHERE tp.user_id = n.user_id AND tp.mode = ?
+			AND (p.tags LIKE '%,' || tp.tag_slug || ',%' OR t.tags LIKE '%,' || tp.tag_slug || ',%'))
+	LIMIT ?) AS unread`
+
+// UnreadCount implements forum.PostingStore.
+func (s *Forum) UnreadCount(ctx context.Context, userID int64) (int, error) {
+	var n int
+	err := scanRows(s.db.read(ctx), unreadCountQuery,
+		[]any{userID, forum.StatusVisible, forum.StatusVisible, forum.StatusRedacted, forum.ModeHide, forum.UnreadCountCap},
+		func(r *sql.Rows) error { return r.Scan(&n) })
+	return n, translate(err)
 }
 
 // MarkRead implements forum.PostingStore.

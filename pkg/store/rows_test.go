@@ -173,3 +173,97 @@ func TestPerPageRowsReadEveryColumn(t *testing.T) {
 		}
 	})
 }
+
+// TestUnreadCountMatchesTheList checks that the header's count, which reads
+// the member's hidden tags inside its one query, counts exactly the unread
+// notifications the list shows with those preferences: tags on the post
+// or on its thread, only the "hide" mode, whole slugs only ("violence" is
+// not "sexual-violence"), and only posts and threads still visible.
+func TestUnreadCountMatchesTheList(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		now := time.Now().UTC().Truncate(time.Second)
+		uid := forumtest.InsertUser(t, db, "rowan", "member")
+		other := forumtest.InsertUser(t, db, "sage", "member")
+		f := store.NewForum(db)
+
+		opening := func(th forum.Thread) int64 {
+			t.Helper()
+			var id int64
+			if err := db.R.Model(&forum.Post{}).Where("thread_id = ? AND parent_id IS NULL", th.ID).Pluck("id", &id).Error; err != nil {
+				t.Fatal(err)
+			}
+			return id
+		}
+		post := func(th forum.Thread, tags []string, status string) int64 {
+			t.Helper()
+			parent := opening(th)
+			p := forum.Post{ThreadID: th.ID, GroupID: th.GroupID, AuthorID: &other, ParentID: &parent, Depth: 1,
+				BodyMD: "words", BodyHTML: "<p>words</p>", Tags: forum.MakeTags(tags), Status: status, Version: 1, CreatedAt: now, UpdatedAt: now}
+			if err := db.W.Create(&p).Error; err != nil {
+				t.Fatal(err)
+			}
+			return p.ID
+		}
+		var notes []forum.Notification
+		note := func(th forum.Thread, postID int64, read bool) {
+			n := forum.Notification{UserID: uid, Kind: forum.NoteThreadReply, ActorID: &other, PostID: postID, ThreadID: th.ID, CreatedAt: now}
+			if read {
+				n.ReadAt = &now
+			}
+			notes = append(notes, n)
+		}
+		abuse := forumtest.InsertThread(t, db, "grief", other, "Tagged thread", []string{"abuse"}, now)
+		note(abuse, opening(abuse), false)
+		plain := forumtest.InsertThread(t, db, "grief", other, "Plain thread", nil, now)
+		note(plain, post(plain, []string{"self-harm"}, forum.StatusVisible), false)
+		note(plain, post(plain, []string{"sexual-violence"}, forum.StatusVisible), false)
+		note(plain, post(plain, nil, forum.StatusVisible), false)
+		note(plain, post(plain, nil, forum.StatusVisible), true)
+		note(plain, post(plain, nil, forum.StatusRedacted), false)
+		suicide := forumtest.InsertThread(t, db, "grief", other, "Thread tag only", []string{"suicide"}, now)
+		note(suicide, post(suicide, nil, forum.StatusVisible), false)
+		removed := forumtest.InsertThread(t, db, "grief", other, "Removed thread", nil, now)
+		note(removed, post(removed, nil, forum.StatusVisible), false)
+		if err := db.W.Model(&forum.Thread{}).Where("id = ?", removed.ID).Update("status", forum.StatusRemoved).Error; err != nil {
+			t.Fatal(err)
+		}
+		if err := db.W.Create(&notes).Error; err != nil {
+			t.Fatal(err)
+		}
+
+		for _, tc := range []struct {
+			prefs forum.Prefs
+			want  int
+		}{
+			{forum.Prefs{}, 5},
+			{forum.Prefs{"abuse": forum.ModeHide}, 4},
+			{forum.Prefs{"self-harm": forum.ModeHide, "abuse": forum.ModeWarn}, 4},
+			{forum.Prefs{"suicide": forum.ModeHide}, 4},
+			{forum.Prefs{"violence": forum.ModeHide}, 5},
+			{forum.Prefs{"sexual-violence": forum.ModeHide, "abuse": forum.ModeHide, "suicide": forum.ModeHide, "self-harm": forum.ModeHide}, 1},
+			{forum.Prefs{"abuse": forum.ModeWarn, "suicide": forum.ModeShow}, 5},
+		} {
+			if err := f.SetTagPrefs(ctx, uid, tc.prefs, now); err != nil {
+				t.Fatal(err)
+			}
+			got, err := f.UnreadCount(ctx, uid)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, err := f.Notifications(ctx, forum.NotificationQuery{UserID: uid, Limit: 50, HideTags: tc.prefs.Hidden()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			listed := 0
+			for _, r := range rows {
+				if r.ReadAt == nil {
+					listed++
+				}
+			}
+			if got != tc.want || listed != tc.want {
+				t.Errorf("prefs %v: count %d, list shows %d unread; want %d", tc.prefs, got, listed, tc.want)
+			}
+		}
+	})
+}

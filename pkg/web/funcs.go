@@ -1,8 +1,8 @@
 package web
 
 import (
-	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -46,7 +46,7 @@ func exactTime(t time.Time) string { return t.UTC().Format("2 January 2006 at 15
 
 func plural(n int, one, many string) string {
 	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
+		return "1 " + one
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	return strconv.Itoa(n) + " " + many
 }

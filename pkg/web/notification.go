@@ -10,19 +10,14 @@ import (
 )
 
 // unread is the signed-in member's unread notification count for the
-// header: one query (plus the tag preferences, read once per request).
-// A failure is logged and shows no count rather than failing the page.
+// header: one query, which applies their hidden tags itself. A failure is
+// logged and shows no count rather than failing the page.
 func (s *Server) unread(c echo.Context) int {
 	p := principal(c)
 	if p == nil || s.deps.Forum == nil {
 		return 0
 	}
-	hide, err := s.hiddenTags(c)
-	if err != nil {
-		s.log.Warn("unread count: preferences", "request_id", reqID(c), "err", err.Error())
-		return 0
-	}
-	n, err := s.deps.Forum.UnreadCount(c.Request().Context(), p.User.ID, hide)
+	n, err := s.deps.Forum.UnreadCount(c.Request().Context(), p.User.ID)
 	if err != nil {
 		s.log.Warn("unread count", "request_id", reqID(c), "err", err.Error())
 		return 0
