@@ -108,6 +108,30 @@ func (fc *fragmentCache) key(f *postFragment) fragmentKey {
 	return k
 }
 
+// formKey names the rendering of a blank reply form's fields: the only
+// inputs blankReplyForm sets are its action, its tag choices and its
+// button, and the rest of ComposeForm is zero. A leading marker keeps
+// these keys apart from posts'.
+func (fc *fragmentCache) formKey(f *ComposeForm) fragmentKey {
+	var k fragmentKey
+	for i, seed := range fc.seeds {
+		var w keyWriter
+		w.h.SetSeed(seed)
+		w.str("blank reply form")
+		w.str(f.Action)
+		w.str(f.Submit)
+		w.int(int64(len(f.Tags)))
+		for _, t := range f.Tags {
+			w.str(t.Slug)
+			w.str(t.Name)
+			w.str(t.Description)
+			w.bool(t.Checked)
+		}
+		k[i] = w.h.Sum64()
+	}
+	return k
+}
+
 // keyWriter feeds values into a hash with lengths and separators, so that
 // ("ab", "c") and ("a", "bc") hash differently.
 type keyWriter struct {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"hearth/pkg/forum"
 )
 
 // fullFragment sets every field of a postFragment to a non-zero value, so
@@ -204,5 +206,60 @@ func TestCachedPostsRenderAsTheTemplateWould(t *testing.T) {
 	}
 	if !strings.Contains(string(first[0]), `/t/7/reply?parent=1`) || !strings.Contains(string(first[0]), `value="/t/7"`) {
 		t.Errorf("the page's thread id and URL are not in the post: %s", first[0])
+	}
+}
+
+// TestBlankReplyFormFromTheCache checks that the reply form built from
+// cached fields is byte for byte the form the composer template writes,
+// that only its idempotency key changes between pages, and that
+// blankReplyForm sets nothing its cache key leaves out.
+func TestBlankReplyFormFromTheCache(t *testing.T) {
+	s := panelServer(t)
+	vocab := []forum.Tag{{Slug: "abuse", Name: "Abuse", Description: "Emotional or physical abuse"}, {Slug: "self-harm", Name: "Self-harm", Description: "Hurting oneself"}}
+	first, err := s.blankReplyForm(7, vocab)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := s.blankReplyForm(7, vocab)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Idem == second.Idem || first.Idem == "" {
+		t.Errorf("idempotency keys %q and %q: want a new one on every page", first.Idem, second.Idem)
+	}
+	for _, f := range []*ComposeForm{first, second} {
+		cached, err := s.render.Fragment("thread/show", "composer", f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain := *f
+		plain.Fields = ""
+		direct, err := s.render.Fragment("thread/show", "composer", plain)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cached != direct {
+			t.Errorf("cached reply form differs from the template's:\n%s\nwant\n%s", cached, direct)
+		}
+		for _, want := range []string{`action="/t/7/replies"`, `name="idem" value="` + f.Idem + `"`, `value="self-harm"`, "Post reply"} {
+			if !strings.Contains(string(cached), want) {
+				t.Errorf("reply form lacks %s: %s", want, cached)
+			}
+		}
+	}
+	if other, err := s.blankReplyForm(8, vocab); err != nil || s.frags.formKey(other) == s.frags.formKey(first) {
+		t.Errorf("another thread's form shares the first one's key (err %v)", err)
+	}
+	if fewer, _ := s.blankReplyForm(7, vocab[:1]); strings.Contains(string(fewer.Fields), "self-harm") {
+		t.Error("a form for a smaller vocabulary came from the cache of the larger one")
+	}
+	// Every field blankReplyForm fills is in formKey; the rest stay zero.
+	keyed := map[string]bool{"Action": true, "Tags": true, "Submit": true, "Idem": true, "Fields": true}
+	rv := reflect.ValueOf(*first)
+	for i := range rv.NumField() {
+		name := rv.Type().Field(i).Name
+		if !keyed[name] && !rv.Field(i).IsZero() {
+			t.Errorf("blankReplyForm sets ComposeForm.%s, which formKey does not hash", name)
+		}
 	}
 }

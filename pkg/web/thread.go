@@ -81,8 +81,9 @@ func (s *Server) threadShow(c echo.Context) error {
 		}
 		v.Following, v.Muted = st == forum.SubFollow, st == forum.SubMute
 		if canReply {
-			v.ReplyForm = &ComposeForm{Action: "/t/" + itoa(id) + "/replies", Tags: tagChoices(vocab, nil),
-				Idem: newIdemKey(), Submit: "Post reply"}
+			if v.ReplyForm, err = s.blankReplyForm(id, vocab); err != nil {
+				return err
+			}
 		}
 		if s.popCare(c) {
 			v.CrisisPanel = s.crisisPanel(c)
@@ -138,6 +139,25 @@ func (s *Server) postFragments(posts []PostView, back string, threadID int64) ([
 		out[i] = h
 	}
 	return out, nil
+}
+
+// blankReplyForm is the reply form under a thread. It is the same for
+// every member who may reply, apart from its idempotency key, so its
+// fields are rendered once per thread and tag vocabulary and kept in the
+// fragment cache.
+func (s *Server) blankReplyForm(threadID int64, vocab []forum.Tag) (*ComposeForm, error) {
+	f := &ComposeForm{Action: "/t/" + itoa(threadID) + "/replies", Tags: tagChoices(vocab, nil), Submit: "Post reply"}
+	k := s.frags.formKey(f)
+	h, ok := s.frags.get(k)
+	if !ok {
+		var err error
+		if h, err = s.render.Fragment("thread/show", "composer-fields", f); err != nil {
+			return nil, err
+		}
+		s.frags.put(k, h)
+	}
+	f.Fields, f.Idem = h, newIdemKey()
+	return f, nil
 }
 
 // canSeeThread hides held threads from all but their author and the

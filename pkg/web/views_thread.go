@@ -159,6 +159,10 @@ type ComposeForm struct {
 	Refused bool
 	// RequireTag says the group needs at least one tag on every thread.
 	RequireTag bool
+	// Fields, when set, is the "composer-fields" template already rendered
+	// for this form (the thread page's blank reply form, from the fragment
+	// cache); the composer writes it instead of executing that template.
+	Fields template.HTML
 }
 
 // FieldError is an entry of the error summary, linking to its field.
