@@ -18,4 +18,5 @@ var Steps = []Step{
 	step0013Search,
 	step0014BlocksBreaks,
 	step0015AnxietyGuidelines,
+	step0016SettingsVersion,
 }

@@ -23,6 +23,11 @@ type User struct {
 	PostCount    int       `gorm:"column:post_count"`
 	CreatedAt    time.Time `gorm:"column:created_at"`
 	UpdatedAt    time.Time `gorm:"column:updated_at"`
+	// SettingsVersion grows with every change to the member's tag
+	// preferences, blocks, breaks and notices (database triggers, migration
+	// 16), so the web layer can keep those in memory between requests.
+	// Only the triggers change it: GORM writes it on create, never on update.
+	SettingsVersion int64 `gorm:"column:settings_version;<-:create"`
 }
 
 // TableName is the table User is stored in.

@@ -40,7 +40,7 @@ func TestSessionUserReadsEveryColumn(t *testing.T) {
 		u := auth.User{Username: "Rowan", UsernameKey: "rowan", PasswordHash: "$argon2id$hash", Role: auth.RoleModerator,
 			ModeratorSiteWide: true, Status: auth.StatusSuspended, StatusUntil: &until, StatusReason: "a pause",
 			Country: "GB", TOTPSecret: "SECRET", TOTPEnabled: true, TOTPLastStep: 42, PostCount: 7,
-			CreatedAt: now.Add(-time.Hour), UpdatedAt: now.Add(-time.Minute)}
+			CreatedAt: now.Add(-time.Hour), UpdatedAt: now.Add(-time.Minute), SettingsVersion: 3}
 		a := store.NewAuth(db)
 		if err := a.CreateUser(ctx, &u); err != nil {
 			t.Fatal(err)
@@ -264,6 +264,69 @@ func TestUnreadCountMatchesTheList(t *testing.T) {
 			if got != tc.want || listed != tc.want {
 				t.Errorf("prefs %v: count %d, list shows %d unread; want %d", tc.prefs, got, listed, tc.want)
 			}
+		}
+	})
+}
+
+// TestSettingsVersionGrowsWithEveryChange checks the triggers of migration
+// 16 on both dialects: every insert, update and delete in the tables a
+// member's pages read about them moves that member's settings version, and
+// nobody else's; other writes leave it alone.
+func TestSettingsVersionGrowsWithEveryChange(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		now := time.Now().UTC().Truncate(time.Second)
+		uid := forumtest.InsertUser(t, db, "rowan", "member")
+		other := forumtest.InsertUser(t, db, "sage", "member")
+		th := forumtest.InsertThread(t, db, "grief", other, "A thread", nil, now)
+		version := func(id int64) int64 {
+			t.Helper()
+			var v int64
+			if err := db.R.Raw("SELECT settings_version FROM users WHERE id = ?", id).Row().Scan(&v); err != nil {
+				t.Fatal(err)
+			}
+			return v
+		}
+		f, b, br, m := store.NewForum(db), store.NewBlocks(db), store.NewBreaks(db), store.NewModeration(db)
+		var brk forum.Break
+		notice := moderation.Notice{UserID: uid, Kind: moderation.NoticeWarning, Message: "m", CreatedAt: now}
+		steps := []struct {
+			name string
+			do   func() error
+		}{
+			{"set tag preferences", func() error { return f.SetTagPrefs(ctx, uid, forum.Prefs{"abuse": forum.ModeHide}, now) }},
+			{"clear tag preferences", func() error { return f.SetTagPrefs(ctx, uid, forum.Prefs{}, now) }},
+			{"block", func() error { return b.AddBlock(ctx, forum.Block{BlockerID: uid, BlockedID: other, CreatedAt: now}) }},
+			{"unblock", func() error { return b.RemoveBlock(ctx, uid, other) }},
+			{"start a break", func() error {
+				brk = forum.Break{UserID: uid, Scope: forum.BreakSite, StartsAt: now, EndsAt: now.Add(48 * time.Hour), CreatedAt: now}
+				return br.CreateBreak(ctx, &brk)
+			}},
+			{"shorten a break", func() error { return br.ShortenBreak(ctx, uid, brk.ID, now.Add(24*time.Hour), now) }},
+			{"receive a notice", func() error { return db.W.Create(&notice).Error }},
+			{"acknowledge it", func() error { _, err := m.AckNotice(ctx, uid, notice.ID, now); return err }},
+		}
+		for _, s := range steps {
+			before, others := version(uid), version(other)
+			if err := s.do(); err != nil {
+				t.Fatalf("%s: %v", s.name, err)
+			}
+			if after := version(uid); after <= before {
+				t.Errorf("%s: settings version %d -> %d, want it to grow", s.name, before, after)
+			}
+			if version(other) != others {
+				t.Errorf("%s: another member's settings version moved", s.name)
+			}
+		}
+		before := version(uid)
+		if err := f.SetSubscription(ctx, uid, th.ID, forum.SubFollow, now); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.MarkRead(ctx, uid, 0, now); err != nil {
+			t.Fatal(err)
+		}
+		if version(uid) != before {
+			t.Error("following a thread or reading notifications moved the settings version")
 		}
 	})
 }

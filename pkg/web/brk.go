@@ -21,6 +21,11 @@ func (s *Server) breaks(c echo.Context) (forum.BreakSet, error) {
 	if p == nil || s.deps.Breaks == nil {
 		return nil, nil
 	}
+	st := s.members.get(p.User.ID, p.User.SettingsVersion)
+	if st.hasBreaks && (st.breaksUntil.IsZero() || s.deps.Breaks.Now().Before(st.breaksUntil)) {
+		c.Set(ctxBreaks, st.breaks)
+		return st.breaks, nil
+	}
 	bs, err := s.deps.Breaks.Active(c.Request().Context(), p.User.ID)
 	if err != nil {
 		return nil, err
@@ -28,6 +33,9 @@ func (s *Server) breaks(c echo.Context) (forum.BreakSet, error) {
 	if bs == nil {
 		bs = forum.BreakSet{}
 	}
+	s.members.update(p.User.ID, p.User.SettingsVersion, func(st *memberState) {
+		st.breaks, st.breaksUntil, st.hasBreaks = bs, breaksEnd(bs), true
+	})
 	c.Set(ctxBreaks, bs)
 	return bs, nil
 }

@@ -32,6 +32,7 @@ func TestMembersShareAThreadsPostsQuery(t *testing.T) {
 			return r.Body, c.Count()
 		}
 		view(w.members[0]) // the first reader fills the cache
+		view(w.members[1]) // and the second's own settings are kept (memberCache)
 		_, warm := view(w.members[1])
 		w.exec("UPDATE threads SET title = title WHERE id = ?", w.thread.ID) // any write moves the version
 		_, cold := view(w.members[1])

@@ -68,6 +68,7 @@ type Server struct {
 	metrics  *httpMetrics
 	pages    *pageCache
 	frags    *fragmentCache
+	members  *memberCache
 }
 
 // New builds the server: templates parsed, static files hashed, routes and
@@ -93,6 +94,7 @@ func New(d Deps) (*Server, error) {
 	}
 	s.pages = newPageCache(d.Config.VisitorCache, d.ContentVersion)
 	s.frags = newFragmentCache()
+	s.members = newMemberCache()
 	s.e.HideBanner = true
 	s.e.HidePort = true
 	s.e.Renderer = s.render
