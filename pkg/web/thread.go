@@ -3,6 +3,7 @@ package web
 import (
 	"html/template"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -283,25 +284,42 @@ func (s *Server) postView(c echo.Context, h forum.ThreadHead, p forum.PostRow, n
 	}
 	pv.CanReact = a != nil && !own && p.Status == forum.StatusVisible
 	pv.CanReport = a != nil && !own && p.Status == forum.StatusVisible
-	mine := map[string]bool{}
-	by := map[string][]string{}
+	// Indexed like forum.ReactionKinds, and allocated only for a post that
+	// has reactions: most of a page's posts have none from the reader.
+	var mine []bool
+	var by [][]string
 	for _, r := range reactions {
+		k := slices.IndexFunc(forum.ReactionKinds, func(rk forum.ReactionKind) bool { return rk.Kind == r.Kind })
 		if a != nil && r.UserID == a.ID {
-			mine[r.Kind] = true
+			if k >= 0 {
+				if mine == nil {
+					mine = make([]bool, len(forum.ReactionKinds))
+				}
+				mine[k] = true
+			}
 		} else {
 			pv.PeopleReact = true
 		}
-		by[r.Kind] = append(by[r.Kind], r.UserName)
+		if own && k >= 0 {
+			if by == nil {
+				by = make([][]string, len(forum.ReactionKinds))
+			}
+			by[k] = append(by[k], r.UserName)
+		}
 	}
 	if pv.CanReact {
-		for _, k := range forum.ReactionKinds {
-			pv.Reactions = append(pv.Reactions, ReactionView{Kind: k.Kind, Label: k.Label, Mine: mine[k.Kind]})
+		pv.Reactions = reactionButtons
+		if mine != nil {
+			pv.Reactions = make([]ReactionView, len(forum.ReactionKinds))
+			for i, k := range forum.ReactionKinds {
+				pv.Reactions[i] = ReactionView{Kind: k.Kind, Label: k.Label, Mine: mine[i]}
+			}
 		}
 	}
 	if own {
-		for _, k := range forum.ReactionKinds {
-			if len(by[k.Kind]) > 0 {
-				pv.ReactedBy = append(pv.ReactedBy, ReactionGroup{Label: k.Label, Names: by[k.Kind]})
+		for i, names := range by {
+			if len(names) > 0 {
+				pv.ReactedBy = append(pv.ReactedBy, ReactionGroup{Label: forum.ReactionKinds[i].Label, Names: names})
 			}
 		}
 		pv.PeopleReact = false
@@ -312,6 +330,16 @@ func (s *Server) postView(c echo.Context, h forum.ThreadHead, p forum.PostRow, n
 	}
 	return pv
 }
+
+// reactionButtons are the reaction buttons of a post the reader has not
+// reacted to, the same on every such post: shared, so never changed.
+var reactionButtons = func() []ReactionView {
+	out := make([]ReactionView, 0, len(forum.ReactionKinds))
+	for _, k := range forum.ReactionKinds {
+		out = append(out, ReactionView{Kind: k.Kind, Label: k.Label})
+	}
+	return out
+}()
 
 // visibleThread loads the thread named by the :id parameter, refusing one
 // the member may not see (as not found).
