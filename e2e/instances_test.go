@@ -57,8 +57,9 @@ func (a *httpAgent) do(method, u string, form url.Values) (*http.Response, strin
 
 // TestTwoInstancesShareOneDatabase starts two hearth servers on one
 // PostgreSQL schema with one secret: a session made on the first works on
-// the second, a thread started on the second is read on the first, and
-// failed logins are throttled across both.
+// the second, a thread started on the second is read on the first, a break
+// taken on the second keeps the first closed at once, and failed logins are
+// throttled across both.
 func TestTwoInstancesShareOneDatabase(t *testing.T) {
 	if forumtest.PostgresURL() == "" {
 		t.Skip("skipped: two instances share one PostgreSQL; set HEARTH_TEST_DATABASE_URL to run this test")
@@ -101,6 +102,19 @@ func TestTwoInstancesShareOneDatabase(t *testing.T) {
 	res, body = visitor.do("GET", first.URL+strings.SplitN(loc, "#", 2)[0], nil)
 	if res.StatusCode != http.StatusOK || !strings.Contains(body, title) || !strings.Contains(body, "read on the other") {
 		t.Fatalf("the first instance does not show the thread posted on the second: %d\n%s", res.StatusCode, tail(body, 20))
+	}
+
+	// A member's settings are kept in memory between their pages, but a
+	// change made through the other instance shows on the very next page:
+	// a break taken on the second keeps the first closed at once.
+	if res, body = a.do("GET", first.URL+"/", nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("home on the first instance: %d\n%s", res.StatusCode, tail(body, 10))
+	}
+	if res, body = a.do("POST", second.URL+"/settings/breaks", url.Values{"scope": {"site"}, "days": {"1"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("take a break on the second instance: %d\n%s", res.StatusCode, tail(body, 10))
+	}
+	if res, body = a.do("GET", first.URL+"/", nil); res.StatusCode != http.StatusForbidden || !strings.Contains(body, "taking a break from Hearth") {
+		t.Fatalf("a break taken on the second instance is not kept on the first: %d\n%s", res.StatusCode, tail(body, 10))
 	}
 
 	// Failed logins count across both instances: ten wrong passwords, five
