@@ -27,23 +27,20 @@ func (s *Server) prefs(c echo.Context) (forum.Prefs, error) {
 	if p, ok := c.Get(ctxPrefs).(forum.Prefs); ok {
 		return p, nil
 	}
-	pr := principal(c)
-	if pr != nil {
-		if st := s.members.get(pr.User.ID, pr.User.SettingsVersion); st.hasPrefs {
+	var uid, version int64
+	if pr := principal(c); pr != nil {
+		uid, version = pr.User.ID, pr.User.SettingsVersion
+		if st := s.members.get(uid, version); st.hasPrefs {
 			c.Set(ctxPrefs, st.prefs)
 			return st.prefs, nil
 		}
-	}
-	var uid int64
-	if pr != nil {
-		uid = pr.User.ID
 	}
 	p, err := s.deps.Forum.Prefs(c.Request().Context(), uid)
 	if err != nil {
 		return nil, err
 	}
-	if pr != nil {
-		s.members.update(pr.User.ID, pr.User.SettingsVersion, func(st *memberState) { st.prefs, st.hasPrefs = p, true })
+	if uid != 0 {
+		s.members.update(uid, version, func(st *memberState) { st.prefs, st.hasPrefs = p, true })
 	}
 	c.Set(ctxPrefs, p)
 	return p, nil
