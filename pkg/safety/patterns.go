@@ -21,7 +21,7 @@ const (
 type pattern struct {
 	name   string
 	re     *regexp.Regexp
-	needs  prefilter // derived from re; text failing it cannot match
+	needs  prefilter // derived from re (newIndexedPrefilter); text failing it cannot match
 	ids    idFilter  // needs, in terms of the detector's literal index
 	weight float64
 	kind   kind
@@ -1020,7 +1020,7 @@ func buildPatterns() []*pattern {
 	ps = append(ps, probeIPatterns()...)
 	ps = append(ps, probeJPatterns()...)
 	for _, p := range ps {
-		p.needs = newPrefilter(p.re.String())
+		p.needs = newIndexedPrefilter(p.re.String())
 	}
 	return ps
 }

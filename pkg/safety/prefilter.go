@@ -6,9 +6,18 @@ import (
 	"strings"
 )
 
-// maxPrefilterLiterals bounds one alternative set; beyond it the check costs
-// more than it saves.
+// maxPrefilterLiterals bounds one alternative set checked with
+// strings.Contains; beyond it the check costs more than it saves. It also
+// bounds the spellings exact and product expand a part into.
 const maxPrefilterLiterals = 96
+
+// maxIndexedLiterals bounds one alternative set of a pattern's prefilter.
+// Patterns are checked through the literal index, where a set's size costs
+// trie nodes at build time but almost nothing per text, so the bound is
+// much looser: the union of the branches of a large alternation ("blade",
+// "only way out") runs to a few hundred literals, and without it the
+// pattern has no prefilter at all and runs on every sentence.
+const maxIndexedLiterals = 1024
 
 // minPrefilterLiteral is the shortest literal worth checking.
 const minPrefilterLiteral = 3
@@ -29,9 +38,17 @@ func (f prefilter) allows(text string) bool {
 	return true
 }
 
-// newPrefilter derives the prefilter of src; an empty prefilter allows
-// everything.
-func newPrefilter(src string) prefilter {
+// newPrefilter derives the prefilter of src for checking with
+// strings.Contains; an empty prefilter allows everything.
+func newPrefilter(src string) prefilter { return derivePrefilter(src, maxPrefilterLiterals) }
+
+// newIndexedPrefilter derives the prefilter of src for checking through a
+// literalIndex, which affords larger sets.
+func newIndexedPrefilter(src string) prefilter { return derivePrefilter(src, maxIndexedLiterals) }
+
+// derivePrefilter derives the prefilter of src keeping sets of at most
+// maxSet literals.
+func derivePrefilter(src string, maxSet int) prefilter {
 	t, err := syntax.Parse(src, syntax.Perl)
 	if err != nil {
 		return nil
@@ -41,7 +58,7 @@ func newPrefilter(src string) prefilter {
 		// Dropping a set only weakens the filter, so sets that nearly
 		// every text passes (" ", "av") or that are too long to check
 		// cheaply are left out.
-		if len(set) <= maxPrefilterLiterals && minLen(set) >= minPrefilterLiteral {
+		if len(set) <= maxSet && minLen(set) >= minPrefilterLiteral {
 			f = append(f, dedupe(set))
 		}
 	}
