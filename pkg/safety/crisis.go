@@ -167,9 +167,7 @@ func analyse(text string) *textInfo {
 	if start < len(text) {
 		t.sentences = append(t.sentences, span{start, len(text)})
 	}
-	for _, loc := range clauseBoundaryRe.FindAllStringIndex(text, -1) {
-		t.bounds = append(t.bounds, span{loc[0], loc[1]})
-	}
+	t.bounds = clauseBounds(text)
 	open := -1
 	for i := 0; i < len(text); i++ {
 		switch text[i] {
@@ -188,6 +186,59 @@ func analyse(text string) *textInfo {
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// clauseWords are the words clauseBoundaryRe ends a clause at. None is a
+// prefix of another and each must be a whole word, so at most one can match
+// at a position and their order does not matter.
+var clauseWords = []string{"but", "however", "though", "although", "yet", "and", "while", "whereas", "because", "cause"}
+
+// clauseBounds returns clauseBoundaryRe.FindAllStringIndex(text, -1) as
+// spans without running the expression, which took a tenth of Assess on an
+// ordinary post. The alternatives start with different bytes (punctuation,
+// a space, a letter), so the leftmost match is the first position where one
+// of them matches; \b is Go's ASCII word boundary, and a byte of a
+// multi-byte rune is never a word byte, just as the rune is not.
+func clauseBounds(text string) []span {
+	var out []span
+	for i := 0; i < len(text); {
+		switch c := text[i]; {
+		case c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == quoteOpen || c == quoteClose:
+			out = append(out, span{i, i + 1})
+			i++
+			continue
+		case c == ' ' && strings.HasPrefix(text[i:], " - "):
+			out = append(out, span{i, i + 3})
+			i += 3
+			continue
+		}
+		if i == 0 || !isWordByte(text[i-1]) {
+			if w := clauseWordAt(text, i); w > 0 {
+				out = append(out, span{i, i + w})
+				i += w
+				continue
+			}
+		}
+		i++
+	}
+	return out
+}
+
+// clauseWordAt returns the length of the clause word that starts at i and
+// ends at a word boundary, 0 if none does.
+func clauseWordAt(text string, i int) int {
+	for _, w := range clauseWords {
+		end := i + len(w)
+		if strings.HasPrefix(text[i:], w) && (end == len(text) || !isWordByte(text[end])) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
+// isWordByte is \w, the word class of \b: [0-9A-Za-z_].
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
 
 func (t *textInfo) sentenceAt(pos int) span {
 	for _, s := range t.sentences {

@@ -126,6 +126,8 @@ var (
 	// done." is read differently from "I'm done with this job".
 	endOfClauseRe = regexp.MustCompile(`^\s*(?:$|[.,;:!?\x01\x02()-]|(?:and|but|because|so|lol|honestly|now|right now|tonight|today|for good|forever|anymore|please|again|already|though|then|i am sorry|sorry)\b)`)
 
+	// clauseBoundaryRe defines what clauseBounds finds by hand;
+	// TestScannersMatchRegexps holds it to it.
 	clauseBoundaryRe = regexp.MustCompile(`[,;:()\x01\x02]| - |\b(?:but|however|though|although|yet|and|while|whereas|because|cause)\b`)
 	wordRe           = regexp.MustCompile(`[a-z0-9']+`)
 )

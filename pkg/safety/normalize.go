@@ -84,8 +84,10 @@ var isContraction = map[string]bool{
 var fuzzyTargets = []string{"suicide", "suicidal", "myself", "anymore", "tonight", "goodbye"}
 
 var (
-	urlRe         = regexp.MustCompile(`https?://\S+|www\.\S+`)
-	hyphenWordRe  = regexp.MustCompile(`([a-z])-([a-z])`)
+	urlRe        = regexp.MustCompile(`https?://\S+|www\.\S+`)
+	hyphenWordRe = regexp.MustCompile(`([a-z])-([a-z])`)
+	// tokenRe and whitespaceRe define what expandTokens and collapseSpace
+	// do by hand; TestScannersMatchRegexps holds them to it.
 	tokenRe       = regexp.MustCompile(`[a-z0-9']+`)
 	whitespaceRe  = regexp.MustCompile(`\s+`)
 	phraseRewrite = []rewrite{
@@ -126,7 +128,11 @@ func newRewrite(src, with string) rewrite {
 // become sentence breaks because posts are often written one thought a line.
 func normalize(s string) string {
 	s = norm.NFKC.String(s)
-	s = urlRe.ReplaceAllString(s, " ")
+	// Every address urlRe matches starts with "http" or "www.", and most
+	// posts have neither; running the expression costs more than the check.
+	if strings.Contains(s, "http") || strings.Contains(s, "www.") {
+		s = urlRe.ReplaceAllString(s, " ")
+	}
 
 	var b strings.Builder
 	b.Grow(len(s) + 16)
@@ -154,16 +160,70 @@ func normalize(s string) string {
 	}
 	s = collapseElongation(b.String())
 	s = markQuotes(s)
-	s = hyphenWordRe.ReplaceAllString(s, "$1 $2")
-	s = tokenRe.ReplaceAllStringFunc(s, expandToken)
+	if strings.IndexByte(s, '-') >= 0 {
+		s = hyphenWordRe.ReplaceAllString(s, "$1 $2")
+	}
+	s = expandTokens(s)
 	for _, p := range phraseRewrite {
 		if p.needs.allows(s) {
 			s = p.re.ReplaceAllString(s, p.with)
 		}
 	}
 	s = strings.ReplaceAll(s, "*", " ")
-	s = whitespaceRe.ReplaceAllString(s, " ")
+	s = collapseSpace(s)
 	return strings.TrimSpace(s)
+}
+
+// isTokenByte is the class of tokenRe, [a-z0-9'].
+func isTokenByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '\''
+}
+
+// expandTokens is tokenRe.ReplaceAllStringFunc(s, expandToken) without the
+// regular expression: a match of [a-z0-9']+ is a maximal run of those bytes
+// (all ASCII, so never part of a multi-byte rune), and each run is replaced
+// by expandToken of it.
+func expandTokens(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for i := 0; i < len(s); {
+		if !isTokenByte(s[i]) {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && isTokenByte(s[j]) {
+			j++
+		}
+		b.WriteString(expandToken(s[i:j]))
+		i = j
+	}
+	return b.String()
+}
+
+// isSpaceByte is the class of \s in Go's regular expressions, [\t\n\f\r ].
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// collapseSpace is whitespaceRe.ReplaceAllString(s, " ") without the regular
+// expression: every run of \s becomes one space.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		if !isSpaceByte(s[i]) {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		b.WriteByte(' ')
+		for i < len(s) && isSpaceByte(s[i]) {
+			i++
+		}
+	}
+	return b.String()
 }
 
 // collapseElongation shortens stretched words ("dieeee", "sooo", "helllp"):

@@ -19,6 +19,12 @@ const maxPrefilterLiterals = 96
 // pattern has no prefilter at all and runs on every sentence.
 const maxIndexedLiterals = 1024
 
+// maxClassRunes is the largest character class exact spells out.
+const maxClassRunes = 8
+
+// maxAlternateSets bounds the sets one alternation yields.
+const maxAlternateSets = 4
+
 // minPrefilterLiteral is the shortest literal worth checking.
 const minPrefilterLiteral = 3
 
@@ -93,22 +99,58 @@ func required(t *syntax.Regexp) [][]string {
 		// sh"}), which makes short alternatives selective.
 		var out [][]string
 		var run []string
+		var prefix []*syntax.Regexp // the parts run was joined from
 		flush := func() {
 			if run != nil && !containsEmpty(run) {
 				out = append(out, run)
 			}
-			run = nil
+			run, prefix = nil, nil
+		}
+		join := func(s *syntax.Regexp, ex []string) {
+			if run == nil {
+				run, prefix = ex, []*syntax.Regexp{s}
+			} else if joined, ok := product(run, ex); ok {
+				run, prefix = joined, append(prefix, s)
+			} else {
+				flush()
+				run, prefix = ex, []*syntax.Regexp{s}
+			}
 		}
 		for _, s := range t.Sub {
 			if ex, ok := exact(s); ok {
-				if run == nil {
-					run = ex
-				} else if joined, ok := product(run, ex); ok {
-					run = joined
-				} else {
+				join(s, ex)
+				continue
+			}
+			if s.Op == syntax.OpPlus {
+				if ex, ok := exact(s.Sub[0]); ok {
+					// A match of x+ starts with a match of x, which
+					// joins what comes before, and ends with one, which
+					// joins what follows ("s[u*]+c" needs "su" or
+					// "s*", then "uc" or "*c").
+					join(s.Sub[0], ex)
 					flush()
-					run = ex
+					run, prefix = ex, []*syntax.Regexp{s.Sub[0]}
+					continue
 				}
+			}
+			if alt := uncapture(s); alt.Op == syntax.OpAlternate && prefix != nil {
+				// The parser factors alternations: "at age \d+|as a
+				// kid" becomes a(?:t age \d+|s a kid), whose branches
+				// alone are too short to select on. Each branch is
+				// read with the parts in front of it instead, which
+				// matches the same texts.
+				branches := make([]*syntax.Regexp, len(alt.Sub))
+				for i, b := range alt.Sub {
+					subs := append([]*syntax.Regexp(nil), prefix...)
+					if b.Op == syntax.OpConcat {
+						subs = append(subs, b.Sub...)
+					} else {
+						subs = append(subs, b)
+					}
+					branches[i] = &syntax.Regexp{Op: syntax.OpConcat, Sub: subs}
+				}
+				flush()
+				out = append(out, required(&syntax.Regexp{Op: syntax.OpAlternate, Sub: branches})...)
 				continue
 			}
 			flush()
@@ -117,17 +159,31 @@ func required(t *syntax.Regexp) [][]string {
 		flush()
 		return out
 	case syntax.OpAlternate:
-		// Each branch contributes its most selective set; a branch with
-		// none makes the whole alternation unconstrained.
-		var union []string
+		// Every match is a match of one branch, so taking one set from
+		// each branch and uniting them gives a required set. A branch
+		// with no usable set makes the whole alternation unconstrained.
+		// Up to maxAlternateSets such unions are kept, so that a branch
+		// needing both a common verb and a rare noun ("have a gun")
+		// contributes the noun too; beyond that each branch gives only
+		// its most selective set.
+		combos := [][]string{nil}
 		for _, s := range t.Sub {
-			best := mostSelective(required(s))
-			if best == nil {
+			sets := usable(required(s))
+			if len(sets) == 0 {
 				return nil
 			}
-			union = append(union, best...)
+			if len(combos)*len(sets) > maxAlternateSets {
+				sets = [][]string{mostSelective(sets)}
+			}
+			next := make([][]string, 0, len(combos)*len(sets))
+			for _, c := range combos {
+				for _, set := range sets {
+					next = append(next, append(append([]string(nil), c...), set...))
+				}
+			}
+			combos = next
 		}
-		return [][]string{union}
+		return combos
 	}
 	return nil
 }
@@ -140,6 +196,19 @@ func exact(t *syntax.Regexp) ([]string, bool) {
 			return nil, false
 		}
 		return []string{string(t.Rune)}, true
+	case syntax.OpCharClass:
+		// A small class is a short list of one-letter spellings:
+		// "fantasi[sz]ing" is "fantasising" or "fantasizing".
+		var out []string
+		for i := 0; i+1 < len(t.Rune); i += 2 {
+			for r := t.Rune[i]; r <= t.Rune[i+1]; r++ {
+				if len(out) == maxClassRunes {
+					return nil, false
+				}
+				out = append(out, string(r))
+			}
+		}
+		return out, len(out) > 0
 	case syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpBeginText, syntax.OpEndText, syntax.OpBeginLine, syntax.OpEndLine:
 		return []string{""}, true
 	case syntax.OpCapture:
@@ -198,6 +267,25 @@ func containsEmpty(ls []string) bool {
 		}
 	}
 	return false
+}
+
+// uncapture returns t without the capture groups around it.
+func uncapture(t *syntax.Regexp) *syntax.Regexp {
+	for t.Op == syntax.OpCapture {
+		t = t.Sub[0]
+	}
+	return t
+}
+
+// usable returns the sets whose literals are all long enough to keep.
+func usable(sets [][]string) [][]string {
+	var out [][]string
+	for _, s := range sets {
+		if minLen(s) >= minPrefilterLiteral {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // mostSelective prefers the set whose shortest literal is longest, then the
