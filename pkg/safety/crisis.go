@@ -35,6 +35,7 @@ type Assessment struct {
 type Detector struct {
 	patterns []*pattern
 	index    *literalIndex
+	guards   map[*regexp.Regexp]idFilter
 }
 
 // sharedCompiled compiles the pattern table once per process; every Detector
@@ -46,7 +47,7 @@ func sharedPatterns() []*pattern { return sharedCompiled().patterns }
 // NewDetector returns a Detector. It is cheap after the first call.
 func NewDetector() *Detector {
 	c := sharedCompiled()
-	return &Detector{patterns: c.patterns, index: c.index}
+	return &Detector{patterns: c.patterns, index: c.index, guards: c.guards}
 }
 
 type hit struct {
@@ -63,6 +64,9 @@ func (d *Detector) Assess(text string) Assessment {
 	// sentences its literals allow; most sentences of a long post are
 	// skipped without touching a regular expression.
 	inText, inSentence := d.index.scan(t.text, t.sentences)
+	t.inText, t.inSentence, t.guards = inText, inSentence, d.guards
+	t.help = t.matchText(helpRe)
+	t.bereaved = t.matchText(deathRe)
 	for _, p := range d.patterns {
 		if !p.ids.allows(inText) {
 			continue
@@ -146,6 +150,12 @@ type textInfo struct {
 	quotes    []span
 	help      bool
 	bereaved  bool
+	// inText and inSentence are the indexed literals present in the text
+	// and in each sentence; guards are the prefilters of the context
+	// expressions, over the same index (see guardedRegexps).
+	inText     bitset
+	inSentence []bitset
+	guards     map[*regexp.Regexp]idFilter
 }
 
 func analyse(text string) *textInfo {
@@ -180,9 +190,16 @@ func analyse(text string) *textInfo {
 			}
 		}
 	}
-	t.help = helpRe.MatchString(text)
-	t.bereaved = deathRe.MatchString(text)
 	return t
+}
+
+// matchText is re.MatchString(t.text), skipping the expression when the
+// text lacks the literals every match of re needs.
+func (t *textInfo) matchText(re *regexp.Regexp) bool {
+	if f, ok := t.guards[re]; ok && !f.allows(t.inText) {
+		return false
+	}
+	return re.MatchString(t.text)
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
@@ -241,12 +258,19 @@ func isWordByte(c byte) bool {
 }
 
 func (t *textInfo) sentenceAt(pos int) span {
-	for _, s := range t.sentences {
+	s, _ := t.sentenceIndex(pos)
+	return s
+}
+
+// sentenceIndex returns the sentence holding pos and its index, or the
+// whole text and -1 when pos is in none.
+func (t *textInfo) sentenceIndex(pos int) (span, int) {
+	for i, s := range t.sentences {
 		if pos >= s.start && pos < s.end {
-			return s
+			return s, i
 		}
 	}
-	return span{0, len(t.text)}
+	return span{0, len(t.text)}, -1
 }
 
 // matchCtx is everything a pattern may look at around one match.
@@ -263,10 +287,24 @@ type matchCtx struct {
 	reporter string // sentence text before the opening quote
 	// start and sentenceStart locate the match in t.text.
 	start, sentenceStart int
+	// sentenceLits are the indexed literals present in sentence.
+	sentenceLits bitset
+}
+
+// match is re.MatchString(s). When s is part of the match's sentence (the
+// clause, the words either side, the sentence itself) and the sentence
+// lacks the literals every match of re needs, no part of it can match and
+// the expression is not run: the context expressions are large
+// alternations that cost microseconds each on text they do not match.
+func (c *matchCtx) match(re *regexp.Regexp, s string) bool {
+	if f, ok := c.t.guards[re]; ok && c.sentenceLits != nil && strings.Contains(c.sentence, s) && !f.allows(c.sentenceLits) {
+		return false
+	}
+	return re.MatchString(s)
 }
 
 func (t *textInfo) context(start, end int) *matchCtx {
-	s := t.sentenceAt(start)
+	s, si := t.sentenceIndex(start)
 	cs, ce := s.start, s.end
 	for _, b := range t.bounds {
 		if b.end <= start && b.end > cs && b.start >= s.start {
@@ -289,6 +327,10 @@ func (t *textInfo) context(start, end int) *matchCtx {
 		after:         t.text[end:],
 		start:         start,
 		sentenceStart: s.start,
+		sentenceLits:  t.inText,
+	}
+	if si >= 0 && si < len(t.inSentence) {
+		c.sentenceLits = t.inSentence[si]
 	}
 	c.leftToks = tokens(c.left)
 	for _, q := range t.quotes {
@@ -467,11 +509,11 @@ func tenseFactor(k kind, c *matchCtx) float64 {
 	if k == kNow {
 		return 1
 	}
-	if pastRe.MatchString(c.clause) {
+	if c.match(pastRe, c.clause) {
 		return 0.15
 	}
-	pastSentence := pastRe.MatchString(c.sentence)
-	recent := recentRe.MatchString(c.sentence)
+	pastSentence := c.match(pastRe, c.sentence)
+	recent := c.match(recentRe, c.sentence)
 	switch k {
 	case kPrep:
 		if pastSentence && !recent {
@@ -575,7 +617,7 @@ func carriedIntent(c *matchCtx) bool {
 // hyperboleFactor discounts figures of speech: a death wish next to a
 // trivial cause, or with laughter.
 func hyperboleFactor(c *matchCtx) float64 {
-	if deliberateRe.MatchString(c.left) && !laughRe.MatchString(c.sentence) {
+	if c.match(deliberateRe, c.left) && !c.match(laughRe, c.sentence) {
 		// Nobody plans a figure of speech: in "I'm planning to kill myself
 		// after my exams" the exams are a date, not a cause.
 		return 1
@@ -585,12 +627,12 @@ func hyperboleFactor(c *matchCtx) float64 {
 	f := 1.0
 	left, rest := stripTimes(c.left), stripTimes(c.rest)
 	switch {
-	case trivialRe.MatchString(left) || trivialRe.MatchString(rest):
+	case c.match(trivialRe, left) || c.match(trivialRe, rest):
 		f = 0.15
-	case trivialRe.MatchString(stripTimes(strings.Replace(c.sentence, c.phrase, " ", 1))):
+	case c.match(trivialRe, stripTimes(strings.Replace(c.sentence, c.phrase, " ", 1))):
 		f = 0.5
 	}
-	if laughRe.MatchString(c.sentence) {
+	if c.match(laughRe, c.sentence) {
 		if f < 1 {
 			f = 0.1
 		} else {

@@ -67,7 +67,7 @@ func (p *pattern) score(c *matchCtx) float64 {
 	if postNegationRe.MatchString(c.after) {
 		return 0
 	}
-	if mediaTopicLeft.MatchString(c.left) {
+	if c.match(mediaTopicLeft, c.left) {
 		// "that song about ending it all": the phrase names what a work
 		// is about.
 		return 0
@@ -82,7 +82,7 @@ func (p *pattern) score(c *matchCtx) float64 {
 			return 0
 		}
 	}
-	if p.hyperbole && p.name != "makes me want to die" && makesMeRe.MatchString(c.left) {
+	if p.hyperbole && p.name != "makes me want to die" && c.match(makesMeRe, c.left) {
 		// The "makes me want to" pattern judges the cause instead.
 		return 0
 	}
@@ -97,7 +97,7 @@ func (p *pattern) score(c *matchCtx) float64 {
 		case subjOther:
 			return 0
 		case subjImplicit:
-			if mediaRe.MatchString(c.sentence) {
+			if c.match(mediaRe, c.sentence) {
 				w *= 0.3
 			}
 			if c.t.help {
@@ -114,7 +114,7 @@ func (p *pattern) score(c *matchCtx) float64 {
 	if p.hyperbole {
 		w *= hyperboleFactor(c)
 	}
-	if p.absence && absenceRe.MatchString(c.sentence) {
+	if p.absence && c.match(absenceRe, c.sentence) {
 		w *= 0.1
 	}
 	return w
@@ -580,6 +580,15 @@ func endClauseOr(weight float64, after *regexp.Regexp) func(c *matchCtx, w float
 type compiledPatterns struct {
 	patterns []*pattern
 	index    *literalIndex
+	guards   map[*regexp.Regexp]idFilter // prefilters of guardedRegexps
+}
+
+// guardedRegexps are the context expressions Assess checks through
+// matchCtx.match or textInfo.matchText: the large ones that run on every
+// match or every post. Their prefilters join the patterns' literals in the
+// index, so finding them costs nothing beyond the one scan.
+func guardedRegexps() []*regexp.Regexp {
+	return []*regexp.Regexp{pastRe, recentRe, mediaRe, absenceRe, trivialRe, laughRe, deliberateRe, mediaTopicLeft, makesMeRe, helpRe, deathRe}
 }
 
 func compilePatterns() compiledPatterns {
@@ -588,8 +597,14 @@ func compilePatterns() compiledPatterns {
 	for _, p := range ps {
 		p.ids = idx.add(p.needs)
 	}
+	guards := make(map[*regexp.Regexp]idFilter)
+	for _, re := range guardedRegexps() {
+		if f := newIndexedPrefilter(re.String()); len(f) > 0 {
+			guards[re] = idx.add(f)
+		}
+	}
 	idx.build()
-	return compiledPatterns{patterns: ps, index: idx}
+	return compiledPatterns{patterns: ps, index: idx, guards: guards}
 }
 
 // buildPatterns compiles the pattern table. Weights are the evidence one
