@@ -156,6 +156,14 @@ type textInfo struct {
 	inText     bitset
 	inSentence []bitset
 	guards     map[*regexp.Regexp]idFilter
+	// matched remembers what match found, because every match in a
+	// sentence asks again whether the sentence is past or recent.
+	matched map[matchKey]bool
+}
+
+type matchKey struct {
+	re *regexp.Regexp
+	s  string
 }
 
 func analyse(text string) *textInfo {
@@ -300,7 +308,16 @@ func (c *matchCtx) match(re *regexp.Regexp, s string) bool {
 	if f, ok := c.t.guards[re]; ok && c.sentenceLits != nil && strings.Contains(c.sentence, s) && !f.allows(c.sentenceLits) {
 		return false
 	}
-	return re.MatchString(s)
+	k := matchKey{re, s}
+	if m, ok := c.t.matched[k]; ok {
+		return m
+	}
+	m := re.MatchString(s)
+	if c.t.matched == nil {
+		c.t.matched = make(map[matchKey]bool)
+	}
+	c.t.matched[k] = m
+	return m
 }
 
 func (t *textInfo) context(start, end int) *matchCtx {
