@@ -19,4 +19,5 @@ var Steps = []Step{
 	step0014BlocksBreaks,
 	step0015AnxietyGuidelines,
 	step0016SettingsVersion,
+	step0017FollowNotices,
 }

@@ -25,16 +25,24 @@ type NotificationPage struct {
 	Items []NotificationRow
 	// Next is the id to continue below, 0 on the last page.
 	Next int64
+	// Seen is the newest post id when the page was read, for MarkRead.
+	Seen int64
 }
 
 // Notifications returns a page of userID's notifications about posts that
 // are still visible, leaving out those with tags in hide.
 func (s *Service) Notifications(ctx context.Context, userID, before int64, hide []string) (NotificationPage, error) {
+	// Read first: a reply written between the two queries is then after
+	// Seen, so marking the page read leaves it unread.
+	seen, err := s.store.LatestPostID(ctx)
+	if err != nil {
+		return NotificationPage{}, fmt.Errorf("notifications: %w", err)
+	}
 	rows, err := s.store.Notifications(ctx, NotificationQuery{UserID: userID, Before: before, Limit: NotificationsPerPage, HideTags: hide})
 	if err != nil {
 		return NotificationPage{}, fmt.Errorf("notifications: %w", err)
 	}
-	var p NotificationPage
+	p := NotificationPage{Seen: seen}
 	if len(rows) > NotificationsPerPage {
 		rows = rows[:NotificationsPerPage]
 		p.Next = rows[len(rows)-1].ID
@@ -59,9 +67,11 @@ func (s *Service) UnreadCount(ctx context.Context, userID int64) (int, error) {
 }
 
 // MarkRead marks userID's notifications up to id upTo read (all when upTo
-// is 0).
-func (s *Service) MarkRead(ctx context.Context, userID, upTo int64) error {
-	if err := s.store.MarkRead(ctx, userID, upTo, s.now()); err != nil {
+// is 0). seen is the newest post id when the member's page was made
+// (NotificationPage.Seen): replies in followed threads after it are still
+// news, so they stay unread.
+func (s *Service) MarkRead(ctx context.Context, userID, upTo, seen int64) error {
+	if err := s.store.MarkRead(ctx, userID, upTo, seen, s.now()); err != nil {
 		return fmt.Errorf("mark read: %w", err)
 	}
 	return nil

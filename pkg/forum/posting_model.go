@@ -158,6 +158,12 @@ type NotificationRow struct {
 	PostTags    Tags   `gorm:"column:post_tags;->"`
 	ThreadTags  Tags   `gorm:"column:thread_tags;->"`
 	PostBody    string `gorm:"column:post_body;->"`
+	// ShownPostID is the post the notification leads to: its own, or for
+	// a followed-thread notice the first new reply the member can see,
+	// whose author, words and tags the fields above then hold.
+	ShownPostID int64 `gorm:"-"`
+	// NewReplies is how many replies a followed-thread notice stands for.
+	NewReplies int `gorm:"-"`
 }
 
 // SearchHit is one search result.

@@ -72,8 +72,12 @@ type PostingStore interface {
 	// UnreadCount counts what Notifications would list unread, stopping
 	// at UnreadCountCap.
 	UnreadCount(ctx context.Context, userID int64) (int, error)
-	// MarkRead marks notifications up to id upTo (all when 0) read.
-	MarkRead(ctx context.Context, userID, upTo int64, now time.Time) error
+	// MarkRead marks notifications up to id upTo (all when 0) read. A
+	// followed-thread notice marked read hands the replies after post id
+	// seen (0: none) to a new unread notice.
+	MarkRead(ctx context.Context, userID, upTo, seen int64, now time.Time) error
+	// LatestPostID is the highest post id, 0 with no posts.
+	LatestPostID(ctx context.Context) (int64, error)
 
 	// TagPrefs lists a member's stored tag preferences.
 	TagPrefs(ctx context.Context, userID int64) ([]TagPref, error)

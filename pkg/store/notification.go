@@ -58,24 +58,34 @@ func notifyPost(tx *gorm.DB, p *forum.Post, parent *forum.Post, mentionKeys []st
 			p.ThreadID, forum.SubMute, order, author, order).Scan(&quiet).Error; err != nil {
 			return err
 		}
-		var notes []forum.Notification
+		// One fixed single-row statement each (usually only the parent's
+		// author is left), which SQLite runs without a statement journal
+		// and GORM without building a statement or reading back ids.
 		for _, uid := range order {
-			if !slices.Contains(quiet, uid) {
-				notes = append(notes, forum.Notification{UserID: uid, Kind: kinds[uid], ActorID: p.AuthorID, PostID: p.ID, ThreadID: p.ThreadID, CreatedAt: p.CreatedAt})
+			if slices.Contains(quiet, uid) {
+				continue
 			}
-		}
-		if len(notes) > 0 {
-			if err := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&notes).Error; err != nil {
+			if err := tx.Exec(`INSERT INTO notifications (user_id, kind, actor_id, post_id, thread_id, reaction, created_at)
+				VALUES (?, ?, ?, ?, ?, '', ?) ON CONFLICT DO NOTHING`,
+				uid, kinds[uid], author, p.ID, p.ThreadID, p.CreatedAt).Error; err != nil {
 				return err
 			}
 		}
 	}
 	// The followers, but not the author, not members who blocked the
 	// author, and not those already told of this post as its parent's
-	// author or as mentioned (the precedence above).
+	// author or as mentioned (the precedence above). A follower who still
+	// has an unread notice for the thread gets nothing new: that notice
+	// stands for every reply from its post on (followWindow), and the
+	// partial unique index notifications_following makes the insert do
+	// nothing for them, with no race between replies. The same test comes
+	// first in the query too, so that for most followers one probe of that
+	// index is all the reply costs.
 	return tx.Exec(`INSERT INTO notifications (user_id, kind, actor_id, post_id, thread_id, reaction, created_at)
 		SELECT s.user_id, ?, ?, ?, ?, '', ? FROM subscriptions s
 		WHERE s.thread_id = ? AND s.state = ? AND s.user_id <> ?
+			AND NOT EXISTS (SELECT 1 FROM notifications y WHERE y.user_id = s.user_id AND y.thread_id = s.thread_id
+				AND y.read_at IS NULL AND y.kind = '`+forum.NoteThreadReply+`')
 			AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = s.user_id AND b.blocked_id = ?)
 			AND NOT EXISTS (SELECT 1 FROM notifications x WHERE x.user_id = s.user_id AND x.post_id = ?)
 		ON CONFLICT DO NOTHING`,
@@ -83,25 +93,58 @@ func notifyPost(tx *gorm.DB, p *forum.Post, parent *forum.Post, mentionKeys []st
 		p.ThreadID, forum.SubFollow, author, author, p.ID).Error
 }
 
-// visibleNoteFilter restricts a notification query to posts and threads a
-// member may still see and whose tags they do not hide.
-func visibleNoteFilter(q *gorm.DB, hide []string) *gorm.DB {
-	q = q.Where("p.status = ? AND t.status IN ?", forum.StatusVisible, []string{forum.StatusVisible, forum.StatusRedacted})
-	for _, slug := range hide {
-		q = q.Where("p.tags NOT LIKE ? AND t.tags NOT LIKE ?", forum.Pattern(slug), forum.Pattern(slug))
-	}
-	return q
+// followWindow is the condition for a post q to count in a followed-thread
+// notice n ("thread_reply"): a post in n's thread from n's own post on
+// (until the member read the notice, for a read one) that the member can
+// see: visible, not their own, not by a member they block, without a tag
+// they hide, and not one they were told of on its own as a reply to them
+// or a mention. Past the notice's own post, only while they still follow
+// the thread, so muting or unfollowing stops the count. Blocks and tags
+// are applied here, when the notice is read, because the notice was
+// written before the later replies existed.
+const followWindow = `q.thread_id = n.thread_id AND q.id >= n.post_id
+	AND (n.read_at IS NULL OR q.created_at <= n.read_at)
+	AND q.status = '` + forum.StatusVisible + `'
+	AND (q.author_id IS NULL OR q.author_id <> n.user_id)
+	AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = n.user_id AND b.blocked_id = q.author_id)
+	AND NOT EXISTS (SELECT 1 FROM tag_prefs tp WHERE tp.user_id = n.user_id AND tp.mode = '` + forum.ModeHide + `'
+		AND q.tags LIKE '%,' || tp.tag_slug || ',%')
+	AND NOT EXISTS (SELECT 1 FROM notifications x WHERE x.user_id = n.user_id AND x.post_id = q.id
+		AND x.kind <> '` + forum.NoteThreadReply + `')
+	AND (q.id = n.post_id OR EXISTS (SELECT 1 FROM subscriptions s
+		WHERE s.user_id = n.user_id AND s.thread_id = n.thread_id AND s.state = '` + forum.SubFollow + `'))`
+
+// noteVisible is the condition for a notification n to be listed and
+// counted, besides its thread's status and tags: a followed-thread notice
+// while any post in its window is there for the member to read, any other
+// notification while its own post is visible and carries no tag they
+// hide. postTagsHidden is the "p.tags does not carry a hidden tag" test.
+func noteVisible(postTagsHidden string) string {
+	return `((n.kind = '` + forum.NoteThreadReply + `' AND EXISTS (SELECT 1 FROM posts q WHERE ` + followWindow + `))
+		OR (n.kind <> '` + forum.NoteThreadReply + `' AND p.status = '` + forum.StatusVisible + `'` + postTagsHidden + `))`
 }
 
-// Notifications implements forum.PostingStore.
+// Notifications implements forum.PostingStore. A followed-thread notice
+// comes back as the first post of its window the member can see, with the
+// number of such posts (followWindow).
 func (s *Forum) Notifications(ctx context.Context, q forum.NotificationQuery) ([]forum.NotificationRow, error) {
+	postTags := ""
+	var args []any
+	for _, slug := range q.HideTags {
+		postTags += " AND p.tags NOT LIKE ?"
+		args = append(args, forum.Pattern(slug))
+	}
 	tx := s.db.read(ctx).Table("notifications n").
 		Select("n.*, u.username AS actor_name, t.title AS thread_title, p.tags AS post_tags, t.tags AS thread_tags, p.body_md AS post_body").
 		Joins("JOIN posts p ON p.id = n.post_id").
 		Joins("JOIN threads t ON t.id = n.thread_id").
 		Joins("LEFT JOIN users u ON u.id = n.actor_id").
-		Where("n.user_id = ?", q.UserID)
-	tx = visibleNoteFilter(tx, q.HideTags)
+		Where("n.user_id = ?", q.UserID).
+		Where("t.status IN ?", []string{forum.StatusVisible, forum.StatusRedacted})
+	for _, slug := range q.HideTags {
+		tx = tx.Where("t.tags NOT LIKE ?", forum.Pattern(slug))
+	}
+	tx = tx.Where(noteVisible(postTags), args...)
 	if q.Before > 0 {
 		tx = tx.Where("n.id < ?", q.Before)
 	}
@@ -109,43 +152,121 @@ func (s *Forum) Notifications(ctx context.Context, q forum.NotificationQuery) ([
 	if err := tx.Order("n.id DESC").Limit(q.Limit + 1).Find(&rows).Error; err != nil {
 		return nil, translate(err)
 	}
-	return rows, nil
+	return rows, translate(s.followWindows(ctx, rows))
+}
+
+// followWindows fills in, for the followed-thread notices among rows, the
+// first post of the window the member can see (its author, words and tags
+// replace the notice's own post's) and how many posts the window holds:
+// one query for the whole page.
+func (s *Forum) followWindows(ctx context.Context, rows []forum.NotificationRow) error {
+	at := map[int64]int{}
+	var ids []int64
+	for i := range rows {
+		rows[i].ShownPostID = rows[i].PostID
+		if rows[i].Kind == forum.NoteThreadReply {
+			at[rows[i].ID] = i
+			ids = append(ids, rows[i].ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	return scanRows(s.db.read(ctx), `SELECT w.id, w.posts, p.id, p.author_id, COALESCE(u.username, ''), p.body_md, p.tags
+		FROM (SELECT n.id,
+				(SELECT MIN(q.id) FROM posts q WHERE `+followWindow+`) AS first_id,
+				(SELECT COUNT(*) FROM posts q WHERE `+followWindow+`) AS posts
+			FROM notifications n WHERE n.id IN ?) w
+		JOIN posts p ON p.id = w.first_id
+		LEFT JOIN users u ON u.id = p.author_id`, []any{ids}, func(r *sql.Rows) error {
+		var id int64
+		var shown forum.NotificationRow
+		if err := r.Scan(&id, &shown.NewReplies, &shown.ShownPostID, &shown.ActorID, &shown.ActorName, &shown.PostBody, &shown.PostTags); err != nil {
+			return err
+		}
+		row := &rows[at[id]]
+		row.NewReplies, row.ShownPostID, row.ActorID, row.ActorName, row.PostBody, row.PostTags =
+			shown.NewReplies, shown.ShownPostID, shown.ActorID, shown.ActorName, shown.PostBody, shown.PostTags
+		return nil
+	})
 }
 
 // unreadCountQuery counts a member's unread notifications, stopping at
 // forum.UnreadCountCap rows so its cost does not grow with a backlog: the
 // partial index notifications_unread (user_id) WHERE read_at IS NULL finds
 // the unread rows, and each is joined to its post and thread by primary
-// key. It applies the notifications page's filter (visibleNoteFilter) in
-// one fixed statement: the member's hidden tags come from tag_prefs in the
+// key. It applies the notifications page's filter (noteVisible) in one
+// fixed statement: the member's hidden tags come from tag_prefs in the
 // query, matched with the same LIKE pattern as forum.Pattern, so the text
-// never changes with their number. Blocks are applied when notifications
-// are written.
-const unreadCountQuery = `SELECT COUNT(*) FROM (
+// never changes with their number.
+var unreadCountQuery = `SELECT COUNT(*) FROM (
 	SELECT 1 FROM notifications n
 	JOIN posts p ON p.id = n.post_id
 	JOIN threads t ON t.id = n.thread_id
-	WHERE n.user_id = ? AND n.read_at IS NULL AND p.status = ? AND t.status IN (?, ?)
+	WHERE n.user_id = ? AND n.read_at IS NULL AND t.status IN (?, ?)
 		AND NOT EXISTS (SELECT 1 FROM tag_prefs tp WHERE tp.user_id = n.user_id AND tp.mode = ?
-			AND (p.tags LIKE '%,' || tp.tag_slug || ',%' OR t.tags LIKE '%,' || tp.tag_slug || ',%'))
+			AND t.tags LIKE '%,' || tp.tag_slug || ',%')
+		AND ` + noteVisible(`
+		AND NOT EXISTS (SELECT 1 FROM tag_prefs tp WHERE tp.user_id = n.user_id AND tp.mode = '`+forum.ModeHide+`'
+			AND p.tags LIKE '%,' || tp.tag_slug || ',%')`) + `
 	LIMIT ?) AS unread`
 
 // UnreadCount implements forum.PostingStore.
 func (s *Forum) UnreadCount(ctx context.Context, userID int64) (int, error) {
 	var n int
 	err := scanRows(s.db.read(ctx), unreadCountQuery,
-		[]any{userID, forum.StatusVisible, forum.StatusVisible, forum.StatusRedacted, forum.ModeHide, forum.UnreadCountCap},
+		[]any{userID, forum.StatusVisible, forum.StatusRedacted, forum.ModeHide, forum.UnreadCountCap},
 		func(r *sql.Rows) error { return r.Scan(&n) })
 	return n, translate(err)
 }
 
-// MarkRead implements forum.PostingStore.
-func (s *Forum) MarkRead(ctx context.Context, userID, upTo int64, now time.Time) error {
-	q := s.db.write(ctx).Model(&forum.Notification{}).Where("user_id = ? AND read_at IS NULL", userID)
-	if upTo > 0 {
-		q = q.Where("id <= ?", upTo)
-	}
-	return translate(q.Update("read_at", now).Error)
+// MarkRead implements forum.PostingStore. A followed-thread notice marked
+// read stops covering the replies after seen (the newest post the member's
+// page could show): for each, the first later reply in its thread starts a
+// new unread notice, so a reply that arrived while the member was reading
+// is not lost with the notice.
+func (s *Forum) MarkRead(ctx context.Context, userID, upTo, seen int64, now time.Time) error {
+	return s.db.Tx(ctx, func(tx *gorm.DB) error {
+		if upTo <= 0 {
+			if err := tx.Raw("SELECT COALESCE(MAX(id), 0) FROM notifications WHERE user_id = ?", userID).Row().Scan(&upTo); err != nil {
+				return err
+			}
+		}
+		var threads []int64
+		if seen > 0 {
+			if err := tx.Model(&forum.Notification{}).
+				Where("user_id = ? AND read_at IS NULL AND kind = ? AND id <= ?", userID, forum.NoteThreadReply, upTo).
+				Pluck("thread_id", &threads).Error; err != nil {
+				return err
+			}
+		}
+		if err := tx.Model(&forum.Notification{}).Where("user_id = ? AND read_at IS NULL AND id <= ?", userID, upTo).
+			Update("read_at", now).Error; err != nil {
+			return err
+		}
+		if len(threads) == 0 {
+			return nil
+		}
+		// The new notice's own post may be one the member cannot see; its
+		// window (followWindow) decides what it shows, as for any notice.
+		return tx.Exec(`INSERT INTO notifications (user_id, kind, actor_id, post_id, thread_id, reaction, created_at)
+			SELECT ?, ?, p.author_id, p.id, p.thread_id, '', p.created_at
+			FROM (SELECT (SELECT MIN(q.id) FROM posts q WHERE q.thread_id = t.id AND q.id > ?
+					AND (q.author_id IS NULL OR q.author_id <> ?)) AS first_id
+				FROM threads t WHERE t.id IN ?) w
+			JOIN posts p ON p.id = w.first_id
+			WHERE EXISTS (SELECT 1 FROM subscriptions s WHERE s.user_id = ? AND s.thread_id = p.thread_id AND s.state = ?)
+			ON CONFLICT DO NOTHING`,
+			userID, forum.NoteThreadReply, seen, userID, threads, userID, forum.SubFollow).Error
+	})
+}
+
+// LatestPostID implements forum.PostingStore.
+func (s *Forum) LatestPostID(ctx context.Context) (int64, error) {
+	var id int64
+	err := scanRows(s.db.read(ctx), "SELECT COALESCE(MAX(id), 0) FROM posts", nil,
+		func(r *sql.Rows) error { return r.Scan(&id) })
+	return id, translate(err)
 }
 
 // Subscription implements forum.PostingStore.

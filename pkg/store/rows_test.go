@@ -206,8 +206,15 @@ func TestUnreadCountMatchesTheList(t *testing.T) {
 			return p.ID
 		}
 		var notes []forum.Notification
+		// One thread_reply notice per thread (migration 17); the plain
+		// thread's are replies to the member's post, filtered by their own
+		// post's tags.
 		note := func(th forum.Thread, postID int64, read bool) {
-			n := forum.Notification{UserID: uid, Kind: forum.NoteThreadReply, ActorID: &other, PostID: postID, ThreadID: th.ID, CreatedAt: now}
+			kind := forum.NoteThreadReply
+			if th.Title == "Plain thread" {
+				kind = forum.NoteReply
+			}
+			n := forum.Notification{UserID: uid, Kind: kind, ActorID: &other, PostID: postID, ThreadID: th.ID, CreatedAt: now}
 			if read {
 				n.ReadAt = &now
 			}
@@ -322,7 +329,7 @@ func TestSettingsVersionGrowsWithEveryChange(t *testing.T) {
 		if err := f.SetSubscription(ctx, uid, th.ID, forum.SubFollow, now); err != nil {
 			t.Fatal(err)
 		}
-		if err := f.MarkRead(ctx, uid, 0, now); err != nil {
+		if err := f.MarkRead(ctx, uid, 0, 0, now); err != nil {
 			t.Fatal(err)
 		}
 		if version(uid) != before {

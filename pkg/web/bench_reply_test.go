@@ -23,7 +23,7 @@ func BenchmarkReply(b *testing.B) {
 		// The poster comes back to a backlog of 2,200 unread notifications.
 		for _, m := range ms {
 			if m != ms[4] {
-				db.W.Exec("INSERT INTO notifications (user_id, kind, actor_id, post_id, thread_id, created_at) SELECT ?, 'thread_reply', ?, id, thread_id, created_at FROM posts WHERE thread_id = ?", ms[4], m, tid)
+				db.W.Exec("INSERT INTO notifications (user_id, kind, actor_id, post_id, thread_id, created_at) SELECT ?, 'reply', ?, id, thread_id, created_at FROM posts WHERE thread_id = ?", ms[4], m, tid)
 			}
 		}
 		c := forumtest.NewClient(b, a.Web.Handler())
@@ -60,7 +60,7 @@ func BenchmarkHomeBacklog(b *testing.B) {
 		a, _ := forumtest.NewApp(b, db, forumtest.Config(b))
 		tid, ms := benchThread(b, db, 200)
 		for _, m := range ms[1:] {
-			db.W.Exec("INSERT INTO notifications (user_id, kind, actor_id, post_id, thread_id, created_at) SELECT ?, 'thread_reply', ?, id, thread_id, created_at FROM posts WHERE thread_id = ?", ms[0], m, tid)
+			db.W.Exec("INSERT INTO notifications (user_id, kind, actor_id, post_id, thread_id, created_at) SELECT ?, 'reply', ?, id, thread_id, created_at FROM posts WHERE thread_id = ?", ms[0], m, tid)
 		}
 		c := forumtest.NewClient(b, a.Web.Handler())
 		forumtest.LoginAs(b, a, c, ms[0])

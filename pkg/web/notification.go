@@ -49,10 +49,10 @@ func (s *Server) notificationsShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := NotificationsView{Base: s.base(c, "Notifications")}
+	v := NotificationsView{Base: s.base(c, "Notifications"), Seen: page.Seen}
 	for _, n := range page.Items {
 		tags := n.PostTags.Union(n.ThreadTags)
-		nv := NotificationView{ID: n.ID, URL: "/p/" + itoa(n.PostID), Unread: n.ReadAt == nil, CreatedAt: n.CreatedAt,
+		nv := NotificationView{ID: n.ID, URL: "/p/" + itoa(n.ShownPostID), Unread: n.ReadAt == nil, CreatedAt: n.CreatedAt,
 			Tags: labels(tags, names)}
 		nv.TagNames = tagText(nv.Tags)
 		nv.Collapsed = prefs.Mode(tags) != forum.ModeShow
@@ -61,7 +61,12 @@ func (s *Server) notificationsShow(c echo.Context) error {
 		case forum.NoteReply:
 			nv.Text = who + " replied to your post in “" + n.ThreadTitle + "”"
 		case forum.NoteThreadReply:
-			nv.Text = who + " replied in “" + n.ThreadTitle + "”, a thread you follow"
+			// One notice stands for every new reply in the thread.
+			if n.NewReplies > 1 {
+				nv.Text = itoa(int64(n.NewReplies)) + " new replies in “" + n.ThreadTitle + "”, a thread you follow, the first from " + who
+			} else {
+				nv.Text = who + " replied in “" + n.ThreadTitle + "”, a thread you follow"
+			}
 		case forum.NoteMention:
 			nv.Text = who + " mentioned you in “" + n.ThreadTitle + "”"
 		case forum.NoteReaction:
@@ -85,13 +90,18 @@ func (s *Server) notificationsShow(c echo.Context) error {
 }
 
 // notificationsRead marks the member's notifications read, up to the
-// newest one they were shown.
+// newest one they were shown; replies in followed threads written after
+// the page was made (seen) stay unread.
 func (s *Server) notificationsRead(c echo.Context) error {
 	upTo, ok := formID(c.FormValue("upto"))
 	if !ok {
 		return echo.NewHTTPError(http.StatusBadRequest)
 	}
-	if err := s.deps.Forum.MarkRead(c.Request().Context(), principal(c).User.ID, upTo); err != nil {
+	seen, ok := formID(c.FormValue("seen"))
+	if !ok {
+		return echo.NewHTTPError(http.StatusBadRequest)
+	}
+	if err := s.deps.Forum.MarkRead(c.Request().Context(), principal(c).User.ID, upTo, seen); err != nil {
 		return err
 	}
 	s.setFlash(c, "Notifications marked as read.")

@@ -15,7 +15,7 @@ func TestUnreadCountIsCapped(t *testing.T) {
 		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
 		tid, ms := benchThread(t, db, 120) // 113 visible posts, 7 removed, redacted or deleted
 		reader := forumtest.InsertUser(t, db, "backlog_reader", "member")
-		if err := db.W.Exec("INSERT INTO notifications (user_id, kind, actor_id, post_id, thread_id, created_at) SELECT ?, 'thread_reply', ?, id, thread_id, created_at FROM posts WHERE thread_id = ?", reader, ms[0], tid).Error; err != nil {
+		if err := db.W.Exec("INSERT INTO notifications (user_id, kind, actor_id, post_id, thread_id, created_at) SELECT ?, 'reply', ?, id, thread_id, created_at FROM posts WHERE thread_id = ?", reader, ms[0], tid).Error; err != nil {
 			t.Fatal(err)
 		}
 		c := forumtest.NewClient(t, a.Web.Handler())

@@ -117,3 +117,110 @@ func TestNotificationsRespectTriggerWarnings(t *testing.T) {
 		pageLacks(t, r.Body, "<summary>Trigger warning: Self-harm")
 	})
 }
+
+var (
+	seenRe   = regexp.MustCompile(`name="seen" value="(\d+)"`)
+	uptoRe   = regexp.MustCompile(`name="upto" value="(\d+)"`)
+	noticeRe = regexp.MustCompile(`<li class="notification unread">`)
+)
+
+// markPageRead posts the page's own "mark all as read" form.
+func markPageRead(t *testing.T, c *forumtest.Client, page string) {
+	t.Helper()
+	upto, seen := uptoRe.FindStringSubmatch(page), seenRe.FindStringSubmatch(page)
+	if upto == nil || seen == nil {
+		t.Fatalf("no mark-read form:\n%s", page)
+	}
+	if r := c.PostForm("/notifications/read", url.Values{"upto": {upto[1]}, "seen": {seen[1]}}); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("mark read: %d", r.StatusCode)
+	}
+}
+
+// TestFollowedThreadIsOneNotice: a follower has one unread notice per
+// thread however many replies it gets, which leads to the first new reply
+// they can see and says how many there are; what they cannot see (removed,
+// blocked, hidden by a tag, their own) is not counted, muting stops the
+// count, and a reply written while they read the page is still news after
+// "mark all as read".
+func TestFollowedThreadIsOneNotice(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		ann := newPoster(t, a, db, "Annika", "member")
+		ben := newPoster(t, a, db, "ben_k", "member")
+		cai := newPoster(t, a, db, "cai", "member")
+		eve := newPoster(t, a, db, "eve", "member")
+		tid := ann.startThread("grief", "Anniversaries", "The first one is close.")
+		eve.c.PostForm("/t/"+idStr(tid)+"/follow", url.Values{})
+		unreadOnPage := func(want string) string {
+			t.Helper()
+			r := eve.c.Get("/notifications")
+			if n := unreadIn(r.Body); n != want {
+				t.Fatalf("eve's unread count %s, want %s", n, want)
+			}
+			if n := len(noticeRe.FindAllString(r.Body, -1)); idStr(int64(n)) != want {
+				t.Fatalf("eve's page lists %d unread, the header says %s", n, want)
+			}
+			return r.Body
+		}
+
+		first, _ := ben.reply(tid, 0, "First of many replies.")
+		second, _ := cai.reply(tid, 0, "A second reply.")
+		ben.reply(tid, second, "A third, answering cai.")
+		page := unreadOnPage("1")
+		pageHas(t, page, "3 new replies in “Anniversaries”, a thread you follow, the first from ben_k",
+			`href="/p/`+idStr(first)+`"`, "First of many replies.")
+		var count int64
+		db.R.Raw("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND kind = 'thread_reply'", eve.id).Scan(&count)
+		if count != 1 {
+			t.Fatalf("eve has %d thread notices, want 1", count)
+		}
+
+		// A moderator removes the first reply: the notice starts at cai's.
+		if err := db.W.Exec("UPDATE posts SET status = 'removed' WHERE id = ?", first).Error; err != nil {
+			t.Fatal(err)
+		}
+		pageHas(t, unreadOnPage("1"), "2 new replies in “Anniversaries”, a thread you follow, the first from cai",
+			`href="/p/`+idStr(second)+`"`)
+		// Blocking ben leaves only cai's reply.
+		wantStatus(t, eve.c.PostForm("/u/ben_k/block", nil), http.StatusSeeOther)
+		page = unreadOnPage("1")
+		pageHas(t, page, "cai replied in “Anniversaries”, a thread you follow")
+		pageLacks(t, page, "A third, answering cai.", "new replies")
+		// Hiding the tag on cai's next reply, and eve's own reply, add nothing.
+		eve.c.PostForm("/settings/warnings", url.Values{"mode-self-harm": {"hide"}})
+		cai.reply(tid, 0, "HIDDENWORDS about a hard night.", "self-harm")
+		eve.reply(tid, 0, "I'm here too.")
+		pageLacks(t, unreadOnPage("1"), "HIDDENWORDS", "new replies")
+		// Hiding cai's only counted reply too leaves nothing to show.
+		if err := db.W.Exec("UPDATE posts SET status = 'removed' WHERE id = ?", second).Error; err != nil {
+			t.Fatal(err)
+		}
+		unreadOnPage("0")
+		// ...until a reply eve can see arrives: the same notice shows it.
+		fourth, _ := cai.reply(tid, 0, "Checking in on everyone.")
+		pageHas(t, unreadOnPage("1"), "cai replied in “Anniversaries”", `href="/p/`+idStr(fourth)+`"`)
+		if db.R.Raw("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND kind = 'thread_reply'", eve.id).Scan(&count); count != 1 {
+			t.Fatalf("eve has %d thread notices, want still 1", count)
+		}
+
+		// A reply written after the page was made is still news once eve
+		// marks the page read.
+		page = unreadOnPage("1")
+		late, _ := cai.reply(tid, 0, "A late reply.")
+		markPageRead(t, eve.c, page)
+		pageHas(t, unreadOnPage("1"), "cai replied in “Anniversaries”", `href="/p/`+idStr(late)+`"`)
+		markPageRead(t, eve.c, unreadOnPage("1"))
+		unreadOnPage("0")
+		// The read notice keeps what it stood for.
+		pageHas(t, eve.c.Get("/notifications").Body, "cai replied in “Anniversaries”")
+
+		// Muting: the open notice stops counting and nothing new arrives.
+		cai.reply(tid, 0, "After the read.")
+		wantStatus(t, eve.c.PostForm("/t/"+idStr(tid)+"/mute", url.Values{}), http.StatusSeeOther)
+		cai.reply(tid, 0, "While muted.")
+		cai.reply(tid, 0, "Still muted.")
+		page = unreadOnPage("1")
+		pageHas(t, page, "cai replied in “Anniversaries”")
+		pageLacks(t, page, "new replies")
+	})
+}

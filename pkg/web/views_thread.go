@@ -246,6 +246,9 @@ type NotificationsView struct {
 	HasUnread bool
 	// UpTo is the newest id shown, for "mark all as read".
 	UpTo int64
+	// Seen is the newest post id when the page was made: replies in
+	// followed threads after it stay unread when the page is marked read.
+	Seen int64
 }
 
 // NotificationView is one notification.
