@@ -337,3 +337,88 @@ func TestSettingsVersionGrowsWithEveryChange(t *testing.T) {
 		}
 	})
 }
+
+// TestReplyWritesEveryColumn: the reply path writes its post with fixed
+// SQL; reading the post back through GORM must give every field it was
+// given, on both dialects, with the thread, group, member and follow
+// updated as the GORM code did.
+func TestReplyWritesEveryColumn(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		now := time.Now().UTC().Truncate(time.Microsecond)
+		author := forumtest.InsertUser(t, db, "rowan", "member")
+		other := forumtest.InsertUser(t, db, "sage", "member")
+		th := forumtest.InsertThread(t, db, "grief", other, "A thread", nil, now)
+		var opening forum.Post
+		if err := db.R.Where("thread_id = ? AND parent_id IS NULL", th.ID).Take(&opening).Error; err != nil {
+			t.Fatal(err)
+		}
+		var before forum.Group
+		if err := db.R.Take(&before, th.GroupID).Error; err != nil {
+			t.Fatal(err)
+		}
+		f := store.NewForum(db)
+		w := forum.PostWrite{ThreadID: th.ID, AuthorID: author, BodyMD: "Some *words*.", BodyHTML: "<p>Some <em>words</em>.</p>",
+			Tags: forum.MakeTags([]string{"abuse", "self-harm"}), IdemKey: "key-1", Screening: forum.Screening{Score: 0.25}, Now: now}
+		res, err := f.CreatePost(ctx, w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got forum.Post
+		if err := db.R.Take(&got, res.Post.ID).Error; err != nil {
+			t.Fatal(err)
+		}
+		want := res.Post
+		if got.ThreadID != th.ID || got.GroupID != th.GroupID || *got.AuthorID != author || *got.ParentID != opening.ID ||
+			got.Depth != 1 || got.SortKey != forum.ChildKey(opening.SortKey, got.ID) || got.SortKey != want.SortKey ||
+			got.BodyMD != w.BodyMD || got.BodyHTML != w.BodyHTML || string(got.Tags) != string(w.Tags) ||
+			got.Status != forum.StatusVisible || got.Version != 1 || got.EditedAt != nil || *got.IdemKey != "key-1" ||
+			got.CrisisScore != 0.25 || !got.CreatedAt.Equal(now) || !got.UpdatedAt.Equal(now) {
+			t.Fatalf("read back %+v\nwrote %+v", got, want)
+		}
+		// A reply to that reply nests under it.
+		w2 := w
+		w2.ParentID, w2.IdemKey, w2.AuthorID = got.ID, "key-2", other
+		res2, err := f.CreatePost(ctx, w2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res2.Post.Depth != 2 || res2.Post.SortKey != forum.ChildKey(got.SortKey, res2.Post.ID) {
+			t.Fatalf("nested reply %+v", res2.Post)
+		}
+		var tt forum.Thread
+		var g forum.Group
+		if err := db.R.Take(&tt, th.ID).Error; err != nil {
+			t.Fatal(err)
+		}
+		if err := db.R.Take(&g, th.GroupID).Error; err != nil {
+			t.Fatal(err)
+		}
+		if tt.ReplyCount != th.ReplyCount+2 || *tt.LastPostID != res2.Post.ID || *tt.LastAuthorID != other ||
+			!tt.LastPostAt.Equal(now) || g.PostCount != before.PostCount+2 || g.ThreadCount != before.ThreadCount {
+			t.Fatalf("thread %+v, group %+v (before %+v)", tt, g, before)
+		}
+		var follows, posts int64
+		db.R.Raw("SELECT COUNT(*) FROM subscriptions WHERE user_id = ? AND thread_id = ? AND state = 'follow'", author, th.ID).Scan(&follows)
+		db.R.Raw("SELECT post_count FROM users WHERE id = ?", author).Scan(&posts)
+		if follows != 1 || posts != 1 {
+			t.Fatalf("author follows %d, post count %d", follows, posts)
+		}
+		// Same key again: the first post, nothing new.
+		again, err := f.CreatePost(ctx, w)
+		if err != nil || !again.Duplicate || again.Post.ID != got.ID {
+			t.Fatalf("duplicate: %+v %v", again, err)
+		}
+		// A parent from another thread is refused.
+		th2 := forumtest.InsertThread(t, db, "grief", other, "Another", nil, now)
+		w3 := w2
+		w3.ThreadID, w3.IdemKey = th2.ID, "key-3"
+		if _, err := f.CreatePost(ctx, w3); !errors.Is(err, forum.ErrBadParent) {
+			t.Fatalf("parent in another thread: %v", err)
+		}
+		w3.ThreadID = th.ID + 1000
+		if _, err := f.CreatePost(ctx, w3); !errors.Is(err, forum.ErrNotFound) {
+			t.Fatalf("no such thread: %v", err)
+		}
+	})
+}
