@@ -422,3 +422,58 @@ func TestReplyWritesEveryColumn(t *testing.T) {
 		}
 	})
 }
+
+// TestThreadHeadReadsEveryColumn: ThreadHead scans its row by hand; with
+// every field set it must read what GORM reads, for a thread with an
+// author and for one whose author is gone.
+func TestThreadHeadReadsEveryColumn(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		now := time.Now().UTC().Truncate(time.Second)
+		author := forumtest.InsertUser(t, db, "rowan", "member")
+		other := forumtest.InsertUser(t, db, "sage", "member")
+		th := forumtest.InsertThread(t, db, "grief", author, "A thread", []string{"abuse"}, now.Add(-time.Hour))
+		var first int64
+		if err := db.R.Raw("SELECT id FROM posts WHERE thread_id = ?", th.ID).Scan(&first).Error; err != nil {
+			t.Fatal(err)
+		}
+		if err := db.W.Exec(`UPDATE threads SET locked = ?, lock_reason = 'cooling off', pinned = ?, reply_count = 4,
+			last_post_id = ?, last_author_id = ?, last_post_at = ?, updated_at = ? WHERE id = ?`,
+			true, true, first, other, now, now.Add(time.Minute), th.ID).Error; err != nil {
+			t.Fatal(err)
+		}
+		if err := db.W.Exec("UPDATE groups SET archived = ? WHERE id = ?", true, th.GroupID).Error; err != nil {
+			t.Fatal(err)
+		}
+		f := store.NewForum(db)
+		read := func() (got, want forum.ThreadHead) {
+			t.Helper()
+			got, err := f.ThreadHead(ctx, th.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := db.R.Table("threads").
+				Select("threads.*, g.slug AS group_slug, g.name AS group_name, g.archived AS group_archived, a.username AS author_name").
+				Joins("JOIN groups g ON g.id = threads.group_id").Joins("LEFT JOIN users a ON a.id = threads.author_id").
+				Where("threads.id = ?", th.ID).Take(&want).Error; err != nil {
+				t.Fatal(err)
+			}
+			return got, want
+		}
+		got, want := read()
+		allSet(t, got.Thread)
+		allSet(t, got)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("ThreadHead:\n got %+v\nwant %+v", got, want)
+		}
+		if err := db.W.Exec("UPDATE threads SET author_id = NULL WHERE id = ?", th.ID).Error; err != nil {
+			t.Fatal(err)
+		}
+		if got, want := read(); !reflect.DeepEqual(got, want) || got.AuthorName != "" || got.AuthorID != nil {
+			t.Errorf("ThreadHead without an author:\n got %+v\nwant %+v", got, want)
+		}
+		if _, err := f.ThreadHead(ctx, th.ID+1000); !errors.Is(err, forum.ErrNotFound) {
+			t.Errorf("missing thread: %v", err)
+		}
+	})
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -177,6 +178,9 @@ func (c renderContext) Render(code int, name string, data any) error {
 	if err := c.r.Render(buf, name, data, c); err != nil {
 		return err
 	}
+	// The whole page is known: saying its length spares the response
+	// chunked encoding, and a browser can show how far it has loaded.
+	c.Response().Header().Set(echo.HeaderContentLength, strconv.Itoa(buf.Len()))
 	return c.HTMLBlob(code, buf.Bytes())
 }
 
