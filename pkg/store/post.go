@@ -51,14 +51,20 @@ func (s *Forum) CreatePost(ctx context.Context, w forum.PostWrite) (forum.Posted
 	err := s.db.TxGrouped(ctx, func(tx *gorm.DB) error {
 		res = forum.Posted{}
 		if w.IdemKey != "" {
-			var p forum.Post
-			err := tx.Where("author_id = ? AND idem_key = ?", w.AuthorID, w.IdemKey).Take(&p).Error
-			if err == nil {
+			// Almost always nothing: a fixed probe of posts_idem, and the
+			// whole post only for a repeated submission.
+			var id int64
+			found, err := scanOne(tx, "SELECT id FROM posts WHERE author_id = ? AND idem_key = ?", []any{w.AuthorID, w.IdemKey}, &id)
+			if err != nil {
+				return err
+			}
+			if found {
+				var p forum.Post
+				if err := tx.Take(&p, id).Error; err != nil {
+					return err
+				}
 				res = forum.Posted{Post: p, Duplicate: true}
 				return nil
-			}
-			if !errors.Is(err, gorm.ErrRecordNotFound) {
-				return err
 			}
 		}
 		var err error
