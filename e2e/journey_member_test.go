@@ -272,3 +272,48 @@ func TestJourneySearch(t *testing.T) {
 		}
 	})
 }
+
+// TestJourneyFollowedThreadNotice: a member follows someone else's thread;
+// two replies later they have one notice for it, which says how many new
+// replies there are and leads to the first, and "Mark all as read" clears
+// it.
+func TestJourneyFollowedThreadNotice(t *testing.T) {
+	needChromium(t)
+	srv := StartServer(t, ServerOptions{})
+	srv.NeedRoute(t, "/signup")
+	modes(t, func(t *testing.T, noJS bool) {
+		author, authorName := Member(t, srv, "wren", noJS)
+		title := "Evenings are the hardest " + newName("x")
+		path := author.StartThread("grief", title, "The house is so quiet after six.")
+
+		follower, _ := Member(t, srv, "heron", noJS)
+		follower.Go(path)
+		follower.Submit(`form[action$="/follow"] button`, 200)
+		if !follower.Has(`form[action$="/follow"] button[aria-pressed="true"]`) {
+			t.Fatalf("the follow button does not show Following:\n%s", tail(follower.Body(), 20))
+		}
+
+		author.Go(path)
+		author.SetValue("#body", "Tonight I put the radio on, and it helped a little.")
+		author.Submit(`form.composer button.primary`, 200)
+		first := author.postIDs()[1]
+		author.SetValue("#body", "And I called my sister after.")
+		author.Submit(`form.composer button.primary`, 200)
+
+		follower.Go("/notifications")
+		want := "2 new replies in “" + title + "”, a thread you follow, the first from " + authorName
+		if n := follower.Count("li.notification.unread"); n != 1 || !strings.Contains(follower.Text("li.notification"), want) {
+			t.Fatalf("the follower has %d unread notifications, want one saying %q:\n%s", n, want, tail(follower.Body(), 15))
+		}
+		follower.Shot("followed-thread-notice")
+		follower.Click(`li.notification a`)
+		if !strings.HasPrefix(follower.Path(), path) || !strings.HasSuffix(follower.Location(), "#p-"+first) {
+			t.Fatalf("the notice led to %s, want the first new reply #p-%s", follower.Location(), first)
+		}
+		follower.Go("/notifications")
+		follower.Submit(`form[action="/notifications/read"] button`, 200)
+		if n := follower.Count("li.notification.unread"); n != 0 {
+			t.Fatalf("%d unread notifications after marking them read", n)
+		}
+	})
+}
