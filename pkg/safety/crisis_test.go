@@ -409,6 +409,9 @@ func TestPrefiltersNeverHideMatches(t *testing.T) {
 func TestLiteralIndex(t *testing.T) {
 	x := newLiteralIndex()
 	f := x.add(prefilter{{"he", "she", "his", "hers"}, {"xyz"}})
+	his := x.add(prefilter{{"his"}})
+	shes := x.add(prefilter{{"she", "hers"}, {"ush"}})
+	same := x.add(prefilter{{"xyz"}, {"hers", "his", "she", "he"}})
 	x.build()
 	text := "ushers. xyz"
 	spans := []span{{0, 6}, {7, len(text)}}
@@ -419,13 +422,29 @@ func TestLiteralIndex(t *testing.T) {
 	if f.allows(per[0]) || f.allows(per[1]) {
 		t.Error("no single sentence has both sets")
 	}
-	for _, lit := range []string{"he", "she", "hers"} {
-		if !per[0].has(x.ids[lit]) {
-			t.Errorf("%q not found in %q", lit, text[:6])
-		}
+	if !shes.allows(per[0]) || shes.allows(per[1]) {
+		t.Errorf("sets found in %q and %q are wrong", text[:6], text[7:])
 	}
-	if per[0].has(x.ids["his"]) || !per[1].has(x.ids["xyz"]) {
+	if his.allows(all) {
 		t.Error("wrong literals found")
+	}
+	if same[0] != f[1] || same[1] != f[0] {
+		t.Errorf("sets with the same literals got ids %v and %v", f, same)
+	}
+}
+
+// TestLiteralIndexSpans: a set counts in a span when one of its literals
+// lies wholly inside it, even if a longer literal of the set ending at the
+// same byte starts before the span.
+func TestLiteralIndexSpans(t *testing.T) {
+	x := newLiteralIndex()
+	f := x.add(prefilter{{"ab cd", "cd"}})
+	long := x.add(prefilter{{"ab cd"}})
+	x.build()
+	text := "ab cd"
+	_, per := x.scan(text, []span{{0, 2}, {3, 5}})
+	if !f.allows(per[1]) || f.allows(per[0]) || long.allows(per[1]) {
+		t.Error("wrong sets found in the spans")
 	}
 }
 

@@ -15,7 +15,7 @@ func TestLiteralIndexWideNode(t *testing.T) {
 	for i, c := 0, byte('a'); c <= 'z'; i, c = i+1, c+1 {
 		all, _ := x.scan("xx q"+string(c)+" yy", nil)
 		for j, set := range f {
-			if got := all.has(set[0]); got != (i == j) {
+			if got := all.has(set); got != (i == j) {
 				t.Errorf("text with q%c: literal %d found %v", c, j, got)
 			}
 		}
