@@ -398,9 +398,15 @@ func TestPrefiltersNeverHideMatches(t *testing.T) {
 				}
 			}
 		}
-		for _, r := range phraseRewrite {
+		rw := rewriteIndex()
+		present, _ := rw.index.scan(text, nil)
+		for i, r := range phraseRewrite {
 			if r.re.MatchString(text) && !r.needs.allows(text) {
 				t.Errorf("rewrite %s: pre-filter rejects %q", r.re, text)
+			}
+			// normalize checks the pre-filter through the index.
+			if rw.ids[i].allows(present) != r.needs.allows(text) {
+				t.Errorf("rewrite %s: literal index disagrees on %q", r.re, text)
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package safety
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -122,6 +123,24 @@ func newRewrite(src, with string) rewrite {
 	return rewrite{re: regexp.MustCompile(src), needs: newPrefilter(src), with: with}
 }
 
+// rewriteFilters are the prefilters of phraseRewrite over one literal
+// index, so that the fourteen rewrites cost one scan of the text instead of
+// a strings.Contains per literal (the "honestly" rewrite alone has dozens).
+type rewriteFilters struct {
+	index *literalIndex
+	ids   []idFilter // ids[i] is phraseRewrite[i].needs
+}
+
+var rewriteIndex = sync.OnceValue(func() rewriteFilters {
+	x := newLiteralIndex()
+	ids := make([]idFilter, len(phraseRewrite))
+	for i, p := range phraseRewrite {
+		ids[i] = x.add(p.needs)
+	}
+	x.build()
+	return rewriteFilters{index: x, ids: ids}
+})
+
 // normalize turns free text into the canonical form the patterns are written
 // against: NFKC, lower case, straight apostrophes, quoted speech marked,
 // contractions and chat spellings expanded, whitespace collapsed. Line breaks
@@ -164,9 +183,18 @@ func normalize(s string) string {
 		s = hyphenWordRe.ReplaceAllString(s, "$1 $2")
 	}
 	s = expandTokens(s)
-	for _, p := range phraseRewrite {
-		if p.needs.allows(s) {
-			s = p.re.ReplaceAllString(s, p.with)
+	// present is always the scan of the current s, so each check gives
+	// p.needs.allows(s); s changes only when a rewrite matched, which is
+	// rare, and then it is scanned again.
+	rw := rewriteIndex()
+	present, _ := rw.index.scan(s, nil)
+	for i, p := range phraseRewrite {
+		if !rw.ids[i].allows(present) {
+			continue
+		}
+		if r := p.re.ReplaceAllString(s, p.with); r != s {
+			s = r
+			present, _ = rw.index.scan(s, nil)
 		}
 	}
 	s = strings.ReplaceAll(s, "*", " ")
