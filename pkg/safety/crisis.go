@@ -251,6 +251,13 @@ func clauseBounds(text string) []span {
 // clauseWordAt returns the length of the clause word that starts at i and
 // ends at a word boundary, 0 if none does.
 func clauseWordAt(text string, i int) int {
+	// Most words start with none of the clause words' first letters, and
+	// the byte test is much cheaper than ten prefix tests.
+	switch text[i] {
+	case 'b', 'h', 't', 'a', 'y', 'w', 'c':
+	default:
+		return 0
+	}
 	for _, w := range clauseWords {
 		end := i + len(w)
 		if strings.HasPrefix(text[i:], w) && (end == len(text) || !isWordByte(text[end])) {

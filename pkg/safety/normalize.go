@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -256,8 +257,12 @@ func collapseSpace(s string) string {
 
 // collapseElongation shortens stretched words ("dieeee", "sooo", "helllp"):
 // runs of three or more vowels become one, runs of other letters become two.
+//
+// The result is built as UTF-8 bytes rather than runes: the text comes from
+// ranging over runes, so it is valid UTF-8, and a run only ever drops an
+// ASCII vowel, one byte.
 func collapseElongation(s string) string {
-	out := make([]rune, 0, len(s))
+	out := make([]byte, 0, len(s))
 	var prev rune
 	run := 0
 	for _, r := range s {
@@ -268,7 +273,7 @@ func collapseElongation(s string) string {
 		}
 		switch {
 		case run <= 2:
-			out = append(out, r)
+			out = utf8.AppendRune(out, r)
 		case run == 3 && strings.ContainsRune("aeiou", r):
 			out = out[:len(out)-1]
 		}
@@ -280,6 +285,11 @@ func collapseElongation(s string) string {
 // open and close a phrase of two or more words, with the quote markers. An
 // apostrophe between letters (don't, mum's) is left alone.
 func markQuotes(s string) string {
+	if !strings.ContainsAny(s, `"'`) {
+		// Nothing to mark; s is valid UTF-8, so the rune round trip below
+		// would give s back unchanged.
+		return s
+	}
 	rs := []rune(s)
 	isWord := func(i int) bool {
 		return i >= 0 && i < len(rs) && (unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i]))
