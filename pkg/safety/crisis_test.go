@@ -398,6 +398,21 @@ func TestPrefiltersNeverHideMatches(t *testing.T) {
 				}
 			}
 		}
+		// Assess skips a guarded expression when the index rules it out.
+		for _, re := range guardedRegexps() {
+			f, ok := d.guards[re]
+			if !ok {
+				continue
+			}
+			if re.MatchString(n) && !f.allows(inText) {
+				t.Errorf("guard of %s rejects %q", re, n)
+			}
+			for si, sp := range ti.sentences {
+				if s := n[sp.start:sp.end]; re.MatchString(s) && !f.allows(inSentence[si]) {
+					t.Errorf("guard of %s rejects sentence %q", re, s)
+				}
+			}
+		}
 		rw := rewriteIndex()
 		present, _ := rw.index.scan(text, nil)
 		for i, r := range phraseRewrite {
