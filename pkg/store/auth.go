@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"time"
 
 	"gorm.io/gorm"
@@ -61,16 +60,13 @@ const sessionUserQuery = `SELECT u.id, u.username, u.username_key, u.password_ha
 // SessionUser implements auth.Store.
 func (s *Auth) SessionUser(ctx context.Context, tokenHash string, now, idleSince time.Time) (auth.Session, auth.User, error) {
 	var (
-		u     auth.User
-		sess  auth.Session
-		found bool
+		u    auth.User
+		sess auth.Session
 	)
-	err := scanRows(s.db.read(ctx), sessionUserQuery, []any{tokenHash, now, idleSince}, func(r *sql.Rows) error {
-		found = true
-		return r.Scan(&u.ID, &u.Username, &u.UsernameKey, &u.PasswordHash, &u.Role, &u.ModeratorSiteWide, &u.Status,
-			&u.StatusUntil, &u.StatusReason, &u.Country, &u.TOTPSecret, &u.TOTPEnabled, &u.TOTPLastStep, &u.PostCount,
-			&u.CreatedAt, &u.UpdatedAt, &u.SettingsVersion, &sess.TokenHash, &sess.Device, &sess.CreatedAt, &sess.LastSeenAt, &sess.ExpiresAt)
-	})
+	found, err := scanOne(s.db.read(ctx), sessionUserQuery, []any{tokenHash, now, idleSince},
+		&u.ID, &u.Username, &u.UsernameKey, &u.PasswordHash, &u.Role, &u.ModeratorSiteWide, &u.Status,
+		&u.StatusUntil, &u.StatusReason, &u.Country, &u.TOTPSecret, &u.TOTPEnabled, &u.TOTPLastStep, &u.PostCount,
+		&u.CreatedAt, &u.UpdatedAt, &u.SettingsVersion, &sess.TokenHash, &sess.Device, &sess.CreatedAt, &sess.LastSeenAt, &sess.ExpiresAt)
 	if err != nil {
 		return auth.Session{}, auth.User{}, translate(err)
 	}

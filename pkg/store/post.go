@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"time"
@@ -98,17 +97,6 @@ const (
 		tags, status, status_reason, version, edited_at, idem_key, crisis_score, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
 )
-
-// scanOne runs a fixed query expected to return at most one row and
-// reports whether it did.
-func scanOne(tx *gorm.DB, query string, args []any, dest ...any) (bool, error) {
-	found := false
-	err := scanRows(tx, query, args, func(r *sql.Rows) error {
-		found = true
-		return r.Scan(dest...)
-	})
-	return found, err
-}
 
 func createPost(tx *gorm.DB, w forum.PostWrite) (forum.Posted, error) {
 	var g forum.Group

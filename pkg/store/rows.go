@@ -24,3 +24,14 @@ func scanRows(q *gorm.DB, query string, args []any, scan func(*sql.Rows) error) 
 	}
 	return rows.Err()
 }
+
+// scanOne runs a fixed query expected to return at most one row into dest
+// and reports whether it did.
+func scanOne(q *gorm.DB, query string, args []any, dest ...any) (bool, error) {
+	found := false
+	err := scanRows(q, query, args, func(r *sql.Rows) error {
+		found = true
+		return r.Scan(dest...)
+	})
+	return found, err
+}

@@ -14,13 +14,10 @@ import (
 // name and archived flag, and its author's name, in one query.
 func (s *Forum) ThreadHead(ctx context.Context, id int64) (forum.ThreadHead, error) {
 	var h forum.ThreadHead
-	found := false
-	err := scanRows(s.db.read(ctx), threadHeadQuery, []any{id}, func(r *sql.Rows) error {
-		found = true
-		return r.Scan(&h.ID, &h.GroupID, &h.AuthorID, &h.Title, &h.Tags, &h.Status, &h.Locked, &h.LockReason, &h.Pinned,
-			&h.ReplyCount, &h.FirstPostID, &h.LastPostID, &h.LastAuthorID, &h.LastPostAt, &h.CreatedAt, &h.UpdatedAt,
-			&h.GroupSlug, &h.GroupName, &h.GroupArchived, &h.AuthorName)
-	})
+	found, err := scanOne(s.db.read(ctx), threadHeadQuery, []any{id},
+		&h.ID, &h.GroupID, &h.AuthorID, &h.Title, &h.Tags, &h.Status, &h.Locked, &h.LockReason, &h.Pinned,
+		&h.ReplyCount, &h.FirstPostID, &h.LastPostID, &h.LastAuthorID, &h.LastPostAt, &h.CreatedAt, &h.UpdatedAt,
+		&h.GroupSlug, &h.GroupName, &h.GroupArchived, &h.AuthorName)
 	if err == nil && !found {
 		err = gorm.ErrRecordNotFound
 	}
