@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -57,7 +58,9 @@ func (a *httpAgent) do(method, u string, form url.Values) (*http.Response, strin
 
 // TestTwoInstancesShareOneDatabase starts two hearth servers on one
 // PostgreSQL schema with one secret: a session made on the first works on
-// the second, a thread started on the second is read on the first, a break
+// the second, a thread started on the second is read on the first, so are
+// a reply and a reaction made on the second after the first served the
+// thread (whose posts and reactions it keeps in memory), a break
 // taken on the second keeps the first closed at once, and failed logins are
 // throttled across both.
 func TestTwoInstancesShareOneDatabase(t *testing.T) {
@@ -102,6 +105,36 @@ func TestTwoInstancesShareOneDatabase(t *testing.T) {
 	res, body = visitor.do("GET", first.URL+strings.SplitN(loc, "#", 2)[0], nil)
 	if res.StatusCode != http.StatusOK || !strings.Contains(body, title) || !strings.Contains(body, "read on the other") {
 		t.Fatalf("the first instance does not show the thread posted on the second: %d\n%s", res.StatusCode, tail(body, 20))
+	}
+
+	// Members reading a thread share its posts and reactions in memory,
+	// checked against the thread's content version: a reply and a reaction
+	// made through the second instance show on the first's very next page.
+	thread := first.URL + strings.SplitN(loc, "#", 2)[0]
+	if res, body = a.do("GET", thread, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("the thread as its author on the first instance: %d\n%s", res.StatusCode, tail(body, 10))
+	}
+	opening := regexp.MustCompile(`id="p-(\d+)"`).FindStringSubmatch(body)
+	if opening == nil {
+		t.Fatalf("no post on the thread page:\n%s", tail(body, 20))
+	}
+	friend := newName("friend")
+	b := &httpAgent{t: t}
+	if res, body = b.do("POST", second.URL+"/signup", url.Values{"username": {friend}, "password": {password}}); res.StatusCode != http.StatusOK || b.cookie == "" {
+		t.Fatalf("signup on the second instance: %d\n%s", res.StatusCode, tail(body, 10))
+	}
+	replyText := "A reply written on the second server " + friend
+	if res, body = b.do("POST", second.URL+strings.SplitN(loc, "#", 2)[0]+"/replies", url.Values{"body": {replyText}, "idem": {"reply-" + friend}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("reply on the second instance: %d\n%s", res.StatusCode, tail(body, 10))
+	}
+	if res, body = a.do("GET", thread, nil); !strings.Contains(body, replyText) {
+		t.Fatalf("the first instance does not show the reply made on the second: %d\n%s", res.StatusCode, tail(body, 30))
+	}
+	if res, body = b.do("POST", second.URL+"/p/"+opening[1]+"/react", url.Values{"kind": {"thinking"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("react on the second instance: %d\n%s", res.StatusCode, tail(body, 10))
+	}
+	if res, body = a.do("GET", thread, nil); !strings.Contains(body, "Thinking of you</strong>: "+friend) {
+		t.Fatalf("the first instance does not show the reaction made on the second: %d\n%s", res.StatusCode, tail(body, 30))
 	}
 
 	// A member's settings are kept in memory between their pages, but a

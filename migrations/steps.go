@@ -20,4 +20,5 @@ var Steps = []Step{
 	step0015AnxietyGuidelines,
 	step0016SettingsVersion,
 	step0017FollowNotices,
+	step0018ThreadVersion,
 }

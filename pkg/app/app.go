@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
+	"time"
 
 	"hearth/migrations"
 	"hearth/pkg/auth"
@@ -21,6 +22,11 @@ import (
 	"hearth/static"
 	"hearth/templates"
 )
+
+// sharedThreadTTL is how long a thread page's posts and reactions stay in
+// memory on PostgreSQL, where each use is checked against the thread's
+// content version (forum.WithThreadVersions).
+const sharedThreadTTL = time.Minute
 
 // App is a wired Hearth instance.
 type App struct {
@@ -120,10 +126,16 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 	if db.Dialect == migrations.SQLite {
 		// One process writes a SQLite file, so its content version sees
 		// every write that changes a thread, its posts or their reactions:
-		// members reading the same thread can share those queries.
-		// Several instances on PostgreSQL would each miss the others'
-		// writes, so they query.
+		// members reading the same thread can share those queries, the
+		// thread's head included.
 		opts = append(opts, forum.WithConversationCache(db.ContentVersion, cfg.VisitorCache))
+	} else if cfg.VisitorCache > 0 {
+		// Several instances may write a PostgreSQL database, so each
+		// thread page reads the thread's head and its content version,
+		// which triggers move with every change to its posts and
+		// reactions in the writing transaction: the shared rows are
+		// exact, and the lifetime only bounds the memory they hold.
+		opts = append(opts, forum.WithThreadVersions(sharedThreadTTL))
 	}
 	fs := forum.NewService(store.NewForum(db), opts...)
 	as := auth.NewService(store.NewAuth(db), hasher, secret)

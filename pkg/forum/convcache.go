@@ -21,13 +21,27 @@ const (
 )
 
 // convCache keeps the rows of thread pages, so members reading the same
-// thread share one query. It is used only where version is exact for
-// every write to threads, posts, reactions and names, which on SQLite is
-// this process's content version (one process writes the file); see
-// WithConversationCache. An entry is served only while that version is
-// unchanged and for at most ttl, which bounds what another process (a
-// command run beside the server) could leave stale, as for the visitor
-// page cache.
+// thread share one query. Its entries are guarded by a version that must
+// move with every write to a thread's posts, their reactions and the names
+// shown on them, in one of two ways:
+//
+//   - version set (WithConversationCache): a content version for the whole
+//     database, which on SQLite is this process's own (one process writes
+//     the file). An entry is served only while it is unchanged and for at
+//     most ttl, which bounds what another process (a command run beside
+//     the server) could leave stale, as for the visitor page cache. The
+//     thread's head is kept too.
+//   - version nil (WithThreadVersions): each thread's content version,
+//     which the thread page reads with the thread's head on every request
+//     and which database triggers move in the same transaction as any
+//     change to its posts or reactions. That is exact for any number of
+//     instances sharing a database (PostgreSQL), so ttl only bounds how
+//     long unread entries hold memory. Heads are not kept: reading one is
+//     what checks the rest.
+//
+// Names are safe under either: pseudonyms never change, and deleting an
+// account rewrites or removes its posts and reactions, which moves the
+// version.
 //
 // Each entry holds the rows as a moderator would see them (held posts
 // included). A reader who may not see one of those rows is answered by
@@ -35,10 +49,9 @@ const (
 // would return: when every row of the unfiltered page is visible to them,
 // their filtered query has the same rows, extra row included.
 //
-// The same version guards two smaller reads that every thread page makes
-// for every reader: the thread's head (its group and author names) and the
-// reactions on a page of posts with the reacting members' names. Both are
-// the same for every reader, so they are shared whole.
+// The same version guards the reactions on a page of posts with the
+// reacting members' names, which are the same for every reader and so
+// are shared whole.
 type convCache struct {
 	version   func() uint64
 	pages     *vcache.Cache[convKey, []PostRow]
@@ -66,15 +79,38 @@ func WithConversationCache(version func() uint64, ttl time.Duration) Option {
 	}
 }
 
-// rows answers q from the cache, filling it on a miss. ok is false when
-// the cache is off or the reader may not see every cached row; the caller
-// then runs q itself. The returned slice is the caller's own.
-func (cc *convCache) rows(ctx context.Context, st Store, q PostQuery) ([]PostRow, bool, error) {
+// WithThreadVersions keeps thread pages' posts and their reactions in
+// memory for up to ttl, each checked against its thread's content version
+// (ThreadHead.ContentVersion), which the store must move in the same
+// transaction as every change to the thread's posts or reactions. Zero ttl
+// leaves it off.
+func WithThreadVersions(ttl time.Duration) Option {
+	return func(s *Service) {
+		if ttl > 0 {
+			s.convs = &convCache{pages: vcache.New[convKey, []PostRow](ttl, convCacheBytes),
+				reactions: vcache.New[string, []ReactionRow](ttl, reactionCacheBytes)}
+		}
+	}
+}
+
+// versionOf is the version that guards entries of thread h.
+func (cc *convCache) versionOf(h ThreadHead) uint64 {
+	if cc.version != nil {
+		return cc.version()
+	}
+	return h.ContentVersion
+}
+
+// rows answers q, a query of thread h's posts, from the cache, filling it
+// on a miss. ok is false when the cache is off or the reader may not see
+// every cached row; the caller then runs q itself. The returned slice is
+// the caller's own.
+func (cc *convCache) rows(ctx context.Context, st Store, h ThreadHead, q PostQuery) ([]PostRow, bool, error) {
 	if cc == nil {
 		return nil, false, nil
 	}
 	key := convKey{thread: q.ThreadID, after: q.After, before: q.Before}
-	v := cc.version()
+	v := cc.versionOf(h)
 	rows, hit := cc.pages.Get(key, v)
 	if !hit {
 		all := q
@@ -109,9 +145,9 @@ func rowsSize(rows []PostRow) int {
 }
 
 // head answers ThreadHead(id) from the cache, filling it on a miss. ok is
-// false when the cache is off.
+// false when the cache is off or keeps no heads.
 func (cc *convCache) head(ctx context.Context, st Store, id int64) (ThreadHead, bool, error) {
-	if cc == nil {
+	if cc == nil || cc.heads == nil {
 		return ThreadHead{}, false, nil
 	}
 	v := cc.version()
@@ -126,15 +162,15 @@ func (cc *convCache) head(ctx context.Context, st Store, id int64) (ThreadHead, 
 	return h, true, nil
 }
 
-// reactionsOf answers Reactions(postIDs) from the cache, filling it on a
-// miss. ok is false when the cache is off. The returned slice is the
-// caller's own.
-func (cc *convCache) reactionsOf(ctx context.Context, st Store, postIDs []int64) ([]ReactionRow, bool, error) {
+// reactionsOf answers Reactions(postIDs), posts of thread h, from the
+// cache, filling it on a miss. ok is false when the cache is off. The
+// returned slice is the caller's own.
+func (cc *convCache) reactionsOf(ctx context.Context, st Store, h ThreadHead, postIDs []int64) ([]ReactionRow, bool, error) {
 	if cc == nil {
 		return nil, false, nil
 	}
 	key := idsKey(postIDs)
-	v := cc.version()
+	v := cc.versionOf(h)
 	rs, hit := cc.reactions.Get(key, v)
 	if !hit {
 		fresh, err := st.Reactions(ctx, postIDs)

@@ -61,6 +61,10 @@ type Thread struct {
 	LastPostAt   time.Time `gorm:"column:last_post_at"`
 	CreatedAt    time.Time `gorm:"column:created_at"`
 	UpdatedAt    time.Time `gorm:"column:updated_at"`
+	// ContentVersion grows with every change to the thread's posts or
+	// their reactions (database triggers keep it; migration 18). It is
+	// read-only here, so saving a thread can never move it back.
+	ContentVersion uint64 `gorm:"column:content_version;->"`
 }
 
 // TableName is the table Thread is stored in.

@@ -5,12 +5,13 @@ import (
 	"fmt"
 )
 
-// ReactionsFor returns the reactions on the given posts, oldest first.
-func (s *Service) ReactionsFor(ctx context.Context, postIDs []int64) ([]ReactionRow, error) {
+// ReactionsFor returns the reactions on the given posts of thread h (the
+// head just read with Thread), oldest first.
+func (s *Service) ReactionsFor(ctx context.Context, h ThreadHead, postIDs []int64) ([]ReactionRow, error) {
 	if len(postIDs) == 0 {
 		return nil, nil
 	}
-	if rs, ok, err := s.convs.reactionsOf(ctx, s.store, postIDs); err != nil {
+	if rs, ok, err := s.convs.reactionsOf(ctx, s.store, h, postIDs); err != nil {
 		return nil, fmt.Errorf("reactions: %w", err)
 	} else if ok {
 		return rs, nil

@@ -97,10 +97,12 @@ func (s *Service) Thread(ctx context.Context, id int64) (ThreadHead, error) {
 	return h, nil
 }
 
-// Conversation returns the page of thread threadID after (or before) a
-// cursor, in conversation order. Cursors that are not sort keys are
-// ErrNotFound.
-func (s *Service) Conversation(ctx context.Context, threadID int64, v Viewer, after, before string) (Conversation, error) {
+// Conversation returns the page of thread h after (or before) a cursor, in
+// conversation order. h is the head just read with Thread: its content
+// version may let readers share the page's rows. Cursors that are not
+// sort keys are ErrNotFound.
+func (s *Service) Conversation(ctx context.Context, h ThreadHead, v Viewer, after, before string) (Conversation, error) {
+	threadID := h.ID
 	if (after != "" && !validKey(after)) || (before != "" && !validKey(before)) {
 		return Conversation{}, fmt.Errorf("thread cursor: %w", ErrNotFound)
 	}
@@ -108,7 +110,7 @@ func (s *Service) Conversation(ctx context.Context, threadID int64, v Viewer, af
 		before = ""
 	}
 	q := PostQuery{ThreadID: threadID, After: after, Before: before, Limit: PostsPerPage, ViewerID: v.ID, IncludeHeld: v.Moderator}
-	if rows, ok, err := s.convs.rows(ctx, s.store, q); err != nil {
+	if rows, ok, err := s.convs.rows(ctx, s.store, h, q); err != nil {
 		return Conversation{}, fmt.Errorf("posts of thread %d: %w", threadID, err)
 	} else if ok {
 		return conversation(rows, after, before), nil

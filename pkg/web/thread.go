@@ -34,7 +34,7 @@ func (s *Server) threadShow(c echo.Context) error {
 		return err
 	}
 	viewer := viewerFor(c, h.GroupID)
-	conv, err := s.deps.Forum.Conversation(ctx, id, viewer, c.QueryParam("after"), c.QueryParam("before"))
+	conv, err := s.deps.Forum.Conversation(ctx, h, viewer, c.QueryParam("after"), c.QueryParam("before"))
 	if err != nil {
 		return err
 	}
@@ -52,7 +52,7 @@ func (s *Server) threadShow(c echo.Context) error {
 			ids = append(ids, p.ID)
 		}
 	}
-	reactions, err := s.deps.Forum.ReactionsFor(ctx, ids)
+	reactions, err := s.deps.Forum.ReactionsFor(ctx, h, ids)
 	if err != nil {
 		return err
 	}
