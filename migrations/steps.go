@@ -21,4 +21,5 @@ var Steps = []Step{
 	step0016SettingsVersion,
 	step0017FollowNotices,
 	step0018ThreadVersion,
+	step0019FollowingByThread,
 }
