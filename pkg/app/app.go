@@ -127,8 +127,11 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 		// One process writes a SQLite file, so its content version sees
 		// every write that changes a thread, its posts or their reactions:
 		// members reading the same thread can share those queries, the
-		// thread's head included.
-		opts = append(opts, forum.WithConversationCache(db.ContentVersion, cfg.VisitorCache))
+		// thread's head included. Its notice version sees every write
+		// that can change a member's unread count, so the count is kept
+		// between their pages too.
+		opts = append(opts, forum.WithConversationCache(db.ContentVersion, cfg.VisitorCache),
+			forum.WithUnreadCache(db.NoticeVersion, cfg.VisitorCache))
 	} else if cfg.VisitorCache > 0 {
 		// Several instances may write a PostgreSQL database, so each
 		// thread page reads the thread's head and its content version,

@@ -21,6 +21,8 @@ type Service struct {
 	nameKey func(string) string
 	// convs keeps thread pages' rows (convcache.go); nil when off.
 	convs *convCache
+	// unread keeps members' unread counts (WithUnreadCache); nil when off.
+	unread *unreadCache
 }
 
 // NewService returns a Service on s.

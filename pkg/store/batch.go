@@ -135,7 +135,7 @@ func (g *groupCommit) runSome(batch []*groupJob) (rest []*groupJob) {
 	failed := -1
 	var jobErr error
 	skipped := make([]bool, len(batch))
-	before := g.db.ContentVersion()
+	before := g.db.changes.snapshot()
 	// The transaction is not bound to any request: a request that goes
 	// away mid-statement must not interrupt (and so roll back) the others.
 	err := g.db.W.WithContext(context.Background()).Transaction(func(tx *gorm.DB) error {
@@ -152,9 +152,7 @@ func (g *groupCommit) runSome(batch []*groupJob) (rest []*groupJob) {
 		return nil
 	})
 	g.commits.Add(1)
-	if g.db.ContentVersion() != before {
-		g.db.changes.n.Add(1) // after the commit, as Tx does
-	}
+	g.db.changes.settle(before) // after the commit, as Tx does
 	for i, j := range batch {
 		switch {
 		case i == failed:

@@ -10,12 +10,9 @@ import (
 // Tx runs fn in one write transaction: committed when fn returns nil, rolled
 // back otherwise (also on panic). Errors come back translated.
 func (db *DB) Tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	before := db.ContentVersion()
+	before := db.changes.snapshot()
 	err := db.W.WithContext(ctx).Transaction(fn)
-	if db.ContentVersion() != before {
-		// Counted again after the commit (or rollback): see ContentVersion.
-		db.changes.n.Add(1)
-	}
+	db.changes.settle(before)
 	if err != nil {
 		return fmt.Errorf("transaction: %w", translate(err))
 	}

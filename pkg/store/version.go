@@ -18,18 +18,33 @@ var quietTables = map[string]bool{
 	"post_revisions": true, "helplines": true,
 }
 
-// changeCounter counts writes that may change what a visitor sees. Every
-// create, update, delete and raw statement on the writer that affects a row
-// counts, unless its table is one of quietTables (raw SQL names no table to
-// GORM, so it always counts: erring towards a needless cache miss, never
-// towards a stale page).
-type changeCounter struct{ n atomic.Uint64 }
+// accountTables hold rows that no notification depends on: sign-in,
+// throttling, the audit trail and the helplines. A write to one of them
+// (a session's last use, above all) does not count for NoticeVersion.
+var accountTables = map[string]bool{
+	"sessions": true, "recovery_codes": true, "login_failures": true,
+	"audit_log": true, "helplines": true,
+}
+
+// changeCounter counts writes that may change what a visitor sees (n), and
+// writes that may change a member's notifications (notices). Every create,
+// update, delete and raw statement on the writer that affects a row
+// counts, unless its table is one of quietTables (for n) or accountTables
+// (for notices); raw SQL names no table to GORM, so it always counts:
+// erring towards a needless cache miss, never towards a stale page.
+type changeCounter struct{ n, notices atomic.Uint64 }
 
 // watch registers the counting callbacks on the writer handle.
 func (cc *changeCounter) watch(w *gorm.DB) error {
 	count := func(tx *gorm.DB) {
-		if tx.Error == nil && tx.RowsAffected > 0 && !quietTables[tx.Statement.Table] {
+		if tx.Error != nil || tx.RowsAffected == 0 {
+			return
+		}
+		if !quietTables[tx.Statement.Table] {
 			cc.n.Add(1)
+		}
+		if !accountTables[tx.Statement.Table] {
+			cc.notices.Add(1)
 		}
 	}
 	cb := w.Callback()
@@ -52,3 +67,24 @@ func (cc *changeCounter) watch(w *gorm.DB) error {
 // Other processes' writes are not seen here: the web layer's visitor cache
 // bounds their staleness by its lifetime instead.
 func (db *DB) ContentVersion() uint64 { return db.changes.n.Load() }
+
+// NoticeVersion is a number that grows whenever this process writes
+// something a member's notifications may depend on: every table but
+// accountTables. Like ContentVersion it moves again after each commit, and
+// it does not see other processes' writes.
+func (db *DB) NoticeVersion() uint64 { return db.changes.notices.Load() }
+
+// snapshot is both counters before a transaction.
+func (cc *changeCounter) snapshot() [2]uint64 { return [2]uint64{cc.n.Load(), cc.notices.Load()} }
+
+// settle moves again, after a commit or rollback, each counter that moved
+// since before: a page made from rows read between a statement and its
+// commit (the old rows) then never carries the final number.
+func (cc *changeCounter) settle(before [2]uint64) {
+	if cc.n.Load() != before[0] {
+		cc.n.Add(1)
+	}
+	if cc.notices.Load() != before[1] {
+		cc.notices.Add(1)
+	}
+}
