@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"hearth/migrations"
 	"hearth/pkg/forum"
 	"hearth/pkg/forumtest"
 	"hearth/pkg/store"
@@ -45,13 +46,19 @@ func TestMemberSettingsKeptUntilTheyChange(t *testing.T) {
 		body, warm := view()
 		mustContain(t, "before any change", body, "Opening post of Tagged thoughts")
 		// A preference for another tag, written through GORM to a table no
-		// visitor page shows, moves only the settings version: the next page
-		// reads the four settings again, and the one after keeps them.
+		// visitor page shows, moves only the settings version (and on
+		// SQLite the notice version, as it may change the unread count):
+		// the next page reads the four settings again (and counts), and the
+		// one after keeps them.
 		if err := db.W.Create(&forum.TagPref{UserID: uid, TagSlug: "violence", Mode: forum.ModeWarn, UpdatedAt: now}).Error; err != nil {
 			t.Fatal(err)
 		}
-		if _, n := view(); n != warm+4 {
-			t.Errorf("after a settings change the page made %d queries, a page before it %d: want 4 more", n, warm)
+		more := int64(4)
+		if db.Dialect == migrations.SQLite {
+			more = 5
+		}
+		if _, n := view(); n != warm+more {
+			t.Errorf("after a settings change the page made %d queries, a page before it %d: want %d more", n, warm, more)
 		}
 		if _, n := view(); n != warm {
 			t.Errorf("the page after that made %d queries: want %d again", n, warm)
