@@ -141,7 +141,15 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 		opts = append(opts, forum.WithThreadVersions(sharedThreadTTL))
 	}
 	fs := forum.NewService(store.NewForum(db), opts...)
-	as := auth.NewService(store.NewAuth(db), hasher, secret)
+	var authOpts []auth.Option
+	if db.Dialect == migrations.SQLite {
+		// Every write this process makes moves the write version, and no
+		// other process writes the file but a command beside the server,
+		// which the visitor cache's lifetime bounds: a member's session can
+		// be kept between their requests.
+		authOpts = append(authOpts, auth.WithSessionCache(db.WriteVersion, cfg.VisitorCache))
+	}
+	as := auth.NewService(store.NewAuth(db), hasher, secret, authOpts...)
 	hs := safety.NewHelplines(store.NewSafety(db))
 	ms := moderation.NewService(store.NewModeration(db), markup.New())
 	blocks := forum.NewBlocks(store.NewBlocks(db))

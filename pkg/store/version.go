@@ -26,13 +26,14 @@ var accountTables = map[string]bool{
 	"audit_log": true, "helplines": true,
 }
 
-// changeCounter counts writes that may change what a visitor sees (n), and
-// writes that may change a member's notifications (notices). Every create,
-// update, delete and raw statement on the writer that affects a row
-// counts, unless its table is one of quietTables (for n) or accountTables
-// (for notices); raw SQL names no table to GORM, so it always counts:
-// erring towards a needless cache miss, never towards a stale page.
-type changeCounter struct{ n, notices atomic.Uint64 }
+// changeCounter counts writes that may change what a visitor sees (n),
+// writes that may change a member's notifications (notices), and every
+// write (all). Every create, update, delete and raw statement on the writer
+// that affects a row counts, unless its table is one of quietTables (for
+// n) or accountTables (for notices); raw SQL names no table to GORM, so it
+// always counts: erring towards a needless cache miss, never towards a
+// stale page.
+type changeCounter struct{ n, notices, all atomic.Uint64 }
 
 // watch registers the counting callbacks on the writer handle.
 func (cc *changeCounter) watch(w *gorm.DB) error {
@@ -46,6 +47,7 @@ func (cc *changeCounter) watch(w *gorm.DB) error {
 		if !accountTables[tx.Statement.Table] {
 			cc.notices.Add(1)
 		}
+		cc.all.Add(1)
 	}
 	cb := w.Callback()
 	if err := cb.Create().After("gorm:create").Register("hearth:changes", count); err != nil {
@@ -74,17 +76,24 @@ func (db *DB) ContentVersion() uint64 { return db.changes.n.Load() }
 // it does not see other processes' writes.
 func (db *DB) NoticeVersion() uint64 { return db.changes.notices.Load() }
 
-// snapshot is both counters before a transaction.
-func (cc *changeCounter) snapshot() [2]uint64 { return [2]uint64{cc.n.Load(), cc.notices.Load()} }
+// WriteVersion is a number that grows whenever this process writes
+// anything at all (a session's last use included). Like ContentVersion it
+// moves again after each commit, and it does not see other processes'
+// writes.
+func (db *DB) WriteVersion() uint64 { return db.changes.all.Load() }
+
+// snapshot is the counters before a transaction.
+func (cc *changeCounter) snapshot() [3]uint64 {
+	return [3]uint64{cc.n.Load(), cc.notices.Load(), cc.all.Load()}
+}
 
 // settle moves again, after a commit or rollback, each counter that moved
 // since before: a page made from rows read between a statement and its
 // commit (the old rows) then never carries the final number.
-func (cc *changeCounter) settle(before [2]uint64) {
-	if cc.n.Load() != before[0] {
-		cc.n.Add(1)
-	}
-	if cc.notices.Load() != before[1] {
-		cc.notices.Add(1)
+func (cc *changeCounter) settle(before [3]uint64) {
+	for i, c := range [3]*atomic.Uint64{&cc.n, &cc.notices, &cc.all} {
+		if c.Load() != before[i] {
+			c.Add(1)
+		}
 	}
 }
