@@ -140,6 +140,16 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 		// exact, and the lifetime only bounds the memory they hold.
 		opts = append(opts, forum.WithThreadVersions(sharedThreadTTL))
 	}
+	if cfg.ReadConcurrency < 0 {
+		// As many page reads at once as there are cores where reading is
+		// all CPU (SQLite, in process); twice that where a read also
+		// waits on the network for PostgreSQL. On the two-core bench each
+		// gave the best p99 (docs/performance.md).
+		cfg.ReadConcurrency = runtime.GOMAXPROCS(0)
+		if db.Dialect == migrations.Postgres {
+			cfg.ReadConcurrency *= 2
+		}
+	}
 	fs := forum.NewService(store.NewForum(db), opts...)
 	var authOpts []auth.Option
 	if db.Dialect == migrations.SQLite {

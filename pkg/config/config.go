@@ -58,6 +58,11 @@ type Config struct {
 	// (HEARTH_DB_MAX_CONNS); 0, when it is not set, leaves the size to the
 	// store, which picks one per database.
 	DBMaxConns int
+	// ReadConcurrency is how many page reads (GET and HEAD) are worked on
+	// at once, the others waiting their turn in arrival order
+	// (HEARTH_READ_CONCURRENCY); -1, when it is not set, leaves it to the
+	// server (a number per database and core count); 0 turns the limit off.
+	ReadConcurrency int
 	// DBStatementTimeout bounds each PostgreSQL statement
 	// (HEARTH_DB_STATEMENT_TIMEOUT).
 	DBStatementTimeout time.Duration
@@ -117,6 +122,7 @@ var Settings = []Setting{
 	{"HEARTH_LOG_FORMAT", "text", "text or json"},
 	{"HEARTH_MAX_BODY_BYTES", "1048576", "largest request body accepted"},
 	{"HEARTH_DB_MAX_CONNS", "(empty: 10 on PostgreSQL, 4 on SQLite)", "database connections (PostgreSQL pool; SQLite readers, which share the one writer)"},
+	{"HEARTH_READ_CONCURRENCY", "(empty: the cores on SQLite, twice that on PostgreSQL)", "page reads worked on at once, the rest waiting in arrival order for up to 50 ms (0 turns the limit off)"},
 	{"HEARTH_DB_STATEMENT_TIMEOUT", "5s", "longest a PostgreSQL statement may run"},
 	{"HEARTH_SHUTDOWN_TIMEOUT", "15s", "how long in-flight requests may finish after SIGTERM"},
 	{"HEARTH_VISITOR_CACHE", "2s", "how long a visitor page may be served again to other visitors (0 turns it off); writes through this instance invalidate it at once, other instances' within this time; on SQLite also how long members reading one thread share its head, posts and reactions queries"},
@@ -226,6 +232,10 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 	c.MaxBodyBytes = int64(parseInt(get("HEARTH_MAX_BODY_BYTES", "1048576"), "HEARTH_MAX_BODY_BYTES", 64<<10, 64<<20, bad))
 	if raw := get("HEARTH_DB_MAX_CONNS", ""); raw != "" {
 		c.DBMaxConns = parseInt(raw, "HEARTH_DB_MAX_CONNS", 2, 500, bad)
+	}
+	c.ReadConcurrency = -1
+	if raw := get("HEARTH_READ_CONCURRENCY", ""); raw != "" {
+		c.ReadConcurrency = parseInt(raw, "HEARTH_READ_CONCURRENCY", 0, 10000, bad)
 	}
 	c.DBStatementTimeout = parseDuration(get("HEARTH_DB_STATEMENT_TIMEOUT", "5s"), "HEARTH_DB_STATEMENT_TIMEOUT", time.Second, 10*time.Minute, bad)
 	c.ShutdownTimeout = parseDuration(get("HEARTH_SHUTDOWN_TIMEOUT", "15s"), "HEARTH_SHUTDOWN_TIMEOUT", time.Second, 10*time.Minute, bad)

@@ -69,6 +69,7 @@ type Server struct {
 	pages    *pageCache
 	frags    *fragmentCache
 	members  *memberCache
+	gate     *readGate
 }
 
 // New builds the server: templates parsed, static files hashed, routes and
@@ -95,6 +96,7 @@ func New(d Deps) (*Server, error) {
 	s.pages = newPageCache(d.Config.VisitorCache, d.ContentVersion)
 	s.frags = newFragmentCache()
 	s.members = newMemberCache()
+	s.gate = newReadGate(d.Config.ReadConcurrency)
 	s.e.HideBanner = true
 	s.e.HidePort = true
 	s.e.Renderer = s.render
@@ -105,7 +107,13 @@ func New(d Deps) (*Server, error) {
 }
 
 // Handler returns the HTTP handler (for tests and for http.Server).
-func (s *Server) Handler() http.Handler { return headAsGet(s.e) }
+func (s *Server) Handler() http.Handler { return s.gate.wrap(headAsGet(s.e), s.hasSession) }
+
+// hasSession reports whether r carries a session cookie (live or not).
+func (s *Server) hasSession(r *http.Request) bool {
+	ck, err := r.Cookie(s.sessionCookieName())
+	return err == nil && ck.Value != ""
+}
 
 // HTTPServer returns an http.Server with Hearth's timeouts.
 func (s *Server) HTTPServer(addr string) *http.Server {
