@@ -125,7 +125,7 @@ var Settings = []Setting{
 	{"HEARTH_READ_CONCURRENCY", "(empty: the cores on SQLite, twice that on PostgreSQL)", "page reads worked on at once, the rest waiting in arrival order for up to 50 ms (0 turns the limit off)"},
 	{"HEARTH_DB_STATEMENT_TIMEOUT", "5s", "longest a PostgreSQL statement may run"},
 	{"HEARTH_SHUTDOWN_TIMEOUT", "15s", "how long in-flight requests may finish after SIGTERM"},
-	{"HEARTH_VISITOR_CACHE", "2s", "how long a visitor page may be served again to other visitors (0 turns it off); writes through this instance invalidate it at once, other instances' within this time; on SQLite also how long members reading one thread share its head, posts and reactions queries"},
+	{"HEARTH_VISITOR_CACHE", "2s", "how long a visitor page may be served again to other visitors (0 turns it off); writes through this instance invalidate it at once, other instances' within this time; on SQLite also how long members reading one thread share its rows and a member's session and unread count are kept; 0 also stops members sharing thread rows on PostgreSQL"},
 	{"HEARTH_MEMORY_LIMIT", "48MiB", "soft limit on the Go runtime's memory, as 64MiB or 1GiB (0 for none); GOMEMLIMIT, if set, wins"},
 	{"HEARTH_DEV", "0", "1 to read templates and static files from disk (development)"},
 	{"HEARTH_TEST_DATABASE_URL", "(empty)", "tests only: also run the suite on this PostgreSQL"},
