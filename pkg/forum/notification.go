@@ -59,19 +59,9 @@ const UnreadCountCap = 100
 // show with their saved tag preferences, up to UnreadCountCap. It is one
 // indexed query, run on every page for signed-in members.
 func (s *Service) UnreadCount(ctx context.Context, userID int64) (int, error) {
-	var v uint64
-	if s.unread != nil {
-		v = s.unread.version()
-		if n, ok := s.unread.counts.Get(userID, v); ok {
-			return n, nil
-		}
-	}
-	n, err := s.store.UnreadCount(ctx, userID)
+	n, err := s.unread.count(ctx, s.store, userID)
 	if err != nil {
 		return 0, fmt.Errorf("unread count: %w", err)
-	}
-	if s.unread != nil {
-		s.unread.counts.Put(userID, v, n, unreadEntryBytes)
 	}
 	return n, nil
 }

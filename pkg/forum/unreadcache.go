@@ -1,6 +1,7 @@
 package forum
 
 import (
+	"context"
 	"time"
 
 	"hearth/pkg/vcache"
@@ -39,4 +40,22 @@ func WithUnreadCache(version func() uint64, ttl time.Duration) Option {
 			s.unread = &unreadCache{version: version, counts: vcache.New[int64, int](ttl, unreadCacheBytes)}
 		}
 	}
+}
+
+// count answers st.UnreadCount(userID), from the cache when it is on and
+// holds a count at the current version, filling it on a miss.
+func (uc *unreadCache) count(ctx context.Context, st Store, userID int64) (int, error) {
+	if uc == nil {
+		return st.UnreadCount(ctx, userID)
+	}
+	v := uc.version()
+	if n, ok := uc.counts.Get(userID, v); ok {
+		return n, nil
+	}
+	n, err := st.UnreadCount(ctx, userID)
+	if err != nil {
+		return 0, err
+	}
+	uc.counts.Put(userID, v, n, unreadEntryBytes)
+	return n, nil
 }

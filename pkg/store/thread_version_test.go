@@ -46,15 +46,12 @@ func TestThreadContentVersion(t *testing.T) {
 			last = v
 		}
 
-		reply := forum.Post{ThreadID: a.ID, GroupID: a.GroupID, AuthorID: &reader, ParentID: a.FirstPostID,
-			BodyMD: "A reply", BodyHTML: "<p>A reply</p>", Status: forum.StatusVisible, Version: 1, CreatedAt: now, UpdatedAt: now}
-		if a.FirstPostID == nil {
-			var first forum.Post
-			if err := db.R.Where("thread_id = ?", a.ID).Take(&first).Error; err != nil {
-				t.Fatal(err)
-			}
-			reply.ParentID = &first.ID
+		var opening forum.Post
+		if err := db.R.Where("thread_id = ?", a.ID).Take(&opening).Error; err != nil {
+			t.Fatal(err)
 		}
+		reply := forum.Post{ThreadID: a.ID, GroupID: a.GroupID, AuthorID: &reader, ParentID: &opening.ID,
+			BodyMD: "A reply", BodyHTML: "<p>A reply</p>", Status: forum.StatusVisible, Version: 1, CreatedAt: now, UpdatedAt: now}
 		if err := db.W.Create(&reply).Error; err != nil {
 			t.Fatal(err)
 		}
@@ -68,15 +65,15 @@ func TestThreadContentVersion(t *testing.T) {
 		}
 		moved("a post restored")
 
-		if on, err := f.ToggleReaction(ctx, *reply.ParentID, reader, forum.ReactHear, now); err != nil || !on {
+		if on, err := f.ToggleReaction(ctx, opening.ID, reader, forum.ReactHear, now); err != nil || !on {
 			t.Fatalf("react: %v, %v", on, err)
 		}
 		moved("a reaction")
-		if on, err := f.ToggleReaction(ctx, *reply.ParentID, reader, forum.ReactHear, now); err != nil || on {
+		if on, err := f.ToggleReaction(ctx, opening.ID, reader, forum.ReactHear, now); err != nil || on {
 			t.Fatalf("take the reaction back: %v, %v", on, err)
 		}
 		moved("a reaction taken back")
-		if _, err := f.ToggleReaction(ctx, *reply.ParentID, reader, forum.ReactThinking, now); err != nil {
+		if _, err := f.ToggleReaction(ctx, opening.ID, reader, forum.ReactThinking, now); err != nil {
 			t.Fatal(err)
 		}
 		moved("another reaction")
@@ -88,7 +85,7 @@ func TestThreadContentVersion(t *testing.T) {
 		}
 		moved("an account deleted")
 		var reactions int64
-		if err := db.R.Table("reactions").Where("post_id = ?", *reply.ParentID).Count(&reactions).Error; err != nil || reactions != 0 {
+		if err := db.R.Table("reactions").Where("post_id = ?", opening.ID).Count(&reactions).Error; err != nil || reactions != 0 {
 			t.Fatalf("reactions left after the account was deleted: %d, %v", reactions, err)
 		}
 
