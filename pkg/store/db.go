@@ -15,7 +15,6 @@ import (
 	"github.com/libtnb/sqlite"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
 
 	"hearth/migrations"
 )
@@ -58,28 +57,22 @@ func Open(ctx context.Context, dsn string, o Options) (*DB, error) {
 	if o.StatementTimeout <= 0 {
 		o.StatementTimeout = 5 * time.Second
 	}
-	gcfg := &gorm.Config{
-		Logger:                 gormLogger(o.Logger),
-		NowFunc:                func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) },
-		SkipDefaultTransaction: true,
-		PrepareStmt:            false,
-		TranslateError:         false,
-	}
 	var (
 		db  *DB
 		err error
 	)
 	switch {
 	case strings.HasPrefix(dsn, "sqlite:"):
-		db, err = openSQLite(ctx, strings.TrimPrefix(dsn, "sqlite:"), o, gcfg)
+		db, err = openSQLite(ctx, strings.TrimPrefix(dsn, "sqlite:"), o)
 	case strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://"):
-		db, err = openPostgres(ctx, dsn, o, gcfg)
+		db, err = openPostgres(ctx, dsn, o)
 	default:
 		return nil, errors.New("database URL must start with sqlite: or postgres://")
 	}
 	if err != nil {
 		return nil, err
 	}
+	db.setLogger(o.Logger)
 	if err := db.changes.watch(db.W); err != nil {
 		_ = db.Close()
 		return nil, fmt.Errorf("register change callbacks: %w", err)
@@ -118,7 +111,7 @@ func sqliteDSN(path string, readOnly bool) string {
 	return "file:" + path + "?" + q.Encode()
 }
 
-func openSQLite(ctx context.Context, path string, o Options, gcfg *gorm.Config) (*DB, error) {
+func openSQLite(ctx context.Context, path string, o Options) (*DB, error) {
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return nil, fmt.Errorf("create database directory: %w", err)
@@ -129,7 +122,7 @@ func openSQLite(ctx context.Context, path string, o Options, gcfg *gorm.Config) 
 		return nil, err
 	}
 	wsql := sql.OpenDB(wconn)
-	w, err := gorm.Open(sqlite.New(sqlite.Config{Conn: wsql}), gcfg)
+	w, err := gorm.Open(sqlite.New(sqlite.Config{Conn: wsql}), gormConfig())
 	if err != nil {
 		_ = wsql.Close()
 		return nil, fmt.Errorf("open sqlite writer: %w", err)
@@ -150,7 +143,7 @@ func openSQLite(ctx context.Context, path string, o Options, gcfg *gorm.Config) 
 		return nil, err
 	}
 	rsql := sql.OpenDB(rconn)
-	r, err := gorm.Open(sqlite.New(sqlite.Config{Conn: rsql}), gcfg)
+	r, err := gorm.Open(sqlite.New(sqlite.Config{Conn: rsql}), gormConfig())
 	if err != nil {
 		_ = rsql.Close()
 		_ = wsql.Close()
@@ -172,7 +165,7 @@ func openSQLite(ctx context.Context, path string, o Options, gcfg *gorm.Config) 
 	return db, nil
 }
 
-func openPostgres(ctx context.Context, dsn string, o Options, gcfg *gorm.Config) (*DB, error) {
+func openPostgres(ctx context.Context, dsn string, o Options) (*DB, error) {
 	u, err := url.Parse(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("parse database URL: %w", err)
@@ -185,7 +178,7 @@ func openPostgres(ctx context.Context, dsn string, o Options, gcfg *gorm.Config)
 		q.Set("timezone", "UTC")
 	}
 	u.RawQuery = q.Encode()
-	db, err := gorm.Open(postgres.New(postgres.Config{DSN: u.String()}), gcfg)
+	db, err := gorm.Open(postgres.New(postgres.Config{DSN: u.String()}), gormConfig())
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
@@ -245,18 +238,6 @@ func (db *DB) Close() error {
 	}
 	errs = append(errs, db.wsql.Close())
 	return errors.Join(errs...)
-}
-
-func gormLogger(l *slog.Logger) logger.Interface {
-	if l == nil {
-		return logger.Discard
-	}
-	return logger.NewSlogLogger(l, logger.Config{
-		SlowThreshold:             200 * time.Millisecond,
-		LogLevel:                  logger.Warn,
-		IgnoreRecordNotFoundError: true,
-		ParameterizedQueries:      true,
-	})
 }
 
 // Pools returns the database/sql pools by name, for metrics.
