@@ -3,10 +3,13 @@
 // drive Debian's headless Chromium through the pages a member uses, with and
 // without JavaScript, checking every visited page with axe-core.
 //
-// The tests skip when Chromium is not installed (and the accessibility check
-// skips when axe-core is not), so a plain `make test` needs nothing; go test
-// shows the skip's one line only with -v, so `make test` prints it itself. CI installs both and sets HEARTH_E2E_REQUIRED=1, which turns
-// those skips into failures.
+// What a journey needs from its machine, Chromium and axe-core, may be
+// missing on a developer's machine: then the journeys skip (and the
+// accessibility checks, without axe-core), and `make test` says so in one
+// line, since go test shows a skip's message only with -v. CI installs both
+// and sets HEARTH_E2E_REQUIRED=1, which turns those skips into failures.
+// What a journey needs from Hearth itself, a route or a command, is never a
+// reason to skip: a missing one fails the journey (NeedRoute, NeedCommand).
 //
 // Settings (environment):
 //
@@ -19,7 +22,8 @@
 //	HEARTH_E2E_BIN           use this hearth binary instead of building one
 //	HEARTH_AXE_ALL=1         also log axe's moderate and minor findings (they never fail a test)
 //
-// The package has no non-test code besides this file; it imports the
-// application packages only to read the public contract, never to reach
-// around the HTTP interface.
+// The package has no non-test code besides this file. Its tests reach
+// Hearth only through the built binary and HTTP, as a member's browser does;
+// the one Hearth package they import is hearth/pkg/forumtest, for a fresh
+// PostgreSQL schema when HEARTH_TEST_DATABASE_URL is set.
 package e2e

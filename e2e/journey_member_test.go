@@ -213,9 +213,7 @@ func TestJourneyCrisisPanel(t *testing.T) {
 	needChromium(t)
 	srv := StartServer(t, ServerOptions{})
 	srv.NeedRoute(t, "/signup")
-	if !HasCommand(t, "create-admin") {
-		t.Skip("skipped: hearth create-admin not built yet")
-	}
+	NeedCommand(t, "create-admin")
 	modes(t, func(t *testing.T, noJS bool) {
 		m, _ := Member(t, srv, "moth", noJS)
 		title := "Tonight " + newName("x")

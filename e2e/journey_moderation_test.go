@@ -14,9 +14,7 @@ func TestJourneyReportAndModerate(t *testing.T) {
 	needChromium(t)
 	srv := StartServer(t, ServerOptions{})
 	srv.NeedRoute(t, "/mod")
-	if !HasCommand(t, "create-admin") {
-		t.Skip("skipped: hearth create-admin not built yet")
-	}
+	NeedCommand(t, "create-admin")
 	modes(t, func(t *testing.T, noJS bool) {
 		author, _ := Member(t, srv, "linden", noJS)
 		title := "Nightmares again " + newName("x")
@@ -106,9 +104,7 @@ func TestJourneyAdminCreatesGroup(t *testing.T) {
 	needChromium(t)
 	srv := StartServer(t, ServerOptions{})
 	srv.NeedRoute(t, "/admin/groups")
-	if !HasCommand(t, "create-admin") {
-		t.Skip("skipped: hearth create-admin not built yet")
-	}
+	NeedCommand(t, "create-admin")
 	modes(t, func(t *testing.T, noJS bool) {
 		admin, _ := Admin(t, srv, noJS)
 		slug := fmt.Sprintf("chronic-pain-%d", nameSeq.Add(1))

@@ -298,17 +298,21 @@ func (s *Server) Hearth(t testing.TB, stdin string, args ...string) string {
 	return string(out)
 }
 
-// HasCommand reports whether the built binary knows subcommand name.
-func HasCommand(t testing.TB, name string) bool {
+// NeedCommand fails the test when the built binary does not list
+// subcommand name in its help: the journeys and the commands they use ship
+// together, so a missing one is a defect, never a reason to skip.
+func NeedCommand(t testing.TB, name string) {
 	t.Helper()
-	out, _ := exec.Command(hearthBinary(t), "help").CombinedOutput()
+	out, err := exec.Command(hearthBinary(t), "help").CombinedOutput()
+	if err != nil {
+		t.Fatalf("hearth help: %v\n%s", err, out)
+	}
 	for _, line := range strings.Split(string(out), "\n") {
-		f := strings.Fields(line)
-		if len(f) > 0 && f[0] == name {
-			return true
+		if f := strings.Fields(line); len(f) > 0 && f[0] == name {
+			return
 		}
 	}
-	return false
+	t.Fatalf("hearth has no %s command; this journey needs it (hearth help lists:\n%s)", name, out)
 }
 
 // status fetches path without following redirects and returns the status.
@@ -327,20 +331,15 @@ func (s *Server) status(t testing.TB, method, path string) int {
 	return res.StatusCode
 }
 
-// NeedRoute skips the test when the server does not route path yet (another
-// engineer's feature has not landed). A route that exists with another
-// method answers 405, which counts as present.
+// NeedRoute fails the test when the server does not route path (GET
+// answers 404): the journeys and the routes they use ship together, so a
+// missing route is a defect, never a reason to skip. A route that exists
+// with another method answers 405, which counts as present.
 func (s *Server) NeedRoute(t testing.TB, path string) {
 	t.Helper()
 	if code := s.status(t, http.MethodGet, path); code == http.StatusNotFound {
-		t.Skipf("skipped: route not built yet (GET %s answers 404)", path)
+		t.Fatalf("GET %s answers 404; this journey needs that route", path)
 	}
-}
-
-// HasRoute reports whether GET path is routed (anything but 404).
-func (s *Server) HasRoute(t testing.TB, path string) bool {
-	t.Helper()
-	return s.status(t, http.MethodGet, path) != http.StatusNotFound
 }
 
 func tail(s string, lines int) string {
@@ -352,3 +351,29 @@ func tail(s string, lines int) string {
 }
 
 var errNoChromium = errors.New("e2e: chromium not found; install Debian's chromium to run browser journeys")
+
+// failRecorder is a testing.TB that records Fatalf instead of stopping.
+type failRecorder struct {
+	testing.TB
+	fatal string
+}
+
+func (f *failRecorder) Fatalf(format string, args ...any) { f.fatal = fmt.Sprintf(format, args...) }
+
+// TestNeedRouteFails proves NeedRoute fails a journey on a route that
+// answers 404, and lets it go on for one that answers.
+func TestNeedRouteFails(t *testing.T) {
+	neutral := httptest.NewServer(http.HandlerFunc(neutralSite))
+	defer neutral.Close()
+	srv := &Server{URL: neutral.URL}
+	missing := &failRecorder{TB: t}
+	srv.NeedRoute(missing, "/no-such-page")
+	if !strings.Contains(missing.fatal, "GET /no-such-page answers 404") {
+		t.Errorf("a missing route did not fail the journey: %q", missing.fatal)
+	}
+	present := &failRecorder{TB: t}
+	srv.NeedRoute(present, "/weather")
+	if present.fatal != "" {
+		t.Errorf("a route that answers failed the journey: %q", present.fatal)
+	}
+}
