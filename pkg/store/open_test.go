@@ -14,7 +14,7 @@ import (
 	"hearth/pkg/store"
 )
 
-// TestConnectionSettings checks the settings DESIGN.md section 2 asks for:
+// TestConnectionSettings checks the settings docs/design.md section 2 asks for:
 // SQLite with foreign keys, WAL, synchronous=FULL, a busy timeout, one writer
 // connection and read-only readers; PostgreSQL with a bounded pool, a
 // statement timeout and UTC.

@@ -68,7 +68,7 @@ func (s *Server) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// securityHeaders sets the headers of DESIGN.md section 4 on every response.
+// securityHeaders sets the headers of docs/design.md section 4 on every response.
 func (s *Server) securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 	hsts := s.cfg.SecureCookies()
 	return func(c echo.Context) error {
