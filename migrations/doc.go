@@ -7,5 +7,6 @@
 // a whole statement differs a step switches on the dialect.
 //
 // It imports only the standard library and hearth/pkg/markup (to render the
-// seeded group guidelines). Only cmd and tests import it.
+// seeded group guidelines). hearth/pkg/store runs it (Migrate, CheckSchema);
+// besides the store, only hearth/pkg/app, commands and tests import it.
 package migrations

@@ -1,5 +1,3 @@
-// Package static embeds Hearth's stylesheets, scripts and images. Only cmd
-// and tests import it.
 package static
 
 import "embed"

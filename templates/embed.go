@@ -1,5 +1,3 @@
-// Package templates embeds Hearth's HTML templates: layouts/, partials/ and
-// pages/<area>/<page>.html. Only cmd and tests import it.
 package templates
 
 import "embed"

@@ -29,6 +29,9 @@
 // [DefaultHelplines] is the embedded seed list of national crisis lines and
 // [ParseHelplines] reads the same TSV format when admins import an edited copy.
 //
-// The package imports only the standard library and golang.org/x/text, so the
-// HTTP and storage layers can depend on it and never the other way round.
+// The package imports the standard library, golang.org/x/text and
+// hearth/pkg/forum (for the domain's errors: ErrNotFound, ValidationError).
+// It never imports echo, gorm or any other Hearth package, so the HTTP and
+// storage layers can depend on it and never the other way round;
+// hearth/pkg/store implements the HelplineStore declared here.
 package safety
