@@ -10,36 +10,29 @@ import (
 	"hearth/pkg/markup"
 )
 
-// ErrBadParent means a reply names a parent post that is not in its thread
-// (or that the member cannot see).
-var ErrBadParent = errors.New("parent post is not in this thread")
-
 // maxMentions bounds how many members one post can notify by name.
 const maxMentions = 10
 
 // Writer is the member writing, with what the web layer decided about them
 // through hearth/pkg/auth: Moderator when they moderate the group concerned
-// (their posts are never held and they may reply to locked threads).
+// (their posts are never held and they may write in locked threads).
 type Writer struct {
 	ID        int64
 	Moderator bool
 }
 
 // PostWrite is a new post, and for a new thread (ThreadID 0) the thread
-// too, as the store saves it in one transaction with its counters, queue
-// items, subscription and notifications.
+// too, as the store writes it once the posting rules have allowed it.
 type PostWrite struct {
 	GroupID  int64
 	ThreadID int64
-	// ParentID is the post a reply answers; 0 answers the opening post.
-	ParentID    int64
-	AuthorID    int64
-	Moderator   bool
-	Title       string
-	BodyMD      string
-	BodyHTML    string
-	Tags        Tags
-	IdemKey     string
+	AuthorID int64
+	Title    string
+	BodyMD   string
+	BodyHTML string
+	Tags     Tags
+	IdemKey  string
+	// Screening opens a wellbeing queue item for a crisis.
 	Screening   Screening
 	MentionKeys []string
 	Now         time.Time
@@ -58,13 +51,8 @@ type Posted struct {
 // Held reports whether the post waits for a moderator.
 func (p Posted) Held() bool { return p.Post.Status == StatusHeld }
 
-// EditWrite is an edit of a post by its author.
+// EditWrite is the new text of an edited post.
 type EditWrite struct {
-	PostID    int64
-	AuthorID  int64
-	Moderator bool
-	// Version is the version the member started editing from.
-	Version   int
 	Title     string
 	BodyMD    string
 	BodyHTML  string
@@ -82,8 +70,11 @@ type prepared struct {
 }
 
 // prepare validates d (with a title when withTitle), renders its Markdown
-// once and screens it for crisis language.
-func (s *Service) prepare(ctx context.Context, d Draft, withTitle, requireTag bool) (prepared, error) {
+// once and screens it for crisis language. With facts, it also asks the
+// posting rules about the draft before it is written: a refusal of the
+// whole form comes back as it is, one about a field joins the validation
+// messages.
+func (s *Service) prepare(ctx context.Context, d Draft, withTitle bool, facts *Facts) (prepared, error) {
 	d = CleanDraft(d)
 	v := &ValidationError{}
 	if withTitle {
@@ -95,8 +86,14 @@ func (s *Service) prepare(ctx context.Context, d Draft, withTitle, requireTag bo
 		return prepared{}, fmt.Errorf("tags: %w", err)
 	}
 	tags := validateTags(v, d.Tags, vocab)
-	if requireTag && tags.Empty() && v.Fields["trigger_warnings"] == "" {
-		v.Add("trigger_warnings", "This group asks for at least one trigger-warning tag on every thread. Please choose the one that fits best.")
+	if facts != nil {
+		facts.Drafted, facts.Tags = true, tags
+		if r := Decide(*facts).Refusal; r != nil {
+			if r.Field() == "" {
+				return prepared{}, r
+			}
+			v.Add(r.Field(), r.Message())
+		}
 	}
 	var html template.HTML
 	if v.Fields["body"] == "" {
@@ -127,19 +124,81 @@ func (s *Service) mentionKeys(body string) []string {
 	return keys
 }
 
+// decide asks the posting rules about f inside a write's transaction,
+// reading the writer's earlier posts only when pre-moderation needs them.
+func decide(tx PostTx, f Facts) (Decision, error) {
+	d := Decide(f)
+	if d.Allowed() && NeedsPrior(f) {
+		n, err := tx.VisiblePosts(f.Writer.ID, f.Group.ID)
+		if err != nil {
+			return Decision{}, err
+		}
+		f.Prior = n
+		d = Decide(f)
+	}
+	return d, d.Err()
+}
+
+// write runs one new post's transaction: a repeated idempotency key gives
+// back the first post; otherwise place reads the facts, the posting rules
+// decide, and the post is written. A concurrent submission with the same
+// key that won the race is a duplicate too.
+func (s *Service) write(ctx context.Context, act Act, w PostWrite, place func(tx PostTx) (Facts, *Post, error)) (Posted, error) {
+	var res Posted
+	err := s.store.Posting(ctx, func(tx PostTx) error {
+		res = Posted{}
+		if w.IdemKey != "" {
+			p, found, err := tx.PostByIdem(w.AuthorID, w.IdemKey)
+			if err != nil {
+				return err
+			}
+			if found {
+				res = Posted{Post: p, Duplicate: true}
+				return nil
+			}
+		}
+		f, parent, err := place(tx)
+		if err != nil {
+			return err
+		}
+		d, err := decide(tx, f)
+		if err != nil {
+			return err
+		}
+		w.GroupID = f.Group.ID
+		res.Post, err = tx.InsertPost(w, d.Status, parent)
+		return err
+	})
+	if err != nil && w.IdemKey != "" && errors.Is(err, ErrConflict) {
+		if p, found, e := s.store.PostByIdem(ctx, w.AuthorID, w.IdemKey); e == nil && found {
+			return Posted{Post: p, Duplicate: true}, nil
+		}
+	}
+	return res, goneIfMissing(act, err)
+}
+
+// goneIfMissing turns a row found missing while writing (the thread, group
+// or post removed meanwhile) into the posting rules' refusal for it.
+func goneIfMissing(act Act, err error) error {
+	if _, ok := AsRefusal(err); !ok && errors.Is(err, ErrNotFound) {
+		return fmt.Errorf("%w: %w", &Refusal{Rule: RuleGone, Act: act}, err)
+	}
+	return err
+}
+
 // StartThread opens a thread in g with its first post.
 func (s *Service) StartThread(ctx context.Context, g Group, w Writer, d Draft, idem string) (Posted, error) {
-	if g.Archived {
-		return Posted{}, fmt.Errorf("group %s is archived: %w", g.Slug, ErrLocked)
-	}
-	p, err := s.prepare(ctx, d, true, g.RequireTag)
+	f := Facts{Act: ActStart, Writer: w, Group: g}
+	p, err := s.prepare(ctx, d, true, &f)
 	if err != nil {
 		return Posted{}, err
 	}
-	res, err := s.store.CreatePost(ctx, PostWrite{
-		GroupID: g.ID, AuthorID: w.ID, Moderator: w.Moderator, Title: p.draft.Title,
-		BodyMD: p.draft.Body, BodyHTML: p.html, Tags: p.tags, IdemKey: CleanIdemKey(idem),
-		Screening: p.screening, MentionKeys: s.mentionKeys(p.draft.Body), Now: s.now(),
+	res, err := s.write(ctx, ActStart, PostWrite{
+		GroupID: g.ID, AuthorID: w.ID, Title: p.draft.Title, BodyMD: p.draft.Body, BodyHTML: p.html, Tags: p.tags,
+		IdemKey: CleanIdemKey(idem), Screening: p.screening, MentionKeys: s.mentionKeys(p.draft.Body), Now: s.now(),
+	}, func(tx PostTx) (Facts, *Post, error) {
+		cur, err := tx.Group(g.ID)
+		return Facts{Act: ActStart, Writer: w, Group: cur, Drafted: true, Tags: p.tags}, nil, err
 	})
 	if err != nil {
 		return Posted{}, fmt.Errorf("start thread in %s: %w", g.Slug, err)
@@ -151,20 +210,18 @@ func (s *Service) StartThread(ctx context.Context, g Group, w Writer, d Draft, i
 // Reply adds a reply to thread threadID answering parentID (0 for the
 // opening post).
 func (s *Service) Reply(ctx context.Context, threadID int64, w Writer, parentID int64, d Draft, idem string) (Posted, error) {
-	p, err := s.prepare(ctx, d, false, false)
+	p, err := s.prepare(ctx, d, false, nil)
 	if err != nil {
 		return Posted{}, err
 	}
-	res, err := s.store.CreatePost(ctx, PostWrite{
-		ThreadID: threadID, ParentID: parentID, AuthorID: w.ID, Moderator: w.Moderator,
-		BodyMD: p.draft.Body, BodyHTML: p.html, Tags: p.tags, IdemKey: CleanIdemKey(idem),
-		Screening: p.screening, MentionKeys: s.mentionKeys(p.draft.Body), Now: s.now(),
+	res, err := s.write(ctx, ActReply, PostWrite{
+		ThreadID: threadID, AuthorID: w.ID, BodyMD: p.draft.Body, BodyHTML: p.html, Tags: p.tags,
+		IdemKey: CleanIdemKey(idem), Screening: p.screening, MentionKeys: s.mentionKeys(p.draft.Body), Now: s.now(),
+	}, func(tx PostTx) (Facts, *Post, error) {
+		th, g, parent, err := tx.ReplyPlace(threadID, parentID)
+		return Facts{Act: ActReply, Writer: w, Group: g, Thread: th, ParentID: parentID, Parent: parent,
+			Drafted: true, Tags: p.tags}, parent, err
 	})
-	if errors.Is(err, ErrBadParent) {
-		v := &ValidationError{}
-		v.Add("parent_id", "The post you are replying to isn't part of this thread. Your reply has not been posted; your text is still here.")
-		return Posted{}, v
-	}
 	if err != nil {
 		return Posted{}, fmt.Errorf("reply to thread %d: %w", threadID, err)
 	}
@@ -178,17 +235,28 @@ func (s *Service) Reply(ctx context.Context, threadID int64, w Writer, parentID 
 // returns ErrConflict and changes nothing.
 func (s *Service) Edit(ctx context.Context, post PostRow, w Writer, version int, d Draft) (Posted, error) {
 	opening := post.ParentID == nil
-	p, err := s.prepare(ctx, d, opening, false)
+	p, err := s.prepare(ctx, d, opening, nil)
 	if err != nil {
 		return Posted{}, err
 	}
-	out, err := s.store.EditPost(ctx, EditWrite{
-		PostID: post.ID, AuthorID: w.ID, Moderator: w.Moderator, Version: version,
-		Title: p.draft.Title, BodyMD: p.draft.Body, BodyHTML: p.html, Tags: p.tags,
-		Screening: p.screening, Now: s.now(),
+	e := EditWrite{Title: p.draft.Title, BodyMD: p.draft.Body, BodyHTML: p.html, Tags: p.tags, Screening: p.screening, Now: s.now()}
+	var out Post
+	err = s.store.Posting(ctx, func(tx PostTx) error {
+		cur, th, err := tx.EditPlace(post.ID)
+		if err != nil {
+			return err
+		}
+		if err := Decide(Facts{Act: ActEdit, Writer: w, Thread: th, Post: cur, Drafted: true, Tags: p.tags}).Err(); err != nil {
+			return err
+		}
+		if cur.Version != version {
+			return fmt.Errorf("post %d is at version %d, edit from %d: %w", cur.ID, cur.Version, version, ErrConflict)
+		}
+		out, err = tx.SaveEdit(cur, th, e)
+		return err
 	})
 	if err != nil {
-		return Posted{}, fmt.Errorf("edit post %d: %w", post.ID, err)
+		return Posted{}, fmt.Errorf("edit post %d: %w", post.ID, goneIfMissing(ActEdit, err))
 	}
 	return Posted{Post: out, Screening: p.screening}, nil
 }

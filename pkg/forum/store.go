@@ -27,17 +27,15 @@ type Store interface {
 // PostingStore is what reading and posting need: threads, posts and the
 // tree, reactions, subscriptions, notifications, tag preferences, search.
 type PostingStore interface {
-	// CreatePost saves a new post (and thread) in one transaction: the
-	// rows, counters, held and wellbeing queue items, the author's
-	// subscription and the notifications. A reused idempotency key returns
-	// the first post with Duplicate set. ErrNotFound for a missing thread or
-	// group, ErrLocked for a locked thread (unless Moderator) or an archived
-	// group, ErrBadParent for a parent outside the thread.
-	CreatePost(ctx context.Context, w PostWrite) (Posted, error)
-	// EditPost replaces a post's text if its author is e.AuthorID and its
-	// version is still e.Version (else ErrForbidden / ErrConflict), keeping
-	// the previous version as a revision.
-	EditPost(ctx context.Context, e EditWrite) (Post, error)
+	// Posting runs fn in one write transaction: committed when fn returns
+	// nil, rolled back otherwise. On SQLite, posts written at the same
+	// moment share one transaction and its commit, so fn must not keep tx,
+	// and it may run a second time (in a fresh transaction) when another
+	// write sharing the first one fails.
+	Posting(ctx context.Context, fn func(tx PostTx) error) error
+	// PostByIdem returns the post authorID wrote with idempotency key key;
+	// found is false when there is none.
+	PostByIdem(ctx context.Context, authorID int64, key string) (p Post, found bool, err error)
 	// DeletePost marks authorID's post deleted and removes its text,
 	// revisions, reactions and notifications.
 	DeletePost(ctx context.Context, postID, authorID int64, now time.Time) (Post, error)
@@ -95,6 +93,35 @@ type PostingStore interface {
 	SetPostsHTML(ctx context.Context, html map[int64]string) error
 	// SetGuidelinesHTML stores a group's re-rendered guidelines.
 	SetGuidelinesHTML(ctx context.Context, groupID int64, html string) error
+}
+
+// PostTx is what writing a post does inside its one transaction: read the
+// facts the posting rules look at, then write the rows. It decides nothing.
+type PostTx interface {
+	// PostByIdem returns the post authorID wrote with idempotency key key;
+	// found is false when there is none.
+	PostByIdem(authorID int64, key string) (p Post, found bool, err error)
+	// Group returns the group id (ErrNotFound when there is none).
+	Group(id int64) (Group, error)
+	// ReplyPlace returns thread threadID (ErrNotFound when there is none)
+	// with the parts of its group the posting rules need, and the post a
+	// reply answers: parentID when it is in the thread, the opening post
+	// for 0; nil when there is no such post.
+	ReplyPlace(threadID, parentID int64) (Thread, Group, *Post, error)
+	// VisiblePosts counts authorID's visible posts in groupID.
+	VisiblePosts(authorID, groupID int64) (int, error)
+	// InsertPost writes w as a post with status answering parent (for a new
+	// thread, w.ThreadID 0 and parent nil, the thread too), with its queue
+	// items (held, wellbeing), the author's follow of the thread, the
+	// notifications of a visible post and the thread's, group's and
+	// author's counters.
+	InsertPost(w PostWrite, status string, parent *Post) (Post, error)
+	// EditPlace returns a post and its thread.
+	EditPlace(postID int64) (Post, Thread, error)
+	// SaveEdit keeps p's text as a revision and writes e over it, if p is
+	// still at its version (ErrConflict otherwise); an opening post's thread
+	// th takes e's title and tags. A crisis opens a wellbeing queue item.
+	SaveEdit(p Post, th Thread, e EditWrite) (Post, error)
 }
 
 // ThreadQuery selects a page of a group's thread list, ordered pinned first,

@@ -133,7 +133,8 @@ func (s *Service) Pin(ctx context.Context, threadID int64, pinned bool, r Reques
 }
 
 // Move moves a thread, with its posts, to the group with slug. The
-// moderator must moderate both groups; an archived group takes nothing.
+// moderator must moderate both groups; the posting rules (forum.Decide)
+// refuse a move into an archived group or the group it is in.
 func (s *Service) Move(ctx context.Context, threadID int64, slug string, r Request) (Outcome, error) {
 	if err := checkReason(r.Reason, false); err != nil {
 		return Outcome{}, err
@@ -154,14 +155,9 @@ func (s *Service) Move(ctx context.Context, threadID int64, slug string, r Reque
 	if !canModerate(r, to.ID) {
 		return Outcome{}, forbidden("move into a group the moderator does not moderate")
 	}
-	v := &forum.ValidationError{}
-	switch {
-	case to.ID == p.GroupID:
-		v.Add("group", "The thread is already in "+to.Name+".")
-	case to.Archived:
-		v.Add("group", to.Name+" is archived and takes no new threads.")
-	}
-	if err := v.OrNil(); err != nil {
+	move := forum.Facts{Act: forum.ActMove, Writer: forum.Writer{ID: r.Actor.ID, Moderator: true},
+		Thread: forum.Thread{ID: threadID, GroupID: p.GroupID}, Group: to}
+	if err := forum.Decide(move).Err(); err != nil {
 		return Outcome{}, err
 	}
 	now := s.now()

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"time"
 
@@ -43,57 +42,35 @@ func openItem(tx *gorm.DB, p *forum.Post, kind string, priority int, detail stri
 	return tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&it).Error
 }
 
-// CreatePost implements forum.PostingStore. On SQLite, posts written at the
+// Posting implements forum.PostingStore. On SQLite, posts written at the
 // same moment share one commit (TxGrouped); each is acknowledged only once
 // that commit is durable.
-func (s *Forum) CreatePost(ctx context.Context, w forum.PostWrite) (forum.Posted, error) {
-	var res forum.Posted
-	err := s.db.TxGrouped(ctx, func(tx *gorm.DB) error {
-		res = forum.Posted{}
-		if w.IdemKey != "" {
-			// Almost always nothing: a fixed probe of posts_idem, and the
-			// whole post only for a repeated submission.
-			var id int64
-			found, err := scanOne(tx, "SELECT id FROM posts WHERE author_id = ? AND idem_key = ?", []any{w.AuthorID, w.IdemKey}, &id)
-			if err != nil {
-				return err
-			}
-			if found {
-				var p forum.Post
-				if err := tx.Take(&p, id).Error; err != nil {
-					return err
-				}
-				res = forum.Posted{Post: p, Duplicate: true}
-				return nil
-			}
-		}
-		var err error
-		res, err = createPost(tx, w)
-		return err
-	})
-	if err != nil && w.IdemKey != "" && errors.Is(err, forum.ErrConflict) {
-		// A concurrent submission with the same key won the race.
-		var p forum.Post
-		if e := s.db.write(ctx).Where("author_id = ? AND idem_key = ?", w.AuthorID, w.IdemKey).Take(&p).Error; e == nil {
-			return forum.Posted{Post: p, Duplicate: true}, nil
-		}
-	}
-	if err != nil {
-		return forum.Posted{}, err
-	}
-	return res, nil
+func (s *Forum) Posting(ctx context.Context, fn func(tx forum.PostTx) error) error {
+	return s.db.TxGrouped(ctx, func(tx *gorm.DB) error { return fn(postTx{tx}) })
 }
 
-// The reply path's statements are fixed SQL read and written by hand
-// (scanRows): on SQLite they run on the one writer, where GORM's statement
-// building and reflection were a fifth of a reply's time.
+// PostByIdem implements forum.PostingStore. It reads from the writer, which
+// has just seen the conflicting insert.
+func (s *Forum) PostByIdem(ctx context.Context, authorID int64, key string) (forum.Post, bool, error) {
+	return postTx{s.db.write(ctx)}.PostByIdem(authorID, key)
+}
+
+// postTx implements forum.PostTx on one write transaction. The reply
+// path's statements are fixed SQL read and written by hand (scanRows): on
+// SQLite they run on the one writer connection, so they skip GORM's
+// statement building and reflection there.
+type postTx struct{ tx *gorm.DB }
+
 const (
-	// The thread's opening post comes too, by primary key: a reply to
-	// the thread answers it. (Found by parent_id IS NULL instead,
-	// PostgreSQL's planner intersected the thread's posts with every
-	// opening post: 0.24 ms a reply.)
-	replyTargetQuery = `SELECT t.id, t.group_id, t.author_id, t.status, t.locked,
-		g.id, g.slug, g.premod, g.premod_first_n, g.archived, o.id, o.sort_key, o.status, o.author_id
+	// idemQuery is a fixed probe of posts_idem; the whole post is read
+	// only for a repeated submission.
+	idemQuery = `SELECT id FROM posts WHERE author_id = ? AND idem_key = ?`
+	// replyPlaceQuery reads the thread with its group and its opening
+	// post, which a reply to the thread answers. The opening post is found
+	// by primary key: asked for by parent_id IS NULL instead, PostgreSQL's
+	// planner intersects the thread's posts with every opening post.
+	replyPlaceQuery = `SELECT t.id, t.group_id, t.author_id, t.status, t.locked, t.lock_reason,
+		g.id, g.slug, g.name, g.premod, g.premod_first_n, g.archived, o.id, o.sort_key, o.status, o.author_id
 		FROM threads t JOIN groups g ON g.id = t.group_id LEFT JOIN posts o ON o.id = t.first_post_id AND o.thread_id = t.id
 		WHERE t.id = ?`
 	parentQuery  = `SELECT id, sort_key, status, author_id FROM posts WHERE thread_id = ? AND id = ?`
@@ -104,80 +81,87 @@ const (
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
 )
 
-func createPost(tx *gorm.DB, w forum.PostWrite) (forum.Posted, error) {
+// PostByIdem implements forum.PostTx.
+func (t postTx) PostByIdem(authorID int64, key string) (forum.Post, bool, error) {
+	var id int64
+	found, err := scanOne(t.tx, idemQuery, []any{authorID, key}, &id)
+	if err != nil || !found {
+		return forum.Post{}, false, translate(err)
+	}
+	var p forum.Post
+	if err := t.tx.Take(&p, id).Error; err != nil {
+		return forum.Post{}, false, translate(err)
+	}
+	return p, true, nil
+}
+
+// Group implements forum.PostTx.
+func (t postTx) Group(id int64) (forum.Group, error) {
 	var g forum.Group
+	if err := t.tx.Take(&g, id).Error; err != nil {
+		return forum.Group{}, translate(err)
+	}
+	return g, nil
+}
+
+// ReplyPlace implements forum.PostTx: one query for a reply to the thread,
+// two for a reply to a reply.
+func (t postTx) ReplyPlace(threadID, parentID int64) (forum.Thread, forum.Group, *forum.Post, error) {
 	var th forum.Thread
-	var parent forum.Post
-	if w.ThreadID == 0 {
-		if err := tx.Take(&g, w.GroupID).Error; err != nil {
-			return forum.Posted{}, translate(err)
-		}
-	} else {
-		var openID sql.NullInt64
-		var openKey, openStatus sql.NullString
-		var openAuthor *int64
-		found, err := scanOne(tx, replyTargetQuery, []any{w.ThreadID},
-			&th.ID, &th.GroupID, &th.AuthorID, &th.Status, &th.Locked, &g.ID, &g.Slug, &g.Premod, &g.PremodFirstN, &g.Archived,
-			&openID, &openKey, &openStatus, &openAuthor)
-		if err != nil {
-			return forum.Posted{}, err
-		}
-		if !found {
-			return forum.Posted{}, fmt.Errorf("thread %d: %w", w.ThreadID, forum.ErrNotFound)
-		}
-		switch th.Status {
-		case forum.StatusVisible, forum.StatusRedacted:
-		case forum.StatusHeld:
-			if !w.Moderator && (th.AuthorID == nil || *th.AuthorID != w.AuthorID) {
-				return forum.Posted{}, fmt.Errorf("thread %d is held: %w", th.ID, forum.ErrNotFound)
-			}
-		default:
-			if !w.Moderator {
-				return forum.Posted{}, fmt.Errorf("thread %d is %s: %w", th.ID, th.Status, forum.ErrNotFound)
-			}
-		}
-		if th.Locked && !w.Moderator {
-			return forum.Posted{}, fmt.Errorf("thread %d: %w", th.ID, forum.ErrLocked)
-		}
-		switch {
-		case w.ParentID == 0 && openID.Valid:
-			parent = forum.Post{ID: openID.Int64, SortKey: openKey.String, Status: openStatus.String, AuthorID: openAuthor}
-		default:
-			q, args := openingQuery, []any{th.ID}
-			if w.ParentID != 0 {
-				q, args = parentQuery, []any{th.ID, w.ParentID}
-			}
-			found, err = scanOne(tx, q, args, &parent.ID, &parent.SortKey, &parent.Status, &parent.AuthorID)
-			if err != nil {
-				return forum.Posted{}, err
-			}
-		}
-		if !found {
-			return forum.Posted{}, forum.ErrBadParent
-		}
-		if parent.Status == forum.StatusHeld && !w.Moderator && (parent.AuthorID == nil || *parent.AuthorID != w.AuthorID) {
-			return forum.Posted{}, forum.ErrBadParent
-		}
-	}
-	if g.Archived {
-		return forum.Posted{}, fmt.Errorf("group %s is archived: %w", g.Slug, forum.ErrLocked)
-	}
-	status, err := premodStatus(tx, g, w)
+	var g forum.Group
+	var openID sql.NullInt64
+	var openKey, openStatus sql.NullString
+	var openAuthor *int64
+	found, err := scanOne(t.tx, replyPlaceQuery, []any{threadID},
+		&th.ID, &th.GroupID, &th.AuthorID, &th.Status, &th.Locked, &th.LockReason,
+		&g.ID, &g.Slug, &g.Name, &g.Premod, &g.PremodFirstN, &g.Archived,
+		&openID, &openKey, &openStatus, &openAuthor)
 	if err != nil {
-		return forum.Posted{}, err
+		return forum.Thread{}, forum.Group{}, nil, err
 	}
-	now := w.Now
+	if !found {
+		return forum.Thread{}, forum.Group{}, nil, fmt.Errorf("thread %d: %w", threadID, forum.ErrNotFound)
+	}
+	if parentID == 0 && openID.Valid {
+		p := &forum.Post{ID: openID.Int64, ThreadID: th.ID, SortKey: openKey.String, Status: openStatus.String, AuthorID: openAuthor}
+		return th, g, p, nil
+	}
+	q, args := openingQuery, []any{th.ID}
+	if parentID != 0 {
+		q, args = parentQuery, []any{th.ID, parentID}
+	}
+	p := &forum.Post{ThreadID: th.ID}
+	found, err = scanOne(t.tx, q, args, &p.ID, &p.SortKey, &p.Status, &p.AuthorID)
+	if err != nil || !found {
+		return th, g, nil, err
+	}
+	return th, g, p, nil
+}
+
+// VisiblePosts implements forum.PostTx.
+func (t postTx) VisiblePosts(authorID, groupID int64) (int, error) {
+	var n int64
+	err := t.tx.Model(&forum.Post{}).Where("author_id = ? AND group_id = ? AND status = ?", authorID, groupID, forum.StatusVisible).
+		Count(&n).Error
+	return int(n), translate(err)
+}
+
+// InsertPost implements forum.PostTx.
+func (t postTx) InsertPost(w forum.PostWrite, status string, parent *forum.Post) (forum.Post, error) {
+	tx, now := t.tx, w.Now
+	th := forum.Thread{ID: w.ThreadID}
 	if w.ThreadID == 0 {
-		th = forum.Thread{GroupID: g.ID, AuthorID: &w.AuthorID, Title: w.Title, Tags: w.Tags, Status: status,
+		th = forum.Thread{GroupID: w.GroupID, AuthorID: &w.AuthorID, Title: w.Title, Tags: w.Tags, Status: status,
 			LastAuthorID: &w.AuthorID, LastPostAt: now, CreatedAt: now, UpdatedAt: now}
 		if err := tx.Create(&th).Error; err != nil {
-			return forum.Posted{}, err
+			return forum.Post{}, translate(err)
 		}
 	}
-	p := forum.Post{ThreadID: th.ID, GroupID: g.ID, AuthorID: &w.AuthorID, BodyMD: w.BodyMD, BodyHTML: w.BodyHTML,
+	p := forum.Post{ThreadID: th.ID, GroupID: w.GroupID, AuthorID: &w.AuthorID, BodyMD: w.BodyMD, BodyHTML: w.BodyHTML,
 		Tags: w.Tags, Status: status, Version: 1, CrisisScore: w.Screening.Score, CreatedAt: now, UpdatedAt: now}
-	if parent.ID != 0 {
-		p.ParentID = &parent.ID
+	parentKey := ""
+	if parent != nil {
+		p.ParentID, parentKey = &parent.ID, parent.SortKey
 	}
 	if w.IdemKey != "" {
 		p.IdemKey = &w.IdemKey
@@ -185,70 +169,53 @@ func createPost(tx *gorm.DB, w forum.PostWrite) (forum.Posted, error) {
 	if _, err := scanOne(tx, insertPostQuery, []any{p.ThreadID, p.GroupID, p.AuthorID, p.ParentID, p.Depth, p.SortKey,
 		p.BodyMD, p.BodyHTML, p.Tags, p.Status, p.StatusReason, p.Version, p.EditedAt, p.IdemKey, p.CrisisScore,
 		p.CreatedAt, p.UpdatedAt}, &p.ID); err != nil {
-		return forum.Posted{}, err
+		return forum.Post{}, err
 	}
 	// The path holds the post's own id, so it is known only now.
-	p.SortKey = forum.ChildKey(parent.SortKey, p.ID)
+	p.SortKey = forum.ChildKey(parentKey, p.ID)
 	p.Depth = forum.DepthOf(p.SortKey)
 	if err := tx.Exec("UPDATE posts SET sort_key = ?, depth = ? WHERE id = ?", p.SortKey, p.Depth, p.ID).Error; err != nil {
-		return forum.Posted{}, err
+		return forum.Post{}, err
 	}
-	if status == forum.StatusHeld {
-		if err := openItem(tx, &p, "held", heldPriority, "", now); err != nil {
-			return forum.Posted{}, err
-		}
-	}
-	if w.Screening.Crisis {
-		if err := openItem(tx, &p, "wellbeing", wellbeingPriority, w.Screening.Detail(), now); err != nil {
-			return forum.Posted{}, err
-		}
+	if err := openItems(tx, &p, w, now); err != nil {
+		return forum.Post{}, err
 	}
 	if err := tx.Exec(`INSERT INTO subscriptions (user_id, thread_id, state, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, w.AuthorID, th.ID, forum.SubFollow, now, now).Error; err != nil {
-		return forum.Posted{}, err
+		return forum.Post{}, err
 	}
-	if status == forum.StatusVisible {
-		if err := notifyPost(tx, &p, &parent, w.MentionKeys); err != nil {
-			return forum.Posted{}, err
+	if p.Status == forum.StatusVisible {
+		if err := notifyPost(tx, &p, parent, w.MentionKeys); err != nil {
+			return forum.Post{}, err
 		}
 	}
 	// The counters come last: on PostgreSQL each UPDATE holds its row
 	// until commit, and every reply in a group updates the group's row
-	// and every post by a member the member's row. Taken first, those
-	// locks were held through the notifications too, and replies queued
-	// on them (pg_stat_activity under the reply bench: most waits were
-	// for the groups row). Nothing before this point locks those rows
-	// against each other (foreign-key checks take KEY SHARE, which an
-	// UPDATE of non-key columns does not block), and the three updates
-	// keep their order, thread, group, member.
+	// and every post by a member the member's row, so taken earlier those
+	// locks would be held through the notifications too and replies would
+	// queue on them. Nothing before this point locks those rows against
+	// each other (foreign-key checks take KEY SHARE, which an UPDATE of
+	// non-key columns does not block), and the three updates keep their
+	// order: thread, group, member.
 	if err := bumpCounters(tx, &th, &p, w.ThreadID == 0); err != nil {
-		return forum.Posted{}, err
+		return forum.Post{}, err
 	}
-	return forum.Posted{Post: p}, nil
+	return p, nil
 }
 
-// premodStatus decides whether a new post is held for review: every post
-// in a PremodAll group, and a member's first PremodFirstN posts in a
-// PremodNew group (counting posts moderators let through). Moderators'
-// posts are never held.
-func premodStatus(tx *gorm.DB, g forum.Group, w forum.PostWrite) (string, error) {
-	if w.Moderator {
-		return forum.StatusVisible, nil
-	}
-	switch g.Premod {
-	case forum.PremodAll:
-		return forum.StatusHeld, nil
-	case forum.PremodNew:
-		var n int64
-		if err := tx.Model(&forum.Post{}).Where("author_id = ? AND group_id = ? AND status = ?", w.AuthorID, g.ID, forum.StatusVisible).
-			Count(&n).Error; err != nil {
-			return "", err
-		}
-		if n < int64(g.PremodFirstN) {
-			return forum.StatusHeld, nil
+// openItems opens the moderator queue items a new post needs: a held post
+// waits in the queue, and a post whose words suggest a crisis is a
+// wellbeing concern.
+func openItems(tx *gorm.DB, p *forum.Post, w forum.PostWrite, now time.Time) error {
+	if p.Status == forum.StatusHeld {
+		if err := openItem(tx, p, "held", heldPriority, "", now); err != nil {
+			return err
 		}
 	}
-	return forum.StatusVisible, nil
+	if w.Screening.Crisis {
+		return openItem(tx, p, "wellbeing", wellbeingPriority, w.Screening.Detail(), now)
+	}
+	return nil
 }
 
 // bumpCounters records a new post on its thread, group and author. Held
@@ -279,68 +246,59 @@ func bumpCounters(tx *gorm.DB, th *forum.Thread, p *forum.Post, opening bool) er
 	return tx.Exec("UPDATE users SET post_count = post_count + 1 WHERE id = ?", *p.AuthorID).Error
 }
 
-// EditPost implements forum.PostingStore.
-func (s *Forum) EditPost(ctx context.Context, e forum.EditWrite) (forum.Post, error) {
-	var out forum.Post
-	err := s.db.Tx(ctx, func(tx *gorm.DB) error {
-		var p forum.Post
-		if err := tx.Take(&p, e.PostID).Error; err != nil {
-			return err
-		}
-		if p.AuthorID == nil || *p.AuthorID != e.AuthorID {
-			return fmt.Errorf("post %d is not by %d: %w", p.ID, e.AuthorID, forum.ErrForbidden)
-		}
-		if p.Status != forum.StatusVisible && p.Status != forum.StatusHeld {
-			return fmt.Errorf("post %d is %s: %w", p.ID, p.Status, forum.ErrForbidden)
-		}
-		var th forum.Thread
-		if err := tx.Take(&th, p.ThreadID).Error; err != nil {
-			return err
-		}
-		if th.Locked && !e.Moderator {
-			return fmt.Errorf("thread %d: %w", th.ID, forum.ErrLocked)
-		}
-		if p.Version != e.Version {
-			return fmt.Errorf("post %d is at version %d, edit from %d: %w", p.ID, p.Version, e.Version, forum.ErrConflict)
-		}
-		opening := p.ParentID == nil
-		written := p.CreatedAt
-		if p.EditedAt != nil {
-			written = *p.EditedAt
-		}
-		rev := forum.Revision{PostID: p.ID, Version: p.Version, BodyMD: p.BodyMD, BodyHTML: p.BodyHTML, Tags: p.Tags, WrittenAt: written, CreatedAt: e.Now}
-		if opening {
-			rev.Title = th.Title
-		}
-		if err := tx.Create(&rev).Error; err != nil {
-			return err
-		}
-		res := tx.Model(&forum.Post{}).Where("id = ? AND version = ?", p.ID, e.Version).Updates(map[string]any{
-			"body_md": e.BodyMD, "body_html": e.BodyHTML, "tags": e.Tags, "version": gorm.Expr("version + 1"),
-			"edited_at": e.Now, "updated_at": e.Now, "crisis_score": e.Screening.Score,
-		})
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected != 1 {
-			return fmt.Errorf("post %d moved on: %w", p.ID, forum.ErrConflict)
-		}
-		if opening {
-			if err := tx.Model(&forum.Thread{}).Where("id = ?", th.ID).
-				Updates(map[string]any{"title": e.Title, "tags": e.Tags, "updated_at": e.Now}).Error; err != nil {
-				return err
-			}
-		}
-		if err := tx.Take(&out, p.ID).Error; err != nil {
-			return err
-		}
-		if e.Screening.Crisis {
-			return openItem(tx, &out, "wellbeing", wellbeingPriority, e.Screening.Detail(), e.Now)
-		}
-		return nil
-	})
-	if err != nil {
+// EditPlace implements forum.PostTx.
+func (t postTx) EditPlace(postID int64) (forum.Post, forum.Thread, error) {
+	var p forum.Post
+	if err := t.tx.Take(&p, postID).Error; err != nil {
+		return forum.Post{}, forum.Thread{}, translate(err)
+	}
+	var th forum.Thread
+	if err := t.tx.Take(&th, p.ThreadID).Error; err != nil {
+		return forum.Post{}, forum.Thread{}, translate(err)
+	}
+	return p, th, nil
+}
+
+// SaveEdit implements forum.PostTx. The update is conditional on the
+// version read, so of two edits from the same version only one is saved.
+func (t postTx) SaveEdit(p forum.Post, th forum.Thread, e forum.EditWrite) (forum.Post, error) {
+	tx := t.tx
+	opening := p.ParentID == nil
+	written := p.CreatedAt
+	if p.EditedAt != nil {
+		written = *p.EditedAt
+	}
+	rev := forum.Revision{PostID: p.ID, Version: p.Version, BodyMD: p.BodyMD, BodyHTML: p.BodyHTML, Tags: p.Tags, WrittenAt: written, CreatedAt: e.Now}
+	if opening {
+		rev.Title = th.Title
+	}
+	if err := tx.Create(&rev).Error; err != nil {
 		return forum.Post{}, err
+	}
+	res := tx.Model(&forum.Post{}).Where("id = ? AND version = ?", p.ID, p.Version).Updates(map[string]any{
+		"body_md": e.BodyMD, "body_html": e.BodyHTML, "tags": e.Tags, "version": gorm.Expr("version + 1"),
+		"edited_at": e.Now, "updated_at": e.Now, "crisis_score": e.Screening.Score,
+	})
+	if res.Error != nil {
+		return forum.Post{}, res.Error
+	}
+	if res.RowsAffected != 1 {
+		return forum.Post{}, fmt.Errorf("post %d moved on: %w", p.ID, forum.ErrConflict)
+	}
+	if opening {
+		if err := tx.Model(&forum.Thread{}).Where("id = ?", th.ID).
+			Updates(map[string]any{"title": e.Title, "tags": e.Tags, "updated_at": e.Now}).Error; err != nil {
+			return forum.Post{}, err
+		}
+	}
+	var out forum.Post
+	if err := tx.Take(&out, p.ID).Error; err != nil {
+		return forum.Post{}, err
+	}
+	if e.Screening.Crisis {
+		if err := openItem(tx, &out, "wellbeing", wellbeingPriority, e.Screening.Detail(), e.Now); err != nil {
+			return forum.Post{}, err
+		}
 	}
 	return out, nil
 }

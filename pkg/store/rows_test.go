@@ -338,10 +338,10 @@ func TestSettingsVersionGrowsWithEveryChange(t *testing.T) {
 	})
 }
 
-// TestReplyWritesEveryColumn: the reply path writes its post with fixed
-// SQL; reading the post back through GORM must give every field it was
-// given, on both dialects, with the thread, group, member and follow
-// updated as the GORM code did.
+// TestReplyWritesEveryColumn: the reply path reads its facts and writes
+// its post with fixed SQL; reading the post back through GORM must give
+// every field it was given, on both dialects, with the thread, group,
+// member and follow updated as the GORM code did.
 func TestReplyWritesEveryColumn(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
@@ -349,6 +349,8 @@ func TestReplyWritesEveryColumn(t *testing.T) {
 		author := forumtest.InsertUser(t, db, "rowan", "member")
 		other := forumtest.InsertUser(t, db, "sage", "member")
 		th := forumtest.InsertThread(t, db, "grief", other, "A thread", nil, now)
+		db.W.Exec("UPDATE threads SET locked = ?, lock_reason = ? WHERE id = ?", true, "Resting", th.ID)
+		db.W.Exec("UPDATE groups SET premod = ?, premod_first_n = ? WHERE id = ?", forum.PremodNew, 2, th.GroupID)
 		var opening forum.Post
 		if err := db.R.Where("thread_id = ? AND parent_id IS NULL", th.ID).Take(&opening).Error; err != nil {
 			t.Fatal(err)
@@ -358,17 +360,38 @@ func TestReplyWritesEveryColumn(t *testing.T) {
 			t.Fatal(err)
 		}
 		f := store.NewForum(db)
+		// reply reads the place of a reply to parentID and writes w there.
+		reply := func(w forum.PostWrite, parentID int64) (forum.Post, error) {
+			var out forum.Post
+			err := f.Posting(ctx, func(tx forum.PostTx) error {
+				gotTh, g, parent, err := tx.ReplyPlace(w.ThreadID, parentID)
+				if err != nil {
+					return err
+				}
+				if gotTh.ID != th.ID || gotTh.GroupID != th.GroupID || *gotTh.AuthorID != other || gotTh.Status != forum.StatusVisible ||
+					!gotTh.Locked || gotTh.LockReason != "Resting" || g.ID != th.GroupID || g.Slug != "grief" ||
+					g.Premod != forum.PremodNew || g.PremodFirstN != 2 || g.Archived {
+					t.Errorf("place read %+v in %+v", gotTh, g)
+				}
+				if parent == nil {
+					return errors.New("no parent read")
+				}
+				w.GroupID = g.ID
+				out, err = tx.InsertPost(w, forum.StatusVisible, parent)
+				return err
+			})
+			return out, err
+		}
 		w := forum.PostWrite{ThreadID: th.ID, AuthorID: author, BodyMD: "Some *words*.", BodyHTML: "<p>Some <em>words</em>.</p>",
 			Tags: forum.MakeTags([]string{"abuse", "self-harm"}), IdemKey: "key-1", Screening: forum.Screening{Score: 0.25}, Now: now}
-		res, err := f.CreatePost(ctx, w)
+		want, err := reply(w, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var got forum.Post
-		if err := db.R.Take(&got, res.Post.ID).Error; err != nil {
+		if err := db.R.Take(&got, want.ID).Error; err != nil {
 			t.Fatal(err)
 		}
-		want := res.Post
 		if got.ThreadID != th.ID || got.GroupID != th.GroupID || *got.AuthorID != author || *got.ParentID != opening.ID ||
 			got.Depth != 1 || got.SortKey != forum.ChildKey(opening.SortKey, got.ID) || got.SortKey != want.SortKey ||
 			got.BodyMD != w.BodyMD || got.BodyHTML != w.BodyHTML || string(got.Tags) != string(w.Tags) ||
@@ -378,13 +401,13 @@ func TestReplyWritesEveryColumn(t *testing.T) {
 		}
 		// A reply to that reply nests under it.
 		w2 := w
-		w2.ParentID, w2.IdemKey, w2.AuthorID = got.ID, "key-2", other
-		res2, err := f.CreatePost(ctx, w2)
+		w2.IdemKey, w2.AuthorID = "key-2", other
+		nested, err := reply(w2, got.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res2.Post.Depth != 2 || res2.Post.SortKey != forum.ChildKey(got.SortKey, res2.Post.ID) {
-			t.Fatalf("nested reply %+v", res2.Post)
+		if nested.Depth != 2 || nested.SortKey != forum.ChildKey(got.SortKey, nested.ID) {
+			t.Fatalf("nested reply %+v", nested)
 		}
 		var tt forum.Thread
 		var g forum.Group
@@ -394,7 +417,7 @@ func TestReplyWritesEveryColumn(t *testing.T) {
 		if err := db.R.Take(&g, th.GroupID).Error; err != nil {
 			t.Fatal(err)
 		}
-		if tt.ReplyCount != th.ReplyCount+2 || *tt.LastPostID != res2.Post.ID || *tt.LastAuthorID != other ||
+		if tt.ReplyCount != th.ReplyCount+2 || *tt.LastPostID != nested.ID || *tt.LastAuthorID != other ||
 			!tt.LastPostAt.Equal(now) || g.PostCount != before.PostCount+2 || g.ThreadCount != before.ThreadCount {
 			t.Fatalf("thread %+v, group %+v (before %+v)", tt, g, before)
 		}
@@ -404,20 +427,30 @@ func TestReplyWritesEveryColumn(t *testing.T) {
 		if follows != 1 || posts != 1 {
 			t.Fatalf("author follows %d, post count %d", follows, posts)
 		}
-		// Same key again: the first post, nothing new.
-		again, err := f.CreatePost(ctx, w)
-		if err != nil || !again.Duplicate || again.Post.ID != got.ID {
-			t.Fatalf("duplicate: %+v %v", again, err)
+		// The key finds the first post, inside a write and outside one.
+		if dup, found, err := f.PostByIdem(ctx, author, "key-1"); err != nil || !found || dup.ID != got.ID {
+			t.Fatalf("duplicate: %+v %v %v", dup, found, err)
 		}
-		// A parent from another thread is refused.
+		if _, found, err := f.PostByIdem(ctx, author, "key-2"); err != nil || found {
+			t.Fatalf("another member's key: %v %v", found, err)
+		}
+		// A parent from another thread is not read as the reply's parent.
 		th2 := forumtest.InsertThread(t, db, "grief", other, "Another", nil, now)
-		w3 := w2
-		w3.ThreadID, w3.IdemKey = th2.ID, "key-3"
-		if _, err := f.CreatePost(ctx, w3); !errors.Is(err, forum.ErrBadParent) {
-			t.Fatalf("parent in another thread: %v", err)
+		err = f.Posting(ctx, func(tx forum.PostTx) error {
+			_, _, parent, err := tx.ReplyPlace(th2.ID, got.ID)
+			if err == nil && parent != nil {
+				t.Errorf("parent in another thread read as %+v", parent)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
-		w3.ThreadID = th.ID + 1000
-		if _, err := f.CreatePost(ctx, w3); !errors.Is(err, forum.ErrNotFound) {
+		err = f.Posting(ctx, func(tx forum.PostTx) error {
+			_, _, _, err := tx.ReplyPlace(th.ID+1000, 0)
+			return err
+		})
+		if !errors.Is(err, forum.ErrNotFound) {
 			t.Fatalf("no such thread: %v", err)
 		}
 	})

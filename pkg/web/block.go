@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -105,26 +104,10 @@ func (s *Server) replyBlocked(ctx context.Context, writer *auth.Actor, parentAut
 }
 
 // replyBlockRefusal is forum.ReplyRefused when the author of the post being
-// answered (parentID, or the opening post for 0) has blocked the member,
-// else "". The wording is the same as for any refusal, so the block is not
-// revealed.
-func (s *Server) replyBlockRefusal(c echo.Context, h forum.ThreadHead, parentID int64) (string, error) {
-	a := actor(c)
-	if a == nil || auth.IsStaff(a) {
-		return "", nil
-	}
-	author := h.AuthorID
-	if parentID > 0 {
-		p, err := s.deps.Forum.Post(c.Request().Context(), parentID)
-		if errors.Is(err, forum.ErrNotFound) {
-			return "", nil
-		}
-		if err != nil {
-			return "", err
-		}
-		author = p.AuthorID
-	}
-	blocked, err := s.replyBlocked(c.Request().Context(), a, author)
+// answered (authorID, nil for none) has blocked the member, else "". The
+// wording is the same as for any refusal, so the block is not revealed.
+func (s *Server) replyBlockRefusal(c echo.Context, authorID *int64) (string, error) {
+	blocked, err := s.replyBlocked(c.Request().Context(), actor(c), authorID)
 	if err != nil || !blocked {
 		return "", err
 	}

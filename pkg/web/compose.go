@@ -34,7 +34,8 @@ func (s *Server) threadNew(c echo.Context) error {
 
 func (s *Server) threadCreate(c echo.Context) error {
 	ctx := c.Request().Context()
-	d := forum.Draft{Title: c.FormValue("title"), Body: c.FormValue("body"), Tags: formList(c, "trigger_warnings")}
+	f := readDraft(c)
+	d := f.Draft
 	g, err := s.deps.Forum.Group(ctx, c.Param("slug"))
 	if gone(err) {
 		return s.goneComposer(c, d, true)
@@ -46,18 +47,17 @@ func (s *Server) threadCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v.Form.Idem = forum.CleanIdemKey(c.FormValue("idem"))
-	if v.Form.Idem == "" {
-		v.Form.Idem = newIdemKey()
+	if f.Idem != "" {
+		v.Form.Idem = f.Idem
 	}
 	if status, refusal := s.threadRefusal(c, g); refusal != "" {
 		v.Refusal, v.Form.Refused = refusal, true
 		return c.Render(status, "compose/form", v)
 	}
-	if c.FormValue("preview") != "" {
+	if f.Preview {
 		return s.renderPreview(c, &v, d)
 	}
-	res, err := s.deps.Forum.StartThread(ctx, g, writerFor(c, g.ID), d, c.FormValue("idem"))
+	res, err := s.deps.Forum.StartThread(ctx, g, writerFor(c, g.ID), d, f.Idem)
 	if err != nil {
 		return s.composeFailed(c, &v, err)
 	}
@@ -68,10 +68,12 @@ func (s *Server) threadCreate(c echo.Context) error {
 	return c.Redirect(http.StatusSeeOther, "/t/"+itoa(res.Post.ThreadID))
 }
 
-// threadRefusal is why the member cannot start a thread in g right now.
+// threadRefusal is why the member cannot start a thread in g right now:
+// the posting rules (an archived group), then whether they may post at
+// all (a sanction, a break they chose).
 func (s *Server) threadRefusal(c echo.Context, g forum.Group) (int, string) {
-	if g.Archived {
-		return http.StatusForbidden, "This group is archived. You can read it, but it no longer takes new threads."
+	if r := forum.Decide(forum.Facts{Act: forum.ActStart, Writer: writerFor(c, g.ID), Group: g}).Refusal; r != nil {
+		return http.StatusForbidden, r.Message()
 	}
 	if err := auth.CanPost(actor(c), time.Now()); err != nil {
 		return http.StatusForbidden, sanctionText(err)
@@ -127,25 +129,29 @@ func (s *Server) renderPreview(c echo.Context, v *ComposeView, d forum.Draft) er
 	return c.Render(http.StatusOK, "compose/form", v)
 }
 
+// wordsKept ends the refusal of a post that was sent: nothing typed is
+// lost.
+const wordsKept = "Your words haven't been posted; they're still here so you can keep them."
+
 // composeFailed re-renders the composer after a failed submission with the
-// member's text: 422 for validation, 403 when the thread or group closed,
-// 404 when it is gone, and 500 (with the text still there) otherwise.
+// member's text: 422 for validation, 403 when a posting rule refused it,
+// 404 when the thread or group is gone, and 500 (with the text still
+// there) otherwise.
 func (s *Server) composeFailed(c echo.Context, v *ComposeView, err error) error {
 	if ve, ok := forum.AsValidation(err); ok {
 		v.Form.Errors = ve.Fields
 		v.Form.Summary = formSummary(ve.Fields)
 		return c.Render(http.StatusUnprocessableEntity, "compose/form", v)
 	}
-	switch {
-	case errors.Is(err, forum.ErrLocked):
-		v.Refusal, v.Form.Refused = "This conversation no longer takes new posts: moderators have locked it or archived its group. Your words haven't been posted; they're still here so you can keep them.", true
-		return c.Render(http.StatusForbidden, "compose/form", v)
-	case errors.Is(err, forum.ErrForbidden):
-		v.Refusal, v.Form.Refused = "You can't post this here. Your words are still here so you can keep them.", true
-		return c.Render(http.StatusForbidden, "compose/form", v)
-	case errors.Is(err, forum.ErrNotFound):
-		v.Refusal, v.Form.Refused = "This thread or group is no longer available, so your words couldn't be posted. They're still here so you can keep them.", true
-		return c.Render(http.StatusNotFound, "compose/form", v)
+	if r, ok := forum.AsRefusal(err); ok {
+		// The thread or group changed between the page and the post (a
+		// moderator locked, archived or removed it meanwhile).
+		status := http.StatusForbidden
+		if errors.Is(r, forum.ErrNotFound) {
+			status = http.StatusNotFound
+		}
+		v.Refusal, v.Form.Refused = r.Message()+" "+wordsKept, true
+		return c.Render(status, "compose/form", v)
 	}
 	s.log.Error("post failed", "request_id", reqID(c), "route", c.Path(), "err", err.Error())
 	v.Refusal = "Something went wrong on our side and your words weren't posted. They're still here: please try again in a moment. (Reference: " + reqID(c) + ")"

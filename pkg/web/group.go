@@ -50,7 +50,12 @@ func (s *Server) groupShow(c echo.Context) error {
 		Group:      g,
 		Guidelines: markup.Stored(g.GuidelinesHTML),
 		FirstPage:  cursor == "",
-		CanPost:    !g.Archived,
+		CanPost:    true,
+	}
+	// Whether the group takes threads is the same for every reader; the
+	// composer says more to a member who may not post.
+	if r := forum.Decide(forum.Facts{Act: forum.ActStart, Group: g}).Refusal; r != nil {
+		v.CanPost, v.Notice = false, r.Message()
 	}
 	for _, t := range page.Threads {
 		v.Threads = append(v.Threads, ThreadRow{

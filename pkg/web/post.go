@@ -3,7 +3,6 @@ package web
 import (
 	"errors"
 	"net/http"
-	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -45,7 +44,7 @@ func (s *Server) editablePost(c echo.Context) (forum.PostRow, forum.ThreadHead, 
 	if err != nil {
 		return forum.PostRow{}, forum.ThreadHead{}, err
 	}
-	if p.Status != forum.StatusVisible && p.Status != forum.StatusHeld {
+	if !forum.Editable(p.Status) {
 		return p, h, echo.NewHTTPError(http.StatusForbidden, "post is "+p.Status).SetInternal(errPostClosed)
 	}
 	return p, h, nil
@@ -74,10 +73,16 @@ func (s *Server) editComposer(c echo.Context, p forum.PostRow, h forum.ThreadHea
 			Back: threadURL(h.ID, "") + postAnchor(p.ID),
 		},
 	}
-	if h.Locked && !auth.CanModerate(actor(c), h.GroupID) {
-		v.Refusal, v.Form.Refused = lockText(h.LockReason)+" Posts in it can't be edited, but you can still delete yours.", true
-	}
-	if r := s.breakRefusal(c, h.GroupID, h.Tags.Union(p.Tags)); r != "" && !v.Form.Refused {
+	edit := h.Facts(forum.ActEdit, writerFor(c, h.GroupID))
+	edit.Post = p.Post
+	if r := forum.Decide(edit).Refusal; r != nil {
+		v.Refusal, v.Form.Refused = r.Message(), true
+		if r.Rule == forum.RuleClosed {
+			// Removed, redacted or deleted since the edit began (by
+			// moderators, or by the author in another window).
+			v.Refusal += " " + changesKept
+		}
+	} else if r := s.breakRefusal(c, h.GroupID, h.Tags.Union(p.Tags)); r != "" {
 		v.Refusal, v.Form.Refused = r, true
 	}
 	return v, nil
@@ -102,34 +107,28 @@ func (s *Server) postEdit(c echo.Context) error {
 	return c.Render(http.StatusOK, "compose/form", v)
 }
 
+// changesKept ends the refusal of an edit that was sent: nothing typed is
+// lost.
+const changesKept = "Your changes haven't been saved; they're still here so you can copy and keep them."
+
 func (s *Server) postUpdate(c echo.Context) error {
 	p, h, err := s.editablePost(c)
-	closed := errors.Is(err, errPostClosed)
-	if err != nil && !closed {
+	if err != nil && !errors.Is(err, errPostClosed) {
 		return err
 	}
-	version, err := strconv.Atoi(c.FormValue("version"))
-	if err != nil || version < 1 {
-		version = 0
-	}
-	d := forum.Draft{Title: c.FormValue("title"), Body: c.FormValue("body"), Tags: formList(c, "trigger_warnings")}
-	v, err := s.editComposer(c, p, h, d, version)
+	f := readDraft(c)
+	version := f.Version
+	v, err := s.editComposer(c, p, h, f.Draft, version)
 	if err != nil {
 		return err
-	}
-	if closed {
-		// Removed, redacted or deleted since the edit began (by moderators,
-		// or by the author in another window): the edit cannot be saved,
-		// but the words typed are kept.
-		v.Refusal, v.Form.Refused = "This post can no longer be edited: it was removed, redacted or deleted after you started. Your changes haven't been saved; they're still here so you can copy and keep them.", true
 	}
 	if v.Form.Refused {
 		return c.Render(http.StatusForbidden, "compose/form", v)
 	}
-	if c.FormValue("preview") != "" {
-		return s.renderPreview(c, &v, d)
+	if f.Preview {
+		return s.renderPreview(c, &v, f.Draft)
 	}
-	res, err := s.deps.Forum.Edit(c.Request().Context(), p, writerFor(c, h.GroupID), version, d)
+	res, err := s.deps.Forum.Edit(c.Request().Context(), p, writerFor(c, h.GroupID), version, f.Draft)
 	if errors.Is(err, forum.ErrConflict) {
 		cur, cerr := s.deps.Forum.Post(c.Request().Context(), p.ID)
 		if cerr != nil {

@@ -34,13 +34,13 @@ func TestPostingTemplatesRenderFixtures(t *testing.T) {
 		pv.flags()
 		return pv
 	}
-	info := ThreadInfo{ID: 1, Title: "Thread <title>", Tags: tags, Locked: true, Pinned: true, Held: true, LockReason: "A pause", GroupSlug: "grief", GroupName: "Grief"}
+	info := ThreadInfo{ID: 1, Title: "Thread <title>", Tags: tags, Locked: true, Pinned: true, Held: true, GroupSlug: "grief", GroupName: "Grief"}
 	placeholder := post(4, forum.ModeShow)
 	placeholder.Placeholder = "This post was deleted by its author."
 	g := forum.Group{Slug: "grief", Name: "Grief"}
 	pages := map[string]any{
 		"thread/show": ThreadPageView{Base: base, Thread: info, Posts: []PostView{post(1, forum.ModeShow), post(2, forum.ModeWarn), post(3, forum.ModeHide), placeholder},
-			HiddenTags: "Self-harm", NextURL: "/t/1?after=x", PrevURL: "/t/1?before=y", SignedIn: true, ReplyForm: &form, Refusal: "Locked.",
+			HiddenTags: "Self-harm", NextURL: "/t/1?after=x", PrevURL: "/t/1?before=y", SignedIn: true, ReplyForm: &form, LockNotice: "Locked.", Refusal: "Archived.",
 			Following: true, Muted: false, Back: "/t/1", ModThread: &ModControls{ThreadID: 1}, CrisisPanel: panel, Reactions: forum.ReactionKinds},
 		"compose/form": ComposeView{Base: base, Heading: "Reply", Intro: "Take your time.", Group: &g, Thread: &info, Parent: &PostView{AuthorName: "ann", Mode: forum.ModeWarn, TagNames: "Self-harm", Body: markup.Stored("<p>parent</p>")},
 			Form: form, Refusal: "Refused.", Conflict: &ConflictInfo{Body: "current", HTML: markup.Stored("<p>current</p>"), Version: 4}, CrisisPanel: panel},

@@ -17,32 +17,25 @@ func (s *Server) replyNew(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
 	parentID, ok := formID(c.QueryParam("parent"))
 	if !ok {
 		return echo.NewHTTPError(http.StatusNotFound)
 	}
-	v, err := s.replyComposer(c, h, parentID, forum.Draft{})
+	parent, refused, err := s.replyTo(c, h, parentID)
 	if err != nil {
 		return err
 	}
-	if parentID > 0 && v.Parent == nil {
+	if refused != nil {
 		return forum.ErrNotFound
 	}
-	if v.Parent != nil && c.QueryParam("quote") != "" && v.Form.Body == "" {
-		p, err := s.deps.Forum.Post(ctx, parentID)
-		if err != nil {
-			return err
-		}
-		if p.Status == forum.StatusVisible {
-			v.Form.Body = forum.Quote(nameOr(p.AuthorName, p.AuthorID), p.BodyMD)
-		}
+	v, err := s.replyComposer(c, h, parent, forum.Draft{})
+	if err != nil {
+		return err
 	}
-	if ok, refusal := s.replyState(c, h); !ok {
-		v.Refusal, v.Form.Refused = refusal, true
-		return c.Render(http.StatusForbidden, "compose/form", v)
+	if parent != nil && c.QueryParam("quote") != "" && parent.Status == forum.StatusVisible {
+		v.Form.Body = forum.Quote(nameOr(parent.AuthorName, parent.AuthorID), parent.BodyMD)
 	}
-	if refusal, err := s.replyBlockRefusal(c, h, parentID); err != nil {
+	if refusal, err := s.replyRefusal(c, h, parentID, parent); err != nil {
 		return err
 	} else if refusal != "" {
 		v.Refusal, v.Form.Refused = refusal, true
@@ -52,30 +45,40 @@ func (s *Server) replyNew(c echo.Context) error {
 }
 
 func (s *Server) replyCreate(c echo.Context) error {
-	d := forum.Draft{Body: c.FormValue("body"), Tags: formList(c, "trigger_warnings")}
+	f := readDraft(c)
+	f.Draft.Title = "" // a reply has none
 	h, err := s.visibleThread(c)
 	if gone(err) {
-		return s.goneComposer(c, d, false)
+		return s.goneComposer(c, f.Draft, false)
 	}
 	if err != nil {
 		return err
 	}
 	ctx, id := c.Request().Context(), h.ID
-	parentID, okParent := formID(c.FormValue("parent_id"))
+	parent, refused, err := s.replyTo(c, h, f.ParentID)
+	if err != nil {
+		return err
+	}
 	// form builds the composer view (header, vocabulary, parent post) with
 	// the member's text. It is needed only when the reply is refused,
 	// previewed or fails, never on the success path, so it is built late.
 	form := func() (ComposeView, error) {
-		v, err := s.replyComposer(c, h, parentID, d)
+		shown := parent
+		if refused != nil {
+			shown = nil
+		}
+		v, err := s.replyComposer(c, h, shown, f.Draft)
 		if err != nil {
 			return ComposeView{}, err
 		}
-		if idem := forum.CleanIdemKey(c.FormValue("idem")); idem != "" {
-			v.Form.Idem = idem
+		if f.Idem != "" {
+			v.Form.Idem = f.Idem
 		}
 		return v, nil
 	}
-	refuse := func(refusal string) error {
+	if refusal, err := s.replyRefusal(c, h, f.ParentID, parent); err != nil {
+		return err
+	} else if refusal != "" {
 		v, err := form()
 		if err != nil {
 			return err
@@ -83,40 +86,21 @@ func (s *Server) replyCreate(c echo.Context) error {
 		v.Refusal, v.Form.Refused = refusal, true
 		return c.Render(http.StatusForbidden, "compose/form", v)
 	}
-	if ok, refusal := s.replyState(c, h); !ok {
-		return refuse(refusal)
-	}
-	if refusal, err := s.replyBlockRefusal(c, h, parentID); err != nil {
-		return err
-	} else if refusal != "" {
-		return refuse(refusal)
-	}
-	parentOK := okParent
-	if okParent && parentID != 0 {
-		_, ok, err := s.replyParent(c, h, parentID)
-		if err != nil {
-			return err
-		}
-		parentOK = ok
-	}
-	if !parentOK {
+	if refused != nil {
 		v, err := form()
 		if err != nil {
 			return err
 		}
-		v.Form.ParentID = 0
-		v.Form.Errors = map[string]string{"parent_id": "The post you are replying to isn't part of this thread. Your reply has not been posted; your text is still here."}
-		v.Form.Summary = formSummary(v.Form.Errors)
-		return c.Render(http.StatusUnprocessableEntity, "compose/form", v)
+		return s.composeFailed(c, &v, refused.FormError())
 	}
-	if c.FormValue("preview") != "" {
+	if f.Preview {
 		v, err := form()
 		if err != nil {
 			return err
 		}
-		return s.renderPreview(c, &v, d)
+		return s.renderPreview(c, &v, f.Draft)
 	}
-	res, err := s.deps.Forum.Reply(ctx, id, writerFor(c, h.GroupID), parentID, d, c.FormValue("idem"))
+	res, err := s.deps.Forum.Reply(ctx, id, writerFor(c, h.GroupID), f.ParentID, f.Draft, f.Idem)
 	if err != nil {
 		v, ferr := form()
 		if ferr != nil {
@@ -134,10 +118,27 @@ func (s *Server) replyCreate(c echo.Context) error {
 	return c.Redirect(http.StatusSeeOther, threadURL(id, cursor)+postAnchor(res.Post.ID))
 }
 
-// replyComposer is the reply page for thread h answering parentID (0 for
-// the opening post). A parent outside the thread is left out (Parent nil),
-// so the caller can refuse it.
-func (s *Server) replyComposer(c echo.Context, h forum.ThreadHead, parentID int64, d forum.Draft) (ComposeView, error) {
+// replyRefusal is why the member may not reply in thread h to parent (the
+// post named by parentID, nil for the thread or a post that does not
+// exist), or "": the thread's own rules and the member's standing
+// (replyGate), then whether the author answered has blocked them.
+func (s *Server) replyRefusal(c echo.Context, h forum.ThreadHead, parentID int64, parent *forum.PostRow) (string, error) {
+	if g := s.replyGate(c, h); !g.ok {
+		return g.refusal, nil
+	}
+	author := h.AuthorID
+	if parentID > 0 {
+		author = nil
+		if parent != nil {
+			author = parent.AuthorID
+		}
+	}
+	return s.replyBlockRefusal(c, author)
+}
+
+// replyComposer is the reply page for thread h answering parent (nil: the
+// thread itself).
+func (s *Server) replyComposer(c echo.Context, h forum.ThreadHead, parent *forum.PostRow, d forum.Draft) (ComposeView, error) {
 	vocab, names, err := s.vocab(c)
 	if err != nil {
 		return ComposeView{}, err
@@ -153,39 +154,41 @@ func (s *Server) replyComposer(c echo.Context, h forum.ThreadHead, parentID int6
 			Idem: newIdemKey(), Submit: "Post reply", Back: "/t/" + itoa(h.ID),
 		},
 	}
-	if parentID > 0 {
-		p, ok, err := s.replyParent(c, h, parentID)
+	if parent != nil {
+		prefs, err := s.prefs(c)
 		if err != nil {
 			return ComposeView{}, err
 		}
-		if ok {
-			prefs, err := s.prefs(c)
-			if err != nil {
-				return ComposeView{}, err
-			}
-			pv := s.postView(c, h, p, names, prefs, viewerFor(c, h.GroupID), false, nil)
-			pv.Indent, pv.ReplyingTo, pv.Mod = 0, "", nil
-			pv.CanEdit, pv.CanDelete, pv.CanReact, pv.CanReport = false, false, false, false
-			v.Parent = &pv
-			v.Form.ParentID = p.ID
-			v.Heading = "Reply to " + pv.AuthorName
-			v.Form.Back = threadURL(h.ID, "") + postAnchor(p.ID)
-		}
+		pv := s.postView(c, h, *parent, names, prefs, viewerFor(c, h.GroupID), false, nil)
+		pv.Indent, pv.ReplyingTo, pv.Mod = 0, "", nil
+		pv.CanEdit, pv.CanDelete, pv.CanReact, pv.CanReport = false, false, false, false
+		v.Parent = &pv
+		v.Form.ParentID = parent.ID
+		v.Heading = "Reply to " + pv.AuthorName
+		v.Form.Back = threadURL(h.ID, "") + postAnchor(parent.ID)
 	}
 	return v, nil
 }
 
-// replyParent is post parentID when the reader may reply to it in thread h:
-// it belongs to h and is not held, unless the reader moderates the group or
-// wrote it. Otherwise ok is false (the caller refuses the reply).
-func (s *Server) replyParent(c echo.Context, h forum.ThreadHead, parentID int64) (p forum.PostRow, ok bool, err error) {
-	p, err = s.deps.Forum.Post(c.Request().Context(), parentID)
-	switch {
-	case errors.Is(err, forum.ErrNotFound):
-		return forum.PostRow{}, false, nil
-	case err != nil:
-		return forum.PostRow{}, false, err
+// replyTo reads the post a reply names (none for 0, and none for a
+// negative id, which names no post) and asks the posting rules whether the
+// reader may answer it in thread h. parent is nil when no post is named or
+// none exists; refused is the rules' refusal (the post is missing, in
+// another thread, or waiting for a moderator), nil when it may be answered.
+func (s *Server) replyTo(c echo.Context, h forum.ThreadHead, parentID int64) (parent *forum.PostRow, refused *forum.Refusal, err error) {
+	f := h.Facts(forum.ActReply, writerFor(c, h.GroupID))
+	f.ParentID = parentID
+	if parentID > 0 {
+		p, err := s.deps.Forum.Post(c.Request().Context(), parentID)
+		switch {
+		case err == nil:
+			parent, f.Parent = &p, &p.Post
+		case !errors.Is(err, forum.ErrNotFound):
+			return nil, nil, err
+		}
 	}
-	ok = p.ThreadID == h.ID && (p.Status != forum.StatusHeld || viewerFor(c, h.GroupID).Moderator || authorOf(p.AuthorID) == actor(c).ID)
-	return p, ok, nil
+	if r := forum.Decide(f).Refusal; r != nil && r.Rule == forum.RuleParent {
+		return parent, r, nil
+	}
+	return parent, nil, nil
 }

@@ -73,8 +73,14 @@ func (s *Server) threadShow(c echo.Context) error {
 	if conv.Prev != "" {
 		v.PrevURL = "/t/" + itoa(id) + "?before=" + urlQuery(conv.Prev)
 	}
-	canReply, refusal := s.replyState(c, h)
-	v.Refusal = refusal
+	gate := s.replyGate(c, h)
+	canReply := gate.ok
+	// A locked thread says so once, in the banner above the posts, to
+	// everyone; the reply area names any other reason.
+	v.LockNotice = forum.LockNotice(h.Thread)
+	if !gate.locked {
+		v.Refusal = gate.refusal
+	}
 	if p := principal(c); p != nil {
 		st, err := s.deps.Forum.Subscription(ctx, p.User.ID, id)
 		if err != nil {
@@ -179,34 +185,35 @@ func canSeeThread(c echo.Context, h forum.ThreadHead) error {
 	return nil
 }
 
-// replyState says whether the reader may reply in h and, when a member may
-// not, why (for the banner that stands in for the reply form).
-func (s *Server) replyState(c echo.Context, h forum.ThreadHead) (bool, string) {
-	a := actor(c)
-	if a == nil {
-		return false, ""
-	}
-	if h.GroupArchived {
-		return false, "This group is archived. You can read it, but it no longer takes new posts."
-	}
-	if err := auth.CanPost(a, time.Now()); err != nil {
-		return false, sanctionText(err)
-	}
-	if h.Locked && !auth.CanModerate(a, h.GroupID) {
-		return false, lockText(h.LockReason)
-	}
-	if r := s.breakRefusal(c, h.GroupID, h.Tags); r != "" {
-		return false, r
-	}
-	return true, ""
+// replyGate is whether the reader may reply in a thread and, when a
+// member may not, the sentence shown instead of the reply form.
+type replyGate struct {
+	ok      bool
+	refusal string
+	// locked is set when the refusal is the thread's lock, which the
+	// thread page shows in its banner.
+	locked bool
 }
 
-// lockText is the banner of a locked thread.
-func lockText(reason string) string {
-	if reason == "" {
-		return "Moderators have locked this thread, so it no longer takes replies."
+// replyGate asks the posting rules whether the reader may reply in h (not
+// in an archived group, not in a locked thread unless they moderate it),
+// then whether they may post at all (a sanction, a break they chose).
+// Visitors are invited to log in instead.
+func (s *Server) replyGate(c echo.Context, h forum.ThreadHead) replyGate {
+	a := actor(c)
+	if a == nil {
+		return replyGate{}
 	}
-	return "Moderators have locked this thread, so it no longer takes replies. Reason: " + reason
+	if r := forum.Decide(h.Facts(forum.ActReply, writerFor(c, h.GroupID))).Refusal; r != nil {
+		return replyGate{refusal: r.Message(), locked: r.Rule == forum.RuleLocked}
+	}
+	if err := auth.CanPost(a, time.Now()); err != nil {
+		return replyGate{refusal: sanctionText(err)}
+	}
+	if r := s.breakRefusal(c, h.GroupID, h.Tags); r != "" {
+		return replyGate{refusal: r}
+	}
+	return replyGate{ok: true}
 }
 
 func authorOf(id *int64) int64 {
@@ -219,7 +226,7 @@ func authorOf(id *int64) int64 {
 // threadInfo is the header of a thread's pages.
 func threadInfo(h forum.ThreadHead, names map[string]string) ThreadInfo {
 	return ThreadInfo{ID: h.ID, Title: h.Title, Tags: labels(h.Tags, names), Locked: h.Locked, Pinned: h.Pinned,
-		Held: h.Status == forum.StatusHeld, LockReason: h.LockReason, Redacted: h.Status == forum.StatusRedacted,
+		Held: h.Status == forum.StatusHeld, Redacted: h.Status == forum.StatusRedacted,
 		GroupSlug: h.GroupSlug, GroupName: h.GroupName}
 }
 
@@ -278,8 +285,10 @@ func (s *Server) postView(c echo.Context, h forum.ThreadHead, p forum.PostRow, n
 	live := p.Status == forum.StatusVisible || (p.Status == forum.StatusHeld && own)
 	pv.CanReply = canReply && (live || p.Status == forum.StatusRedacted || p.Status == forum.StatusDeleted)
 	pv.CanQuote = canReply && live
-	if own && (p.Status == forum.StatusVisible || p.Status == forum.StatusHeld) && auth.CanEditPost(a, author) {
-		pv.CanEdit = !h.Locked || viewer.Moderator
+	if own && forum.Editable(p.Status) && auth.CanEditPost(a, author) {
+		edit := h.Facts(forum.ActEdit, forum.Writer{ID: a.ID, Moderator: viewer.Moderator})
+		edit.Post = p.Post
+		pv.CanEdit = forum.Decide(edit).Allowed()
 		pv.CanDelete = true
 	}
 	pv.CanReact = a != nil && !own && p.Status == forum.StatusVisible

@@ -69,7 +69,10 @@ type GroupView struct {
 	NextURL string
 	// FirstPage is false once the member has paged on.
 	FirstPage bool
-	CanPost   bool
+	// CanPost offers the Start a thread button; Notice says why the group
+	// takes no threads when it does not.
+	CanPost bool
+	Notice  string
 }
 
 // ThreadRow is a thread in a group's list. Tagged threads show their tags

@@ -13,7 +13,6 @@ type ThreadInfo struct {
 	Title                string
 	Tags                 []TagLabel
 	Locked, Pinned, Held bool
-	LockReason           string
 	Redacted             bool
 	GroupSlug, GroupName string
 }
@@ -38,8 +37,12 @@ type ThreadPageView struct {
 	// ReplyForm is the reply composer at the end; nil when replies are
 	// closed to the reader.
 	ReplyForm *ComposeForm
-	// Refusal explains why the reader cannot reply (lock, sanction,
-	// archive); empty when they can or are a visitor.
+	// LockNotice is the banner of a locked thread, with the moderators'
+	// reason, shown to everyone; empty when the thread is open.
+	LockNotice string
+	// Refusal explains why the reader cannot reply (archive, sanction,
+	// break), other than the lock the banner already tells; empty when they
+	// can or are a visitor.
 	Refusal string
 	// Following and Muted are the reader's subscription.
 	Following, Muted bool
