@@ -17,7 +17,7 @@ func (s *Server) preview(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d := forum.Draft{Title: c.FormValue("title"), Body: c.FormValue("body"), Tags: formList(c, "trigger_warnings")}
+	d := readDraft(c).Draft
 	v := PreviewFragment{}
 	p, err := s.deps.Forum.Preview(d)
 	if ve, ok := forum.AsValidation(err); ok {
