@@ -8,114 +8,21 @@ import (
 	"hearth/pkg/forum"
 )
 
-// The posting rules as a table: each rule, and each combination where the
-// order of the rules or a moderator's exemption decides the answer.
-func TestDecide(t *testing.T) {
-	member := forum.Writer{ID: 7}
-	mod := forum.Writer{ID: 9, Moderator: true}
-	author := int64(7)
-	other := int64(8)
-	open := forum.Group{ID: 1, Name: "Grief"}
-	archived := forum.Group{ID: 1, Name: "Grief", Archived: true}
-	tagged := forum.Group{ID: 1, Name: "Grief", RequireTag: true}
-	premodAll := forum.Group{ID: 1, Name: "Grief", Premod: forum.PremodAll}
-	premodNew := forum.Group{ID: 1, Name: "Grief", Premod: forum.PremodNew, PremodFirstN: 2}
-	thread := forum.Thread{ID: 3, GroupID: 1, AuthorID: &other, Status: forum.StatusVisible}
-	locked := thread
-	locked.Locked, locked.LockReason = true, "Letting this one rest"
-	heldThread := thread
-	heldThread.Status = forum.StatusHeld
-	removedThread := thread
-	removedThread.Status = forum.StatusRemoved
-	post := func(threadID int64, status string, by *int64) *forum.Post {
-		return &forum.Post{ID: 11, ThreadID: threadID, Status: status, AuthorID: by}
-	}
-	reply := func(w forum.Writer, g forum.Group, th forum.Thread, parent *forum.Post) forum.Facts {
-		f := forum.Facts{Act: forum.ActReply, Writer: w, Group: g, Thread: th, Drafted: true, Parent: parent}
-		if parent != nil {
-			f.ParentID = parent.ID
-		}
-		return f
-	}
-	start := func(w forum.Writer, g forum.Group, tags ...string) forum.Facts {
-		return forum.Facts{Act: forum.ActStart, Writer: w, Group: g, Drafted: true, Tags: forum.MakeTags(tags)}
-	}
-	edit := func(w forum.Writer, th forum.Thread, p *forum.Post) forum.Facts {
-		return forum.Facts{Act: forum.ActEdit, Writer: w, Group: open, Thread: th, Post: *p, Drafted: true}
-	}
-	move := func(to forum.Group) forum.Facts {
-		return forum.Facts{Act: forum.ActMove, Writer: mod, Group: to, Thread: thread}
-	}
-	opening := post(3, forum.StatusVisible, &other)
-	withPrior := func(f forum.Facts, n int) forum.Facts { f.Prior = n; return f }
-	form := func(f forum.Facts) forum.Facts { f.Drafted, f.Parent, f.ParentID = false, nil, 0; return f }
+// The posting rules as tables, one per act: each rule, and each
+// combination where the order of the rules or a moderator's exemption
+// decides the answer.
 
-	cases := []struct {
-		name   string
-		facts  forum.Facts
-		rule   forum.Rule // 0: allowed
-		status string     // for allowed new posts
-	}{
-		// Starting a thread.
-		{"start in an open group", start(member, open), 0, forum.StatusVisible},
-		{"start in an archived group", start(member, archived), forum.RuleArchived, ""},
-		{"a moderator starts in an archived group", start(mod, archived), forum.RuleArchived, ""},
-		{"required warning missing", start(member, tagged), forum.RuleTagRequired, ""},
-		{"required warning missing, moderator", start(mod, tagged), forum.RuleTagRequired, ""},
-		{"required warning given", start(member, tagged, "death-loss"), 0, forum.StatusVisible},
-		{"required warning, composer not yet written", form(start(member, tagged)), 0, forum.StatusVisible},
-		{"archived comes before the missing warning", start(member, forum.Group{Archived: true, RequireTag: true}), forum.RuleArchived, ""},
-		{"start in a pre-moderated group", start(member, premodAll), 0, forum.StatusHeld},
-		{"a moderator starts in a pre-moderated group", start(mod, premodAll), 0, forum.StatusVisible},
-		{"a new member's first post", withPrior(start(member, premodNew), 0), 0, forum.StatusHeld},
-		{"a new member's second post", withPrior(start(member, premodNew), 1), 0, forum.StatusHeld},
-		{"a member past the first posts", withPrior(start(member, premodNew), 2), 0, forum.StatusVisible},
+// decideCase is facts and the rule that refuses them (0: allowed, with
+// status for a new post).
+type decideCase struct {
+	name   string
+	facts  forum.Facts
+	rule   forum.Rule
+	status string
+}
 
-		// Replying.
-		{"reply to the thread", reply(member, open, thread, opening), 0, forum.StatusVisible},
-		{"reply form under an open thread", form(reply(member, open, thread, nil)), 0, forum.StatusVisible},
-		{"reply to a locked thread", reply(member, open, locked, opening), forum.RuleLocked, ""},
-		{"reply form under a locked thread", form(reply(member, open, locked, nil)), forum.RuleLocked, ""},
-		{"a moderator replies to a locked thread", reply(mod, open, locked, opening), 0, forum.StatusVisible},
-		{"reply in an archived group", reply(member, archived, thread, opening), forum.RuleArchived, ""},
-		{"a moderator replies in an archived group", reply(mod, archived, thread, opening), forum.RuleArchived, ""},
-		{"archived comes before locked", reply(member, archived, locked, opening), forum.RuleArchived, ""},
-		{"reply to a held post", reply(member, open, thread, post(3, forum.StatusHeld, &other)), forum.RuleParent, ""},
-		{"reply to one's own held post", reply(member, open, thread, post(3, forum.StatusHeld, &author)), 0, forum.StatusVisible},
-		{"a moderator replies to a held post", reply(mod, open, thread, post(3, forum.StatusHeld, &other)), 0, forum.StatusVisible},
-		{"reply to a post of another thread", reply(member, open, thread, post(4, forum.StatusVisible, &other)), forum.RuleParent, ""},
-		{"a moderator replies to a post of another thread", reply(mod, open, thread, post(4, forum.StatusVisible, &other)), forum.RuleParent, ""},
-		{"reply to a post that does not exist", forum.Facts{Act: forum.ActReply, Writer: member, Group: open, Thread: thread, ParentID: 99, Drafted: true}, forum.RuleParent, ""},
-		{"reply when the opening post is missing", reply(member, open, thread, nil), forum.RuleParent, ""},
-		{"reply to a redacted post", reply(member, open, thread, post(3, forum.StatusRedacted, &other)), 0, forum.StatusVisible},
-		{"reply to a deleted post", reply(member, open, thread, post(3, forum.StatusDeleted, nil)), 0, forum.StatusVisible},
-		{"a bad parent comes before the lock", reply(member, open, locked, post(4, forum.StatusVisible, &other)), forum.RuleParent, ""},
-		{"reply in someone else's held thread", reply(member, open, heldThread, opening), forum.RuleGone, ""},
-		{"reply in one's own held thread", reply(forum.Writer{ID: other}, open, heldThread, post(3, forum.StatusHeld, &other)), 0, forum.StatusVisible},
-		{"a moderator replies in a held thread", reply(mod, open, heldThread, post(3, forum.StatusHeld, &other)), 0, forum.StatusVisible},
-		{"reply in a removed thread", reply(member, open, removedThread, opening), forum.RuleGone, ""},
-		{"a moderator replies in a removed thread", reply(mod, open, removedThread, opening), 0, forum.StatusVisible},
-		{"reply in a pre-moderated group", reply(member, premodAll, thread, opening), 0, forum.StatusHeld},
-		{"a moderator replies in a pre-moderated group", reply(mod, premodAll, thread, opening), 0, forum.StatusVisible},
-		{"a new member's reply", withPrior(reply(member, premodNew, thread, opening), 1), 0, forum.StatusHeld},
-		{"a locked, pre-moderated thread refuses before holding", reply(member, premodAll, locked, opening), forum.RuleLocked, ""},
-
-		// Editing.
-		{"edit one's own post", edit(member, thread, post(3, forum.StatusVisible, &author)), 0, ""},
-		{"edit one's own held post", edit(member, thread, post(3, forum.StatusHeld, &author)), 0, ""},
-		{"edit someone else's post", edit(member, thread, post(3, forum.StatusVisible, &other)), forum.RuleNotAuthor, ""},
-		{"a moderator edits someone else's post", edit(mod, thread, post(3, forum.StatusVisible, &other)), forum.RuleNotAuthor, ""},
-		{"edit a removed post", edit(member, thread, post(3, forum.StatusRemoved, &author)), forum.RuleClosed, ""},
-		{"edit a redacted post", edit(member, thread, post(3, forum.StatusRedacted, &author)), forum.RuleClosed, ""},
-		{"edit in a locked thread", edit(member, locked, post(3, forum.StatusVisible, &author)), forum.RuleLocked, ""},
-		{"a moderator edits their post in a locked thread", edit(forum.Writer{ID: 7, Moderator: true}, locked, post(3, forum.StatusVisible, &author)), 0, ""},
-		{"closed comes before locked", edit(member, locked, post(3, forum.StatusRemoved, &author)), forum.RuleClosed, ""},
-
-		// Moving a thread.
-		{"move to another group", move(forum.Group{ID: 2, Name: "Anxiety"}), 0, ""},
-		{"move to the group it is in", move(open), forum.RuleSameGroup, ""},
-		{"move to an archived group", move(forum.Group{ID: 2, Name: "Anxiety", Archived: true}), forum.RuleArchived, ""},
-	}
+func checkDecide(t *testing.T, cases []decideCase) {
+	t.Helper()
 	for _, tc := range cases {
 		d := forum.Decide(tc.facts)
 		var got forum.Rule
@@ -133,6 +40,125 @@ func TestDecide(t *testing.T) {
 			t.Errorf("%s: status %q, want %q", tc.name, d.Status, tc.status)
 		}
 	}
+}
+
+// Writers, groups and threads of the tables: member (id 7) wrote nothing
+// in thread 3 of group 1 but what a case says; other (id 8) started it.
+var (
+	member    = forum.Writer{ID: 7}
+	moderator = forum.Writer{ID: 9, Moderator: true}
+	author    = int64(7)
+	other     = int64(8)
+	open      = forum.Group{ID: 1, Name: "Grief"}
+	archived  = forum.Group{ID: 1, Name: "Grief", Archived: true}
+	premodAll = forum.Group{ID: 1, Name: "Grief", Premod: forum.PremodAll}
+	premodNew = forum.Group{ID: 1, Name: "Grief", Premod: forum.PremodNew, PremodFirstN: 2}
+	thread    = forum.Thread{ID: 3, GroupID: 1, AuthorID: &other, Status: forum.StatusVisible}
+	locked    = forum.Thread{ID: 3, GroupID: 1, AuthorID: &other, Status: forum.StatusVisible, Locked: true, LockReason: "Letting this one rest"}
+	opening   = post(3, forum.StatusVisible, &other)
+)
+
+func post(threadID int64, status string, by *int64) *forum.Post {
+	return &forum.Post{ID: 11, ThreadID: threadID, Status: status, AuthorID: by}
+}
+
+func withStatus(t forum.Thread, status string) forum.Thread { t.Status = status; return t }
+
+func withPrior(f forum.Facts, n int) forum.Facts { f.Prior = n; return f }
+
+// composer is f asked before anything is written: whether to offer a form.
+func composer(f forum.Facts) forum.Facts { f.Drafted, f.Parent, f.ParentID = false, nil, 0; return f }
+
+func TestDecideStart(t *testing.T) {
+	start := func(w forum.Writer, g forum.Group, tags ...string) forum.Facts {
+		return forum.Facts{Act: forum.ActStart, Writer: w, Group: g, Drafted: true, Tags: forum.MakeTags(tags)}
+	}
+	tagged := forum.Group{ID: 1, Name: "Grief", RequireTag: true}
+	checkDecide(t, []decideCase{
+		{"start in an open group", start(member, open), 0, forum.StatusVisible},
+		{"start in an archived group", start(member, archived), forum.RuleArchived, ""},
+		{"a moderator starts in an archived group", start(moderator, archived), forum.RuleArchived, ""},
+		{"required warning missing", start(member, tagged), forum.RuleTagRequired, ""},
+		{"required warning missing, moderator", start(moderator, tagged), forum.RuleTagRequired, ""},
+		{"required warning given", start(member, tagged, "death-loss"), 0, forum.StatusVisible},
+		{"required warning, composer not yet written", composer(start(member, tagged)), 0, forum.StatusVisible},
+		{"archived comes before the missing warning", start(member, forum.Group{Archived: true, RequireTag: true}), forum.RuleArchived, ""},
+		{"start in a pre-moderated group", start(member, premodAll), 0, forum.StatusHeld},
+		{"a moderator starts in a pre-moderated group", start(moderator, premodAll), 0, forum.StatusVisible},
+		{"a new member's first post", withPrior(start(member, premodNew), 0), 0, forum.StatusHeld},
+		{"a new member's second post", withPrior(start(member, premodNew), 1), 0, forum.StatusHeld},
+		{"a member past the first posts", withPrior(start(member, premodNew), 2), 0, forum.StatusVisible},
+	})
+}
+
+func TestDecideReply(t *testing.T) {
+	reply := func(w forum.Writer, g forum.Group, th forum.Thread, parent *forum.Post) forum.Facts {
+		f := forum.Facts{Act: forum.ActReply, Writer: w, Group: g, Thread: th, Drafted: true, Parent: parent}
+		if parent != nil {
+			f.ParentID = parent.ID
+		}
+		return f
+	}
+	held, removed := withStatus(thread, forum.StatusHeld), withStatus(thread, forum.StatusRemoved)
+	missing := forum.Facts{Act: forum.ActReply, Writer: member, Group: open, Thread: thread, ParentID: 99, Drafted: true}
+	checkDecide(t, []decideCase{
+		{"reply to the thread", reply(member, open, thread, opening), 0, forum.StatusVisible},
+		{"reply form under an open thread", composer(reply(member, open, thread, nil)), 0, forum.StatusVisible},
+		{"reply to a locked thread", reply(member, open, locked, opening), forum.RuleLocked, ""},
+		{"reply form under a locked thread", composer(reply(member, open, locked, nil)), forum.RuleLocked, ""},
+		{"a moderator replies to a locked thread", reply(moderator, open, locked, opening), 0, forum.StatusVisible},
+		{"reply in an archived group", reply(member, archived, thread, opening), forum.RuleArchived, ""},
+		{"a moderator replies in an archived group", reply(moderator, archived, thread, opening), forum.RuleArchived, ""},
+		{"archived comes before locked", reply(member, archived, locked, opening), forum.RuleArchived, ""},
+		{"reply to a held post", reply(member, open, thread, post(3, forum.StatusHeld, &other)), forum.RuleParent, ""},
+		{"reply to one's own held post", reply(member, open, thread, post(3, forum.StatusHeld, &author)), 0, forum.StatusVisible},
+		{"a moderator replies to a held post", reply(moderator, open, thread, post(3, forum.StatusHeld, &other)), 0, forum.StatusVisible},
+		{"reply to a post of another thread", reply(member, open, thread, post(4, forum.StatusVisible, &other)), forum.RuleParent, ""},
+		{"a moderator replies to a post of another thread", reply(moderator, open, thread, post(4, forum.StatusVisible, &other)), forum.RuleParent, ""},
+		{"reply to a post that does not exist", missing, forum.RuleParent, ""},
+		{"reply when the opening post is missing", reply(member, open, thread, nil), forum.RuleParent, ""},
+		{"reply to a redacted post", reply(member, open, thread, post(3, forum.StatusRedacted, &other)), 0, forum.StatusVisible},
+		{"reply to a deleted post", reply(member, open, thread, post(3, forum.StatusDeleted, nil)), 0, forum.StatusVisible},
+		{"a bad parent comes before the lock", reply(member, open, locked, post(4, forum.StatusVisible, &other)), forum.RuleParent, ""},
+		{"reply in someone else's held thread", reply(member, open, held, opening), forum.RuleGone, ""},
+		{"reply in one's own held thread", reply(forum.Writer{ID: other}, open, held, post(3, forum.StatusHeld, &other)), 0, forum.StatusVisible},
+		{"a moderator replies in a held thread", reply(moderator, open, held, post(3, forum.StatusHeld, &other)), 0, forum.StatusVisible},
+		{"reply in a removed thread", reply(member, open, removed, opening), forum.RuleGone, ""},
+		{"a moderator replies in a removed thread", reply(moderator, open, removed, opening), 0, forum.StatusVisible},
+		{"reply in a pre-moderated group", reply(member, premodAll, thread, opening), 0, forum.StatusHeld},
+		{"a moderator replies in a pre-moderated group", reply(moderator, premodAll, thread, opening), 0, forum.StatusVisible},
+		{"a new member's reply", withPrior(reply(member, premodNew, thread, opening), 1), 0, forum.StatusHeld},
+		{"a locked, pre-moderated thread refuses before holding", reply(member, premodAll, locked, opening), forum.RuleLocked, ""},
+	})
+}
+
+func TestDecideEdit(t *testing.T) {
+	edit := func(w forum.Writer, th forum.Thread, p *forum.Post) forum.Facts {
+		return forum.Facts{Act: forum.ActEdit, Writer: w, Group: open, Thread: th, Post: *p, Drafted: true}
+	}
+	modAuthor := forum.Writer{ID: author, Moderator: true}
+	checkDecide(t, []decideCase{
+		{"edit one's own post", edit(member, thread, post(3, forum.StatusVisible, &author)), 0, ""},
+		{"edit one's own held post", edit(member, thread, post(3, forum.StatusHeld, &author)), 0, ""},
+		{"edit someone else's post", edit(member, thread, post(3, forum.StatusVisible, &other)), forum.RuleNotAuthor, ""},
+		{"a moderator edits someone else's post", edit(moderator, thread, post(3, forum.StatusVisible, &other)), forum.RuleNotAuthor, ""},
+		{"edit a removed post", edit(member, thread, post(3, forum.StatusRemoved, &author)), forum.RuleClosed, ""},
+		{"edit a redacted post", edit(member, thread, post(3, forum.StatusRedacted, &author)), forum.RuleClosed, ""},
+		{"edit in a locked thread", edit(member, locked, post(3, forum.StatusVisible, &author)), forum.RuleLocked, ""},
+		{"a moderator edits their post in a locked thread", edit(modAuthor, locked, post(3, forum.StatusVisible, &author)), 0, ""},
+		{"closed comes before locked", edit(member, locked, post(3, forum.StatusRemoved, &author)), forum.RuleClosed, ""},
+	})
+}
+
+func TestDecideMove(t *testing.T) {
+	move := func(to forum.Group) forum.Facts {
+		return forum.Facts{Act: forum.ActMove, Writer: moderator, Group: to, Thread: thread}
+	}
+	checkDecide(t, []decideCase{
+		{"move to another group", move(forum.Group{ID: 2, Name: "Anxiety"}), 0, ""},
+		{"move to the group it is in", move(open), forum.RuleSameGroup, ""},
+		{"move to an archived group", move(forum.Group{ID: 2, Name: "Anxiety", Archived: true}), forum.RuleArchived, ""},
+	})
 }
 
 // NeedsPrior asks for the writer's earlier posts only where

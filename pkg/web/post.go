@@ -50,6 +50,14 @@ func (s *Server) editablePost(c echo.Context) (forum.PostRow, forum.ThreadHead, 
 	return p, h, nil
 }
 
+// editFacts is what the posting rules look at when w edits post p of
+// thread h.
+func editFacts(h forum.ThreadHead, p forum.Post, w forum.Writer) forum.Facts {
+	f := h.Facts(forum.ActEdit, w)
+	f.Post = p
+	return f
+}
+
 // errPostClosed means the author's own post was removed, redacted or
 // deleted, so it takes no more edits.
 var errPostClosed = errors.New("post no longer editable")
@@ -73,9 +81,7 @@ func (s *Server) editComposer(c echo.Context, p forum.PostRow, h forum.ThreadHea
 			Back: threadURL(h.ID, "") + postAnchor(p.ID),
 		},
 	}
-	edit := h.Facts(forum.ActEdit, writerFor(c, h.GroupID))
-	edit.Post = p.Post
-	if r := forum.Decide(edit).Refusal; r != nil {
+	if r := forum.Decide(editFacts(h, p.Post, writerFor(c, h.GroupID))).Refusal; r != nil {
 		v.Refusal, v.Form.Refused = r.Message(), true
 		if r.Rule == forum.RuleClosed {
 			// Removed, redacted or deleted since the edit began (by

@@ -75,12 +75,7 @@ func (s *Server) threadShow(c echo.Context) error {
 	}
 	gate := s.replyGate(c, h)
 	canReply := gate.ok
-	// A locked thread says so once, in the banner above the posts, to
-	// everyone; the reply area names any other reason.
-	v.LockNotice = forum.LockNotice(h.Thread)
-	if !gate.locked {
-		v.Refusal = gate.refusal
-	}
+	v.LockNotice, v.Refusal = gate.notices(h)
 	if p := principal(c); p != nil {
 		st, err := s.deps.Forum.Subscription(ctx, p.User.ID, id)
 		if err != nil {
@@ -195,6 +190,15 @@ type replyGate struct {
 	locked bool
 }
 
+// notices are the thread page's lock banner, shown to everyone, and the
+// sentence in place of the reply form: a lock is said once, in the banner.
+func (g replyGate) notices(h forum.ThreadHead) (lock, refusal string) {
+	if g.locked {
+		return forum.LockNotice(h.Thread), ""
+	}
+	return forum.LockNotice(h.Thread), g.refusal
+}
+
 // replyGate asks the posting rules whether the reader may reply in h (not
 // in an archived group, not in a locked thread unless they moderate it),
 // then whether they may post at all (a sanction, a break they chose).
@@ -286,9 +290,7 @@ func (s *Server) postView(c echo.Context, h forum.ThreadHead, p forum.PostRow, n
 	pv.CanReply = canReply && (live || p.Status == forum.StatusRedacted || p.Status == forum.StatusDeleted)
 	pv.CanQuote = canReply && live
 	if own && forum.Editable(p.Status) && auth.CanEditPost(a, author) {
-		edit := h.Facts(forum.ActEdit, forum.Writer{ID: a.ID, Moderator: viewer.Moderator})
-		edit.Post = p.Post
-		pv.CanEdit = forum.Decide(edit).Allowed()
+		pv.CanEdit = forum.Decide(editFacts(h, p.Post, forum.Writer{ID: a.ID, Moderator: viewer.Moderator})).Allowed()
 		pv.CanDelete = true
 	}
 	pv.CanReact = a != nil && !own && p.Status == forum.StatusVisible

@@ -1,0 +1,153 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"hearth/pkg/forum"
+	"hearth/pkg/forumtest"
+	"hearth/pkg/store"
+)
+
+// replyTo reads the place of a reply to parentID in w's thread and writes w
+// there, as the forum service does once the posting rules allow it.
+func replyTo(t *testing.T, f *store.Forum, w forum.PostWrite, parentID int64) forum.Post {
+	t.Helper()
+	var out forum.Post
+	err := f.Posting(context.Background(), func(tx forum.PostTx) error {
+		_, g, parent, err := tx.ReplyPlace(w.ThreadID, parentID)
+		if err != nil {
+			return err
+		}
+		if parent == nil {
+			return errors.New("no parent read")
+		}
+		w.GroupID = g.ID
+		out, err = tx.InsertPost(w, forum.StatusVisible, parent)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestReplyWritesEveryColumn: the reply path writes its post with fixed
+// SQL; reading the post back through GORM must give every field it was
+// given, on both dialects, with the thread, group, member and follow
+// updated as the GORM code did.
+func TestReplyWritesEveryColumn(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		now := time.Now().UTC().Truncate(time.Microsecond)
+		author := forumtest.InsertUser(t, db, "rowan", "member")
+		other := forumtest.InsertUser(t, db, "sage", "member")
+		th := forumtest.InsertThread(t, db, "grief", other, "A thread", nil, now)
+		var opening forum.Post
+		if err := db.R.Where("thread_id = ? AND parent_id IS NULL", th.ID).Take(&opening).Error; err != nil {
+			t.Fatal(err)
+		}
+		var before forum.Group
+		if err := db.R.Take(&before, th.GroupID).Error; err != nil {
+			t.Fatal(err)
+		}
+		f := store.NewForum(db)
+		w := forum.PostWrite{ThreadID: th.ID, AuthorID: author, BodyMD: "Some *words*.", BodyHTML: "<p>Some <em>words</em>.</p>",
+			Tags: forum.MakeTags([]string{"abuse", "self-harm"}), IdemKey: "key-1", Screening: forum.Screening{Score: 0.25}, Now: now}
+		want := replyTo(t, f, w, 0)
+		var got forum.Post
+		if err := db.R.Take(&got, want.ID).Error; err != nil {
+			t.Fatal(err)
+		}
+		if got.ThreadID != th.ID || got.GroupID != th.GroupID || *got.AuthorID != author || *got.ParentID != opening.ID ||
+			got.Depth != 1 || got.SortKey != forum.ChildKey(opening.SortKey, got.ID) || got.SortKey != want.SortKey ||
+			got.BodyMD != w.BodyMD || got.BodyHTML != w.BodyHTML || string(got.Tags) != string(w.Tags) ||
+			got.Status != forum.StatusVisible || got.Version != 1 || got.EditedAt != nil || *got.IdemKey != "key-1" ||
+			got.CrisisScore != 0.25 || !got.CreatedAt.Equal(now) || !got.UpdatedAt.Equal(now) {
+			t.Fatalf("read back %+v\nwrote %+v", got, want)
+		}
+		// A reply to that reply nests under it.
+		w2 := w
+		w2.IdemKey, w2.AuthorID = "key-2", other
+		nested := replyTo(t, f, w2, got.ID)
+		if nested.Depth != 2 || nested.SortKey != forum.ChildKey(got.SortKey, nested.ID) {
+			t.Fatalf("nested reply %+v", nested)
+		}
+		var tt forum.Thread
+		var g forum.Group
+		if err := db.R.Take(&tt, th.ID).Error; err != nil {
+			t.Fatal(err)
+		}
+		if err := db.R.Take(&g, th.GroupID).Error; err != nil {
+			t.Fatal(err)
+		}
+		if tt.ReplyCount != th.ReplyCount+2 || *tt.LastPostID != nested.ID || *tt.LastAuthorID != other ||
+			!tt.LastPostAt.Equal(now) || g.PostCount != before.PostCount+2 || g.ThreadCount != before.ThreadCount {
+			t.Fatalf("thread %+v, group %+v (before %+v)", tt, g, before)
+		}
+		var follows, posts int64
+		db.R.Raw("SELECT COUNT(*) FROM subscriptions WHERE user_id = ? AND thread_id = ? AND state = 'follow'", author, th.ID).Scan(&follows)
+		db.R.Raw("SELECT post_count FROM users WHERE id = ?", author).Scan(&posts)
+		if follows != 1 || posts != 1 {
+			t.Fatalf("author follows %d, post count %d", follows, posts)
+		}
+	})
+}
+
+// TestReplyPlaceReadsTheFacts: the facts the posting rules decide a reply
+// on are read by hand too: every one of them, a parent only from the
+// thread, and the first post of a repeated submission.
+func TestReplyPlaceReadsTheFacts(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		now := time.Now().UTC().Truncate(time.Microsecond)
+		author := forumtest.InsertUser(t, db, "rowan", "member")
+		other := forumtest.InsertUser(t, db, "sage", "member")
+		th := forumtest.InsertThread(t, db, "grief", other, "A thread", nil, now)
+		elsewhere := forumtest.InsertThread(t, db, "grief", other, "Another", nil, now)
+		db.W.Exec("UPDATE threads SET locked = ?, lock_reason = ? WHERE id = ?", true, "Resting", th.ID)
+		db.W.Exec("UPDATE groups SET premod = ?, premod_first_n = ?, archived = ? WHERE id = ?", forum.PremodNew, 2, true, th.GroupID)
+		f := store.NewForum(db)
+		reply := replyTo(t, f, forum.PostWrite{ThreadID: th.ID, AuthorID: author, BodyMD: "Hi.", BodyHTML: "<p>Hi.</p>", IdemKey: "key-1", Now: now}, 0)
+		type read struct {
+			th     forum.Thread
+			g      forum.Group
+			parent *forum.Post
+		}
+		place := func(threadID, parentID int64) (read, error) {
+			var r read
+			err := f.Posting(ctx, func(tx forum.PostTx) error {
+				var err error
+				r.th, r.g, r.parent, err = tx.ReplyPlace(threadID, parentID)
+				return err
+			})
+			return r, err
+		}
+		r, err := place(th.ID, reply.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.th.ID != th.ID || r.th.GroupID != th.GroupID || *r.th.AuthorID != other || r.th.Status != forum.StatusVisible ||
+			!r.th.Locked || r.th.LockReason != "Resting" || r.g.ID != th.GroupID || r.g.Slug != "grief" || r.g.Name == "" ||
+			r.g.Premod != forum.PremodNew || r.g.PremodFirstN != 2 || !r.g.Archived {
+			t.Errorf("place read %+v in %+v", r.th, r.g)
+		}
+		if p := r.parent; p == nil || p.ID != reply.ID || p.ThreadID != th.ID || p.SortKey != reply.SortKey ||
+			p.Status != forum.StatusVisible || *p.AuthorID != author {
+			t.Errorf("parent read %+v", r.parent)
+		}
+		if r, err := place(elsewhere.ID, reply.ID); err != nil || r.parent != nil {
+			t.Errorf("a parent in another thread read as %+v (%v)", r.parent, err)
+		}
+		if _, err := place(th.ID+1000, 0); !errors.Is(err, forum.ErrNotFound) {
+			t.Errorf("no such thread: %v", err)
+		}
+		if dup, found, err := f.PostByIdem(ctx, author, "key-1"); err != nil || !found || dup.ID != reply.ID {
+			t.Errorf("repeated key: %+v %v %v", dup, found, err)
+		}
+		if _, found, err := f.PostByIdem(ctx, other, "key-1"); err != nil || found {
+			t.Errorf("another member's key: %v %v", found, err)
+		}
+	})
+}
