@@ -180,6 +180,9 @@ func (s *Service) write(ctx context.Context, act Act, w PostWrite, place func(tx
 // goneIfMissing turns a row found missing while writing (the thread, group
 // or post removed meanwhile) into the posting rules' refusal for it.
 func goneIfMissing(act Act, err error) error {
+	if err == nil {
+		return nil
+	}
 	if _, ok := AsRefusal(err); !ok && errors.Is(err, ErrNotFound) {
 		return fmt.Errorf("%w: %w", &Refusal{Rule: RuleGone, Act: act}, err)
 	}

@@ -70,7 +70,7 @@ const (
 	// by primary key: asked for by parent_id IS NULL instead, PostgreSQL's
 	// planner intersects the thread's posts with every opening post.
 	replyPlaceQuery = `SELECT t.id, t.group_id, t.author_id, t.status, t.locked, t.lock_reason,
-		g.id, g.slug, g.name, g.premod, g.premod_first_n, g.archived, o.id, o.sort_key, o.status, o.author_id
+		g.id, g.slug, g.premod, g.premod_first_n, g.archived, o.id, o.sort_key, o.status, o.author_id
 		FROM threads t JOIN groups g ON g.id = t.group_id LEFT JOIN posts o ON o.id = t.first_post_id AND o.thread_id = t.id
 		WHERE t.id = ?`
 	parentQuery  = `SELECT id, sort_key, status, author_id FROM posts WHERE thread_id = ? AND id = ?`
@@ -114,7 +114,7 @@ func (t postTx) ReplyPlace(threadID, parentID int64) (forum.Thread, forum.Group,
 	var openAuthor *int64
 	found, err := scanOne(t.tx, replyPlaceQuery, []any{threadID},
 		&th.ID, &th.GroupID, &th.AuthorID, &th.Status, &th.Locked, &th.LockReason,
-		&g.ID, &g.Slug, &g.Name, &g.Premod, &g.PremodFirstN, &g.Archived,
+		&g.ID, &g.Slug, &g.Premod, &g.PremodFirstN, &g.Archived,
 		&openID, &openKey, &openStatus, &openAuthor)
 	if err != nil {
 		return forum.Thread{}, forum.Group{}, nil, err

@@ -31,9 +31,11 @@ func readDraft(c echo.Context) draftForm {
 	if !ok {
 		parentID = -1
 	}
-	version, err := strconv.Atoi(c.FormValue("version"))
-	if err != nil || version < 1 {
-		version = 0
+	version := 0
+	if v := c.FormValue("version"); v != "" {
+		if n, err := strconv.Atoi(v); err == nil && n > 0 {
+			version = n
+		}
 	}
 	return draftForm{
 		Draft:    forum.Draft{Title: c.FormValue("title"), Body: c.FormValue("body"), Tags: formList(c, "trigger_warnings")},
