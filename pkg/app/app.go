@@ -164,6 +164,7 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 	ms := moderation.NewService(store.NewModeration(db), markup.New())
 	blocks := forum.NewBlocks(store.NewBlocks(db))
 	breaks := forum.NewBreaks(store.NewBreaks(db))
+	public := forum.NewPublic(store.NewPublic(db))
 	w, err := web.New(web.Deps{
 		Config:    cfg,
 		Logger:    log,
@@ -178,6 +179,7 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 		Helplines: hs,
 		Blocks:    blocks,
 		Breaks:    breaks,
+		Public:    public,
 
 		Moderation:     ms,
 		ContentVersion: db.ContentVersion,

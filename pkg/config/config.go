@@ -79,6 +79,10 @@ type Config struct {
 	// the process nears it instead of letting garbage double the heap.
 	// GOMEMLIMIT in the environment, if set, takes precedence.
 	MemoryLimit int64
+	// APIRateLimit is how many requests a minute each client may make to
+	// the read API and the Atom feeds, in bursts of as many
+	// (HEARTH_API_RATE_LIMIT); 0 turns the limit off. Counted per instance.
+	APIRateLimit int
 	// Dev reads templates and static files from disk on every start
 	// (HEARTH_DEV or the -dev flag).
 	Dev bool
@@ -127,6 +131,7 @@ var Settings = []Setting{
 	{"HEARTH_SHUTDOWN_TIMEOUT", "15s", "how long in-flight requests may finish after SIGTERM"},
 	{"HEARTH_VISITOR_CACHE", "2s", "how long a visitor page may be served again to other visitors (0 turns it off); writes through this instance invalidate it at once, other instances' within this time; on SQLite also how long members reading one thread share its rows and a member's session and unread count are kept; 0 also stops members sharing thread rows on PostgreSQL"},
 	{"HEARTH_MEMORY_LIMIT", "48MiB", "soft limit on the Go runtime's memory, as 64MiB or 1GiB (0 for none); GOMEMLIMIT, if set, wins"},
+	{"HEARTH_API_RATE_LIMIT", "300", "requests a minute each client may make to /api/v1 and the Atom feeds, counted by each instance (0 turns the limit off)"},
 	{"HEARTH_DEV", "0", "1 to read templates and static files from disk (development)"},
 	{"HEARTH_TEST_DATABASE_URL", "(empty)", "tests only: also run the suite on this PostgreSQL"},
 }
@@ -240,6 +245,7 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 	c.DBStatementTimeout = parseDuration(get("HEARTH_DB_STATEMENT_TIMEOUT", "5s"), "HEARTH_DB_STATEMENT_TIMEOUT", time.Second, 10*time.Minute, bad)
 	c.ShutdownTimeout = parseDuration(get("HEARTH_SHUTDOWN_TIMEOUT", "15s"), "HEARTH_SHUTDOWN_TIMEOUT", time.Second, 10*time.Minute, bad)
 	c.VisitorCache = parseDuration(get("HEARTH_VISITOR_CACHE", "2s"), "HEARTH_VISITOR_CACHE", 0, time.Minute, bad)
+	c.APIRateLimit = parseInt(get("HEARTH_API_RATE_LIMIT", "300"), "HEARTH_API_RATE_LIMIT", 0, 1000000, bad)
 	c.MemoryLimit = parseBytes(get("HEARTH_MEMORY_LIMIT", "48MiB"), "HEARTH_MEMORY_LIMIT", 16<<20, 1<<40, bad)
 
 	if c.DataDir == "" {

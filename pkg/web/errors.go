@@ -52,6 +52,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 		// Refused attempts are logged without personal data for moderators.
 		s.log.Warn("forbidden", "request_id", reqID(c), "route", c.Path(), "method", c.Request().Method, "err", err.Error())
 	}
+	if isAPI(c) {
+		apiError(c, code, err)
+		return
+	}
 	text, ok := errorText[code]
 	if !ok {
 		text = errorText[http.StatusInternalServerError]

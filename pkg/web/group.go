@@ -57,6 +57,7 @@ func (s *Server) groupShow(c echo.Context) error {
 	if r := forum.Decide(forum.Facts{Act: forum.ActStart, Group: g}).Refusal; r != nil {
 		v.CanPost, v.Notice = false, r.Message()
 	}
+	v.Feed = &FeedLink{Title: "New threads in " + g.Name, URL: feedPath("/g/" + url.PathEscape(g.Slug))}
 	for _, t := range page.Threads {
 		v.Threads = append(v.Threads, ThreadRow{
 			ID: t.ID, Title: t.Title, Tags: labels(t.Tags, tags), Pinned: t.Pinned, Locked: t.Locked,

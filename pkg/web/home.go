@@ -13,6 +13,7 @@ func (s *Server) home(c echo.Context) error {
 		return err
 	}
 	v := HomeView{Base: s.base(c, "Groups")}
+	v.Feed = &FeedLink{Title: "New threads on Hearth", URL: feedPath("/")}
 	for _, g := range gs {
 		v.Groups = append(v.Groups, GroupCard{
 			Slug: g.Slug, Name: g.Name, Description: g.Description,

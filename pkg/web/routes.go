@@ -53,6 +53,17 @@ func (s *Server) routes() {
 	e.GET("/settings/warnings", s.warningsShow, s.requireUser)
 	e.POST("/settings/warnings", s.warningsSave, s.requireUser)
 
+	// Syndication: Atom feeds and the read-only JSON API (docs/api.md).
+	// Both show what a signed-out visitor sees, whoever asks, and each
+	// client has HEARTH_API_RATE_LIMIT requests a minute of them. Errors
+	// under /api/ are answered in JSON (handleError).
+	e.GET("/feed.atom", s.siteFeed, s.limitClient)
+	e.GET("/g/:slug/feed.atom", s.groupFeed, s.limitClient)
+	e.GET("/t/:id/feed.atom", s.threadFeed, s.limitClient)
+	e.GET("/api/v1/groups", s.apiGroups, s.limitClient)
+	e.GET("/api/v1/groups/:slug/threads", s.apiGroupThreads, s.limitClient)
+	e.GET("/api/v1/threads/:id", s.apiThreadShow, s.limitClient)
+
 	// Safety: crisis resources (open to everyone) and the helpline list admins keep.
 	e.GET("/crisis", s.crisis)
 	e.GET("/admin/helplines", s.adminHelplines, s.requireAdmin)

@@ -50,6 +50,8 @@ type Deps struct {
 	// Blocks and Breaks are members' own safety tools.
 	Blocks *forum.Blocks
 	Breaks *forum.Breaks
+	// Public answers the Atom feeds and the read API.
+	Public *forum.Public
 	// ContentVersion grows with every write that may change a visitor's
 	// page; the visitor page cache (pagecache.go) checks entries against it.
 	// Nil turns the cache off.
@@ -70,6 +72,7 @@ type Server struct {
 	frags    *fragmentCache
 	members  *memberCache
 	gate     *readGate
+	limiter  *clientLimiter
 }
 
 // New builds the server: templates parsed, static files hashed, routes and
@@ -97,6 +100,7 @@ func New(d Deps) (*Server, error) {
 	s.frags = newFragmentCache()
 	s.members = newMemberCache()
 	s.gate = newReadGate(d.Config.ReadConcurrency)
+	s.limiter = newClientLimiter(d.Config.APIRateLimit)
 	s.e.HideBanner = true
 	s.e.HidePort = true
 	s.e.Renderer = s.render

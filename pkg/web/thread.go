@@ -64,6 +64,7 @@ func (s *Server) threadShow(c echo.Context) error {
 		Back:      c.Request().URL.RequestURI(),
 		Reactions: forum.ReactionKinds,
 	}
+	v.Feed = &FeedLink{Title: "New posts in this thread", URL: feedPath("/t/" + itoa(id))}
 	if prefs.Mode(h.Tags) == forum.ModeHide {
 		v.HiddenTags = tagText(v.Thread.Tags)
 	}

@@ -28,6 +28,13 @@ type Base struct {
 	WellbeingWaiting int
 	// Notices are what moderators told the member, shown until dismissed.
 	Notices []MemberNotice
+	// Feed is the page's Atom feed, linked from the head; nil for none.
+	Feed *FeedLink
+}
+
+// FeedLink names a page's Atom feed.
+type FeedLink struct {
+	Title, URL string
 }
 
 // ViewUser is what the layout knows about the signed-in member.

@@ -1,0 +1,46 @@
+package web
+
+import (
+	"errors"
+
+	"github.com/labstack/echo/v4"
+
+	"hearth/pkg/forum"
+)
+
+// apiThreadShow is a thread and a page of its posts in conversation order, as
+// a visitor's thread page shows them. ?cursor= continues where the
+// previous page's next left off.
+func (s *Server) apiThreadShow(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	h, err := s.deps.Forum.Thread(ctx, id)
+	if err != nil {
+		return err
+	}
+	if !visitorSeesThread(h.Status) {
+		return forum.ErrNotFound
+	}
+	page, err := s.deps.Public.ThreadPosts(ctx, id, c.QueryParam("cursor"))
+	if errors.Is(err, forum.ErrBadCursor) {
+		return errBadCursor(err)
+	} else if err != nil {
+		return err
+	}
+	_, names, err := s.vocab(c)
+	if err != nil {
+		return err
+	}
+	out := APIThreadPage{
+		Thread: s.apiThread(c, h.Thread, APIGroupRef{Slug: h.GroupSlug, Name: h.GroupName}, h.AuthorName, names),
+		Posts:  make([]APIPost, 0, len(page.Posts)),
+		Next:   nextCursor(page.Next),
+	}
+	for _, p := range page.Posts {
+		out.Posts = append(out.Posts, s.apiPost(c, h, p, names))
+	}
+	return writeAPI(c, out)
+}

@@ -1,0 +1,190 @@
+package web
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"hearth/pkg/forum"
+)
+
+// Hearth's Atom feeds (feed_site.go, feed_group.go, feed_thread.go) show
+// exactly what a signed-out visitor sees (visitor.go). An entry whose thread
+// or post carries a trigger warning names the warning before its title and
+// leaves out the words, which a feed reader would otherwise show unfolded:
+// its summary says why, and its link leads to the folded page.
+
+// atomContentType is the media type of every feed.
+const atomContentType = "application/atom+xml; charset=utf-8"
+
+// feedPath is the address of the feed beside the page at path ("/" for the
+// site's).
+func feedPath(page string) string {
+	if page == "/" {
+		return "/feed.atom"
+	}
+	return page + "/feed.atom"
+}
+
+// absURL makes path absolute on HEARTH_BASE_URL, or when that is not set
+// on the host the request was sent to.
+func (s *Server) absURL(c echo.Context, path string) string {
+	if u := s.cfg.BaseURL; u != nil {
+		return u.Scheme + "://" + u.Host + path
+	}
+	scheme := "http"
+	if c.Request().TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + c.Request().Host + path
+}
+
+// newFeed starts the feed served at self about the page at page.
+func (s *Server) newFeed(c echo.Context, page, title, subtitle string) atomFeed {
+	self := s.absURL(c, feedPath(page))
+	return atomFeed{
+		ID:       self,
+		Title:    atomText{Type: "text", Body: title},
+		Subtitle: &atomText{Type: "text", Body: subtitle},
+		Links: []atomLink{
+			{Rel: "self", Type: "application/atom+xml", Href: self},
+			{Rel: "alternate", Type: "text/html", Href: s.absURL(c, page)},
+		},
+		Generator: atomGenerator{Body: "Hearth"},
+	}
+}
+
+// writeFeed sends f, its updated time the latest of its entries' (or
+// fallback for an empty feed), with an ETag.
+func writeFeed(c echo.Context, f atomFeed, fallback time.Time) error {
+	latest := fallback.UTC()
+	for _, e := range f.Entries {
+		if t, err := time.Parse(atomTimeFormat, e.Updated); err == nil && t.After(latest) {
+			latest = t
+		}
+	}
+	f.Updated = atomTime(latest)
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	if err := xml.NewEncoder(&buf).Encode(f); err != nil {
+		return fmt.Errorf("encode feed: %w", err)
+	}
+	buf.WriteByte('\n')
+	return writeTagged(c, http.StatusOK, atomContentType, feedCacheControl, buf.Bytes())
+}
+
+// warningPrefix is what comes before a warned entry's title.
+func warningPrefix(ls []TagLabel) string {
+	if len(ls) == 0 {
+		return ""
+	}
+	return "[Warning: " + tagText(ls) + "] "
+}
+
+// warnedSummary stands in for the words of a warned entry.
+func warnedSummary(ls []TagLabel) *atomText {
+	return &atomText{Type: "text", Body: "This carries a trigger warning (" + tagText(ls) + "), so its words are not in the feed. Follow the link to read it on Hearth, folded until you open it."}
+}
+
+// author is an entry's author element.
+func (s *Server) feedAuthor(c echo.Context, name string, id *int64) atomPerson {
+	a := publicAuthor(name, id)
+	p := atomPerson{Name: a.Name}
+	if a.Profile {
+		p.URI = s.absURL(c, "/u/"+url.PathEscape(a.Name))
+	}
+	return p
+}
+
+// categories lists an entry's warnings, one category each.
+func (s *Server) categories(c echo.Context, ls []TagLabel) []atomCategory {
+	out := make([]atomCategory, 0, len(ls))
+	for _, l := range ls {
+		out = append(out, atomCategory{Term: l.Slug, Label: l.Name, Scheme: s.absURL(c, "/settings/warnings")})
+	}
+	return out
+}
+
+// entryBody fills e's content from a post as a visitor sees it: the
+// stored, sanitised HTML of a visible post; the placeholder of a redacted
+// one; for a warned post only a summary saying so.
+func entryBody(e *atomEntry, p forum.Post, warned []TagLabel) {
+	v := visitorPost(p)
+	switch {
+	case !v.Body:
+		e.Content = &atomText{Type: "text", Body: v.Placeholder}
+	case len(warned) > 0:
+		e.Summary = warnedSummary(warned)
+	default:
+		e.Content = &atomText{Type: "html", Body: p.BodyHTML}
+	}
+}
+
+// threadEntry is a thread in a feed of new threads: its title, its opening
+// post, its author and its warnings (the thread's and, when its words are
+// shown, its opening post's).
+func (s *Server) threadEntry(c echo.Context, t forum.FeedThread, names map[string]string) atomEntry {
+	tags := t.Tags
+	op := t.Opening
+	if op != nil && visitorPost(*op).Body {
+		tags = tags.Union(op.Tags)
+	}
+	warned := labels(tags, names)
+	link := s.absURL(c, "/t/"+itoa(t.ID))
+	e := atomEntry{
+		ID:         link,
+		Title:      atomText{Type: "text", Body: warningPrefix(warned) + t.Title},
+		Published:  atomTime(t.CreatedAt),
+		Updated:    atomTime(t.CreatedAt),
+		Author:     s.feedAuthor(c, t.AuthorName, t.AuthorID),
+		Links:      []atomLink{{Rel: "alternate", Type: "text/html", Href: link}},
+		Categories: s.categories(c, warned),
+	}
+	switch {
+	case op == nil || op.Status == forum.StatusHeld || op.Status == forum.StatusRemoved || op.Status == forum.StatusDeleted:
+		// A visitor's page of this thread does not show the opening
+		// post's words, nor does its entry; it says nothing about why.
+		if len(warned) > 0 {
+			e.Summary = warnedSummary(warned)
+		}
+	default:
+		if u := forum.LatestUpdate(*op); u.After(t.CreatedAt) {
+			e.Updated = atomTime(u)
+		}
+		entryBody(&e, *op, warned)
+	}
+	return e
+}
+
+// postEntry is a post in a thread's feed. Its warnings are its own and its
+// thread's: a feed reader shows a reply without the thread around it.
+func (s *Server) postEntry(c echo.Context, h forum.ThreadHead, p forum.PostRow, names map[string]string) atomEntry {
+	tags := h.Tags
+	if visitorPost(p.Post).Body {
+		tags = tags.Union(p.Tags)
+	}
+	warned := labels(tags, names)
+	author := s.feedAuthor(c, p.AuthorName, p.AuthorID)
+	title := h.Title
+	if p.ParentID != nil {
+		title = "Reply from " + author.Name + " in " + strings.TrimSpace(h.Title)
+	}
+	link := s.absURL(c, "/p/"+itoa(p.ID))
+	e := atomEntry{
+		ID:         link,
+		Title:      atomText{Type: "text", Body: warningPrefix(warned) + title},
+		Published:  atomTime(p.CreatedAt),
+		Updated:    atomTime(forum.LatestUpdate(p.Post)),
+		Author:     author,
+		Links:      []atomLink{{Rel: "alternate", Type: "text/html", Href: link}},
+		Categories: s.categories(c, warned),
+	}
+	entryBody(&e, p.Post, warned)
+	return e
+}

@@ -1,0 +1,30 @@
+package web
+
+import (
+	"net/url"
+
+	"github.com/labstack/echo/v4"
+)
+
+// groupFeed is the Atom feed of a group's newest threads, as a visitor sees
+// them. An archived group's feed stays readable, as its page does.
+func (s *Server) groupFeed(c echo.Context) error {
+	ctx := c.Request().Context()
+	g, err := s.deps.Forum.Group(ctx, c.Param("slug"))
+	if err != nil {
+		return err
+	}
+	ts, err := s.deps.Public.NewThreads(ctx, g.ID)
+	if err != nil {
+		return err
+	}
+	_, names, err := s.vocab(c)
+	if err != nil {
+		return err
+	}
+	f := s.newFeed(c, "/g/"+url.PathEscape(g.Slug), "Hearth: new threads in "+g.Name, "The newest threads in "+g.Name+" on Hearth")
+	for _, t := range ts {
+		f.Entries = append(f.Entries, s.threadEntry(c, t, names))
+	}
+	return writeFeed(c, f, g.CreatedAt)
+}

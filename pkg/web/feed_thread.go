@@ -1,0 +1,38 @@
+package web
+
+import (
+	"github.com/labstack/echo/v4"
+
+	"hearth/pkg/forum"
+)
+
+// threadFeed is the Atom feed of a thread's newest posts, as a visitor sees
+// them. A thread a visitor may not open is not found here either.
+func (s *Server) threadFeed(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	h, err := s.deps.Forum.Thread(ctx, id)
+	if err != nil {
+		return err
+	}
+	if !visitorSeesThread(h.Status) {
+		return forum.ErrNotFound
+	}
+	ps, err := s.deps.Public.NewPosts(ctx, id)
+	if err != nil {
+		return err
+	}
+	_, names, err := s.vocab(c)
+	if err != nil {
+		return err
+	}
+	warned := warningPrefix(labels(h.Tags, names))
+	f := s.newFeed(c, "/t/"+itoa(h.ID), warned+"Hearth: new posts in "+h.Title, "The newest posts in this thread in "+h.GroupName+" on Hearth")
+	for _, p := range ps {
+		f.Entries = append(f.Entries, s.postEntry(c, h, p, names))
+	}
+	return writeFeed(c, f, h.CreatedAt)
+}

@@ -1,0 +1,82 @@
+package web
+
+import (
+	"hearth/pkg/forum"
+)
+
+// The rules below are what a signed-out visitor sees, for the Atom feeds and
+// the read API, which show every client that view whoever asks. They follow
+// the visitor's thread page (thread.go), where the same placeholders stand in
+// for posts a visitor may not read.
+
+// publicName is an author as the feeds and the API name them.
+type publicName struct {
+	// Name is the pseudonym, or "former member".
+	Name string
+	// Profile is true when Name has a public profile at /u/Name.
+	Profile bool
+}
+
+// publicAuthor is the one place the feeds and the read API name the author
+// of a thread or post: the pseudonym, or "former member" when the account
+// was deleted. An author who must stay hidden from visitors is hidden here.
+func publicAuthor(name string, id *int64) publicName {
+	return publicName{Name: nameOr(name, id), Profile: id != nil && name != ""}
+}
+
+// visitorSeesThread reports whether a visitor may open a thread: held,
+// removed and deleted threads are not found.
+func visitorSeesThread(status string) bool {
+	return status == forum.StatusVisible || status == forum.StatusRedacted
+}
+
+// visitorText is what a visitor's thread page shows of a post.
+type visitorText struct {
+	// Body is true when the post's own words are shown.
+	Body bool
+	// Placeholder stands in for the words of a post a visitor may not read.
+	Placeholder string
+}
+
+// Placeholders of posts a visitor may not read.
+const (
+	placeholderRemoved     = "This post was removed by moderators."
+	placeholderDeleted     = "This post was deleted by its author."
+	placeholderUnavailable = "This post isn't available."
+)
+
+// visitorPost is what a visitor sees of post p: its words only when it is
+// visible; a redacted post shows its redaction notice and nothing else.
+// Held posts (waiting for a moderator, or hidden by members' reports) never
+// reach a visitor at all; should one get here, its words stay out.
+func visitorPost(p forum.Post) visitorText {
+	switch p.Status {
+	case forum.StatusVisible:
+		return visitorText{Body: true}
+	case forum.StatusRedacted:
+		return visitorText{Placeholder: redactionText(p.StatusReason)}
+	case forum.StatusRemoved:
+		return visitorText{Placeholder: placeholderRemoved}
+	case forum.StatusDeleted:
+		return visitorText{Placeholder: placeholderDeleted}
+	default:
+		return visitorText{Placeholder: placeholderUnavailable}
+	}
+}
+
+// redactionText is the notice that replaces a redacted post's words.
+func redactionText(reason string) string {
+	if reason == "" {
+		return "Redacted by moderators."
+	}
+	return "Redacted by moderators: " + reason
+}
+
+// visitorTags are the trigger warnings a visitor's page shows on a post:
+// its own tags, and on an opening post its thread's as well.
+func visitorTags(p forum.Post, threadTags forum.Tags) forum.Tags {
+	if p.ParentID == nil {
+		return p.Tags.Union(threadTags)
+	}
+	return p.Tags
+}
