@@ -64,7 +64,6 @@ var apiErrors = map[int]apiProblem{
 	http.StatusMethodNotAllowed:    {"method_not_allowed", "The read API answers GET and HEAD only."},
 	http.StatusTooManyRequests:     {"rate_limited", "Too many requests from this client. Wait for the number of seconds in Retry-After, then try again."},
 	http.StatusInternalServerError: {"internal", "Something went wrong on our side. If it keeps happening, report it with the X-Request-Id of this answer."},
-	http.StatusServiceUnavailable:  {"unavailable", "Hearth is having trouble right now. Please try again in a few minutes."},
 }
 
 // apiError answers an API request that failed with status code, in the

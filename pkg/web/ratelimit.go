@@ -59,8 +59,10 @@ func (l *clientLimiter) allow(client string) (bool, time.Duration) {
 	if lim.AllowN(now, 1) {
 		return true, 0
 	}
+	// To the millisecond, so that float arithmetic on the bucket cannot
+	// turn 20 s into 20.000000001 s (and a Retry-After of 21).
 	missing := 1 - lim.TokensAt(now)
-	return false, time.Duration(missing / float64(l.every) * float64(time.Second))
+	return false, time.Duration(math.Round(missing/float64(l.every)*1e3)) * time.Millisecond
 }
 
 // limitClient is route middleware that refuses a client over the limit
