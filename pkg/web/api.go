@@ -89,7 +89,7 @@ func apiError(c echo.Context, code int, err error) {
 		_ = c.NoContent(code)
 		return
 	}
-	_ = c.JSON(code, APIError{Error: APIErrorBody{Code: p.Code, Message: p.Message}})
+	_ = c.JSON(code, APIError{Error: APIErrorBody(p)})
 }
 
 // apiGroup is a group as the API shows it.
@@ -153,7 +153,7 @@ func (s *Server) apiAuthor(c echo.Context, name string, id *int64) APIAuthor {
 func apiTags(ls []TagLabel) []APITag {
 	out := make([]APITag, 0, len(ls))
 	for _, l := range ls {
-		out = append(out, APITag{Slug: l.Slug, Name: l.Name})
+		out = append(out, APITag(l))
 	}
 	return out
 }

@@ -12,19 +12,11 @@ import (
 // a visitor's thread page shows them. ?cursor= continues where the
 // previous page's next left off.
 func (s *Server) apiThreadShow(c echo.Context) error {
-	id, err := idParam(c, "id")
+	h, err := s.visitorThread(c)
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	h, err := s.deps.Forum.Thread(ctx, id)
-	if err != nil {
-		return err
-	}
-	if !visitorSeesThread(h.Status) {
-		return forum.ErrNotFound
-	}
-	page, err := s.deps.Public.ThreadPosts(ctx, id, c.QueryParam("cursor"))
+	page, err := s.deps.Public.ThreadPosts(c.Request().Context(), h.ID, c.QueryParam("cursor"))
 	if errors.Is(err, forum.ErrBadCursor) {
 		return errBadCursor(err)
 	} else if err != nil {

@@ -10,9 +10,6 @@ import (
 // which elements a feed has, including the rel="self" link and a category
 // per trigger warning, and what an entry leaves out.
 
-// atomNS is the Atom namespace, the default namespace of every element.
-const atomNS = "http://www.w3.org/2005/Atom"
-
 // atomTimeFormat is RFC 3339 as Atom's date constructs want it.
 const atomTimeFormat = time.RFC3339
 

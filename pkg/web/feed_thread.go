@@ -1,27 +1,15 @@
 package web
 
-import (
-	"github.com/labstack/echo/v4"
-
-	"hearth/pkg/forum"
-)
+import "github.com/labstack/echo/v4"
 
 // threadFeed is the Atom feed of a thread's newest posts, as a visitor sees
 // them. A thread a visitor may not open is not found here either.
 func (s *Server) threadFeed(c echo.Context) error {
-	id, err := idParam(c, "id")
+	h, err := s.visitorThread(c)
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	h, err := s.deps.Forum.Thread(ctx, id)
-	if err != nil {
-		return err
-	}
-	if !visitorSeesThread(h.Status) {
-		return forum.ErrNotFound
-	}
-	ps, err := s.deps.Public.NewPosts(ctx, id)
+	ps, err := s.deps.Public.NewPosts(c.Request().Context(), h.ID)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"github.com/labstack/echo/v4"
+
 	"hearth/pkg/forum"
 )
 
@@ -28,6 +30,23 @@ func publicAuthor(name string, id *int64) publicName {
 // removed and deleted threads are not found.
 func visitorSeesThread(status string) bool {
 	return status == forum.StatusVisible || status == forum.StatusRedacted
+}
+
+// visitorThread loads the thread named by the :id parameter if a visitor
+// may open it, and is not found otherwise.
+func (s *Server) visitorThread(c echo.Context) (forum.ThreadHead, error) {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return forum.ThreadHead{}, err
+	}
+	h, err := s.deps.Forum.Thread(c.Request().Context(), id)
+	if err != nil {
+		return forum.ThreadHead{}, err
+	}
+	if !visitorSeesThread(h.Status) {
+		return forum.ThreadHead{}, forum.ErrNotFound
+	}
+	return h, nil
 }
 
 // visitorText is what a visitor's thread page shows of a post.
