@@ -1,9 +1,11 @@
 // Package web serves Hearth over HTTP with Echo: routes.go lists every route,
 // each resource has its own file of handlers, views.go holds the typed view
 // structs, render.go the template renderer and errors.go the single error
-// handler.
+// handler. The Atom feeds (feed*.go) and the read API (api*.go) show what a
+// signed-out visitor sees, by the rules of visitor.go.
 //
-// It may import echo, the Prometheus client, the standard library and
+// It may import echo, the Prometheus client, golang.org/x/time/rate and
+// golang-lru (the feeds' and API's rate limit), the standard library and
 // hearth/pkg/{config,forum,auth,moderation,safety,markup,vcache}. It never imports
 // gorm or hearth/pkg/store: the services it is given hide persistence.
 // Templates never query the database or decide permissions; handlers hand them
