@@ -20,8 +20,10 @@ func NewPublic(db *DB) *Public { return &Public{db: db} }
 var _ forum.PublicStore = (*Public)(nil)
 
 // newThreadsColumns and newThreadsFrom read a thread with its group, its
-// author's name and its opening post. Threads are newest first by id, which
-// follows creation and walks the primary key instead of sorting the table.
+// author's name and its opening post. The threads are chosen first by id
+// alone (newest first: ids follow creation), so that only the chosen rows
+// are joined and carry their opening posts' bodies; newThreadsOfGroup and
+// newThreadsOfSite are the two choices.
 const (
 	newThreadsColumns = `SELECT t.id, t.group_id, t.author_id, t.title, t.tags, t.status, t.locked, t.pinned,
 	t.reply_count, t.first_post_id, t.last_post_at, t.created_at, t.updated_at,
@@ -29,10 +31,11 @@ const (
 	p.id, p.tags, p.status, p.status_reason, p.body_html, p.created_at, p.updated_at, p.edited_at`
 	newThreadsFrom = ` FROM threads t JOIN groups g ON g.id = t.group_id
 	LEFT JOIN users a ON a.id = t.author_id
-	LEFT JOIN posts p ON p.id = t.first_post_id
-	WHERE t.status IN (?, ?)`
-	newThreadsOfGroup = newThreadsColumns + newThreadsFrom + ` AND t.group_id = ? ORDER BY t.id DESC LIMIT ?`
-	newThreadsOfSite  = newThreadsColumns + newThreadsFrom + ` AND g.archived = ? ORDER BY t.id DESC LIMIT ?`
+	LEFT JOIN posts p ON p.id = t.first_post_id`
+	newThreadsOfGroup = newThreadsColumns + newThreadsFrom + ` WHERE t.id IN (SELECT id FROM threads
+	WHERE status IN (?, ?) AND group_id = ? ORDER BY id DESC LIMIT ?) ORDER BY t.id DESC`
+	newThreadsOfSite = newThreadsColumns + newThreadsFrom + ` WHERE t.id IN (SELECT s.id FROM threads s JOIN groups sg ON sg.id = s.group_id
+	WHERE s.status IN (?, ?) AND sg.archived = ? ORDER BY s.id DESC LIMIT ?) ORDER BY t.id DESC`
 )
 
 // NewThreads implements forum.PublicStore.
@@ -91,10 +94,14 @@ func (s *Public) NewPosts(ctx context.Context, threadID int64, limit int) ([]for
 	if limit <= 0 {
 		return nil, fmt.Errorf("new posts query without a limit")
 	}
+	// The newest ids first, from the thread's index alone, so that only
+	// those rows are joined with names and carry their bodies: a thread
+	// of a thousand posts would otherwise sort them all, bodies and all.
+	newest := s.db.read(ctx).Table("posts").Select("id").
+		Where("thread_id = ? AND status IN ?", threadID, []string{forum.StatusVisible, forum.StatusRedacted}).
+		Order("id DESC").Limit(limit)
 	var rows []forum.PostRow
-	err := postRows(s.db.read(ctx)).
-		Where("posts.thread_id = ? AND posts.status IN ?", threadID, []string{forum.StatusVisible, forum.StatusRedacted}).
-		Order("posts.id DESC").Limit(limit).Find(&rows).Error
+	err := postRows(s.db.read(ctx)).Where("posts.id IN (?)", newest).Order("posts.id DESC").Find(&rows).Error
 	if err != nil {
 		return nil, translate(err)
 	}
