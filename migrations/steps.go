@@ -22,4 +22,5 @@ var Steps = []Step{
 	step0017FollowNotices,
 	step0018ThreadVersion,
 	step0019FollowingByThread,
+	step0020NoticeVersion,
 }

@@ -8,10 +8,10 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
-	"time"
 
 	"hearth/migrations"
 	"hearth/pkg/auth"
+	"hearth/pkg/cache"
 	"hearth/pkg/config"
 	"hearth/pkg/forum"
 	"hearth/pkg/markup"
@@ -22,11 +22,6 @@ import (
 	"hearth/static"
 	"hearth/templates"
 )
-
-// sharedThreadTTL is how long a thread page's posts and reactions stay in
-// memory on PostgreSQL, where each use is checked against the thread's
-// content version (forum.WithThreadVersions).
-const sharedThreadTTL = time.Minute
 
 // App is a wired Hearth instance.
 type App struct {
@@ -123,22 +118,8 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 			return forum.Screening{Score: a.Score, Crisis: a.Crisis, Matches: a.Matches}
 		}),
 	}
-	if db.Dialect == migrations.SQLite {
-		// One process writes a SQLite file, so its content version sees
-		// every write that changes a thread, its posts or their reactions:
-		// members reading the same thread can share those queries, the
-		// thread's head included. Its notice version sees every write
-		// that can change a member's unread count, so the count is kept
-		// between their pages too.
-		opts = append(opts, forum.WithConversationCache(db.ContentVersion, cfg.VisitorCache),
-			forum.WithUnreadCache(db.NoticeVersion, cfg.VisitorCache))
-	} else if cfg.VisitorCache > 0 {
-		// Several instances may write a PostgreSQL database, so each
-		// thread page reads the thread's head and its content version,
-		// which triggers move with every change to its posts and
-		// reactions in the writing transaction: the shared rows are
-		// exact, and the lifetime only bounds the memory they hold.
-		opts = append(opts, forum.WithThreadVersions(sharedThreadTTL))
+	if threads := cache.NewThreads(cfg.ThreadCache); threads != nil {
+		opts = append(opts, forum.WithRowCache(threads))
 	}
 	if cfg.ReadConcurrency < 0 {
 		// As many page reads at once as there are cores where reading is
@@ -151,15 +132,7 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 		}
 	}
 	fs := forum.NewService(store.NewForum(db), opts...)
-	var authOpts []auth.Option
-	if db.Dialect == migrations.SQLite {
-		// Every write this process makes moves the write version, and no
-		// other process writes the file but a command beside the server,
-		// which the visitor cache's lifetime bounds: a member's session can
-		// be kept between their requests.
-		authOpts = append(authOpts, auth.WithSessionCache(db.WriteVersion, cfg.VisitorCache))
-	}
-	as := auth.NewService(store.NewAuth(db), hasher, secret, authOpts...)
+	as := auth.NewService(store.NewAuth(db), hasher, secret)
 	hs := safety.NewHelplines(store.NewSafety(db))
 	ms := moderation.NewService(store.NewModeration(db), markup.New())
 	blocks := forum.NewBlocks(store.NewBlocks(db))

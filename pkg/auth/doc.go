@@ -10,7 +10,6 @@
 //
 // Dependency rule: auth may import the standard library, golang.org/x/crypto,
 // golang.org/x/text, github.com/pquerna/otp, github.com/boombuler/barcode,
-// hearth/pkg/forum and hearth/pkg/vcache (an in-memory cache with no imports
-// of its own, for resolved sessions). It must never import echo, gorm, or any
-// other hearth package.
+// and hearth/pkg/forum. It must never import echo, gorm, or any other hearth
+// package.
 package auth

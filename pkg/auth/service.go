@@ -15,17 +15,12 @@ type Service struct {
 	secret []byte
 	keyer  *ClientKeyer
 	now    func() time.Time
-	// sessions keeps resolved sessions (WithSessionCache); nil when off.
-	sessions *sessionCache
 }
-
-// Option configures a Service.
-type Option func(*Service)
 
 // NewService returns the accounts service. secret keys recovery-code
 // hashes, throttle keys, pending logins and client keys; it should be at
 // least 32 bytes (the configuration enforces that).
-func NewService(store Store, hasher *Hasher, secret []byte, opts ...Option) *Service {
+func NewService(store Store, hasher *Hasher, secret []byte) *Service {
 	keyer, err := NewClientKeyer(secret)
 	if err != nil {
 		// Only a short secret gets here; stretch it rather than run
@@ -33,12 +28,8 @@ func NewService(store Store, hasher *Hasher, secret []byte, opts ...Option) *Ser
 		sum := sha512.Sum512(secret)
 		keyer, _ = NewClientKeyer(sum[:])
 	}
-	s := &Service{store: store, hasher: hasher, secret: secret, keyer: keyer,
+	return &Service{store: store, hasher: hasher, secret: secret, keyer: keyer,
 		now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
-	for _, o := range opts {
-		o(s)
-	}
-	return s
 }
 
 // Hasher is the password hasher the service uses.

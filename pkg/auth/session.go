@@ -54,14 +54,6 @@ func (s *Service) Resolve(ctx context.Context, token string) (*Principal, error)
 	}
 	hash := HashSessionToken(token)
 	now := s.now()
-	var version uint64
-	if s.sessions != nil {
-		e, v, ok := s.sessions.get(hash, now)
-		if ok && now.Sub(e.sess.LastSeenAt) <= touchEvery {
-			return &Principal{User: e.user, Actor: ActorFor(e.user, e.groups), TokenHash: hash}, nil
-		}
-		version = v
-	}
 	sess, u, err := s.store.SessionUser(ctx, hash, now, now.Add(-IdleTimeout))
 	if errors.Is(err, forum.ErrNotFound) {
 		return nil, ErrNoSession
@@ -69,23 +61,16 @@ func (s *Service) Resolve(ctx context.Context, token string) (*Principal, error)
 	if err != nil {
 		return nil, fmt.Errorf("resolve session: %w", err)
 	}
-	touched := false
 	if now.Sub(sess.LastSeenAt) > touchEvery {
 		if err := s.store.TouchSession(ctx, hash, now); err != nil {
 			return nil, fmt.Errorf("touch session: %w", err)
 		}
-		touched = true
 	}
 	var groups []int64
 	if u.Role == RoleModerator && !u.ModeratorSiteWide {
 		if groups, err = s.store.ModeratorGroups(ctx, u.ID); err != nil {
 			return nil, fmt.Errorf("moderator groups: %w", err)
 		}
-	}
-	if s.sessions != nil && !touched {
-		// A touched session was written: the version has moved, and the
-		// next request reads the row with its new last use.
-		s.sessions.put(hash, version, sessionEntry{sess: sess, user: u, groups: groups})
 	}
 	return &Principal{User: u, Actor: ActorFor(u, groups), TokenHash: hash}, nil
 }

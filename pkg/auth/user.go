@@ -28,6 +28,10 @@ type User struct {
 	// 16), so the web layer can keep those in memory between requests.
 	// Only the triggers change it: GORM writes it on create, never on update.
 	SettingsVersion int64 `gorm:"column:settings_version;<-:create"`
+	// NoticeVersion grows with every change the member's unread count
+	// depends on (database triggers, migration 20), so the count can be
+	// kept in memory between requests. Only the triggers change it.
+	NoticeVersion int64 `gorm:"column:notice_version;<-:create"`
 }
 
 // TableName is the table User is stored in.

@@ -74,6 +74,16 @@ type Config struct {
 	// (HEARTH_VISITOR_CACHE). Writes through this instance invalidate it at
 	// once; other instances' writes show within this time.
 	VisitorCache time.Duration
+	// ThreadCache is how long a thread page's posts and reactions may stay
+	// in memory, shared by the members reading it; each use is checked
+	// against the thread's content version, so this bounds memory, not
+	// staleness. 0 turns it off (HEARTH_THREAD_CACHE).
+	ThreadCache time.Duration
+	// MemberCache is how many signed-in members' preferences, blocks,
+	// breaks, notices and unread counts are kept in memory, each checked
+	// against versions on the member's row; 0 turns it off
+	// (HEARTH_MEMBER_CACHE).
+	MemberCache int
 	// MemoryLimit is the soft limit, in bytes, on the memory the Go runtime
 	// uses (HEARTH_MEMORY_LIMIT; 0 for none): the collector works harder as
 	// the process nears it instead of letting garbage double the heap.
@@ -129,7 +139,9 @@ var Settings = []Setting{
 	{"HEARTH_READ_CONCURRENCY", "(empty: the cores on SQLite, twice that on PostgreSQL)", "page reads worked on at once, the rest waiting in arrival order for up to 50 ms (0 turns the limit off)"},
 	{"HEARTH_DB_STATEMENT_TIMEOUT", "5s", "longest a PostgreSQL statement may run"},
 	{"HEARTH_SHUTDOWN_TIMEOUT", "15s", "how long in-flight requests may finish after SIGTERM"},
-	{"HEARTH_VISITOR_CACHE", "2s", "how long a visitor page may be served again to other visitors (0 turns it off); writes through this instance invalidate it at once, other instances' within this time; on SQLite also how long members reading one thread share its rows and a member's session and unread count are kept; 0 also stops members sharing thread rows on PostgreSQL"},
+	{"HEARTH_VISITOR_CACHE", "2s", "how long a visitor page may be served again to other visitors (0 turns it off); writes through this instance invalidate it at once, other instances' within this time"},
+	{"HEARTH_THREAD_CACHE", "1m", "how long a thread page's posts and reactions may stay in memory for the members reading it (0 turns it off); checked against the thread's version on every page, so never stale"},
+	{"HEARTH_MEMBER_CACHE", "4096", "how many signed-in members' preferences, blocks, breaks, notices and unread counts are kept in memory (0 turns it off); checked against their row on every page, so never stale"},
 	{"HEARTH_MEMORY_LIMIT", "48MiB", "soft limit on the Go runtime's memory, as 64MiB or 1GiB (0 for none); GOMEMLIMIT, if set, wins"},
 	{"HEARTH_API_RATE_LIMIT", "300", "requests a minute each client may make to /api/v1 and the Atom feeds, counted by each instance (0 turns the limit off)"},
 	{"HEARTH_DEV", "0", "1 to read templates and static files from disk (development)"},
@@ -246,6 +258,8 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 	c.ShutdownTimeout = parseDuration(get("HEARTH_SHUTDOWN_TIMEOUT", "15s"), "HEARTH_SHUTDOWN_TIMEOUT", time.Second, 10*time.Minute, bad)
 	c.VisitorCache = parseDuration(get("HEARTH_VISITOR_CACHE", "2s"), "HEARTH_VISITOR_CACHE", 0, time.Minute, bad)
 	c.APIRateLimit = parseInt(get("HEARTH_API_RATE_LIMIT", "300"), "HEARTH_API_RATE_LIMIT", 0, 1000000, bad)
+	c.ThreadCache = parseDuration(get("HEARTH_THREAD_CACHE", "1m"), "HEARTH_THREAD_CACHE", 0, time.Hour, bad)
+	c.MemberCache = parseInt(get("HEARTH_MEMBER_CACHE", "4096"), "HEARTH_MEMBER_CACHE", 0, 1<<20, bad)
 	c.MemoryLimit = parseBytes(get("HEARTH_MEMORY_LIMIT", "48MiB"), "HEARTH_MEMORY_LIMIT", 16<<20, 1<<40, bad)
 
 	if c.DataDir == "" {

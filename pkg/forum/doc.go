@@ -5,8 +5,7 @@
 // pre-moderation holds) are decided in one place, Decide in rules.go, on
 // facts its callers read.
 //
-// It may import only the standard library, hearth/pkg/markup and
-// hearth/pkg/vcache (an in-memory cache with no imports of its own). It never
+// It may import only the standard library and hearth/pkg/markup. It never
 // imports echo or gorm: struct tags name columns, and hearth/pkg/store
 // implements the interfaces declared here.
 package forum

@@ -55,15 +55,29 @@ func (s *Service) Notifications(ctx context.Context, userID, before int64, hide 
 // "99+" beyond 99, and a member's backlog does not make every page slower.
 const UnreadCountCap = 100
 
+// Unread is a member's unread count.
+type Unread struct {
+	// Count is how many unread notifications the list would show with the
+	// member's saved tag preferences, up to UnreadCountCap.
+	Count int
+	// Stable is true when only a change that moves the member's notice
+	// version (auth.User.NoticeVersion) can change Count. It is false
+	// while a followed-thread notice is unread with no post in it the
+	// member can see: the next reply there would show it without writing
+	// any row of theirs.
+	Stable bool
+}
+
 // UnreadCount counts userID's unread notifications that the list would
 // show with their saved tag preferences, up to UnreadCountCap. It is one
-// indexed query, run on every page for signed-in members.
-func (s *Service) UnreadCount(ctx context.Context, userID int64) (int, error) {
-	n, err := s.unread.count(ctx, s.store, userID)
+// indexed query; the web layer keeps a Stable count under the member's
+// notice version, so a member's pages do not run it each time.
+func (s *Service) UnreadCount(ctx context.Context, userID int64) (Unread, error) {
+	u, err := s.store.UnreadCount(ctx, userID)
 	if err != nil {
-		return 0, fmt.Errorf("unread count: %w", err)
+		return Unread{}, fmt.Errorf("unread count: %w", err)
 	}
-	return n, nil
+	return u, nil
 }
 
 // MarkRead marks userID's notifications up to id upTo read (all when upTo

@@ -11,12 +11,15 @@ func (s *Service) ReactionsFor(ctx context.Context, h ThreadHead, postIDs []int6
 	if len(postIDs) == 0 {
 		return nil, nil
 	}
-	if rs, ok, err := s.convs.reactionsOf(ctx, s.store, h, postIDs); err != nil {
-		return nil, fmt.Errorf("reactions: %w", err)
-	} else if ok {
+	load := s.store.Reactions
+	if s.rows != nil {
+		rs, err := s.rows.Reactions(ctx, h, postIDs, load)
+		if err != nil {
+			return nil, fmt.Errorf("reactions: %w", err)
+		}
 		return rs, nil
 	}
-	rs, err := s.store.Reactions(ctx, postIDs)
+	rs, err := load(ctx, postIDs)
 	if err != nil {
 		return nil, fmt.Errorf("reactions: %w", err)
 	}

@@ -19,10 +19,9 @@ type Service struct {
 	md      *markup.Renderer
 	screen  Screener
 	nameKey func(string) string
-	// convs keeps thread pages' rows (convcache.go); nil when off.
-	convs *convCache
-	// unread keeps members' unread counts (WithUnreadCache); nil when off.
-	unread *unreadCache
+	// rows shares thread pages' rows between readers (WithRowCache); nil
+	// when off.
+	rows RowCache
 }
 
 // NewService returns a Service on s.

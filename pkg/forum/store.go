@@ -68,8 +68,8 @@ type PostingStore interface {
 	// Notifications lists up to q.Limit+1 notifications, newest first.
 	Notifications(ctx context.Context, q NotificationQuery) ([]NotificationRow, error)
 	// UnreadCount counts what Notifications would list unread, stopping
-	// at UnreadCountCap.
-	UnreadCount(ctx context.Context, userID int64) (int, error)
+	// at UnreadCountCap, and says whether the count is Stable.
+	UnreadCount(ctx context.Context, userID int64) (Unread, error)
 	// MarkRead marks notifications up to id upTo (all when 0) read. A
 	// followed-thread notice marked read hands the replies after post id
 	// seen (0: none) to a new unread notice.

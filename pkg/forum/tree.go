@@ -85,11 +85,6 @@ type Conversation struct {
 
 // Thread returns a thread with its group's and author's names.
 func (s *Service) Thread(ctx context.Context, id int64) (ThreadHead, error) {
-	if h, ok, err := s.convs.head(ctx, s.store, id); err != nil {
-		return ThreadHead{}, fmt.Errorf("thread %d: %w", id, err)
-	} else if ok {
-		return h, nil
-	}
 	h, err := s.store.ThreadHead(ctx, id)
 	if err != nil {
 		return ThreadHead{}, fmt.Errorf("thread %d: %w", id, err)
@@ -110,10 +105,12 @@ func (s *Service) Conversation(ctx context.Context, h ThreadHead, v Viewer, afte
 		before = ""
 	}
 	q := PostQuery{ThreadID: threadID, After: after, Before: before, Limit: PostsPerPage, ViewerID: v.ID, IncludeHeld: v.Moderator}
-	if rows, ok, err := s.convs.rows(ctx, s.store, h, q); err != nil {
-		return Conversation{}, fmt.Errorf("posts of thread %d: %w", threadID, err)
-	} else if ok {
-		return conversation(rows, after, before), nil
+	if s.rows != nil {
+		if rows, ok, err := s.rows.Posts(ctx, h, q, s.store.Posts); err != nil {
+			return Conversation{}, fmt.Errorf("posts of thread %d: %w", threadID, err)
+		} else if ok {
+			return conversation(rows, after, before), nil
+		}
 	}
 	rows, err := s.store.Posts(ctx, q)
 	if err != nil {

@@ -53,7 +53,7 @@ func (s *Auth) CreateSession(ctx context.Context, sess *auth.Session) error {
 // in step).
 const sessionUserQuery = `SELECT u.id, u.username, u.username_key, u.password_hash, u.role, u.moderator_site_wide, u.status,
 		u.status_until, u.status_reason, u.country, u.totp_secret, u.totp_enabled, u.totp_last_step, u.post_count,
-		u.created_at, u.updated_at, u.settings_version, s.token_hash, s.device, s.created_at, s.last_seen_at, s.expires_at
+		u.created_at, u.updated_at, u.settings_version, u.notice_version, s.token_hash, s.device, s.created_at, s.last_seen_at, s.expires_at
 	FROM sessions s JOIN users u ON u.id = s.user_id
 	WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_seen_at > ?`
 
@@ -66,7 +66,7 @@ func (s *Auth) SessionUser(ctx context.Context, tokenHash string, now, idleSince
 	found, err := scanOne(s.db.read(ctx), sessionUserQuery, []any{tokenHash, now, idleSince},
 		&u.ID, &u.Username, &u.UsernameKey, &u.PasswordHash, &u.Role, &u.ModeratorSiteWide, &u.Status,
 		&u.StatusUntil, &u.StatusReason, &u.Country, &u.TOTPSecret, &u.TOTPEnabled, &u.TOTPLastStep, &u.PostCount,
-		&u.CreatedAt, &u.UpdatedAt, &u.SettingsVersion, &sess.TokenHash, &sess.Device, &sess.CreatedAt, &sess.LastSeenAt, &sess.ExpiresAt)
+		&u.CreatedAt, &u.UpdatedAt, &u.SettingsVersion, &u.NoticeVersion, &sess.TokenHash, &sess.Device, &sess.CreatedAt, &sess.LastSeenAt, &sess.ExpiresAt)
 	if err != nil {
 		return auth.Session{}, auth.User{}, translate(err)
 	}

@@ -40,8 +40,6 @@ type DB struct {
 	Dialect migrations.Dialect
 	wsql    *sql.DB
 	rsql    *sql.DB
-	// tags caches the tag vocabulary (tagcache.go).
-	tags tagCache
 	// changes counts content writes (version.go).
 	changes changeCounter
 	// stmts are the SQLite writer's and readers' connectors, which keep

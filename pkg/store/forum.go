@@ -96,5 +96,14 @@ func (s *Forum) Threads(ctx context.Context, q forum.ThreadQuery) ([]forum.Threa
 
 // Tags implements forum.Store.
 func (s *Forum) Tags(ctx context.Context) ([]forum.Tag, error) {
-	return s.db.tags.get(ctx, s.db.loadTags)
+	return s.db.loadTags(ctx)
+}
+
+// loadTags reads the vocabulary, in display order.
+func (d *DB) loadTags(ctx context.Context) ([]forum.Tag, error) {
+	ts := []forum.Tag{}
+	if err := d.read(ctx).Order("position, slug").Find(&ts).Error; err != nil {
+		return nil, translate(err)
+	}
+	return ts, nil
 }

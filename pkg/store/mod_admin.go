@@ -31,12 +31,10 @@ func (t *modTx) PutSetting(name, value string, at time.Time) error {
 
 // CreateTag implements moderation.Tx.
 func (t *modTx) CreateTag(tag *forum.Tag) error {
-	t.tagsChanged = true
 	return translate(t.tx.Create(tag).Error)
 }
 
 // UpdateTag implements moderation.Tx.
 func (t *modTx) UpdateTag(slug, name, description string) (bool, error) {
-	t.tagsChanged = true
 	return changed(t.tx.Model(&forum.Tag{}).Where("slug = ?", slug).Updates(map[string]any{"name": name, "description": description}))
 }

@@ -15,9 +15,6 @@ import (
 // the first commits, so exactly one of them wins.
 type modTx struct {
 	tx *gorm.DB
-	// tagsChanged is set by CreateTag and UpdateTag: the vocabulary cache
-	// is forgotten when the transaction ends.
-	tagsChanged bool
 }
 
 var _ moderation.Tx = (*modTx)(nil)

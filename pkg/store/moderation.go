@@ -21,18 +21,7 @@ var _ moderation.Store = (*Moderation)(nil)
 
 // Atomic implements moderation.Store.
 func (s *Moderation) Atomic(ctx context.Context, fn func(tx moderation.Tx) error) error {
-	tagsChanged := false
-	err := s.db.Tx(ctx, func(tx *gorm.DB) error {
-		mt := &modTx{tx: tx}
-		defer func() { tagsChanged = tagsChanged || mt.tagsChanged }()
-		return fn(mt)
-	})
-	if tagsChanged {
-		// After the commit (or rollback), so no reader can cache the old
-		// vocabulary once the new one is visible.
-		s.db.tags.forget()
-	}
-	return err
+	return s.db.Tx(ctx, func(tx *gorm.DB) error { return fn(&modTx{tx: tx}) })
 }
 
 // postRefColumns is the allowlisted select list of a post with its thread,
@@ -287,5 +276,5 @@ func (s *Moderation) GroupBySlug(ctx context.Context, slug string) (forum.Group,
 
 // Tags implements moderation.Store.
 func (s *Moderation) Tags(ctx context.Context) ([]forum.Tag, error) {
-	return s.db.tags.get(ctx, s.db.loadTags)
+	return s.db.loadTags(ctx)
 }

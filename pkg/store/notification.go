@@ -213,13 +213,23 @@ var unreadCountQuery = `SELECT COUNT(*) FROM (
 			AND p.tags LIKE '%,' || tp.tag_slug || ',%')`) + `
 	LIMIT ?) AS unread`
 
+// unsettledQuery finds an unread followed-thread notice of a member with
+// no post in its window they can see: the next reply in its thread would
+// make it count without writing a row of theirs, so their count is not
+// kept (forum.Unread.Stable).
+var unsettledQuery = `SELECT 1 FROM notifications n
+	WHERE n.user_id = ? AND n.read_at IS NULL AND n.kind = '` + forum.NoteThreadReply + `'
+		AND NOT EXISTS (SELECT 1 FROM posts q WHERE ` + followWindow + `)`
+
 // UnreadCount implements forum.PostingStore.
-func (s *Forum) UnreadCount(ctx context.Context, userID int64) (int, error) {
-	var n int
-	err := scanRows(s.db.read(ctx), unreadCountQuery,
-		[]any{userID, forum.StatusVisible, forum.StatusRedacted, forum.ModeHide, forum.UnreadCountCap},
-		func(r *sql.Rows) error { return r.Scan(&n) })
-	return n, translate(err)
+func (s *Forum) UnreadCount(ctx context.Context, userID int64) (forum.Unread, error) {
+	var u forum.Unread
+	var unsettled bool
+	err := scanRows(s.db.read(ctx), `SELECT (`+unreadCountQuery+`), EXISTS (`+unsettledQuery+`)`,
+		[]any{userID, forum.StatusVisible, forum.StatusRedacted, forum.ModeHide, forum.UnreadCountCap, userID},
+		func(r *sql.Rows) error { return r.Scan(&u.Count, &unsettled) })
+	u.Stable = !unsettled
+	return u, translate(err)
 }
 
 // MarkRead implements forum.PostingStore. A followed-thread notice marked

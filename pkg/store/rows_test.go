@@ -40,7 +40,7 @@ func TestSessionUserReadsEveryColumn(t *testing.T) {
 		u := auth.User{Username: "Rowan", UsernameKey: "rowan", PasswordHash: "$argon2id$hash", Role: auth.RoleModerator,
 			ModeratorSiteWide: true, Status: auth.StatusSuspended, StatusUntil: &until, StatusReason: "a pause",
 			Country: "GB", TOTPSecret: "SECRET", TOTPEnabled: true, TOTPLastStep: 42, PostCount: 7,
-			CreatedAt: now.Add(-time.Hour), UpdatedAt: now.Add(-time.Minute), SettingsVersion: 3}
+			CreatedAt: now.Add(-time.Hour), UpdatedAt: now.Add(-time.Minute), SettingsVersion: 3, NoticeVersion: 5}
 		a := store.NewAuth(db)
 		if err := a.CreateUser(ctx, &u); err != nil {
 			t.Fatal(err)
@@ -268,8 +268,8 @@ func TestUnreadCountMatchesTheList(t *testing.T) {
 					listed++
 				}
 			}
-			if got != tc.want || listed != tc.want {
-				t.Errorf("prefs %v: count %d, list shows %d unread; want %d", tc.prefs, got, listed, tc.want)
+			if got.Count != tc.want || listed != tc.want {
+				t.Errorf("prefs %v: count %d, list shows %d unread; want %d", tc.prefs, got.Count, listed, tc.want)
 			}
 		}
 	})

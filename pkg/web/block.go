@@ -82,15 +82,7 @@ func (s *Server) blockedSet(c echo.Context) (map[int64]bool, error) {
 	if p == nil {
 		return map[int64]bool{}, nil
 	}
-	if st := s.members.get(p.User.ID, p.User.SettingsVersion); st.hasBlocked {
-		return st.blocked, nil
-	}
-	m, err := s.deps.Blocks.BlockedBy(c.Request().Context(), p.User.ID)
-	if err != nil {
-		return nil, err
-	}
-	s.members.update(p.User.ID, p.User.SettingsVersion, func(st *memberState) { st.blocked, st.hasBlocked = m, true })
-	return m, nil
+	return s.members.Blocked(c.Request().Context(), memberKey(p), s.deps.Blocks.BlockedBy)
 }
 
 // replyBlocked reports whether the author of the post being answered has

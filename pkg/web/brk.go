@@ -21,21 +21,10 @@ func (s *Server) breaks(c echo.Context) (forum.BreakSet, error) {
 	if p == nil || s.deps.Breaks == nil {
 		return nil, nil
 	}
-	st := s.members.get(p.User.ID, p.User.SettingsVersion)
-	if st.hasBreaks && (st.breaksUntil.IsZero() || s.deps.Breaks.Now().Before(st.breaksUntil)) {
-		c.Set(ctxBreaks, st.breaks)
-		return st.breaks, nil
-	}
-	bs, err := s.deps.Breaks.Active(c.Request().Context(), p.User.ID)
+	bs, err := s.members.Breaks(c.Request().Context(), memberKey(p), s.deps.Breaks.Now(), s.deps.Breaks.Active)
 	if err != nil {
 		return nil, err
 	}
-	if bs == nil {
-		bs = forum.BreakSet{}
-	}
-	s.members.update(p.User.ID, p.User.SettingsVersion, func(st *memberState) {
-		st.breaks, st.breaksUntil, st.hasBreaks = bs, breaksEnd(bs), true
-	})
 	c.Set(ctxBreaks, bs)
 	return bs, nil
 }

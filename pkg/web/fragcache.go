@@ -3,9 +3,9 @@ package web
 import (
 	"encoding/binary"
 	"hash/maphash"
-	"html/template"
-	"sync"
 	"time"
+
+	"hearth/pkg/cache"
 )
 
 // fragmentCacheBytes bounds the rendered post fragments kept in memory: a
@@ -13,70 +13,19 @@ import (
 // the threads being read at any moment on a small instance.
 const fragmentCacheBytes = 4 << 20
 
-// fragmentKey names one rendering of one post: a 128-bit hash of
-// everything the "post" template reads, so two requests share an entry only
-// when the template would write the same bytes for both.
-type fragmentKey [2]uint64
-
-// fragmentCache keeps the HTML of posts as the thread page renders them.
-// Executing html/template for 50 posts is most of a member's thread page
-// (a reflective call per escaped value); the same post usually renders
-// the same way for every reader with the same trigger-warning choices, and
-// for the same reader on every visit until something about it changes.
-//
-// Entries are addressed by their inputs, not by post id, so they never go
-// stale: an edit, a redaction, a new reaction or a minute passing on the
-// relative time makes a new key, and the old entry ages out. The cache
-// keeps two generations; when the current one fills half the budget it
-// becomes the old one and the one before it is dropped, so the memory it
-// holds stays under fragmentCacheBytes and recently used entries survive.
-type fragmentCache struct {
+// fragmentKeys names the renderings kept in the fragment cache
+// (cache.Fragments). Executing html/template for 50 posts is most of a
+// member's thread page (a reflective call per escaped value); the same
+// post usually renders the same way for every reader with the same
+// trigger-warning choices, and for the same reader on every visit until
+// something about it changes. A key is a hash of everything the template
+// reads, so an entry never goes stale: a change makes a new key.
+type fragmentKeys struct {
 	seeds [2]maphash.Seed
-
-	mu       sync.Mutex
-	cur, old map[fragmentKey]template.HTML
-	curBytes int
 }
 
-func newFragmentCache() *fragmentCache {
-	return &fragmentCache{
-		seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()},
-		cur:   map[fragmentKey]template.HTML{},
-	}
-}
-
-func (fc *fragmentCache) get(k fragmentKey) (template.HTML, bool) {
-	fc.mu.Lock()
-	defer fc.mu.Unlock()
-	if h, ok := fc.cur[k]; ok {
-		return h, true
-	}
-	if h, ok := fc.old[k]; ok {
-		delete(fc.old, k)
-		fc.putLocked(k, h)
-		return h, true
-	}
-	return "", false
-}
-
-func (fc *fragmentCache) put(k fragmentKey, h template.HTML) {
-	if len(h) > fragmentCacheBytes/64 {
-		return
-	}
-	fc.mu.Lock()
-	defer fc.mu.Unlock()
-	fc.putLocked(k, h)
-}
-
-func (fc *fragmentCache) putLocked(k fragmentKey, h template.HTML) {
-	if _, ok := fc.cur[k]; ok {
-		return
-	}
-	if fc.curBytes+len(h) > fragmentCacheBytes/2 {
-		fc.old, fc.cur, fc.curBytes = fc.cur, map[fragmentKey]template.HTML{}, 0
-	}
-	fc.cur[k] = h
-	fc.curBytes += len(h)
+func newFragmentKeys() fragmentKeys {
+	return fragmentKeys{seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}}
 }
 
 // postFragment is what the "post" template renders: one post of a thread
@@ -96,9 +45,9 @@ type postFragment struct {
 // into both halves: two different bodies of one post (an edit, a
 // re-render) share a key only if their digests collide, a chance of 2^-64
 // per change under a seed chosen when the process starts.
-func (fc *fragmentCache) key(f *postFragment) fragmentKey {
+func (fc fragmentKeys) key(f *postFragment) cache.FragmentKey {
 	body := maphash.String(fc.seeds[0], string(f.Body))
-	var k fragmentKey
+	var k cache.FragmentKey
 	for i, seed := range fc.seeds {
 		var w keyWriter
 		w.h.SetSeed(seed)
@@ -114,8 +63,8 @@ func (fc *fragmentCache) key(f *postFragment) fragmentKey {
 // these keys apart from posts'. Its loop over the seeds repeats key's on
 // purpose: passing the writer to a shared helper as a function value
 // moves it to the heap, 100 allocations a thread page.
-func (fc *fragmentCache) formKey(f *ComposeForm) fragmentKey {
-	var k fragmentKey
+func (fc fragmentKeys) formKey(f *ComposeForm) cache.FragmentKey {
+	var k cache.FragmentKey
 	for i, seed := range fc.seeds {
 		var w keyWriter
 		w.h.SetSeed(seed)

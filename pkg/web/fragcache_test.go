@@ -95,7 +95,7 @@ func leaf(t *testing.T, path []int, name string, try func(string, postFragment),
 // can read, one at a time, and requires a different key for each: a field
 // the key left out would let one reader's rendering be served for another.
 func TestFragmentKeyCoversEveryField(t *testing.T) {
-	fc := newFragmentCache()
+	fc := newFragmentKeys()
 	base := fullFragment()
 	want := fc.key(&base)
 	if again := fullFragment(); fc.key(&again) != want {
@@ -117,53 +117,6 @@ func TestFragmentKeyCoversEveryField(t *testing.T) {
 	b.AuthorName, b.ReplyingTo = "a", "bc"
 	if fc.key(&a) == fc.key(&b) {
 		t.Error(`("ab", "c") and ("a", "bc") share a key`)
-	}
-}
-
-// TestFragmentCacheStaysWithinItsBudget fills the cache far past its budget
-// and checks that it holds no more than that, keeps the newest entries and
-// refuses a single oversized fragment.
-func TestFragmentCacheStaysWithinItsBudget(t *testing.T) {
-	fc := newFragmentCache()
-	body := template.HTML(strings.Repeat("x", 2000))
-	var last fragmentKey
-	for i := range 10 * fragmentCacheBytes / len(body) {
-		f := fullFragment()
-		f.ID = int64(i)
-		last = fc.key(&f)
-		fc.put(last, body)
-	}
-	total := 0
-	for _, m := range []map[fragmentKey]template.HTML{fc.cur, fc.old} {
-		for _, h := range m {
-			total += len(h)
-		}
-	}
-	if total > fragmentCacheBytes {
-		t.Errorf("the cache holds %d bytes, over its budget of %d", total, fragmentCacheBytes)
-	}
-	if h, ok := fc.get(last); !ok || h != body {
-		t.Error("the newest entry is gone")
-	}
-	big := fullFragment()
-	big.ID = -1
-	k := fc.key(&big)
-	fc.put(k, template.HTML(strings.Repeat("y", fragmentCacheBytes/32)))
-	if _, ok := fc.get(k); ok {
-		t.Error("an oversized fragment was kept")
-	}
-	// An entry found in the older generation moves to the current one, so
-	// a post that is still being read survives the next turnover.
-	f := fullFragment()
-	f.ID = -2
-	k = fc.key(&f)
-	fc.put(k, "kept")
-	fc.old, fc.cur, fc.curBytes = fc.cur, map[fragmentKey]template.HTML{}, 0
-	if _, ok := fc.get(k); !ok {
-		t.Fatal("an entry of the older generation was not found")
-	}
-	if _, ok := fc.cur[k]; !ok {
-		t.Error("a hit in the older generation did not move to the current one")
 	}
 }
 
@@ -247,7 +200,7 @@ func TestBlankReplyFormFromTheCache(t *testing.T) {
 			}
 		}
 	}
-	if other, err := s.blankReplyForm(8, vocab); err != nil || s.frags.formKey(other) == s.frags.formKey(first) {
+	if other, err := s.blankReplyForm(8, vocab); err != nil || s.fragKeys.formKey(other) == s.fragKeys.formKey(first) {
 		t.Errorf("another thread's form shares the first one's key (err %v)", err)
 	}
 	if fewer, _ := s.blankReplyForm(7, vocab[:1]); strings.Contains(string(fewer.Fields), "self-harm") {

@@ -27,12 +27,8 @@ func (s *Server) modBase(c echo.Context, b *Base) {
 	// accounts gate, where dismissing is not possible; their notices wait
 	// until the sanction ends.
 	if auth.CanPost(p.Actor, time.Now()) == nil {
-		if st := s.members.get(p.User.ID, p.User.SettingsVersion); st.hasNotices {
-			ns = st.notices
-		} else if ns, err = s.deps.Moderation.Notices(ctx, p.User.ID); err != nil {
+		if ns, err = s.members.Notices(ctx, memberKey(p), s.deps.Moderation.Notices); err != nil {
 			s.log.Warn("member notices", "request_id", reqID(c), "err", err.Error())
-		} else {
-			s.members.update(p.User.ID, p.User.SettingsVersion, func(st *memberState) { st.notices, st.hasNotices = ns, true })
 		}
 	}
 	for _, n := range ns {

@@ -10,14 +10,14 @@ import (
 )
 
 // unread is the signed-in member's unread notification count for the
-// header: one query, which applies their hidden tags itself. A failure is
+// header, kept under their notice version (cache.Members). A failure is
 // logged and shows no count rather than failing the page.
 func (s *Server) unread(c echo.Context) int {
 	p := principal(c)
 	if p == nil || s.deps.Forum == nil {
 		return 0
 	}
-	n, err := s.deps.Forum.UnreadCount(c.Request().Context(), p.User.ID)
+	n, err := s.members.Unread(c.Request().Context(), memberKey(p), s.deps.Forum.UnreadCount)
 	if err != nil {
 		s.log.Warn("unread count", "request_id", reqID(c), "err", err.Error())
 		return 0

@@ -8,7 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"golang.org/x/sync/singleflight"
 
-	"hearth/pkg/vcache"
+	"hearth/pkg/cache"
 )
 
 // Limits of the visitor page cache: it holds only the pages visitors asked
@@ -28,7 +28,7 @@ const (
 // Members never get cached pages.
 type pageCache struct {
 	version func() uint64
-	pages   *vcache.Cache[string, *cachedPage]
+	pages   *cache.Versioned[string, *cachedPage]
 	flight  singleflight.Group
 }
 
@@ -44,7 +44,7 @@ func newPageCache(ttl time.Duration, version func() uint64) *pageCache {
 	if ttl <= 0 || version == nil {
 		return nil
 	}
-	return &pageCache{version: version, pages: vcache.New[string, *cachedPage](ttl, pageCacheMaxBytes)}
+	return &pageCache{version: version, pages: cache.NewVersioned[string, *cachedPage](ttl, pageCacheMaxBytes)}
 }
 
 // cacheForVisitors is route middleware for pages that look the same to every

@@ -27,20 +27,15 @@ func (s *Server) prefs(c echo.Context) (forum.Prefs, error) {
 	if p, ok := c.Get(ctxPrefs).(forum.Prefs); ok {
 		return p, nil
 	}
-	var uid, version int64
+	var p forum.Prefs
+	var err error
 	if pr := principal(c); pr != nil {
-		uid, version = pr.User.ID, pr.User.SettingsVersion
-		if st := s.members.get(uid, version); st.hasPrefs {
-			c.Set(ctxPrefs, st.prefs)
-			return st.prefs, nil
-		}
+		p, err = s.members.Prefs(c.Request().Context(), memberKey(pr), s.deps.Forum.Prefs)
+	} else {
+		p, err = s.deps.Forum.Prefs(c.Request().Context(), 0)
 	}
-	p, err := s.deps.Forum.Prefs(c.Request().Context(), uid)
 	if err != nil {
 		return nil, err
-	}
-	if uid != 0 {
-		s.members.update(uid, version, func(st *memberState) { st.prefs, st.hasPrefs = p, true })
 	}
 	c.Set(ctxPrefs, p)
 	return p, nil

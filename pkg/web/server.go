@@ -15,6 +15,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"hearth/pkg/auth"
+	"hearth/pkg/cache"
 	"hearth/pkg/config"
 	"hearth/pkg/forum"
 	"hearth/pkg/moderation"
@@ -52,9 +53,9 @@ type Deps struct {
 	Breaks *forum.Breaks
 	// Public answers the Atom feeds and the read API.
 	Public *forum.Public
-	// ContentVersion grows with every write that may change a visitor's
-	// page; the visitor page cache (pagecache.go) checks entries against it.
-	// Nil turns the cache off.
+	// ContentVersion grows with every write through this instance; the
+	// visitor page cache (pagecache.go) checks entries against it. Nil
+	// turns the cache off.
 	ContentVersion func() uint64
 }
 
@@ -69,8 +70,9 @@ type Server struct {
 	registry *prometheus.Registry
 	metrics  *httpMetrics
 	pages    *pageCache
-	frags    *fragmentCache
-	members  *memberCache
+	frags    *cache.Fragments
+	fragKeys fragmentKeys
+	members  *cache.Members
 	gate     *readGate
 	limiter  *clientLimiter
 }
@@ -97,8 +99,9 @@ func New(d Deps) (*Server, error) {
 		return nil, fmt.Errorf("metrics: %w", err)
 	}
 	s.pages = newPageCache(d.Config.VisitorCache, d.ContentVersion)
-	s.frags = newFragmentCache()
-	s.members = newMemberCache()
+	s.frags = cache.NewFragments(fragmentCacheBytes)
+	s.fragKeys = newFragmentKeys()
+	s.members = cache.NewMembers(d.Config.MemberCache)
 	s.gate = newReadGate(d.Config.ReadConcurrency)
 	s.limiter = newClientLimiter(d.Config.APIRateLimit)
 	s.e.HideBanner = true
@@ -163,3 +166,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 // Echo exposes the router so tests can add probe routes (a handler that
 // panics, a slow request) behind the real middleware.
 func (s *Server) Echo() *echo.Echo { return s.e }
+
+// memberKey names the signed-in member p in the member cache, with the
+// versions the session lookup read from their users row.
+func memberKey(p *auth.Principal) cache.Member {
+	return cache.Member{ID: p.User.ID, Settings: p.User.SettingsVersion, Notices: p.User.NoticeVersion}
+}

@@ -129,8 +129,8 @@ func (s *Server) postFragments(posts []PostView, back string, threadID int64) ([
 	out := make([]template.HTML, len(posts))
 	for i := range posts {
 		f := postFragment{PostView: posts[i], Back: back, ThreadID: threadID}
-		k := s.frags.key(&f)
-		if h, ok := s.frags.get(k); ok {
+		k := s.fragKeys.key(&f)
+		if h, ok := s.frags.Get(k); ok {
 			out[i] = h
 			continue
 		}
@@ -138,7 +138,7 @@ func (s *Server) postFragments(posts []PostView, back string, threadID int64) ([
 		if err != nil {
 			return nil, err
 		}
-		s.frags.put(k, h)
+		s.frags.Put(k, h)
 		out[i] = h
 	}
 	return out, nil
@@ -150,14 +150,14 @@ func (s *Server) postFragments(posts []PostView, back string, threadID int64) ([
 // fragment cache.
 func (s *Server) blankReplyForm(threadID int64, vocab []forum.Tag) (*ComposeForm, error) {
 	f := &ComposeForm{Action: "/t/" + itoa(threadID) + "/replies", Tags: tagChoices(vocab, nil), Submit: "Post reply"}
-	k := s.frags.formKey(f)
-	h, ok := s.frags.get(k)
+	k := s.fragKeys.formKey(f)
+	h, ok := s.frags.Get(k)
 	if !ok {
 		var err error
 		if h, err = s.render.Fragment("thread/show", "composer-fields", f); err != nil {
 			return nil, err
 		}
-		s.frags.put(k, h)
+		s.frags.Put(k, h)
 	}
 	f.Fields, f.Idem = h, newIdemKey()
 	return f, nil

@@ -1,16 +1,16 @@
-package vcache
+package cache
 
 import (
 	"sync"
 	"time"
 )
 
-// Cache maps keys to values computed at a version. Get serves a value only
+// Versioned maps keys to values computed at a version. Get serves a value only
 // while the version the caller passes is the one it was stored at and its
 // lifetime has not ended; Put refuses a value that would take the cache
 // past its budget once expired and outdated entries are gone. It is safe
 // for concurrent use.
-type Cache[K comparable, V any] struct {
+type Versioned[K comparable, V any] struct {
 	ttl      time.Duration
 	maxBytes int
 	now      func() time.Time
@@ -27,18 +27,18 @@ type entry[V any] struct {
 	size    int
 }
 
-// New returns a cache whose entries live for ttl and which holds at most
-// maxBytes, as counted by the sizes given to Put.
-func New[K comparable, V any](ttl time.Duration, maxBytes int) *Cache[K, V] {
-	return &Cache[K, V]{ttl: ttl, maxBytes: maxBytes, now: time.Now, entries: map[K]entry[V]{}}
+// NewVersioned returns a cache whose entries live for ttl and which holds
+// at most maxBytes, as counted by the sizes given to Put.
+func NewVersioned[K comparable, V any](ttl time.Duration, maxBytes int) *Versioned[K, V] {
+	return &Versioned[K, V]{ttl: ttl, maxBytes: maxBytes, now: time.Now, entries: map[K]entry[V]{}}
 }
 
 // SetClock replaces the clock (for tests).
-func (c *Cache[K, V]) SetClock(now func() time.Time) { c.now = now }
+func (c *Versioned[K, V]) SetClock(now func() time.Time) { c.now = now }
 
 // Get returns the value stored under key at version, if it has not
 // expired. An entry found outdated or expired is dropped.
-func (c *Cache[K, V]) Get(key K, version uint64) (V, bool) {
+func (c *Versioned[K, V]) Get(key K, version uint64) (V, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[key]
@@ -58,7 +58,7 @@ func (c *Cache[K, V]) Get(key K, version uint64) (V, bool) {
 // key for the cache's lifetime, replacing what was there. When the budget
 // would be exceeded it first forgets every expired entry and every entry
 // of an older version; if that is not enough the value is not kept.
-func (c *Cache[K, V]) Put(key K, version uint64, value V, size int) {
+func (c *Versioned[K, V]) Put(key K, version uint64, value V, size int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if old, ok := c.entries[key]; ok {
@@ -80,20 +80,20 @@ func (c *Cache[K, V]) Put(key K, version uint64, value V, size int) {
 }
 
 // Bytes is the size of what the cache holds, as counted by Put.
-func (c *Cache[K, V]) Bytes() int {
+func (c *Versioned[K, V]) Bytes() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.bytes
 }
 
 // Len is the number of entries the cache holds.
-func (c *Cache[K, V]) Len() int {
+func (c *Versioned[K, V]) Len() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return len(c.entries)
 }
 
-func (c *Cache[K, V]) drop(key K, e entry[V]) {
+func (c *Versioned[K, V]) drop(key K, e entry[V]) {
 	delete(c.entries, key)
 	c.bytes -= e.size
 }

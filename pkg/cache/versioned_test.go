@@ -1,4 +1,4 @@
-package vcache
+package cache
 
 import (
 	"testing"
@@ -11,7 +11,7 @@ import (
 // value that still does not fit is not kept.
 func TestLifetimeVersionAndBudget(t *testing.T) {
 	clock := time.Unix(1_000_000, 0)
-	c := New[string, string](2*time.Second, 100)
+	c := NewVersioned[string, string](2*time.Second, 100)
 	c.SetClock(func() time.Time { return clock })
 
 	c.Put("/t/1", 7, "one", 3)

@@ -1,0 +1,38 @@
+// Package cache holds every cache Hearth keeps in memory, and this table
+// is the list of them. The rule: a member-facing entry is checked, on every
+// use, against a version the database keeps on a row the request reads
+// anyway, moved by triggers in the same transaction as the change, so it is
+// exact on both databases and for any number of instances. Only visitors'
+// pages may be a little old, for at most HEARTH_VISITOR_CACHE.
+//
+//	what is cached                   | where                  | what invalidates it                                  | databases
+//	---------------------------------+------------------------+------------------------------------------------------+----------
+//	visitor pages (home, group,      | Versioned, used by     | any write through this instance (store's             | both
+//	thread), bytes of 200 responses  | web/pagecache.go       | ContentVersion); another instance's write after      |
+//	                                 |                        | HEARTH_VISITOR_CACHE (default 2 s)                   |
+//	thread pages' posts and their    | Threads                | threads.content_version (migration 18): any change   | both
+//	reactions, shared by members     | (forum.RowCache)       | to the thread's posts or reactions; unread entries   |
+//	                                 |                        | leave after HEARTH_THREAD_CACHE (default 1 min)      |
+//	a member's tag preferences,      | Members                | users.settings_version (migration 16): any change    | both
+//	blocks, breaks, moderators'      |                        | to those rows; breaks also when the first one ends;  |
+//	notices                          |                        | at most HEARTH_MEMBER_CACHE members (default 4,096)  |
+//	a member's unread count          | Members                | users.notice_version (migration 20): their           | both
+//	                                 |                        | notifications, follows, hidden tags, blocks, and a   |
+//	                                 |                        | post or thread they have unread news in changing     |
+//	                                 |                        | status, tags, author or thread; not kept while a     |
+//	                                 |                        | new reply could change it alone (forum.Unread)       |
+//	rendered posts and blank reply   | Fragments, keyed in    | nothing: the key hashes every input of the template, | both
+//	forms                            | web/fragcache.go       | so a change makes a new key; two generations in      |
+//	                                 |                        | 4 MiB                                                |
+//	compiled SQL statements          | store/stmtcache.go     | nothing: keyed by the query text, per connection;    | SQLite;
+//	                                 |                        | PostgreSQL's driver (pgx) keeps its own              | pgx's own
+//
+// The session lookup and the tag vocabulary are not cached: each is one
+// indexed query, and neither can be checked against a version without a
+// query of its own.
+//
+// cache imports the standard library, hearth/pkg/forum and
+// hearth/pkg/moderation (for the types it keeps); it never imports echo,
+// gorm or the store. hearth/pkg/app builds the caches and hands them to the
+// services and the web layer.
+package cache

@@ -1,0 +1,206 @@
+package cache
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"hearth/pkg/forum"
+	"hearth/pkg/moderation"
+)
+
+// Member names a signed-in member with the two versions the database keeps
+// on their users row and the session lookup reads with it. Settings grows
+// with every change to their trigger-warning preferences, blocks, breaks
+// and the moderators' notices to them (migration 16); Notices with every
+// change their unread count depends on (migration 20).
+type Member struct {
+	ID       int64
+	Settings int64
+	Notices  int64
+}
+
+// Members keeps, for each signed-in member, what every page they view
+// reads about them besides their users row: preferences, the members they
+// blocked, their breaks, the moderators' notices to them and their unread
+// count. Each part is valid while the version it was read at is the one
+// the session lookup just read, which triggers move in the writing
+// transaction: exact on both databases and for any number of instances,
+// at no query to check. Breaks also end by the clock, so they are kept
+// only until the first of them ends.
+//
+// Entries are immutable and shared: callers must not change what they get.
+// Reading takes no lock (a sync.Map of entries); filling copies the entry.
+// Past the size bound the map is replaced by an empty one. A nil *Members
+// keeps nothing: every method loads.
+type Members struct {
+	max  int64
+	m    atomic.Pointer[sync.Map]
+	n    atomic.Int64
+	fill sync.Mutex
+}
+
+// memberEntry is one member's kept parts, each with the version it was
+// read at (0 when not read: the versions start at 0, so a part is marked
+// by its has flag).
+type memberEntry struct {
+	settings, notices int64
+
+	prefs    forum.Prefs
+	hasPrefs bool
+
+	blocked    map[int64]bool
+	hasBlocked bool
+
+	breaks      forum.BreakSet
+	breaksUntil time.Time
+	hasBreaks   bool
+
+	modNotices    []moderation.Notice
+	hasModNotices bool
+
+	unread    int
+	hasUnread bool
+}
+
+// NewMembers returns a cache for up to size members, or nil (no caching)
+// for size <= 0.
+func NewMembers(size int) *Members {
+	if size <= 0 {
+		return nil
+	}
+	mc := &Members{max: int64(size)}
+	mc.m.Store(&sync.Map{})
+	return mc
+}
+
+// entry returns k's entry with the parts of another version cleared.
+func (mc *Members) entry(k Member) memberEntry {
+	v, ok := mc.m.Load().Load(k.ID)
+	if !ok {
+		return memberEntry{settings: k.Settings, notices: k.Notices}
+	}
+	e := *v.(*memberEntry)
+	if e.settings != k.Settings {
+		e.prefs, e.hasPrefs, e.blocked, e.hasBlocked = nil, false, nil, false
+		e.breaks, e.breaksUntil, e.hasBreaks = nil, time.Time{}, false
+		e.modNotices, e.hasModNotices = nil, false
+		e.settings = k.Settings
+	}
+	if e.notices != k.Notices {
+		e.unread, e.hasUnread, e.notices = 0, false, k.Notices
+	}
+	return e
+}
+
+// update applies fill to a copy of k's entry and stores it.
+func (mc *Members) update(k Member, fill func(*memberEntry)) {
+	mc.fill.Lock()
+	defer mc.fill.Unlock()
+	m := mc.m.Load()
+	e := mc.entry(k)
+	fill(&e)
+	if _, ok := m.Load(k.ID); !ok && mc.n.Add(1) > mc.max {
+		m = &sync.Map{}
+		mc.m.Store(m)
+		mc.n.Store(1)
+	}
+	m.Store(k.ID, &e)
+}
+
+// Prefs returns the member's trigger-warning preferences, from memory or
+// from load.
+func (mc *Members) Prefs(ctx context.Context, k Member, load func(context.Context, int64) (forum.Prefs, error)) (forum.Prefs, error) {
+	if mc != nil {
+		if e := mc.entry(k); e.hasPrefs {
+			return e.prefs, nil
+		}
+	}
+	p, err := load(ctx, k.ID)
+	if err == nil && mc != nil {
+		mc.update(k, func(e *memberEntry) { e.prefs, e.hasPrefs = p, true })
+	}
+	return p, err
+}
+
+// Blocked returns the set of members the member has blocked.
+func (mc *Members) Blocked(ctx context.Context, k Member, load func(context.Context, int64) (map[int64]bool, error)) (map[int64]bool, error) {
+	if mc != nil {
+		if e := mc.entry(k); e.hasBlocked {
+			return e.blocked, nil
+		}
+	}
+	b, err := load(ctx, k.ID)
+	if err == nil && mc != nil {
+		mc.update(k, func(e *memberEntry) { e.blocked, e.hasBlocked = b, true })
+	}
+	return b, err
+}
+
+// Breaks returns the member's current breaks at now. Kept breaks are
+// served until the first of them ends; new and shortened breaks move the
+// settings version instead.
+func (mc *Members) Breaks(ctx context.Context, k Member, now time.Time, load func(context.Context, int64) (forum.BreakSet, error)) (forum.BreakSet, error) {
+	if mc != nil {
+		if e := mc.entry(k); e.hasBreaks && (e.breaksUntil.IsZero() || now.Before(e.breaksUntil)) {
+			return e.breaks, nil
+		}
+	}
+	bs, err := load(ctx, k.ID)
+	if bs == nil {
+		bs = forum.BreakSet{}
+	}
+	if err == nil && mc != nil {
+		mc.update(k, func(e *memberEntry) { e.breaks, e.breaksUntil, e.hasBreaks = bs, breaksEnd(bs), true })
+	}
+	return bs, err
+}
+
+// breaksEnd is when a set of current breaks next changes by the clock:
+// when the first of them ends (the zero time for none).
+func breaksEnd(bs forum.BreakSet) time.Time {
+	var end time.Time
+	for _, b := range bs {
+		if end.IsZero() || b.EndsAt.Before(end) {
+			end = b.EndsAt
+		}
+	}
+	return end
+}
+
+// Notices returns the moderators' notices to the member.
+func (mc *Members) Notices(ctx context.Context, k Member, load func(context.Context, int64) ([]moderation.Notice, error)) ([]moderation.Notice, error) {
+	if mc != nil {
+		if e := mc.entry(k); e.hasModNotices {
+			return e.modNotices, nil
+		}
+	}
+	ns, err := load(ctx, k.ID)
+	if err == nil && mc != nil {
+		mc.update(k, func(e *memberEntry) { e.modNotices, e.hasModNotices = ns, true })
+	}
+	return ns, err
+}
+
+// Unread returns the member's unread count. A count load reports as not
+// Stable (it may change without the notices version moving) is not kept.
+func (mc *Members) Unread(ctx context.Context, k Member, load func(context.Context, int64) (forum.Unread, error)) (int, error) {
+	if mc != nil {
+		if e := mc.entry(k); e.hasUnread {
+			return e.unread, nil
+		}
+	}
+	u, err := load(ctx, k.ID)
+	if err == nil && mc != nil && u.Stable {
+		mc.update(k, func(e *memberEntry) { e.unread, e.hasUnread = u.Count, true })
+	}
+	return u.Count, err
+}
+
+// Len is the number of members kept (for tests).
+func (mc *Members) Len() int {
+	n := 0
+	mc.m.Load().Range(func(any, any) bool { n++; return true })
+	return n
+}
