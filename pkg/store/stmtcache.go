@@ -23,13 +23,14 @@ const stmtCacheSize = 256
 //
 // database/sql hands a query that is not explicitly prepared to the
 // driver's ExecContext or QueryContext, and modernc.org/sqlite compiles it
-// afresh each time: SQLite's parser and planner were 14 % of the writer's
-// time in a reply and 18 % of a member's thread page. GORM's PrepareStmt
+// afresh each time, so every page would pay SQLite's parser and planner
+// for every query (docs/performance.md has the share). GORM's PrepareStmt
 // option keeps statements only outside transactions (inside one it
 // prepares on the transaction, and database/sql closes that statement at
 // commit), and every write on the SQLite writer runs in a transaction, so
 // the cache lives here, below database/sql, where a connection is one
-// SQLite handle used by one goroutine at a time.
+// SQLite handle used by one goroutine at a time. PostgreSQL's driver (pgx)
+// keeps its own statement cache per connection.
 type stmtConnector struct {
 	inner driver.Connector
 	// prepares counts statements compiled for the cache, for tests.

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"testing"
 	"time"
@@ -76,5 +77,62 @@ func TestMemberSettingsKeptUntilTheyChange(t *testing.T) {
 		exec("INSERT INTO breaks (user_id, scope, tag, starts_at, ends_at, created_at) VALUES (?, 'site', '', ?, ?, ?)", uid, now.Add(-time.Minute), now.Add(time.Hour), now)
 		body, _ = view()
 		mustContain(t, "after a break", body, "You're taking a break from Hearth until")
+	})
+}
+
+// TestUnreadCountKeptUntilItCanChange: a member's unread count is counted
+// once and kept between their pages, and a notification written through
+// another instance sharing the database shows on their very next page. A
+// followed-thread notice with nothing in it the member can see is counted
+// on every page, so the next reply there shows although it writes no row
+// of theirs.
+func TestUnreadCountKeptUntilItCanChange(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		one, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		two, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		ann := newPoster(t, one, db, "Annika", "member")
+		cai := newPoster(t, one, db, "cai", "member")
+		ben := newPoster(t, two, db, "ben_k", "member")
+		dee := newPoster(t, two, db, "dee", "member")
+		tid := ann.startThread("grief", "Anniversaries", "The first one is close.")
+		op := firstPostOf(t, db, tid)
+		page := func(p *poster) (string, int64) {
+			t.Helper()
+			q := forumtest.CountQueries(db)
+			r := p.c.Get("/crisis")
+			if r.StatusCode != http.StatusOK {
+				t.Fatalf("GET /crisis: %d", r.StatusCode)
+			}
+			return unreadIn(r.Body), q.Count()
+		}
+		page(ann)
+		n, cold := page(ann)
+		if n != "0" {
+			t.Fatalf("unread %s before any reply", n)
+		}
+		ben.reply(tid, op, "I remember mine. It gets gentler.")
+		if n, _ = page(ann); n != "1" {
+			t.Fatalf("after a reply through another instance: unread %s, want 1", n)
+		}
+		if n, warm := page(ann); n != "1" || warm >= cold+1 {
+			t.Fatalf("the next page: unread %s in %d queries, want 1 in fewer than %d (the count kept)", n, warm, cold+1)
+		}
+
+		// Cai follows the thread and hides a tag the next reply carries.
+		if r := cai.c.PostForm("/t/"+idStr(tid)+"/follow", url.Values{"state": {"follow"}}); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("follow: %d", r.StatusCode)
+		}
+		if err := db.W.Exec("INSERT INTO tag_prefs (user_id, tag_slug, mode, updated_at) VALUES (?, 'abuse', 'hide', CURRENT_TIMESTAMP)", cai.id).Error; err != nil {
+			t.Fatal(err)
+		}
+		ben.reply(tid, op, "Something heavier.", "abuse")
+		if n, _ = page(cai); n != "0" {
+			t.Fatalf("a reply with a hidden tag counts: unread %s", n)
+		}
+		page(cai)
+		dee.reply(tid, op, "Sending you warmth.")
+		if n, _ = page(cai); n != "1" {
+			t.Fatalf("after a reply they can see, through another instance: unread %s, want 1", n)
+		}
 	})
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -14,15 +15,18 @@ const readGateWait = 50 * time.Millisecond
 // readGate lets a fixed number of members' page reads (GET and HEAD with a
 // session) run at once and queues the others in arrival order. Without it
 // every request in flight shares the cores at once, and under a burst the
-// unlucky ones are descheduled again and again: on the two-core bench, 32
-// connections reading member thread pages saw a p99 of 41-47 ms at about
-// 5,400 pages a second, and 14 ms with two reads at a time
-// (docs/performance.md). Visitors' reads are nearly all answered from the
-// visitor page cache in microseconds, where waiting in turn cost a fifth
-// of their throughput; they, writes, health checks, metrics and static
-// files are never held.
+// unlucky ones are descheduled again and again, so the slowest pages grow
+// far slower than the typical one (docs/performance.md has the figures).
+// Visitors' reads are nearly all answered from the visitor page cache in
+// microseconds, where waiting in turn costs more than it saves; they,
+// writes, health checks, metrics and static files are never held.
 type readGate struct {
-	slots chan struct{}
+	mu    sync.Mutex
+	free  int
+	queue []chan struct{} // waiting reads, first come first served
+	// timer starts the wait of one read (time.NewTimer; tests inject
+	// their own).
+	timer func(time.Duration) (<-chan time.Time, func() bool)
 }
 
 // newReadGate returns a gate for n reads at once, or nil (no gate) for
@@ -31,7 +35,10 @@ func newReadGate(n int) *readGate {
 	if n <= 0 {
 		return nil
 	}
-	return &readGate{slots: make(chan struct{}, n)}
+	return &readGate{free: n, timer: func(d time.Duration) (<-chan time.Time, func() bool) {
+		t := time.NewTimer(d)
+		return t.C, t.Stop
+	}}
 }
 
 // wrap puts the gate in front of next for the reads member says come
@@ -50,31 +57,72 @@ func (g *readGate) wrap(next http.Handler, member func(*http.Request) bool) http
 			return // the client left while waiting: nothing to answer
 		}
 		if held {
-			defer func() { <-g.slots }()
+			defer g.release()
 		}
 		next.ServeHTTP(w, r)
 	})
 }
 
-// enter waits for a slot, in arrival order (a channel's waiting senders
-// are served first come, first served). held is false when the read goes
-// ahead without one after readGateWait; gone when the request ended first.
+// enter takes a slot, waiting behind the reads that arrived first. held is
+// false when the read goes ahead without one after readGateWait; gone when
+// the request ended first.
 func (g *readGate) enter(r *http.Request) (held, gone bool) {
-	select {
-	case g.slots <- struct{}{}:
+	g.mu.Lock()
+	if g.free > 0 {
+		g.free--
+		g.mu.Unlock()
 		return true, false
-	default:
 	}
-	t := time.NewTimer(readGateWait)
-	defer t.Stop()
+	turn := make(chan struct{})
+	g.queue = append(g.queue, turn)
+	g.mu.Unlock()
+	expired, stop := g.timer(readGateWait)
+	defer stop()
 	select {
-	case g.slots <- struct{}{}:
+	case <-turn:
 		return true, false
-	case <-t.C:
-		return false, false
+	case <-expired:
+		// Handed a slot meanwhile: keep it.
+		return !g.leave(turn), false
 	case <-r.Context().Done():
+		if !g.leave(turn) {
+			g.release()
+		}
 		return false, true
 	}
+}
+
+// leave takes turn out of the queue, and reports false when it was no
+// longer there: release had handed it a slot.
+func (g *readGate) leave(turn chan struct{}) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for i, t := range g.queue {
+		if t == turn {
+			g.queue = append(g.queue[:i], g.queue[i+1:]...)
+			return true
+		}
+	}
+	return false
+}
+
+// release hands the slot to the first waiting read, or frees it.
+func (g *readGate) release() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if len(g.queue) == 0 {
+		g.free++
+		return
+	}
+	close(g.queue[0])
+	g.queue = g.queue[1:]
+}
+
+// waiting is the number of reads in the queue.
+func (g *readGate) waiting() int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return len(g.queue)
 }
 
 // ungated reports whether path is one the gate never holds: probes and

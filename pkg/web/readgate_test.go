@@ -4,127 +4,164 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
 )
 
-// TestReadGate: members' page reads beyond the gate's size wait, in
-// arrival order, until one ends (or readGateWait passes); visitors' reads,
-// writes, probes and static files are never held; a reader who leaves
-// while waiting is not served.
-func TestReadGate(t *testing.T) {
-	if newReadGate(0) != nil {
-		t.Fatal("a size of 0 must turn the gate off")
+// gateRig is a gate of one slot in front of a handler that records what
+// it serves and holds the requests for /hold until released, with a timer
+// the test fires by hand.
+type gateRig struct {
+	t       *testing.T
+	g       *readGate
+	h       http.Handler
+	release chan struct{}
+	fire    chan time.Time
+	timers  int
+
+	mu     sync.Mutex
+	served []string
+	inside chan string
+}
+
+func newGateRig(t *testing.T) *gateRig {
+	rig := &gateRig{t: t, g: newReadGate(1), release: make(chan struct{}), fire: make(chan time.Time), inside: make(chan string, 16)}
+	rig.g.timer = func(d time.Duration) (<-chan time.Time, func() bool) {
+		if d != readGateWait {
+			t.Errorf("a read waits %v, want readGateWait", d)
+		}
+		rig.mu.Lock()
+		rig.timers++
+		rig.mu.Unlock()
+		return rig.fire, func() bool { return true }
 	}
-	release := make(chan struct{})
-	var mu sync.Mutex
-	var order []string
-	h := newReadGate(1).wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		order = append(order, r.Method+" "+r.URL.Path)
-		mu.Unlock()
-		if r.URL.Path == "/slow" {
-			<-release
+	rig.h = rig.g.wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rig.mu.Lock()
+		rig.served = append(rig.served, r.Method+" "+r.URL.Path)
+		rig.mu.Unlock()
+		rig.inside <- r.URL.Path
+		if r.URL.Path == "/hold" {
+			<-rig.release
 		}
 	}), func(r *http.Request) bool { return r.URL.Query().Get("visitor") == "" })
-	serve := func(method, path string, ctx context.Context) chan struct{} {
-		done := make(chan struct{})
-		go func() {
-			defer close(done)
-			h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequestWithContext(ctx, method, path, nil))
-		}()
-		return done
-	}
-	waitFor := func(n int) {
-		t.Helper()
-		for i := 0; i < 200; i++ {
-			mu.Lock()
-			got := len(order)
-			mu.Unlock()
-			if got >= n {
-				return
-			}
-			time.Sleep(time.Millisecond)
-		}
-		t.Fatalf("%d requests reached the handler, want %d: %v", len(order), n, order)
-	}
-	ctx := context.Background()
+	return rig
+}
 
-	slow := serve("GET", "/slow", ctx)
-	waitFor(1)
-	// The slot is taken: writes, probes and static files go straight in.
-	for _, r := range [][2]string{{"POST", "/t/1/replies"}, {"GET", "/healthz"}, {"GET", "/readyz"}, {"GET", "/metrics"}, {"GET", "/static/css/site.css"}, {"GET", "/g/grief?visitor=1"}} {
-		<-serve(r[0], r[1], ctx)
-	}
-	waitFor(7)
-	// A reader who leaves while waiting is never served.
-	cctx, cancel := context.WithCancel(ctx)
-	left := serve("GET", "/left", cctx)
-	cancel()
-	<-left
-	// A read waiting longer than readGateWait goes ahead without a slot.
-	start := time.Now()
-	<-serve("GET", "/late", ctx)
-	if waited := time.Since(start); waited < readGateWait {
-		t.Fatalf("a read went ahead after %v, before readGateWait (%v) with the slot taken", waited, readGateWait)
-	}
-	close(release)
-	<-slow
-	// With the slot free again a read goes straight in.
-	start = time.Now()
-	<-serve("GET", "/t/1", ctx)
-	if waited := time.Since(start); waited >= readGateWait {
-		t.Fatalf("a read waited %v with the slot free", waited)
-	}
-	mu.Lock()
-	defer mu.Unlock()
-	want := []string{"GET /slow", "POST /t/1/replies", "GET /healthz", "GET /readyz", "GET /metrics", "GET /static/css/site.css", "GET /g/grief", "GET /late", "GET /t/1"}
-	if len(order) != len(want) {
-		t.Fatalf("served %v, want %v", order, want)
-	}
-	for i := range want {
-		if order[i] != want[i] {
-			t.Fatalf("served %v, want %v", order, want)
-		}
+// serve starts a request and returns a channel closed when it is answered.
+func (rig *gateRig) serve(ctx context.Context, method, path string) chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		rig.h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequestWithContext(ctx, method, path, nil))
+	}()
+	return done
+}
+
+// queued waits until n reads are waiting in the gate.
+func (rig *gateRig) queued(n int) {
+	for rig.g.waiting() != n {
+		runtime.Gosched()
 	}
 }
 
-// TestReadGateOrder: reads queued behind a full gate go in the order they
-// arrived.
-func TestReadGateOrder(t *testing.T) {
-	release := make(chan struct{})
-	var mu sync.Mutex
-	var order []string
-	h := newReadGate(1).wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		order = append(order, r.URL.Path)
-		mu.Unlock()
-		if r.URL.Path == "/first" {
-			<-release
-		}
-	}), func(*http.Request) bool { return true })
-	var wg sync.WaitGroup
-	get := func(path string) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", path, nil))
-		}()
+func (rig *gateRig) servedList() []string {
+	rig.mu.Lock()
+	defer rig.mu.Unlock()
+	return append([]string(nil), rig.served...)
+}
+
+// TestReadGateHoldsOnlyMembersReads: with the slot taken, writes, probes,
+// metrics, static files and visitors' reads go straight in, and a size of
+// 0 turns the gate off.
+func TestReadGateHoldsOnlyMembersReads(t *testing.T) {
+	if newReadGate(0) != nil {
+		t.Fatal("a size of 0 must turn the gate off")
 	}
-	get("/first")
-	time.Sleep(10 * time.Millisecond)
-	paths := []string{"/a", "/b", "/c"}
-	for _, p := range paths {
-		get(p)
-		time.Sleep(10 * time.Millisecond) // each is waiting before the next arrives
+	rig := newGateRig(t)
+	ctx := context.Background()
+	held := rig.serve(ctx, "GET", "/hold")
+	<-rig.inside
+	for _, r := range [][2]string{{"POST", "/t/1/replies"}, {"GET", "/healthz"}, {"GET", "/readyz"}, {"GET", "/metrics"}, {"GET", "/static/css/site.css"}, {"GET", "/g/grief?visitor=1"}} {
+		<-rig.serve(ctx, r[0], r[1])
+		<-rig.inside
 	}
-	close(release)
-	wg.Wait()
-	want := append([]string{"/first"}, paths...)
-	for i := range want {
-		if i >= len(order) || order[i] != want[i] {
-			t.Fatalf("served %v, want %v", order, want)
+	if rig.g.waiting() != 0 || rig.timers != 0 {
+		t.Fatalf("an ungated request waited: %d waiting, %d timers", rig.g.waiting(), rig.timers)
+	}
+	close(rig.release)
+	<-held
+	// With the slot free again a member's read goes straight in.
+	<-rig.serve(ctx, "GET", "/t/1")
+	if rig.timers != 0 {
+		t.Error("a read waited with the slot free")
+	}
+}
+
+// TestReadGateQueuesInArrivalOrder: reads behind a full gate go in the
+// order they arrived, each when the one before it ends.
+func TestReadGateQueuesInArrivalOrder(t *testing.T) {
+	rig := newGateRig(t)
+	ctx := context.Background()
+	held := rig.serve(ctx, "GET", "/hold")
+	<-rig.inside
+	var done []chan struct{}
+	for i, p := range []string{"/a", "/b", "/c"} {
+		done = append(done, rig.serve(ctx, "GET", p))
+		rig.queued(i + 1) // each is waiting before the next arrives
+	}
+	close(rig.release)
+	<-held
+	for _, d := range done {
+		<-rig.inside
+		<-d
+	}
+	want := []string{"GET /hold", "GET /a", "GET /b", "GET /c"}
+	if got := rig.servedList(); len(got) != len(want) || got[1] != want[1] || got[2] != want[2] || got[3] != want[3] {
+		t.Fatalf("served %v, want %v", got, want)
+	}
+	if rig.g.free != 1 || rig.g.waiting() != 0 {
+		t.Fatalf("after the burst: %d free, %d waiting; want 1 and 0", rig.g.free, rig.g.waiting())
+	}
+}
+
+// TestReadGateNeverHoldsAReadTooLong: a read whose wait runs out goes
+// ahead without a slot, and one whose client leaves while waiting is
+// never served; neither takes a slot from those still waiting.
+func TestReadGateNeverHoldsAReadTooLong(t *testing.T) {
+	rig := newGateRig(t)
+	ctx := context.Background()
+	held := rig.serve(ctx, "GET", "/hold")
+	<-rig.inside
+
+	cctx, cancel := context.WithCancel(ctx)
+	left := rig.serve(cctx, "GET", "/left")
+	rig.queued(1)
+	cancel()
+	<-left
+	if rig.g.waiting() != 0 {
+		t.Fatal("a reader who left is still queued")
+	}
+
+	late := rig.serve(ctx, "GET", "/late")
+	rig.queued(1)
+	rig.fire <- time.Now()
+	if p := <-rig.inside; p != "/late" {
+		t.Fatalf("%s was served, want /late", p)
+	}
+	<-late
+	if rig.g.free != 0 {
+		t.Fatal("a read that went ahead without a slot gave one back")
+	}
+	close(rig.release)
+	<-held
+	if rig.g.free != 1 {
+		t.Fatalf("%d slots free after the held read ended, want 1", rig.g.free)
+	}
+	for _, p := range rig.servedList() {
+		if p == "GET /left" {
+			t.Fatal("a reader who left while waiting was served")
 		}
 	}
 }

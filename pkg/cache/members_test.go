@@ -1,0 +1,116 @@
+package cache
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"hearth/pkg/forum"
+	"hearth/pkg/moderation"
+)
+
+// TestMembersServeOnlyTheVersionRead: each part is loaded once and served
+// while the version it was read at is current; a new settings version
+// drops the settings parts but keeps the count, a new notices version the
+// reverse; a count that is not Stable and a failed load are not kept; the
+// cache never holds more than its size; nil keeps nothing.
+func TestMembersServeOnlyTheVersionRead(t *testing.T) {
+	ctx := context.Background()
+	mc := NewMembers(8)
+	loads := map[string]int{}
+	prefs := func(context.Context, int64) (forum.Prefs, error) {
+		loads["prefs"]++
+		return forum.Prefs{"abuse": forum.ModeHide}, nil
+	}
+	unread := forum.Unread{Count: 3, Stable: true}
+	count := func(context.Context, int64) (forum.Unread, error) { loads["unread"]++; return unread, nil }
+	notices := func(context.Context, int64) ([]moderation.Notice, error) {
+		loads["notices"]++
+		return []moderation.Notice{{Message: "be gentle"}}, nil
+	}
+	k := Member{ID: 1, Settings: 5, Notices: 7}
+	for range 3 {
+		if p, _ := mc.Prefs(ctx, k, prefs); p["abuse"] != forum.ModeHide {
+			t.Fatalf("prefs %v", p)
+		}
+		if n, _ := mc.Unread(ctx, k, count); n != 3 {
+			t.Fatalf("unread %d", n)
+		}
+		if ns, _ := mc.Notices(ctx, k, notices); len(ns) != 1 {
+			t.Fatalf("notices %v", ns)
+		}
+	}
+	if loads["prefs"] != 1 || loads["unread"] != 1 || loads["notices"] != 1 {
+		t.Fatalf("loads %v, want one of each", loads)
+	}
+	k.Settings++
+	mc.Prefs(ctx, k, prefs)
+	mc.Unread(ctx, k, count)
+	if loads["prefs"] != 2 || loads["unread"] != 1 {
+		t.Fatalf("after a settings change: loads %v, want prefs again and the count kept", loads)
+	}
+	k.Notices++
+	unread = forum.Unread{Count: 4, Stable: false}
+	for range 2 {
+		if n, _ := mc.Unread(ctx, k, count); n != 4 {
+			t.Fatalf("unread %d, want 4", n)
+		}
+	}
+	mc.Prefs(ctx, k, prefs)
+	if loads["unread"] != 3 || loads["prefs"] != 2 {
+		t.Fatalf("after a notices change: loads %v, want the unstable count read each time and prefs kept", loads)
+	}
+	failing := func(context.Context, int64) (forum.Prefs, error) { loads["failed"]++; return nil, errors.New("down") }
+	other := Member{ID: 2}
+	for range 2 {
+		if _, err := mc.Prefs(ctx, other, failing); err == nil {
+			t.Fatal("a failed load was not reported")
+		}
+	}
+	if loads["failed"] != 2 {
+		t.Fatal("a failed load was kept")
+	}
+	for id := range int64(30) {
+		mc.Prefs(ctx, Member{ID: 100 + id}, prefs)
+		if mc.Len() > 8 {
+			t.Fatalf("%d members kept, over the size of 8", mc.Len())
+		}
+	}
+	var off *Members
+	if NewMembers(0) != nil {
+		t.Fatal("a size of 0 must turn the cache off")
+	}
+	before := loads["prefs"]
+	off.Prefs(ctx, k, prefs)
+	off.Prefs(ctx, k, prefs)
+	if loads["prefs"] != before+2 {
+		t.Fatal("a cache that is off kept something")
+	}
+}
+
+// TestMembersKeepBreaksUntilTheFirstEnds: kept breaks are served until the
+// first of them ends by the clock, then read again.
+func TestMembersKeepBreaksUntilTheFirstEnds(t *testing.T) {
+	ctx := context.Background()
+	mc := NewMembers(8)
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	set := forum.BreakSet{{EndsAt: now.Add(2 * time.Hour)}, {EndsAt: now.Add(time.Hour)}}
+	loads := 0
+	load := func(context.Context, int64) (forum.BreakSet, error) { loads++; return set, nil }
+	k := Member{ID: 1}
+	mc.Breaks(ctx, k, now, load)
+	mc.Breaks(ctx, k, now.Add(59*time.Minute), load)
+	if loads != 1 {
+		t.Fatalf("%d loads before the first break ends, want 1", loads)
+	}
+	set = forum.BreakSet{{EndsAt: now.Add(2 * time.Hour)}}
+	if bs, _ := mc.Breaks(ctx, k, now.Add(time.Hour), load); loads != 2 || len(bs) != 1 {
+		t.Fatalf("when the first break ended: %d loads and %d breaks, want 2 and 1", loads, len(bs))
+	}
+	set = nil
+	mc.Breaks(ctx, k, now.Add(3*time.Hour), load)
+	if bs, _ := mc.Breaks(ctx, k, now.Add(30*time.Hour), load); loads != 3 || bs == nil || len(bs) != 0 {
+		t.Fatalf("no breaks: %d loads, %v; want 3 loads and an empty set kept", loads, bs)
+	}
+}
