@@ -18,8 +18,15 @@ import (
 // read (forum.Unread.Stable). Triggers keep it, so no write path can
 // forget to.
 //
-// The index finds the members with unread notifications in a thread when
-// a moderator changes one of its posts.
+// A change to the tag vocabulary moves every member's settings version
+// (migration 16), so the vocabulary can be kept with their settings: it
+// changes when an admin edits a tag, rarely enough that writing every
+// users row then costs less than reading the vocabulary on every page.
+//
+// The first index finds the members with unread notifications in a thread
+// when a moderator changes one of its posts; the second a member's unread
+// followed-thread notices, so checking them (forum.Unread.Stable) reads no
+// more than one entry per thread they follow, however long their backlog.
 var step0020NoticeVersion = Step{Version: 20, Name: "member notice version", Up: func(ctx context.Context, tx *sql.Tx, d Dialect) error {
 	if d == Postgres {
 		return execAll(ctx, tx, d, noticeVersionPostgres()...)
@@ -54,6 +61,7 @@ func noticeVersionSQLite() []string {
 	stmts := []string{
 		`ALTER TABLE users ADD COLUMN notice_version INTEGER NOT NULL DEFAULT 0`,
 		`CREATE INDEX notifications_unread_thread ON notifications (thread_id) WHERE read_at IS NULL`,
+		`CREATE INDEX notifications_following_user ON notifications (user_id) WHERE read_at IS NULL AND kind = 'thread_reply'`,
 	}
 	bump := func(ref string) string {
 		return `UPDATE users SET notice_version = notice_version + 1 WHERE id = ` + ref + `;`
@@ -65,6 +73,10 @@ func noticeVersionSQLite() []string {
 			`CREATE TRIGGER `+t.table+`_notice_update AFTER UPDATE ON `+t.table+` BEGIN `+bump("OLD."+t.member)+` `+bump("NEW."+t.member)+` END`,
 			`CREATE TRIGGER `+t.table+`_notice_delete AFTER DELETE ON `+t.table+` BEGIN `+bump("OLD."+t.member)+` END`,
 		)
+	}
+	for _, op := range []string{"INSERT", "UPDATE", "DELETE"} {
+		stmts = append(stmts, `CREATE TRIGGER tags_settings_`+strings.ToLower(op)+` AFTER `+op+` ON tags BEGIN
+			UPDATE users SET settings_version = settings_version + 1; END`)
 	}
 	return append(stmts,
 		`CREATE TRIGGER posts_notice_update AFTER UPDATE ON posts WHEN `+postSeen+` BEGIN `+
@@ -82,6 +94,7 @@ func noticeVersionPostgres() []string {
 	stmts := []string{
 		`ALTER TABLE users ADD COLUMN notice_version BIGINT NOT NULL DEFAULT 0`,
 		`CREATE INDEX notifications_unread_thread ON notifications (thread_id) WHERE read_at IS NULL`,
+		`CREATE INDEX notifications_following_user ON notifications (user_id) WHERE read_at IS NULL AND kind = 'thread_reply'`,
 		// TG_ARGV[0] names the member column of the table the trigger is on.
 		`CREATE FUNCTION hearth_notice_rows_changed() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 	BEGIN
@@ -93,6 +106,13 @@ func noticeVersionPostgres() []string {
 		END IF;
 		RETURN NULL;
 	END $$`,
+		`CREATE FUNCTION hearth_vocabulary_changed() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+	BEGIN
+		UPDATE users SET settings_version = settings_version + 1;
+		RETURN NULL;
+	END $$`,
+		`CREATE TRIGGER tags_settings AFTER INSERT OR UPDATE OR DELETE ON tags
+		FOR EACH STATEMENT EXECUTE FUNCTION hearth_vocabulary_changed()`,
 		`CREATE FUNCTION hearth_notice_thread_changed() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 	BEGIN
 		UPDATE users SET notice_version = notice_version + 1

@@ -2,6 +2,8 @@ package cache
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -12,9 +14,10 @@ import (
 
 // Member names a signed-in member with the two versions the database keeps
 // on their users row and the session lookup reads with it. Settings grows
-// with every change to their trigger-warning preferences, blocks, breaks
-// and the moderators' notices to them (migration 16); Notices with every
-// change their unread count depends on (migration 20).
+// with every change to their trigger-warning preferences, blocks, breaks,
+// the moderators' notices to them (migration 16) and the tag vocabulary
+// (migration 20); Notices with every change their unread count depends on,
+// the threads they follow or mute included (migration 20).
 type Member struct {
 	ID       int64
 	Settings int64
@@ -23,8 +26,9 @@ type Member struct {
 
 // Members keeps, for each signed-in member, what every page they view
 // reads about them besides their users row: preferences, the members they
-// blocked, their breaks, the moderators' notices to them and their unread
-// count. Each part is valid while the version it was read at is the one
+// blocked, their breaks, the moderators' notices to them, their unread
+// count, whether they follow the threads they read, and the tag
+// vocabulary. Each part is valid while the version it was read at is the one
 // the session lookup just read, which triggers move in the writing
 // transaction: exact on both databases and for any number of instances,
 // at no query to check. Breaks also end by the clock, so they are kept
@@ -35,8 +39,11 @@ type Member struct {
 // Past the size bound the map is replaced by an empty one. A nil *Members
 // keeps nothing: every method loads.
 type Members struct {
-	max  int64
-	m    atomic.Pointer[sync.Map]
+	max int64
+	// vocab is the vocabulary last loaded, which members' entries share
+	// while the database returns the same.
+	vocab atomic.Pointer[[]forum.Tag]
+	m     atomic.Pointer[sync.Map]
 	n    atomic.Int64
 	fill sync.Mutex
 }
@@ -62,7 +69,16 @@ type memberEntry struct {
 
 	unread    int
 	hasUnread bool
+
+	// follows maps thread ids to the member's follow state ("" for none).
+	follows map[int64]string
+
+	vocab    []forum.Tag
+	hasVocab bool
 }
+
+// followsKept bounds the threads whose follow state one entry keeps.
+const followsKept = 64
 
 // NewMembers returns a cache for up to size members, or nil (no caching)
 // for size <= 0.
@@ -86,10 +102,11 @@ func (mc *Members) entry(k Member) memberEntry {
 		e.prefs, e.hasPrefs, e.blocked, e.hasBlocked = nil, false, nil, false
 		e.breaks, e.breaksUntil, e.hasBreaks = nil, time.Time{}, false
 		e.modNotices, e.hasModNotices = nil, false
+		e.vocab, e.hasVocab = nil, false
 		e.settings = k.Settings
 	}
 	if e.notices != k.Notices {
-		e.unread, e.hasUnread, e.notices = 0, false, k.Notices
+		e.unread, e.hasUnread, e.follows, e.notices = 0, false, nil, k.Notices
 	}
 	return e
 }
@@ -196,6 +213,49 @@ func (mc *Members) Unread(ctx context.Context, k Member, load func(context.Conte
 		mc.update(k, func(e *memberEntry) { e.unread, e.hasUnread = u.Count, true })
 	}
 	return u.Count, err
+}
+
+// Following returns the member's follow state for thread threadID
+// (forum.SubFollow, forum.SubMute or "").
+func (mc *Members) Following(ctx context.Context, k Member, threadID int64, load func(context.Context, int64, int64) (string, error)) (string, error) {
+	if mc != nil {
+		if st, ok := mc.entry(k).follows[threadID]; ok {
+			return st, nil
+		}
+	}
+	st, err := load(ctx, k.ID, threadID)
+	if err == nil && mc != nil {
+		mc.update(k, func(e *memberEntry) {
+			// The entry is shared: a new map, with room made when full.
+			fs := make(map[int64]string, len(e.follows)+1)
+			if len(e.follows) < followsKept {
+				maps.Copy(fs, e.follows)
+			}
+			fs[threadID] = st
+			e.follows = fs
+		})
+	}
+	return st, err
+}
+
+// Vocabulary returns the tag vocabulary, in display order. Any change to
+// it moves every member's settings version.
+func (mc *Members) Vocabulary(ctx context.Context, k Member, load func(context.Context) ([]forum.Tag, error)) ([]forum.Tag, error) {
+	if mc != nil {
+		if e := mc.entry(k); e.hasVocab {
+			return e.vocab, nil
+		}
+	}
+	ts, err := load(ctx)
+	if err == nil && mc != nil {
+		if last := mc.vocab.Load(); last != nil && slices.Equal(*last, ts) {
+			ts = *last
+		} else {
+			mc.vocab.Store(&ts)
+		}
+		mc.update(k, func(e *memberEntry) { e.vocab, e.hasVocab = ts, true })
+	}
+	return ts, err
 }
 
 // Len is the number of members kept (for tests).

@@ -114,3 +114,61 @@ func TestMembersKeepBreaksUntilTheFirstEnds(t *testing.T) {
 		t.Fatalf("no breaks: %d loads, %v; want 3 loads and an empty set kept", loads, bs)
 	}
 }
+
+// TestMembersKeepFollowsAndVocabulary: the follow state of the threads a
+// member reads is kept under their notice version, a bounded number of
+// threads at a time; the vocabulary under their settings version, one
+// copy shared by every member while it is unchanged.
+func TestMembersKeepFollowsAndVocabulary(t *testing.T) {
+	ctx := context.Background()
+	mc := NewMembers(8)
+	loads := 0
+	follow := func(_ context.Context, _, thread int64) (string, error) {
+		loads++
+		if thread == 1 {
+			return forum.SubFollow, nil
+		}
+		return "", nil
+	}
+	k := Member{ID: 1}
+	for range 2 {
+		if st, _ := mc.Following(ctx, k, 1, follow); st != forum.SubFollow {
+			t.Fatalf("thread 1: %q", st)
+		}
+		if st, _ := mc.Following(ctx, k, 2, follow); st != "" {
+			t.Fatalf("thread 2: %q", st)
+		}
+	}
+	if loads != 2 {
+		t.Fatalf("%d loads, want one per thread", loads)
+	}
+	k.Settings++
+	mc.Following(ctx, k, 1, follow)
+	k.Notices++
+	mc.Following(ctx, k, 1, follow)
+	if loads != 3 {
+		t.Fatalf("%d loads, want the state kept across a settings change and read again after a notices change", loads)
+	}
+	for id := range int64(3 * followsKept) {
+		mc.Following(ctx, k, 100+id, follow)
+		if n := len(mc.entry(k).follows); n > followsKept+1 {
+			t.Fatalf("%d threads kept, over %d", n, followsKept)
+		}
+	}
+
+	vocabLoads := 0
+	vocab := func(context.Context) ([]forum.Tag, error) {
+		vocabLoads++
+		return []forum.Tag{{Slug: "abuse", Name: "Abuse"}}, nil
+	}
+	a, _ := mc.Vocabulary(ctx, Member{ID: 1}, vocab)
+	b, _ := mc.Vocabulary(ctx, Member{ID: 2}, vocab)
+	mc.Vocabulary(ctx, Member{ID: 2}, vocab)
+	if vocabLoads != 2 || &a[0] != &b[0] {
+		t.Fatalf("%d loads (want one per member), shared copy %v", vocabLoads, &a[0] == &b[0])
+	}
+	mc.Vocabulary(ctx, Member{ID: 2, Settings: 1}, vocab)
+	if vocabLoads != 3 {
+		t.Fatal("the vocabulary was kept across a settings change")
+	}
+}

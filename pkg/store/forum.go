@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"hearth/pkg/forum"
@@ -99,10 +100,21 @@ func (s *Forum) Tags(ctx context.Context) ([]forum.Tag, error) {
 	return s.db.loadTags(ctx)
 }
 
-// loadTags reads the vocabulary, in display order.
+// loadTags reads the vocabulary, in display order, by hand (scanRows): it
+// runs whenever a member's settings version has moved and on visitors'
+// pages the visitor cache does not answer.
 func (d *DB) loadTags(ctx context.Context) ([]forum.Tag, error) {
 	ts := []forum.Tag{}
-	if err := d.read(ctx).Order("position, slug").Find(&ts).Error; err != nil {
+	err := scanRows(d.read(ctx), `SELECT id, slug, name, description, position, created_at FROM tags ORDER BY position, slug`, nil,
+		func(r *sql.Rows) error {
+			var t forum.Tag
+			if err := r.Scan(&t.ID, &t.Slug, &t.Name, &t.Description, &t.Position, &t.CreatedAt); err != nil {
+				return err
+			}
+			ts = append(ts, t)
+			return nil
+		})
+	if err != nil {
 		return nil, translate(err)
 	}
 	return ts, nil

@@ -148,3 +148,35 @@ func TestUnreadCountSaysWhenAReplyAloneCouldChangeIt(t *testing.T) {
 		}
 	})
 }
+
+// TestVocabularyChangeMovesEverySettingsVersion: creating, renaming and
+// deleting a tag moves every member's settings version (migration 20), so
+// a vocabulary kept with their settings is never stale.
+func TestVocabularyChangeMovesEverySettingsVersion(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		ids := []int64{forumtest.InsertUser(t, db, "rowan", "member"), forumtest.InsertUser(t, db, "sage", "moderator")}
+		version := func(id int64) int64 {
+			t.Helper()
+			var v int64
+			if err := db.R.Raw("SELECT settings_version FROM users WHERE id = ?", id).Row().Scan(&v); err != nil {
+				t.Fatal(err)
+			}
+			return v
+		}
+		for _, sql := range []string{
+			"INSERT INTO tags (slug, name, description, position, created_at) VALUES ('test-tag', 'Test', '', 99, CURRENT_TIMESTAMP)",
+			"UPDATE tags SET name = 'Renamed' WHERE slug = 'test-tag'",
+			"DELETE FROM tags WHERE slug = 'test-tag'",
+		} {
+			before := []int64{version(ids[0]), version(ids[1])}
+			if err := db.W.Exec(sql).Error; err != nil {
+				t.Fatal(err)
+			}
+			for i, id := range ids {
+				if version(id) <= before[i] {
+					t.Errorf("%s: member %d's settings version did not grow", sql, id)
+				}
+			}
+		}
+	})
+}

@@ -14,7 +14,7 @@ import (
 // TestThreadContentVersion checks the triggers of migration 18: a thread's
 // content version moves with every change to its posts and their
 // reactions, whatever path makes it, and only its own thread's does. The
-// shared thread rows on PostgreSQL (forum.WithThreadVersions) are exact
+// thread rows members share (cache.Threads) are exact
 // only while this holds.
 func TestThreadContentVersion(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {

@@ -65,3 +65,51 @@ func BenchmarkHomePage(b *testing.B) { benchRead(b, "/", "Grief &amp; Loss") }
 
 // BenchmarkGroupPage is GET /g/grief (guidelines and the first 30 threads).
 func BenchmarkGroupPage(b *testing.B) { benchRead(b, "/g/grief", "Thread number 59") }
+
+// BenchmarkUnreadBacklog serves a small page to a member with no unread
+// notifications and to one with 100,000, with the member cache on (the
+// count kept under the member's notice version) and off (counted on every
+// page, stopping at forum.UnreadCountCap). Kept, both cost the same.
+func BenchmarkUnreadBacklog(b *testing.B) {
+	run := func(b *testing.B, db *store.DB) {
+		for _, kept := range []bool{true, false} {
+			cfg := forumtest.Config(b)
+			if !kept {
+				cfg.MemberCache = 0
+			}
+			a, _ := forumtest.NewApp(b, db, cfg)
+			for _, unread := range []int{0, 100_000} {
+				name := fmt.Sprintf("kept=%t/unread=%d", kept, unread)
+				b.Run(name, func(b *testing.B) {
+					author := forumtest.InsertUser(b, db, fmt.Sprintf("author_%t_%d", kept, unread), "member")
+					reader := forumtest.InsertUser(b, db, fmt.Sprintf("reader_%t_%d", kept, unread), "member")
+					th := forumtest.InsertThread(b, db, "grief", author, "A long evening", nil, time.Now().Add(-time.Hour))
+					if err := db.W.Exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+						INSERT INTO notifications (user_id, kind, actor_id, post_id, thread_id, reaction, created_at)
+						SELECT ?, 'reaction', ?, ?, ?, 'r' || i, ? FROM n`,
+						unread, reader, author, *th.FirstPostID, th.ID, time.Now().UTC()).Error; err != nil {
+						b.Fatal(err)
+					}
+					c := forumtest.NewClient(b, a.Web.Handler())
+					forumtest.LoginAs(b, a, c, reader)
+					r := c.Get("/crisis")
+					if r.StatusCode != http.StatusOK || strings.Contains(r.Body, `<span class="count">99+`) != (unread > 0) {
+						b.Fatalf("warm-up: %d, unread %s", r.StatusCode, unreadIn(r.Body))
+					}
+					counter := forumtest.CountQueries(db)
+					b.ResetTimer()
+					for b.Loop() {
+						if r := c.Get("/crisis"); r.StatusCode != http.StatusOK {
+							b.Fatal(r.StatusCode)
+						}
+					}
+					b.ReportMetric(float64(counter.Count())/float64(b.N), "queries/op")
+				})
+			}
+		}
+	}
+	b.Run("sqlite", func(b *testing.B) { run(b, forumtest.NewSQLite(b)) })
+	if forumtest.PostgresURL() != "" {
+		b.Run("postgres", func(b *testing.B) { run(b, forumtest.NewPostgres(b)) })
+	}
+}

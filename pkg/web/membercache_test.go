@@ -47,18 +47,29 @@ func TestMemberSettingsKeptUntilTheyChange(t *testing.T) {
 		mustContain(t, "before any change", body, "Opening post of Tagged thoughts")
 		// A preference for another tag moves the member's settings and
 		// notice versions, as it may change the unread count: the next page
-		// reads the four settings and the count again, and the one after
-		// keeps them.
+		// reads the four settings, the tag vocabulary, the count and the
+		// follow state again, and the one after keeps them.
 		if err := db.W.Create(&forum.TagPref{UserID: uid, TagSlug: "violence", Mode: forum.ModeWarn, UpdatedAt: now}).Error; err != nil {
 			t.Fatal(err)
 		}
-		more := int64(5)
+		more := int64(7)
 		if _, n := view(); n != warm+more {
 			t.Errorf("after a settings change the page made %d queries, a page before it %d: want %d more", n, warm, more)
 		}
 		if _, n := view(); n != warm {
 			t.Errorf("the page after that made %d queries: want %d again", n, warm)
 		}
+
+		// Following the thread through another instance shows at once.
+		mustContain(t, "before following", body, `aria-pressed="false">Follow</button>`)
+		exec("INSERT INTO subscriptions (user_id, thread_id, state, created_at, updated_at) VALUES (?, ?, 'follow', ?, ?)", uid, th.ID, now, now)
+		body, _ = view()
+		mustContain(t, "after following", body, `aria-pressed="true">Following</button>`)
+		// So does a renamed tag.
+		exec("UPDATE tags SET name = 'Abuse and harm' WHERE slug = 'abuse'")
+		body, _ = view()
+		mustContain(t, "after renaming a tag", body, "Abuse and harm")
+		exec("UPDATE tags SET name = 'Abuse' WHERE slug = 'abuse'")
 
 		exec("INSERT INTO tag_prefs (user_id, tag_slug, mode, updated_at) VALUES (?, 'abuse', 'hide', ?)", uid, now)
 		body, _ = view()

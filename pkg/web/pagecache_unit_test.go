@@ -9,7 +9,7 @@ import (
 // TestPageCacheSettings: the visitor cache is off without a lifetime or a
 // version source, serves a page only at the version it was rendered at,
 // and keeps its pages within its budget (the lifetime itself is tested
-// in hearth/pkg/vcache).
+// in hearth/pkg/cache).
 func TestPageCacheSettings(t *testing.T) {
 	if newPageCache(0, func() uint64 { return 0 }) != nil || newPageCache(time.Second, nil) != nil {
 		t.Fatal("a zero lifetime or no version source must turn the cache off")

@@ -232,7 +232,13 @@ func (s *Server) vocab(c echo.Context) ([]forum.Tag, map[string]string, error) {
 	if ts, ok := c.Get(ctxVocab).([]forum.Tag); ok {
 		return ts, tagMap(ts), nil
 	}
-	ts, err := s.deps.Forum.Tags(c.Request().Context())
+	var ts []forum.Tag
+	var err error
+	if p := principal(c); p != nil {
+		ts, err = s.members.Vocabulary(c.Request().Context(), memberKey(p), s.deps.Forum.Tags)
+	} else {
+		ts, err = s.deps.Forum.Tags(c.Request().Context())
+	}
 	if err != nil {
 		return nil, nil, err
 	}

@@ -78,7 +78,7 @@ func (s *Server) threadShow(c echo.Context) error {
 	canReply := gate.ok
 	v.LockNotice, v.Refusal = gate.notices(h)
 	if p := principal(c); p != nil {
-		st, err := s.deps.Forum.Subscription(ctx, p.User.ID, id)
+		st, err := s.members.Following(ctx, memberKey(p), id, s.deps.Forum.Subscription)
 		if err != nil {
 			return err
 		}
