@@ -44,8 +44,8 @@ type Members struct {
 	// while the database returns the same.
 	vocab atomic.Pointer[[]forum.Tag]
 	m     atomic.Pointer[sync.Map]
-	n    atomic.Int64
-	fill sync.Mutex
+	n     atomic.Int64
+	fill  sync.Mutex
 }
 
 // memberEntry is one member's kept parts, each with the version it was
