@@ -124,8 +124,8 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 	if cfg.ReadConcurrency < 0 {
 		// As many page reads at once as there are cores where reading is
 		// all CPU (SQLite, in process); twice that where a read also
-		// waits on the network for PostgreSQL. On the two-core bench each
-		// gave the best p99 (docs/performance.md).
+		// waits on the network for PostgreSQL, so the cores stay busy
+		// while some reads wait (docs/performance.md).
 		cfg.ReadConcurrency = runtime.GOMAXPROCS(0)
 		if db.Dialect == migrations.Postgres {
 			cfg.ReadConcurrency *= 2
