@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// A member's notice version: a number on their users row that grows in the
+// A member's notice version: a number in member_versions that grows in the
 // same transaction as any change their unread count depends on: their
 // notifications, the threads they follow, their hidden tags and blocks,
 // and the status, tags, author or thread of a post or thread they have an
@@ -17,6 +17,13 @@ import (
 // whose every post the member cannot see, is handled where the count is
 // read (forum.Unread.Stable). Triggers keep it, so no write path can
 // forget to.
+//
+// It has a table of its own, not a column of users: a reply locks its
+// author's users row (post counts) and notifies other members, and two
+// replies between two members would each hold the row the other needs. On
+// PostgreSQL a transaction's notifications move the versions once, at
+// commit, in member order, so two transactions notifying the same members
+// queue instead of deadlocking.
 //
 // A change to the tag vocabulary moves every member's settings version
 // (migration 16), so the vocabulary can be kept with their settings: it
@@ -34,6 +41,15 @@ var step0020NoticeVersion = Step{Version: 20, Name: "member notice version", Up:
 	return execAll(ctx, tx, d, noticeVersionSQLite()...)
 }}
 
+var noticeVersionCommon = []string{
+	`CREATE TABLE member_versions (
+		user_id {{BIGINT}} PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+		notices {{BIGINT}} NOT NULL DEFAULT 0
+	)`,
+	`CREATE INDEX notifications_unread_thread ON notifications (thread_id) WHERE read_at IS NULL`,
+	`CREATE INDEX notifications_following_user ON notifications (user_id) WHERE read_at IS NULL AND kind = 'thread_reply'`,
+}
+
 // noticeMemberTables are a member's own rows the count depends on, with
 // the column that names the member.
 var noticeMemberTables = []struct{ table, member string }{
@@ -43,28 +59,25 @@ var noticeMemberTables = []struct{ table, member string }{
 	{"blocks", "blocker_id"},
 }
 
-// bumpThreadReaders moves the notice version of every member with an
-// unread notification in a thread.
-func bumpThreadReaders(thread string) string {
-	return `UPDATE users SET notice_version = notice_version + 1
-		WHERE id IN (SELECT user_id FROM notifications WHERE thread_id = ` + thread + ` AND read_at IS NULL);`
+// bumpMembers moves the notice version of the members a query selects
+// (one column named user_id), in member order.
+func bumpMembers(query string) string {
+	return `INSERT INTO member_versions (user_id, notices) SELECT DISTINCT user_id, 1 FROM (` + query + `) m
+		WHERE user_id IS NOT NULL ORDER BY user_id
+		ON CONFLICT (user_id) DO UPDATE SET notices = member_versions.notices + 1`
 }
 
-// postSeen and threadSeen are the columns whose change can show or hide a
-// notification.
-const (
-	postSeen   = `OLD.status IS NOT NEW.status OR OLD.tags IS NOT NEW.tags OR OLD.author_id IS NOT NEW.author_id OR OLD.thread_id IS NOT NEW.thread_id`
-	threadSeen = `OLD.status IS NOT NEW.status OR OLD.tags IS NOT NEW.tags`
-)
+// threadReaders selects the members with an unread notification in a
+// thread.
+func threadReaders(thread string) string {
+	return `SELECT user_id FROM notifications WHERE thread_id = ` + thread + ` AND read_at IS NULL`
+}
 
 func noticeVersionSQLite() []string {
-	stmts := []string{
-		`ALTER TABLE users ADD COLUMN notice_version INTEGER NOT NULL DEFAULT 0`,
-		`CREATE INDEX notifications_unread_thread ON notifications (thread_id) WHERE read_at IS NULL`,
-		`CREATE INDEX notifications_following_user ON notifications (user_id) WHERE read_at IS NULL AND kind = 'thread_reply'`,
-	}
+	stmts := append([]string(nil), noticeVersionCommon...)
 	bump := func(ref string) string {
-		return `UPDATE users SET notice_version = notice_version + 1 WHERE id = ` + ref + `;`
+		return `INSERT INTO member_versions (user_id, notices) VALUES (` + ref + `, 1)
+			ON CONFLICT (user_id) DO UPDATE SET notices = member_versions.notices + 1;`
 	}
 	for _, t := range noticeMemberTables {
 		// Names and columns come from the constant table above, never input.
@@ -79,68 +92,90 @@ func noticeVersionSQLite() []string {
 			UPDATE users SET settings_version = settings_version + 1; END`)
 	}
 	return append(stmts,
-		`CREATE TRIGGER posts_notice_update AFTER UPDATE ON posts WHEN `+postSeen+` BEGIN `+
-			bumpThreadReaders("OLD.thread_id")+` `+bumpThreadReaders("NEW.thread_id")+` END`,
-		`CREATE TRIGGER posts_notice_delete AFTER DELETE ON posts BEGIN `+bumpThreadReaders("OLD.thread_id")+` END`,
-		`CREATE TRIGGER threads_notice_update AFTER UPDATE ON threads WHEN `+threadSeen+` BEGIN `+bumpThreadReaders("NEW.id")+` END`,
+		`CREATE TRIGGER posts_notice_update AFTER UPDATE ON posts
+			WHEN OLD.status IS NOT NEW.status OR OLD.tags IS NOT NEW.tags OR OLD.author_id IS NOT NEW.author_id OR OLD.thread_id IS NOT NEW.thread_id
+			BEGIN `+bumpMembers(threadReaders("OLD.thread_id")+` UNION `+threadReaders("NEW.thread_id"))+`; END`,
+		`CREATE TRIGGER posts_notice_delete AFTER DELETE ON posts BEGIN `+bumpMembers(threadReaders("OLD.thread_id"))+`; END`,
+		`CREATE TRIGGER threads_notice_update AFTER UPDATE ON threads WHEN OLD.status IS NOT NEW.status OR OLD.tags IS NOT NEW.tags
+			BEGIN `+bumpMembers(threadReaders("NEW.id"))+`; END`,
 	)
 }
 
-// On PostgreSQL the member's own rows move the version once per statement
-// (marking two thousand notifications read writes the users row once), and
-// the triggers on posts and threads run only when a column that can show
-// or hide a notification changed.
 func noticeVersionPostgres() []string {
-	stmts := []string{
-		`ALTER TABLE users ADD COLUMN notice_version BIGINT NOT NULL DEFAULT 0`,
-		`CREATE INDEX notifications_unread_thread ON notifications (thread_id) WHERE read_at IS NULL`,
-		`CREATE INDEX notifications_following_user ON notifications (user_id) WHERE read_at IS NULL AND kind = 'thread_reply'`,
-		// TG_ARGV[0] names the member column of the table the trigger is on.
+	stmts := append([]string(nil), noticeVersionCommon...)
+	stmts = append(stmts,
+		// Each change to a notification notes its member in a setting
+		// local to the transaction; at commit the first deferred trigger
+		// moves every noted member's version in one statement, in member
+		// order, and the rest find nothing left to do.
+		`CREATE FUNCTION hearth_notice_noted() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+		BEGIN
+			IF TG_OP <> 'INSERT' THEN
+				PERFORM set_config('hearth.noticed', COALESCE(current_setting('hearth.noticed', true), '') || ',' || OLD.user_id, true);
+			END IF;
+			IF TG_OP <> 'DELETE' THEN
+				PERFORM set_config('hearth.noticed', COALESCE(current_setting('hearth.noticed', true), '') || ',' || NEW.user_id, true);
+			END IF;
+			RETURN NULL;
+		END $$`,
+		`CREATE FUNCTION hearth_notice_flush() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+		DECLARE
+			noted TEXT := COALESCE(current_setting('hearth.noticed', true), '');
+		BEGIN
+			IF noted = '' THEN
+				RETURN NULL;
+			END IF;
+			PERFORM set_config('hearth.noticed', '', true);
+			`+bumpMembers(`SELECT u::BIGINT AS user_id FROM unnest(string_to_array(substr(noted, 2), ',')) AS u`)+`;
+			RETURN NULL;
+		END $$`,
+		`CREATE TRIGGER notifications_notice_noted AFTER INSERT OR UPDATE OR DELETE ON notifications
+			FOR EACH ROW EXECUTE FUNCTION hearth_notice_noted()`,
+		`CREATE CONSTRAINT TRIGGER notifications_notice_flush AFTER INSERT OR UPDATE OR DELETE ON notifications
+			DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION hearth_notice_flush()`,
+		// A member's own rows: one statement changes one member's, mostly.
+		// TG_ARGV[0] names the member column of the table.
 		`CREATE FUNCTION hearth_notice_rows_changed() RETURNS TRIGGER LANGUAGE plpgsql AS $$
-	BEGIN
-		IF TG_OP <> 'INSERT' THEN
-			EXECUTE format('UPDATE users SET notice_version = notice_version + 1 WHERE id IN (SELECT %I FROM old_rows)', TG_ARGV[0]);
-		END IF;
-		IF TG_OP <> 'DELETE' THEN
-			EXECUTE format('UPDATE users SET notice_version = notice_version + 1 WHERE id IN (SELECT %I FROM new_rows)', TG_ARGV[0]);
-		END IF;
-		RETURN NULL;
-	END $$`,
-		`CREATE FUNCTION hearth_vocabulary_changed() RETURNS TRIGGER LANGUAGE plpgsql AS $$
-	BEGIN
-		UPDATE users SET settings_version = settings_version + 1;
-		RETURN NULL;
-	END $$`,
-		`CREATE TRIGGER tags_settings AFTER INSERT OR UPDATE OR DELETE ON tags
-		FOR EACH STATEMENT EXECUTE FUNCTION hearth_vocabulary_changed()`,
+		BEGIN
+			IF TG_OP <> 'INSERT' THEN
+				EXECUTE format($q$`+bumpMembers(`SELECT %I AS user_id FROM old_rows`)+`$q$, TG_ARGV[0]);
+			END IF;
+			IF TG_OP <> 'DELETE' THEN
+				EXECUTE format($q$`+bumpMembers(`SELECT %I AS user_id FROM new_rows`)+`$q$, TG_ARGV[0]);
+			END IF;
+			RETURN NULL;
+		END $$`,
+		`CREATE FUNCTION hearth_notice_post_changed() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+		BEGIN
+			IF TG_OP = 'DELETE' THEN
+				`+bumpMembers(threadReaders("OLD.thread_id"))+`;
+			ELSE
+				`+bumpMembers(threadReaders("OLD.thread_id")+` UNION `+threadReaders("NEW.thread_id"))+`;
+			END IF;
+			RETURN NULL;
+		END $$`,
 		`CREATE FUNCTION hearth_notice_thread_changed() RETURNS TRIGGER LANGUAGE plpgsql AS $$
-	BEGIN
-		UPDATE users SET notice_version = notice_version + 1
-			WHERE id IN (SELECT user_id FROM notifications WHERE thread_id IN (OLD.thread_id, NEW.thread_id) AND read_at IS NULL);
-		RETURN NULL;
-	END $$`,
-		`CREATE FUNCTION hearth_notice_post_deleted() RETURNS TRIGGER LANGUAGE plpgsql AS $$
-	BEGIN
-		UPDATE users SET notice_version = notice_version + 1
-			WHERE id IN (SELECT user_id FROM notifications WHERE thread_id = OLD.thread_id AND read_at IS NULL);
-		RETURN NULL;
-	END $$`,
-		`CREATE FUNCTION hearth_notice_thread_row_changed() RETURNS TRIGGER LANGUAGE plpgsql AS $$
-	BEGIN
-		UPDATE users SET notice_version = notice_version + 1
-			WHERE id IN (SELECT user_id FROM notifications WHERE thread_id = NEW.id AND read_at IS NULL);
-		RETURN NULL;
-	END $$`,
+		BEGIN
+			`+bumpMembers(threadReaders("NEW.id"))+`;
+			RETURN NULL;
+		END $$`,
 		`CREATE TRIGGER posts_notice_update AFTER UPDATE ON posts FOR EACH ROW
-		WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.tags IS DISTINCT FROM NEW.tags
-			OR OLD.author_id IS DISTINCT FROM NEW.author_id OR OLD.thread_id IS DISTINCT FROM NEW.thread_id)
-		EXECUTE FUNCTION hearth_notice_thread_changed()`,
-		`CREATE TRIGGER posts_notice_delete AFTER DELETE ON posts FOR EACH ROW EXECUTE FUNCTION hearth_notice_post_deleted()`,
+			WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.tags IS DISTINCT FROM NEW.tags
+				OR OLD.author_id IS DISTINCT FROM NEW.author_id OR OLD.thread_id IS DISTINCT FROM NEW.thread_id)
+			EXECUTE FUNCTION hearth_notice_post_changed()`,
+		`CREATE TRIGGER posts_notice_delete AFTER DELETE ON posts FOR EACH ROW EXECUTE FUNCTION hearth_notice_post_changed()`,
 		`CREATE TRIGGER threads_notice_update AFTER UPDATE ON threads FOR EACH ROW
-		WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.tags IS DISTINCT FROM NEW.tags)
-		EXECUTE FUNCTION hearth_notice_thread_row_changed()`,
-	}
-	for _, t := range noticeMemberTables {
+			WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.tags IS DISTINCT FROM NEW.tags)
+			EXECUTE FUNCTION hearth_notice_thread_changed()`,
+		`CREATE FUNCTION hearth_vocabulary_changed() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+		BEGIN
+			UPDATE users SET settings_version = settings_version + 1;
+			RETURN NULL;
+		END $$`,
+		`CREATE TRIGGER tags_settings AFTER INSERT OR UPDATE OR DELETE ON tags
+			FOR EACH STATEMENT EXECUTE FUNCTION hearth_vocabulary_changed()`,
+	)
+	for _, t := range noticeMemberTables[1:] {
 		for _, op := range []struct{ event, ref string }{
 			{"INSERT", "NEW TABLE AS new_rows"}, {"UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"}, {"DELETE", "OLD TABLE AS old_rows"},
 		} {

@@ -29,9 +29,10 @@ type User struct {
 	// Only the triggers change it: GORM writes it on create, never on update.
 	SettingsVersion int64 `gorm:"column:settings_version;<-:create"`
 	// NoticeVersion grows with every change the member's unread count
-	// depends on (database triggers, migration 20), so the count can be
-	// kept in memory between requests. Only the triggers change it.
-	NoticeVersion int64 `gorm:"column:notice_version;<-:create"`
+	// depends on (database triggers keep it in member_versions, migration
+	// 20), so the count can be kept in memory between requests. The
+	// session lookup reads it; it is not a column of users.
+	NoticeVersion int64 `gorm:"-"`
 }
 
 // TableName is the table User is stored in.

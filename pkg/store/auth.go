@@ -53,8 +53,8 @@ func (s *Auth) CreateSession(ctx context.Context, sess *auth.Session) error {
 // in step).
 const sessionUserQuery = `SELECT u.id, u.username, u.username_key, u.password_hash, u.role, u.moderator_site_wide, u.status,
 		u.status_until, u.status_reason, u.country, u.totp_secret, u.totp_enabled, u.totp_last_step, u.post_count,
-		u.created_at, u.updated_at, u.settings_version, u.notice_version, s.token_hash, s.device, s.created_at, s.last_seen_at, s.expires_at
-	FROM sessions s JOIN users u ON u.id = s.user_id
+		u.created_at, u.updated_at, u.settings_version, COALESCE(mv.notices, 0), s.token_hash, s.device, s.created_at, s.last_seen_at, s.expires_at
+	FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN member_versions mv ON mv.user_id = u.id
 	WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_seen_at > ?`
 
 // SessionUser implements auth.Store.

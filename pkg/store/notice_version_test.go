@@ -26,7 +26,7 @@ func TestNoticeVersionGrowsWithEveryChange(t *testing.T) {
 		version := func(id int64) int64 {
 			t.Helper()
 			var v int64
-			if err := db.R.Raw("SELECT notice_version FROM users WHERE id = ?", id).Row().Scan(&v); err != nil {
+			if err := db.R.Raw("SELECT COALESCE((SELECT notices FROM member_versions WHERE user_id = ?), 0)", id).Row().Scan(&v); err != nil {
 				t.Fatal(err)
 			}
 			return v

@@ -46,6 +46,9 @@ func TestSessionUserReadsEveryColumn(t *testing.T) {
 			t.Fatal(err)
 		}
 		allSet(t, u)
+		if err := db.W.Exec("INSERT INTO member_versions (user_id, notices) VALUES (?, ?)", u.ID, u.NoticeVersion).Error; err != nil {
+			t.Fatal(err)
+		}
 		sess := auth.Session{TokenHash: "tokenhash", UserID: u.ID, Device: "Firefox on Linux",
 			CreatedAt: now.Add(-30 * time.Minute), LastSeenAt: now.Add(-time.Minute), ExpiresAt: now.Add(time.Hour)}
 		if err := a.CreateSession(ctx, &sess); err != nil {
@@ -61,6 +64,7 @@ func TestSessionUserReadsEveryColumn(t *testing.T) {
 		if err := db.R.First(&wantUser, u.ID).Error; err != nil {
 			t.Fatal(err)
 		}
+		wantUser.NoticeVersion = u.NoticeVersion // kept in member_versions
 		var wantSess auth.Session
 		if err := db.R.Where("token_hash = ?", sess.TokenHash).Take(&wantSess).Error; err != nil {
 			t.Fatal(err)
