@@ -104,19 +104,16 @@ func noticeVersionSQLite() []string {
 func noticeVersionPostgres() []string {
 	stmts := append([]string(nil), noticeVersionCommon...)
 	stmts = append(stmts,
-		// Each change to a notification notes its member in a setting
-		// local to the transaction; at commit the first deferred trigger
-		// moves every noted member's version in one statement, in member
-		// order, and the rest find nothing left to do.
-		`CREATE FUNCTION hearth_notice_noted() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+		// A change notes the members it concerns in a setting local to the
+		// transaction; at commit the first deferred trigger moves every
+		// noted member's version in one statement, in member order, and
+		// the rest find nothing left to do. So a transaction takes the
+		// rows of member_versions once, last, in one order.
+		`CREATE FUNCTION hearth_notice_note(ids TEXT) RETURNS VOID LANGUAGE plpgsql AS $$
 		BEGIN
-			IF TG_OP <> 'INSERT' THEN
-				PERFORM set_config('hearth.noticed', COALESCE(current_setting('hearth.noticed', true), '') || ',' || OLD.user_id, true);
+			IF ids IS NOT NULL AND ids <> '' THEN
+				PERFORM set_config('hearth.noticed', COALESCE(current_setting('hearth.noticed', true), '') || ',' || ids, true);
 			END IF;
-			IF TG_OP <> 'DELETE' THEN
-				PERFORM set_config('hearth.noticed', COALESCE(current_setting('hearth.noticed', true), '') || ',' || NEW.user_id, true);
-			END IF;
-			RETURN NULL;
 		END $$`,
 		`CREATE FUNCTION hearth_notice_flush() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 		DECLARE
@@ -129,44 +126,29 @@ func noticeVersionPostgres() []string {
 			`+bumpMembers(`SELECT u::BIGINT AS user_id FROM unnest(string_to_array(substr(noted, 2), ',')) AS u`)+`;
 			RETURN NULL;
 		END $$`,
-		`CREATE TRIGGER notifications_notice_noted AFTER INSERT OR UPDATE OR DELETE ON notifications
-			FOR EACH ROW EXECUTE FUNCTION hearth_notice_noted()`,
-		`CREATE CONSTRAINT TRIGGER notifications_notice_flush AFTER INSERT OR UPDATE OR DELETE ON notifications
-			DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION hearth_notice_flush()`,
-		// A member's own rows: one statement changes one member's, mostly.
-		// TG_ARGV[0] names the member column of the table.
-		`CREATE FUNCTION hearth_notice_rows_changed() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+		// A member's own rows; TG_ARGV[0] names the member column.
+		`CREATE FUNCTION hearth_notice_row_noted() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 		BEGIN
 			IF TG_OP <> 'INSERT' THEN
-				EXECUTE format($q$`+bumpMembers(`SELECT %I AS user_id FROM old_rows`)+`$q$, TG_ARGV[0]);
+				PERFORM hearth_notice_note(to_jsonb(OLD) ->> TG_ARGV[0]);
 			END IF;
 			IF TG_OP <> 'DELETE' THEN
-				EXECUTE format($q$`+bumpMembers(`SELECT %I AS user_id FROM new_rows`)+`$q$, TG_ARGV[0]);
+				PERFORM hearth_notice_note(to_jsonb(NEW) ->> TG_ARGV[0]);
 			END IF;
 			RETURN NULL;
 		END $$`,
-		`CREATE FUNCTION hearth_notice_post_changed() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+		`CREATE FUNCTION hearth_notice_post_noted() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 		BEGIN
-			IF TG_OP = 'DELETE' THEN
-				`+bumpMembers(threadReaders("OLD.thread_id"))+`;
-			ELSE
-				`+bumpMembers(threadReaders("OLD.thread_id")+` UNION `+threadReaders("NEW.thread_id"))+`;
-			END IF;
+			PERFORM hearth_notice_note((SELECT string_agg(DISTINCT user_id::TEXT, ',') FROM notifications
+				WHERE read_at IS NULL AND thread_id IN (OLD.thread_id, CASE WHEN TG_OP = 'UPDATE' THEN NEW.thread_id END)));
 			RETURN NULL;
 		END $$`,
-		`CREATE FUNCTION hearth_notice_thread_changed() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+		`CREATE FUNCTION hearth_notice_thread_noted() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 		BEGIN
-			`+bumpMembers(threadReaders("NEW.id"))+`;
+			PERFORM hearth_notice_note((SELECT string_agg(DISTINCT user_id::TEXT, ',') FROM notifications
+				WHERE read_at IS NULL AND thread_id = OLD.id));
 			RETURN NULL;
 		END $$`,
-		`CREATE TRIGGER posts_notice_update AFTER UPDATE ON posts FOR EACH ROW
-			WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.tags IS DISTINCT FROM NEW.tags
-				OR OLD.author_id IS DISTINCT FROM NEW.author_id OR OLD.thread_id IS DISTINCT FROM NEW.thread_id)
-			EXECUTE FUNCTION hearth_notice_post_changed()`,
-		`CREATE TRIGGER posts_notice_delete AFTER DELETE ON posts FOR EACH ROW EXECUTE FUNCTION hearth_notice_post_changed()`,
-		`CREATE TRIGGER threads_notice_update AFTER UPDATE ON threads FOR EACH ROW
-			WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.tags IS DISTINCT FROM NEW.tags)
-			EXECUTE FUNCTION hearth_notice_thread_changed()`,
 		`CREATE FUNCTION hearth_vocabulary_changed() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 		BEGIN
 			UPDATE users SET settings_version = settings_version + 1;
@@ -175,15 +157,30 @@ func noticeVersionPostgres() []string {
 		`CREATE TRIGGER tags_settings AFTER INSERT OR UPDATE OR DELETE ON tags
 			FOR EACH STATEMENT EXECUTE FUNCTION hearth_vocabulary_changed()`,
 	)
-	for _, t := range noticeMemberTables[1:] {
-		for _, op := range []struct{ event, ref string }{
-			{"INSERT", "NEW TABLE AS new_rows"}, {"UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"}, {"DELETE", "OLD TABLE AS old_rows"},
-		} {
-			// Names and columns come from the constant table above, never input.
-			stmts = append(stmts,
-				`CREATE TRIGGER `+t.table+`_notice_`+strings.ToLower(op.event)+` AFTER `+op.event+` ON `+t.table+
-					` REFERENCING `+op.ref+` FOR EACH STATEMENT EXECUTE FUNCTION hearth_notice_rows_changed('`+t.member+`')`)
+	const postSeen = `(OLD.status IS DISTINCT FROM NEW.status OR OLD.tags IS DISTINCT FROM NEW.tags
+		OR OLD.author_id IS DISTINCT FROM NEW.author_id OR OLD.thread_id IS DISTINCT FROM NEW.thread_id)`
+	const threadSeen = `(OLD.status IS DISTINCT FROM NEW.status OR OLD.tags IS DISTINCT FROM NEW.tags)`
+	// The flush triggers are named to sort after posts_thread_version
+	// (migration 18), which PostgreSQL fires first for the same event: a
+	// transaction then takes the thread's row before member_versions, as
+	// a reply does.
+	noted := func(table, op, event, when, fn, arg string) []string {
+		if when != "" {
+			when = ` WHEN ` + when
+		}
+		return []string{
+			`CREATE TRIGGER ` + table + `_notice_noted` + op + ` AFTER ` + event + ` ON ` + table +
+				` FOR EACH ROW` + when + ` EXECUTE FUNCTION ` + fn + `(` + arg + `)`,
+			`CREATE CONSTRAINT TRIGGER ` + table + `_versions_flush` + op + ` AFTER ` + event + ` ON ` + table +
+				` DEFERRABLE INITIALLY DEFERRED FOR EACH ROW` + when + ` EXECUTE FUNCTION hearth_notice_flush()`,
 		}
 	}
+	for _, t := range noticeMemberTables {
+		// Names and columns come from the constant table above, never input.
+		stmts = append(stmts, noted(t.table, "", "INSERT OR UPDATE OR DELETE", "", "hearth_notice_row_noted", `'`+t.member+`'`)...)
+	}
+	stmts = append(stmts, noted("posts", "_update", "UPDATE", postSeen, "hearth_notice_post_noted", "")...)
+	stmts = append(stmts, noted("posts", "_delete", "DELETE", "", "hearth_notice_post_noted", "")...)
+	stmts = append(stmts, noted("threads", "_update", "UPDATE", threadSeen, "hearth_notice_thread_noted", "")...)
 	return stmts
 }
