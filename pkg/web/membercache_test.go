@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"sync"
 	"testing"
 	"time"
 
@@ -144,6 +145,52 @@ func TestUnreadCountKeptUntilItCanChange(t *testing.T) {
 		dee.reply(tid, op, "Sending you warmth.")
 		if n, _ = page(cai); n != "1" {
 			t.Fatalf("after a reply they can see, through another instance: unread %s, want 1", n)
+		}
+	})
+}
+
+// TestRepliesBetweenMembersNeverDeadlock: members replying to each other
+// at once each lock their own users row (post counts) and move the other's
+// notice version; every reply still succeeds, and each member's count
+// shows every reply to them and the threads they follow.
+func TestRepliesBetweenMembersNeverDeadlock(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		ann := newPoster(t, a, db, "Annika", "member")
+		ben := newPoster(t, a, db, "ben_k", "member")
+		cai := newPoster(t, a, db, "cai", "member")
+		var threads [3]int64
+		var openers [3]int64
+		for i, p := range []*poster{ann, ben, cai} {
+			threads[i] = p.startThread("grief", "Evenings "+strconv.Itoa(i), "The evenings are long.")
+			openers[i] = firstPostOf(t, db, threads[i])
+		}
+		const rounds = 8
+		var wg sync.WaitGroup
+		for i, p := range []*poster{ann, ben, cai} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for r := range rounds {
+					// Each replies to the next member's opening post and
+					// then to the one after's.
+					for _, j := range []int{(i + 1) % 3, (i + 2) % 3} {
+						f := url.Values{"body": {"Thinking of you, round " + strconv.Itoa(r)}, "idem": {"deadlock-" + strconv.Itoa(i) + "-" + strconv.Itoa(j) + "-" + strconv.Itoa(r)},
+							"parent_id": {strconv.FormatInt(openers[j], 10)}}
+						if res := p.c.PostForm("/t/"+strconv.FormatInt(threads[j], 10)+"/replies", f); res.StatusCode != http.StatusSeeOther {
+							t.Errorf("reply %d to thread %d: %d", r, threads[j], res.StatusCode)
+						}
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		for _, p := range []*poster{ann, ben, cai} {
+			// Every reply to their post, and one notice for each of the
+			// two threads they follow by replying there.
+			if n := unreadIn(p.c.Get("/crisis").Body); n != strconv.Itoa(2*rounds+2) {
+				t.Errorf("%s unread after %d replies to their post, want %d", n, 2*rounds, 2*rounds+2)
+			}
 		}
 	})
 }
