@@ -126,14 +126,20 @@ func noticeVersionPostgres() []string {
 			`+bumpMembers(`SELECT u::BIGINT AS user_id FROM unnest(string_to_array(substr(noted, 2), ',')) AS u`)+`;
 			RETURN NULL;
 		END $$`,
-		// A member's own rows; TG_ARGV[0] names the member column.
-		`CREATE FUNCTION hearth_notice_row_noted() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+		// A member's own rows, noted once a statement (marking two thousand
+		// notifications read notes their member once); TG_ARGV[0] names
+		// the member column.
+		`CREATE FUNCTION hearth_notice_rows_noted() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+		DECLARE
+			ids TEXT;
 		BEGIN
 			IF TG_OP <> 'INSERT' THEN
-				PERFORM hearth_notice_note(to_jsonb(OLD) ->> TG_ARGV[0]);
+				EXECUTE format('SELECT string_agg(DISTINCT %I::TEXT, '','') FROM old_rows', TG_ARGV[0]) INTO ids;
+				PERFORM hearth_notice_note(ids);
 			END IF;
 			IF TG_OP <> 'DELETE' THEN
-				PERFORM hearth_notice_note(to_jsonb(NEW) ->> TG_ARGV[0]);
+				EXECUTE format('SELECT string_agg(DISTINCT %I::TEXT, '','') FROM new_rows', TG_ARGV[0]) INTO ids;
+				PERFORM hearth_notice_note(ids);
 			END IF;
 			RETURN NULL;
 		END $$`,
@@ -176,8 +182,15 @@ func noticeVersionPostgres() []string {
 		}
 	}
 	for _, t := range noticeMemberTables {
-		// Names and columns come from the constant table above, never input.
-		stmts = append(stmts, noted(t.table, "", "INSERT OR UPDATE OR DELETE", "", "hearth_notice_row_noted", `'`+t.member+`'`)...)
+		for _, op := range []struct{ event, ref string }{
+			{"INSERT", "NEW TABLE AS new_rows"}, {"UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"}, {"DELETE", "OLD TABLE AS old_rows"},
+		} {
+			// Names and columns come from the constant table above, never input.
+			stmts = append(stmts, `CREATE TRIGGER `+t.table+`_notice_noted_`+strings.ToLower(op.event)+` AFTER `+op.event+` ON `+t.table+
+				` REFERENCING `+op.ref+` FOR EACH STATEMENT EXECUTE FUNCTION hearth_notice_rows_noted('`+t.member+`')`)
+		}
+		stmts = append(stmts, `CREATE CONSTRAINT TRIGGER `+t.table+`_versions_flush AFTER INSERT OR UPDATE OR DELETE ON `+t.table+
+			` DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION hearth_notice_flush()`)
 	}
 	stmts = append(stmts, noted("posts", "_update", "UPDATE", postSeen, "hearth_notice_post_noted", "")...)
 	stmts = append(stmts, noted("posts", "_delete", "DELETE", "", "hearth_notice_post_noted", "")...)

@@ -14,22 +14,22 @@
 //	reactions, shared by members     | (forum.RowCache)       | to the thread's posts or reactions; unread entries   |
 //	                                 |                        | leave after HEARTH_THREAD_CACHE (default 1 min)      |
 //	a member's tag preferences,      | Members                | users.settings_version (migration 16): any change    | both
-//	blocks, breaks, moderators'      |                        | to those rows; breaks also when the first one ends;  |
-//	notices                          |                        | at most HEARTH_MEMBER_CACHE members (default 4,096)  |
-//	a member's unread count          | Members                | users.notice_version (migration 20): their           | both
-//	                                 |                        | notifications, follows, hidden tags, blocks, and a   |
-//	                                 |                        | post or thread they have unread news in changing     |
-//	                                 |                        | status, tags, author or thread; not kept while a     |
-//	                                 |                        | new reply could change it alone (forum.Unread)       |
+//	blocks, breaks, moderators'      |                        | to those rows or to the tag vocabulary (migration    |
+//	notices; the tag vocabulary      |                        | 20); breaks also when the first one ends; at most    |
+//	                                 |                        | HEARTH_MEMBER_CACHE members (default 4,096)          |
+//	a member's unread count and      | Members                | member_versions.notices (migration 20): their        | both
+//	follow state of threads they     |                        | notifications, follows, hidden tags, blocks, and a   |
+//	read                             |                        | post or thread they have unread news in changing     |
+//	                                 |                        | status, tags, author or thread; a count a new reply  |
+//	                                 |                        | alone could change is not kept (forum.Unread)        |
 //	rendered posts and blank reply   | Fragments, keyed in    | nothing: the key hashes every input of the template, | both
 //	forms                            | web/fragcache.go       | so a change makes a new key; two generations in      |
 //	                                 |                        | 4 MiB                                                |
 //	compiled SQL statements          | store/stmtcache.go     | nothing: keyed by the query text, per connection;    | SQLite;
 //	                                 |                        | PostgreSQL's driver (pgx) keeps its own              | pgx's own
 //
-// The session lookup and the tag vocabulary are not cached: each is one
-// indexed query, and neither can be checked against a version without a
-// query of its own.
+// The session lookup is not cached: it is one indexed query, and it is
+// what reads the versions the other caches are checked against.
 //
 // cache imports the standard library, hearth/pkg/forum and
 // hearth/pkg/moderation (for the types it keeps); it never imports echo,
