@@ -60,10 +60,11 @@ var noticeMemberTables = []struct{ table, member string }{
 }
 
 // bumpMembers moves the notice version of the members a query selects
-// (one column named user_id), in member order.
+// (one column named user_id), in member order. A member whose account is
+// being deleted (their notifications go with their users row) has none.
 func bumpMembers(query string) string {
-	return `INSERT INTO member_versions (user_id, notices) SELECT DISTINCT user_id, 1 FROM (` + query + `) m
-		WHERE user_id IS NOT NULL ORDER BY user_id
+	return `INSERT INTO member_versions (user_id, notices) SELECT DISTINCT m.user_id, 1 FROM (` + query + `) m
+		JOIN users u ON u.id = m.user_id ORDER BY m.user_id
 		ON CONFLICT (user_id) DO UPDATE SET notices = member_versions.notices + 1`
 }
 
@@ -76,8 +77,7 @@ func threadReaders(thread string) string {
 func noticeVersionSQLite() []string {
 	stmts := append([]string(nil), noticeVersionCommon...)
 	bump := func(ref string) string {
-		return `INSERT INTO member_versions (user_id, notices) VALUES (` + ref + `, 1)
-			ON CONFLICT (user_id) DO UPDATE SET notices = member_versions.notices + 1;`
+		return bumpMembers(`SELECT `+ref+` AS user_id`) + `;`
 	}
 	for _, t := range noticeMemberTables {
 		// Names and columns come from the constant table above, never input.

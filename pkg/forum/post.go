@@ -81,9 +81,14 @@ func (s *Service) prepare(ctx context.Context, d Draft, withTitle bool, facts *F
 		validateTitle(v, d.Title)
 	}
 	validateBody(v, d.Body)
-	vocab, err := s.store.Tags(ctx)
-	if err != nil {
-		return prepared{}, fmt.Errorf("tags: %w", err)
+	// Most replies carry no tags: only a draft that names some needs the
+	// vocabulary to check them against.
+	var vocab []Tag
+	var err error
+	if len(d.Tags) > 0 {
+		if vocab, err = s.store.Tags(ctx); err != nil {
+			return prepared{}, fmt.Errorf("tags: %w", err)
+		}
 	}
 	tags := validateTags(v, d.Tags, vocab)
 	if facts != nil {
