@@ -250,11 +250,11 @@ func (s *Service) Edit(ctx context.Context, post PostRow, w Writer, version int,
 	e := EditWrite{Title: p.draft.Title, BodyMD: p.draft.Body, BodyHTML: p.html, Tags: p.tags, Screening: p.screening, Now: s.now()}
 	var out Post
 	err = s.store.Posting(ctx, func(tx PostTx) error {
-		cur, th, err := tx.EditPlace(post.ID)
+		cur, th, g, err := tx.EditPlace(post.ID)
 		if err != nil {
 			return err
 		}
-		if err := Decide(Facts{Act: ActEdit, Writer: w, Thread: th, Post: cur, Drafted: true, Tags: p.tags}).Err(); err != nil {
+		if err := Decide(Facts{Act: ActEdit, Writer: w, Group: g, Thread: th, Post: cur, Drafted: true, Tags: p.tags}).Err(); err != nil {
 			return err
 		}
 		if cur.Version != version {

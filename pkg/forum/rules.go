@@ -33,7 +33,8 @@ type Facts struct {
 	Act    Act
 	Writer Writer
 	// Group is the group written in; for ActMove, the group the thread
-	// moves to.
+	// moves to. For ActEdit it needs Archived, and RequireTag when the
+	// post is its thread's opening post.
 	Group Group
 	// Thread is the thread replied in, edited in or moved (its GroupID is
 	// where it is now); zero for ActStart.
@@ -139,14 +140,23 @@ func decideReply(f Facts) *Refusal {
 	return nil
 }
 
+// decideEdit lets an author edit their post while it, its thread and its
+// group still take changes. Moderators may edit their own posts in an
+// archived group or a locked thread, as they may reply in a locked one.
+// The opening post carries the thread's trigger warnings, so a group's
+// required warning holds on its edits too.
 func decideEdit(f Facts) *Refusal {
 	switch {
 	case f.Post.AuthorID == nil || *f.Post.AuthorID != f.Writer.ID:
 		return refuse(f, RuleNotAuthor)
 	case !Editable(f.Post.Status):
 		return refuse(f, RuleClosed)
+	case f.Group.Archived && !f.Writer.Moderator:
+		return refuse(f, RuleArchived)
 	case f.Thread.Locked && !f.Writer.Moderator:
 		return refuse(f, RuleLocked)
+	case f.Drafted && f.Group.RequireTag && f.Post.ParentID == nil && f.Tags.Empty():
+		return refuse(f, RuleTagRequired)
 	}
 	return nil
 }
@@ -294,8 +304,11 @@ func (r *Refusal) Message() string {
 	case RuleGone:
 		return "This thread or group is no longer available."
 	case RuleArchived:
-		if r.Act == ActMove {
+		switch r.Act {
+		case ActMove:
 			return r.group + " is archived and takes no new threads."
+		case ActEdit:
+			return "This group is archived. You can read it, but its posts can't be edited any more; you can still delete yours."
 		}
 		return "This group is archived. You can read it, but it no longer takes new posts."
 	case RuleLocked:

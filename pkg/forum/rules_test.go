@@ -137,6 +137,9 @@ func TestDecideEdit(t *testing.T) {
 		return forum.Facts{Act: forum.ActEdit, Writer: w, Group: open, Thread: th, Post: *p, Drafted: true}
 	}
 	modAuthor := forum.Writer{ID: author, Moderator: true}
+	tagged := forum.Group{ID: 1, Name: "Grief", RequireTag: true}
+	replyPost := post(3, forum.StatusVisible, &author)
+	replyPost.ParentID = &opening.ID
 	checkDecide(t, []decideCase{
 		{"edit one's own post", edit(member, thread, post(3, forum.StatusVisible, &author)), 0, ""},
 		{"edit one's own held post", edit(member, thread, post(3, forum.StatusHeld, &author)), 0, ""},
@@ -147,8 +150,23 @@ func TestDecideEdit(t *testing.T) {
 		{"edit in a locked thread", edit(member, locked, post(3, forum.StatusVisible, &author)), forum.RuleLocked, ""},
 		{"a moderator edits their post in a locked thread", edit(modAuthor, locked, post(3, forum.StatusVisible, &author)), 0, ""},
 		{"closed comes before locked", edit(member, locked, post(3, forum.StatusRemoved, &author)), forum.RuleClosed, ""},
+		{"edit in an archived group", inGroup(edit(member, thread, post(3, forum.StatusVisible, &author)), archived), forum.RuleArchived, ""},
+		{"a moderator edits their post in an archived group", inGroup(edit(modAuthor, thread, post(3, forum.StatusVisible, &author)), archived), 0, ""},
+		{"edit form in an archived group", composer(inGroup(edit(member, thread, post(3, forum.StatusVisible, &author)), archived)), forum.RuleArchived, ""},
+		{"archived comes before locked", inGroup(edit(member, locked, post(3, forum.StatusVisible, &author)), archived), forum.RuleArchived, ""},
+		{"closed comes before archived", inGroup(edit(member, thread, post(3, forum.StatusRemoved, &author)), archived), forum.RuleClosed, ""},
+		{"edit the opening post without the required warning", inGroup(edit(member, thread, post(3, forum.StatusVisible, &author)), tagged), forum.RuleTagRequired, ""},
+		{"a moderator edits their opening post without the required warning", inGroup(edit(modAuthor, thread, post(3, forum.StatusVisible, &author)), tagged), forum.RuleTagRequired, ""},
+		{"edit the opening post keeping the required warning", withTags(inGroup(edit(member, thread, post(3, forum.StatusVisible, &author)), tagged), "death-loss"), 0, ""},
+		{"edit form of an untagged opening post", composer(inGroup(edit(member, thread, post(3, forum.StatusVisible, &author)), tagged)), 0, ""},
+		{"edit a reply without a warning where threads need one", inGroup(edit(member, thread, replyPost), tagged), 0, ""},
+		{"locked comes before the missing warning", inGroup(edit(member, locked, post(3, forum.StatusVisible, &author)), tagged), forum.RuleLocked, ""},
 	})
 }
+
+func inGroup(f forum.Facts, g forum.Group) forum.Facts { f.Group = g; return f }
+
+func withTags(f forum.Facts, tags ...string) forum.Facts { f.Tags = forum.MakeTags(tags); return f }
 
 func TestDecideMove(t *testing.T) {
 	move := func(to forum.Group) forum.Facts {
@@ -204,11 +222,18 @@ func TestRefusalErrors(t *testing.T) {
 	if !errors.Is(closed.Err(), forum.ErrForbidden) {
 		t.Fatalf("closed: %v", closed.Err())
 	}
+	archivedEdit := forum.Decide(forum.Facts{Act: forum.ActEdit, Writer: member, Group: forum.Group{Archived: true},
+		Post: forum.Post{AuthorID: &member.ID, Status: forum.StatusVisible}})
+	if !errors.Is(archivedEdit.Err(), forum.ErrLocked) || !strings.Contains(archivedEdit.Refusal.Message(), "can't be edited") {
+		t.Fatalf("edit in an archived group: %v", archivedEdit.Err())
+	}
 	for _, tc := range []struct {
 		f     forum.Facts
 		field string
 		says  string
 	}{
+		{forum.Facts{Act: forum.ActEdit, Writer: member, Group: forum.Group{RequireTag: true}, Post: forum.Post{AuthorID: &member.ID, Status: forum.StatusVisible},
+			Drafted: true}, "trigger_warnings", "at least one trigger-warning tag"},
 		{forum.Facts{Act: forum.ActReply, Writer: member, Thread: forum.Thread{ID: 3, Status: forum.StatusVisible}, ParentID: 5, Drafted: true}, "parent_id", "isn't part of this thread"},
 		{forum.Facts{Act: forum.ActStart, Writer: member, Group: forum.Group{RequireTag: true}, Drafted: true}, "trigger_warnings", "at least one trigger-warning tag"},
 		{forum.Facts{Act: forum.ActMove, Group: forum.Group{ID: 1, Name: "Grief"}, Thread: forum.Thread{GroupID: 1}}, "group", "already in Grief"},

@@ -116,8 +116,8 @@ type PostTx interface {
 	// notifications of a visible post and the thread's, group's and
 	// author's counters.
 	InsertPost(w PostWrite, status string, parent *Post) (Post, error)
-	// EditPlace returns a post and its thread.
-	EditPlace(postID int64) (Post, Thread, error)
+	// EditPlace returns a post, its thread and the thread's group.
+	EditPlace(postID int64) (Post, Thread, Group, error)
 	// SaveEdit keeps p's text as a revision and writes e over it, if p is
 	// still at its version (ErrConflict otherwise); an opening post's thread
 	// th takes e's title and tags. A crisis opens a wellbeing queue item.

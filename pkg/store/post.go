@@ -247,16 +247,20 @@ func bumpCounters(tx *gorm.DB, th *forum.Thread, p *forum.Post, opening bool) er
 }
 
 // EditPlace implements forum.PostTx.
-func (t postTx) EditPlace(postID int64) (forum.Post, forum.Thread, error) {
+func (t postTx) EditPlace(postID int64) (forum.Post, forum.Thread, forum.Group, error) {
 	var p forum.Post
 	if err := t.tx.Take(&p, postID).Error; err != nil {
-		return forum.Post{}, forum.Thread{}, translate(err)
+		return forum.Post{}, forum.Thread{}, forum.Group{}, translate(err)
 	}
 	var th forum.Thread
 	if err := t.tx.Take(&th, p.ThreadID).Error; err != nil {
-		return forum.Post{}, forum.Thread{}, translate(err)
+		return forum.Post{}, forum.Thread{}, forum.Group{}, translate(err)
 	}
-	return p, th, nil
+	g, err := t.Group(th.GroupID)
+	if err != nil {
+		return forum.Post{}, forum.Thread{}, forum.Group{}, err
+	}
+	return p, th, g, nil
 }
 
 // SaveEdit implements forum.PostTx. The update is conditional on the

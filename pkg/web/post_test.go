@@ -208,3 +208,79 @@ func TestReactionsWithoutScoreboard(t *testing.T) {
 		}
 	})
 }
+
+// An archived group takes no edits, as it takes no replies: the edit page
+// and the edit itself are refused with the member's words kept, the thread
+// page offers no Edit link, and deleting stays possible. A moderator may
+// still edit their own post there, as in a locked thread.
+func TestEditInArchivedGroupRefused(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "aspen", "member")
+		mod := newPoster(t, a, db, "aspenmod", "moderator")
+		siteModerator(t, db, mod.id)
+		tid := m.startThread("ptsd", "Before the archive", "Opening words.")
+		pid, _ := m.reply(tid, 0, "A reply from before.")
+		modPost, _ := mod.reply(tid, 0, "A note from the moderators.")
+		db.W.Exec("UPDATE groups SET archived = ? WHERE slug = ?", true, "ptsd")
+
+		const sentence = "This group is archived. You can read it, but its posts can&#39;t be edited any more"
+		r := m.c.Get("/p/" + idStr(pid) + "/edit")
+		if r.StatusCode != http.StatusForbidden {
+			t.Fatalf("edit page in an archived group: %d", r.StatusCode)
+		}
+		pageHas(t, r.Body, sentence, "A reply from before.")
+		pageLacks(t, r.Body, "Save changes")
+		r = m.c.PostForm("/p/"+idStr(pid)+"/edit", url.Values{"body": {"Written after the archive."}, "version": {"1"}})
+		if r.StatusCode != http.StatusForbidden {
+			t.Fatalf("edit in an archived group: %d", r.StatusCode)
+		}
+		pageHas(t, r.Body, sentence, "Written after the archive.")
+		var body string
+		db.R.Raw("SELECT body_md FROM posts WHERE id = ?", pid).Scan(&body)
+		if body != "A reply from before." {
+			t.Fatalf("the archived post changed to %q", body)
+		}
+		pageLacks(t, m.c.Get("/t/"+idStr(tid)).Body, `href="/p/`+idStr(pid)+`/edit"`)
+
+		r = mod.c.PostForm("/p/"+idStr(modPost)+"/edit", url.Values{"body": {"A corrected note."}, "version": {"1"}})
+		if r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("a moderator's edit in an archived group: %d\n%s", r.StatusCode, r.Body)
+		}
+		if r := m.c.PostForm("/p/"+idStr(pid)+"/delete", url.Values{}); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("delete in an archived group: %d", r.StatusCode)
+		}
+	})
+}
+
+// A group's required trigger warning holds when the opening post is
+// edited: the edit that drops every tag is refused next to the field, with
+// the words kept and the thread still tagged. Replies need none.
+func TestEditKeepsRequiredWarning(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		db.W.Exec("UPDATE groups SET require_tag = ? WHERE slug = ?", true, "anxiety")
+		m := newPoster(t, a, db, "bramble", "member")
+		tid := m.startThread("anxiety", "Tagged as asked", "Opening words.", "self-harm")
+		op := firstPostOf(t, db, tid)
+		pid, _ := m.reply(tid, 0, "An untagged reply.")
+
+		r := m.c.PostForm("/p/"+idStr(op)+"/edit", url.Values{"title": {"Tags taken away"}, "body": {"Edited opening kept."}, "version": {"1"}})
+		if r.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("edit dropping the required warning: %d", r.StatusCode)
+		}
+		pageHas(t, r.Body, "asks for at least one trigger-warning tag", `class="error-summary"`, `id="tw-error"`, "Edited opening kept.", `value="Tags taken away"`)
+		var tags string
+		db.R.Raw("SELECT tags FROM threads WHERE id = ?", tid).Scan(&tags)
+		if !strings.Contains(tags, "self-harm") {
+			t.Fatalf("the thread lost its warning: %q", tags)
+		}
+		r = m.c.PostForm("/p/"+idStr(op)+"/edit", url.Values{"title": {"Still tagged"}, "body": {"Edited opening."}, "trigger_warnings": {"suicide"}, "version": {"1"}})
+		if r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("edit keeping a warning: %d\n%s", r.StatusCode, r.Body)
+		}
+		if r := m.c.PostForm("/p/"+idStr(pid)+"/edit", url.Values{"body": {"An edited reply."}, "version": {"1"}}); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("edit of an untagged reply: %d", r.StatusCode)
+		}
+	})
+}
