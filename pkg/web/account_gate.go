@@ -49,6 +49,6 @@ func (s *Server) sanctionGate(next echo.HandlerFunc) echo.HandlerFunc {
 		} else {
 			v.Title = "Your account is suspended"
 		}
-		return c.Render(http.StatusForbidden, "account/sanctioned", v)
+		return renderPage(c, http.StatusForbidden, pageSanctioned, v)
 	}
 }

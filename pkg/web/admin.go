@@ -30,5 +30,5 @@ func (s *Server) adminIndex(c echo.Context) error {
 			v.Groups++
 		}
 	}
-	return c.Render(http.StatusOK, "admin/index", v)
+	return renderPage(c, http.StatusOK, pageAdmin, v)
 }

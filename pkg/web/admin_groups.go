@@ -44,7 +44,7 @@ func (s *Server) renderAdminGroups(c echo.Context, f GroupForm, errs map[string]
 		return err
 	}
 	v := AdminGroupsView{Base: s.base(c, "Groups"), Groups: gs, Form: f, Errors: errs, ErrorList: modErrorList(errs, adminGroupFields...)}
-	return c.Render(status, "admin/groups", v)
+	return renderPage(c, status, pageAdminGroups, v)
 }
 
 // adminGroupCreate creates a group; it is live at /g/SLUG at once.
@@ -67,7 +67,7 @@ func (s *Server) adminGroupEdit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.Render(http.StatusOK, "admin/groups_edit", AdminGroupView{Base: s.base(c, g.Name), Group: g, Form: adminGroupFormOf(g)})
+	return renderPage(c, http.StatusOK, pageAdminGroupEdit, AdminGroupView{Base: s.base(c, g.Name), Group: g, Form: adminGroupFormOf(g)})
 }
 
 // adminGroupUpdate saves a group's settings.
@@ -77,7 +77,7 @@ func (s *Server) adminGroupUpdate(c echo.Context) error {
 	f.Slug = c.Param("slug")
 	g, err := s.deps.Moderation.UpdateGroup(ctx, actor(c), f.Slug, f.input())
 	if v, ok := forum.AsValidation(err); ok {
-		return c.Render(http.StatusUnprocessableEntity, "admin/groups_edit",
+		return renderPage(c, http.StatusUnprocessableEntity, pageAdminGroupEdit,
 			AdminGroupView{Base: s.base(c, g.Name), Group: g, Form: f, Errors: v.Fields, ErrorList: modErrorList(v.Fields, adminGroupFields...)})
 	}
 	if err != nil {

@@ -64,12 +64,12 @@ func (s *Server) adminHelplines(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.Render(http.StatusOK, "admin/helplines", AdminHelplinesView{Base: s.base(c, "Helplines"), Helplines: hs})
+	return renderPage(c, http.StatusOK, pageAdminHelplines, AdminHelplinesView{Base: s.base(c, "Helplines"), Helplines: hs})
 }
 
 // adminHelplineNew shows an empty form.
 func (s *Server) adminHelplineNew(c echo.Context) error {
-	return c.Render(http.StatusOK, "admin/helpline-form", HelplineFormView{Base: s.base(c, "Add a helpline")})
+	return renderPage(c, http.StatusOK, pageAdminHelplineForm, HelplineFormView{Base: s.base(c, "Add a helpline")})
 }
 
 // adminHelplineCreate adds a helpline (audited).
@@ -100,7 +100,7 @@ func (s *Server) adminHelplineEdit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.Render(http.StatusOK, "admin/helpline-form", HelplineFormView{Base: s.base(c, "Edit "+h.Service), ID: id, Form: helplineForm(h)})
+	return renderPage(c, http.StatusOK, pageAdminHelplineForm, HelplineFormView{Base: s.base(c, "Edit "+h.Service), ID: id, Form: helplineForm(h)})
 }
 
 // adminHelplineUpdate saves a helpline (audited).
@@ -147,7 +147,7 @@ func (s *Server) helplineFormInvalid(c echo.Context, id int64, f HelplineForm, e
 	if id != 0 {
 		title = "Edit helpline"
 	}
-	return c.Render(http.StatusUnprocessableEntity, "admin/helpline-form", HelplineFormView{Base: s.base(c, title), ID: id, Form: f, Errors: errs})
+	return renderPage(c, http.StatusUnprocessableEntity, pageAdminHelplineForm, HelplineFormView{Base: s.base(c, title), ID: id, Form: f, Errors: errs})
 }
 
 // helplineIDParam reads the :id path parameter; anything but a positive integer is

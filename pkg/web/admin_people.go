@@ -22,7 +22,7 @@ func (s *Server) adminPeople(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.Render(http.StatusOK, "admin/people", v)
+	return renderPage(c, http.StatusOK, pageAdminPeople, v)
 }
 
 func (s *Server) peopleView(c echo.Context, q string) (PeopleView, error) {
@@ -109,7 +109,7 @@ func (s *Server) adminPeopleRole(c echo.Context) error {
 			return err
 		}
 		v.Errors, v.Reason = formErrors(verr, roleFields...), keepTyped(ch.Reason)
-		return c.Render(http.StatusUnprocessableEntity, "admin/people", v)
+		return renderPage(c, http.StatusUnprocessableEntity, pageAdminPeople, v)
 	}
 	what := "is now a member without moderator powers"
 	if ch.Role == auth.RoleModerator {

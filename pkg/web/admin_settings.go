@@ -31,7 +31,7 @@ func (s *Server) renderAdminSettings(c echo.Context, form string, errs map[strin
 	}
 	v := AdminSettingsView{Base: s.base(c, "Site settings"), ReportThreshold: threshold, Tags: tags, NewTag: newTag,
 		Form: form, Errors: errs, ErrorList: modErrorList(errs, "report_threshold", "slug", "name", "description")}
-	return c.Render(status, "admin/settings", v)
+	return renderPage(c, status, pageAdminSettings, v)
 }
 
 // adminSettingsSave saves the report threshold.

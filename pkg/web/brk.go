@@ -112,7 +112,7 @@ func (s *Server) renderBreak(c echo.Context, b *forum.Break, name string) error 
 			v.What = "from posts tagged " + name
 		}
 	}
-	return c.Render(http.StatusForbidden, "break", v)
+	return renderPage(c, http.StatusForbidden, pageBreak, v)
 }
 
 // breakRefusal is the gentle sentence that stands in for a composer when a

@@ -27,9 +27,9 @@ func (s *Server) threadNew(c echo.Context) error {
 	}
 	if status, refusal := s.threadRefusal(c, g); refusal != "" {
 		v.Refusal, v.Form.Refused = refusal, true
-		return c.Render(status, "compose/form", v)
+		return renderPage(c, status, pageCompose, v)
 	}
-	return c.Render(http.StatusOK, "compose/form", v)
+	return renderPage(c, http.StatusOK, pageCompose, v)
 }
 
 func (s *Server) threadCreate(c echo.Context) error {
@@ -52,7 +52,7 @@ func (s *Server) threadCreate(c echo.Context) error {
 	}
 	if status, refusal := s.threadRefusal(c, g); refusal != "" {
 		v.Refusal, v.Form.Refused = refusal, true
-		return c.Render(status, "compose/form", v)
+		return renderPage(c, status, pageCompose, v)
 	}
 	if f.Preview {
 		return s.renderPreview(c, &v, d)
@@ -115,7 +115,7 @@ func (s *Server) renderPreview(c echo.Context, v *ComposeView, d forum.Draft) er
 	if ve, ok := forum.AsValidation(err); ok {
 		v.Form.Errors = ve.Fields
 		v.Form.Summary = formSummary(ve.Fields)
-		return c.Render(http.StatusUnprocessableEntity, "compose/form", v)
+		return renderPage(c, http.StatusUnprocessableEntity, pageCompose, v)
 	}
 	if err != nil {
 		return err
@@ -126,7 +126,7 @@ func (s *Server) renderPreview(c echo.Context, v *ComposeView, d forum.Draft) er
 	if p.Screening.Crisis {
 		v.CrisisPanel = s.crisisPanel(c)
 	}
-	return c.Render(http.StatusOK, "compose/form", v)
+	return renderPage(c, http.StatusOK, pageCompose, v)
 }
 
 // wordsKept ends the refusal of a post that was sent: nothing typed is
@@ -141,7 +141,7 @@ func (s *Server) composeFailed(c echo.Context, v *ComposeView, err error) error 
 	if ve, ok := forum.AsValidation(err); ok {
 		v.Form.Errors = ve.Fields
 		v.Form.Summary = formSummary(ve.Fields)
-		return c.Render(http.StatusUnprocessableEntity, "compose/form", v)
+		return renderPage(c, http.StatusUnprocessableEntity, pageCompose, v)
 	}
 	if r, ok := forum.AsRefusal(err); ok {
 		// The thread or group changed between the page and the post (a
@@ -151,11 +151,11 @@ func (s *Server) composeFailed(c echo.Context, v *ComposeView, err error) error 
 			status = http.StatusNotFound
 		}
 		v.Refusal, v.Form.Refused = r.Message()+" "+wordsKept, true
-		return c.Render(status, "compose/form", v)
+		return renderPage(c, status, pageCompose, v)
 	}
 	s.log.Error("post failed", "request_id", reqID(c), "route", c.Path(), "err", err.Error())
 	v.Refusal = "Something went wrong on our side and your words weren't posted. They're still here: please try again in a moment. (Reference: " + reqID(c) + ")"
-	return c.Render(http.StatusInternalServerError, "compose/form", v)
+	return renderPage(c, http.StatusInternalServerError, pageCompose, v)
 }
 
 // afterPost sets what the member sees on the next page: a flash, and the
@@ -199,5 +199,5 @@ func (s *Server) goneComposer(c echo.Context, d forum.Draft, withTitle bool) err
 		Form: ComposeForm{Action: c.Request().URL.Path, WithTitle: withTitle, Title: d.Title, Body: d.Body,
 			Tags: tagChoices(vocab, d.Tags), Refused: true},
 	}
-	return c.Render(http.StatusNotFound, "compose/form", v)
+	return renderPage(c, http.StatusNotFound, pageCompose, v)
 }

@@ -62,7 +62,7 @@ func (s *Server) crisis(c echo.Context) error {
 	default:
 		v.Unlisted = true
 	}
-	return c.Render(http.StatusOK, "crisis", v)
+	return renderPage(c, http.StatusOK, pageCrisis, v)
 }
 
 // countriesByName orders the countries by name for the picker.

@@ -68,7 +68,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 		_ = c.NoContent(code)
 		return
 	}
-	if rerr := c.Render(code, "error", v); rerr != nil {
+	if rerr := renderPage(c, code, pageError, v); rerr != nil {
 		s.log.Error("render error page", "request_id", reqID(c), "err", rerr.Error())
 		_ = c.String(code, text[0]+". Reference: "+reqID(c))
 	}

@@ -68,7 +68,7 @@ func (s *Server) groupShow(c echo.Context) error {
 	if page.Next != "" {
 		v.NextURL = "/g/" + url.PathEscape(g.Slug) + "?after=" + url.QueryEscape(page.Next)
 	}
-	return c.Render(http.StatusOK, "group/show", v)
+	return renderPage(c, http.StatusOK, pageGroup, v)
 }
 
 // tagNames maps tag slugs to their display names.

@@ -20,5 +20,5 @@ func (s *Server) home(c echo.Context) error {
 			ThreadCount: g.ThreadCount, LastActivity: g.LastActivityAt,
 		})
 	}
-	return c.Render(http.StatusOK, "home", v)
+	return renderPage(c, http.StatusOK, pageHome, v)
 }

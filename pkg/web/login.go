@@ -39,7 +39,7 @@ func (s *Server) loginPage(c echo.Context) error {
 	if principal(c) != nil {
 		return c.Redirect(http.StatusSeeOther, safeNext(next))
 	}
-	return c.Render(http.StatusOK, "account/login", LoginView{Base: s.base(c, "Log in"), Next: next, Errors: formErrors(nil, loginFields...)})
+	return renderPage(c, http.StatusOK, pageLogin, LoginView{Base: s.base(c, "Log in"), Next: next, Errors: formErrors(nil, loginFields...)})
 }
 
 // login checks the pseudonym and password; members with two-factor codes
@@ -56,7 +56,7 @@ func (s *Server) login(c echo.Context) error {
 	}
 	if len(v) > 0 {
 		view.Errors.Fields = v
-		return c.Render(http.StatusUnprocessableEntity, "account/login", view)
+		return renderPage(c, http.StatusUnprocessableEntity, pageLogin, view)
 	}
 	res, err := s.deps.Auth.Login(c.Request().Context(), auth.LoginInput{
 		Username: f.Username, Password: f.Password, ClientKey: s.clientKey(c), UserAgent: c.Request().UserAgent(),
@@ -67,7 +67,7 @@ func (s *Server) login(c echo.Context) error {
 		return s.renderThrottled(c, te)
 	case errors.Is(err, auth.ErrBadCredentials):
 		view.Message = msgLoginFailed
-		return c.Render(http.StatusUnprocessableEntity, "account/login", view)
+		return renderPage(c, http.StatusUnprocessableEntity, pageLogin, view)
 	case err != nil:
 		return err
 	}
@@ -106,7 +106,7 @@ func (s *Server) loginCodePage(c echo.Context) error {
 	if s.pendingLogin(c) == "" {
 		return c.Redirect(http.StatusSeeOther, "/login")
 	}
-	return c.Render(http.StatusOK, "account/login_code", LoginCodeView{Base: s.base(c, "Two-factor code"), Next: nextParam(c.QueryParam("next")), Errors: formErrors(nil, "code")})
+	return renderPage(c, http.StatusOK, pageLoginCode, LoginCodeView{Base: s.base(c, "Two-factor code"), Next: nextParam(c.QueryParam("next")), Errors: formErrors(nil, "code")})
 }
 
 // loginCode completes a login with a two-factor code.
@@ -124,7 +124,7 @@ func (s *Server) loginCode(c echo.Context) error {
 		s.clearPendingLogin(c)
 		return s.renderThrottled(c, te)
 	case errors.Is(err, auth.ErrBadCode):
-		return c.Render(http.StatusUnprocessableEntity, "account/login_code", LoginCodeView{
+		return renderPage(c, http.StatusUnprocessableEntity, pageLoginCode, LoginCodeView{
 			Base: s.base(c, "Two-factor code"), Next: next,
 			Errors: FormErrors{Fields: map[string]string{"code": "That code didn't match, or it was already used. Please enter the newest code from your authenticator app."}, Order: []string{"code"}},
 		})

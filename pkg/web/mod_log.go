@@ -52,7 +52,7 @@ func (s *Server) modAudit(c echo.Context) error {
 		q.Set("before", strconv.FormatInt(p.Next, 10))
 		v.NextURL = "/mod/audit?" + q.Encode()
 	}
-	return c.Render(http.StatusOK, "mod/audit", v)
+	return renderPage(c, http.StatusOK, pageModAudit, v)
 }
 
 // modLog is the public moderation log: what was done, why and where;
@@ -70,5 +70,5 @@ func (s *Server) modLog(c echo.Context) error {
 	if p.Next > 0 {
 		v.NextURL = "/mod/log?before=" + strconv.FormatInt(p.Next, 10)
 	}
-	return c.Render(http.StatusOK, "mod/log", v)
+	return renderPage(c, http.StatusOK, pageModLog, v)
 }

@@ -57,7 +57,7 @@ func (s *Server) renderHandled(c echo.Context, h *moderation.AlreadyHandledError
 	if h.Action != "" {
 		v.Result = moderation.Describe(h.Action) + "."
 	}
-	return c.Render(http.StatusConflict, "mod/handled", v)
+	return renderPage(c, http.StatusConflict, pageModHandled, v)
 }
 
 // modSince is "N seconds ago" for the last two minutes, then relative.
@@ -109,7 +109,7 @@ func (s *Server) renderModPost(c echo.Context, postID int64, form string, errs m
 			"days": c.FormValue("days"), "group": c.FormValue("group")}
 		v.ErrorList = modErrorList(errs, "reason", "days", "group", "trigger_warnings")
 	}
-	return c.Render(status, "mod/post", v)
+	return renderPage(c, status, pageModPost, v)
 }
 
 // modForms prepares the action forms of a post.

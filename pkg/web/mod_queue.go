@@ -53,7 +53,7 @@ func (s *Server) modQueue(c echo.Context) error {
 		q.Set("page", strconv.Itoa(f.Page+1))
 		v.NextURL = "/mod?" + q.Encode()
 	}
-	return c.Render(http.StatusOK, "mod/queue", v)
+	return renderPage(c, http.StatusOK, pageModQueue, v)
 }
 
 // modWaited says how long an item has waited, in the largest sensible unit.

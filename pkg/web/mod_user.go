@@ -69,5 +69,5 @@ func (s *Server) renderModUser(c echo.Context, id int64, form string, errs map[s
 		v.Forms.Values = map[string]string{"reason": c.FormValue("reason"), "reason_detail": c.FormValue("reason_detail"), "days": c.FormValue("days")}
 		v.ErrorList = modErrorList(errs, "reason", "days")
 	}
-	return c.Render(status, "mod/user", v)
+	return renderPage(c, status, pageModUser, v)
 }

@@ -86,7 +86,7 @@ func (s *Server) notificationsShow(c echo.Context) error {
 	if page.Next > 0 {
 		v.NextURL = "/notifications?before=" + itoa(page.Next)
 	}
-	return c.Render(http.StatusOK, "notifications/index", v)
+	return renderPage(c, http.StatusOK, pageNotifications, v)
 }
 
 // notificationsRead marks the member's notifications read, up to the

@@ -108,9 +108,9 @@ func (s *Server) postEdit(c echo.Context) error {
 		return err
 	}
 	if v.Form.Refused {
-		return c.Render(http.StatusForbidden, "compose/form", v)
+		return renderPage(c, http.StatusForbidden, pageCompose, v)
 	}
-	return c.Render(http.StatusOK, "compose/form", v)
+	return renderPage(c, http.StatusOK, pageCompose, v)
 }
 
 // changesKept ends the refusal of an edit that was sent: nothing typed is
@@ -129,7 +129,7 @@ func (s *Server) postUpdate(c echo.Context) error {
 		return err
 	}
 	if v.Form.Refused {
-		return c.Render(http.StatusForbidden, "compose/form", v)
+		return renderPage(c, http.StatusForbidden, pageCompose, v)
 	}
 	if f.Preview {
 		return s.renderPreview(c, &v, f.Draft)
@@ -142,7 +142,7 @@ func (s *Server) postUpdate(c echo.Context) error {
 		}
 		v.Conflict = &ConflictInfo{Body: cur.BodyMD, HTML: markup.Stored(cur.BodyHTML), Version: cur.Version}
 		v.Form.Version = cur.Version
-		return c.Render(http.StatusConflict, "compose/form", v)
+		return renderPage(c, http.StatusConflict, pageCompose, v)
 	}
 	if err != nil {
 		return s.composeFailed(c, &v, err)
@@ -263,7 +263,7 @@ func (s *Server) postHistory(c echo.Context) error {
 		v.Revisions = append(v.Revisions, RevisionView{Version: r.Version, Title: r.Title, Body: markup.Stored(r.BodyHTML),
 			Tags: labels(r.Tags, names), WrittenAt: r.WrittenAt, Replaced: r.CreatedAt})
 	}
-	return c.Render(http.StatusOK, "post/history", v)
+	return renderPage(c, http.StatusOK, pagePostHistory, v)
 }
 
 // postParam loads the post named by the :id parameter. Callers decide what

@@ -22,7 +22,7 @@ func (s *Server) preview(c echo.Context) error {
 	p, err := s.deps.Forum.Preview(d)
 	if ve, ok := forum.AsValidation(err); ok {
 		v.Error = ve.Fields["body"]
-		return c.Render(http.StatusOK, "compose/preview", v)
+		return renderPage(c, http.StatusOK, pageComposePreview, v)
 	}
 	if err != nil {
 		return err
@@ -33,5 +33,5 @@ func (s *Server) preview(c echo.Context) error {
 	if p.Screening.Crisis {
 		v.CrisisPanel = s.crisisPanel(c)
 	}
-	return c.Render(http.StatusOK, "compose/preview", v)
+	return renderPage(c, http.StatusOK, pageComposePreview, v)
 }

@@ -52,5 +52,5 @@ func (s *Server) profile(c echo.Context) error {
 			Body: markup.Stored(post.BodyHTML), Tags: labels(all, tags), Warn: mode == forum.ModeWarn, CreatedAt: post.CreatedAt,
 		})
 	}
-	return c.Render(http.StatusOK, "profile/show", v)
+	return renderPage(c, http.StatusOK, pageProfile, v)
 }

@@ -23,7 +23,7 @@ const msgRecoverFailed = "That pseudonym and recovery code don't match, or the c
 
 // recoverPage shows the recovery form.
 func (s *Server) recoverPage(c echo.Context) error {
-	return c.Render(http.StatusOK, "account/recover", RecoverView{Base: s.base(c, "Recover your account"), Errors: formErrors(nil, recoverFields...)})
+	return renderPage(c, http.StatusOK, pageRecover, RecoverView{Base: s.base(c, "Recover your account"), Errors: formErrors(nil, recoverFields...)})
 }
 
 // recoverAccount sets a new password with a recovery code and signs in.
@@ -35,7 +35,7 @@ func (s *Server) recoverAccount(c echo.Context) error {
 	})
 	if errors.Is(err, auth.ErrBadRecovery) {
 		view.Message = msgRecoverFailed
-		return c.Render(http.StatusUnprocessableEntity, "account/recover", view)
+		return renderPage(c, http.StatusUnprocessableEntity, pageRecover, view)
 	}
 	if err != nil {
 		v, te := asValidation(err)
@@ -44,7 +44,7 @@ func (s *Server) recoverAccount(c echo.Context) error {
 			return s.renderThrottled(c, te)
 		case v != nil:
 			view.Errors = formErrors(v, recoverFields...)
-			return c.Render(http.StatusUnprocessableEntity, "account/recover", view)
+			return renderPage(c, http.StatusUnprocessableEntity, pageRecover, view)
 		}
 		return err
 	}

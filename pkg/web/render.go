@@ -43,7 +43,7 @@ type page struct {
 
 // NewRenderer parses layouts/*.html, partials/*.html and every file under
 // pages/. A page's name is its path below pages/ without ".html", such as
-// "home" or "group/show".
+// "home" or "group/show" (handlers use the Page constants).
 func NewRenderer(fsys fs.FS, funcs template.FuncMap) (*Renderer, error) {
 	base := template.New("").Funcs(funcs)
 	for _, pattern := range []string{"layouts/*.html", "partials/*.html"} {
@@ -191,18 +191,18 @@ func (r *Renderer) putBuf(buf *bytes.Buffer) {
 	}
 }
 
-// Fragment executes the template called name, defined in page, with data
-// and returns its output (through markup.Execute, so that package stays
-// the only producer of template.HTML), for a handler that assembles a page
-// from pieces it caches (the thread page's posts).
-func (r *Renderer) Fragment(page, name string, data any) (template.HTML, error) {
-	_, t, err := r.template(page)
+// Fragment executes the template called name, defined in page p, with
+// data and returns its output (through markup.Execute, so that package
+// stays the only producer of template.HTML), for a handler that assembles
+// a page from pieces it caches (the thread page's posts).
+func (r *Renderer) Fragment(p Page, name string, data any) (template.HTML, error) {
+	_, t, err := r.template(string(p))
 	if err != nil {
 		return "", err
 	}
 	h, err := markup.Execute(t, name, data)
 	if err != nil {
-		return "", fmt.Errorf("render %s: %w", page, err)
+		return "", fmt.Errorf("render %s: %w", p, err)
 	}
 	return h, nil
 }

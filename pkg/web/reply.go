@@ -39,9 +39,9 @@ func (s *Server) replyNew(c echo.Context) error {
 		return err
 	} else if refusal != "" {
 		v.Refusal, v.Form.Refused = refusal, true
-		return c.Render(http.StatusForbidden, "compose/form", v)
+		return renderPage(c, http.StatusForbidden, pageCompose, v)
 	}
-	return c.Render(http.StatusOK, "compose/form", v)
+	return renderPage(c, http.StatusOK, pageCompose, v)
 }
 
 func (s *Server) replyCreate(c echo.Context) error {
@@ -84,7 +84,7 @@ func (s *Server) replyCreate(c echo.Context) error {
 			return err
 		}
 		v.Refusal, v.Form.Refused = refusal, true
-		return c.Render(http.StatusForbidden, "compose/form", v)
+		return renderPage(c, http.StatusForbidden, pageCompose, v)
 	}
 	if refused != nil {
 		v, err := form()

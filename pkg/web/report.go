@@ -32,7 +32,7 @@ func (s *Server) reportForm(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.Render(http.StatusOK, "report/new", s.reportView(c, p, "", "", nil))
+	return renderPage(c, http.StatusOK, pageReportNew, s.reportView(c, p, "", "", nil))
 }
 
 func (s *Server) reportView(c echo.Context, p moderation.PostRef, reason, note string, errs map[string]string) ReportFormView {
@@ -77,13 +77,13 @@ func (s *Server) reportSubmit(c echo.Context) error {
 		if perr != nil {
 			return perr
 		}
-		return c.Render(http.StatusUnprocessableEntity, "report/new", s.reportView(c, p, in.Reason, in.Note, v.Fields))
+		return renderPage(c, http.StatusUnprocessableEntity, pageReportNew, s.reportView(c, p, in.Reason, in.Note, v.Fields))
 	}
 	switch {
 	case errors.Is(err, moderation.ErrRateLimited):
 		// Never silent: the member is told it was not sent and what to do.
 		done.Base, done.Limited = s.base(c, "Please wait a little"), true
-		return c.Render(http.StatusTooManyRequests, "report/done", done)
+		return renderPage(c, http.StatusTooManyRequests, pageReportDone, done)
 	case errors.Is(err, moderation.ErrDuplicateReport):
 		done.Duplicate = true
 	case err != nil:
@@ -121,5 +121,5 @@ func (s *Server) reportDone(c echo.Context) error {
 	case "repeated":
 		v.Wellbeing, v.Repeated = true, true
 	}
-	return c.Render(http.StatusOK, "report/done", v)
+	return renderPage(c, http.StatusOK, pageReportDone, v)
 }

@@ -44,7 +44,7 @@ func (s *Server) search(c echo.Context) error {
 		v.GroupSlug = ""
 	}
 	if forum.SearchTerms(q) == nil {
-		return c.Render(http.StatusOK, "search/index", v)
+		return renderPage(c, http.StatusOK, pageSearch, v)
 	}
 	prefs, err := s.prefs(c)
 	if err != nil {
@@ -89,5 +89,5 @@ func (s *Server) search(c echo.Context) error {
 	if page > 1 {
 		v.PrevURL = base + "&page=" + strconv.Itoa(page-1)
 	}
-	return c.Render(http.StatusOK, "search/index", v)
+	return renderPage(c, http.StatusOK, pageSearch, v)
 }

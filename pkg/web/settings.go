@@ -9,5 +9,5 @@ import (
 // settingsIndex links to every settings section. Each area adds its own
 // section as a page and one line in templates/pages/settings/index.html.
 func (s *Server) settingsIndex(c echo.Context) error {
-	return c.Render(http.StatusOK, "settings/index", SettingsView{Base: s.base(c, "Settings")})
+	return renderPage(c, http.StatusOK, pageSettings, SettingsView{Base: s.base(c, "Settings")})
 }

@@ -17,5 +17,5 @@ func (s *Server) settingsBlocks(c echo.Context) error {
 	for _, b := range l {
 		v.Blocked = append(v.Blocked, BlockedRow{Name: b.Name, CreatedAt: b.CreatedAt})
 	}
-	return c.Render(http.StatusOK, "settings/blocks", v)
+	return renderPage(c, http.StatusOK, pageSettingsBlocks, v)
 }

@@ -41,7 +41,7 @@ func (s *Server) renderBreaks(c echo.Context, status int, f BreakForm, errs map[
 			CoolingOffEnds: now.Add(forum.CoolingOff),
 		})
 	}
-	return c.Render(status, "settings/breaks", v)
+	return renderPage(c, status, pageSettingsBreaks, v)
 }
 
 // breakWhat names what a break is from, for the member.

@@ -36,7 +36,7 @@ func (s *Server) countryOptions(c echo.Context, selected string) []CountryOption
 
 // settingsCountryPage shows the country choice.
 func (s *Server) settingsCountryPage(c echo.Context) error {
-	return c.Render(http.StatusOK, "settings/country", CountryView{Base: s.base(c, "Your country"), Options: s.countryOptions(c, principal(c).User.Country), Errors: formErrors(nil, "country")})
+	return renderPage(c, http.StatusOK, pageSettingsCountry, CountryView{Base: s.base(c, "Your country"), Options: s.countryOptions(c, principal(c).User.Country), Errors: formErrors(nil, "country")})
 }
 
 // settingsCountry saves the country the crisis page uses.
@@ -55,7 +55,7 @@ func (s *Server) settingsCountry(c echo.Context) error {
 		if v == nil {
 			return err
 		}
-		return c.Render(http.StatusUnprocessableEntity, "settings/country", CountryView{Base: s.base(c, "Your country"), Options: s.countryOptions(c, principal(c).User.Country), Errors: formErrors(v, "country")})
+		return renderPage(c, http.StatusUnprocessableEntity, pageSettingsCountry, CountryView{Base: s.base(c, "Your country"), Options: s.countryOptions(c, principal(c).User.Country), Errors: formErrors(v, "country")})
 	}
 	s.setFlash(c, "Saved. The Get help now page will show helplines for your country first.")
 	return c.Redirect(http.StatusSeeOther, "/settings")

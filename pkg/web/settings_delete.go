@@ -12,7 +12,7 @@ var deleteFields = []string{"mode", "current_password"}
 
 // settingsDeletePage explains the two choices and asks for the password.
 func (s *Server) settingsDeletePage(c echo.Context) error {
-	return c.Render(http.StatusOK, "settings/delete", DeleteView{Base: s.base(c, "Delete your account"), Errors: formErrors(nil, deleteFields...)})
+	return renderPage(c, http.StatusOK, pageSettingsDelete, DeleteView{Base: s.base(c, "Delete your account"), Errors: formErrors(nil, deleteFields...)})
 }
 
 // settingsDelete deletes the account, logs out and says goodbye.
@@ -25,7 +25,7 @@ func (s *Server) settingsDelete(c echo.Context) error {
 		case te != nil:
 			return s.renderThrottled(c, te)
 		case v != nil:
-			return c.Render(http.StatusUnprocessableEntity, "settings/delete", DeleteView{Base: s.base(c, "Delete your account"), Mode: mode, Errors: formErrors(v, deleteFields...)})
+			return renderPage(c, http.StatusUnprocessableEntity, pageSettingsDelete, DeleteView{Base: s.base(c, "Delete your account"), Mode: mode, Errors: formErrors(v, deleteFields...)})
 		}
 		return err
 	}
@@ -35,5 +35,5 @@ func (s *Server) settingsDelete(c echo.Context) error {
 
 // goodbye is shown after an account is deleted.
 func (s *Server) goodbye(c echo.Context) error {
-	return c.Render(http.StatusOK, "account/goodbye", GoodbyeView{Base: s.base(c, "Your account is deleted")})
+	return renderPage(c, http.StatusOK, pageGoodbye, GoodbyeView{Base: s.base(c, "Your account is deleted")})
 }

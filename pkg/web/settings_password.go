@@ -10,7 +10,7 @@ var passwordFields = []string{"current_password", "password"}
 
 // settingsPasswordPage shows the change-password form.
 func (s *Server) settingsPasswordPage(c echo.Context) error {
-	return c.Render(http.StatusOK, "settings/password", PasswordView{Base: s.base(c, "Change your password"), Errors: formErrors(nil, passwordFields...)})
+	return renderPage(c, http.StatusOK, pageSettingsPassword, PasswordView{Base: s.base(c, "Change your password"), Errors: formErrors(nil, passwordFields...)})
 }
 
 // settingsPassword changes the password and ends every other session.
@@ -22,7 +22,7 @@ func (s *Server) settingsPassword(c echo.Context) error {
 		case te != nil:
 			return s.renderThrottled(c, te)
 		case v != nil:
-			return c.Render(http.StatusUnprocessableEntity, "settings/password", PasswordView{Base: s.base(c, "Change your password"), Errors: formErrors(v, passwordFields...)})
+			return renderPage(c, http.StatusUnprocessableEntity, pageSettingsPassword, PasswordView{Base: s.base(c, "Change your password"), Errors: formErrors(v, passwordFields...)})
 		}
 		return err
 	}

@@ -17,7 +17,7 @@ func (s *Server) settingsSessions(c echo.Context) error {
 	for _, x := range ss {
 		v.Sessions = append(v.Sessions, SessionRow{SessionInfo: x, LastSeenDay: dayOf(x.LastSeenAt), CreatedDay: dayOf(x.CreatedAt)})
 	}
-	return c.Render(http.StatusOK, "settings/sessions", v)
+	return renderPage(c, http.StatusOK, pageSettingsSessions, v)
 }
 
 // settingsSessionEnd ends one of the member's own sessions. A session that

@@ -39,7 +39,7 @@ func groupsOfFour(s string) string {
 // settingsTOTP shows whether two-factor codes are on, and the setup or the
 // form to turn them off.
 func (s *Server) settingsTOTP(c echo.Context) error {
-	return c.Render(http.StatusOK, "settings/totp", s.totpView(c))
+	return renderPage(c, http.StatusOK, pageSettingsTOTP, s.totpView(c))
 }
 
 // settingsTOTPStart makes a new secret to scan.
@@ -77,7 +77,7 @@ func (s *Server) settingsTOTPConfirm(c echo.Context) error {
 		}
 		view := s.totpView(c)
 		view.Errors = formErrors(v, "code")
-		return c.Render(http.StatusUnprocessableEntity, "settings/totp", view)
+		return renderPage(c, http.StatusUnprocessableEntity, pageSettingsTOTP, view)
 	}
 	s.setFlash(c, "Two-factor codes are on. From now on you'll be asked for a code when you log in.")
 	return c.Redirect(http.StatusSeeOther, "/settings/totp")
@@ -94,7 +94,7 @@ func (s *Server) settingsTOTPDisable(c echo.Context) error {
 		case v != nil:
 			view := s.totpView(c)
 			view.Errors = formErrors(v, "current_password", "code")
-			return c.Render(http.StatusUnprocessableEntity, "settings/totp", view)
+			return renderPage(c, http.StatusUnprocessableEntity, pageSettingsTOTP, view)
 		}
 		return err
 	}

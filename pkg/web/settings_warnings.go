@@ -15,7 +15,7 @@ func (s *Server) warningsShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.Render(http.StatusOK, "settings/warnings", v)
+	return renderPage(c, http.StatusOK, pageSettingsWarnings, v)
 }
 
 func (s *Server) warningsView(c echo.Context, chosen forum.Prefs) (WarningsView, error) {

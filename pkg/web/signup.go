@@ -23,7 +23,7 @@ func (s *Server) signupPage(c echo.Context) error {
 		s.setFlash(c, "You're already logged in.")
 		return c.Redirect(http.StatusSeeOther, "/")
 	}
-	return c.Render(http.StatusOK, "account/signup", SignupView{Base: s.base(c, "Sign up"), Errors: formErrors(nil, signupFields...)})
+	return renderPage(c, http.StatusOK, pageSignup, SignupView{Base: s.base(c, "Sign up"), Errors: formErrors(nil, signupFields...)})
 }
 
 // signup creates an account, signs it in and shows its recovery codes once.
@@ -35,7 +35,7 @@ func (s *Server) signup(c echo.Context) error {
 		if v == nil {
 			return err
 		}
-		return c.Render(http.StatusUnprocessableEntity, "account/signup", SignupView{
+		return renderPage(c, http.StatusUnprocessableEntity, pageSignup, SignupView{
 			Base: s.base(c, "Sign up"), Username: keepTyped(f.Username), Errors: formErrors(v, signupFields...),
 		})
 	}
@@ -44,5 +44,5 @@ func (s *Server) signup(c echo.Context) error {
 	}
 	view := RecoveryCodesView{Base: s.base(c, "Your recovery codes"), Codes: res.Codes, Continue: "/", Welcome: true}
 	view.User = &ViewUser{ID: res.User.ID, Name: res.User.Username}
-	return c.Render(http.StatusOK, "account/codes", view)
+	return renderPage(c, http.StatusOK, pageCodes, view)
 }

@@ -119,7 +119,7 @@ func (s *Server) threadShow(c echo.Context) error {
 	if v.PostHTML, err = s.postFragments(v.Posts, v.Back, id); err != nil {
 		return err
 	}
-	return c.Render(http.StatusOK, "thread/show", v)
+	return renderPage(c, http.StatusOK, pageThread, v)
 }
 
 // postFragments renders each post of a thread page with the "post"
@@ -134,7 +134,7 @@ func (s *Server) postFragments(posts []PostView, back string, threadID int64) ([
 			out[i] = h
 			continue
 		}
-		h, err := s.render.Fragment("thread/show", "post", f)
+		h, err := s.render.Fragment(pageThread, "post", f)
 		if err != nil {
 			return nil, err
 		}
@@ -154,7 +154,7 @@ func (s *Server) blankReplyForm(threadID int64, vocab []forum.Tag) (*ComposeForm
 	h, ok := s.frags.Get(k)
 	if !ok {
 		var err error
-		if h, err = s.render.Fragment("thread/show", "composer-fields", f); err != nil {
+		if h, err = s.render.Fragment(pageThread, "composer-fields", f); err != nil {
 			return nil, err
 		}
 		s.frags.Put(k, h)

@@ -1,0 +1,70 @@
+package web
+
+import "github.com/labstack/echo/v4"
+
+// Page names a page template: its path below templates/pages without
+// ".html". Handlers name pages only by these constants, through
+// renderPage and Renderer.Fragment; a test checks that each names a
+// parsed template, that each is used, and that every template under
+// pages/ has one.
+type Page string
+
+// The pages, by area.
+const (
+	pageHome   Page = "home"
+	pageError  Page = "error"
+	pageCrisis Page = "crisis"
+	pageBreak  Page = "break"
+	pageGroup  Page = "group/show"
+	pageThread Page = "thread/show"
+	pageSearch Page = "search/index"
+
+	pageCompose        Page = "compose/form"
+	pageComposePreview Page = "compose/preview"
+	pagePostHistory    Page = "post/history"
+	pageReportNew      Page = "report/new"
+	pageReportDone     Page = "report/done"
+
+	pageProfile       Page = "profile/show"
+	pageNotifications Page = "notifications/index"
+
+	pageSignup     Page = "account/signup"
+	pageLogin      Page = "account/login"
+	pageLoginCode  Page = "account/login_code"
+	pageRecover    Page = "account/recover"
+	pageCodes      Page = "account/codes"
+	pageGoodbye    Page = "account/goodbye"
+	pageSanctioned Page = "account/sanctioned"
+	pageThrottled  Page = "account/throttled"
+
+	pageSettings         Page = "settings/index"
+	pageSettingsBlocks   Page = "settings/blocks"
+	pageSettingsBreaks   Page = "settings/breaks"
+	pageSettingsCodes    Page = "settings/codes"
+	pageSettingsCountry  Page = "settings/country"
+	pageSettingsDelete   Page = "settings/delete"
+	pageSettingsPassword Page = "settings/password"
+	pageSettingsSessions Page = "settings/sessions"
+	pageSettingsTOTP     Page = "settings/totp"
+	pageSettingsWarnings Page = "settings/warnings"
+
+	pageModQueue   Page = "mod/queue"
+	pageModPost    Page = "mod/post"
+	pageModHandled Page = "mod/handled"
+	pageModUser    Page = "mod/user"
+	pageModLog     Page = "mod/log"
+	pageModAudit   Page = "mod/audit"
+
+	pageAdmin             Page = "admin/index"
+	pageAdminGroups       Page = "admin/groups"
+	pageAdminGroupEdit    Page = "admin/groups_edit"
+	pageAdminHelplines    Page = "admin/helplines"
+	pageAdminHelplineForm Page = "admin/helpline-form"
+	pageAdminPeople       Page = "admin/people"
+	pageAdminSettings     Page = "admin/settings"
+)
+
+// renderPage renders page p with view v as the response, with status code.
+func renderPage(c echo.Context, code int, p Page, v any) error {
+	return c.Render(code, string(p), v)
+}
