@@ -165,16 +165,15 @@ type HelplineField struct {
 	Name, Label, Hint, Value, Error string
 }
 
-// Describedby is the aria-describedby list of the field's hint and error.
-func (f HelplineField) Describedby() string {
-	var ids []string
-	if f.Hint != "" {
-		ids = append(ids, "hl-"+f.Name+"-hint")
+// Summary is the error summary of a refused helpline form.
+func (v HelplineFormView) Summary() ErrorSummary {
+	s := ErrorSummary{Heading: "Please check the form"}
+	for _, f := range v.Fields() {
+		if f.Error != "" {
+			s.Items = append(s.Items, SummaryItem{Target: "hl-" + f.Name, Message: f.Label + ": " + f.Error})
+		}
 	}
-	if f.Error != "" {
-		ids = append(ids, "hl-"+f.Name+"-error")
-	}
-	return strings.Join(ids, " ")
+	return s
 }
 
 // Fields lists the form's inputs in order, with their values and messages.

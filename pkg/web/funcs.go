@@ -18,6 +18,7 @@ func (s *Server) funcs() template.FuncMap {
 		"plural":   plural,
 		"add":      func(a, b int) int { return a + b },
 		"contains": strings.Contains,
+		"field":    field,
 	}
 }
 

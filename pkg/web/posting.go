@@ -174,18 +174,19 @@ func suggestions(text string, vocab []forum.Tag, checked []string) []TagSuggesti
 	return out
 }
 
-// formSummary orders validation messages as the fields appear.
-func formSummary(errs map[string]string) []FieldError {
+// formSummary is the composer's error summary: its messages as the fields
+// appear, each linking to its field.
+func formSummary(errs map[string]string) ErrorSummary {
 	order := []struct{ field, id string }{
 		{"parent_id", "parent-error"}, {"title", "title"}, {"body", "body"}, {"trigger_warnings", "trigger-warnings"},
 	}
-	var out []FieldError
+	s := ErrorSummary{Heading: "Your post needs a small change before it can go up"}
 	for _, f := range order {
 		if m, ok := errs[f.field]; ok {
-			out = append(out, FieldError{Field: f.field, ID: f.id, Message: m})
+			s.Items = append(s.Items, SummaryItem{Target: f.id, Message: m})
 		}
 	}
-	return out
+	return s
 }
 
 const careCookie = "hearth_care"

@@ -162,6 +162,16 @@ type CountryView struct {
 	Errors  FormErrors
 }
 
+// Choices are the country picker's options, "Not chosen" first.
+func (v CountryView) Choices() []Option {
+	out := make([]Option, 0, len(v.Options)+1)
+	out = append(out, Option{Value: "", Label: "Not chosen"})
+	for _, o := range v.Options {
+		out = append(out, Option{Value: o.Code, Label: o.Name, Selected: o.Selected})
+	}
+	return out
+}
+
 // DeleteView is the delete-account form.
 type DeleteView struct {
 	Base

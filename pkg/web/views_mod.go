@@ -20,6 +20,43 @@ type ReasonField struct {
 	Error    string
 }
 
+// modReasons are the common reasons a moderator picks from.
+var modReasons = []string{
+	"Harassment or bullying", "Harmful or unsafe advice", "Shares personal information", "Spam or advertising",
+	"Missing trigger warning", "Graphic or distressing detail", "Off-topic for this group", "Against the group guidelines",
+}
+
+// Label is the reason's label.
+func (r ReasonField) Label() string {
+	if r.Required {
+		return "Reason (required)"
+	}
+	return "Reason (optional)"
+}
+
+// Hint says who reads the reason.
+func (r ReasonField) Hint() string {
+	if r.Required {
+		return "The member is told this reason and it is kept in the moderation log. Please don't include anyone's name."
+	}
+	return "The member is told this reason. Please don't include anyone's name."
+}
+
+// Options are the reason's choices: none, the common reasons, and
+// something else written out.
+func (r ReasonField) Options() []Option {
+	none := "No reason given"
+	if r.Required {
+		none = "Choose a reason…"
+	}
+	out := make([]Option, 0, len(modReasons)+2)
+	out = append(out, Option{Label: none})
+	for _, m := range modReasons {
+		out = append(out, Option{Value: m, Label: m, Selected: r.Choice == m})
+	}
+	return append(out, Option{Value: moderation.ReasonOther, Label: "Something else (write it below)", Selected: r.Choice == moderation.ReasonOther})
+}
+
 // Reason builds the reason input of a thread-page control for action.
 func (m *ModControls) Reason(action string, required bool) ReasonField {
 	return ReasonField{ID: fmt.Sprintf("p%d-%s", m.PostID, action), Required: required}
@@ -141,7 +178,19 @@ type ModPostView struct {
 	PostTags   []ModTagChoice
 	ThreadTags []ModTagChoice
 	Forms      ModForms
-	ErrorList  []string
+	ErrorList  ErrorList
+}
+
+// MoveChoices are the groups the thread may move to (archived ones take no
+// threads), its own group chosen.
+func (v ModPostView) MoveChoices() []Option {
+	var out []Option
+	for _, g := range v.Groups {
+		if !g.Archived {
+			out = append(out, Option{Value: g.Slug, Label: g.Name, Selected: g.ID == v.Post.GroupID})
+		}
+	}
+	return out
 }
 
 // ModTagChoice is a trigger warning as a checkbox.
@@ -222,7 +271,7 @@ type ReportFormView struct {
 	Reason      string
 	Note        string
 	Errors      map[string]string
-	ErrorList   []string
+	ErrorList   ErrorList
 }
 
 // ReportDoneView is the thank-you page after a report, or the page saying
@@ -252,7 +301,7 @@ type AdminGroupsView struct {
 	Groups    []forum.Group
 	Form      GroupForm
 	Errors    map[string]string
-	ErrorList []string
+	ErrorList ErrorList
 }
 
 // GroupForm is the group form's input.
@@ -268,7 +317,7 @@ type AdminGroupView struct {
 	Group     forum.Group
 	Form      GroupForm
 	Errors    map[string]string
-	ErrorList []string
+	ErrorList ErrorList
 }
 
 // AdminSettingsView is the site settings page.
@@ -280,7 +329,15 @@ type AdminSettingsView struct {
 	// Form names the refused form: "settings", "tag-new" or a tag's slug.
 	Form      string
 	Errors    map[string]string
-	ErrorList []string
+	ErrorList ErrorList
+}
+
+// ErrorOf is the message for field when the refused form was form.
+func (v AdminSettingsView) ErrorOf(form, field string) string {
+	if v.Form != form {
+		return ""
+	}
+	return v.Errors[field]
 }
 
 // MemberNotice is what moderators told the member, shown at the top of
@@ -305,5 +362,5 @@ type ModUserView struct {
 	History     []HistoryLine
 	Sanctions   []SanctionLine
 	Forms       ModForms
-	ErrorList   []string
+	ErrorList   ErrorList
 }

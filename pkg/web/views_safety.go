@@ -2,6 +2,7 @@ package web
 
 import (
 	"html/template"
+	"strconv"
 	"time"
 
 	"hearth/pkg/forum"
@@ -80,6 +81,59 @@ type BreaksView struct {
 	Tags   []forum.Tag
 	// Lengths are the offered lengths in days.
 	Lengths []int
+}
+
+// breakFields are the break form's fields in page order.
+var breakFields = []string{"scope", "group", "tag", "days"}
+
+// Summary is the error summary of a refused break form.
+func (v BreaksView) Summary() ErrorSummary {
+	s := ErrorSummary{Heading: "Please check the form", Level: 3}
+	for _, f := range breakFields {
+		if m, ok := v.Errors[f]; ok {
+			s.Items = append(s.Items, SummaryItem{Target: "break-" + f, Message: m})
+		}
+	}
+	return s
+}
+
+// GroupChoices are the groups a break can be from.
+func (v BreaksView) GroupChoices() []Option {
+	out := []Option{{Label: "Choose a group"}}
+	for _, g := range v.Groups {
+		out = append(out, Option{Value: g.Slug, Label: g.Name, Selected: v.Form.Group == g.Slug})
+	}
+	return out
+}
+
+// TagChoices are the topics a break can be from.
+func (v BreaksView) TagChoices() []Option {
+	out := []Option{{Label: "Choose a topic"}}
+	for _, t := range v.Tags {
+		out = append(out, Option{Value: t.Slug, Label: t.Name, Selected: v.Form.Tag == t.Slug})
+	}
+	return out
+}
+
+// DayChoices are the lengths a break can have.
+func (v BreaksView) DayChoices() []Option {
+	out := make([]Option, 0, len(v.Lengths))
+	for _, d := range v.Lengths {
+		n := strconv.Itoa(d)
+		label := n + " days"
+		switch d {
+		case 1:
+			label = "1 day"
+		case 7:
+			label = "1 week"
+		case 14:
+			label = "2 weeks"
+		case 30:
+			label = "1 month (30 days)"
+		}
+		out = append(out, Option{Value: n, Label: label, Selected: v.Form.Days == n})
+	}
+	return out
 }
 
 // BreakRow is one current break as the member sees it.

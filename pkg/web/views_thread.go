@@ -151,7 +151,7 @@ type ComposeForm struct {
 	Back   string
 	Errors map[string]string
 	// Summary lists the errors in form order for the summary at the top.
-	Summary []FieldError
+	Summary ErrorSummary
 	// Preview is the rendered draft after the Preview button.
 	Preview     template.HTML
 	Previewed   bool
@@ -166,11 +166,6 @@ type ComposeForm struct {
 	// for this form (the thread page's blank reply form, from the fragment
 	// cache); the composer writes it instead of executing that template.
 	Fields template.HTML
-}
-
-// FieldError is an entry of the error summary, linking to its field.
-type FieldError struct {
-	Field, ID, Message string
 }
 
 // TagChoice is a trigger-warning checkbox.
