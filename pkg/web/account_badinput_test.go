@@ -15,7 +15,7 @@ import (
 // account form: each gets a clear refusal (never a 500) and nothing changes.
 func TestAccountFormsAnswerBadInputCalmly(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, c := newAccountApp(t, db)
+		a, c := newApp(t, db)
 		forumtest.SignUp(t, c, "teasel", goodPassword)
 		uid := forumtest.UserID(t, db, "teasel")
 		db.W.Exec("UPDATE users SET role = 'admin' WHERE id = ?", uid)

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -13,39 +12,19 @@ import (
 	"hearth/pkg/store"
 )
 
-// startThread posts a thread as c's member through the real route and
-// returns its path (/t/ID).
-func startThread(t *testing.T, c *forumtest.Client, group, title, body string, tags ...string) string {
-	t.Helper()
-	r := c.PostForm("/g/"+group+"/threads", url.Values{"title": {title}, "body": {body}, "trigger_warnings": tags})
-	if r.StatusCode != http.StatusSeeOther || !regexp.MustCompile(`^/t/\d+$`).MatchString(r.Header.Get("Location")) {
-		t.Fatalf("start thread: %d to %q\n%s", r.StatusCode, r.Header.Get("Location"), r.Body)
-	}
-	return r.Header.Get("Location")
-}
-
-// reply posts a reply in thread (a /t/ID path) as c's member.
-func reply(t *testing.T, c *forumtest.Client, thread, body string) {
-	t.Helper()
-	r := c.PostForm(thread+"/replies", url.Values{"body": {body}})
-	if r.StatusCode != http.StatusSeeOther || !strings.HasPrefix(r.Header.Get("Location"), thread+"#p-") {
-		t.Fatalf("reply: %d to %q\n%s", r.StatusCode, r.Header.Get("Location"), r.Body)
-	}
-}
-
 func TestExportDownloadsEverythingTheMemberWroteOrSet(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, c := newAccountApp(t, db)
+		a, c := newApp(t, db)
 		if r := c.Get("/settings/export"); r.StatusCode != http.StatusSeeOther || !strings.HasPrefix(r.Header.Get("Location"), "/login") {
 			t.Fatalf("visitor export: %d", r.StatusCode)
 		}
 		forumtest.SignUp(t, c, "wren", goodPassword)
 		c.PostForm("/settings/country", url.Values{"country": {"IE"}})
 		th := startThread(t, c, "grief", "Missing my gran", "She taught me to **bake**.\n\nI miss her.")
-		reply(t, c, th, "Thank you all for *listening*.")
+		replyTo(t, c, th, 0, "Thank you all for *listening*.")
 		other := forumtest.NewClient(t, a.Web.Handler())
 		forumtest.SignUp(t, other, "robin", goodPassword)
-		reply(t, other, th, "Words from someone else entirely.")
+		replyTo(t, other, th, 0, "Words from someone else entirely.")
 
 		r := c.Get("/settings/export")
 		wantStatus(t, r, http.StatusOK)
@@ -103,13 +82,13 @@ func TestExportDownloadsEverythingTheMemberWroteOrSet(t *testing.T) {
 
 func TestDeleteAccountAnonymisesPosts(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, c := newAccountApp(t, db)
+		a, c := newApp(t, db)
 		forumtest.SignUp(t, c, "sedge", goodPassword)
 		uid := forumtest.UserID(t, db, "sedge")
 		th := startThread(t, c, "anxiety", "Panic on the bus", "It happened again today.")
 		other := forumtest.NewClient(t, a.Web.Handler())
 		forumtest.SignUp(t, other, "robin", goodPassword)
-		reply(t, other, th, "That sounds so hard.")
+		replyTo(t, other, th, 0, "That sounds so hard.")
 		second := loginWithUA(t, a.Web.Handler(), "sedge", iphoneUA)
 
 		r := c.Get("/settings/delete")
@@ -139,7 +118,7 @@ func TestDeleteAccountAnonymisesPosts(t *testing.T) {
 		if countRows(t, db, "posts", "body_md = ? AND author_id IS NULL AND status = 'visible'", "It happened again today.") != 1 {
 			t.Fatal("anonymised post not kept as it was")
 		}
-		page := forumtest.NewClient(t, a.Web.Handler()).Get(th)
+		page := forumtest.NewClient(t, a.Web.Handler()).Get("/t/" + idStr(th))
 		if page.StatusCode != http.StatusOK || !strings.Contains(page.Body, "It happened again today.") || !strings.Contains(page.Body, "former member") || strings.Contains(page.Body, "sedge") {
 			t.Fatalf("thread after anonymising: %d\n%s", page.StatusCode, page.Body)
 		}
@@ -153,14 +132,14 @@ func TestDeleteAccountAnonymisesPosts(t *testing.T) {
 
 func TestDeleteAccountErasesWordsAndKeepsThreadShape(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, c := newAccountApp(t, db)
+		a, c := newApp(t, db)
 		forumtest.SignUp(t, c, "yarrow", goodPassword)
 		uid := forumtest.UserID(t, db, "yarrow")
 		th := startThread(t, c, "ptsd", "Nightmares again", "The same dream every night.")
 		other := forumtest.NewClient(t, a.Web.Handler())
 		forumtest.SignUp(t, other, "robin", goodPassword)
-		reply(t, other, th, "You're not alone in this.")
-		reply(t, c, th, "Thank you, that helps.")
+		replyTo(t, other, th, 0, "You're not alone in this.")
+		replyTo(t, c, th, 0, "Thank you, that helps.")
 		var postIDs []int64
 		db.R.Table("posts").Where("author_id = ?", uid).Pluck("id", &postIDs)
 
@@ -185,7 +164,7 @@ func TestDeleteAccountErasesWordsAndKeepsThreadShape(t *testing.T) {
 		if countRows(t, db, "post_revisions", "post_id IN ?", postIDs) != 0 {
 			t.Fatal("earlier versions of erased posts kept")
 		}
-		page := forumtest.NewClient(t, a.Web.Handler()).Get(th)
+		page := forumtest.NewClient(t, a.Web.Handler()).Get("/t/" + idStr(th))
 		if page.StatusCode != http.StatusOK || !strings.Contains(page.Body, "You&#39;re not alone in this.") || strings.Contains(page.Body, "same dream") {
 			t.Fatalf("thread after erasing: %d\n%s", page.StatusCode, page.Body)
 		}
@@ -194,7 +173,7 @@ func TestDeleteAccountErasesWordsAndKeepsThreadShape(t *testing.T) {
 
 func TestCrossOriginAccountPostsAreRefused(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, c := newAccountApp(t, db)
+		a, c := newApp(t, db)
 		r := crossOriginPost(c, "/signup", url.Values{"username": {"lured_in"}, "password": {goodPassword}})
 		wantStatus(t, r, http.StatusForbidden)
 		if countRows(t, db, "users", "") != 0 {
@@ -232,7 +211,7 @@ func TestCrossOriginAccountPostsAreRefused(t *testing.T) {
 
 func TestGarbageSessionCookieOnAccountPages(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, _ := newAccountApp(t, db)
+		a, _ := newApp(t, db)
 		forumtest.SignUp(t, forumtest.NewClient(t, a.Web.Handler()), "nettle", goodPassword)
 		for _, v := range []string{"garbage", strings.Repeat("x", 3000), "%00%ff", "a.b.c", "\x7f"} {
 			c := forumtest.NewClient(t, a.Web.Handler())

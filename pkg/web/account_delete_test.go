@@ -33,13 +33,13 @@ func memberRows(t *testing.T, db *store.DB, uid int64) map[string]int64 {
 // and one that succeeds leaves nothing behind, on either dialect.
 func TestDeleteAccountRemovesSettingsInOneTransaction(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, c := newAccountApp(t, db)
+		a, c := newApp(t, db)
 		forumtest.SignUp(t, c, "foxglove", goodPassword)
 		uid := forumtest.UserID(t, db, "foxglove")
 		other := forumtest.NewClient(t, a.Web.Handler())
 		forumtest.SignUp(t, other, "robin", goodPassword)
 		th := startThread(t, c, "grief", "Holding on", "Some days are heavy.")
-		reply(t, other, th, "I hear you.")
+		replyTo(t, other, th, 0, "I hear you.")
 		wantRedirect(t, c.PostForm("/settings/country", url.Values{"country": {"GB"}}), "/settings")
 		wantRedirect(t, c.PostForm("/settings/totp/start", nil), "/settings/totp")
 		db.W.Exec("INSERT INTO tag_prefs (user_id, tag_slug, mode, updated_at) VALUES (?, 'self-harm', 'hide', ?)", uid, time.Now().UTC())

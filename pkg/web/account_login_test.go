@@ -17,7 +17,7 @@ import (
 
 func TestLoginLogoutAndTokenRenewal(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, c := newAccountApp(t, db)
+		a, c := newApp(t, db)
 		forumtest.SignUp(t, c, "birch", goodPassword)
 		first := c.Cookie("hearth_session").Value
 
@@ -63,7 +63,7 @@ func TestLoginLogoutAndTokenRenewal(t *testing.T) {
 
 func TestLoginNextOnlyGoesToLocalPaths(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, _ := newAccountApp(t, db)
+		a, _ := newApp(t, db)
 		forumtest.SignUp(t, forumtest.NewClient(t, a.Web.Handler()), "hazel", goodPassword)
 		for next, want := range map[string]string{
 			"/g/grief?after=x":         "/g/grief?after=x",
@@ -91,7 +91,7 @@ func TestLoginNextOnlyGoesToLocalPaths(t *testing.T) {
 
 func TestLoginSameAnswerForUnknownNameAndWrongPassword(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, c := newAccountApp(t, db)
+		a, c := newApp(t, db)
 		forumtest.SignUp(t, forumtest.NewClient(t, a.Web.Handler()), "rowan_tree", goodPassword)
 		var derivations atomic.Int32
 		a.Auth.Hasher().ObserveInFlight(func(int32) { derivations.Add(1) })
@@ -137,7 +137,7 @@ func TestLoginSameAnswerForUnknownNameAndWrongPassword(t *testing.T) {
 
 func TestLoginRehashesOldParameters(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, _ := newAccountApp(t, db)
+		a, _ := newApp(t, db)
 		forumtest.SignUp(t, forumtest.NewClient(t, a.Web.Handler()), "old_oak", goodPassword)
 		weak, err := auth.NewHasher(auth.Params{Memory: 64, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}, 1)
 		if err != nil {
@@ -161,7 +161,7 @@ func TestLoginRehashesOldParameters(t *testing.T) {
 
 func TestLoginThrottlePerAccount(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, c := newAccountApp(t, db)
+		a, c := newApp(t, db)
 		forumtest.SignUp(t, forumtest.NewClient(t, a.Web.Handler()), "willow", goodPassword)
 		clock := time.Now()
 		a.Auth.SetClock(func() time.Time { return clock })
@@ -199,7 +199,7 @@ func TestLoginThrottlePerAccount(t *testing.T) {
 
 func TestLoginThrottlePerClient(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, c := newAccountApp(t, db)
+		a, c := newApp(t, db)
 		forumtest.SignUp(t, forumtest.NewClient(t, a.Web.Handler()), "linden", goodPassword)
 		const addr = "192.0.2.44:5000"
 		// One client trying many names (each below its own account limit).
@@ -269,7 +269,7 @@ func TestSessionCookieIsHostOnlySecureOverHTTPS(t *testing.T) {
 // calm answer, do the same hashing work, and count as failed attempts.
 func TestLoginWithA64KiBPasswordIsAnOrdinaryFailure(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, c := newAccountApp(t, db)
+		a, c := newApp(t, db)
 		forumtest.SignUp(t, forumtest.NewClient(t, a.Web.Handler()), "ivy_leaf", goodPassword)
 		var derivations atomic.Int32
 		a.Auth.Hasher().ObserveInFlight(func(int32) { derivations.Add(1) })

@@ -26,7 +26,7 @@ import (
 func TestConcurrentLoginsStayWithinMemoryBound(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		const logins = 50
-		a, _ := newAccountApp(t, db)
+		a, _ := newApp(t, db)
 		h := a.Web.Handler()
 		forumtest.SignUp(t, forumtest.NewClient(t, h), "steady_oak", goodPassword)
 

@@ -14,15 +14,15 @@ import (
 
 func TestProfileShowsOnlyWhatAnyoneMaySee(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, c := newAccountApp(t, db)
+		a, c := newApp(t, db)
 		forumtest.SignUp(t, c, "Sorrel", goodPassword)
 		c.PostForm("/settings/country", url.Values{"country": {"GB"}})
 		startThread(t, c, "grief", "A visible thread", "Words anyone may read.")
 		startThread(t, c, "depression", "A tagged thread", "Words behind a warning.", "self-harm")
 		held := startThread(t, c, "anxiety", "A held thread", "Words waiting for a moderator.")
 		removed := startThread(t, c, "grief", "A removed thread", "Words a moderator removed.")
-		db.W.Exec("UPDATE threads SET status = 'held' WHERE id = ?", strings.TrimPrefix(held, "/t/"))
-		db.W.Exec("UPDATE posts SET status = 'removed' WHERE thread_id = ?", strings.TrimPrefix(removed, "/t/"))
+		db.W.Exec("UPDATE threads SET status = 'held' WHERE id = ?", held)
+		db.W.Exec("UPDATE posts SET status = 'removed' WHERE thread_id = ?", removed)
 
 		v := forumtest.NewClient(t, a.Web.Handler())
 		r := v.Get("/u/Sorrel")
@@ -71,7 +71,7 @@ func TestProfileShowsOnlyWhatAnyoneMaySee(t *testing.T) {
 
 func TestMemberCannotReachPeopleAdmin(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, c := newAccountApp(t, db)
+		a, c := newApp(t, db)
 		forumtest.SignUp(t, c, "magpie", goodPassword)
 		target := forumtest.NewClient(t, a.Web.Handler())
 		forumtest.SignUp(t, target, "jackdaw", goodPassword)
@@ -96,7 +96,7 @@ func TestMemberCannotReachPeopleAdmin(t *testing.T) {
 
 func TestAdminGrantsAndRevokesModeratorWithAudit(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, admin := newAccountApp(t, db)
+		a, admin := newApp(t, db)
 		forumtest.SignUp(t, admin, "keeper", goodPassword)
 		aid := forumtest.UserID(t, db, "keeper")
 		db.W.Exec("UPDATE users SET role = 'admin' WHERE id = ?", aid)
@@ -168,7 +168,7 @@ func TestAdminGrantsAndRevokesModeratorWithAudit(t *testing.T) {
 
 func TestSuspendedAndBannedMembersSeeWhyAndMayLeave(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, c := newAccountApp(t, db)
+		a, c := newApp(t, db)
 		forumtest.SignUp(t, c, "bramble", goodPassword)
 		uid := forumtest.UserID(t, db, "bramble")
 		until := time.Now().UTC().Add(72 * time.Hour).Truncate(time.Second)

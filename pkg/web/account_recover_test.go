@@ -12,7 +12,7 @@ import (
 
 func TestRecoverWithACodeSetsPasswordAndEndsSessions(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, c := newAccountApp(t, db)
+		a, c := newApp(t, db)
 		codes := forumtest.SignUp(t, c, "fern", goodPassword)
 		elsewhere := forumtest.NewClient(t, a.Web.Handler())
 		wantRedirect(t, elsewhere.PostForm("/login", url.Values{"username": {"fern"}, "password": {goodPassword}}), "/")
@@ -51,7 +51,7 @@ func TestRecoverWithACodeSetsPasswordAndEndsSessions(t *testing.T) {
 
 func TestRecoverRefusals(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, c := newAccountApp(t, db)
+		a, c := newApp(t, db)
 		codes := forumtest.SignUp(t, forumtest.NewClient(t, a.Web.Handler()), "clover", goodPassword)
 		var before string
 		db.R.Raw("SELECT password_hash FROM users WHERE username = ?", "clover").Row().Scan(&before)
@@ -86,7 +86,7 @@ func TestRecoverRefusals(t *testing.T) {
 
 func TestRegeneratingRecoveryCodesInvalidatesTheOldOnes(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, c := newAccountApp(t, db)
+		a, c := newApp(t, db)
 		old := forumtest.SignUp(t, c, "thistle", goodPassword)
 		r := c.PostForm("/settings/recovery-codes", url.Values{"current_password": {"not my password"}})
 		wantStatus(t, r, http.StatusUnprocessableEntity)
@@ -95,7 +95,7 @@ func TestRegeneratingRecoveryCodesInvalidatesTheOldOnes(t *testing.T) {
 		}
 		r = c.PostForm("/settings/recovery-codes", url.Values{"current_password": {goodPassword}})
 		wantStatus(t, r, http.StatusOK)
-		fresh := forumtestCodeRe.FindAllString(r.Body, -1)
+		fresh := recoveryCodeRe.FindAllString(r.Body, -1)
 		if len(fresh) != 10 || !strings.Contains(r.Body, "Your old codes no longer work") {
 			t.Fatalf("new codes page:\n%s", r.Body)
 		}

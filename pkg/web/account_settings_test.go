@@ -28,7 +28,7 @@ func loginWithUA(t *testing.T, h http.Handler, name, userAgent string) *forumtes
 
 func TestSettingsIndexLinksEverySection(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, c := newAccountApp(t, db)
+		a, c := newApp(t, db)
 		wantRedirect(t, c.Get("/settings"), "/login?next=%2Fsettings")
 		forumtest.SignUp(t, c, "poppy", goodPassword)
 		r := c.Get("/settings")
@@ -50,7 +50,7 @@ func TestSettingsIndexLinksEverySection(t *testing.T) {
 
 func TestSessionsListAndEnd(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, _ := newAccountApp(t, db)
+		a, _ := newApp(t, db)
 		h := a.Web.Handler()
 		forumtest.SignUp(t, forumtest.NewClient(t, h), "larch", goodPassword)
 		laptop := loginWithUA(t, h, "larch", firefoxUA)
@@ -94,7 +94,7 @@ func TestSessionsListAndEnd(t *testing.T) {
 
 func TestMemberCannotEndAnotherMembersSession(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, _ := newAccountApp(t, db)
+		a, _ := newApp(t, db)
 		h := a.Web.Handler()
 		victim := forumtest.NewClient(t, h)
 		forumtest.SignUp(t, victim, "victim_vi", goodPassword)
@@ -113,7 +113,7 @@ func TestMemberCannotEndAnotherMembersSession(t *testing.T) {
 
 func TestChangingPasswordEndsOtherSessions(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, c := newAccountApp(t, db)
+		a, c := newApp(t, db)
 		h := a.Web.Handler()
 		forumtest.SignUp(t, c, "aspen", goodPassword)
 		other := loginWithUA(t, h, "aspen", iphoneUA)
@@ -139,7 +139,7 @@ func TestChangingPasswordEndsOtherSessions(t *testing.T) {
 
 func TestCountrySetting(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		_, c := newAccountApp(t, db)
+		_, c := newApp(t, db)
 		forumtest.SignUp(t, c, "heather", goodPassword)
 		r := c.Get("/settings/country")
 		wantStatus(t, r, http.StatusOK)
@@ -181,7 +181,7 @@ func TestCountrySetting(t *testing.T) {
 
 func TestSessionsEndWhenIdleAndAtTheAbsoluteLimit(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, c := newAccountApp(t, db)
+		a, c := newApp(t, db)
 		clock := time.Now().UTC()
 		a.Auth.SetClock(func() time.Time { return clock })
 		forumtest.SignUp(t, c, "dormouse", goodPassword)

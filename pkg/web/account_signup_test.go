@@ -14,7 +14,7 @@ import (
 
 func TestSignupPageAsksOnlyForPseudonymAndPassword(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		_, c := newAccountApp(t, db)
+		_, c := newApp(t, db)
 		r := c.Get("/signup")
 		wantStatus(t, r, http.StatusOK)
 		for _, want := range []string{`<label for="username">Pseudonym</label>`, `<label for="password">Password</label>`, "does not identify you", `action="/signup"`} {
@@ -33,7 +33,7 @@ func TestSignupPageAsksOnlyForPseudonymAndPassword(t *testing.T) {
 
 func TestSignupSignsInAndShowsRecoveryCodesOnce(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, c := newAccountApp(t, db)
+		a, c := newApp(t, db)
 		r := c.PostForm("/signup", url.Values{"username": {"Quiet_River"}, "password": {goodPassword}})
 		wantStatus(t, r, http.StatusOK)
 		for _, want := range []string{"Keep them somewhere safe", "only time they are shown", `href="/"`} {
@@ -74,7 +74,7 @@ func TestSignupSignsInAndShowsRecoveryCodesOnce(t *testing.T) {
 			t.Fatalf("new account is %s/%s", role, status)
 		}
 		// The codes are never shown again.
-		if r := c.Get("/settings/recovery-codes"); !strings.Contains(r.Body, "10 unused recovery codes") || forumtestCodeRe.MatchString(r.Body) {
+		if r := c.Get("/settings/recovery-codes"); !strings.Contains(r.Body, "10 unused recovery codes") || recoveryCodeRe.MatchString(r.Body) {
 			t.Fatalf("recovery code settings page:\n%s", r.Body)
 		}
 	})
@@ -82,7 +82,7 @@ func TestSignupSignsInAndShowsRecoveryCodesOnce(t *testing.T) {
 
 func TestSignupRefusalsSayWhatToChange(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		_, c := newAccountApp(t, db)
+		_, c := newApp(t, db)
 		long := strings.Repeat("a", 10000)
 		for _, tt := range []struct {
 			name, username, password, want string
@@ -129,7 +129,7 @@ func TestSignupRefusalsSayWhatToChange(t *testing.T) {
 
 func TestSignupDuplicatesAndLookalikesAreTaken(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, c := newAccountApp(t, db)
+		a, c := newApp(t, db)
 		forumtest.SignUp(t, forumtest.NewClient(t, a.Web.Handler()), "paco", goodPassword)
 		for _, name := range []string{"paco", "PACO", "Paco", "p.a.c.o", "расо" /* Cyrillic р а с о */, "pac0"} {
 			r := c.PostForm("/signup", url.Values{"username": {name}, "password": {goodPassword}})
@@ -160,7 +160,7 @@ func TestSignupDuplicatesAndLookalikesAreTaken(t *testing.T) {
 
 func TestSignupIgnoresFieldsItDoesNotAsk(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		_, c := newAccountApp(t, db)
+		_, c := newApp(t, db)
 		r := c.PostForm("/signup?role=admin", url.Values{
 			"username": {"ash_tree"}, "password": {goodPassword},
 			"role": {"admin"}, "status": {"active"}, "moderator_site_wide": {"1"}, "id": {"1"}, "totp_enabled": {"1"},
@@ -177,7 +177,7 @@ func TestSignupIgnoresFieldsItDoesNotAsk(t *testing.T) {
 
 func TestSignupFieldSentTwiceUsesTheFirst(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, c := newAccountApp(t, db)
+		a, c := newApp(t, db)
 		r := c.PostForm("/signup", url.Values{"username": {"first_name", "second_name"}, "password": {goodPassword, "x"}})
 		wantStatus(t, r, http.StatusOK)
 		if countRows(t, db, "users", "username = ?", "first_name") != 1 || countRows(t, db, "users", "username = ?", "second_name") != 0 {

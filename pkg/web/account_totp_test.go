@@ -33,7 +33,7 @@ func totpSecret(t *testing.T, db *store.DB, name string) string {
 
 func TestTOTPEnrolLoginReplayAndDisable(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, c := newAccountApp(t, db)
+		a, c := newApp(t, db)
 		clock := time.Date(2026, 11, 21, 12, 0, 5, 0, time.UTC)
 		a.Auth.SetClock(func() time.Time { return clock })
 		forumtest.SignUp(t, c, "kestrel", goodPassword)
@@ -129,7 +129,7 @@ func TestTOTPEnrolLoginReplayAndDisable(t *testing.T) {
 
 func TestTOTPSecondStepIsThrottled(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, c := newAccountApp(t, db)
+		a, c := newApp(t, db)
 		clock := time.Date(2026, 11, 21, 12, 0, 5, 0, time.UTC)
 		a.Auth.SetClock(func() time.Time { return clock })
 		forumtest.SignUp(t, c, "merlin", goodPassword)

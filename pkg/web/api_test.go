@@ -2,7 +2,9 @@ package web_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -70,7 +72,7 @@ func TestAPIShowsWhatVisitorsSee(t *testing.T) {
 			t.Errorf("archived group's threads: %d %s", r.StatusCode, r.Body)
 		}
 
-		r = spec.get(visitor, modPath("/api/v1/threads/%d", w.thread.ID))
+		r = spec.get(visitor, fmt.Sprintf("/api/v1/threads/%d", w.thread.ID))
 		neverLeaks(t, "thread", r.Body)
 		page := decodeAPI[web.APIThreadPage](t, r)
 		posts := map[int64]web.APIPost{}
@@ -106,18 +108,18 @@ func TestAPIShowsWhatVisitorsSee(t *testing.T) {
 			t.Errorf("first post %+v is not the opening post %d", page.Posts[0], w.opening)
 		}
 
-		warned := decodeAPI[web.APIThreadPage](t, spec.get(visitor, modPath("/api/v1/threads/%d", w.warnedThread)))
+		warned := decodeAPI[web.APIThreadPage](t, spec.get(visitor, fmt.Sprintf("/api/v1/threads/%d", w.warnedThread)))
 		if op := warned.Posts[0]; op.BodyMarkdown == nil || *op.BodyMarkdown != markWarnedThread || len(op.TriggerWarnings) != 1 || op.TriggerWarnings[0].Slug != "suicide" {
 			t.Errorf("warned thread's opening post: %+v", op)
 		}
-		redacted := spec.get(visitor, modPath("/api/v1/threads/%d", w.redactedThread))
+		redacted := spec.get(visitor, fmt.Sprintf("/api/v1/threads/%d", w.redactedThread))
 		neverLeaks(t, "redacted thread", redacted.Body)
 		if rp := decodeAPI[web.APIThreadPage](t, redacted); rp.Thread.Title != "Redacted by moderators" || rp.Posts[0].Status != "redacted" {
 			t.Errorf("redacted thread: %+v", rp)
 		}
 
 		// Not found, in JSON: a held thread, unknown ones, bad ids.
-		for _, path := range []string{modPath("/api/v1/threads/%d", w.heldThread), "/api/v1/threads/999999", "/api/v1/groups/nowhere/threads"} {
+		for _, path := range []string{fmt.Sprintf("/api/v1/threads/%d", w.heldThread), "/api/v1/threads/999999", "/api/v1/groups/nowhere/threads"} {
 			if r := spec.get(visitor, path); r.StatusCode != http.StatusNotFound || apiErrorCode(t, r) != "not_found" {
 				t.Errorf("%s: %d %s", path, r.StatusCode, r.Body)
 			}
@@ -137,9 +139,9 @@ func TestAPIShowsWhatVisitorsSee(t *testing.T) {
 
 		// The author of the held posts and a moderator of the group get
 		// the visitor's answer: the API never looks at who asks.
-		want := spec.get(visitor, modPath("/api/v1/threads/%d", w.thread.ID)).Body
+		want := spec.get(visitor, fmt.Sprintf("/api/v1/threads/%d", w.thread.ID)).Body
 		for _, id := range []int64{w.members[4], w.griefMod} {
-			got := spec.get(w.as(id), modPath("/api/v1/threads/%d", w.thread.ID)).Body
+			got := spec.get(w.as(id), fmt.Sprintf("/api/v1/threads/%d", w.thread.ID)).Body
 			if got != want {
 				t.Errorf("member %d's answer differs from a visitor's", id)
 			}
@@ -165,9 +167,9 @@ func TestAPICursorsAndCaching(t *testing.T) {
 		var pages int
 		cursor := ""
 		for {
-			path := modPath("/api/v1/threads/%d", th.ID)
+			path := fmt.Sprintf("/api/v1/threads/%d", th.ID)
 			if cursor != "" {
-				path += "?cursor=" + urlQ(cursor)
+				path += "?cursor=" + url.QueryEscape(cursor)
 			}
 			p := decodeAPI[web.APIThreadPage](t, spec.get(visitor, path))
 			pages++
@@ -197,16 +199,16 @@ func TestAPICursorsAndCaching(t *testing.T) {
 		if len(first.Threads) != 30 || first.Next == nil {
 			t.Fatalf("first page of 34 threads: %d, next %v", len(first.Threads), first.Next)
 		}
-		second := decodeAPI[web.APIThreadList](t, spec.get(visitor, "/api/v1/groups/anxiety/threads?cursor="+urlQ(*first.Next)))
+		second := decodeAPI[web.APIThreadList](t, spec.get(visitor, "/api/v1/groups/anxiety/threads?cursor="+url.QueryEscape(*first.Next)))
 		if len(second.Threads) != 4 || second.Next != nil || second.Threads[3].Title != "Thread A" {
 			t.Fatalf("second page: %d threads, next %v", len(second.Threads), second.Next)
 		}
 
 		for _, path := range []string{
-			modPath("/api/v1/threads/%d?cursor=not-a-cursor", th.ID),
-			modPath("/api/v1/threads/%d?cursor=%s", th.ID, urlQ(*first.Next)),
+			fmt.Sprintf("/api/v1/threads/%d?cursor=not-a-cursor", th.ID),
+			fmt.Sprintf("/api/v1/threads/%d?cursor=%s", th.ID, url.QueryEscape(*first.Next)),
 			"/api/v1/groups/anxiety/threads?cursor=%25%25",
-			"/api/v1/groups/anxiety/threads?cursor=" + urlQ(cursor),
+			"/api/v1/groups/anxiety/threads?cursor=" + url.QueryEscape(cursor),
 		} {
 			r := spec.get(visitor, path)
 			if r.StatusCode != http.StatusBadRequest || apiErrorCode(t, r) != "bad_cursor" {
@@ -214,7 +216,7 @@ func TestAPICursorsAndCaching(t *testing.T) {
 			}
 		}
 
-		path := modPath("/api/v1/threads/%d", th.ID)
+		path := fmt.Sprintf("/api/v1/threads/%d", th.ID)
 		r := spec.get(visitor, path)
 		tag := r.Header.Get("ETag")
 		if tag == "" || !strings.Contains(r.Header.Get("Cache-Control"), "public") {

@@ -8,60 +8,39 @@ import (
 	"strings"
 	"testing"
 
-	"hearth/pkg/auth"
 	"hearth/pkg/forumtest"
 	"hearth/pkg/store"
 )
 
-// safetyMember inserts a member whose username_key is the real pseudonym key, so
-// that /u/NAME routes find them.
-func safetyMember(t *testing.T, db *store.DB, name, role string) int64 {
-	t.Helper()
-	id := forumtest.InsertUser(t, db, name, role)
-	if err := db.W.Exec("UPDATE users SET username_key = ? WHERE id = ?", auth.PseudonymKey(name), id).Error; err != nil {
-		t.Fatal(err)
-	}
-	return id
-}
-
-func blockCount(t *testing.T, db *store.DB, blocker, blocked int64) int64 {
-	t.Helper()
-	var n int64
-	if err := db.R.Table("blocks").Where("blocker_id = ? AND blocked_id = ?", blocker, blocked).Count(&n).Error; err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
-
 func TestBlockAndUnblockFromSettings(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
-		ash := safetyMember(t, db, "ash", "member")
-		birch := safetyMember(t, db, "birch", "member")
+		ash := forumtest.InsertUser(t, db, "ash", "member")
+		birch := forumtest.InsertUser(t, db, "birch", "member")
 		c := forumtest.NewClient(t, a.Web.Handler())
 		forumtest.LoginAs(t, a, c, ash)
 
 		r := c.Get("/settings/blocks")
-		mustContain(t, "empty block list", r.Body, "<h1>Blocked members</h1>", "You haven't blocked anyone.")
+		pageHas(t, r.Body, "<h1>Blocked members</h1>", "You haven't blocked anyone.")
 
 		// Names are matched like pseudonyms: case does not matter.
 		r = c.PostForm("/u/BIRCH/block", url.Values{"next": {"/settings/blocks"}})
 		if r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != "/settings/blocks" {
 			t.Fatalf("block: %d %q", r.StatusCode, r.Header.Get("Location"))
 		}
-		if blockCount(t, db, ash, birch) != 1 {
+		if countRows(t, db, "blocks", "blocker_id = ? AND blocked_id = ?", ash, birch) != 1 {
 			t.Fatal("block not stored")
 		}
 		// Blocking twice keeps one block.
 		if r := c.PostForm("/u/birch/block", nil); r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != "/u/birch" {
 			t.Fatalf("second block: %d %q", r.StatusCode, r.Header.Get("Location"))
 		}
-		if blockCount(t, db, ash, birch) != 1 {
+		if countRows(t, db, "blocks", "blocker_id = ? AND blocked_id = ?", ash, birch) != 1 {
 			t.Fatal("duplicate block")
 		}
 		r = c.Get("/settings/blocks")
-		mustContain(t, "block list", r.Body, `href="/u/birch"`, `action="/u/birch/unblock"`, "They aren't told")
-		mustContain(t, "flash after blocking", r.Body, "You&#39;ve blocked birch")
+		pageHas(t, r.Body, `href="/u/birch"`, `action="/u/birch/unblock"`, "They aren't told")
+		pageHas(t, r.Body, "You&#39;ve blocked birch")
 
 		// The service boundary the posting code calls.
 		ctx := context.Background()
@@ -83,7 +62,7 @@ func TestBlockAndUnblockFromSettings(t *testing.T) {
 		if r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != "/u/birch" {
 			t.Fatalf("unblock: %d %q (an outside next must be ignored)", r.StatusCode, r.Header.Get("Location"))
 		}
-		if blockCount(t, db, ash, birch) != 0 {
+		if countRows(t, db, "blocks", "blocker_id = ? AND blocked_id = ?", ash, birch) != 0 {
 			t.Fatal("unblock left the block")
 		}
 		if ok, _ := a.Blocks.IsBlocked(ctx, birch, ash); ok {
@@ -95,8 +74,8 @@ func TestBlockAndUnblockFromSettings(t *testing.T) {
 func TestBlockRefusals(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
-		ash := safetyMember(t, db, "ash", "member")
-		safetyMember(t, db, "birch", "member")
+		ash := forumtest.InsertUser(t, db, "ash", "member")
+		forumtest.InsertUser(t, db, "birch", "member")
 
 		visitor := forumtest.NewClient(t, a.Web.Handler())
 		if r := visitor.PostForm("/u/birch/block", nil); r.StatusCode != http.StatusForbidden {
@@ -112,10 +91,10 @@ func TestBlockRefusals(t *testing.T) {
 			t.Fatalf("unknown member: %d", r.StatusCode)
 		}
 		r := c.PostForm("/u/ash/block", nil)
-		if r.StatusCode != http.StatusSeeOther || blockCount(t, db, ash, ash) != 0 {
+		if r.StatusCode != http.StatusSeeOther || countRows(t, db, "blocks", "blocker_id = ? AND blocked_id = ?", ash, ash) != 0 {
 			t.Fatalf("self block: %d", r.StatusCode)
 		}
-		mustContain(t, "self-block flash", c.Follow(r).Body, "You can&#39;t block yourself.")
+		pageHas(t, c.Follow(r).Body, "You can&#39;t block yourself.")
 
 		// A cross-site form cannot block on a member's behalf.
 		req := httptest.NewRequest(http.MethodPost, "/u/birch/block", strings.NewReader(""))
@@ -137,6 +116,6 @@ func TestSettingsLinkToBlocksAndBreaks(t *testing.T) {
 		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
 		c := forumtest.NewClient(t, a.Web.Handler())
 		forumtest.LoginAs(t, a, c, forumtest.InsertUser(t, db, "juniper", "member"))
-		mustContain(t, "settings index", c.Get("/settings").Body, `href="/settings/blocks"`, `href="/settings/breaks"`)
+		pageHas(t, c.Get("/settings").Body, `href="/settings/blocks"`, `href="/settings/breaks"`)
 	})
 }

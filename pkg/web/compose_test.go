@@ -14,13 +14,6 @@ import (
 	"hearth/pkg/store"
 )
 
-func countPosts(t *testing.T, db *store.DB) int64 {
-	t.Helper()
-	var n int64
-	db.R.Table("posts").Count(&n)
-	return n
-}
-
 func TestNewThreadBadInputKeepsText(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
@@ -43,7 +36,7 @@ func TestNewThreadBadInputKeepsText(t *testing.T) {
 			{"unknown tag", "A fine title", good, []string{"self-harm", "made-up"}, "trigger_warnings", "isn&#39;t one of Hearth&#39;s trigger-warning tags"},
 			{"too nested", "A fine title", strings.Repeat(">", 60) + " deep", nil, "body", "nested too deeply"},
 		}
-		before := countPosts(t, db)
+		before := countRows(t, db, "posts", "")
 		for _, tc := range cases {
 			r := m.c.PostForm("/g/grief/threads", url.Values{"title": {tc.title}, "body": {tc.body}, "trigger_warnings": tc.tags, "idem": {freshIdem()}})
 			if r.StatusCode != http.StatusUnprocessableEntity {
@@ -68,7 +61,7 @@ func TestNewThreadBadInputKeepsText(t *testing.T) {
 				}
 			}
 		}
-		if after := countPosts(t, db); after != before {
+		if after := countRows(t, db, "posts", ""); after != before {
 			t.Fatalf("failed submissions created %d posts", after-before)
 		}
 	})
@@ -104,7 +97,7 @@ func TestReplyBadInput(t *testing.T) {
 		t2 := m.startThread("grief", "Second thread", "Two.")
 		other := firstPostOf(t, db, t2)
 		text := "Words I do not want to lose."
-		before := countPosts(t, db)
+		before := countRows(t, db, "posts", "")
 		// A parent from another thread.
 		r := m.c.PostForm("/t/"+idStr(t1)+"/replies", url.Values{"body": {text}, "parent_id": {idStr(other)}, "idem": {freshIdem()}})
 		if r.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(r.Body, text) || !strings.Contains(r.Body, "isn&#39;t part of this thread") {
@@ -131,7 +124,7 @@ func TestReplyBadInput(t *testing.T) {
 		if r.StatusCode != http.StatusSeeOther {
 			t.Fatalf("reply at the limit: %d", r.StatusCode)
 		}
-		if got := countPosts(t, db) - before; got != 1 {
+		if got := countRows(t, db, "posts", "") - before; got != 1 {
 			t.Fatalf("%d posts created", got)
 		}
 	})
@@ -142,7 +135,7 @@ func TestCrossOriginPostingRefused(t *testing.T) {
 		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
 		m := newPoster(t, a, db, "kestrel", "member")
 		tid := m.startThread("grief", "A thread", "Words.")
-		before := countPosts(t, db)
+		before := countRows(t, db, "posts", "")
 		for _, h := range []map[string]string{
 			{"Origin": "https://evil.example"},
 			{"Sec-Fetch-Site": "cross-site"},
@@ -160,7 +153,7 @@ func TestCrossOriginPostingRefused(t *testing.T) {
 				}
 			}
 		}
-		if countPosts(t, db) != before {
+		if countRows(t, db, "posts", "") != before {
 			t.Fatal("a cross-origin POST created a post")
 		}
 	})
@@ -271,7 +264,7 @@ func TestDatabaseErrorKeepsTextAndSavesNothing(t *testing.T) {
 		a, logs := forumtest.NewApp(t, db, forumtest.Config(t))
 		m := newPoster(t, a, db, "quill", "member")
 		tid := m.startThread("grief", "Before the failure", "Opening.")
-		before := countPosts(t, db)
+		before := countRows(t, db, "posts", "")
 		// Break the write path: every post also subscribes its author.
 		if err := db.W.Exec("DROP TABLE subscriptions").Error; err != nil {
 			t.Fatal(err)
@@ -287,7 +280,7 @@ func TestDatabaseErrorKeepsTextAndSavesNothing(t *testing.T) {
 		if r.StatusCode != http.StatusInternalServerError || !strings.Contains(r.Body, text) || !strings.Contains(r.Body, `value="A new thread"`) {
 			t.Fatalf("thread during a database error: %d", r.StatusCode)
 		}
-		if countPosts(t, db) != before {
+		if countRows(t, db, "posts", "") != before {
 			t.Fatal("a failed transaction left a post behind")
 		}
 		var threads int64
@@ -307,7 +300,7 @@ func TestSuspendedMemberCannotReplyOrStart(t *testing.T) {
 		m := newPoster(t, a, db, "rook", "member")
 		tid := m.startThread("grief", "Before", "Opening.")
 		db.W.Exec("UPDATE users SET status = 'suspended', status_until = ? WHERE id = ?", time.Date(2031, 3, 4, 12, 0, 0, 0, time.UTC), m.id)
-		before := countPosts(t, db)
+		before := countRows(t, db, "posts", "")
 		r := m.c.PostForm("/t/"+idStr(tid)+"/replies", url.Values{"body": {"Trying anyway."}, "idem": {freshIdem()}})
 		if r.StatusCode != http.StatusForbidden || !strings.Contains(r.Body, "2031") {
 			t.Fatalf("suspended reply: %d", r.StatusCode)
@@ -315,7 +308,7 @@ func TestSuspendedMemberCannotReplyOrStart(t *testing.T) {
 		if r := m.c.PostForm("/g/grief/threads", url.Values{"title": {"Nope"}, "body": {"x"}, "idem": {freshIdem()}}); r.StatusCode != http.StatusForbidden {
 			t.Fatalf("suspended thread: %d", r.StatusCode)
 		}
-		if countPosts(t, db) != before {
+		if countRows(t, db, "posts", "") != before {
 			t.Fatal("a suspended member posted")
 		}
 	})

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
 	"testing"
 
@@ -20,7 +21,7 @@ import (
 func TestMembersShareAThreadsPostsQuery(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		w := newModWorld(t, db)
-		page := modPath("/t/%d", w.thread.ID)
+		page := fmt.Sprintf("/t/%d", w.thread.ID)
 		view := func(id int64) (string, int64) {
 			t.Helper()
 			c := forumtest.CountQueries(db)
@@ -52,49 +53,49 @@ func TestMembersShareAThreadsPostsQuery(t *testing.T) {
 		// made it and to the author, on pages whose reactions were shared.
 		view(w.members[1])
 		view(w.author)
-		modExpect(t, w.as(w.members[1]).PostForm(modPath("/p/%d/react", w.opening), modForm("kind", forum.ReactThinking)), http.StatusSeeOther, "")
+		wantStatus(t, w.as(w.members[1]).PostForm(fmt.Sprintf("/p/%d/react", w.opening), formValues("kind", forum.ReactThinking)), http.StatusSeeOther)
 		body, _ := view(w.members[1])
-		modHas(t, body, `value="thinking" class="reaction" aria-pressed="true"`)
+		pageHas(t, body, `value="thinking" class="reaction" aria-pressed="true"`)
 		body, _ = view(w.author)
-		modHas(t, body, "Reactions to your post")
+		pageHas(t, body, "Reactions to your post")
 
 		// A lock through the handlers shows at once on a page whose head
 		// was shared, and the reply form is gone.
 		body, _ = view(w.members[1])
-		modHas(t, body, "Post reply")
-		modExpect(t, w.as(w.griefMod).PostForm(modPath("/t/%d/lock", w.thread.ID), modForm()), http.StatusSeeOther, "")
+		pageHas(t, body, "Post reply")
+		wantStatus(t, w.as(w.griefMod).PostForm(fmt.Sprintf("/t/%d/lock", w.thread.ID), formValues()), http.StatusSeeOther)
 		body, _ = view(w.members[1])
-		modHas(t, body, "Moderators have locked this thread")
-		modLacks(t, body, "Post reply")
-		modExpect(t, w.as(w.griefMod).PostForm(modPath("/t/%d/unlock", w.thread.ID), modForm()), http.StatusSeeOther, "")
+		pageHas(t, body, "Moderators have locked this thread")
+		pageLacks(t, body, "Post reply")
+		wantStatus(t, w.as(w.griefMod).PostForm(fmt.Sprintf("/t/%d/unlock", w.thread.ID), formValues()), http.StatusSeeOther)
 
 		// A held reply, with the cache filled by a moderator, who sees it.
 		w.exec("UPDATE posts SET status = 'held' WHERE id = ?", w.reply)
 		body, _ = view(w.griefMod)
-		modHas(t, body, "The lighthouse keeper hummed quietly", "Waiting for a moderator")
+		pageHas(t, body, "The lighthouse keeper hummed quietly", "Waiting for a moderator")
 		body, _ = view(w.members[2])
-		modLacks(t, body, "The lighthouse keeper hummed quietly")
+		pageLacks(t, body, "The lighthouse keeper hummed quietly")
 		body, _ = view(w.author)
-		modHas(t, body, "The lighthouse keeper hummed quietly", "Waiting for a moderator")
+		pageHas(t, body, "The lighthouse keeper hummed quietly", "Waiting for a moderator")
 		body, _ = view(w.members[2])
-		modLacks(t, body, "The lighthouse keeper hummed quietly")
+		pageLacks(t, body, "The lighthouse keeper hummed quietly")
 
 		// Published again, then redacted through the handlers: each shows at
 		// once to a member whose page came from the cache a moment ago.
 		w.exec("UPDATE posts SET status = 'visible' WHERE id = ?", w.reply)
 		body, _ = view(w.members[2])
-		modHas(t, body, "The lighthouse keeper hummed quietly")
-		modExpect(t, w.as(w.griefMod).PostForm(modPath("/p/%d/redact", w.reply), modForm("reason", "Shares personal information")), http.StatusSeeOther, "")
+		pageHas(t, body, "The lighthouse keeper hummed quietly")
+		wantStatus(t, w.as(w.griefMod).PostForm(fmt.Sprintf("/p/%d/redact", w.reply), formValues("reason", "Shares personal information")), http.StatusSeeOther)
 		body, _ = view(w.members[2])
-		modLacks(t, body, "The lighthouse keeper hummed quietly")
-		modHas(t, body, "Redacted by moderators")
+		pageLacks(t, body, "The lighthouse keeper hummed quietly")
+		pageHas(t, body, "Redacted by moderators")
 
 		// A new reply through the handlers shows to the next reader.
-		r := w.as(w.members[3]).PostForm(modPath("/t/%d/replies", w.thread.ID), modForm("body", "Thinking of you and your dad tonight", "idem", "conv-cache-1"))
+		r := w.as(w.members[3]).PostForm(fmt.Sprintf("/t/%d/replies", w.thread.ID), formValues("body", "Thinking of you and your dad tonight", "idem", "conv-cache-1"))
 		if r.StatusCode != http.StatusSeeOther {
-			t.Fatalf("reply: %d %s", r.StatusCode, modSnippet(r.Body))
+			t.Fatalf("reply: %d %s", r.StatusCode, snippet(r.Body))
 		}
 		body, _ = view(w.members[2])
-		modHas(t, body, "Thinking of you and your dad tonight")
+		pageHas(t, body, "Thinking of you and your dad tonight")
 	})
 }

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"html/template"
 	"net/http"
 	"strings"
@@ -17,7 +18,7 @@ func firstQueueItem(t *testing.T, body string) string {
 	t.Helper()
 	i := strings.Index(body, `<li class="queue-item`)
 	if i < 0 {
-		t.Fatalf("no queue item on the page\n%s", modSnippet(body))
+		t.Fatalf("no queue item on the page\n%s", snippet(body))
 	}
 	rest := body[i+1:]
 	if j := strings.Index(rest, `<li class="queue-item`); j >= 0 {
@@ -36,14 +37,14 @@ func TestCrisisPostBringsPanelAndTopQueueItem(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		w := newModWorld(t, db)
 		// Already waiting: a report of a heavier kind and a held post.
-		w.as(w.members[1]).PostForm(modPath("/p/%d/report", w.reply), modForm("reason", "personal"))
+		w.as(w.members[1]).PostForm(fmt.Sprintf("/p/%d/report", w.reply), formValues("reason", "personal"))
 		held := w.insertReply(w.thread, w.members[2], "HELD-POST waiting for approval", nil)
 		w.exec("UPDATE posts SET status = 'held' WHERE id = ?", held)
 		w.item(moderation.KindHeld, held, 0, "")
 
 		author := w.as(w.members[0])
-		r := author.PostForm(modPath("/t/%d/replies", w.thread.ID), modForm("body", crisisWords, "idem", freshIdem()))
-		modExpect(t, r, http.StatusSeeOther, "")
+		r := author.PostForm(fmt.Sprintf("/t/%d/replies", w.thread.ID), formValues("body", crisisWords, "idem", freshIdem()))
+		wantStatus(t, r, http.StatusSeeOther)
 		page := author.Get(noFragment(r.Header.Get("Location"))).Body
 		pageHas(t, page, panelHeading, `href="/crisis"`, "Hearth is not an emergency service", "I have the pills saved up")
 
@@ -52,27 +53,27 @@ func TestCrisisPostBringsPanelAndTopQueueItem(t *testing.T) {
 			t.Fatal("the detector matched nothing in the crisis words")
 		}
 		q := w.as(w.griefMod).Get("/mod")
-		modExpect(t, q, http.StatusOK, "")
+		wantStatus(t, q, http.StatusOK)
 		top := firstQueueItem(t, q.Body)
-		modHas(t, top, "Wellbeing concern", "Why it's here:", "I have the pills saved up")
+		pageHas(t, top, "Wellbeing concern", "Why it's here:", "I have the pills saved up")
 		for _, m := range matches {
-			modHas(t, top, template.HTMLEscapeString(m))
+			pageHas(t, top, template.HTMLEscapeString(m))
 		}
 		if a, b, c := strings.Index(q.Body, "I have the pills saved up"), strings.Index(q.Body, "The lighthouse keeper"), strings.Index(q.Body, "HELD-POST"); a < 0 || b < 0 || c < 0 || a > b || b > c {
 			t.Fatalf("queue order: crisis %d, report %d, held %d", a, b, c)
 		}
 		// Staff see the waiting concern on other pages; the author does not.
-		modHas(t, w.as(w.griefMod).Get("/g/grief").Body, "1 wellbeing concern waiting")
-		modLacks(t, author.Get("/").Body, "wellbeing concern")
+		pageHas(t, w.as(w.griefMod).Get("/g/grief").Body, "1 wellbeing concern waiting")
+		pageLacks(t, author.Get("/").Body, "wellbeing concern")
 
 		// An edit of a calm reply into crisis words: the panel follows the
 		// save, and the post joins the queue.
 		calm := w.insertReply(w.thread, w.members[3], "A quiet evening.", nil)
 		editor := w.as(w.members[3])
-		r = editor.PostForm(modPath("/p/%d/edit", calm), modForm("body", crisisWords, "version", "1"))
-		modExpect(t, r, http.StatusSeeOther, "")
+		r = editor.PostForm(fmt.Sprintf("/p/%d/edit", calm), formValues("body", crisisWords, "version", "1"))
+		wantStatus(t, r, http.StatusSeeOther)
 		pageHas(t, editor.Get(noFragment(r.Header.Get("Location"))).Body, panelHeading)
-		if n := w.count("queue_items", "post_id = ? AND kind = ? AND status = ?", calm, moderation.KindWellbeing, "open"); n != 1 {
+		if n := countRows(w.t, w.db, "queue_items", "post_id = ? AND kind = ? AND status = ?", calm, moderation.KindWellbeing, "open"); n != 1 {
 			t.Fatalf("edited post: %d open wellbeing items", n)
 		}
 	})
@@ -85,23 +86,23 @@ func TestCrisisPostBringsPanelAndTopQueueItem(t *testing.T) {
 func TestConcernReportTellsThePersonNothing(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		w := newModWorld(t, db)
-		notes := func() int64 { return w.count("notifications", "user_id = ?", w.author) }
+		notes := func() int64 { return countRows(w.t, w.db, "notifications", "user_id = ?", w.author) }
 		notices := func() int { return len(w.notices(w.author)) }
 		page := func() string {
-			return strings.ReplaceAll(w.as(w.author).Get(modPath("/t/%d", w.thread.ID)).Body, "&#39;", "'")
+			return strings.ReplaceAll(w.as(w.author).Get(fmt.Sprintf("/t/%d", w.thread.ID)).Body, "&#39;", "'")
 		}
 		beforeNotes, beforeNotices, beforePage := notes(), notices(), page()
 
 		// Several members, and one member repeatedly (past the repeat limit).
 		for _, m := range w.members {
-			modExpect(t, w.as(m).PostForm(modPath("/p/%d/report", w.reply), modForm("reason", "wellbeing")), http.StatusSeeOther, "")
+			wantStatus(t, w.as(m).PostForm(fmt.Sprintf("/p/%d/report", w.reply), formValues("reason", "wellbeing")), http.StatusSeeOther)
 		}
 		c := w.as(w.members[0])
 		for i := range moderation.ConcernsPerSubjectDaily + 1 {
-			p := w.insertReply(w.thread, w.author, modPath("a hard night, part %d", i), nil)
-			modExpect(t, c.PostForm(modPath("/p/%d/report", p), modForm("reason", "wellbeing")), http.StatusSeeOther, "")
+			p := w.insertReply(w.thread, w.author, fmt.Sprintf("a hard night, part %d", i), nil)
+			wantStatus(t, c.PostForm(fmt.Sprintf("/p/%d/report", p), formValues("reason", "wellbeing")), http.StatusSeeOther)
 		}
-		if n := w.count("reports", "reason = ? AND subject_id = ?", "wellbeing", w.author); n < int64(len(w.members)) {
+		if n := countRows(w.t, w.db, "reports", "reason = ? AND subject_id = ?", "wellbeing", w.author); n < int64(len(w.members)) {
 			t.Fatalf("%d concerns stored", n)
 		}
 
@@ -118,6 +119,6 @@ func TestConcernReportTellsThePersonNothing(t *testing.T) {
 			}
 		}
 		q := w.as(w.griefMod).Get("/mod")
-		modHas(t, firstQueueItem(t, q.Body), "Wellbeing concern")
+		pageHas(t, firstQueueItem(t, q.Body), "Wellbeing concern")
 	})
 }

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"encoding/xml"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -110,13 +111,13 @@ func TestFeedsShowWhatVisitorsSee(t *testing.T) {
 		const base = "http://example.com/"
 		site := parseFeed(t, w.visitorGet("/feed.atom"), base)
 		group := parseFeed(t, w.visitorGet("/g/grief/feed.atom"), base)
-		thread := parseFeed(t, w.visitorGet(modPath("/t/%d/feed.atom", w.thread.ID)), base)
-		warnedThread := parseFeed(t, w.visitorGet(modPath("/t/%d/feed.atom", w.warnedThread)), base)
+		thread := parseFeed(t, w.visitorGet(fmt.Sprintf("/t/%d/feed.atom", w.thread.ID)), base)
+		warnedThread := parseFeed(t, w.visitorGet(fmt.Sprintf("/t/%d/feed.atom", w.warnedThread)), base)
 		for name, body := range map[string]string{
 			"site feed":          w.visitorGet("/feed.atom").Body,
 			"group feed":         w.visitorGet("/g/grief/feed.atom").Body,
-			"thread feed":        w.visitorGet(modPath("/t/%d/feed.atom", w.thread.ID)).Body,
-			"warned thread feed": w.visitorGet(modPath("/t/%d/feed.atom", w.warnedThread)).Body,
+			"thread feed":        w.visitorGet(fmt.Sprintf("/t/%d/feed.atom", w.thread.ID)).Body,
+			"warned thread feed": w.visitorGet(fmt.Sprintf("/t/%d/feed.atom", w.warnedThread)).Body,
 		} {
 			neverLeaks(t, name, body, markWarned, markWarnedThread)
 		}
@@ -142,11 +143,11 @@ func TestFeedsShowWhatVisitorsSee(t *testing.T) {
 			t.Fatalf("thread feed has %d entries, want %d:\n%+v", len(thread.Entries), len(wantIDs), thread.Entries)
 		}
 		for i, id := range wantIDs {
-			if want := base + modPath("p/%d", id); thread.Entries[i].ID != want {
+			if want := base + fmt.Sprintf("p/%d", id); thread.Entries[i].ID != want {
 				t.Errorf("entry %d is %s, want %s", i, thread.Entries[i].ID, want)
 			}
 		}
-		byID := func(id int64) int { return entryWithID(thread, base+modPath("p/%d", id)) }
+		byID := func(id int64) int { return entryWithID(thread, base+fmt.Sprintf("p/%d", id)) }
 		if e := thread.Entries[byID(w.visible)]; e.Content == nil || e.Content.Type != "html" || strings.TrimSpace(e.Content.Body) != "<p>"+markVisible+"</p>" ||
 			e.Title != "Reply from Wren in Missing my dad tonight" || e.Author[0] != "Wren" {
 			t.Errorf("visible reply's entry: %+v", e)
@@ -169,7 +170,7 @@ func TestFeedsShowWhatVisitorsSee(t *testing.T) {
 		}
 
 		// Threads a visitor cannot open have no feed; unknown ones neither.
-		for _, path := range []string{modPath("/t/%d/feed.atom", w.heldThread), modPath("/t/%d/feed.atom", w.heldThread+1000), "/g/nowhere/feed.atom", "/t/x/feed.atom"} {
+		for _, path := range []string{fmt.Sprintf("/t/%d/feed.atom", w.heldThread), fmt.Sprintf("/t/%d/feed.atom", w.heldThread+1000), "/g/nowhere/feed.atom", "/t/x/feed.atom"} {
 			if r := w.visitorGet(path); r.StatusCode != http.StatusNotFound {
 				t.Errorf("%s: %d", path, r.StatusCode)
 			}
@@ -177,7 +178,7 @@ func TestFeedsShowWhatVisitorsSee(t *testing.T) {
 		// The author of the held posts and a moderator of the group see
 		// the visitor's feed all the same.
 		for _, id := range []int64{w.members[4], w.griefMod} {
-			if r := w.as(id).Get(modPath("/t/%d/feed.atom", w.thread.ID)); r.StatusCode != http.StatusOK {
+			if r := w.as(id).Get(fmt.Sprintf("/t/%d/feed.atom", w.thread.ID)); r.StatusCode != http.StatusOK {
 				t.Errorf("member %d's feed: %d", id, r.StatusCode)
 			} else {
 				neverLeaks(t, "a signed-in member's feed", r.Body, markWarned)
@@ -216,7 +217,7 @@ func TestFeedURLsAndCaching(t *testing.T) {
 		m := newPoster(t, a, db, "willow", "member")
 		tid := m.startThread("grief", "Missing my mum", "It has been a year.")
 		visitor := forumtest.NewClient(t, a.Web.Handler())
-		path := modPath("/t/%d/feed.atom", tid)
+		path := fmt.Sprintf("/t/%d/feed.atom", tid)
 		r := visitor.Get(path)
 		d := parseFeed(t, r, "https://hearth.example.org/")
 		if d.ID != "https://hearth.example.org"+path || len(d.Entries) != 1 {
@@ -243,7 +244,7 @@ func TestFeedURLsAndCaching(t *testing.T) {
 			t.Fatalf("after a reply: %d, ETag %q (was %q)", r.StatusCode, r.Header.Get("ETag"), tag)
 		}
 
-		for page, feed := range map[string]string{"/": "/feed.atom", "/g/grief": "/g/grief/feed.atom", modPath("/t/%d", tid): path} {
+		for page, feed := range map[string]string{"/": "/feed.atom", "/g/grief": "/g/grief/feed.atom", fmt.Sprintf("/t/%d", tid): path} {
 			for _, c := range []*forumtest.Client{forumtest.NewClient(t, a.Web.Handler()), m.c} {
 				head, _, _ := strings.Cut(c.Get(page).Body, "</head>")
 				if !strings.Contains(head, `<link rel="alternate" type="application/atom+xml"`) || !strings.Contains(head, `href="`+feed+`"`) {

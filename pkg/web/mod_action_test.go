@@ -22,16 +22,16 @@ func TestRemoveAndRestorePost(t *testing.T) {
 		mod := w.as(w.griefMod)
 
 		// No reason: refused with the message next to the field, nothing changes.
-		r := mod.PostForm(modPath("/p/%d/remove", w.reply), modForm("item", modItoa(item), "reason_detail", ""))
-		modExpect(t, r, http.StatusUnprocessableEntity, "")
-		modHas(t, r.Body, "Please give a reason", `aria-invalid="true"`)
+		r := mod.PostForm(fmt.Sprintf("/p/%d/remove", w.reply), formValues("item", idStr(item), "reason_detail", ""))
+		wantStatus(t, r, http.StatusUnprocessableEntity)
+		pageHas(t, r.Body, "Please give a reason", `aria-invalid="true"`)
 		if w.post(w.reply).Status != "visible" || len(w.audits(moderation.ActionRemove)) != 0 {
 			t.Fatal("a refused remove changed something")
 		}
 
-		r = mod.PostForm(modPath("/p/%d/remove", w.reply), modForm("item", modItoa(item), "reason", "Harassment or bullying", "reason_detail", "name-calling", "next", "/mod"))
-		modExpect(t, r, http.StatusSeeOther, "/mod")
-		modHas(t, mod.Follow(r).Body, "Post removed.")
+		r = mod.PostForm(fmt.Sprintf("/p/%d/remove", w.reply), formValues("item", idStr(item), "reason", "Harassment or bullying", "reason_detail", "name-calling", "next", "/mod"))
+		wantRedirect(t, r, "/mod")
+		pageHas(t, mod.Follow(r).Body, "Post removed.")
 		p := w.post(w.reply)
 		if p.Status != "removed" || p.StatusReason != "Harassment or bullying: name-calling" {
 			t.Fatalf("post %s %q", p.Status, p.StatusReason)
@@ -41,7 +41,7 @@ func TestRemoveAndRestorePost(t *testing.T) {
 			*es[0].SubjectID != w.author || es[0].Reason != "Harassment or bullying: name-calling" || !es[0].Public {
 			t.Fatalf("audit %+v", es)
 		}
-		if n := w.count("queue_items", "post_id = ? AND status = 'open'", w.reply); n != 0 {
+		if n := countRows(w.t, w.db, "queue_items", "post_id = ? AND status = 'open'", w.reply); n != 0 {
 			t.Fatalf("%d items still open", n)
 		}
 		ns := w.notices(w.author)
@@ -49,16 +49,16 @@ func TestRemoveAndRestorePost(t *testing.T) {
 			t.Fatalf("notice %+v", ns)
 		}
 		page := w.as(w.author).Get("/")
-		modHas(t, page.Body, "removed your reply in Grief &amp; Loss", "name-calling", modPath(`action="/notices/%d/ack"`, ns[0].ID))
-		modLacks(t, page.Body, "Sparrow")
+		pageHas(t, page.Body, "removed your reply in Grief &amp; Loss", "name-calling", fmt.Sprintf(`action="/notices/%d/ack"`, ns[0].ID))
+		pageLacks(t, page.Body, "Sparrow")
 
 		// Removing twice: the second is told it was already handled.
-		r = w.as(w.siteMod).PostForm(modPath("/p/%d/remove", w.reply), modForm("reason", "Spam or advertising"))
-		modExpect(t, r, http.StatusConflict, "")
-		modHas(t, r.Body, "Already handled by a moderator", "seconds ago", "Post removed.")
+		r = w.as(w.siteMod).PostForm(fmt.Sprintf("/p/%d/remove", w.reply), formValues("reason", "Spam or advertising"))
+		wantStatus(t, r, http.StatusConflict)
+		pageHas(t, r.Body, "Already handled by a moderator", "seconds ago", "Post removed.")
 
-		r = mod.PostForm(modPath("/p/%d/restore", w.reply), modForm())
-		modExpect(t, r, http.StatusSeeOther, modPath("/mod/posts/%d", w.reply))
+		r = mod.PostForm(fmt.Sprintf("/p/%d/restore", w.reply), formValues())
+		wantRedirect(t, r, fmt.Sprintf("/mod/posts/%d", w.reply))
 		if w.post(w.reply).Status != "visible" || len(w.audits(moderation.ActionRestore)) != 1 {
 			t.Fatal("restore did not restore")
 		}
@@ -75,20 +75,20 @@ func TestRedactPostRemovesTheWordsEverywhere(t *testing.T) {
 			t.Fatal("fixture: the reply is not in the search index")
 		}
 		mod := w.as(w.griefMod)
-		r := mod.PostForm(modPath("/p/%d/redact", w.reply), modForm("reason", ""))
-		modExpect(t, r, http.StatusUnprocessableEntity, "")
-		modHas(t, r.Body, "Please give a reason")
+		r := mod.PostForm(fmt.Sprintf("/p/%d/redact", w.reply), formValues("reason", ""))
+		wantStatus(t, r, http.StatusUnprocessableEntity)
+		pageHas(t, r.Body, "Please give a reason")
 		if w.post(w.reply).Status != "visible" {
 			t.Fatal("redact without a reason changed the post")
 		}
 
-		r = mod.PostForm(modPath("/p/%d/redact", w.reply), modForm("reason", "Shares personal information"))
-		modExpect(t, r, http.StatusSeeOther, "")
+		r = mod.PostForm(fmt.Sprintf("/p/%d/redact", w.reply), formValues("reason", "Shares personal information"))
+		wantStatus(t, r, http.StatusSeeOther)
 		p := w.post(w.reply)
 		if p.Status != "redacted" || p.BodyMD != "Redacted by moderators: Shares personal information" || strings.Contains(p.BodyHTML, "lighthouse") {
 			t.Fatalf("redacted post %+v", p)
 		}
-		if n := w.count("post_revisions", "post_id = ?", w.reply); n != 0 {
+		if n := countRows(w.t, w.db, "post_revisions", "post_id = ?", w.reply); n != 0 {
 			t.Fatalf("%d revisions kept", n)
 		}
 		if searchHas(t, db, "lighthouse", w.reply) {
@@ -100,14 +100,14 @@ func TestRedactPostRemovesTheWordsEverywhere(t *testing.T) {
 			t.Fatalf("audit %+v", es)
 		}
 		// The moderator's page shows the redaction, never the words; so do the logs.
-		modLacks(t, mod.Get(modPath("/mod/posts/%d", w.reply)).Body, "lighthouse")
+		pageLacks(t, mod.Get(fmt.Sprintf("/mod/posts/%d", w.reply)).Body, "lighthouse")
 		audit := w.as(w.admin).Get("/mod/audit")
-		modHas(t, audit.Body, es[0].ContentSHA256, "Post redacted", "Sparrow")
-		modLacks(t, audit.Body, "lighthouse")
-		modLacks(t, w.as(0).Get("/mod/log").Body, "lighthouse", "Sparrow", "Wren")
+		pageHas(t, audit.Body, es[0].ContentSHA256, "Post redacted", "Sparrow")
+		pageLacks(t, audit.Body, "lighthouse")
+		pageLacks(t, w.as(0).Get("/mod/log").Body, "lighthouse", "Sparrow", "Wren")
 
 		// Redacting again is already handled.
-		modExpect(t, w.as(w.siteMod).PostForm(modPath("/p/%d/redact", w.reply), modForm("reason", "Spam or advertising")), http.StatusConflict, "")
+		wantStatus(t, w.as(w.siteMod).PostForm(fmt.Sprintf("/p/%d/redact", w.reply), formValues("reason", "Spam or advertising")), http.StatusConflict)
 	})
 }
 
@@ -136,10 +136,10 @@ func TestRedactThread(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		w := newModWorld(t, db)
 		before := w.threadRow(w.thread.ID).Title + "\n\n" + w.post(w.opening).BodyMD
-		r := w.as(w.griefMod).PostForm(modPath("/t/%d/redact", w.thread.ID), modForm())
-		modExpect(t, r, http.StatusUnprocessableEntity, "")
-		r = w.as(w.griefMod).PostForm(modPath("/t/%d/redact", w.thread.ID), modForm("reason", "other", "reason_detail", "identifies a third party"))
-		modExpect(t, r, http.StatusSeeOther, modPath("/t/%d", w.thread.ID))
+		r := w.as(w.griefMod).PostForm(fmt.Sprintf("/t/%d/redact", w.thread.ID), formValues())
+		wantStatus(t, r, http.StatusUnprocessableEntity)
+		r = w.as(w.griefMod).PostForm(fmt.Sprintf("/t/%d/redact", w.thread.ID), formValues("reason", "other", "reason_detail", "identifies a third party"))
+		wantRedirect(t, r, fmt.Sprintf("/t/%d", w.thread.ID))
 		th := w.threadRow(w.thread.ID)
 		if th.Title != moderation.RedactedTitle || th.Status != "redacted" || !th.Locked || th.LockReason != "identifies a third party" {
 			t.Fatalf("thread %+v", th)
@@ -160,12 +160,12 @@ func TestRedactThread(t *testing.T) {
 			t.Fatalf("notices %+v", ns)
 		}
 		// The thread page and the thread list show the redacted title, not the original.
-		tp := w.as(w.members[0]).Get(modPath("/t/%d", w.thread.ID))
-		modHas(t, tp.Body, "Redacted by moderators: identifies a third party", modPath(`id="p-%d"`, w.reply))
-		modLacks(t, tp.Body, "Missing my dad tonight", modPath(`action="/t/%d/replies"`, w.thread.ID))
+		tp := w.as(w.members[0]).Get(fmt.Sprintf("/t/%d", w.thread.ID))
+		pageHas(t, tp.Body, "Redacted by moderators: identifies a third party", fmt.Sprintf(`id="p-%d"`, w.reply))
+		pageLacks(t, tp.Body, "Missing my dad tonight", fmt.Sprintf(`action="/t/%d/replies"`, w.thread.ID))
 		g := w.as(0).Get("/g/grief")
-		modHas(t, g.Body, moderation.RedactedTitle)
-		modLacks(t, g.Body, "Missing my dad tonight")
+		pageHas(t, g.Body, moderation.RedactedTitle)
+		pageLacks(t, g.Body, "Missing my dad tonight")
 	})
 }
 
@@ -173,24 +173,24 @@ func TestLockPinMoveAndTags(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		w := newModWorld(t, db)
 		mod := w.as(w.griefMod)
-		modExpect(t, mod.PostForm(modPath("/t/%d/lock", w.thread.ID), modForm("reason", "other", "reason_detail", "Resting this one")), http.StatusSeeOther, modPath("/t/%d", w.thread.ID))
+		wantRedirect(t, mod.PostForm(fmt.Sprintf("/t/%d/lock", w.thread.ID), formValues("reason", "other", "reason_detail", "Resting this one")), fmt.Sprintf("/t/%d", w.thread.ID))
 		if th := w.threadRow(w.thread.ID); !th.Locked || th.LockReason != "Resting this one" {
 			t.Fatalf("lock %+v", th)
 		}
-		r := w.as(w.siteMod).PostForm(modPath("/t/%d/lock", w.thread.ID), modForm())
-		modExpect(t, r, http.StatusConflict, "")
-		modHas(t, r.Body, "Thread locked.")
-		modExpect(t, mod.PostForm(modPath("/t/%d/unlock", w.thread.ID), modForm()), http.StatusSeeOther, "")
+		r := w.as(w.siteMod).PostForm(fmt.Sprintf("/t/%d/lock", w.thread.ID), formValues())
+		wantStatus(t, r, http.StatusConflict)
+		pageHas(t, r.Body, "Thread locked.")
+		wantStatus(t, mod.PostForm(fmt.Sprintf("/t/%d/unlock", w.thread.ID), formValues()), http.StatusSeeOther)
 		if w.threadRow(w.thread.ID).Locked {
 			t.Fatal("unlock did not unlock")
 		}
 
-		modExpect(t, mod.PostForm(modPath("/t/%d/pin", w.thread.ID), modForm()), http.StatusSeeOther, "")
+		wantStatus(t, mod.PostForm(fmt.Sprintf("/t/%d/pin", w.thread.ID), formValues()), http.StatusSeeOther)
 		if !w.threadRow(w.thread.ID).Pinned {
 			t.Fatal("not pinned")
 		}
-		modExpect(t, mod.PostForm(modPath("/t/%d/pin", w.thread.ID), modForm()), http.StatusConflict, "")
-		modExpect(t, mod.PostForm(modPath("/t/%d/unpin", w.thread.ID), modForm()), http.StatusSeeOther, "")
+		wantStatus(t, mod.PostForm(fmt.Sprintf("/t/%d/pin", w.thread.ID), formValues()), http.StatusConflict)
+		wantStatus(t, mod.PostForm(fmt.Sprintf("/t/%d/unpin", w.thread.ID), formValues()), http.StatusSeeOther)
 		if w.threadRow(w.thread.ID).Pinned {
 			t.Fatal("not unpinned")
 		}
@@ -201,14 +201,14 @@ func TestLockPinMoveAndTags(t *testing.T) {
 		}
 
 		// Tags on a post and on the thread; unknown tags are refused.
-		modExpect(t, mod.PostForm(modPath("/p/%d/tags", w.reply), modForm("trigger_warnings", "self-harm", "trigger_warnings", "suicide")), http.StatusSeeOther, "")
+		wantStatus(t, mod.PostForm(fmt.Sprintf("/p/%d/tags", w.reply), formValues("trigger_warnings", "self-harm", "trigger_warnings", "suicide")), http.StatusSeeOther)
 		if got := w.post(w.reply).Tags; got != forum.MakeTags([]string{"self-harm", "suicide"}) {
 			t.Fatalf("post tags %q", got)
 		}
-		r = mod.PostForm(modPath("/p/%d/tags", w.reply), modForm("trigger_warnings", "not-a-tag"))
-		modExpect(t, r, http.StatusUnprocessableEntity, "")
-		modHas(t, r.Body, "Please choose trigger warnings from the list.")
-		modExpect(t, mod.PostForm(modPath("/t/%d/tags", w.thread.ID), modForm("trigger_warnings", "death-loss", "next", "/mod")), http.StatusSeeOther, "/mod")
+		r = mod.PostForm(fmt.Sprintf("/p/%d/tags", w.reply), formValues("trigger_warnings", "not-a-tag"))
+		wantStatus(t, r, http.StatusUnprocessableEntity)
+		pageHas(t, r.Body, "Please choose trigger warnings from the list.")
+		wantRedirect(t, mod.PostForm(fmt.Sprintf("/t/%d/tags", w.thread.ID), formValues("trigger_warnings", "death-loss", "next", "/mod")), "/mod")
 		if th, p := w.threadRow(w.thread.ID), w.post(w.opening); th.Tags != ",death-loss," || p.Tags != ",death-loss," {
 			t.Fatalf("thread tags %q, opening post %q", th.Tags, p.Tags)
 		}
@@ -219,15 +219,15 @@ func TestLockPinMoveAndTags(t *testing.T) {
 
 		// Move: a grief-only moderator cannot move into anxiety; a site-wide one can.
 		grief, anxiety := forumtest.Group(t, db, "grief"), forumtest.Group(t, db, "anxiety")
-		modExpect(t, mod.PostForm(modPath("/t/%d/move", w.thread.ID), modForm("group", "anxiety")), http.StatusForbidden, "")
-		r = w.as(w.siteMod).PostForm(modPath("/t/%d/move", w.thread.ID), modForm("group", "grief"))
-		modExpect(t, r, http.StatusUnprocessableEntity, "")
-		modHas(t, r.Body, "already in Grief")
-		modExpect(t, w.as(w.siteMod).PostForm(modPath("/t/%d/move", w.thread.ID), modForm("group", "anxiety")), http.StatusSeeOther, "")
+		wantStatus(t, mod.PostForm(fmt.Sprintf("/t/%d/move", w.thread.ID), formValues("group", "anxiety")), http.StatusForbidden)
+		r = w.as(w.siteMod).PostForm(fmt.Sprintf("/t/%d/move", w.thread.ID), formValues("group", "grief"))
+		wantStatus(t, r, http.StatusUnprocessableEntity)
+		pageHas(t, r.Body, "already in Grief")
+		wantStatus(t, w.as(w.siteMod).PostForm(fmt.Sprintf("/t/%d/move", w.thread.ID), formValues("group", "anxiety")), http.StatusSeeOther)
 		if th := w.threadRow(w.thread.ID); th.GroupID != anxiety.ID {
 			t.Fatalf("thread in group %d", th.GroupID)
 		}
-		if n := w.count("posts", "thread_id = ? AND group_id <> ?", w.thread.ID, anxiety.ID); n != 0 {
+		if n := countRows(w.t, w.db, "posts", "thread_id = ? AND group_id <> ?", w.thread.ID, anxiety.ID); n != 0 {
 			t.Fatalf("%d posts left behind", n)
 		}
 		g2, a2 := forumtest.Group(t, db, "grief"), forumtest.Group(t, db, "anxiety")
@@ -236,7 +236,7 @@ func TestLockPinMoveAndTags(t *testing.T) {
 				anxiety.ThreadCount, anxiety.PostCount, a2.ThreadCount, a2.PostCount)
 		}
 		// Now the grief moderator no longer moderates it.
-		modExpect(t, mod.PostForm(modPath("/t/%d/lock", w.thread.ID), modForm()), http.StatusForbidden, "")
+		wantStatus(t, mod.PostForm(fmt.Sprintf("/t/%d/lock", w.thread.ID), formValues()), http.StatusForbidden)
 	})
 }
 
@@ -248,8 +248,8 @@ func TestDismissAndApprove(t *testing.T) {
 		w.exec("UPDATE posts SET status = 'held' WHERE id = ?", held)
 		item := w.item(moderation.KindHeld, held, 0, "")
 		mod := w.as(w.griefMod)
-		r := mod.PostForm(modPath("/mod/items/%d/dismiss", item), modForm("next", "/mod"))
-		modExpect(t, r, http.StatusSeeOther, "/mod")
+		r := mod.PostForm(fmt.Sprintf("/mod/items/%d/dismiss", item), formValues("next", "/mod"))
+		wantRedirect(t, r, "/mod")
 		if w.post(held).Status != "visible" || len(w.audits(moderation.ActionApprove)) != 1 {
 			t.Fatal("held post not approved")
 		}
@@ -259,26 +259,24 @@ func TestDismissAndApprove(t *testing.T) {
 		// Dismissing reports shows a post hidden by reports again, unless it
 		// also waits for pre-moderation.
 		for _, m := range w.members[:3] {
-			w.as(m).PostForm(modPath("/p/%d/report", w.reply), modForm("reason", "spam"))
+			w.as(m).PostForm(fmt.Sprintf("/p/%d/report", w.reply), formValues("reason", "spam"))
 		}
 		var it moderation.QueueItem
 		db.R.Where("post_id = ? AND kind = 'report'", w.reply).Take(&it)
 		if w.post(w.reply).Status != "held" {
 			t.Fatal("fixture: not hidden")
 		}
-		modExpect(t, mod.PostForm(modPath("/mod/items/%d/dismiss", it.ID), modForm()), http.StatusSeeOther, "")
-		if w.post(w.reply).Status != "visible" || w.count("reports", "post_id = ? AND status = 'open'", w.reply) != 0 {
+		wantStatus(t, mod.PostForm(fmt.Sprintf("/mod/items/%d/dismiss", it.ID), formValues()), http.StatusSeeOther)
+		if w.post(w.reply).Status != "visible" || countRows(w.t, w.db, "reports", "post_id = ? AND status = 'open'", w.reply) != 0 {
 			t.Fatal("dismissing reports did not show the post again")
 		}
 		// The same item again: already handled.
-		r = w.as(w.siteMod).PostForm(modPath("/mod/items/%d/dismiss", it.ID), modForm())
-		modExpect(t, r, http.StatusConflict, "")
-		modHas(t, r.Body, "Already handled by a moderator", "Reports reviewed, no action needed.")
-		modExpect(t, mod.PostForm("/mod/items/999999/dismiss", modForm()), http.StatusNotFound, "")
+		r = w.as(w.siteMod).PostForm(fmt.Sprintf("/mod/items/%d/dismiss", it.ID), formValues())
+		wantStatus(t, r, http.StatusConflict)
+		pageHas(t, r.Body, "Already handled by a moderator", "Reports reviewed, no action needed.")
+		wantStatus(t, mod.PostForm("/mod/items/999999/dismiss", formValues()), http.StatusNotFound)
 	})
 }
-
-func modItoa(n int64) string { return modPath("%d", n) }
 
 // TestRedactedWordsLeaveNotificationsAndExports: after a reply is
 // redacted, its words are gone from the notification the thread's author
@@ -288,28 +286,28 @@ func TestRedactedWordsLeaveNotificationsAndExports(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		w := newModWorld(t, db)
 		writer, reporter, threadAuthor := w.as(w.members[0]), w.as(w.members[1]), w.as(w.author)
-		page := modPath("/t/%d", w.thread.ID)
-		modExpect(t, writer.PostForm(modPath("/t/%d/replies", w.thread.ID), modForm("body", "My neighbour Bartholomew at number nine")), http.StatusSeeOther, page)
+		page := fmt.Sprintf("/t/%d", w.thread.ID)
+		replyTo(t, writer, w.thread.ID, 0, "My neighbour Bartholomew at number nine")
 		var p forum.Post
 		if err := db.R.Where("body_md = ?", "My neighbour Bartholomew at number nine").Take(&p).Error; err != nil {
 			t.Fatal(err)
 		}
 		under := w.insertReply(w.thread, w.members[2], "a kind answer underneath", nil)
 		w.exec("UPDATE posts SET parent_id = ?, depth = 2, sort_key = ? WHERE id = ?", p.ID, fmt.Sprintf("%010d/%010d/%010d", w.opening, p.ID, under), under)
-		modExpect(t, reporter.PostForm(modPath("/p/%d/report", p.ID), modForm("reason", "personal", "note", "names a neighbour")), http.StatusSeeOther, "")
+		wantStatus(t, reporter.PostForm(fmt.Sprintf("/p/%d/report", p.ID), formValues("reason", "personal", "note", "names a neighbour")), http.StatusSeeOther)
 		// Fixture: the words are in the notification and in the writer's export.
-		modHas(t, threadAuthor.Get("/notifications").Body, "Bartholomew")
-		modHas(t, writer.Get("/settings/export").Body, "Bartholomew")
+		pageHas(t, threadAuthor.Get("/notifications").Body, "Bartholomew")
+		pageHas(t, writer.Get("/settings/export").Body, "Bartholomew")
 
-		modExpect(t, w.as(w.griefMod).PostForm(modPath("/p/%d/redact", p.ID), modForm("reason", "Shares personal information")), http.StatusSeeOther, "")
-		modLacks(t, threadAuthor.Get("/notifications").Body, "Bartholomew")
-		modLacks(t, writer.Get("/settings/export").Body, "Bartholomew")
-		modLacks(t, reporter.Get("/settings/export").Body, "Bartholomew")
-		modLacks(t, threadAuthor.Get("/settings/export").Body, "Bartholomew")
+		wantStatus(t, w.as(w.griefMod).PostForm(fmt.Sprintf("/p/%d/redact", p.ID), formValues("reason", "Shares personal information")), http.StatusSeeOther)
+		pageLacks(t, threadAuthor.Get("/notifications").Body, "Bartholomew")
+		pageLacks(t, writer.Get("/settings/export").Body, "Bartholomew")
+		pageLacks(t, reporter.Get("/settings/export").Body, "Bartholomew")
+		pageLacks(t, threadAuthor.Get("/settings/export").Body, "Bartholomew")
 		r := w.as(0).Get(page)
-		modHas(t, r.Body, modPath(`id="p-%d"`, p.ID), "Redacted by moderators: Shares personal information", modPath(`id="p-%d"`, under), "a kind answer underneath")
-		modLacks(t, r.Body, "Bartholomew")
-		if strings.Index(r.Body, modPath(`id="p-%d"`, p.ID)) > strings.Index(r.Body, modPath(`id="p-%d"`, under)) {
+		pageHas(t, r.Body, fmt.Sprintf(`id="p-%d"`, p.ID), "Redacted by moderators: Shares personal information", fmt.Sprintf(`id="p-%d"`, under), "a kind answer underneath")
+		pageLacks(t, r.Body, "Bartholomew")
+		if strings.Index(r.Body, fmt.Sprintf(`id="p-%d"`, p.ID)) > strings.Index(r.Body, fmt.Sprintf(`id="p-%d"`, under)) {
 			t.Fatal("the answer to the redacted reply lost its place")
 		}
 	})

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
 	"testing"
 
@@ -25,30 +26,30 @@ func TestNoActionWithoutItsAuditRow(t *testing.T) {
 			path string
 			form []string
 		}{
-			{mod, modPath("/p/%d/remove", w.reply), []string{"item", modItoa(item), "reason", "Spam or advertising"}},
-			{mod, modPath("/p/%d/redact", w.reply), []string{"reason", "Shares personal information"}},
-			{mod, modPath("/mod/items/%d/dismiss", item), nil},
-			{mod, modPath("/t/%d/lock", w.thread.ID), []string{"reason", "Resting"}},
-			{mod, modPath("/t/%d/pin", w.thread.ID), nil},
-			{mod, modPath("/t/%d/redact", w.thread.ID), []string{"reason", "Shares personal information"}},
-			{mod, modPath("/p/%d/tags", w.reply), []string{"trigger_warnings", "suicide"}},
-			{mod, modPath("/mod/users/%d/warn", w.author), []string{"post", modItoa(w.reply), "reason", "Harassment or bullying"}},
-			{mod, modPath("/mod/users/%d/suspend", w.author), []string{"post", modItoa(w.reply), "days", "3", "reason", "Harassment or bullying"}},
+			{mod, fmt.Sprintf("/p/%d/remove", w.reply), []string{"item", idStr(item), "reason", "Spam or advertising"}},
+			{mod, fmt.Sprintf("/p/%d/redact", w.reply), []string{"reason", "Shares personal information"}},
+			{mod, fmt.Sprintf("/mod/items/%d/dismiss", item), nil},
+			{mod, fmt.Sprintf("/t/%d/lock", w.thread.ID), []string{"reason", "Resting"}},
+			{mod, fmt.Sprintf("/t/%d/pin", w.thread.ID), nil},
+			{mod, fmt.Sprintf("/t/%d/redact", w.thread.ID), []string{"reason", "Shares personal information"}},
+			{mod, fmt.Sprintf("/p/%d/tags", w.reply), []string{"trigger_warnings", "suicide"}},
+			{mod, fmt.Sprintf("/mod/users/%d/warn", w.author), []string{"post", idStr(w.reply), "reason", "Harassment or bullying"}},
+			{mod, fmt.Sprintf("/mod/users/%d/suspend", w.author), []string{"post", idStr(w.reply), "days", "3", "reason", "Harassment or bullying"}},
 			{admin, "/admin/groups", []string{"slug", "chronic-pain", "name", "Chronic pain"}},
 			{admin, "/admin/groups/grief/archive", nil},
 			{admin, "/admin/settings", []string{"report_threshold", "9"}},
 			{admin, "/admin/tags", []string{"slug", "body-image", "name", "Body image"}},
 		} {
-			r := rt.c.PostForm(rt.path, modForm(rt.form...))
+			r := rt.c.PostForm(rt.path, formValues(rt.form...))
 			if r.StatusCode != http.StatusInternalServerError {
-				t.Errorf("%s without an audit table: %d, want 500\n%s", rt.path, r.StatusCode, modSnippet(r.Body))
+				t.Errorf("%s without an audit table: %d, want 500\n%s", rt.path, r.StatusCode, snippet(r.Body))
 			}
 		}
 		w.exec("ALTER TABLE audit_log_away RENAME TO audit_log")
 		if after := w.snapshot(); after != before {
 			t.Fatalf("an action happened without its audit row:\n%s\n%s", before, after)
 		}
-		if n := w.count("sessions", "user_id = ?", w.author); n == 0 {
+		if n := countRows(w.t, w.db, "sessions", "user_id = ?", w.author); n == 0 {
 			t.Fatal("a suspension without its audit row ended the member's sessions")
 		}
 	})

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"sync"
@@ -26,31 +27,33 @@ func TestActOnceUnderConcurrency(t *testing.T) {
 		}
 		rounds := [][2]func(post, item int64) attempt{
 			{ // the same action twice
-				func(p, i int64) attempt { return attempt{modPath("/p/%d/remove", p), "Spam or advertising", false} },
-				func(p, i int64) attempt { return attempt{modPath("/p/%d/remove", p), "Spam or advertising", false} },
+				func(p, i int64) attempt { return attempt{fmt.Sprintf("/p/%d/remove", p), "Spam or advertising", false} },
+				func(p, i int64) attempt { return attempt{fmt.Sprintf("/p/%d/remove", p), "Spam or advertising", false} },
 			},
 			{ // approve against remove
-				func(p, i int64) attempt { return attempt{modPath("/mod/items/%d/dismiss", i), "", false} },
-				func(p, i int64) attempt { return attempt{modPath("/p/%d/remove", p), "Harassment or bullying", false} },
+				func(p, i int64) attempt { return attempt{fmt.Sprintf("/mod/items/%d/dismiss", i), "", false} },
+				func(p, i int64) attempt {
+					return attempt{fmt.Sprintf("/p/%d/remove", p), "Harassment or bullying", false}
+				},
 			},
 			{ // from the thread page, without the item: the post's state decides
-				func(p, i int64) attempt { return attempt{modPath("/p/%d/redact", p), "Spam or advertising", true} },
+				func(p, i int64) attempt { return attempt{fmt.Sprintf("/p/%d/redact", p), "Spam or advertising", true} },
 				func(p, i int64) attempt {
-					return attempt{modPath("/p/%d/redact", p), "Shares personal information", true}
+					return attempt{fmt.Sprintf("/p/%d/redact", p), "Shares personal information", true}
 				},
 			},
 			{ // redact against dismiss
 				func(p, i int64) attempt {
-					return attempt{modPath("/p/%d/redact", p), "Shares personal information", false}
+					return attempt{fmt.Sprintf("/p/%d/redact", p), "Shares personal information", false}
 				},
-				func(p, i int64) attempt { return attempt{modPath("/mod/items/%d/dismiss", i), "", false} },
+				func(p, i int64) attempt { return attempt{fmt.Sprintf("/mod/items/%d/dismiss", i), "", false} },
 			},
 		}
 		for n := range 16 {
 			acts := rounds[n%len(rounds)]
 			post := w.insertReply(w.thread, w.members[0], "a reply to act on", nil)
 			item := w.item(moderation.KindReport, post, 30, "")
-			before := w.count("audit_log", "target_id = ? AND target_type = 'post'", post)
+			before := countRows(w.t, w.db, "audit_log", "target_id = ? AND target_type = 'post'", post)
 			var wg sync.WaitGroup
 			start := make(chan struct{})
 			results := make([]*forumtest.Response, 2)
@@ -60,7 +63,7 @@ func TestActOnceUnderConcurrency(t *testing.T) {
 				go func() {
 					defer wg.Done()
 					<-start
-					f := modForm("item", modItoa(item), "reason", a.reason, "next", "/mod")
+					f := formValues("item", idStr(item), "reason", a.reason, "next", "/mod")
 					if a.noItem {
 						f.Del("item")
 					}
@@ -77,16 +80,16 @@ func TestActOnceUnderConcurrency(t *testing.T) {
 				case r.StatusCode == http.StatusConflict && strings.Contains(r.Body, "Already handled by a moderator") && strings.Contains(r.Body, "seconds ago"):
 					handled++
 				default:
-					t.Fatalf("round %d: status %d\n%s", n, r.StatusCode, modSnippet(r.Body))
+					t.Fatalf("round %d: status %d\n%s", n, r.StatusCode, snippet(r.Body))
 				}
 			}
 			if ok != 1 || handled != 1 {
 				t.Fatalf("round %d: %d succeeded, %d told already handled", n, ok, handled)
 			}
-			if got := w.count("audit_log", "target_id = ? AND target_type = 'post'", post) - before; got != 1 {
+			if got := countRows(w.t, w.db, "audit_log", "target_id = ? AND target_type = 'post'", post) - before; got != 1 {
 				t.Fatalf("round %d: %d audit rows for one action", n, got)
 			}
-			if got := w.count("queue_items", "id = ? AND status = 'handled'", item); got != 1 {
+			if got := countRows(w.t, w.db, "queue_items", "id = ? AND status = 'handled'", item); got != 1 {
 				t.Fatalf("round %d: item not handled once", n)
 			}
 		}
@@ -126,7 +129,7 @@ func TestActOnceSanctionsAndThreadActionsUnderConcurrency(t *testing.T) {
 		}
 		for n := range 14 {
 			rd := rounds[n%len(rounds)]
-			author := forumtest.InsertUser(t, db, "author_"+modItoa(int64(n)), "member")
+			author := forumtest.InsertUser(t, db, "author_"+idStr(int64(n)), "member")
 			th := forumtest.InsertThread(t, db, "grief", author, "A thread to act on", nil, time.Now())
 			post := w.insertReply(th, author, "a reply to act on", nil)
 			item := w.item(moderation.KindReport, post, 30, "")
@@ -138,14 +141,14 @@ func TestActOnceSanctionsAndThreadActionsUnderConcurrency(t *testing.T) {
 				mods = siteStaff
 			}
 			for k := range 2 {
-				path := modPath("/mod/users/%d/%s", author, rd.paths[k])
+				path := fmt.Sprintf("/mod/users/%d/%s", author, rd.paths[k])
 				if rd.onThread {
-					path = modPath("/t/%d/%s", th.ID, rd.paths[k])
+					path = fmt.Sprintf("/t/%d/%s", th.ID, rd.paths[k])
 				}
-				f := modForm("reason", "Harassment or bullying", "days", "3")
+				f := formValues("reason", "Harassment or bullying", "days", "3")
 				if rd.fromItem {
-					f.Set("item", modItoa(item))
-					f.Set("post", modItoa(post))
+					f.Set("item", idStr(item))
+					f.Set("post", idStr(post))
 				}
 				wg.Add(1)
 				go func() {
@@ -164,7 +167,7 @@ func TestActOnceSanctionsAndThreadActionsUnderConcurrency(t *testing.T) {
 				case r.StatusCode == http.StatusConflict && strings.Contains(r.Body, "Already handled by a moderator") && strings.Contains(r.Body, "seconds ago"):
 					handled++
 				default:
-					t.Fatalf("round %d (%s): status %d\n%s", n, rd.name, r.StatusCode, modSnippet(r.Body))
+					t.Fatalf("round %d (%s): status %d\n%s", n, rd.name, r.StatusCode, snippet(r.Body))
 				}
 			}
 			if ok != 1 || handled != 1 {
@@ -174,24 +177,24 @@ func TestActOnceSanctionsAndThreadActionsUnderConcurrency(t *testing.T) {
 			if rd.onThread {
 				target, kind = th.ID, "thread"
 			}
-			if got := w.count("audit_log", "target_id = ? AND target_type = ?", target, kind); got != 1 {
+			if got := countRows(w.t, w.db, "audit_log", "target_id = ? AND target_type = ?", target, kind); got != 1 {
 				t.Fatalf("round %d (%s): %d audit rows for one action", n, rd.name, got)
 			}
 			if rd.action != "" {
-				if got := w.count("audit_log", "target_id = ? AND target_type = ? AND action = ?", target, kind, rd.action); got != 1 {
+				if got := countRows(w.t, w.db, "audit_log", "target_id = ? AND target_type = ? AND action = ?", target, kind, rd.action); got != 1 {
 					t.Fatalf("round %d (%s): %d %s rows", n, rd.name, got, rd.action)
 				}
 			}
 			if !rd.onThread {
-				if got := w.count("sanctions", "user_id = ?", author); got != 1 {
+				if got := countRows(w.t, w.db, "sanctions", "user_id = ?", author); got != 1 {
 					t.Fatalf("round %d (%s): %d sanctions for one action", n, rd.name, got)
 				}
-				if got := w.count("member_notices", "user_id = ?", author); got != 1 {
+				if got := countRows(w.t, w.db, "member_notices", "user_id = ?", author); got != 1 {
 					t.Fatalf("round %d (%s): the member was told %d times", n, rd.name, got)
 				}
 			}
 			if rd.fromItem {
-				if got := w.count("queue_items", "id = ? AND status = 'handled'", item); got != 1 {
+				if got := countRows(w.t, w.db, "queue_items", "id = ? AND status = 'handled'", item); got != 1 {
 					t.Fatalf("round %d (%s): item not handled once", n, rd.name)
 				}
 			}

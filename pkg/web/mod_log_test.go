@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
 	"regexp"
 	"strings"
@@ -15,35 +16,35 @@ import (
 func TestAuditLogStaffOnlyFilteredAndPaginated(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		w := newModWorld(t, db)
-		w.as(w.griefMod).PostForm(modPath("/t/%d/lock", w.thread.ID), modForm("reason", "Against the group guidelines"))
-		w.as(w.siteMod).PostForm(modPath("/p/%d/remove", w.reply), modForm("reason", "Spam or advertising"))
+		w.as(w.griefMod).PostForm(fmt.Sprintf("/t/%d/lock", w.thread.ID), formValues("reason", "Against the group guidelines"))
+		w.as(w.siteMod).PostForm(fmt.Sprintf("/p/%d/remove", w.reply), formValues("reason", "Spam or advertising"))
 		anx := forumtest.InsertThread(t, db, "anxiety", w.author, "Panic on the bus", nil, time.Now())
-		w.as(w.anxietyMod).PostForm(modPath("/t/%d/pin", anx.ID), modForm())
+		w.as(w.anxietyMod).PostForm(fmt.Sprintf("/t/%d/pin", anx.ID), formValues())
 
-		modExpect(t, w.as(w.members[0]).Get("/mod/audit"), http.StatusForbidden, "")
+		wantStatus(t, w.as(w.members[0]).Get("/mod/audit"), http.StatusForbidden)
 		r := w.as(w.admin).Get("/mod/audit")
-		modExpect(t, r, http.StatusOK, "")
-		modHas(t, r.Body, "Thread locked</strong> by Sparrow", "Post removed</strong> by Osprey", "Thread pinned</strong> by Finch", "Against the group guidelines", "member Wren")
+		wantStatus(t, r, http.StatusOK)
+		pageHas(t, r.Body, "Thread locked</strong> by Sparrow", "Post removed</strong> by Osprey", "Thread pinned</strong> by Finch", "Against the group guidelines", "member Wren")
 
 		r = w.as(w.admin).Get("/mod/audit?actor=Sparrow")
-		modHas(t, r.Body, "Thread locked")
-		modLacks(t, r.Body, "Post removed", "Thread pinned")
+		pageHas(t, r.Body, "Thread locked")
+		pageLacks(t, r.Body, "Post removed", "Thread pinned")
 		r = w.as(w.admin).Get("/mod/audit?action=remove")
-		modHas(t, r.Body, "Post removed")
-		modLacks(t, r.Body, "Thread locked</strong>")
+		pageHas(t, r.Body, "Post removed")
+		pageLacks(t, r.Body, "Thread locked</strong>")
 		r = w.as(w.admin).Get("/mod/audit?group=anxiety")
-		modHas(t, r.Body, "Thread pinned")
-		modLacks(t, r.Body, "Thread locked</strong>")
-		modLacks(t, w.as(w.admin).Get("/mod/audit?actor=nobody-at-all").Body, "Thread locked</strong>")
+		pageHas(t, r.Body, "Thread pinned")
+		pageLacks(t, r.Body, "Thread locked</strong>")
+		pageLacks(t, w.as(w.admin).Get("/mod/audit?actor=nobody-at-all").Body, "Thread locked</strong>")
 		// A group moderator sees their groups' entries only.
 		r = w.as(w.anxietyMod).Get("/mod/audit")
-		modHas(t, r.Body, "Thread pinned")
-		modLacks(t, r.Body, "Thread locked</strong>", "Post removed</strong>")
+		pageHas(t, r.Body, "Thread pinned")
+		pageLacks(t, r.Body, "Thread locked</strong>", "Post removed</strong>")
 
 		// Pagination by rel="next", no entry twice.
 		for i := range moderation.LogPerPage + 5 {
 			w.exec("INSERT INTO audit_log (actor_id, action, target_type, reason, public, created_at) VALUES (?, 'settings', 'site', ?, ?, ?)",
-				w.admin, "filler "+modItoa(int64(i)), false, time.Now().UTC())
+				w.admin, "filler "+idStr(int64(i)), false, time.Now().UTC())
 		}
 		seen := map[string]bool{}
 		next := regexp.MustCompile(`<a rel="next" href="([^"]+)"`)
@@ -74,22 +75,22 @@ func TestAuditLogStaffOnlyFilteredAndPaginated(t *testing.T) {
 func TestPublicLogNamesNobodyAndShowsNoText(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		w := newModWorld(t, db)
-		w.as(w.griefMod).PostForm(modPath("/p/%d/redact", w.reply), modForm("reason", "Shares personal information"))
-		w.as(w.griefMod).PostForm(modPath("/t/%d/lock", w.thread.ID), modForm("reason", "Resting"))
-		w.as(w.griefMod).PostForm(modPath("/mod/users/%d/suspend", w.author), modForm("reason", "Repeated harassment", "days", "3", "post", modItoa(w.opening)))
+		w.as(w.griefMod).PostForm(fmt.Sprintf("/p/%d/redact", w.reply), formValues("reason", "Shares personal information"))
+		w.as(w.griefMod).PostForm(fmt.Sprintf("/t/%d/lock", w.thread.ID), formValues("reason", "Resting"))
+		w.as(w.griefMod).PostForm(fmt.Sprintf("/mod/users/%d/suspend", w.author), formValues("reason", "Repeated harassment", "days", "3", "post", idStr(w.opening)))
 		r := w.as(0).Get("/mod/log")
-		modExpect(t, r, http.StatusOK, "")
-		modHas(t, r.Body, "<h1>Moderation log</h1>", "Post redacted", "Shares personal information", "Thread locked", "Grief &amp; Loss")
-		modLacks(t, r.Body, "Sparrow", "Wren", "lighthouse", "Missing my dad", "Repeated harassment", "suspended")
+		wantStatus(t, r, http.StatusOK)
+		pageHas(t, r.Body, "<h1>Moderation log</h1>", "Post redacted", "Shares personal information", "Thread locked", "Grief &amp; Loss")
+		pageLacks(t, r.Body, "Sparrow", "Wren", "lighthouse", "Missing my dad", "Repeated harassment", "suspended")
 		for i := range moderation.LogPerPage {
-			w.exec("INSERT INTO audit_log (action, target_type, reason, public, created_at) VALUES ('pin', 'thread', ?, ?, ?)", "pin "+modItoa(int64(i)), true, time.Now().UTC())
+			w.exec("INSERT INTO audit_log (action, target_type, reason, public, created_at) VALUES ('pin', 'thread', ?, ?, ?)", "pin "+idStr(int64(i)), true, time.Now().UTC())
 		}
 		r = w.as(0).Get("/mod/log")
 		m := regexp.MustCompile(`<a rel="next" href="(/mod/log\?before=\d+)">`).FindStringSubmatch(r.Body)
 		if m == nil {
 			t.Fatal("no next page")
 		}
-		modHas(t, w.as(0).Get(m[1]).Body, "Post redacted")
+		pageHas(t, w.as(0).Get(m[1]).Body, "Post redacted")
 	})
 }
 
@@ -100,19 +101,19 @@ func TestAuditLogDescribesModeratorAppointments(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		w := newModWorld(t, db)
 		admin := w.as(w.admin)
-		role := modPath("/admin/people/%d/role", w.members[0])
-		modExpect(t, admin.PostForm(role, modForm("role", "moderator", "scope", "site", "reason", "Kind and steady for a year")), http.StatusSeeOther, "/admin/people")
-		modExpect(t, admin.PostForm(role, modForm("role", "member", "reason", "Stepping back for now")), http.StatusSeeOther, "/admin/people")
-		w.as(w.griefMod).PostForm(modPath("/t/%d/lock", w.thread.ID), modForm("reason", "Resting"))
+		role := fmt.Sprintf("/admin/people/%d/role", w.members[0])
+		wantRedirect(t, admin.PostForm(role, formValues("role", "moderator", "scope", "site", "reason", "Kind and steady for a year")), "/admin/people?q=Maple")
+		wantRedirect(t, admin.PostForm(role, formValues("role", "member", "reason", "Stepping back for now")), "/admin/people?q=Maple")
+		w.as(w.griefMod).PostForm(fmt.Sprintf("/t/%d/lock", w.thread.ID), formValues("reason", "Resting"))
 
 		r := admin.Get("/mod/audit")
-		modExpect(t, r, http.StatusOK, "")
-		modHas(t, r.Body, `<option value="role.grant"`, `<option value="role.revoke"`,
+		wantStatus(t, r, http.StatusOK)
+		pageHas(t, r.Body, `<option value="role.grant"`, `<option value="role.revoke"`,
 			"Moderator appointed or their groups changed</strong> by Heron", "Kind and steady for a year",
 			"Moderator role taken back</strong> by Heron", "Stepping back for now", "member Maple")
-		modLacks(t, r.Body, "Moderator action</strong>")
+		pageLacks(t, r.Body, "Moderator action</strong>")
 		r = admin.Get("/mod/audit?action=role.grant")
-		modHas(t, r.Body, "Moderator appointed or their groups changed</strong>")
-		modLacks(t, r.Body, "Moderator role taken back</strong>", "Thread locked</strong>")
+		pageHas(t, r.Body, "Moderator appointed or their groups changed</strong>")
+		pageLacks(t, r.Body, "Moderator role taken back</strong>", "Thread locked</strong>")
 	})
 }

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -17,10 +18,10 @@ import (
 func TestPreModerationEndToEnd(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		w := newModWorld(t, db)
-		modExpect(t, w.as(w.admin).PostForm("/admin/groups/grief", modForm("name", "Grief & Loss", "premod", "all")), http.StatusSeeOther, "")
+		wantStatus(t, w.as(w.admin).PostForm("/admin/groups/grief", formValues("name", "Grief & Loss", "premod", "all")), http.StatusSeeOther)
 		member := w.as(w.members[0])
-		page := modPath("/t/%d", w.thread.ID)
-		modExpect(t, member.PostForm(modPath("/t/%d/replies", w.thread.ID), modForm("body", "HELD-WORDS from a new member")), http.StatusSeeOther, page)
+		page := fmt.Sprintf("/t/%d", w.thread.ID)
+		replyTo(t, member, w.thread.ID, 0, "HELD-WORDS from a new member")
 		var p forum.Post
 		if err := db.R.Where("body_md = ?", "HELD-WORDS from a new member").Take(&p).Error; err != nil {
 			t.Fatal(err)
@@ -28,8 +29,8 @@ func TestPreModerationEndToEnd(t *testing.T) {
 		if p.Status != forum.StatusHeld {
 			t.Fatalf("reply is %s", p.Status)
 		}
-		modHas(t, member.Get(page).Body, "HELD-WORDS")
-		modLacks(t, w.as(w.members[1]).Get(page).Body, "HELD-WORDS")
+		pageHas(t, member.Get(page).Body, "HELD-WORDS")
+		pageLacks(t, w.as(w.members[1]).Get(page).Body, "HELD-WORDS")
 		before, group := w.threadRow(w.thread.ID), forumtest.Group(t, db, "grief")
 
 		var it moderation.QueueItem
@@ -37,19 +38,19 @@ func TestPreModerationEndToEnd(t *testing.T) {
 			t.Fatal(err)
 		}
 		q := w.as(w.griefMod).Get("/mod?kind=held")
-		modHas(t, q.Body, "HELD-WORDS", "Approve and publish")
-		modExpect(t, w.as(w.griefMod).PostForm(modPath("/mod/items/%d/dismiss", it.ID), modForm("next", "/mod")), http.StatusSeeOther, "/mod")
+		pageHas(t, q.Body, "HELD-WORDS", "Approve and publish")
+		wantRedirect(t, w.as(w.griefMod).PostForm(fmt.Sprintf("/mod/items/%d/dismiss", it.ID), formValues("next", "/mod")), "/mod")
 
 		if got := w.post(p.ID).Status; got != forum.StatusVisible {
 			t.Fatalf("approved reply is %s", got)
 		}
-		modHas(t, w.as(w.members[1]).Get(page).Body, "HELD-WORDS")
+		pageHas(t, w.as(w.members[1]).Get(page).Body, "HELD-WORDS")
 		after, group2 := w.threadRow(w.thread.ID), forumtest.Group(t, db, "grief")
 		if after.ReplyCount != before.ReplyCount+1 || group2.PostCount != group.PostCount+1 || after.LastPostID == nil || *after.LastPostID != p.ID {
 			t.Fatalf("counters: replies %d -> %d, group posts %d -> %d, last post %v", before.ReplyCount, after.ReplyCount, group.PostCount, group2.PostCount, after.LastPostID)
 		}
 		// The thread's author follows it and hears about the reply now.
-		if n := w.count("notifications", "user_id = ? AND post_id = ?", w.author, p.ID); n != 1 {
+		if n := countRows(w.t, w.db, "notifications", "user_id = ? AND post_id = ?", w.author, p.ID); n != 1 {
 			t.Fatalf("%d notifications to the thread's author", n)
 		}
 		if ns := w.notices(w.members[0]); len(ns) != 1 {
@@ -63,9 +64,9 @@ func TestPreModerationEndToEnd(t *testing.T) {
 func TestCrisisPostTopsTheQueue(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		w := newModWorld(t, db)
-		w.as(w.members[1]).PostForm(modPath("/p/%d/report", w.reply), modForm("reason", "personal"))
+		w.as(w.members[1]).PostForm(fmt.Sprintf("/p/%d/report", w.reply), formValues("reason", "personal"))
 		member := w.as(w.members[0])
-		modExpect(t, member.PostForm(modPath("/t/%d/replies", w.thread.ID), modForm("body", "I want to kill myself tonight, I have the pills ready")), http.StatusSeeOther, "")
+		wantStatus(t, member.PostForm(fmt.Sprintf("/t/%d/replies", w.thread.ID), formValues("body", "I want to kill myself tonight, I have the pills ready")), http.StatusSeeOther)
 		var it moderation.QueueItem
 		if err := db.R.Where("kind = 'wellbeing' AND status = 'open'").Take(&it).Error; err != nil {
 			t.Fatalf("no wellbeing item: %v", err)
@@ -74,7 +75,7 @@ func TestCrisisPostTopsTheQueue(t *testing.T) {
 			t.Fatal("no matched phrases recorded")
 		}
 		q := w.as(w.griefMod).Get("/mod").Body
-		modHas(t, q, "Wellbeing concern", "Why it's here")
+		pageHas(t, q, "Wellbeing concern", "Why it's here")
 		if a, b := strings.Index(q, "I want to kill myself"), strings.Index(q, "The lighthouse keeper"); a < 0 || b < 0 || a > b {
 			t.Fatal("the crisis post is not above the reported post")
 		}
@@ -87,9 +88,9 @@ func TestCrisisPostTopsTheQueue(t *testing.T) {
 func TestHeldPostPublishedFromTheThreadPage(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		w := newModWorld(t, db)
-		modExpect(t, w.as(w.admin).PostForm("/admin/groups/grief", modForm("name", "Grief & Loss", "premod", "all")), http.StatusSeeOther, "")
-		page := modPath("/t/%d", w.thread.ID)
-		modExpect(t, w.as(w.members[0]).PostForm(modPath("/t/%d/replies", w.thread.ID), modForm("body", "HELD-ON-THREAD words")), http.StatusSeeOther, page)
+		wantStatus(t, w.as(w.admin).PostForm("/admin/groups/grief", formValues("name", "Grief & Loss", "premod", "all")), http.StatusSeeOther)
+		page := fmt.Sprintf("/t/%d", w.thread.ID)
+		replyTo(t, w.as(w.members[0]), w.thread.ID, 0, "HELD-ON-THREAD words")
 		var p forum.Post
 		if err := db.R.Where("body_md = ?", "HELD-ON-THREAD words").Take(&p).Error; err != nil {
 			t.Fatal(err)
@@ -97,23 +98,23 @@ func TestHeldPostPublishedFromTheThreadPage(t *testing.T) {
 		before := w.threadRow(w.thread.ID)
 		mod := w.as(w.griefMod)
 		r := mod.Get(page)
-		modHas(t, r.Body, "HELD-ON-THREAD words", "Waiting for a moderator", modPath(`action="/p/%d/restore"`, p.ID), "Publish post")
-		back := modPath("/t/%d#p-%d", w.thread.ID, p.ID)
-		modExpect(t, mod.PostForm(modPath("/p/%d/restore", p.ID), modForm("next", back)), http.StatusSeeOther, back)
+		pageHas(t, r.Body, "HELD-ON-THREAD words", "Waiting for a moderator", fmt.Sprintf(`action="/p/%d/restore"`, p.ID), "Publish post")
+		back := fmt.Sprintf("/t/%d#p-%d", w.thread.ID, p.ID)
+		wantRedirect(t, mod.PostForm(fmt.Sprintf("/p/%d/restore", p.ID), formValues("next", back)), back)
 		if got := w.post(p.ID).Status; got != forum.StatusVisible {
 			t.Fatalf("published reply is %s", got)
 		}
-		if n := w.count("queue_items", "post_id = ? AND status = 'open'", p.ID); n != 0 {
+		if n := countRows(w.t, w.db, "queue_items", "post_id = ? AND status = 'open'", p.ID); n != 0 {
 			t.Fatalf("%d items still open", n)
 		}
 		if after := w.threadRow(w.thread.ID); after.ReplyCount != before.ReplyCount+1 {
 			t.Fatalf("replies %d -> %d", before.ReplyCount, after.ReplyCount)
 		}
-		modHas(t, w.as(w.members[1]).Get(page).Body, "HELD-ON-THREAD words")
+		pageHas(t, w.as(w.members[1]).Get(page).Body, "HELD-ON-THREAD words")
 		if es := w.audits(moderation.ActionRestore); len(es) != 1 || *es[0].ActorID != w.griefMod {
 			t.Fatalf("audit %+v", es)
 		}
 		// Publishing again is already handled.
-		modExpect(t, w.as(w.siteMod).PostForm(modPath("/p/%d/restore", p.ID), modForm("next", back)), http.StatusConflict, "")
+		wantStatus(t, w.as(w.siteMod).PostForm(fmt.Sprintf("/p/%d/restore", p.ID), formValues("next", back)), http.StatusConflict)
 	})
 }

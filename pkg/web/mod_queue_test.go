@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -19,26 +20,26 @@ func TestQueueOrderContentAndFilters(t *testing.T) {
 		w.item(moderation.KindHeld, held, 0, "")
 		light := w.insertReply(w.thread, w.members[2], "LIGHT-REPORT a little spammy", nil)
 		heavy := w.insertReply(w.thread, w.members[3], "HEAVY-REPORT shares an address", []string{"self-harm"})
-		w.as(w.members[0]).PostForm(modPath("/p/%d/report", light), modForm("reason", "spam"))
-		w.as(w.members[0]).PostForm(modPath("/p/%d/report", heavy), modForm("reason", "personal", "note", "their street name"))
+		w.as(w.members[0]).PostForm(fmt.Sprintf("/p/%d/report", light), formValues("reason", "spam"))
+		w.as(w.members[0]).PostForm(fmt.Sprintf("/p/%d/report", heavy), formValues("reason", "personal", "note", "their street name"))
 		crisis := w.insertReply(w.thread, w.members[4], "CRISIS-POST I can't go on", nil)
 		w.item(moderation.KindWellbeing, crisis, moderation.WellbeingPriority, "Matched: “can't go on”")
 		w.exec("UPDATE queue_items SET created_at = ? WHERE post_id = ?", time.Now().UTC().Add(-95*time.Minute), crisis)
 		// The author of the heavy post has history.
-		w.as(w.griefMod).PostForm(modPath("/mod/users/%d/warn", w.members[3]), modForm("post", modItoa(heavy), "reason", "Off-topic for this group"))
+		w.as(w.griefMod).PostForm(fmt.Sprintf("/mod/users/%d/warn", w.members[3]), formValues("post", idStr(heavy), "reason", "Off-topic for this group"))
 
 		r := w.as(w.griefMod).Get("/mod")
-		modExpect(t, r, http.StatusOK, "")
+		wantStatus(t, r, http.StatusOK)
 		order := []string{"CRISIS-POST", "HEAVY-REPORT", "LIGHT-REPORT", "HELD-POST"}
 		last := -1
 		for _, s := range order {
 			i := strings.Index(r.Body, s)
 			if i < 0 || i < last {
-				t.Fatalf("queue order wrong at %s\n%s", s, modSnippet(r.Body))
+				t.Fatalf("queue order wrong at %s\n%s", s, snippet(r.Body))
 			}
 			last = i
 		}
-		modHas(t, r.Body, "Wellbeing concern", "waiting 1 hour", "Matched: “can&#39;t go on”",
+		pageHas(t, r.Body, "Wellbeing concern", "waiting 1 hour", "Matched: “can&#39;t go on”",
 			"Shares personal information", "their street name", "from Maple",
 			"Private warning given: Off-topic for this group",
 			"Trigger warnings: Self-harm. Show the post", "Approve and publish", "Mark as looked after", "No action needed",
@@ -51,19 +52,19 @@ func TestQueueOrderContentAndFilters(t *testing.T) {
 
 		// Filters.
 		k := w.as(w.griefMod).Get("/mod?kind=held")
-		modHas(t, k.Body, "HELD-POST")
-		modLacks(t, k.Body, "CRISIS-POST", "LIGHT-REPORT")
+		pageHas(t, k.Body, "HELD-POST")
+		pageLacks(t, k.Body, "CRISIS-POST", "LIGHT-REPORT")
 		g := w.as(w.siteMod).Get("/mod?group=anxiety")
-		modLacks(t, g.Body, "CRISIS-POST", "HELD-POST")
-		modHas(t, g.Body, "Nothing is waiting here")
-		modExpect(t, w.as(w.siteMod).Get("/mod?kind=nonsense"), http.StatusNotFound, "")
-		modExpect(t, w.as(w.siteMod).Get("/mod?group=nonsense"), http.StatusNotFound, "")
+		pageLacks(t, g.Body, "CRISIS-POST", "HELD-POST")
+		pageHas(t, g.Body, "Nothing is waiting here")
+		wantStatus(t, w.as(w.siteMod).Get("/mod?kind=nonsense"), http.StatusNotFound)
+		wantStatus(t, w.as(w.siteMod).Get("/mod?group=nonsense"), http.StatusNotFound)
 
 		// Staff see the waiting concerns on every page; members do not.
-		modHas(t, w.as(w.siteMod).Get("/g/anxiety").Body, "1 wellbeing concern waiting")
-		modHas(t, w.as(w.anxietyMod).Get("/").Body, "Moderator queue")
-		modLacks(t, w.as(w.anxietyMod).Get("/").Body, "wellbeing concern waiting")
-		modLacks(t, w.as(w.members[0]).Get("/").Body, "wellbeing concern", "Moderator queue")
+		pageHas(t, w.as(w.siteMod).Get("/g/anxiety").Body, "1 wellbeing concern waiting")
+		pageHas(t, w.as(w.anxietyMod).Get("/").Body, "Moderator queue")
+		pageLacks(t, w.as(w.anxietyMod).Get("/").Body, "wellbeing concern waiting")
+		pageLacks(t, w.as(w.members[0]).Get("/").Body, "wellbeing concern", "Moderator queue")
 	})
 }
 
@@ -74,7 +75,7 @@ func TestQueuePaginates(t *testing.T) {
 			w.item(moderation.KindReport, w.insertReply(w.thread, w.members[0], "reported", nil), 10, "")
 		}
 		r := w.as(w.siteMod).Get("/mod?kind=report")
-		modHas(t, r.Body, `<a rel="next" href="/mod?kind=report&amp;page=1">`)
+		pageHas(t, r.Body, `<a rel="next" href="/mod?kind=report&amp;page=1">`)
 		if n := strings.Count(r.Body, `class="queue-item`); n != moderation.QueuePerPage {
 			t.Fatalf("%d items on page one", n)
 		}
@@ -82,27 +83,27 @@ func TestQueuePaginates(t *testing.T) {
 		if n := strings.Count(r.Body, `class="queue-item`); n != 2 {
 			t.Fatalf("%d items on page two", n)
 		}
-		modLacks(t, r.Body, `rel="next"`)
+		pageLacks(t, r.Body, `rel="next"`)
 	})
 }
 
 func TestModPostPageAndErrorsKeepInput(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		w := newModWorld(t, db)
-		w.as(w.members[0]).PostForm(modPath("/p/%d/report", w.opening), modForm("reason", "trigger"))
-		r := w.as(w.griefMod).Get(modPath("/mod/posts/%d", w.opening))
-		modExpect(t, r, http.StatusOK, "")
-		modHas(t, r.Body, "<h1>Moderate a post</h1>", "Missing trigger warning", "Move the thread to", "Lock thread", "Redact thread",
+		w.as(w.members[0]).PostForm(fmt.Sprintf("/p/%d/report", w.opening), formValues("reason", "trigger"))
+		r := w.as(w.griefMod).Get(fmt.Sprintf("/mod/posts/%d", w.opening))
+		wantStatus(t, r, http.StatusOK)
+		pageHas(t, r.Body, "<h1>Moderate a post</h1>", "Missing trigger warning", "Move the thread to", "Lock thread", "Redact thread",
 			"Trigger warnings on the thread", `value="self-harm"`, "Send a private warning")
 		if n := strings.Count(r.Body, "<h1"); n != 1 {
 			t.Fatalf("%d h1", n)
 		}
 		// A refused redact keeps the moderator's words.
-		r = w.as(w.griefMod).PostForm(modPath("/p/%d/redact", w.opening), modForm("reason_detail", strings.Repeat("x", 501)))
-		modExpect(t, r, http.StatusUnprocessableEntity, "")
-		modHas(t, r.Body, "under 500 characters", strings.Repeat("x", 501), `class="error-summary"`)
+		r = w.as(w.griefMod).PostForm(fmt.Sprintf("/p/%d/redact", w.opening), formValues("reason_detail", strings.Repeat("x", 501)))
+		wantStatus(t, r, http.StatusUnprocessableEntity)
+		pageHas(t, r.Body, "under 500 characters", strings.Repeat("x", 501), `class="error-summary"`)
 		// The thread link goes to the opening post's page.
-		modExpect(t, w.as(w.griefMod).Get(modPath("/mod/threads/%d", w.thread.ID)), http.StatusSeeOther, modPath("/mod/posts/%d#thread", w.opening))
+		wantRedirect(t, w.as(w.griefMod).Get(fmt.Sprintf("/mod/threads/%d", w.thread.ID)), fmt.Sprintf("/mod/posts/%d#thread", w.opening))
 	})
 }
 
@@ -112,28 +113,28 @@ func TestModPostPageAndErrorsKeepInput(t *testing.T) {
 func TestThreadActionsReachableFromTheQueue(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		w := newModWorld(t, db)
-		w.as(w.members[0]).PostForm(modPath("/p/%d/report", w.reply), modForm("reason", "harassment"))
+		w.as(w.members[0]).PostForm(fmt.Sprintf("/p/%d/report", w.reply), formValues("reason", "harassment"))
 		mod := w.as(w.siteMod)
-		threadLink := modPath(`href="/mod/threads/%d"`, w.thread.ID)
-		modHas(t, mod.Get("/mod").Body, modPath(`href="/mod/posts/%d"`, w.reply), threadLink)
-		replyPage := mod.Get(modPath("/mod/posts/%d", w.reply))
-		modHas(t, replyPage.Body, threadLink)
-		modLacks(t, replyPage.Body, modPath(`action="/t/%d/lock"`, w.thread.ID))
+		threadLink := fmt.Sprintf(`href="/mod/threads/%d"`, w.thread.ID)
+		pageHas(t, mod.Get("/mod").Body, fmt.Sprintf(`href="/mod/posts/%d"`, w.reply), threadLink)
+		replyPage := mod.Get(fmt.Sprintf("/mod/posts/%d", w.reply))
+		pageHas(t, replyPage.Body, threadLink)
+		pageLacks(t, replyPage.Body, fmt.Sprintf(`action="/t/%d/lock"`, w.thread.ID))
 
-		r := mod.Get(modPath("/mod/threads/%d", w.thread.ID))
-		modExpect(t, r, http.StatusSeeOther, modPath("/mod/posts/%d#thread", w.opening))
-		back := modPath("/mod/posts/%d", w.opening)
+		r := mod.Get(fmt.Sprintf("/mod/threads/%d", w.thread.ID))
+		wantRedirect(t, r, fmt.Sprintf("/mod/posts/%d#thread", w.opening))
+		back := fmt.Sprintf("/mod/posts/%d", w.opening)
 		page := mod.Get(back).Body
-		modHas(t, page, modPath(`action="/t/%d/lock"`, w.thread.ID), modPath(`action="/t/%d/pin"`, w.thread.ID), modPath(`action="/t/%d/move"`, w.thread.ID),
+		pageHas(t, page, fmt.Sprintf(`action="/t/%d/lock"`, w.thread.ID), fmt.Sprintf(`action="/t/%d/pin"`, w.thread.ID), fmt.Sprintf(`action="/t/%d/move"`, w.thread.ID),
 			`name="next" value="`+back+`"`)
-		modExpect(t, mod.PostForm(modPath("/t/%d/lock", w.thread.ID), modForm("reason", "Against the group guidelines", "next", back)), http.StatusSeeOther, back)
-		modExpect(t, mod.PostForm(modPath("/t/%d/pin", w.thread.ID), modForm("next", back)), http.StatusSeeOther, back)
-		modExpect(t, mod.PostForm(modPath("/t/%d/move", w.thread.ID), modForm("group", "anxiety", "next", back)), http.StatusSeeOther, back)
+		wantRedirect(t, mod.PostForm(fmt.Sprintf("/t/%d/lock", w.thread.ID), formValues("reason", "Against the group guidelines", "next", back)), back)
+		wantRedirect(t, mod.PostForm(fmt.Sprintf("/t/%d/pin", w.thread.ID), formValues("next", back)), back)
+		wantRedirect(t, mod.PostForm(fmt.Sprintf("/t/%d/move", w.thread.ID), formValues("group", "anxiety", "next", back)), back)
 		th := w.threadRow(w.thread.ID)
 		if !th.Locked || th.LockReason != "Against the group guidelines" || !th.Pinned || th.GroupID != forumtest.Group(t, db, "anxiety").ID {
 			t.Fatalf("thread %+v", th)
 		}
-		modHas(t, mod.Get(back).Body, "thread locked", "thread pinned", `action="/t/`+modItoa(w.thread.ID)+`/unlock"`)
+		pageHas(t, mod.Get(back).Body, "thread locked", "thread pinned", `action="/t/`+idStr(w.thread.ID)+`/unlock"`)
 		for _, a := range []string{moderation.ActionLock, moderation.ActionPin, moderation.ActionMove} {
 			if n := len(w.audits(a)); n != 1 {
 				t.Fatalf("%d %s rows", n, a)
@@ -149,11 +150,11 @@ func TestThreadActionsReachableFromTheQueue(t *testing.T) {
 func TestLockFromTheQueue(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		w := newModWorld(t, db)
-		w.as(w.members[0]).PostForm(modPath("/p/%d/report", w.reply), modForm("reason", "harassment"))
+		w.as(w.members[0]).PostForm(fmt.Sprintf("/p/%d/report", w.reply), formValues("reason", "harassment"))
 		mod := w.as(w.griefMod)
 		queue := mod.Get("/mod")
-		lock := modPath(`action="/t/%d/lock"`, w.thread.ID)
-		modHas(t, queue.Body, lock, "Lock the thread", `name="next" value="/mod"`)
+		lock := fmt.Sprintf(`action="/t/%d/lock"`, w.thread.ID)
+		pageHas(t, queue.Body, lock, "Lock the thread", `name="next" value="/mod"`)
 
 		var item int64
 		if err := db.R.Raw("SELECT id FROM queue_items WHERE post_id = ? AND status = 'open'", w.reply).Scan(&item).Error; err != nil || item == 0 {
@@ -163,30 +164,30 @@ func TestLockFromTheQueue(t *testing.T) {
 		// A reason over the limit is refused with the moderator's words
 		// kept, on the post's moderator page.
 		long := strings.Repeat("calm down please ", 40)
-		r := mod.PostForm(modPath("/t/%d/lock", w.thread.ID), modForm("next", "/mod", "reason", "other", "reason_detail", long))
-		modExpect(t, r, http.StatusUnprocessableEntity, "")
-		modHas(t, r.Body, "under 500 characters", "calm down please calm down please")
-		if n := strings.Count(r.Body, `id="i0-p`+modItoa(w.opening)+`-lock-detail"`); n != 1 {
+		r := mod.PostForm(fmt.Sprintf("/t/%d/lock", w.thread.ID), formValues("next", "/mod", "reason", "other", "reason_detail", long))
+		wantStatus(t, r, http.StatusUnprocessableEntity)
+		pageHas(t, r.Body, "under 500 characters", "calm down please calm down please")
+		if n := strings.Count(r.Body, `id="i0-p`+idStr(w.opening)+`-lock-detail"`); n != 1 {
 			t.Errorf("the refused lock's page has %d lock forms, want the thread's one", n)
 		}
-		modLacks(t, r.Body, `/dismiss"`)
+		pageLacks(t, r.Body, `/dismiss"`)
 		if th := w.threadRow(w.thread.ID); th.Locked {
 			t.Fatal("a refused lock locked the thread")
 		}
 
-		r = mod.PostForm(modPath("/t/%d/lock", w.thread.ID), modForm("next", "/mod", "reason", "Against the group guidelines"))
-		modExpect(t, r, http.StatusSeeOther, "/mod")
+		r = mod.PostForm(fmt.Sprintf("/t/%d/lock", w.thread.ID), formValues("next", "/mod", "reason", "Against the group guidelines"))
+		wantRedirect(t, r, "/mod")
 		if th := w.threadRow(w.thread.ID); !th.Locked || th.LockReason != "Against the group guidelines" {
 			t.Fatalf("thread %+v", th)
 		}
 		if n := len(w.audits(moderation.ActionLock)); n != 1 {
 			t.Fatalf("%d lock rows in the audit log", n)
 		}
-		if n := w.count("queue_items", "id = ? AND status = 'open'", item); n != 1 {
+		if n := countRows(w.t, w.db, "queue_items", "id = ? AND status = 'open'", item); n != 1 {
 			t.Fatal("locking the thread closed the report about the post")
 		}
 		queue = mod.Follow(r)
-		modHas(t, queue.Body, modPath(`id="item-%d"`, item))
-		modLacks(t, queue.Body, lock)
+		pageHas(t, queue.Body, fmt.Sprintf(`id="item-%d"`, item))
+		pageLacks(t, queue.Body, lock)
 	})
 }

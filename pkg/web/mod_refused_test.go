@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -21,25 +22,25 @@ func (w *modWorld) modRoutes(item int64) []struct {
 	}{
 		{"GET", "/mod", nil},
 		{"GET", "/mod/audit", nil},
-		{"GET", modPath("/mod/posts/%d", w.reply), nil},
-		{"GET", modPath("/mod/threads/%d", w.thread.ID), nil},
-		{"GET", modPath("/mod/users/%d", w.author), nil},
-		{"POST", modPath("/mod/items/%d/dismiss", item), nil},
-		{"POST", modPath("/p/%d/remove", w.reply), []string{"reason", "Spam or advertising"}},
-		{"POST", modPath("/p/%d/restore", w.reply), nil},
-		{"POST", modPath("/p/%d/redact", w.reply), []string{"reason", "Spam or advertising"}},
-		{"POST", modPath("/p/%d/tags", w.reply), []string{"trigger_warnings", "suicide"}},
-		{"POST", modPath("/t/%d/lock", w.thread.ID), []string{"reason", "x"}},
-		{"POST", modPath("/t/%d/unlock", w.thread.ID), nil},
-		{"POST", modPath("/t/%d/pin", w.thread.ID), nil},
-		{"POST", modPath("/t/%d/unpin", w.thread.ID), nil},
-		{"POST", modPath("/t/%d/redact", w.thread.ID), []string{"reason", "x"}},
-		{"POST", modPath("/t/%d/move", w.thread.ID), []string{"group", "anxiety"}},
-		{"POST", modPath("/t/%d/tags", w.thread.ID), []string{"trigger_warnings", "suicide"}},
-		{"POST", modPath("/mod/users/%d/warn", w.author), []string{"reason", "x", "post", modItoa(w.reply)}},
-		{"POST", modPath("/mod/users/%d/suspend", w.author), []string{"reason", "x", "days", "3", "post", modItoa(w.reply)}},
-		{"POST", modPath("/mod/users/%d/ban", w.author), []string{"reason", "x", "post", modItoa(w.reply)}},
-		{"POST", modPath("/mod/users/%d/lift", w.author), nil},
+		{"GET", fmt.Sprintf("/mod/posts/%d", w.reply), nil},
+		{"GET", fmt.Sprintf("/mod/threads/%d", w.thread.ID), nil},
+		{"GET", fmt.Sprintf("/mod/users/%d", w.author), nil},
+		{"POST", fmt.Sprintf("/mod/items/%d/dismiss", item), nil},
+		{"POST", fmt.Sprintf("/p/%d/remove", w.reply), []string{"reason", "Spam or advertising"}},
+		{"POST", fmt.Sprintf("/p/%d/restore", w.reply), nil},
+		{"POST", fmt.Sprintf("/p/%d/redact", w.reply), []string{"reason", "Spam or advertising"}},
+		{"POST", fmt.Sprintf("/p/%d/tags", w.reply), []string{"trigger_warnings", "suicide"}},
+		{"POST", fmt.Sprintf("/t/%d/lock", w.thread.ID), []string{"reason", "x"}},
+		{"POST", fmt.Sprintf("/t/%d/unlock", w.thread.ID), nil},
+		{"POST", fmt.Sprintf("/t/%d/pin", w.thread.ID), nil},
+		{"POST", fmt.Sprintf("/t/%d/unpin", w.thread.ID), nil},
+		{"POST", fmt.Sprintf("/t/%d/redact", w.thread.ID), []string{"reason", "x"}},
+		{"POST", fmt.Sprintf("/t/%d/move", w.thread.ID), []string{"group", "anxiety"}},
+		{"POST", fmt.Sprintf("/t/%d/tags", w.thread.ID), []string{"trigger_warnings", "suicide"}},
+		{"POST", fmt.Sprintf("/mod/users/%d/warn", w.author), []string{"reason", "x", "post", idStr(w.reply)}},
+		{"POST", fmt.Sprintf("/mod/users/%d/suspend", w.author), []string{"reason", "x", "days", "3", "post", idStr(w.reply)}},
+		{"POST", fmt.Sprintf("/mod/users/%d/ban", w.author), []string{"reason", "x", "post", idStr(w.reply)}},
+		{"POST", fmt.Sprintf("/mod/users/%d/lift", w.author), nil},
 		{"GET", "/admin", nil},
 		{"GET", "/admin/groups", nil},
 		{"GET", "/admin/groups/grief", nil},
@@ -51,10 +52,10 @@ func (w *modWorld) modRoutes(item int64) []struct {
 		{"POST", "/admin/settings", []string{"report_threshold", "9"}},
 		{"POST", "/admin/tags", []string{"slug", "new-tag", "name", "New tag"}},
 		{"POST", "/admin/tags/suicide", []string{"name", "Renamed"}},
-		{"GET", modPath("/p/%d/history", w.reply), nil},
+		{"GET", fmt.Sprintf("/p/%d/history", w.reply), nil},
 		{"GET", "/admin/people", nil},
 		{"GET", "/admin/people?q=Wren", nil},
-		{"POST", modPath("/admin/people/%d/role", w.author), []string{"role", "moderator", "scope", "site", "reason", "x"}},
+		{"POST", fmt.Sprintf("/admin/people/%d/role", w.author), []string{"role", "moderator", "scope", "site", "reason", "x"}},
 		{"GET", "/admin/helplines", nil},
 		{"GET", "/admin/helplines/new", nil},
 		{"POST", "/admin/helplines", []string{"name", "A helpline", "country", "GB", "phone", "116 123"}},
@@ -75,10 +76,10 @@ func (w *modWorld) snapshot() string {
 	} {
 		var n int64
 		w.db.R.Raw(q).Scan(&n)
-		b.WriteString(q + "=" + modItoa(n) + ";")
+		b.WriteString(q + "=" + idStr(n) + ";")
 	}
 	p, th, u := w.post(w.reply), w.threadRow(w.thread.ID), w.user(w.author)
-	b.WriteString(p.Status + p.BodyMD + string(p.Tags) + th.Title + string(th.Tags) + modItoa(th.GroupID) + string(u.Status))
+	b.WriteString(p.Status + p.BodyMD + string(p.Tags) + th.Title + string(th.Tags) + idStr(th.GroupID) + string(u.Status))
 	if th.Locked || th.Pinned {
 		b.WriteString("locked-or-pinned")
 	}
@@ -100,7 +101,7 @@ func TestMemberRefusedEveryModerationRoute(t *testing.T) {
 			if rt.method == "GET" {
 				r = member.Get(rt.path)
 			} else {
-				r = member.PostForm(rt.path, modForm(rt.form...))
+				r = member.PostForm(rt.path, formValues(rt.form...))
 			}
 			if r.StatusCode != http.StatusForbidden {
 				t.Errorf("member %s %s: %d, want 403", rt.method, rt.path, r.StatusCode)
@@ -118,8 +119,8 @@ func TestMemberRefusedEveryModerationRoute(t *testing.T) {
 			t.Fatal("the log names the member")
 		}
 		// A visitor is sent to log in (GET) or refused (POST).
-		modExpect(t, w.as(0).Get("/mod"), http.StatusSeeOther, "/login")
-		modExpect(t, w.as(0).PostForm(modPath("/p/%d/remove", w.reply), modForm("reason", "x")), http.StatusForbidden, "")
+		wantRedirect(t, w.as(0).Get("/mod"), "/login?next=%2Fmod")
+		wantStatus(t, w.as(0).PostForm(fmt.Sprintf("/p/%d/remove", w.reply), formValues("reason", "x")), http.StatusForbidden)
 	})
 }
 
@@ -139,7 +140,7 @@ func TestModeratorsRefusedOutsideTheirScope(t *testing.T) {
 			if rt.method == "GET" {
 				r = other.Get(rt.path)
 			} else {
-				r = other.PostForm(rt.path, modForm(rt.form...))
+				r = other.PostForm(rt.path, formValues(rt.form...))
 			}
 			if r.StatusCode != http.StatusForbidden {
 				t.Errorf("anxiety moderator %s %s: %d, want 403", rt.method, rt.path, r.StatusCode)
@@ -150,10 +151,10 @@ func TestModeratorsRefusedOutsideTheirScope(t *testing.T) {
 		}
 		// Their queue does not show grief's items, and filtering for grief is refused.
 		q := other.Get("/mod")
-		modExpect(t, q, http.StatusOK, "")
-		modLacks(t, q.Body, "Missing my dad tonight")
-		modExpect(t, other.Get("/mod?group=grief"), http.StatusForbidden, "")
-		modExpect(t, other.Get("/mod/audit?group=grief"), http.StatusForbidden, "")
+		wantStatus(t, q, http.StatusOK)
+		pageLacks(t, q.Body, "Missing my dad tonight")
+		wantStatus(t, other.Get("/mod?group=grief"), http.StatusForbidden)
+		wantStatus(t, other.Get("/mod/audit?group=grief"), http.StatusForbidden)
 	})
 }
 
@@ -164,12 +165,12 @@ func TestRefusedBadTargetsAndSanctionsOnStaff(t *testing.T) {
 		// Posts, threads, items and members that do not exist.
 		for _, p := range []string{"/p/999999/remove", "/p/999999/redact", "/p/999999/restore", "/t/999999/lock", "/t/999999/redact",
 			"/mod/items/999999/dismiss", "/mod/users/999999/warn", "/p/abc/remove"} {
-			modExpect(t, mod.PostForm(p, modForm("reason", "Spam or advertising")), http.StatusNotFound, "")
+			wantStatus(t, mod.PostForm(p, formValues("reason", "Spam or advertising")), http.StatusNotFound)
 		}
-		modExpect(t, mod.Get("/mod/posts/999999"), http.StatusNotFound, "")
+		wantStatus(t, mod.Get("/mod/posts/999999"), http.StatusNotFound)
 		// An item acted on from the wrong post.
 		item := w.item("report", w.opening, 10, "")
-		modExpect(t, mod.PostForm(modPath("/p/%d/remove", w.reply), modForm("item", modItoa(item), "reason", "x")), http.StatusNotFound, "")
+		wantStatus(t, mod.PostForm(fmt.Sprintf("/p/%d/remove", w.reply), formValues("item", idStr(item), "reason", "x")), http.StatusNotFound)
 
 		// Moderators never sanction an admin or another moderator; admins may
 		// sanction moderators but nobody sanctions themselves.
@@ -179,16 +180,16 @@ func TestRefusedBadTargetsAndSanctionsOnStaff(t *testing.T) {
 			actor, target, post int64
 		}{{w.siteMod, w.admin, staffPost}, {w.siteMod, w.griefMod, modPost}, {w.griefMod, w.siteMod, 0}, {w.admin, w.admin, 0}} {
 			for _, action := range []string{"warn", "suspend", "ban"} {
-				f := modForm("reason", "x", "days", "3")
+				f := formValues("reason", "x", "days", "3")
 				if c.post > 0 {
-					f.Set("post", modItoa(c.post))
+					f.Set("post", idStr(c.post))
 				}
-				modExpect(t, w.as(c.actor).PostForm(modPath("/mod/users/%d/%s", c.target, action), f), http.StatusForbidden, "")
+				wantStatus(t, w.as(c.actor).PostForm(fmt.Sprintf("/mod/users/%d/%s", c.target, action), f), http.StatusForbidden)
 			}
 		}
-		if n := w.count("sanctions", "1 = 1"); n != 0 {
+		if n := countRows(w.t, w.db, "sanctions", "1 = 1"); n != 0 {
 			t.Fatalf("%d sanctions given", n)
 		}
-		modExpect(t, w.as(w.admin).PostForm(modPath("/mod/users/%d/warn", w.griefMod), modForm("reason", "x")), http.StatusSeeOther, "")
+		wantStatus(t, w.as(w.admin).PostForm(fmt.Sprintf("/mod/users/%d/warn", w.griefMod), formValues("reason", "x")), http.StatusSeeOther)
 	})
 }

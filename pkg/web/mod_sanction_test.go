@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -25,34 +26,34 @@ func TestPrivateWarningShownUntilAcknowledged(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		w := newModWorld(t, db)
 		mod := w.as(w.griefMod)
-		r := mod.PostForm(modPath("/mod/users/%d/warn", w.author), modForm("post", modItoa(w.reply)))
-		modExpect(t, r, http.StatusUnprocessableEntity, "")
-		modHas(t, r.Body, "Please give a reason")
-		r = mod.PostForm(modPath("/mod/users/%d/warn", w.author), modForm("post", modItoa(w.reply), "reason", "Harmful or unsafe advice"))
-		modExpect(t, r, http.StatusSeeOther, modPath("/mod/posts/%d", w.reply))
+		r := mod.PostForm(fmt.Sprintf("/mod/users/%d/warn", w.author), formValues("post", idStr(w.reply)))
+		wantStatus(t, r, http.StatusUnprocessableEntity)
+		pageHas(t, r.Body, "Please give a reason")
+		r = mod.PostForm(fmt.Sprintf("/mod/users/%d/warn", w.author), formValues("post", idStr(w.reply), "reason", "Harmful or unsafe advice"))
+		wantRedirect(t, r, fmt.Sprintf("/mod/posts/%d", w.reply))
 		es := w.audits(moderation.ActionWarn)
 		if len(es) != 1 || es[0].Public || *es[0].SubjectID != w.author || *es[0].GroupID != w.thread.GroupID {
 			t.Fatalf("warn audit %+v", es)
 		}
 		// A second moderator warning for the same thing at the same moment: one warning.
-		r = w.as(w.siteMod).PostForm(modPath("/mod/users/%d/warn", w.author), modForm("post", modItoa(w.reply), "reason", "Harmful or unsafe advice"))
-		modExpect(t, r, http.StatusConflict, "")
-		if n := w.count("sanctions", "user_id = ? AND kind = 'warning'", w.author); n != 1 {
+		r = w.as(w.siteMod).PostForm(fmt.Sprintf("/mod/users/%d/warn", w.author), formValues("post", idStr(w.reply), "reason", "Harmful or unsafe advice"))
+		wantStatus(t, r, http.StatusConflict)
+		if n := countRows(w.t, w.db, "sanctions", "user_id = ? AND kind = 'warning'", w.author); n != 1 {
 			t.Fatalf("%d warnings", n)
 		}
 
 		author := w.as(w.author)
 		page := author.Get("/")
-		modHas(t, page.Body, "A private warning from the moderators", "Harmful or unsafe advice", "I understand")
+		pageHas(t, page.Body, "A private warning from the moderators", "Harmful or unsafe advice", "I understand")
 		ns := w.notices(w.author)
 		// Still there on the next page until acknowledged.
-		modHas(t, author.Get("/g/grief").Body, "A private warning from the moderators")
+		pageHas(t, author.Get("/g/grief").Body, "A private warning from the moderators")
 		// Nobody else can acknowledge it.
-		modExpect(t, w.as(w.members[0]).PostForm(modPath("/notices/%d/ack", ns[0].ID), modForm()), http.StatusNotFound, "")
-		modExpect(t, author.PostForm(modPath("/notices/%d/ack", ns[0].ID), modForm("next", "/g/grief")), http.StatusSeeOther, "/g/grief")
-		modLacks(t, author.Get("/").Body, "A private warning from the moderators")
+		wantStatus(t, w.as(w.members[0]).PostForm(fmt.Sprintf("/notices/%d/ack", ns[0].ID), formValues()), http.StatusNotFound)
+		wantRedirect(t, author.PostForm(fmt.Sprintf("/notices/%d/ack", ns[0].ID), formValues("next", "/g/grief")), "/g/grief")
+		pageLacks(t, author.Get("/").Body, "A private warning from the moderators")
 		// Never in the public log.
-		modLacks(t, w.as(0).Get("/mod/log").Body, "warning", "Harmful or unsafe advice")
+		pageLacks(t, w.as(0).Get("/mod/log").Body, "warning", "Harmful or unsafe advice")
 	})
 }
 
@@ -60,44 +61,44 @@ func TestSuspendBanAndLift(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		w := newModWorld(t, db)
 		author := w.as(w.author)
-		modExpect(t, author.Get("/settings"), http.StatusOK, "")
+		wantStatus(t, author.Get("/settings"), http.StatusOK)
 		mod := w.as(w.griefMod)
-		r := mod.PostForm(modPath("/mod/users/%d/suspend", w.author), modForm("post", modItoa(w.reply), "days", "0", "reason", "Spam or advertising"))
-		modExpect(t, r, http.StatusUnprocessableEntity, "")
-		modHas(t, r.Body, "between 1 and 365 days")
-		r = mod.PostForm(modPath("/mod/users/%d/suspend", w.author), modForm("post", modItoa(w.reply), "days", "7", "reason", "Spam or advertising"))
-		modExpect(t, r, http.StatusSeeOther, "")
+		r := mod.PostForm(fmt.Sprintf("/mod/users/%d/suspend", w.author), formValues("post", idStr(w.reply), "days", "0", "reason", "Spam or advertising"))
+		wantStatus(t, r, http.StatusUnprocessableEntity)
+		pageHas(t, r.Body, "between 1 and 365 days")
+		r = mod.PostForm(fmt.Sprintf("/mod/users/%d/suspend", w.author), formValues("post", idStr(w.reply), "days", "7", "reason", "Spam or advertising"))
+		wantStatus(t, r, http.StatusSeeOther)
 		u := w.user(w.author)
 		if u.Status != auth.StatusSuspended || u.StatusUntil == nil || u.StatusReason != "Spam or advertising" ||
 			time.Until(*u.StatusUntil) < 6*24*time.Hour || time.Until(*u.StatusUntil) > 8*24*time.Hour {
 			t.Fatalf("suspended user %+v", u)
 		}
-		if n := w.count("sessions", "user_id = ?", w.author); n != 0 {
+		if n := countRows(w.t, w.db, "sessions", "user_id = ?", w.author); n != 0 {
 			t.Fatalf("%d sessions survive the suspension", n)
 		}
 		// The old browser is a visitor now.
-		modExpect(t, author.Get("/settings"), http.StatusSeeOther, "/login")
+		wantRedirect(t, author.Get("/settings"), "/login?next=%2Fsettings")
 
 		// A group moderator cannot ban without a post in their group (site-wide).
-		modExpect(t, mod.PostForm(modPath("/mod/users/%d/ban", w.author), modForm("reason", "Spam or advertising")), http.StatusForbidden, "")
-		r = w.as(w.siteMod).PostForm(modPath("/mod/users/%d/ban", w.author), modForm("reason", "Spam or advertising"))
-		modExpect(t, r, http.StatusSeeOther, modPath("/mod/users/%d", w.author))
+		wantStatus(t, mod.PostForm(fmt.Sprintf("/mod/users/%d/ban", w.author), formValues("reason", "Spam or advertising")), http.StatusForbidden)
+		r = w.as(w.siteMod).PostForm(fmt.Sprintf("/mod/users/%d/ban", w.author), formValues("reason", "Spam or advertising"))
+		wantRedirect(t, r, fmt.Sprintf("/mod/users/%d", w.author))
 		if u := w.user(w.author); u.Status != auth.StatusBanned || u.StatusUntil != nil {
 			t.Fatalf("banned user %+v", u)
 		}
-		modExpect(t, w.as(w.siteMod).PostForm(modPath("/mod/users/%d/ban", w.author), modForm("reason", "again")), http.StatusConflict, "")
-		page := w.as(w.siteMod).Get(modPath("/mod/users/%d", w.author))
-		modHas(t, page.Body, "Wren", "banned", "suspension", "Lift the ban")
+		wantStatus(t, w.as(w.siteMod).PostForm(fmt.Sprintf("/mod/users/%d/ban", w.author), formValues("reason", "again")), http.StatusConflict)
+		page := w.as(w.siteMod).Get(fmt.Sprintf("/mod/users/%d", w.author))
+		pageHas(t, page.Body, "Wren", "banned", "suspension", "Lift the ban")
 
 		// A refused site-wide sanction re-renders the member's page with the message.
-		r = w.as(w.siteMod).PostForm(modPath("/mod/users/%d/warn", w.author), modForm("reason_detail", "  "))
-		modExpect(t, r, http.StatusUnprocessableEntity, "")
-		modHas(t, r.Body, "Please give a reason", "Wren's moderation record")
-		modExpect(t, w.as(w.siteMod).PostForm(modPath("/mod/users/%d/lift", w.author), modForm()), http.StatusSeeOther, "")
+		r = w.as(w.siteMod).PostForm(fmt.Sprintf("/mod/users/%d/warn", w.author), formValues("reason_detail", "  "))
+		wantStatus(t, r, http.StatusUnprocessableEntity)
+		pageHas(t, r.Body, "Please give a reason", "Wren's moderation record")
+		wantStatus(t, w.as(w.siteMod).PostForm(fmt.Sprintf("/mod/users/%d/lift", w.author), formValues()), http.StatusSeeOther)
 		if u := w.user(w.author); u.Status != auth.StatusActive || u.StatusUntil != nil {
 			t.Fatalf("lifted user %+v", u)
 		}
-		if n := w.count("sanctions", "user_id = ? AND lifted_at IS NULL AND kind <> 'warning'", w.author); n != 0 {
+		if n := countRows(w.t, w.db, "sanctions", "user_id = ? AND lifted_at IS NULL AND kind <> 'warning'", w.author); n != 0 {
 			t.Fatalf("%d sanctions not lifted", n)
 		}
 		for _, a := range []string{moderation.ActionSuspend, moderation.ActionBan, moderation.ActionLift} {

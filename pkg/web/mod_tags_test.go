@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"html"
 	"net/http"
 	"strings"
@@ -21,7 +22,7 @@ func tagsSeen(t *testing.T, body, action string) string {
 	t.Helper()
 	i := strings.Index(body, `action="`+action+`"`)
 	if i < 0 {
-		t.Fatalf("no form posting to %s\n%s", action, modSnippet(body))
+		t.Fatalf("no form posting to %s\n%s", action, snippet(body))
 	}
 	form := body[i:]
 	form = form[:strings.Index(form, "</form>")]
@@ -63,34 +64,34 @@ func TestTagEditsOnTheSameOldTags(t *testing.T) {
 			// kept when the form is shown again.
 			reason bool
 		}{
-			{"post", modPath("/p/%d/tags", w.reply), modPath("/mod/posts/%d", w.reply), "post", moderation.ActionTagPost, w.reply,
+			{"post", fmt.Sprintf("/p/%d/tags", w.reply), fmt.Sprintf("/mod/posts/%d", w.reply), "post", moderation.ActionTagPost, w.reply,
 				func() forum.Tags { return w.post(w.reply).Tags }, true},
-			{"thread", modPath("/t/%d/tags", w.thread.ID), modPath("/mod/posts/%d", w.opening), "thread", moderation.ActionTagThread, w.thread.ID,
+			{"thread", fmt.Sprintf("/t/%d/tags", w.thread.ID), fmt.Sprintf("/mod/posts/%d", w.opening), "thread", moderation.ActionTagThread, w.thread.ID,
 				func() forum.Tags { return w.threadRow(w.thread.ID).Tags }, false},
 		}
 		for _, tc := range cases {
 			a, b := first.Get(tc.page), second.Get(tc.page)
-			modExpect(t, a, http.StatusOK, "")
-			modExpect(t, b, http.StatusOK, "")
+			wantStatus(t, a, http.StatusOK)
+			wantStatus(t, b, http.StatusOK)
 			seenA, seenB := tagsSeen(t, a.Body, tc.action), tagsSeen(t, b.Body, tc.action)
 			if seenA != string(tc.tags()) || seenB != seenA {
 				t.Fatalf("%s: forms show %q and %q, stored %q", tc.name, seenA, seenB, tc.tags())
 			}
 
-			modExpect(t, first.PostForm(tc.action, modForm("tags_seen", seenA, "trigger_warnings", "suicide", "trigger_warnings", "self-harm")), http.StatusSeeOther, "")
-			r := second.PostForm(tc.action, modForm("tags_seen", seenB, "trigger_warnings", "violence", "reason", "other", "reason_detail", "graphic fight"))
-			modExpect(t, r, http.StatusConflict, "")
-			modHas(t, r.Body, tagsChanged)
+			wantStatus(t, first.PostForm(tc.action, formValues("tags_seen", seenA, "trigger_warnings", "suicide", "trigger_warnings", "self-harm")), http.StatusSeeOther)
+			r := second.PostForm(tc.action, formValues("tags_seen", seenB, "trigger_warnings", "violence", "reason", "other", "reason_detail", "graphic fight"))
+			wantStatus(t, r, http.StatusConflict)
+			pageHas(t, r.Body, tagsChanged)
 			if tc.reason {
-				modHas(t, r.Body, ">graphic fight</textarea>")
+				pageHas(t, r.Body, ">graphic fight</textarea>")
 			}
 			if !checked(t, r.Body, tc.action, "suicide") || !checked(t, r.Body, tc.action, "self-harm") || checked(t, r.Body, tc.action, "violence") {
-				t.Fatalf("%s: the form shown again is not ticked as the tags are now\n%s", tc.name, modSnippet(r.Body))
+				t.Fatalf("%s: the form shown again is not ticked as the tags are now\n%s", tc.name, snippet(r.Body))
 			}
 			if got, want := tc.tags(), forum.MakeTags([]string{"suicide", "self-harm"}); got != want {
 				t.Fatalf("%s: tags %q after the refused edit, want the first moderator's %q", tc.name, got, want)
 			}
-			if n := w.count("audit_log", "target_type = ? AND target_id = ? AND action = ?", tc.auditTarget, tc.target, tc.auditAction); n != 1 {
+			if n := countRows(w.t, w.db, "audit_log", "target_type = ? AND target_id = ? AND action = ?", tc.auditTarget, tc.target, tc.auditAction); n != 1 {
 				t.Fatalf("%s: %d audit entries for one tag change", tc.name, n)
 			}
 
@@ -100,7 +101,7 @@ func TestTagEditsOnTheSameOldTags(t *testing.T) {
 			if now != string(tc.tags()) {
 				t.Fatalf("%s: re-shown form has tags_seen %q", tc.name, now)
 			}
-			modExpect(t, second.PostForm(tc.action, modForm("tags_seen", now, "trigger_warnings", "suicide", "trigger_warnings", "violence")), http.StatusSeeOther, "")
+			wantStatus(t, second.PostForm(tc.action, formValues("tags_seen", now, "trigger_warnings", "suicide", "trigger_warnings", "violence")), http.StatusSeeOther)
 			if got, want := tc.tags(), forum.MakeTags([]string{"suicide", "violence"}); got != want {
 				t.Fatalf("%s: tags %q after saving the re-shown form, want %q", tc.name, got, want)
 			}
@@ -128,7 +129,7 @@ func TestTagEditsAtTheSameMoment(t *testing.T) {
 			start := make(chan struct{})
 			results := make([]*forumtest.Response, 2)
 			for k := range 2 {
-				f := modForm("tags_seen", seen)
+				f := formValues("tags_seen", seen)
 				for _, tag := range choices[k] {
 					f.Add("trigger_warnings", tag)
 				}
@@ -136,7 +137,7 @@ func TestTagEditsAtTheSameMoment(t *testing.T) {
 				go func() {
 					defer wg.Done()
 					<-start
-					results[k] = mods[k].PostForm(modPath("/p/%d/tags", post), f)
+					results[k] = mods[k].PostForm(fmt.Sprintf("/p/%d/tags", post), f)
 				}()
 			}
 			close(start)
@@ -148,7 +149,7 @@ func TestTagEditsAtTheSameMoment(t *testing.T) {
 					won = k
 				case r.StatusCode == http.StatusConflict && strings.Contains(r.Body, tagsChanged):
 				default:
-					t.Fatalf("round %d: moderator %d got %d\n%s", n, k, r.StatusCode, modSnippet(r.Body))
+					t.Fatalf("round %d: moderator %d got %d\n%s", n, k, r.StatusCode, snippet(r.Body))
 				}
 			}
 			if won < 0 {
@@ -157,7 +158,7 @@ func TestTagEditsAtTheSameMoment(t *testing.T) {
 			if got, want := w.post(post).Tags, forum.MakeTags(choices[won]); got != want {
 				t.Fatalf("round %d: tags %q, want the kept edit's %q", n, got, want)
 			}
-			if got := w.count("audit_log", "target_type = 'post' AND target_id = ? AND action = ?", post, moderation.ActionTagPost); got != 1 {
+			if got := countRows(w.t, w.db, "audit_log", "target_type = 'post' AND target_id = ? AND action = ?", post, moderation.ActionTagPost); got != 1 {
 				t.Fatalf("round %d: %d audit entries", n, got)
 			}
 		}

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
 	"testing"
 
@@ -11,14 +12,14 @@ import (
 func TestThreadPageControlsForModeratorsOnly(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		w := newModWorld(t, db)
-		page := modPath("/t/%d", w.thread.ID)
+		page := fmt.Sprintf("/t/%d", w.thread.ID)
 		r := w.as(w.griefMod).Get(page)
-		modExpect(t, r, http.StatusOK, "")
-		modHas(t, r.Body, "Moderate this thread", "Moderate this post", modPath(`action="/p/%d/remove"`, w.reply), modPath(`action="/p/%d/redact"`, w.reply),
-			modPath(`action="/t/%d/lock"`, w.thread.ID), modPath(`action="/t/%d/pin"`, w.thread.ID), modPath(`action="/t/%d/redact"`, w.thread.ID),
-			modPath(`href="/mod/threads/%d"`, w.thread.ID), modPath(`href="/mod/posts/%d"`, w.reply))
+		wantStatus(t, r, http.StatusOK)
+		pageHas(t, r.Body, "Moderate this thread", "Moderate this post", fmt.Sprintf(`action="/p/%d/remove"`, w.reply), fmt.Sprintf(`action="/p/%d/redact"`, w.reply),
+			fmt.Sprintf(`action="/t/%d/lock"`, w.thread.ID), fmt.Sprintf(`action="/t/%d/pin"`, w.thread.ID), fmt.Sprintf(`action="/t/%d/redact"`, w.thread.ID),
+			fmt.Sprintf(`href="/mod/threads/%d"`, w.thread.ID), fmt.Sprintf(`href="/mod/posts/%d"`, w.reply))
 		for _, c := range []*forumtest.Client{w.as(w.members[0]), w.as(w.anxietyMod), w.as(0)} {
-			modLacks(t, c.Get(page).Body, "Moderate this thread", "Moderate this post", "/remove\"")
+			pageLacks(t, c.Get(page).Body, "Moderate this thread", "Moderate this post", "/remove\"")
 		}
 	})
 }
@@ -26,25 +27,24 @@ func TestThreadPageControlsForModeratorsOnly(t *testing.T) {
 func TestLockedThreadEndToEnd(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		w := newModWorld(t, db)
-		page := modPath("/t/%d", w.thread.ID)
-		replies := modPath("/t/%d/replies", w.thread.ID)
+		page := fmt.Sprintf("/t/%d", w.thread.ID)
+		replies := fmt.Sprintf("/t/%d/replies", w.thread.ID)
 		member := w.as(w.members[0])
-		modHas(t, member.Get(page).Body, `action="`+replies+`"`)
+		pageHas(t, member.Get(page).Body, `action="`+replies+`"`)
 
-		modExpect(t, w.as(w.griefMod).PostForm(modPath("/t/%d/lock", w.thread.ID), modForm("reason", "other", "reason_detail", "Letting this one rest")), http.StatusSeeOther, page)
+		wantRedirect(t, w.as(w.griefMod).PostForm(fmt.Sprintf("/t/%d/lock", w.thread.ID), formValues("reason", "other", "reason_detail", "Letting this one rest")), page)
 		r := member.Get(page)
-		modHas(t, r.Body, "Moderators have locked this thread", "Letting this one rest")
-		modLacks(t, r.Body, `action="`+replies+`"`)
-		r = member.PostForm(replies, modForm("body", "my words stay with me"))
-		modExpect(t, r, http.StatusForbidden, "")
-		modHas(t, r.Body, "Moderators have locked this thread", "my words stay with me")
+		pageHas(t, r.Body, "Moderators have locked this thread", "Letting this one rest")
+		pageLacks(t, r.Body, `action="`+replies+`"`)
+		r = member.PostForm(replies, formValues("body", "my words stay with me"))
+		wantStatus(t, r, http.StatusForbidden)
+		pageHas(t, r.Body, "Moderators have locked this thread", "my words stay with me")
 		// Moderators may still reply.
-		r = w.as(w.griefMod).PostForm(replies, modForm("body", "A note from the moderators."))
-		modExpect(t, r, http.StatusSeeOther, page)
+		replyTo(t, w.as(w.griefMod), w.thread.ID, 0, "A note from the moderators.")
 
-		modExpect(t, w.as(w.griefMod).PostForm(modPath("/t/%d/unlock", w.thread.ID), modForm()), http.StatusSeeOther, page)
-		modLacks(t, member.Get(page).Body, "Moderators have locked this thread")
-		modExpect(t, member.PostForm(replies, modForm("body", "thank you all")), http.StatusSeeOther, page)
+		wantRedirect(t, w.as(w.griefMod).PostForm(fmt.Sprintf("/t/%d/unlock", w.thread.ID), formValues()), page)
+		pageLacks(t, member.Get(page).Body, "Moderators have locked this thread")
+		replyTo(t, member, w.thread.ID, 0, "thank you all")
 	})
 }
 
@@ -52,36 +52,36 @@ func TestRedactedAndRemovedPostsOnTheThreadPage(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		w := newModWorld(t, db)
 		other := w.insertReply(w.thread, w.members[1], "Quiet words about the harbour", nil)
-		w.as(w.griefMod).PostForm(modPath("/p/%d/redact", w.reply), modForm("reason", "Shares personal information"))
-		w.as(w.griefMod).PostForm(modPath("/p/%d/remove", other), modForm("reason", "Spam or advertising"))
-		page := modPath("/t/%d", w.thread.ID)
+		w.as(w.griefMod).PostForm(fmt.Sprintf("/p/%d/redact", w.reply), formValues("reason", "Shares personal information"))
+		w.as(w.griefMod).PostForm(fmt.Sprintf("/p/%d/remove", other), formValues("reason", "Spam or advertising"))
+		page := fmt.Sprintf("/t/%d", w.thread.ID)
 		for _, c := range []*forumtest.Client{w.as(0), w.as(w.members[0])} {
 			r := c.Get(page)
-			modExpect(t, r, http.StatusOK, "")
-			modHas(t, r.Body, "Redacted by moderators: Shares personal information", modPath(`id="p-%d"`, w.reply))
-			modLacks(t, r.Body, "lighthouse", "harbour")
+			wantStatus(t, r, http.StatusOK)
+			pageHas(t, r.Body, "Redacted by moderators: Shares personal information", fmt.Sprintf(`id="p-%d"`, w.reply))
+			pageLacks(t, r.Body, "lighthouse", "harbour")
 		}
-		modLacks(t, w.as(0).Get("/search?q=lighthouse").Body, "lighthouse keeper")
+		pageLacks(t, w.as(0).Get("/search?q=lighthouse").Body, "lighthouse keeper")
 	})
 }
 
 func TestSuspendedMemberCannotPost(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		w := newModWorld(t, db)
-		modExpect(t, w.as(w.griefMod).PostForm(modPath("/mod/users/%d/suspend", w.author), modForm("post", modItoa(w.reply), "days", "2", "reason", "Spam or advertising")), http.StatusSeeOther, "")
+		wantStatus(t, w.as(w.griefMod).PostForm(fmt.Sprintf("/mod/users/%d/suspend", w.author), formValues("post", idStr(w.reply), "days", "2", "reason", "Spam or advertising")), http.StatusSeeOther)
 		// Logging in again does not lift it.
 		author := w.as(w.author)
-		r := author.PostForm(modPath("/t/%d/replies", w.thread.ID), modForm("body", "let me back in"))
-		modExpect(t, r, http.StatusForbidden, "")
-		if n := w.count("posts", "body_md = ?", "let me back in"); n != 0 {
+		r := author.PostForm(fmt.Sprintf("/t/%d/replies", w.thread.ID), formValues("body", "let me back in"))
+		wantStatus(t, r, http.StatusForbidden)
+		if n := countRows(w.t, w.db, "posts", "body_md = ?", "let me back in"); n != 0 {
 			t.Fatal("a suspended member posted")
 		}
 		// The accounts gate explains the suspension; the notice, which can't be
 		// dismissed from there, waits until it is lifted.
 		page := author.Get("/")
-		modHas(t, page.Body, "Your account is suspended", "Spam or advertising")
-		modLacks(t, page.Body, "A message from the moderators")
-		modExpect(t, w.as(w.siteMod).PostForm(modPath("/mod/users/%d/lift", w.author), modForm()), http.StatusSeeOther, "")
-		modHas(t, author.Get("/").Body, "A message from the moderators", "suspended until", "lifted the restriction")
+		pageHas(t, page.Body, "Your account is suspended", "Spam or advertising")
+		pageLacks(t, page.Body, "A message from the moderators")
+		wantStatus(t, w.as(w.siteMod).PostForm(fmt.Sprintf("/mod/users/%d/lift", w.author), formValues()), http.StatusSeeOther)
+		pageHas(t, author.Get("/").Body, "A message from the moderators", "suspended until", "lifted the restriction")
 	})
 }

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -16,7 +17,7 @@ func TestVisitorCacheServesRepeatsWithoutQueries(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		w := newModWorld(t, db)
 		visitor := w.as(0)
-		for _, path := range []string{"/", "/g/grief", modPath("/t/%d", w.thread.ID)} {
+		for _, path := range []string{"/", "/g/grief", fmt.Sprintf("/t/%d", w.thread.ID)} {
 			if r := visitor.Get(path); r.StatusCode != http.StatusOK {
 				t.Fatalf("GET %s: %d", path, r.StatusCode)
 			}
@@ -46,27 +47,27 @@ func TestVisitorCacheNeverOutlivesAChange(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		w := newModWorld(t, db)
 		visitor := w.as(0)
-		page := modPath("/t/%d", w.thread.ID)
-		modHas(t, visitor.Get(page).Body, "The lighthouse keeper hummed quietly")
-		modHas(t, visitor.Get("/g/grief").Body, "Missing my dad tonight")
+		page := fmt.Sprintf("/t/%d", w.thread.ID)
+		pageHas(t, visitor.Get(page).Body, "The lighthouse keeper hummed quietly")
+		pageHas(t, visitor.Get("/g/grief").Body, "Missing my dad tonight")
 
 		// A reply through the handlers.
-		r := w.as(w.members[1]).PostForm(modPath("/t/%d/replies", w.thread.ID), modForm("body", "Sending warmth your way this evening", "idem", "cache-test-1"))
+		r := w.as(w.members[1]).PostForm(fmt.Sprintf("/t/%d/replies", w.thread.ID), formValues("body", "Sending warmth your way this evening", "idem", "cache-test-1"))
 		if r.StatusCode != http.StatusSeeOther {
-			t.Fatalf("reply: %d %s", r.StatusCode, modSnippet(r.Body))
+			t.Fatalf("reply: %d %s", r.StatusCode, snippet(r.Body))
 		}
-		modHas(t, visitor.Get(page).Body, "Sending warmth your way this evening")
+		pageHas(t, visitor.Get(page).Body, "Sending warmth your way this evening")
 
 		// A moderator's redaction.
-		modExpect(t, w.as(w.griefMod).PostForm(modPath("/p/%d/redact", w.reply), modForm("reason", "Shares personal information")), http.StatusSeeOther, "")
+		wantStatus(t, w.as(w.griefMod).PostForm(fmt.Sprintf("/p/%d/redact", w.reply), formValues("reason", "Shares personal information")), http.StatusSeeOther)
 		got := visitor.Get(page).Body
-		modLacks(t, got, "The lighthouse keeper hummed quietly")
-		modHas(t, got, "Redacted by moderators")
+		pageLacks(t, got, "The lighthouse keeper hummed quietly")
+		pageHas(t, got, "Redacted by moderators")
 
 		// A write straight to the database (a fixture, an admin tool).
 		w.exec("UPDATE threads SET title = ? WHERE id = ?", "Renamed while cached", w.thread.ID)
-		modHas(t, visitor.Get("/g/grief").Body, "Renamed while cached")
-		modHas(t, visitor.Get(page).Body, "Renamed while cached")
+		pageHas(t, visitor.Get("/g/grief").Body, "Renamed while cached")
+		pageHas(t, visitor.Get(page).Body, "Renamed while cached")
 	})
 }
 
@@ -96,7 +97,7 @@ func TestVisitorCacheSkipsFlashAndErrors(t *testing.T) {
 		}
 		home := member.Follow(r)
 		if home.StatusCode != http.StatusOK || !strings.Contains(home.Body, `role="status"`) {
-			t.Errorf("the page after logging out lost its flash message: %s", modSnippet(home.Body))
+			t.Errorf("the page after logging out lost its flash message: %s", snippet(home.Body))
 		}
 	})
 }

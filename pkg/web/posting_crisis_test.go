@@ -77,7 +77,7 @@ func TestCrisisPanelOnPreviewBeforePosting(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
 		m := newPoster(t, a, db, "gale", "member")
-		before := countPosts(t, db)
+		before := countRows(t, db, "posts", "")
 		r := m.c.PostForm("/g/anxiety/threads", url.Values{"title": {"Tonight"}, "body": {crisisWords}, "preview": {"1"}, "idem": {freshIdem()}})
 		if r.StatusCode != http.StatusOK {
 			t.Fatalf("preview: %d", r.StatusCode)
@@ -88,7 +88,7 @@ func TestCrisisPanelOnPreviewBeforePosting(t *testing.T) {
 			t.Fatalf("live preview: %d", r.StatusCode)
 		}
 		pageHas(t, r.Body, panelHeading)
-		if countPosts(t, db) != before {
+		if countRows(t, db, "posts", "") != before {
 			t.Fatal("preview created a post")
 		}
 	})
@@ -99,7 +99,7 @@ func TestPreviewWithoutJavaScript(t *testing.T) {
 		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
 		m := newPoster(t, a, db, "heath", "member")
 		tid := m.startThread("grief", "Preview me", "Opening.")
-		before := countPosts(t, db)
+		before := countRows(t, db, "posts", "")
 		r := m.c.PostForm("/t/"+idStr(tid)+"/replies", url.Values{"body": {"Some **bold** words <script>alert(1)</script>"}, "preview": {"1"}, "idem": {"preview-key-12345"}})
 		if r.StatusCode != http.StatusOK {
 			t.Fatalf("reply preview: %d", r.StatusCode)
@@ -113,7 +113,7 @@ func TestPreviewWithoutJavaScript(t *testing.T) {
 		}
 		r = m.c.PostForm("/preview", url.Values{"body": {strings.Repeat(">", 60) + " deep"}})
 		pageHas(t, r.Body, "nested too deeply")
-		if countPosts(t, db) != before {
+		if countRows(t, db, "posts", "") != before {
 			t.Fatal("preview created a post")
 		}
 		// Visitors cannot use the preview endpoint.

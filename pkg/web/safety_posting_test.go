@@ -7,38 +7,18 @@ import (
 	"strings"
 	"testing"
 
-	"hearth/pkg/auth"
 	"hearth/pkg/forum"
 	"hearth/pkg/forumtest"
 	"hearth/pkg/store"
 )
 
-// safetyPoster is newPoster with the real pseudonym key, so that mentions
-// and /u/NAME find the member.
-func safetyPoster(t *testing.T, db *store.DB, p *poster, name string) *poster {
-	t.Helper()
-	if err := db.W.Exec("UPDATE users SET username_key = ? WHERE id = ?", auth.PseudonymKey(name), p.id).Error; err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
-func notes(t *testing.T, db *store.DB, userID int64, kind string) int64 {
-	t.Helper()
-	var n int64
-	if err := db.R.Table("notifications").Where("user_id = ? AND kind = ?", userID, kind).Count(&n).Error; err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
-
 func TestBlockedMemberIsFoldedRefusedAndSilent(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
-		ash := safetyPoster(t, db, newPoster(t, a, db, "ash", "member"), "ash")
-		birch := safetyPoster(t, db, newPoster(t, a, db, "birch", "member"), "birch")
-		cedar := safetyPoster(t, db, newPoster(t, a, db, "cedar", "member"), "cedar")
-		mod := safetyPoster(t, db, newPoster(t, a, db, "warden", "moderator"), "warden")
+		ash := newPoster(t, a, db, "ash", "member")
+		birch := newPoster(t, a, db, "birch", "member")
+		cedar := newPoster(t, a, db, "cedar", "member")
+		mod := newPoster(t, a, db, "warden", "moderator")
 
 		ashThread := ash.startThread("anxiety", "Mornings are hard", "Does anyone else dread mornings?")
 		cedarThread := cedar.startThread("anxiety", "Small wins", "Tell me one good thing from today.")
@@ -111,13 +91,13 @@ func TestBlockedMemberIsFoldedRefusedAndSilent(t *testing.T) {
 		mod.reply(ashThread, 0, "Checking in: how are you doing today?")
 
 		// Birch's mention does not notify ash; anyone else's does.
-		before := notes(t, db, ash.id, forum.NoteMention)
+		before := countRows(t, db, "notifications", "user_id = ? AND kind = ?", ash.id, forum.NoteMention)
 		birch.reply(cedarThread, 0, "@ash I hope your mornings get easier.")
-		if got := notes(t, db, ash.id, forum.NoteMention); got != before {
+		if got := countRows(t, db, "notifications", "user_id = ? AND kind = ?", ash.id, forum.NoteMention); got != before {
 			t.Fatalf("birch's mention notified ash (%d -> %d)", before, got)
 		}
 		cedar.reply(cedarThread, 0, "@ash thinking of you.")
-		if got := notes(t, db, ash.id, forum.NoteMention); got != before+1 {
+		if got := countRows(t, db, "notifications", "user_id = ? AND kind = ?", ash.id, forum.NoteMention); got != before+1 {
 			t.Fatalf("cedar's mention: %d -> %d notifications", before, got)
 		}
 		// Nor do birch's replies in a thread ash follows.
@@ -270,7 +250,7 @@ func TestSearchFoldsBlockedAndLeavesOutBreakTopics(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
 		me := newPoster(t, a, db, "ivy", "member")
-		blocked := safetyPoster(t, db, newPoster(t, a, db, "thorn", "member"), "thorn")
+		blocked := newPoster(t, a, db, "thorn", "member")
 		other := newPoster(t, a, db, "clover", "member")
 		blocked.startThread("anxiety", "The lighthouse walk", "I walked to the lighthouse at dawn.")
 		other.startThread("anxiety", "Lighthouse photos", "Sharing lighthouse pictures from my trip.")

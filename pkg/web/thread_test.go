@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -185,5 +184,3 @@ func TestThreadNotFound(t *testing.T) {
 		}
 	})
 }
-
-func idStr(n int64) string { return strconv.FormatInt(n, 10) }
