@@ -1,73 +1,17 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"hearth/pkg/forumtest"
+	"hearth/pkg/moderation"
 	"hearth/pkg/store"
 )
-
-func TestProfileShowsOnlyWhatAnyoneMaySee(t *testing.T) {
-	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, c := newApp(t, db)
-		forumtest.SignUp(t, c, "Sorrel", goodPassword)
-		c.PostForm("/settings/country", url.Values{"country": {"GB"}})
-		startThread(t, c, "grief", "A visible thread", "Words anyone may read.")
-		startThread(t, c, "depression", "A tagged thread", "Words behind a warning.", "self-harm")
-		held := startThread(t, c, "anxiety", "A held thread", "Words waiting for a moderator.")
-		removed := startThread(t, c, "grief", "A removed thread", "Words a moderator removed.")
-		db.W.Exec("UPDATE threads SET status = 'held' WHERE id = ?", held)
-		db.W.Exec("UPDATE posts SET status = 'removed' WHERE thread_id = ?", removed)
-
-		v := forumtest.NewClient(t, a.Web.Handler())
-		r := v.Get("/u/Sorrel")
-		wantStatus(t, r, http.StatusOK)
-		month := time.Now().UTC().Format("January 2006")
-		for _, want := range []string{"<h1>Sorrel</h1>", "Member since", month, "Words anyone may read.", "A visible thread", "Trigger warnings: Self-harm", "Words behind a warning."} {
-			if !strings.Contains(r.Body, want) {
-				t.Errorf("profile lacks %q", want)
-			}
-		}
-		if i, j := strings.Index(r.Body, "<details"), strings.Index(r.Body, "Words behind a warning."); i < 0 || j < i {
-			t.Error("tagged post is not collapsed behind its warning")
-		}
-		for _, hidden := range []string{"waiting for a moderator", "A held thread", "a moderator removed", "United Kingdom", "GB", "member</", "active"} {
-			if strings.Contains(r.Body, hidden) {
-				t.Errorf("profile shows %q", hidden)
-			}
-		}
-		// A reader's trigger-warning choices apply: shown plainly, or left out.
-		reader := forumtest.NewClient(t, a.Web.Handler())
-		forumtest.SignUp(t, reader, "reader_rd", goodPassword)
-		rid := forumtest.UserID(t, db, "reader_rd")
-		db.W.Exec("INSERT INTO tag_prefs (user_id, tag_slug, mode, updated_at) VALUES (?, 'self-harm', 'show', ?)", rid, time.Now().UTC())
-		if r := reader.Get("/u/Sorrel"); !strings.Contains(r.Body, "Words behind a warning.") || strings.Contains(r.Body, "<details") {
-			t.Fatalf("shown tag still collapsed:\n%s", r.Body)
-		}
-		db.W.Exec("UPDATE tag_prefs SET mode = 'hide' WHERE user_id = ?", rid)
-		if r := reader.Get("/u/Sorrel"); strings.Contains(r.Body, "Words behind a warning.") || !strings.Contains(r.Body, "Words anyone may read.") {
-			t.Fatalf("hidden tag shown:\n%s", r.Body)
-		}
-		// A blocked member's posts are not listed for the blocker.
-		wantStatus(t, reader.PostForm("/u/Sorrel/block", nil), http.StatusSeeOther)
-		if r := reader.Get("/u/Sorrel"); strings.Contains(r.Body, "Words anyone may read.") || !strings.Contains(r.Body, "You&#39;ve blocked Sorrel") {
-			t.Fatalf("blocked member's profile:\n%s", r.Body)
-		}
-		if r := v.Get("/u/SORREL"); r.StatusCode != http.StatusMovedPermanently || r.Header.Get("Location") != "/u/Sorrel" {
-			t.Fatalf("other spelling: %d to %q", r.StatusCode, r.Header.Get("Location"))
-		}
-		for _, name := range []string{"nobody_here", "%00", "%FF", strings.Repeat("a", 5000)} {
-			if r := v.Get("/u/" + name); r.StatusCode != http.StatusNotFound {
-				t.Errorf("/u/%.20s: %d", name, r.StatusCode)
-			}
-		}
-	})
-}
 
 func TestMemberCannotReachPeopleAdmin(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
@@ -166,50 +110,32 @@ func TestAdminGrantsAndRevokesModeratorWithAudit(t *testing.T) {
 	})
 }
 
-func TestSuspendedAndBannedMembersSeeWhyAndMayLeave(t *testing.T) {
+// TestAdminFindsMemberSeesSanctionsAndLiftsThem: from the people page an
+// admin reaches a member's standing and sanctions, and lifts a suspension.
+func TestAdminFindsMemberSeesSanctionsAndLiftsThem(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		a, c := newApp(t, db)
-		forumtest.SignUp(t, c, "bramble", goodPassword)
-		uid := forumtest.UserID(t, db, "bramble")
-		until := time.Now().UTC().Add(72 * time.Hour).Truncate(time.Second)
-		db.W.Exec("UPDATE users SET status = 'suspended', status_until = ?, status_reason = ? WHERE id = ?", until, "Repeated personal attacks", uid)
+		w := newModWorld(t, db)
+		wantStatus(t, w.as(w.griefMod).PostForm(fmt.Sprintf("/mod/users/%d/suspend", w.author),
+			formValues("post", idStr(w.reply), "days", "5", "reason", "Harassment or bullying")), http.StatusSeeOther)
+		admin := w.as(w.admin)
+		r := admin.Get("/admin/people?q=wren")
+		wantStatus(t, r, http.StatusOK)
+		record := fmt.Sprintf("/mod/users/%d", w.author)
+		pageHas(t, r.Body, "suspended", "Harassment or bullying", `href="`+record+`"`)
 
-		// Logging in still works, to read why.
-		c = forumtest.NewClient(t, a.Web.Handler())
-		wantRedirect(t, c.PostForm("/login", url.Values{"username": {"bramble"}, "password": {goodPassword}}), "/")
-		for _, path := range []string{"/", "/g/grief", "/settings", "/settings/password", "/u/bramble", "/signup"} {
-			r := c.Get(path)
-			wantStatus(t, r, http.StatusForbidden)
-			for _, want := range []string{"Your account is suspended", until.Format("2 January 2006 at 15:04 UTC"), "Repeated personal attacks", `href="/settings/export"`, `href="/settings/delete"`, `href="/crisis"`} {
-				if !strings.Contains(r.Body, want) {
-					t.Fatalf("%s: sanction page lacks %q:\n%s", path, want, r.Body)
-				}
-			}
+		r = admin.Get(record)
+		wantStatus(t, r, http.StatusOK)
+		pageHas(t, r.Body, "Wren's moderation record", "suspension: Harassment or bullying", "Member suspended", "Lift the suspension",
+			`action="`+record+`/lift"`)
+		wantRedirect(t, admin.PostForm(record+"/lift", formValues("reason", "other", "reason_detail", "Talked it through")), record)
+		if u := w.user(w.author); u.Status != "active" || u.StatusUntil != nil {
+			t.Fatalf("lifted member %+v", u)
 		}
-		wantStatus(t, c.PostForm("/settings/password", url.Values{"current_password": {goodPassword}, "password": {"a brand new password"}}), http.StatusForbidden)
-		wantStatus(t, c.Get("/settings/export"), http.StatusOK)
-		wantStatus(t, c.Get("/settings/delete"), http.StatusOK)
-		wantStatus(t, c.Get("/crisis"), http.StatusOK)
-
-		// Banned: the same, without an end date.
-		db.W.Exec("UPDATE users SET status = 'banned', status_until = NULL, status_reason = ? WHERE id = ?", "Spam", uid)
-		r := c.Get("/g/grief")
-		wantStatus(t, r, http.StatusForbidden)
-		if !strings.Contains(r.Body, "Your account is banned") || !strings.Contains(r.Body, "Spam") {
-			t.Fatalf("ban page:\n%s", r.Body)
+		es := w.audits(moderation.ActionLift)
+		if len(es) != 1 || *es[0].ActorID != w.admin || es[0].Reason != "Talked it through" {
+			t.Fatalf("lift audit %+v", es)
 		}
-		// An expired suspension is over.
-		db.W.Exec("UPDATE users SET status = 'suspended', status_until = ?, status_reason = '' WHERE id = ?", time.Now().UTC().Add(-time.Hour), uid)
-		wantStatus(t, c.Get("/"), http.StatusOK)
-		db.W.Exec("UPDATE users SET status = 'banned', status_until = NULL WHERE id = ?", uid)
-		wantRedirect(t, c.PostForm("/logout", nil), "/")
-		wantStatus(t, c.Get("/"), http.StatusOK)
-		// And a banned member may delete their account.
-		c2 := forumtest.NewClient(t, a.Web.Handler())
-		c2.PostForm("/login", url.Values{"username": {"bramble"}, "password": {goodPassword}})
-		wantRedirect(t, c2.PostForm("/settings/delete", url.Values{"mode": {"erase"}, "current_password": {goodPassword}}), "/goodbye")
-		if countRows(t, db, "users", "id = ?", uid) != 0 {
-			t.Fatal("banned member could not delete their account")
-		}
+		pageHas(t, admin.Get(record).Body, "suspension: Harassment or bullying", "lifted")
+		pageLacks(t, admin.Get(record).Body, "Lift the suspension")
 	})
 }

@@ -16,7 +16,7 @@ import (
 func BenchmarkReply(b *testing.B) {
 	run := func(b *testing.B, db *store.DB) {
 		a, _ := forumtest.NewApp(b, db, forumtest.Config(b))
-		tid, ms := benchThread(b, db, 200)
+		tid, ms := longThread(b, db, 200)
 		for _, m := range ms {
 			db.W.Exec("INSERT INTO subscriptions (user_id, thread_id, state, created_at, updated_at) VALUES (?, ?, 'follow', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", m, tid)
 		}
@@ -58,7 +58,7 @@ func BenchmarkReply(b *testing.B) {
 func BenchmarkHomeBacklog(b *testing.B) {
 	run := func(b *testing.B, db *store.DB) {
 		a, _ := forumtest.NewApp(b, db, forumtest.Config(b))
-		tid, ms := benchThread(b, db, 200)
+		tid, ms := longThread(b, db, 200)
 		for _, m := range ms[1:] {
 			db.W.Exec("INSERT INTO notifications (user_id, kind, actor_id, post_id, thread_id, created_at) SELECT ?, 'reply', ?, id, thread_id, created_at FROM posts WHERE thread_id = ?", ms[0], m, tid)
 		}

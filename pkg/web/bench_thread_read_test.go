@@ -10,7 +10,7 @@ import (
 )
 
 // BenchmarkThreadPageReaders serves the first page of a 200-post thread
-// (benchThread: nested replies, tags, reactions, removed, redacted and
+// (longThread: nested replies, tags, reactions, removed, redacted and
 // deleted posts) to a visitor and to a signed-in member with tag
 // preferences and a subscription, through the whole handler stack, on
 // SQLite and, when HEARTH_TEST_DATABASE_URL is set, PostgreSQL. It reports
@@ -18,7 +18,7 @@ import (
 func BenchmarkThreadPageReaders(b *testing.B) {
 	run := func(b *testing.B, db *store.DB) {
 		a, _ := forumtest.NewApp(b, db, forumtest.Config(b))
-		tid, ms := benchThread(b, db, 200)
+		tid, ms := longThread(b, db, 200)
 		counter := forumtest.CountQueries(db)
 		path := "/t/" + idStr(tid)
 		for _, who := range []string{"visitor", "member"} {

@@ -1,92 +1,16 @@
 package web_test
 
 import (
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"hearth/pkg/app"
-	"hearth/pkg/forum"
 	"hearth/pkg/forumtest"
-	"hearth/pkg/markup"
 	"hearth/pkg/store"
 )
-
-// benchThread builds a thread of n posts shaped like a real conversation:
-// replies to the thread and replies to replies up to eight deep, Markdown
-// rendered once, a tag on every seventh post, reactions on every third, a
-// few posts removed, redacted and deleted.
-func benchThread(t testing.TB, db *store.DB, n int) (thread int64, members []int64) {
-	t.Helper()
-	for i := range 12 {
-		members = append(members, forumtest.InsertUser(t, db, fmt.Sprintf("bench%d_%02d", n, i), "member"))
-	}
-	th := forumtest.InsertThread(t, db, "grief", members[0], "A long conversation about grief", nil, time.Now().Add(-48*time.Hour))
-	var op forum.Post
-	if err := db.R.Where("thread_id = ?", th.ID).Take(&op).Error; err != nil {
-		t.Fatal(err)
-	}
-	md := markup.New()
-	body := "Thank you for writing this. **Some days are heavier than others**, and that's okay.\n\n" +
-		"> It gets gentler, not smaller.\n\nA few things that helped me:\n\n- walking at dawn\n- writing letters I never send\n- [a helpline](https://example.org) when nights were long\n"
-	html, err := md.Render(body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	keys := []string{op.SortKey}
-	ids := []int64{op.ID}
-	depth := []int{0}
-	start := time.Now().Add(-24 * time.Hour)
-	for i := 1; i < n; i++ {
-		// Answer the opening post, the previous post (a chain) or an earlier one.
-		pi := 0
-		switch {
-		case i%3 == 1 && depth[len(depth)-1] < 8:
-			pi = len(ids) - 1
-		case i%3 == 2:
-			pi = (i * 7) % len(ids)
-		}
-		author := members[i%len(members)]
-		status, reason := forum.StatusVisible, ""
-		switch i % 50 {
-		case 10:
-			status = forum.StatusRemoved
-		case 20:
-			status, reason = forum.StatusRedacted, "Personal details"
-		case 30:
-			status = forum.StatusDeleted
-		}
-		var tags forum.Tags
-		if i%7 == 0 {
-			tags = forum.MakeTags([]string{"death-loss"})
-		}
-		at := start.Add(time.Duration(i) * time.Minute).UTC()
-		p := forum.Post{ThreadID: th.ID, GroupID: th.GroupID, AuthorID: &author, ParentID: &ids[pi], BodyMD: body, BodyHTML: string(html),
-			Tags: tags, Status: status, StatusReason: reason, Version: 1, CreatedAt: at, UpdatedAt: at}
-		if err := db.W.Create(&p).Error; err != nil {
-			t.Fatal(err)
-		}
-		key := forum.SortKey(keys[pi], p.ID)
-		if err := db.W.Model(&p).Updates(map[string]any{"sort_key": key, "depth": forum.DepthOf(key)}).Error; err != nil {
-			t.Fatal(err)
-		}
-		keys, ids, depth = append(keys, key), append(ids, p.ID), append(depth, forum.DepthOf(key))
-		if i%3 == 0 && status == forum.StatusVisible {
-			for k, kind := range []string{forum.ReactThinking, forum.ReactHear} {
-				r := forum.Reaction{PostID: p.ID, UserID: members[(i+k+1)%len(members)], Kind: kind, CreatedAt: at}
-				if err := db.W.Create(&r).Error; err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-	}
-	db.W.Exec("UPDATE threads SET reply_count = ? WHERE id = ?", n-1, th.ID)
-	return th.ID, members
-}
 
 // readerFor logs a member in (with tag preferences and a subscription, so
 // every per-member query runs) and returns their client.
@@ -107,8 +31,8 @@ func TestThreadPageQueryCountIsConstant(t *testing.T) {
 		cfg := forumtest.Config(t)
 		cfg.VisitorCache = 0 // count the queries of rendering, not of a cache hit
 		a, _ := forumtest.NewApp(t, db, cfg)
-		small, ms := benchThread(t, db, 20)
-		large, _ := benchThread(t, db, 200)
+		small, ms := longThread(t, db, 20)
+		large, _ := longThread(t, db, 200)
 		counter := forumtest.CountQueries(db)
 		member := readerFor(t, a, db, ms[3], small)
 		visitor := forumtest.NewClient(t, a.Web.Handler())
@@ -157,7 +81,7 @@ func nextPage(t testing.TB, c *forumtest.Client, path string) string {
 func BenchmarkThreadPage(b *testing.B) {
 	run := func(b *testing.B, db *store.DB) {
 		a, _ := forumtest.NewApp(b, db, forumtest.Config(b))
-		tid, ms := benchThread(b, db, 200)
+		tid, ms := longThread(b, db, 200)
 		c := readerFor(b, a, db, ms[5], tid)
 		counter := forumtest.CountQueries(db)
 		h := a.Web.Handler()

@@ -209,3 +209,101 @@ func TestGroupAndTagBreaks(t *testing.T) {
 		}
 	})
 }
+
+func TestPostingBreakStopsWritingNotReading(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		rowan := newPoster(t, a, db, "rowan", "member")
+		other := newPoster(t, a, db, "holly", "member")
+		th := other.startThread("grief", "Anniversaries", "It's a year today.")
+		own := rowan.startThread("grief", "My first post", "Hello, everyone.")
+
+		if r := rowan.c.PostForm("/settings/breaks", url.Values{"scope": {"posting"}, "days": {"3"}}); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("start break: %d", r.StatusCode)
+		}
+		b := latestBreak(t, db, rowan.id)
+		until := exactUTC(b.EndsAt)
+
+		// Reading works; the reply form gives way to a gentle note.
+		r := rowan.c.Get("/t/" + strconv.FormatInt(th, 10))
+		if r.StatusCode != http.StatusOK {
+			t.Fatalf("reading during a posting break: %d", r.StatusCode)
+		}
+		pageHas(t, r.Body, "You&#39;re taking a break from posting until "+until)
+		pageLacks(t, r.Body, `action="/t/`+strconv.FormatInt(th, 10)+`/replies"`)
+
+		for _, try := range []struct {
+			path string
+			form url.Values
+		}{
+			{"/g/grief/threads", url.Values{"title": {"New thread"}, "body": {"Words"}, "idem": {freshIdem()}}},
+			{"/t/" + strconv.FormatInt(th, 10) + "/replies", url.Values{"body": {"Words"}, "idem": {freshIdem()}}},
+			{"/p/" + strconv.FormatInt(firstPostOf(t, db, own), 10) + "/edit", url.Values{"body": {"Edited words"}, "title": {"My first post"}, "version": {"1"}}},
+		} {
+			r := rowan.c.PostForm(try.path, try.form)
+			if r.StatusCode != http.StatusForbidden {
+				t.Fatalf("POST %s during a posting break: %d", try.path, r.StatusCode)
+			}
+			pageHas(t, r.Body, "You&#39;re taking a break from posting until "+until)
+		}
+		if r := rowan.c.Get("/g/grief/new"); r.StatusCode != http.StatusForbidden {
+			t.Fatalf("composer during a posting break: %d", r.StatusCode)
+		}
+		if n := countRows(t, db, "posts", "author_id = ?", rowan.id); n != 1 {
+			t.Fatalf("rowan has %d posts", n)
+		}
+		var body string
+		db.R.Raw("SELECT body_md FROM posts WHERE id = ?", firstPostOf(t, db, own)).Scan(&body)
+		if body != "Hello, everyone." {
+			t.Fatalf("edited during a break: %q", body)
+		}
+		// Someone else is not affected.
+		other.reply(th, 0, "Thinking of you.")
+	})
+}
+
+func TestGroupAndTagBreaksOnThreads(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		me := newPoster(t, a, db, "linnea", "member")
+		other := newPoster(t, a, db, "aspen", "member")
+		griefThread := other.startThread("grief", "Missing my dad", "Some days are heavier.")
+		tagged := other.startThread("anxiety", "A bad night", "Details of a hard night.", "self-harm")
+		plain := other.startThread("anxiety", "Grounding", "Five things you can see.")
+		taggedReply, _ := other.reply(plain, 0, "Something hard happened.", "self-harm")
+
+		for _, f := range []url.Values{
+			{"scope": {"group"}, "group": {"grief"}, "days": {"2"}},
+			{"scope": {"tag"}, "tag": {"self-harm"}, "days": {"2"}},
+		} {
+			if r := me.c.PostForm("/settings/breaks", f); r.StatusCode != http.StatusSeeOther {
+				t.Fatalf("start break: %d", r.StatusCode)
+			}
+		}
+		r := me.c.Get("/t/" + strconv.FormatInt(griefThread, 10))
+		if r.StatusCode != http.StatusForbidden {
+			t.Fatalf("thread in a group on break: %d", r.StatusCode)
+		}
+		pageHas(t, r.Body, "taking a break from Grief &amp; Loss until")
+		r = me.c.Get("/t/" + strconv.FormatInt(tagged, 10))
+		if r.StatusCode != http.StatusForbidden {
+			t.Fatalf("thread with a tag on break: %d", r.StatusCode)
+		}
+		pageHas(t, r.Body, "taking a break from posts tagged Self-harm until")
+		r = me.c.Get("/g/grief/new")
+		if r.StatusCode != http.StatusForbidden {
+			t.Fatalf("composer in a group on break: %d", r.StatusCode)
+		}
+		// In an untagged thread, a post with the tag is folded away.
+		r = me.c.Get("/t/" + strconv.FormatInt(plain, 10))
+		if r.StatusCode != http.StatusOK {
+			t.Fatalf("plain thread: %d", r.StatusCode)
+		}
+		i := strings.Index(r.Body, `id="p-`+strconv.FormatInt(taggedReply, 10)+`"`)
+		if i < 0 || !strings.Contains(r.Body[i:], `<details class="tw tw-hidden"><summary>A post tagged Self-harm`) {
+			t.Fatal("a post with the tag on break is not folded away")
+		}
+		// Posting elsewhere still works.
+		me.reply(plain, 0, "Thank you, this helps.")
+	})
+}

@@ -148,3 +148,12 @@ func httptestServer(t *testing.T, h http.Handler) string {
 	t.Cleanup(srv.Close)
 	return srv.URL
 }
+
+// loginWithUA logs name in on a new client that sends userAgent.
+func loginWithUA(t *testing.T, h http.Handler, name, userAgent string) *forumtest.Client {
+	t.Helper()
+	c := forumtest.NewClient(t, h)
+	c.Header.Set("User-Agent", userAgent)
+	wantRedirect(t, c.PostForm("/login", url.Values{"username": {name}, "password": {goodPassword}}), "/")
+	return c
+}

@@ -5,12 +5,14 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"hearth/pkg/forumtest"
+	"hearth/pkg/safety"
 	"hearth/pkg/store"
 )
 
@@ -344,6 +346,86 @@ func TestConcurrentDoubleSubmitCreatesOnePost(t *testing.T) {
 		db.R.Table("posts").Where("body_md = ?", "Sent from two tabs at once.").Count(&n)
 		if n != 1 {
 			t.Fatalf("%d posts", n)
+		}
+	})
+}
+
+func TestComposerSuggestsTagsWithoutBlocking(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "larch", "member")
+		text := "I started cutting again last night."
+		// Without JavaScript: the Preview button shows the suggestion with a
+		// label that ticks the box.
+		r := m.c.PostForm("/g/depression/threads", url.Values{"title": {"Setback"}, "body": {text}, "preview": {"1"}, "idem": {freshIdem()}})
+		pageHas(t, r.Body, `<label class="suggest" for="tw-self-harm">Self-harm</label>`, "mentions &#34;cutting again&#34;")
+		// Already ticked: it says so.
+		r = m.c.PostForm("/g/depression/threads", url.Values{"title": {"Setback"}, "body": {text}, "trigger_warnings": {"self-harm"}, "preview": {"1"}, "idem": {freshIdem()}})
+		pageHas(t, r.Body, "<strong>Self-harm</strong> (ticked)")
+		// With JavaScript: the live preview fragment carries it too.
+		pageHas(t, m.c.PostForm("/preview", url.Values{"body": {text}}).Body, `for="tw-self-harm"`)
+		// A suggestion never blocks the post.
+		tid := m.startThread("depression", "Setback", text)
+		var tags string
+		db.R.Raw("SELECT tags FROM threads WHERE id = ?", tid).Scan(&tags)
+		if tags != "" {
+			t.Fatalf("tags added without the author: %q", tags)
+		}
+	})
+}
+
+func TestGoneThreadOrGroupKeepsText(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "alder", "member")
+		tid := m.startThread("grief", "Soon removed", "Opening.")
+		before := countRows(t, db, "posts", "")
+		text := "Words I wrote for a thread that is gone."
+		kept := func(name string, r *forumtest.Response, wants ...string) {
+			t.Helper()
+			if r.StatusCode != http.StatusNotFound {
+				t.Fatalf("%s: status %d", name, r.StatusCode)
+			}
+			body := html.UnescapeString(r.Body)
+			for _, w := range append([]string{"<textarea", text, "no longer available"}, wants...) {
+				if !strings.Contains(body, w) {
+					t.Errorf("%s: page lacks %q", name, w)
+				}
+			}
+			if strings.Contains(r.Body, `<button type="submit" class="primary">`) {
+				t.Errorf("%s: a form with nowhere to post offers to post", name)
+			}
+		}
+		// A thread that never existed, and one that is not even an id.
+		kept("missing thread", m.c.PostForm("/t/99999/replies", url.Values{"body": {text}, "trigger_warnings": {"self-harm"}, "idem": {freshIdem()}}),
+			`value="self-harm" id="tw-self-harm" checked`)
+		kept("bad id", m.c.PostForm("/t/abc/replies", url.Values{"body": {text}, "idem": {freshIdem()}}))
+		// A thread moderators removed while the member was writing.
+		db.W.Exec("UPDATE threads SET status = 'removed' WHERE id = ?", tid)
+		kept("removed thread", m.c.PostForm("/t/"+idStr(tid)+"/replies", url.Values{"body": {text}, "idem": {freshIdem()}}))
+		// A group that does not exist keeps the title too.
+		kept("missing group", m.c.PostForm("/g/no-such-group/threads", url.Values{"title": {"My title here"}, "body": {text}, "idem": {freshIdem()}}),
+			`value="My title here"`)
+		if countRows(t, db, "posts", "") != before {
+			t.Fatal("a post was created")
+		}
+	})
+}
+
+func TestSeededTagVocabulary(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "iris", "member")
+		r := m.c.Get("/g/grief/new")
+		got := regexp.MustCompile(`name="trigger_warnings" value="([a-z-]+)"`).FindAllStringSubmatch(r.Body, -1)
+		want := safety.DefaultTags()
+		if len(got) != len(want) {
+			t.Fatalf("composer offers %d tags, want %d", len(got), len(want))
+		}
+		for i, tag := range want {
+			if got[i][1] != tag.Slug {
+				t.Errorf("tag %d is %q, want %q", i, got[i][1], tag.Slug)
+			}
 		}
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -120,5 +121,96 @@ func TestConcernReportTellsThePersonNothing(t *testing.T) {
 		}
 		q := w.as(w.griefMod).Get("/mod")
 		pageHas(t, firstQueueItem(t, q.Body), "Wellbeing concern")
+	})
+}
+
+type queueRow struct {
+	Kind     string
+	PostID   int64
+	Priority int
+	Detail   string
+	Status   string
+}
+
+func queueOf(t *testing.T, db *store.DB, postID int64) []queueRow {
+	t.Helper()
+	var rows []queueRow
+	if err := db.R.Raw("SELECT kind, post_id, priority, detail, status FROM queue_items WHERE post_id = ? ORDER BY kind", postID).Scan(&rows).Error; err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+func TestCrisisPostIsPublishedQueuedAndAnswered(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "ember", "member")
+		tid := m.startThread("anxiety", "Ordinary thread", "Nothing alarming here, this exam is killing me.")
+		if q := queueOf(t, db, firstPostOf(t, db, tid)); len(q) != 0 {
+			t.Fatalf("idiom queued: %+v", q)
+		}
+		r := m.c.Get("/t/" + idStr(tid))
+		pageLacks(t, r.Body, panelHeading)
+		pid, loc := m.reply(tid, 0, crisisWords)
+		q := queueOf(t, db, pid)
+		if len(q) != 1 || q[0].Kind != "wellbeing" || q[0].Priority != 100 || q[0].Status != "open" || q[0].Detail == "" {
+			t.Fatalf("queue: %+v", q)
+		}
+		var score float64
+		var status string
+		db.R.Raw("SELECT crisis_score FROM posts WHERE id = ?", pid).Scan(&score)
+		db.R.Raw("SELECT status FROM posts WHERE id = ?", pid).Scan(&status)
+		if score < 0.5 || status != "visible" {
+			t.Fatalf("score %v status %s", score, status)
+		}
+		// Right after posting, the author sees the crisis panel, once.
+		r = m.c.Get(noFragment(loc))
+		pageHas(t, r.Body, panelHeading, `href="/crisis"`, "I have the pills saved up")
+		r = m.c.Get(noFragment(loc))
+		pageLacks(t, r.Body, panelHeading)
+		// Other readers never see it.
+		o := newPoster(t, a, db, "fern", "member")
+		r = o.c.Get(noFragment(loc))
+		pageLacks(t, r.Body, panelHeading)
+		// An edit into crisis words is screened too.
+		p2, _ := m.reply(tid, 0, "A calm reply.")
+		if r := m.c.PostForm("/p/"+idStr(p2)+"/edit", url.Values{"body": {crisisWords}, "version": {"1"}}); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("edit: %d", r.StatusCode)
+		}
+		if q := queueOf(t, db, p2); len(q) != 1 || q[0].Kind != "wellbeing" {
+			t.Fatalf("edit queue: %+v", q)
+		}
+	})
+}
+
+func TestCrisisPostShowsPanelForCountry(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		p := newPoster(t, a, db, "wren", "member")
+		if err := db.W.Exec("UPDATE users SET country = 'IE' WHERE id = ?", p.id).Error; err != nil {
+			t.Fatal(err)
+		}
+		text := "I have the pills saved up and tonight is the night"
+		// On preview, before posting.
+		r := p.c.PostForm("/g/depression/threads", url.Values{"title": {"Tonight"}, "body": {text}, "idem": {freshIdem()}, "preview": {"1"}})
+		if r.StatusCode != http.StatusOK {
+			t.Fatalf("preview: %d", r.StatusCode)
+		}
+		pageHas(t, r.Body, "It sounds like you're going through a lot right now", "Samaritans Ireland", `href="tel:116123"`, "Hearth is not an emergency service")
+		// After posting: the post is published and the panel follows.
+		r = p.c.PostForm("/g/depression/threads", url.Values{"title": {"Tonight"}, "body": {text}, "idem": {freshIdem()}})
+		if r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("post: %d", r.StatusCode)
+		}
+		loc := r.Header.Get("Location")
+		r = p.c.Follow(r)
+		pageHas(t, r.Body, "It sounds like you're going through a lot right now", "Samaritans Ireland", `href="/crisis"`, text)
+		// Only once, and only for the author.
+		pageLacks(t, p.c.Get(loc).Body, "It sounds like you're going through a lot right now")
+		reader := forumtest.NewClient(t, a.Web.Handler())
+		pageLacks(t, reader.Get(loc).Body, "It sounds like you're going through a lot right now")
+		// An everyday idiom does not bring the panel.
+		r = p.c.PostForm("/g/anxiety/threads", url.Values{"title": {"Exams"}, "body": {"This exam is killing me, send snacks."}, "idem": {freshIdem()}})
+		pageLacks(t, p.c.Follow(r).Body, "It sounds like you're going through a lot right now")
 	})
 }

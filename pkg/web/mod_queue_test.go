@@ -87,26 +87,6 @@ func TestQueuePaginates(t *testing.T) {
 	})
 }
 
-func TestModPostPageAndErrorsKeepInput(t *testing.T) {
-	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		w := newModWorld(t, db)
-		w.as(w.members[0]).PostForm(fmt.Sprintf("/p/%d/report", w.opening), formValues("reason", "trigger"))
-		r := w.as(w.griefMod).Get(fmt.Sprintf("/mod/posts/%d", w.opening))
-		wantStatus(t, r, http.StatusOK)
-		pageHas(t, r.Body, "<h1>Moderate a post</h1>", "Missing trigger warning", "Move the thread to", "Lock thread", "Redact thread",
-			"Trigger warnings on the thread", `value="self-harm"`, "Send a private warning")
-		if n := strings.Count(r.Body, "<h1"); n != 1 {
-			t.Fatalf("%d h1", n)
-		}
-		// A refused redact keeps the moderator's words.
-		r = w.as(w.griefMod).PostForm(fmt.Sprintf("/p/%d/redact", w.opening), formValues("reason_detail", strings.Repeat("x", 501)))
-		wantStatus(t, r, http.StatusUnprocessableEntity)
-		pageHas(t, r.Body, "under 500 characters", strings.Repeat("x", 501), `class="error-summary"`)
-		// The thread link goes to the opening post's page.
-		wantRedirect(t, w.as(w.griefMod).Get(fmt.Sprintf("/mod/threads/%d", w.thread.ID)), fmt.Sprintf("/mod/posts/%d#thread", w.opening))
-	})
-}
-
 // TestThreadActionsReachableFromTheQueue: a reported reply's queue item and
 // its moderator page lead to the thread's actions, and those forms (which
 // come back to the moderator page) lock, pin and move the thread.
@@ -189,5 +169,28 @@ func TestLockFromTheQueue(t *testing.T) {
 		queue = mod.Follow(r)
 		pageHas(t, queue.Body, fmt.Sprintf(`id="item-%d"`, item))
 		pageLacks(t, queue.Body, lock)
+	})
+}
+
+// TestCrisisPostTopsTheQueue: a post in crisis language enters the queue as
+// a wellbeing concern, above reports, with the phrases that matched.
+func TestCrisisPostTopsTheQueue(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		w.as(w.members[1]).PostForm(fmt.Sprintf("/p/%d/report", w.reply), formValues("reason", "personal"))
+		member := w.as(w.members[0])
+		wantStatus(t, member.PostForm(fmt.Sprintf("/t/%d/replies", w.thread.ID), formValues("body", "I want to kill myself tonight, I have the pills ready")), http.StatusSeeOther)
+		var it moderation.QueueItem
+		if err := db.R.Where("kind = 'wellbeing' AND status = 'open'").Take(&it).Error; err != nil {
+			t.Fatalf("no wellbeing item: %v", err)
+		}
+		if it.Detail == "" {
+			t.Fatal("no matched phrases recorded")
+		}
+		q := w.as(w.griefMod).Get("/mod").Body
+		pageHas(t, q, "Wellbeing concern", "Why it's here")
+		if a, b := strings.Index(q, "I want to kill myself"), strings.Index(q, "The lighthouse keeper"); a < 0 || b < 0 || a > b {
+			t.Fatal("the crisis post is not above the reported post")
+		}
 	})
 }

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"html"
 	"net/http"
 	"net/url"
 	"strings"
@@ -281,6 +282,76 @@ func TestEditKeepsRequiredWarning(t *testing.T) {
 		}
 		if r := m.c.PostForm("/p/"+idStr(pid)+"/edit", url.Values{"body": {"An edited reply."}, "version": {"1"}}); r.StatusCode != http.StatusSeeOther {
 			t.Fatalf("edit of an untagged reply: %d", r.StatusCode)
+		}
+	})
+}
+
+func TestEditBadInputKeepsText(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "birch", "member")
+		tid := m.startThread("anxiety", "Original title", "Original opening.")
+		op := firstPostOf(t, db, tid)
+		pid, _ := m.reply(tid, 0, "Original reply.")
+		edit := func(id int64, f url.Values) *forumtest.Response {
+			f.Set("version", "1")
+			return m.c.PostForm("/p/"+idStr(id)+"/edit", f)
+		}
+		cases := []struct {
+			name string
+			id   int64
+			form url.Values
+			msg  string
+			keep string
+		}{
+			{"empty body", pid, url.Values{"body": {" \n "}}, "Please write a message.", ""},
+			{"body one over", pid, url.Values{"body": {strings.Repeat("é", 20001)}}, "the limit is 20,000", strings.Repeat("é", 20001)},
+			{"unknown tag", pid, url.Values{"body": {"Edited words kept."}, "trigger_warnings": {"made-up"}}, "isn&#39;t one of Hearth&#39;s trigger-warning tags", "Edited words kept."},
+			{"short title", op, url.Values{"title": {"Hi"}, "body": {"Edited opening kept."}}, "at least 3 characters", "Edited opening kept."},
+		}
+		for _, tc := range cases {
+			r := edit(tc.id, tc.form)
+			if r.StatusCode != http.StatusUnprocessableEntity {
+				t.Errorf("%s: status %d", tc.name, r.StatusCode)
+				continue
+			}
+			if !strings.Contains(r.Body, tc.msg) || !strings.Contains(r.Body, `class="error-summary"`) {
+				t.Errorf("%s: message %q or summary missing", tc.name, tc.msg)
+			}
+			if tc.keep != "" && !strings.Contains(html.UnescapeString(r.Body), tc.keep) {
+				t.Errorf("%s: the text is not kept", tc.name)
+			}
+		}
+		unchanged := func(when string) {
+			t.Helper()
+			var version int
+			var body string
+			db.R.Raw("SELECT version FROM posts WHERE id = ?", pid).Scan(&version)
+			db.R.Raw("SELECT body_md FROM posts WHERE id = ?", pid).Scan(&body)
+			if version != 1 || body != "Original reply." {
+				t.Fatalf("%s: post changed to version %d %q", when, version, body)
+			}
+		}
+		unchanged("after refused edits")
+		// A locked thread refuses the edit and keeps the words.
+		db.W.Exec("UPDATE threads SET locked = ? WHERE id = ?", true, tid)
+		r := edit(pid, url.Values{"body": {"Written before the lock."}})
+		if r.StatusCode != http.StatusForbidden || !strings.Contains(r.Body, "Written before the lock.") || !strings.Contains(r.Body, "Moderators have locked this thread") {
+			t.Fatalf("locked edit: %d", r.StatusCode)
+		}
+		db.W.Exec("UPDATE threads SET locked = ? WHERE id = ?", false, tid)
+		unchanged("after the locked edit")
+		// A post moderators removed while its author was editing it.
+		db.W.Exec("UPDATE posts SET status = 'removed' WHERE id = ?", pid)
+		r = edit(pid, url.Values{"body": {"Written before the removal."}})
+		if r.StatusCode != http.StatusForbidden || !strings.Contains(r.Body, "Written before the removal.") || !strings.Contains(r.Body, "can no longer be edited") {
+			t.Fatalf("edit of a removed post: %d\n%s", r.StatusCode, r.Body)
+		}
+		unchanged("after the edit of a removed post")
+		// Someone else still gets a plain refusal.
+		o := newPoster(t, a, db, "cedar", "member")
+		if r := o.c.PostForm("/p/"+idStr(pid)+"/edit", url.Values{"body": {"Hijack"}, "version": {"1"}}); r.StatusCode != http.StatusForbidden || strings.Contains(r.Body, "Hijack") {
+			t.Fatalf("another member's edit: %d", r.StatusCode)
 		}
 	})
 }

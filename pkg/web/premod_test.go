@@ -3,6 +3,7 @@ package web_test
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -59,29 +60,6 @@ func TestPreModerationEndToEnd(t *testing.T) {
 	})
 }
 
-// TestCrisisPostTopsTheQueue: a post in crisis language enters the queue as
-// a wellbeing concern, above reports, with the phrases that matched.
-func TestCrisisPostTopsTheQueue(t *testing.T) {
-	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		w := newModWorld(t, db)
-		w.as(w.members[1]).PostForm(fmt.Sprintf("/p/%d/report", w.reply), formValues("reason", "personal"))
-		member := w.as(w.members[0])
-		wantStatus(t, member.PostForm(fmt.Sprintf("/t/%d/replies", w.thread.ID), formValues("body", "I want to kill myself tonight, I have the pills ready")), http.StatusSeeOther)
-		var it moderation.QueueItem
-		if err := db.R.Where("kind = 'wellbeing' AND status = 'open'").Take(&it).Error; err != nil {
-			t.Fatalf("no wellbeing item: %v", err)
-		}
-		if it.Detail == "" {
-			t.Fatal("no matched phrases recorded")
-		}
-		q := w.as(w.griefMod).Get("/mod").Body
-		pageHas(t, q, "Wellbeing concern", "Why it's here")
-		if a, b := strings.Index(q, "I want to kill myself"), strings.Index(q, "The lighthouse keeper"); a < 0 || b < 0 || a > b {
-			t.Fatal("the crisis post is not above the reported post")
-		}
-	})
-}
-
 // TestHeldPostPublishedFromTheThreadPage: a moderator sees a held reply on
 // the thread page and publishes it from there; its queue item is handled
 // once, the reply is counted and every member can read it.
@@ -116,5 +94,60 @@ func TestHeldPostPublishedFromTheThreadPage(t *testing.T) {
 		}
 		// Publishing again is already handled.
 		wantStatus(t, w.as(w.siteMod).PostForm(fmt.Sprintf("/p/%d/restore", p.ID), formValues("next", back)), http.StatusConflict)
+	})
+}
+
+func TestPremoderationHoldsPosts(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "ivy", "member")
+		o := newPoster(t, a, db, "jasper", "member")
+		db.W.Exec("UPDATE groups SET premod = 'all' WHERE slug = 'ptsd'")
+		r := m.c.PostForm("/g/ptsd/threads", url.Values{"title": {"Held thread"}, "body": {"Held opening."}, "idem": {freshIdem()}})
+		if r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("premod thread: %d", r.StatusCode)
+		}
+		tid := idIn(t, r.Header.Get("Location"), `^/t/(\d+)$`)
+		op := firstPostOf(t, db, tid)
+		if q := queueOf(t, db, op); len(q) != 1 || q[0].Kind != "held" {
+			t.Fatalf("held queue: %+v", q)
+		}
+		r = m.c.Get("/t/" + idStr(tid))
+		pageHas(t, r.Body, "Held opening.", "Waiting for a moderator", "waiting for a moderator to look at it")
+		if r := o.c.Get("/t/" + idStr(tid)); r.StatusCode != http.StatusNotFound {
+			t.Fatalf("held thread for others: %d", r.StatusCode)
+		}
+		if r := o.c.Get("/g/ptsd"); strings.Contains(r.Body, "Held thread") {
+			t.Fatal("held thread listed for others")
+		}
+		if r := m.c.Get("/g/ptsd"); !strings.Contains(r.Body, "Held thread") {
+			t.Fatal("held thread not listed for its author")
+		}
+		// 'new': a member's first two posts in the group are held.
+		db.W.Exec("UPDATE groups SET premod = 'new', premod_first_n = 2 WHERE slug = 'grief'")
+		status := func(id int64) string {
+			var s string
+			db.R.Raw("SELECT status FROM posts WHERE id = ?", id).Scan(&s)
+			return s
+		}
+		t1 := o.startThread("grief", "First in grief", "One.")
+		p1 := firstPostOf(t, db, t1)
+		p2, _ := o.reply(t1, 0, "Two.")
+		if status(p1) != "held" || status(p2) != "held" {
+			t.Fatalf("first posts: %s %s", status(p1), status(p2))
+		}
+		db.W.Exec("UPDATE posts SET status = 'visible' WHERE id IN (?, ?)", p1, p2)
+		db.W.Exec("UPDATE threads SET status = 'visible' WHERE id = ?", t1)
+		p3, _ := o.reply(t1, 0, "Three.")
+		if status(p3) != "visible" {
+			t.Fatalf("third post after approval: %s", status(p3))
+		}
+		// Moderators are never held.
+		mod := newPoster(t, a, db, "kitemod", "moderator")
+		siteModerator(t, db, mod.id)
+		tm := mod.startThread("ptsd", "Moderator thread", "Welcome.")
+		if s := status(firstPostOf(t, db, tm)); s != "visible" {
+			t.Fatalf("moderator post %s", s)
+		}
 	})
 }

@@ -1,12 +1,16 @@
 package web_test
 
 import (
+	"fmt"
 	"html"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
+	"hearth/pkg/forum"
 	"hearth/pkg/forumtest"
 	"hearth/pkg/store"
 )
@@ -98,6 +102,137 @@ func TestReplyQueryCounts(t *testing.T) {
 		t.Logf("reply to the thread: %d statements, to a reply: %d", toThread, toReply)
 		if toThread > 15 || toReply > 17 {
 			t.Errorf("reply to the thread: %d statements (at most 15), to a reply: %d (at most 17)", toThread, toReply)
+		}
+	})
+}
+
+func TestSuspendedMemberCannotPost(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		wantStatus(t, w.as(w.griefMod).PostForm(fmt.Sprintf("/mod/users/%d/suspend", w.author), formValues("post", idStr(w.reply), "days", "2", "reason", "Spam or advertising")), http.StatusSeeOther)
+		// Logging in again does not lift it.
+		author := w.as(w.author)
+		r := author.PostForm(fmt.Sprintf("/t/%d/replies", w.thread.ID), formValues("body", "let me back in"))
+		wantStatus(t, r, http.StatusForbidden)
+		if n := countRows(w.t, w.db, "posts", "body_md = ?", "let me back in"); n != 0 {
+			t.Fatal("a suspended member posted")
+		}
+		// The accounts gate explains the suspension; the notice, which can't be
+		// dismissed from there, waits until it is lifted.
+		page := author.Get("/")
+		pageHas(t, page.Body, "Your account is suspended", "Spam or advertising")
+		pageLacks(t, page.Body, "A message from the moderators")
+		wantStatus(t, w.as(w.siteMod).PostForm(fmt.Sprintf("/mod/users/%d/lift", w.author), formValues()), http.StatusSeeOther)
+		pageHas(t, author.Get("/").Body, "A message from the moderators", "suspended until", "lifted the restriction")
+	})
+}
+
+// TestRepliesAtTheSameMomentAllLand: replies sent at once (on SQLite they
+// share commits, pkg/store's TxGrouped) are each acknowledged only when
+// written, each counted once, and each notifies the thread's follower; a
+// reply refused at the same moment (a locked thread) leaves nothing behind.
+func TestRepliesAtTheSameMomentAllLand(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		author := newPoster(t, a, db, "steady_author", "member")
+		open := author.startThread("grief", "Many at once", "Opening post.")
+		locked := author.startThread("grief", "Closed one", "Opening post.")
+		if err := db.W.Exec("UPDATE threads SET locked = ? WHERE id = ?", true, locked).Error; err != nil {
+			t.Fatal(err)
+		}
+		before := countRows(t, db, "posts", "")
+		const perMember = 8
+		names := []string{"river_a", "river_b", "river_c"}
+		type result struct {
+			code   int
+			locked bool
+		}
+		results := make(chan result, len(names)*perMember*2)
+		var wg sync.WaitGroup
+		for _, name := range names {
+			m := newPoster(t, a, db, name, "member")
+			for i := range perMember {
+				for _, th := range []int64{open, locked} {
+					// One client (and session) per request: a test client
+					// is not safe for concurrent use.
+					c := forumtest.NewClient(t, a.Web.Handler())
+					forumtest.LoginAs(t, a, c, m.id)
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						r := c.PostForm("/t/"+idStr(th)+"/replies", url.Values{
+							"body": {fmt.Sprintf("Reply %d from %s to %d.", i, name, th)},
+							"idem": {fmt.Sprintf("group-%s-%d-%d-key", name, th, i)},
+						})
+						results <- result{r.StatusCode, th == locked}
+					}()
+				}
+			}
+		}
+		wg.Wait()
+		close(results)
+		for r := range results {
+			if !r.locked && r.code != http.StatusSeeOther {
+				t.Errorf("reply answered %d, want 303", r.code)
+			}
+			if r.locked && r.code == http.StatusSeeOther {
+				t.Error("a reply to a locked thread was accepted")
+			}
+		}
+		want := int64(len(names) * perMember)
+		if got := countRows(t, db, "posts", "") - before; got != want {
+			t.Fatalf("%d posts written, want %d", got, want)
+		}
+		var replies, lockedReplies, notes int64
+		db.R.Table("threads").Where("id = ?", open).Select("reply_count").Scan(&replies)
+		db.R.Table("posts").Where("thread_id = ? AND parent_id IS NOT NULL", locked).Count(&lockedReplies)
+		db.R.Table("notifications").Where("user_id = ? AND thread_id = ?", author.id, open).Count(&notes)
+		if replies != want || lockedReplies != 0 || notes != want {
+			t.Fatalf("reply_count %d, locked thread replies %d, author's notifications %d; want %d, 0, %d", replies, lockedReplies, notes, want, want)
+		}
+	})
+}
+
+func TestReplyToReplyAndQuoteWithoutJavaScript(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "fern", "member")
+		o := newPoster(t, a, db, "gorse", "member")
+		tid := m.startThread("grief", "Letters", "Opening.")
+		first, _ := o.reply(tid, 0, "I write **letters** to my dad.")
+		// The Reply link's page shows the post being answered and carries
+		// its id.
+		r := m.c.Get("/t/" + idStr(tid) + "/reply?parent=" + idStr(first))
+		if r.StatusCode != http.StatusOK {
+			t.Fatalf("reply form: %d", r.StatusCode)
+		}
+		pageHas(t, r.Body, "<h1>Reply to gorse</h1>", "<strong>letters</strong>", `name="parent_id" value="`+idStr(first)+`"`,
+			`action="/t/`+idStr(tid)+`/replies"`)
+		// The Quote link fills the message with the post as a quotation.
+		r = m.c.Get("/t/" + idStr(tid) + "/reply?parent=" + idStr(first) + "&quote=1")
+		pageHas(t, html.UnescapeString(r.Body), "> **gorse** wrote:\n>\n> I write **letters** to my dad.\n")
+		// Posting that form answers the reply, one level deeper.
+		quoted := forum.Quote("gorse", "I write **letters** to my dad.") + "Me too."
+		second, _ := m.reply(tid, first, quoted)
+		var parent int64
+		var depth int
+		db.R.Raw("SELECT parent_id FROM posts WHERE id = ?", second).Scan(&parent)
+		db.R.Raw("SELECT depth FROM posts WHERE id = ?", second).Scan(&depth)
+		if parent != first || depth != 2 {
+			t.Fatalf("reply to reply: parent %d depth %d", parent, depth)
+		}
+		r = m.c.Get("/t/" + idStr(tid))
+		post := regexp.MustCompile(`(?s)<li class="post indent-2" id="p-` + idStr(second) + `">.*?</article>`).FindString(r.Body)
+		if !strings.Contains(post, "<blockquote>") || !strings.Contains(post, "Me too.") {
+			t.Fatalf("quoted reply: %s", post)
+		}
+		pageHas(t, o.c.Get("/notifications").Body, "fern replied to your post")
+		// A parent from elsewhere, or no post at all, is not found.
+		other := m.startThread("grief", "Elsewhere", "Other opening.")
+		for _, q := range []string{"?parent=" + idStr(firstPostOf(t, db, other)), "?parent=99999", "?parent=abc"} {
+			if r := m.c.Get("/t/" + idStr(tid) + "/reply" + q); r.StatusCode != http.StatusNotFound {
+				t.Errorf("reply form %s: %d", q, r.StatusCode)
+			}
 		}
 	})
 }

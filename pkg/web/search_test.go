@@ -74,3 +74,54 @@ func TestSearchFindsVisibleTextOnly(t *testing.T) {
 		pageLacks(t, r.Body, "Nothing matched")
 	})
 }
+
+func TestSearchRanksTitleMatchesFirst(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "hazel", "member")
+		// The better match is written first: the tie-break (newest first)
+		// alone would list it last, so only the rank can put it on top.
+		titled := m.startThread("anxiety", "Insomnia again", "Insomnia keeps me up; the insomnia is worst on Sundays.")
+		passing := m.startThread("anxiety", "Long evenings", "Many things happen in the evening, and sometimes there is insomnia among them, "+
+			"along with tea, books, music, walks, phone calls, cooking, cleaning and the rest of an ordinary day.")
+		r := m.c.Get("/search?q=insomnia")
+		i, j := strings.Index(r.Body, `href="/p/`+idStr(firstPostOf(t, db, titled))+`"`), strings.Index(r.Body, `href="/p/`+idStr(firstPostOf(t, db, passing))+`"`)
+		if i < 0 || j < 0 || i > j {
+			t.Fatalf("ranking: title match at %d, passing mention at %d", i, j)
+		}
+	})
+}
+
+func TestSearchFoldsBlockedAndLeavesOutBreakTopics(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		me := newPoster(t, a, db, "ivy", "member")
+		blocked := newPoster(t, a, db, "thorn", "member")
+		other := newPoster(t, a, db, "clover", "member")
+		blocked.startThread("anxiety", "The lighthouse walk", "I walked to the lighthouse at dawn.")
+		other.startThread("anxiety", "Lighthouse photos", "Sharing lighthouse pictures from my trip.")
+		other.startThread("anxiety", "A lighthouse night", "The lighthouse night was hard.", "self-harm")
+
+		r := me.c.Get("/search?q=lighthouse")
+		pageHas(t, r.Body, "The lighthouse walk", "Lighthouse photos", "A lighthouse night")
+		pageLacks(t, r.Body, "blocked-post")
+
+		if r := me.c.PostForm("/u/thorn/block", nil); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("block: %d", r.StatusCode)
+		}
+		if r := me.c.PostForm("/settings/breaks", url.Values{"scope": {"tag"}, "tag": {"self-harm"}, "days": {"7"}}); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("break: %d", r.StatusCode)
+		}
+		r = me.c.Get("/search?q=lighthouse")
+		if r.StatusCode != http.StatusOK {
+			t.Fatalf("search: %d", r.StatusCode)
+		}
+		pageHas(t, r.Body, "Lighthouse photos", `<details class="blocked-post"><summary>A post from a member you've blocked.`)
+		pageLacks(t, r.Body, "A lighthouse night")
+		if strings.Count(r.Body, `class="blocked-post"`) != 1 {
+			t.Fatal("want exactly thorn's result folded")
+		}
+		// Someone else's search is unchanged.
+		pageHas(t, other.c.Get("/search?q=lighthouse").Body, "A lighthouse night")
+	})
+}

@@ -3,10 +3,12 @@ package web_test
 import (
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
 	"hearth/migrations"
+	"hearth/pkg/auth"
 	"hearth/pkg/forumtest"
 	"hearth/pkg/store"
 )
@@ -97,6 +99,97 @@ func TestDeleteAccountRemovesSettingsInOneTransaction(t *testing.T) {
 		}
 		if !loggedIn(t, other) || countRows(t, db, "users", "username = ?", "robin") != 1 {
 			t.Fatal("deleting one account touched another")
+		}
+	})
+}
+
+func TestDeleteAccountAnonymisesPosts(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, c := newApp(t, db)
+		forumtest.SignUp(t, c, "sedge", goodPassword)
+		uid := forumtest.UserID(t, db, "sedge")
+		th := startThread(t, c, "anxiety", "Panic on the bus", "It happened again today.")
+		other := forumtest.NewClient(t, a.Web.Handler())
+		forumtest.SignUp(t, other, "robin", goodPassword)
+		replyTo(t, other, th, 0, "That sounds so hard.")
+		second := loginWithUA(t, a.Web.Handler(), "sedge", iphoneUA)
+
+		r := c.Get("/settings/delete")
+		wantStatus(t, r, http.StatusOK)
+		if !strings.Contains(r.Body, `value="anonymise"`) || !strings.Contains(r.Body, `value="erase"`) || !strings.Contains(r.Body, `<label for="current_password">`) {
+			t.Fatalf("delete page:\n%s", r.Body)
+		}
+		// Refusals change nothing.
+		wantStatus(t, c.PostForm("/settings/delete", url.Values{"mode": {"anonymise"}, "current_password": {"not my password"}}), http.StatusUnprocessableEntity)
+		wantStatus(t, c.PostForm("/settings/delete", url.Values{"mode": {"everything"}, "current_password": {goodPassword}}), http.StatusUnprocessableEntity)
+		wantStatus(t, c.PostForm("/settings/delete", url.Values{"current_password": {goodPassword}}), http.StatusUnprocessableEntity)
+		if countRows(t, db, "users", "id = ?", uid) != 1 || !loggedIn(t, c) {
+			t.Fatal("a refused deletion changed something")
+		}
+
+		r = c.PostForm("/settings/delete", url.Values{"mode": {"anonymise"}, "current_password": {goodPassword}})
+		wantRedirect(t, r, "/goodbye")
+		g := c.Follow(r)
+		if !strings.Contains(g.Body, "Your account is deleted") || !strings.Contains(g.Body, "Thank you") || loggedIn(t, c) || loggedIn(t, second) {
+			t.Fatalf("goodbye:\n%s", g.Body)
+		}
+		for table, where := range map[string]string{"users": "id = ?", "sessions": "user_id = ?", "recovery_codes": "user_id = ?", "posts": "author_id = ?", "threads": "author_id = ?"} {
+			if n := countRows(t, db, table, where, uid); n != 0 {
+				t.Errorf("%d rows of %s still point at the deleted member", n, table)
+			}
+		}
+		if countRows(t, db, "posts", "body_md = ? AND author_id IS NULL AND status = 'visible'", "It happened again today.") != 1 {
+			t.Fatal("anonymised post not kept as it was")
+		}
+		page := forumtest.NewClient(t, a.Web.Handler()).Get("/t/" + idStr(th))
+		if page.StatusCode != http.StatusOK || !strings.Contains(page.Body, "It happened again today.") || !strings.Contains(page.Body, "former member") || strings.Contains(page.Body, "sedge") {
+			t.Fatalf("thread after anonymising: %d\n%s", page.StatusCode, page.Body)
+		}
+		if p := forumtest.NewClient(t, a.Web.Handler()).Get("/u/sedge"); p.StatusCode != http.StatusNotFound {
+			t.Fatalf("deleted member's profile: %d", p.StatusCode)
+		}
+		// The name is free again.
+		forumtest.SignUp(t, forumtest.NewClient(t, a.Web.Handler()), "sedge", goodPassword)
+	})
+}
+
+func TestDeleteAccountErasesWordsAndKeepsThreadShape(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, c := newApp(t, db)
+		forumtest.SignUp(t, c, "yarrow", goodPassword)
+		uid := forumtest.UserID(t, db, "yarrow")
+		th := startThread(t, c, "ptsd", "Nightmares again", "The same dream every night.")
+		other := forumtest.NewClient(t, a.Web.Handler())
+		forumtest.SignUp(t, other, "robin", goodPassword)
+		replyTo(t, other, th, 0, "You're not alone in this.")
+		replyTo(t, c, th, 0, "Thank you, that helps.")
+		var postIDs []int64
+		db.R.Table("posts").Where("author_id = ?", uid).Pluck("id", &postIDs)
+
+		wantRedirect(t, c.PostForm("/settings/delete", url.Values{"mode": {"erase"}, "current_password": {goodPassword}}), "/goodbye")
+		if countRows(t, db, "users", "id = ?", uid) != 0 {
+			t.Fatal("user row not deleted")
+		}
+		for _, words := range []string{"The same dream every night.", "Thank you, that helps.", "Nightmares again"} {
+			if countRows(t, db, "posts", "body_md = ? OR body_html LIKE ?", words, "%"+words+"%") != 0 || countRows(t, db, "threads", "title = ?", words) != 0 {
+				t.Errorf("erased words %q are still stored", words)
+			}
+		}
+		if n := countRows(t, db, "posts", "id IN ? AND status = 'deleted' AND body_md = ? AND body_html = ? AND author_id IS NULL", postIDs, auth.ErasedPostMarkdown, auth.ErasedPostHTML); n != int64(len(postIDs)) {
+			t.Fatalf("%d of %d posts replaced by the placeholder", n, len(postIDs))
+		}
+		if countRows(t, db, "posts", "body_md = ?", "You're not alone in this.") != 1 {
+			t.Fatal("someone else's reply was touched")
+		}
+		if countRows(t, db, "threads", "title = ? AND status = 'visible'", auth.ErasedThreadTitle) != 1 {
+			t.Fatal("thread title not replaced, or the thread hidden")
+		}
+		if countRows(t, db, "post_revisions", "post_id IN ?", postIDs) != 0 {
+			t.Fatal("earlier versions of erased posts kept")
+		}
+		page := forumtest.NewClient(t, a.Web.Handler()).Get("/t/" + idStr(th))
+		if page.StatusCode != http.StatusOK || !strings.Contains(page.Body, "You&#39;re not alone in this.") || strings.Contains(page.Body, "same dream") {
+			t.Fatalf("thread after erasing: %d\n%s", page.StatusCode, page.Body)
 		}
 	})
 }

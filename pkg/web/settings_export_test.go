@@ -2,7 +2,9 @@ package web_test
 
 import (
 	"encoding/json"
+	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -73,6 +75,122 @@ func TestExportIncludesReportsBlocksAndBreaks(t *testing.T) {
 		must(row.Scan(&note, &reporter))
 		if reporter != nil || note != "" {
 			t.Fatalf("after erase: reporter %v note %q", reporter, note)
+		}
+	})
+}
+
+func TestExportDownloadsEverythingTheMemberWroteOrSet(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, c := newApp(t, db)
+		if r := c.Get("/settings/export"); r.StatusCode != http.StatusSeeOther || !strings.HasPrefix(r.Header.Get("Location"), "/login") {
+			t.Fatalf("visitor export: %d", r.StatusCode)
+		}
+		forumtest.SignUp(t, c, "wren", goodPassword)
+		c.PostForm("/settings/country", url.Values{"country": {"IE"}})
+		th := startThread(t, c, "grief", "Missing my gran", "She taught me to **bake**.\n\nI miss her.")
+		replyTo(t, c, th, 0, "Thank you all for *listening*.")
+		other := forumtest.NewClient(t, a.Web.Handler())
+		forumtest.SignUp(t, other, "robin", goodPassword)
+		replyTo(t, other, th, 0, "Words from someone else entirely.")
+
+		r := c.Get("/settings/export")
+		wantStatus(t, r, http.StatusOK)
+		if r.Header.Get("Cache-Control") != "no-store" || !strings.HasPrefix(r.Header.Get("Content-Disposition"), `attachment; filename="hearth-export-`) ||
+			!strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+			t.Fatalf("export headers: %v", r.Header)
+		}
+		var e struct {
+			Format  string `json:"format"`
+			Profile struct {
+				Pseudonym string `json:"pseudonym"`
+				Role      string `json:"role"`
+			} `json:"profile"`
+			Settings struct {
+				Country           string `json:"country"`
+				RecoveryCodesLeft int    `json:"recovery_codes_left"`
+			} `json:"settings"`
+			Threads []struct {
+				Title string `json:"title"`
+				Group string `json:"group"`
+			} `json:"threads"`
+			Posts []struct {
+				Markdown string `json:"markdown"`
+			} `json:"posts"`
+			Sessions []struct {
+				Device     string `json:"device"`
+				ThisDevice bool   `json:"this_device"`
+			} `json:"sessions"`
+		}
+		if err := json.Unmarshal([]byte(r.Body), &e); err != nil {
+			t.Fatalf("export is not JSON: %v\n%s", err, r.Body)
+		}
+		if e.Format != auth.ExportFormat || e.Profile.Pseudonym != "wren" || e.Profile.Role != "member" || e.Settings.Country != "IE" || e.Settings.RecoveryCodesLeft != 10 {
+			t.Fatalf("profile and settings: %+v", e)
+		}
+		if len(e.Threads) != 1 || e.Threads[0].Title != "Missing my gran" || e.Threads[0].Group != "grief" {
+			t.Fatalf("threads: %+v", e.Threads)
+		}
+		if len(e.Posts) != 2 || e.Posts[0].Markdown != "She taught me to **bake**.\n\nI miss her." || e.Posts[1].Markdown != "Thank you all for *listening*." {
+			t.Fatalf("posts (with Markdown source): %+v", e.Posts)
+		}
+		if len(e.Sessions) != 1 || !e.Sessions[0].ThisDevice || e.Sessions[0].Device == "" {
+			t.Fatalf("sessions: %+v", e.Sessions)
+		}
+		var hash, token string
+		db.R.Raw("SELECT password_hash FROM users WHERE username = ?", "wren").Row().Scan(&hash)
+		db.R.Raw("SELECT token_hash FROM sessions").Row().Scan(&token)
+		for _, secret := range []string{"someone else entirely", "robin", hash, token, "$argon2id", "token_hash", "password"} {
+			if strings.Contains(r.Body, secret) {
+				t.Errorf("export contains %q", secret)
+			}
+		}
+	})
+}
+
+func TestExportIncludesReactionsPreferencesAndSubscriptions(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "exporter", "member")
+		o := newPoster(t, a, db, "someone", "member")
+		tid := o.startThread("grief", "Hello", "Words.")
+		op := firstPostOf(t, db, tid)
+		m.c.PostForm("/p/"+idStr(op)+"/react", url.Values{"kind": {"hear"}})
+		m.c.PostForm("/settings/warnings", url.Values{"mode-self-harm": {"hide"}, "mode-violence": {"show"}})
+		m.c.PostForm("/t/"+idStr(tid)+"/mute", url.Values{})
+		r := m.c.Get("/settings/export")
+		if r.StatusCode != http.StatusOK {
+			t.Fatalf("export: %d", r.StatusCode)
+		}
+		var e struct {
+			Reactions []struct {
+				PostID int64  `json:"post_id"`
+				Kind   string `json:"kind"`
+			} `json:"reactions"`
+			Prefs map[string]string `json:"trigger_warning_preferences"`
+			Subs  []struct {
+				ThreadID int64  `json:"thread_id"`
+				State    string `json:"state"`
+			} `json:"thread_subscriptions"`
+		}
+		if err := json.Unmarshal([]byte(r.Body), &e); err != nil {
+			t.Fatal(err)
+		}
+		if len(e.Reactions) != 1 || e.Reactions[0].PostID != op || e.Reactions[0].Kind != "hear" {
+			t.Errorf("reactions %+v", e.Reactions)
+		}
+		if len(e.Prefs) != 2 || e.Prefs["self-harm"] != "hide" || e.Prefs["violence"] != "show" {
+			t.Errorf("preferences %+v", e.Prefs)
+		}
+		if len(e.Subs) != 1 || e.Subs[0].ThreadID != tid || e.Subs[0].State != "mute" {
+			t.Errorf("subscriptions %+v", e.Subs)
+		}
+		// Someone else's export holds none of it.
+		var other struct {
+			Reactions []any `json:"reactions"`
+		}
+		json.Unmarshal([]byte(o.c.Get("/settings/export").Body), &other)
+		if len(other.Reactions) != 0 {
+			t.Errorf("other member's export has %d reactions", len(other.Reactions))
 		}
 	})
 }

@@ -6,7 +6,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"hearth/pkg/forum"
 	"hearth/pkg/forumtest"
 	"hearth/pkg/store"
 )
@@ -182,5 +184,66 @@ func TestThreadNotFound(t *testing.T) {
 				t.Errorf("%s: %d", p, r.StatusCode)
 			}
 		}
+	})
+}
+
+func TestThreadPageControlsForModeratorsOnly(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		page := fmt.Sprintf("/t/%d", w.thread.ID)
+		r := w.as(w.griefMod).Get(page)
+		wantStatus(t, r, http.StatusOK)
+		pageHas(t, r.Body, "Moderate this thread", "Moderate this post", fmt.Sprintf(`action="/p/%d/remove"`, w.reply), fmt.Sprintf(`action="/p/%d/redact"`, w.reply),
+			fmt.Sprintf(`action="/t/%d/lock"`, w.thread.ID), fmt.Sprintf(`action="/t/%d/pin"`, w.thread.ID), fmt.Sprintf(`action="/t/%d/redact"`, w.thread.ID),
+			fmt.Sprintf(`href="/mod/threads/%d"`, w.thread.ID), fmt.Sprintf(`href="/mod/posts/%d"`, w.reply))
+		for _, c := range []*forumtest.Client{w.as(w.members[0]), w.as(w.anxietyMod), w.as(0)} {
+			pageLacks(t, c.Get(page).Body, "Moderate this thread", "Moderate this post", "/remove\"")
+		}
+	})
+}
+
+func TestRedactedAndRemovedPostsOnTheThreadPage(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		other := w.insertReply(w.thread, w.members[1], "Quiet words about the harbour", nil)
+		w.as(w.griefMod).PostForm(fmt.Sprintf("/p/%d/redact", w.reply), formValues("reason", "Shares personal information"))
+		w.as(w.griefMod).PostForm(fmt.Sprintf("/p/%d/remove", other), formValues("reason", "Spam or advertising"))
+		page := fmt.Sprintf("/t/%d", w.thread.ID)
+		for _, c := range []*forumtest.Client{w.as(0), w.as(w.members[0])} {
+			r := c.Get(page)
+			wantStatus(t, r, http.StatusOK)
+			pageHas(t, r.Body, "Redacted by moderators: Shares personal information", fmt.Sprintf(`id="p-%d"`, w.reply))
+			pageLacks(t, r.Body, "lighthouse", "harbour")
+		}
+		pageLacks(t, w.as(0).Get("/search?q=lighthouse").Body, "lighthouse keeper")
+	})
+}
+
+// TestThreadPageTimes: each post shows when it was written as a <time>
+// with the RFC 3339 instant, the exact UTC time as its title and again in
+// a span, and "edited" with the exact edit time for an edited post.
+func TestThreadPageTimes(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		tid, _ := longThread(t, db, 5)
+		var posts []forum.Post
+		if err := db.R.Where("thread_id = ?", tid).Order("id").Find(&posts).Error; err != nil {
+			t.Fatal(err)
+		}
+		edited := time.Date(2026, 3, 4, 5, 6, 0, 0, time.UTC)
+		if err := db.W.Exec("UPDATE posts SET edited_at = ? WHERE id = ?", edited, posts[2].ID).Error; err != nil {
+			t.Fatal(err)
+		}
+		body := forumtest.NewClient(t, a.Web.Handler()).Get("/t/" + idStr(tid)).Body
+		for _, p := range posts {
+			if p.Status != forum.StatusVisible {
+				continue
+			}
+			at := p.CreatedAt.UTC()
+			exact := at.Format("2 January 2006 at 15:04 UTC")
+			pageHas(t, body, `<a class="when" href="#p-`+idStr(p.ID)+`"><time datetime="`+at.Format(time.RFC3339)+`" title="`+exact+`">`,
+				`<span class="exact">`+exact+`</span>`)
+		}
+		pageHas(t, body, `<span class="edited" title="Edited 4 March 2026 at 05:06 UTC">edited</span>`)
 	})
 }
