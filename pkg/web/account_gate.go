@@ -52,3 +52,18 @@ func (s *Server) sanctionGate(next echo.HandlerFunc) echo.HandlerFunc {
 		return renderPage(c, http.StatusForbidden, pageSanctioned, v)
 	}
 }
+
+// sanctionText says, gently, why a member cannot post right now.
+func sanctionText(err error) string {
+	var se *auth.SanctionError
+	if errors.As(err, &se) {
+		switch {
+		case se.Status == auth.StatusBanned:
+			return "Your account can no longer post on Hearth. You can still read, and the crisis page is always here if you need it."
+		case se.Until.IsZero():
+			return "Your account is suspended from posting until a moderator lifts the suspension. You can still read."
+		}
+		return "Your account is suspended from posting until " + exactTime(se.Until) + ". You can still read, and you can post again after that."
+	}
+	return "Your account can't post right now."
+}

@@ -43,7 +43,7 @@ func (s *Server) renderAdminGroups(c echo.Context, f GroupForm, errs map[string]
 	if err != nil {
 		return err
 	}
-	v := AdminGroupsView{Base: s.base(c, "Groups"), Groups: gs, Form: f, Errors: errs, ErrorList: modErrorList(errs, adminGroupFields...)}
+	v := AdminGroupsView{Base: s.base(c, "Groups"), Groups: gs, Form: f, Errors: errs, ErrorList: errorList(errs, adminGroupFields...)}
 	return renderPage(c, status, pageAdminGroups, v)
 }
 
@@ -78,7 +78,7 @@ func (s *Server) adminGroupUpdate(c echo.Context) error {
 	g, err := s.deps.Moderation.UpdateGroup(ctx, actor(c), f.Slug, f.input())
 	if v, ok := forum.AsValidation(err); ok {
 		return renderPage(c, http.StatusUnprocessableEntity, pageAdminGroupEdit,
-			AdminGroupView{Base: s.base(c, g.Name), Group: g, Form: f, Errors: v.Fields, ErrorList: modErrorList(v.Fields, adminGroupFields...)})
+			AdminGroupView{Base: s.base(c, g.Name), Group: g, Form: f, Errors: v.Fields, ErrorList: errorList(v.Fields, adminGroupFields...)})
 	}
 	if err != nil {
 		return err

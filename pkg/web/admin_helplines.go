@@ -92,7 +92,7 @@ func (s *Server) adminHelplineCreate(c echo.Context) error {
 
 // adminHelplineEdit shows a helpline's form.
 func (s *Server) adminHelplineEdit(c echo.Context) error {
-	id, err := helplineIDParam(c)
+	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
@@ -105,7 +105,7 @@ func (s *Server) adminHelplineEdit(c echo.Context) error {
 
 // adminHelplineUpdate saves a helpline (audited).
 func (s *Server) adminHelplineUpdate(c echo.Context) error {
-	id, err := helplineIDParam(c)
+	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
@@ -127,7 +127,7 @@ func (s *Server) adminHelplineUpdate(c echo.Context) error {
 
 // adminHelplineDelete removes a helpline (audited).
 func (s *Server) adminHelplineDelete(c echo.Context) error {
-	id, err := helplineIDParam(c)
+	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
@@ -148,16 +148,6 @@ func (s *Server) helplineFormInvalid(c echo.Context, id int64, f HelplineForm, e
 		title = "Edit helpline"
 	}
 	return renderPage(c, http.StatusUnprocessableEntity, pageAdminHelplineForm, HelplineFormView{Base: s.base(c, title), ID: id, Form: f, Errors: errs})
-}
-
-// helplineIDParam reads the :id path parameter; anything but a positive integer is
-// a 404.
-func helplineIDParam(c echo.Context) (int64, error) {
-	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, echo.NewHTTPError(http.StatusNotFound)
-	}
-	return id, nil
 }
 
 // HelplineField is one input of the helpline form.

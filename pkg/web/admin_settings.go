@@ -30,7 +30,7 @@ func (s *Server) renderAdminSettings(c echo.Context, form string, errs map[strin
 		threshold = strconv.Itoa(set.ReportThreshold)
 	}
 	v := AdminSettingsView{Base: s.base(c, "Site settings"), ReportThreshold: threshold, Tags: tags, NewTag: newTag,
-		Form: form, Errors: errs, ErrorList: modErrorList(errs, "report_threshold", "slug", "name", "description")}
+		Form: form, Errors: errs, ErrorList: errorList(errs, "report_threshold", "slug", "name", "description")}
 	return renderPage(c, status, pageAdminSettings, v)
 }
 
@@ -45,33 +45,5 @@ func (s *Server) adminSettingsSave(c echo.Context) error {
 		return err
 	}
 	s.setFlash(c, "Settings saved.")
-	return c.Redirect(http.StatusSeeOther, "/admin/settings")
-}
-
-// adminTagCreate adds a trigger warning to the vocabulary.
-func (s *Server) adminTagCreate(c echo.Context) error {
-	in := moderation.TagInput{Slug: c.FormValue("slug"), Name: c.FormValue("name"), Description: c.FormValue("description")}
-	err := s.deps.Moderation.CreateTag(c.Request().Context(), actor(c), in)
-	if v, ok := forum.AsValidation(err); ok {
-		return s.renderAdminSettings(c, "tag-new", v.Fields, "", in, http.StatusUnprocessableEntity)
-	}
-	if err != nil {
-		return err
-	}
-	s.setFlash(c, "Added the trigger warning “"+in.Name+"”.")
-	return c.Redirect(http.StatusSeeOther, "/admin/settings")
-}
-
-// adminTagUpdate renames a trigger warning.
-func (s *Server) adminTagUpdate(c echo.Context) error {
-	in := moderation.TagInput{Slug: c.Param("slug"), Name: c.FormValue("name"), Description: c.FormValue("description")}
-	err := s.deps.Moderation.UpdateTag(c.Request().Context(), actor(c), in)
-	if v, ok := forum.AsValidation(err); ok {
-		return s.renderAdminSettings(c, in.Slug, v.Fields, "", moderation.TagInput{}, http.StatusUnprocessableEntity)
-	}
-	if err != nil {
-		return err
-	}
-	s.setFlash(c, "Renamed the trigger warning to “"+in.Name+"”.")
 	return c.Redirect(http.StatusSeeOther, "/admin/settings")
 }

@@ -1,107 +1,19 @@
 package web
 
 import (
+	"crypto/rand"
+	"encoding/base64"
 	"errors"
 	"net/http"
-	"net/url"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
-	"hearth/pkg/auth"
 	"hearth/pkg/forum"
 )
 
-// Starting a thread: GET /g/:slug/new shows the composer, POST
-// /g/:slug/threads posts it (or previews it when the Preview button was
-// pressed). Whatever goes wrong, the member's words come back in the form.
-
-func (s *Server) threadNew(c echo.Context) error {
-	g, err := s.deps.Forum.Group(c.Request().Context(), c.Param("slug"))
-	if err != nil {
-		return err
-	}
-	v, err := s.threadComposer(c, g, forum.Draft{})
-	if err != nil {
-		return err
-	}
-	if status, refusal := s.threadRefusal(c, g); refusal != "" {
-		v.Refusal, v.Form.Refused = refusal, true
-		return renderPage(c, status, pageCompose, v)
-	}
-	return renderPage(c, http.StatusOK, pageCompose, v)
-}
-
-func (s *Server) threadCreate(c echo.Context) error {
-	ctx := c.Request().Context()
-	f := readDraft(c)
-	d := f.Draft
-	g, err := s.deps.Forum.Group(ctx, c.Param("slug"))
-	if gone(err) {
-		return s.goneComposer(c, d, true)
-	}
-	if err != nil {
-		return err
-	}
-	v, err := s.threadComposer(c, g, d)
-	if err != nil {
-		return err
-	}
-	if f.Idem != "" {
-		v.Form.Idem = f.Idem
-	}
-	if status, refusal := s.threadRefusal(c, g); refusal != "" {
-		v.Refusal, v.Form.Refused = refusal, true
-		return renderPage(c, status, pageCompose, v)
-	}
-	if f.Preview {
-		return s.renderPreview(c, &v, d)
-	}
-	res, err := s.deps.Forum.StartThread(ctx, g, writerFor(c, g.ID), d, f.Idem)
-	if err != nil {
-		return s.composeFailed(c, &v, err)
-	}
-	if res.Duplicate {
-		return c.Redirect(http.StatusSeeOther, "/t/"+itoa(res.Post.ThreadID))
-	}
-	s.afterPost(c, res, "Your thread is posted.")
-	return c.Redirect(http.StatusSeeOther, "/t/"+itoa(res.Post.ThreadID))
-}
-
-// threadRefusal is why the member cannot start a thread in g right now:
-// the posting rules (an archived group), then whether they may post at
-// all (a sanction, a break they chose).
-func (s *Server) threadRefusal(c echo.Context, g forum.Group) (int, string) {
-	if r := forum.Decide(forum.Facts{Act: forum.ActStart, Writer: writerFor(c, g.ID), Group: g}).Refusal; r != nil {
-		return http.StatusForbidden, r.Message()
-	}
-	if err := auth.CanPost(actor(c), time.Now()); err != nil {
-		return http.StatusForbidden, sanctionText(err)
-	}
-	if r := s.breakRefusal(c, g.ID, ""); r != "" {
-		return http.StatusForbidden, r
-	}
-	return 0, ""
-}
-
-// threadComposer is the new-thread page holding draft d.
-func (s *Server) threadComposer(c echo.Context, g forum.Group, d forum.Draft) (ComposeView, error) {
-	vocab, _, err := s.vocab(c)
-	if err != nil {
-		return ComposeView{}, err
-	}
-	d = forum.CleanDraft(d)
-	return ComposeView{
-		Base:    s.base(c, "Start a thread in "+g.Name),
-		Heading: "Start a thread in " + g.Name,
-		Intro:   "Take your time. Write as much or as little as feels right; you can preview before posting, and edit or delete afterwards.",
-		Group:   &g,
-		Form: ComposeForm{
-			Action: "/g/" + url.PathEscape(g.Slug) + "/threads", WithTitle: true, Title: d.Title, Body: d.Body,
-			Tags: tagChoices(vocab, d.Tags), Idem: newIdemKey(), Submit: "Post thread", RequireTag: g.RequireTag,
-		},
-	}, nil
-}
+// What every composer shares (a new thread, a reply, an edit): the
+// preview, the refused or failed post that keeps the member's words, and
+// what the next page says after a post.
 
 // renderPreview renders draft d into the composer without saving it, with
 // tag suggestions and, when the words suggest a crisis, the crisis panel.
@@ -200,4 +112,26 @@ func (s *Server) goneComposer(c echo.Context, d forum.Draft, withTitle bool) err
 			Tags: tagChoices(vocab, d.Tags), Refused: true},
 	}
 	return renderPage(c, http.StatusNotFound, pageCompose, v)
+}
+
+// newIdemKey is a fresh idempotency key for a composer.
+func newIdemKey() string {
+	var b [18]byte
+	_, _ = rand.Read(b[:])
+	return base64.RawURLEncoding.EncodeToString(b[:])
+}
+
+// formSummary is the composer's error summary: its messages as the fields
+// appear, each linking to its field.
+func formSummary(errs map[string]string) ErrorSummary {
+	order := []struct{ field, id string }{
+		{"parent_id", "parent-error"}, {"title", "title"}, {"body", "body"}, {"trigger_warnings", "trigger-warnings"},
+	}
+	s := ErrorSummary{Heading: "Your post needs a small change before it can go up"}
+	for _, f := range order {
+		if m, ok := errs[f.field]; ok {
+			s.Items = append(s.Items, SummaryItem{Target: f.id, Message: m})
+		}
+	}
+	return s
 }

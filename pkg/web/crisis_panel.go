@@ -1,6 +1,11 @@
 package web
 
 import (
+	"crypto/hmac"
+	"net/http"
+	"strconv"
+	"strings"
+
 	"github.com/labstack/echo/v4"
 
 	"hearth/pkg/safety"
@@ -80,4 +85,31 @@ func pickGeneral(hs []safety.Helpline) []safety.Helpline {
 		}
 	}
 	return out
+}
+
+const careCookie = "hearth_care"
+
+// setCare asks the next page to show the signed-in author the crisis panel
+// (after a post whose words suggest they may be in crisis). The cookie is
+// signed and short-lived, and names nothing but the member's id.
+func (s *Server) setCare(c echo.Context) {
+	p := principal(c)
+	if p == nil {
+		return
+	}
+	v := strconv.FormatInt(p.User.ID, 10)
+	c.SetCookie(&http.Cookie{Name: careCookie, Value: v + "." + s.sign("care", v), Path: "/", MaxAge: 300, // #nosec G124 -- HttpOnly and SameSite=Lax are set; Secure follows HEARTH_BASE_URL (https)
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.cfg.SecureCookies()})
+}
+
+// popCare reports whether the crisis panel was asked for and clears it.
+func (s *Server) popCare(c echo.Context) bool {
+	ck, err := c.Cookie(careCookie)
+	if err != nil || ck.Value == "" {
+		return false
+	}
+	c.SetCookie(&http.Cookie{Name: careCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.cfg.SecureCookies()}) // #nosec G124 -- HttpOnly and SameSite=Lax are set; Secure follows HEARTH_BASE_URL (https)
+	p := principal(c)
+	v, sig, ok := strings.Cut(ck.Value, ".")
+	return ok && p != nil && v == strconv.FormatInt(p.User.ID, 10) && hmac.Equal([]byte(sig), []byte(s.sign("care", v)))
 }

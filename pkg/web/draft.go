@@ -45,3 +45,12 @@ func readDraft(c echo.Context) draftForm {
 		Preview:  c.FormValue("preview") != "",
 	}
 }
+
+// formList returns every value of a repeated form field.
+func formList(c echo.Context, name string) []string {
+	ps, err := c.FormParams()
+	if err != nil {
+		return nil
+	}
+	return ps[name]
+}

@@ -41,7 +41,7 @@ func (s *Server) groupShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	tags, err := s.tagNames(c)
+	_, tags, err := s.vocab(c)
 	if err != nil {
 		return err
 	}
@@ -69,32 +69,6 @@ func (s *Server) groupShow(c echo.Context) error {
 		v.NextURL = "/g/" + url.PathEscape(g.Slug) + "?after=" + url.QueryEscape(page.Next)
 	}
 	return renderPage(c, http.StatusOK, pageGroup, v)
-}
-
-// tagNames maps tag slugs to their display names.
-func (s *Server) tagNames(c echo.Context) (map[string]string, error) {
-	ts, err := s.deps.Forum.Tags(c.Request().Context())
-	if err != nil {
-		return nil, err
-	}
-	m := make(map[string]string, len(ts))
-	for _, t := range ts {
-		m[t.Slug] = t.Name
-	}
-	return m, nil
-}
-
-// labels turns a tag set into display labels, in vocabulary order of slugs.
-func labels(t forum.Tags, names map[string]string) []TagLabel {
-	var out []TagLabel
-	for _, slug := range t.Slugs() {
-		name := names[slug]
-		if name == "" {
-			name = slug
-		}
-		out = append(out, TagLabel{Slug: slug, Name: name})
-	}
-	return out
 }
 
 // nameOr shows "former member" for content whose author deleted their account.

@@ -71,7 +71,7 @@ func modSince(t, now time.Time) string {
 
 // modPost is a moderator's page for one post.
 func (s *Server) modPost(c echo.Context) error {
-	id, err := modID(c)
+	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
@@ -107,7 +107,7 @@ func (s *Server) renderModPost(c echo.Context, postID int64, form string, errs m
 		v.Forms.ItemID, _ = strconv.ParseInt(c.FormValue("item"), 10, 64)
 		v.Forms.Values = map[string]string{"reason": c.FormValue("reason"), "reason_detail": c.FormValue("reason_detail"),
 			"days": c.FormValue("days"), "group": c.FormValue("group")}
-		v.ErrorList = modErrorList(errs, "reason", "days", "group", "trigger_warnings")
+		v.ErrorList = errorList(errs, "reason", "days", "group", "trigger_warnings")
 	}
 	return renderPage(c, status, pageModPost, v)
 }
@@ -176,7 +176,7 @@ func modHistoryLines(es []moderation.AuditEntry) []HistoryLine {
 // postAction runs one post action from its route.
 func (s *Server) postAction(form string, do func(ctx context.Context, id int64, r moderation.Request) (moderation.Outcome, error)) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		id, err := modID(c)
+		id, err := idParam(c, "id")
 		if err != nil {
 			return err
 		}
@@ -185,22 +185,9 @@ func (s *Server) postAction(form string, do func(ctx context.Context, id int64, 
 	}
 }
 
-// modDismiss handles a queue item with no action on the post (approving a
-// held post).
-func (s *Server) modDismiss(c echo.Context) error {
-	id, err := modID(c)
-	if err != nil {
-		return err
-	}
-	r := modRequest(c)
-	r.ItemID = id
-	out, err := s.deps.Moderation.Dismiss(c.Request().Context(), r)
-	return s.modFinish(c, out, err, "dismiss", out.PostID)
-}
-
 // modPostTags replaces a post's trigger warnings.
 func (s *Server) modPostTags(c echo.Context) error {
-	id, err := modID(c)
+	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}

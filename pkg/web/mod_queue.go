@@ -68,3 +68,16 @@ func modWaited(d time.Duration) string {
 	}
 	return plural(int(d/(24*time.Hour)), "day", "days")
 }
+
+// modDismiss handles a queue item with no action on the post (approving a
+// held post).
+func (s *Server) modDismiss(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	r := modRequest(c)
+	r.ItemID = id
+	out, err := s.deps.Moderation.Dismiss(c.Request().Context(), r)
+	return s.modFinish(c, out, err, "dismiss", out.PostID)
+}

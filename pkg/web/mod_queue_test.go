@@ -194,3 +194,41 @@ func TestCrisisPostTopsTheQueue(t *testing.T) {
 		}
 	})
 }
+
+func TestDismissAndApprove(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		// A held post approved from the queue is published and its author told.
+		held := w.insertReply(w.thread, w.members[0], "first post, waiting", nil)
+		w.exec("UPDATE posts SET status = 'held' WHERE id = ?", held)
+		item := w.item(moderation.KindHeld, held, 0, "")
+		mod := w.as(w.griefMod)
+		r := mod.PostForm(fmt.Sprintf("/mod/items/%d/dismiss", item), formValues("next", "/mod"))
+		wantRedirect(t, r, "/mod")
+		if w.post(held).Status != "visible" || len(w.audits(moderation.ActionApprove)) != 1 {
+			t.Fatal("held post not approved")
+		}
+		if ns := w.notices(w.members[0]); len(ns) != 1 || !strings.Contains(ns[0].Message, "approved") {
+			t.Fatalf("notices %+v", ns)
+		}
+		// Dismissing reports shows a post hidden by reports again, unless it
+		// also waits for pre-moderation.
+		for _, m := range w.members[:3] {
+			w.as(m).PostForm(fmt.Sprintf("/p/%d/report", w.reply), formValues("reason", "spam"))
+		}
+		var it moderation.QueueItem
+		db.R.Where("post_id = ? AND kind = 'report'", w.reply).Take(&it)
+		if w.post(w.reply).Status != "held" {
+			t.Fatal("fixture: not hidden")
+		}
+		wantStatus(t, mod.PostForm(fmt.Sprintf("/mod/items/%d/dismiss", it.ID), formValues()), http.StatusSeeOther)
+		if w.post(w.reply).Status != "visible" || countRows(w.t, w.db, "reports", "post_id = ? AND status = 'open'", w.reply) != 0 {
+			t.Fatal("dismissing reports did not show the post again")
+		}
+		// The same item again: already handled.
+		r = w.as(w.siteMod).PostForm(fmt.Sprintf("/mod/items/%d/dismiss", it.ID), formValues())
+		wantStatus(t, r, http.StatusConflict)
+		pageHas(t, r.Body, "Already handled by a moderator", "Reports reviewed, no action needed.")
+		wantStatus(t, mod.PostForm("/mod/items/999999/dismiss", formValues()), http.StatusNotFound)
+	})
+}

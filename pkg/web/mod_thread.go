@@ -13,7 +13,7 @@ import (
 // re-renders the opening post's moderator page with the messages.
 func (s *Server) threadAction(form string, do func(ctx context.Context, id int64, c echo.Context, r moderation.Request) (moderation.Outcome, error)) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		id, err := modID(c)
+		id, err := idParam(c, "id")
 		if err != nil {
 			return err
 		}
@@ -69,7 +69,7 @@ func (s *Server) modThreadTags(ctx context.Context, id int64, c echo.Context, r 
 // modThread sends a moderator to the page of the thread's opening post,
 // where the thread's actions are.
 func (s *Server) modThread(c echo.Context) error {
-	id, err := modID(c)
+	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}

@@ -16,7 +16,7 @@ import (
 // that post's group, and a refused input re-renders that post's page.
 func (s *Server) sanctionAction(form string, do func(ctx context.Context, t moderation.Target, r moderation.Request) (moderation.Outcome, error)) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		id, err := modID(c)
+		id, err := idParam(c, "id")
 		if err != nil {
 			return err
 		}
@@ -47,7 +47,7 @@ func (s *Server) sanctionAction(form string, do func(ctx context.Context, t mode
 
 // modUser is a moderator's page for a member.
 func (s *Server) modUser(c echo.Context) error {
-	id, err := modID(c)
+	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
@@ -67,7 +67,7 @@ func (s *Server) renderModUser(c echo.Context, id int64, form string, errs map[s
 	}
 	if form != "" {
 		v.Forms.Values = map[string]string{"reason": c.FormValue("reason"), "reason_detail": c.FormValue("reason_detail"), "days": c.FormValue("days")}
-		v.ErrorList = modErrorList(errs, "reason", "days")
+		v.ErrorList = errorList(errs, "reason", "days")
 	}
 	return renderPage(c, status, pageModUser, v)
 }

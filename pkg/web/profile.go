@@ -22,7 +22,7 @@ func (s *Server) profile(c echo.Context) error {
 		// One address per member, whatever case or look-alike was typed.
 		return c.Redirect(http.StatusMovedPermanently, "/u/"+url.PathEscape(p.Name))
 	}
-	tags, err := s.tagNames(c)
+	_, tags, err := s.vocab(c)
 	if err != nil {
 		return err
 	}

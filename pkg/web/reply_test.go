@@ -236,3 +236,70 @@ func TestReplyToReplyAndQuoteWithoutJavaScript(t *testing.T) {
 		}
 	})
 }
+
+func TestReplyBadInput(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "juniper", "member")
+		t1 := m.startThread("grief", "First thread", "One.")
+		t2 := m.startThread("grief", "Second thread", "Two.")
+		other := firstPostOf(t, db, t2)
+		text := "Words I do not want to lose."
+		before := countRows(t, db, "posts", "")
+		// A parent from another thread.
+		r := m.c.PostForm("/t/"+idStr(t1)+"/replies", url.Values{"body": {text}, "parent_id": {idStr(other)}, "idem": {freshIdem()}})
+		if r.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(r.Body, text) || !strings.Contains(r.Body, "isn&#39;t part of this thread") {
+			t.Fatalf("foreign parent: %d\n%s", r.StatusCode, r.Body)
+		}
+		// A parent that is not a number.
+		r = m.c.PostForm("/t/"+idStr(t1)+"/replies", url.Values{"body": {text}, "parent_id": {"1 OR 1=1"}, "idem": {freshIdem()}})
+		if r.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(r.Body, text) {
+			t.Fatalf("garbage parent: %d", r.StatusCode)
+		}
+		// A thread that does not exist.
+		r = m.c.PostForm("/t/99999/replies", url.Values{"body": {text}, "idem": {freshIdem()}})
+		if r.StatusCode != http.StatusNotFound {
+			t.Fatalf("missing thread: %d", r.StatusCode)
+		}
+		// One character over the limit.
+		long := strings.Repeat("a", 20001)
+		r = m.c.PostForm("/t/"+idStr(t1)+"/replies", url.Values{"body": {long}, "idem": {freshIdem()}})
+		if r.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(r.Body, long) {
+			t.Fatalf("long reply: %d", r.StatusCode)
+		}
+		// Exactly at the limit is fine.
+		r = m.c.PostForm("/t/"+idStr(t1)+"/replies", url.Values{"body": {strings.Repeat("b", 20000)}, "idem": {freshIdem()}})
+		if r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("reply at the limit: %d", r.StatusCode)
+		}
+		if got := countRows(t, db, "posts", "") - before; got != 1 {
+			t.Fatalf("%d posts created", got)
+		}
+	})
+}
+
+func TestLockedThreadRefusesMembersNotModerators(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "nettle", "member")
+		tid := m.startThread("ptsd", "Heated thread", "Words.")
+		db.W.Exec("UPDATE threads SET locked = ?, lock_reason = ? WHERE id = ?", true, "The conversation needs a pause.", tid)
+		r := m.c.Get("/t/" + idStr(tid))
+		pageHas(t, r.Body, "Moderators have locked this thread", "The conversation needs a pause.")
+		pageLacks(t, r.Body, `action="/t/`+idStr(tid)+`/replies"`)
+		text := "My reply that must not vanish."
+		r = m.c.PostForm("/t/"+idStr(tid)+"/replies", url.Values{"body": {text}, "idem": {freshIdem()}})
+		if r.StatusCode != http.StatusForbidden {
+			t.Fatalf("member reply to locked thread: %d", r.StatusCode)
+		}
+		pageHas(t, r.Body, "<textarea", text, "The conversation needs a pause.")
+		if r := m.c.Get("/t/" + idStr(tid) + "/reply"); r.StatusCode != http.StatusForbidden {
+			t.Fatalf("reply form of locked thread: %d", r.StatusCode)
+		}
+		mod := newPoster(t, a, db, "oakmod", "moderator")
+		siteModerator(t, db, mod.id)
+		if _, loc := mod.reply(tid, 0, "A note from the moderators."); !strings.Contains(loc, "#p-") {
+			t.Fatalf("moderator reply: %q", loc)
+		}
+	})
+}

@@ -3,7 +3,6 @@ package web
 import (
 	"errors"
 	"net/http"
-	"sort"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
@@ -12,19 +11,9 @@ import (
 	"hearth/pkg/moderation"
 )
 
-// postID reads the :id of a post or thread route; anything but a positive
-// number is a page that does not exist.
-func modID(c echo.Context) (int64, error) {
-	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, echo.NewHTTPError(http.StatusNotFound)
-	}
-	return id, nil
-}
-
 // reportForm asks a member what is wrong with a post.
 func (s *Server) reportForm(c echo.Context) error {
-	id, err := modID(c)
+	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
@@ -38,33 +27,13 @@ func (s *Server) reportForm(c echo.Context) error {
 func (s *Server) reportView(c echo.Context, p moderation.PostRef, reason, note string, errs map[string]string) ReportFormView {
 	v := ReportFormView{Base: s.base(c, "Report a post"), PostID: p.ID, ThreadID: p.ThreadID, ThreadTitle: p.ThreadTitle,
 		AuthorName: nameOr(p.AuthorName, p.AuthorID), Reasons: moderation.ReportReasons, Reason: reason, Note: note, Errors: errs}
-	v.ErrorList = modErrorList(errs, "reason", "note")
+	v.ErrorList = errorList(errs, "reason", "note")
 	return v
-}
-
-// modErrorList orders field messages for the summary at the top of a form.
-func modErrorList(errs map[string]string, order ...string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, f := range order {
-		if m, ok := errs[f]; ok {
-			out = append(out, m)
-			seen[f] = true
-		}
-	}
-	var rest []string
-	for f, m := range errs {
-		if !seen[f] {
-			rest = append(rest, m)
-		}
-	}
-	sort.Strings(rest)
-	return append(out, rest...)
 }
 
 // reportSubmit records a report and shows the thank-you page.
 func (s *Server) reportSubmit(c echo.Context) error {
-	id, err := modID(c)
+	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
@@ -104,7 +73,7 @@ func (s *Server) reportSubmit(c echo.Context) error {
 
 // reportDone is the thank-you page: what happens next.
 func (s *Server) reportDone(c echo.Context) error {
-	id, err := modID(c)
+	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}

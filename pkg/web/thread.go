@@ -3,6 +3,7 @@ package web
 import (
 	"html/template"
 	"net/http"
+	"net/url"
 	"slices"
 	"time"
 
@@ -72,7 +73,7 @@ func (s *Server) threadShow(c echo.Context) error {
 		v.NextURL = threadURL(id, conv.Next)
 	}
 	if conv.Prev != "" {
-		v.PrevURL = "/t/" + itoa(id) + "?before=" + urlQuery(conv.Prev)
+		v.PrevURL = "/t/" + itoa(id) + "?before=" + url.QueryEscape(conv.Prev)
 	}
 	gate := s.replyGate(c, h)
 	canReply := gate.ok

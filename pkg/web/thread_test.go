@@ -247,3 +247,48 @@ func TestThreadPageTimes(t *testing.T) {
 		pageHas(t, body, `<span class="edited" title="Edited 4 March 2026 at 05:06 UTC">edited</span>`)
 	})
 }
+
+func TestPostStatusesRender(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		author := newPoster(t, a, db, "xenia", "member")
+		reader := newPoster(t, a, db, "yarrow", "member")
+		mod := newPoster(t, a, db, "zinniamod", "moderator")
+		siteModerator(t, db, mod.id)
+		tid := author.startThread("grief", "Statuses", "Opening.")
+		removed, _ := author.reply(tid, 0, "Removed words.")
+		redacted, _ := author.reply(tid, 0, "placeholder")
+		held, _ := author.reply(tid, 0, "Held words.")
+		db.W.Exec("UPDATE posts SET status = 'removed', status_reason = 'Off topic' WHERE id = ?", removed)
+		db.W.Exec("UPDATE posts SET status = 'redacted', status_reason = 'Personal details', body_md = 'SECRET-TEXT', body_html = '<p>SECRET-TEXT</p>' WHERE id = ?", redacted)
+		db.W.Exec("UPDATE posts SET status = 'held' WHERE id = ?", held)
+		r := reader.c.Get("/t/" + idStr(tid))
+		pageHas(t, r.Body, "This post was removed by moderators.", "Redacted by moderators: Personal details")
+		pageLacks(t, r.Body, "Removed words.", "SECRET-TEXT", "Held words.", `id="p-`+idStr(held)+`"`)
+		r = author.c.Get("/t/" + idStr(tid))
+		pageHas(t, r.Body, "Held words.", "Waiting for a moderator", "This post was removed by moderators.")
+		pageLacks(t, r.Body, "SECRET-TEXT", "Removed words.")
+		r = mod.c.Get("/t/" + idStr(tid))
+		pageHas(t, r.Body, "Removed words.", "Removed by moderators (only moderators see this)", "Held words.", "Redacted by moderators: Personal details")
+		pageLacks(t, r.Body, "SECRET-TEXT")
+		// A visitor sees what members see.
+		v := forumtest.NewClient(t, a.Web.Handler())
+		r = v.Get("/t/" + idStr(tid))
+		pageLacks(t, r.Body, "SECRET-TEXT", "Removed words.", "Held words.")
+		// A removed thread is gone for members; a held one is the author's.
+		db.W.Exec("UPDATE threads SET status = 'held' WHERE id = ?", tid)
+		if r := reader.c.Get("/t/" + idStr(tid)); r.StatusCode != http.StatusNotFound {
+			t.Fatalf("held thread for a reader: %d", r.StatusCode)
+		}
+		if r := author.c.Get("/t/" + idStr(tid)); r.StatusCode != http.StatusOK || !strings.Contains(r.Body, "Waiting for a moderator") {
+			t.Fatalf("held thread for its author: %d", r.StatusCode)
+		}
+		db.W.Exec("UPDATE threads SET status = 'removed' WHERE id = ?", tid)
+		if r := author.c.Get("/t/" + idStr(tid)); r.StatusCode != http.StatusNotFound {
+			t.Fatalf("removed thread: %d", r.StatusCode)
+		}
+		if r := mod.c.Get("/t/" + idStr(tid)); r.StatusCode != http.StatusOK {
+			t.Fatalf("removed thread for a moderator: %d", r.StatusCode)
+		}
+	})
+}

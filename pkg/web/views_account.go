@@ -5,54 +5,7 @@ import (
 	"time"
 
 	"hearth/pkg/auth"
-	"hearth/pkg/forum"
 )
-
-// FormErrors are a form's validation messages: one per field, shown next
-// to the field and listed in a summary at the top in page order.
-type FormErrors struct {
-	Fields map[string]string
-	// Order is the fields in the order the page shows them.
-	Order []string
-}
-
-// FieldMessage is one entry of the error summary.
-type FieldMessage struct {
-	Field, Message string
-}
-
-// Get is the message for field, or "".
-func (f FormErrors) Get(field string) string { return f.Fields[field] }
-
-// Any reports whether there is a message at all.
-func (f FormErrors) Any() bool { return len(f.Fields) > 0 }
-
-// List is the messages in page order (fields not in Order last).
-func (f FormErrors) List() []FieldMessage {
-	var out []FieldMessage
-	seen := map[string]bool{}
-	for _, k := range f.Order {
-		if m, ok := f.Fields[k]; ok && !seen[k] {
-			out = append(out, FieldMessage{k, m})
-			seen[k] = true
-		}
-	}
-	for k, m := range f.Fields {
-		if !seen[k] {
-			out = append(out, FieldMessage{k, m})
-		}
-	}
-	return out
-}
-
-// formErrors wraps a validation error for a page whose fields come in order.
-func formErrors(v *forum.ValidationError, order ...string) FormErrors {
-	fe := FormErrors{Order: order}
-	if v != nil {
-		fe.Fields = v.Fields
-	}
-	return fe
-}
 
 // SignupView is the signup form.
 type SignupView struct {

@@ -2,8 +2,11 @@ package web
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+
+	"hearth/pkg/forum"
 )
 
 // What the form partials show (templates/partials/form.html): the
@@ -232,4 +235,65 @@ func number(v any) (string, error) {
 		return n, nil
 	}
 	return "", fmt.Errorf("want a number, got %T", v)
+}
+
+// FormErrors are a form's validation messages: one per field, shown next
+// to the field and listed in a summary at the top in page order.
+type FormErrors struct {
+	Fields map[string]string
+	// Order is the fields in the order the page shows them.
+	Order []string
+}
+
+// FieldMessage is one entry of the error summary.
+type FieldMessage struct {
+	Field, Message string
+}
+
+// Get is the message for field, or "".
+func (f FormErrors) Get(field string) string { return f.Fields[field] }
+
+// Any reports whether there is a message at all.
+func (f FormErrors) Any() bool { return len(f.Fields) > 0 }
+
+// List is the messages in page order (fields not in Order last, by name).
+func (f FormErrors) List() []FieldMessage {
+	var out []FieldMessage
+	seen := map[string]bool{}
+	for _, k := range f.Order {
+		if m, ok := f.Fields[k]; ok && !seen[k] {
+			out = append(out, FieldMessage{k, m})
+			seen[k] = true
+		}
+	}
+	var rest []string
+	for k := range f.Fields {
+		if !seen[k] {
+			rest = append(rest, k)
+		}
+	}
+	slices.Sort(rest)
+	for _, k := range rest {
+		out = append(out, FieldMessage{k, f.Fields[k]})
+	}
+	return out
+}
+
+// errorList is the messages of errs in page order (fields not in order
+// last), for a summary that does not link to the fields.
+func errorList(errs map[string]string, order ...string) ErrorList {
+	var out ErrorList
+	for _, m := range (FormErrors{Fields: errs, Order: order}).List() {
+		out = append(out, m.Message)
+	}
+	return out
+}
+
+// formErrors wraps a validation error for a page whose fields come in order.
+func formErrors(v *forum.ValidationError, order ...string) FormErrors {
+	fe := FormErrors{Order: order}
+	if v != nil {
+		fe.Fields = v.Fields
+	}
+	return fe
 }

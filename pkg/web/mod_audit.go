@@ -1,0 +1,56 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"hearth/pkg/moderation"
+)
+
+// modAudit is the staff audit log, filterable by actor, action and group.
+func (s *Server) modAudit(c echo.Context) error {
+	before, _ := strconv.ParseInt(c.QueryParam("before"), 10, 64)
+	f := moderation.AuditFilter{Actor: c.QueryParam("actor"), Action: c.QueryParam("action"), GroupSlug: c.QueryParam("group"), Before: max(before, 0)}
+	p, err := s.deps.Moderation.Audit(c.Request().Context(), actor(c), f)
+	if err != nil {
+		return err
+	}
+	v := ModAuditView{Base: s.base(c, "Audit log"), Groups: p.Groups, Actions: moderation.Actions(), Actor: f.Actor, Action: f.Action, Group: f.GroupSlug}
+	for _, e := range p.Entries {
+		l := AuditLine{ID: e.ID, Actor: "Hearth (automatic)", What: moderation.Describe(e.Action), Action: e.Action, Group: e.GroupName,
+			Reason: e.Reason, Detail: e.Detail, SHA256: e.ContentSHA256, CreatedAt: e.CreatedAt, Subject: e.SubjectName}
+		if e.ActorID != nil {
+			l.Actor = nameOr(e.ActorName, e.ActorID)
+		}
+		if e.TargetID != nil {
+			id := strconv.FormatInt(*e.TargetID, 10)
+			switch e.TargetType {
+			case "post":
+				l.Target, l.TargetURL = "post "+id, modPostPath(*e.TargetID)
+			case "thread":
+				l.Target, l.TargetURL = "thread "+id, "/t/"+id
+			case "user":
+				l.Target, l.TargetURL = "member", "/mod/users/"+id
+			case "group":
+				l.Target, l.TargetURL = "group", "/g/"+e.GroupSlug
+			default:
+				l.Target = e.TargetType
+			}
+		}
+		v.Entries = append(v.Entries, l)
+	}
+	if p.Next > 0 {
+		q := url.Values{}
+		for k, val := range map[string]string{"actor": f.Actor, "action": f.Action, "group": f.GroupSlug} {
+			if val != "" {
+				q.Set(k, val)
+			}
+		}
+		q.Set("before", strconv.FormatInt(p.Next, 10))
+		v.NextURL = "/mod/audit?" + q.Encode()
+	}
+	return renderPage(c, http.StatusOK, pageModAudit, v)
+}
