@@ -101,21 +101,21 @@ func noticeVersionSQLite() []string {
 	)
 }
 
-func noticeVersionPostgres() []string {
-	stmts := append([]string(nil), noticeVersionCommon...)
-	stmts = append(stmts,
-		// A change notes the members it concerns in a setting local to the
-		// transaction; at commit the first deferred trigger moves every
-		// noted member's version in one statement, in member order, and
-		// the rest find nothing left to do. So a transaction takes the
-		// rows of member_versions once, last, in one order.
-		`CREATE FUNCTION hearth_notice_note(ids TEXT) RETURNS VOID LANGUAGE plpgsql AS $$
+// noticeFunctionsPostgres are the PostgreSQL functions the notice version
+// triggers call, and the vocabulary's trigger.
+var noticeFunctionsPostgres = []string{
+	// A change notes the members it concerns in a setting local to the
+	// transaction; at commit the first deferred trigger moves every
+	// noted member's version in one statement, in member order, and
+	// the rest find nothing left to do. So a transaction takes the
+	// rows of member_versions once, last, in one order.
+	`CREATE FUNCTION hearth_notice_note(ids TEXT) RETURNS VOID LANGUAGE plpgsql AS $$
 		BEGIN
 			IF ids IS NOT NULL AND ids <> '' THEN
 				PERFORM set_config('hearth.noticed', COALESCE(current_setting('hearth.noticed', true), '') || ',' || ids, true);
 			END IF;
 		END $$`,
-		`CREATE FUNCTION hearth_notice_flush() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+	`CREATE FUNCTION hearth_notice_flush() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 		DECLARE
 			noted TEXT := COALESCE(current_setting('hearth.noticed', true), '');
 		BEGIN
@@ -123,13 +123,13 @@ func noticeVersionPostgres() []string {
 				RETURN NULL;
 			END IF;
 			PERFORM set_config('hearth.noticed', '', true);
-			`+bumpMembers(`SELECT u::BIGINT AS user_id FROM unnest(string_to_array(substr(noted, 2), ',')) AS u`)+`;
+			` + bumpMembers(`SELECT u::BIGINT AS user_id FROM unnest(string_to_array(substr(noted, 2), ',')) AS u`) + `;
 			RETURN NULL;
 		END $$`,
-		// A member's own rows, noted once a statement (marking two thousand
-		// notifications read notes their member once); TG_ARGV[0] names
-		// the member column.
-		`CREATE FUNCTION hearth_notice_rows_noted() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+	// A member's own rows, noted once a statement (marking two thousand
+	// notifications read notes their member once); TG_ARGV[0] names
+	// the member column.
+	`CREATE FUNCTION hearth_notice_rows_noted() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 		DECLARE
 			ids TEXT;
 		BEGIN
@@ -143,44 +143,33 @@ func noticeVersionPostgres() []string {
 			END IF;
 			RETURN NULL;
 		END $$`,
-		`CREATE FUNCTION hearth_notice_post_noted() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+	`CREATE FUNCTION hearth_notice_post_noted() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 		BEGIN
 			PERFORM hearth_notice_note((SELECT string_agg(DISTINCT user_id::TEXT, ',') FROM notifications
 				WHERE read_at IS NULL AND thread_id IN (OLD.thread_id, CASE WHEN TG_OP = 'UPDATE' THEN NEW.thread_id END)));
 			RETURN NULL;
 		END $$`,
-		`CREATE FUNCTION hearth_notice_thread_noted() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+	`CREATE FUNCTION hearth_notice_thread_noted() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 		BEGIN
 			PERFORM hearth_notice_note((SELECT string_agg(DISTINCT user_id::TEXT, ',') FROM notifications
 				WHERE read_at IS NULL AND thread_id = OLD.id));
 			RETURN NULL;
 		END $$`,
-		`CREATE FUNCTION hearth_vocabulary_changed() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+	`CREATE FUNCTION hearth_vocabulary_changed() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 		BEGIN
 			UPDATE users SET settings_version = settings_version + 1;
 			RETURN NULL;
 		END $$`,
-		`CREATE TRIGGER tags_settings AFTER INSERT OR UPDATE OR DELETE ON tags
+	`CREATE TRIGGER tags_settings AFTER INSERT OR UPDATE OR DELETE ON tags
 			FOR EACH STATEMENT EXECUTE FUNCTION hearth_vocabulary_changed()`,
-	)
+}
+
+func noticeVersionPostgres() []string {
+	stmts := append([]string(nil), noticeVersionCommon...)
+	stmts = append(stmts, noticeFunctionsPostgres...)
 	const postSeen = `(OLD.status IS DISTINCT FROM NEW.status OR OLD.tags IS DISTINCT FROM NEW.tags
 		OR OLD.author_id IS DISTINCT FROM NEW.author_id OR OLD.thread_id IS DISTINCT FROM NEW.thread_id)`
 	const threadSeen = `(OLD.status IS DISTINCT FROM NEW.status OR OLD.tags IS DISTINCT FROM NEW.tags)`
-	// The flush triggers are named to sort after posts_thread_version
-	// (migration 18), which PostgreSQL fires first for the same event: a
-	// transaction then takes the thread's row before member_versions, as
-	// a reply does.
-	noted := func(table, op, event, when, fn, arg string) []string {
-		if when != "" {
-			when = ` WHEN ` + when
-		}
-		return []string{
-			`CREATE TRIGGER ` + table + `_notice_noted` + op + ` AFTER ` + event + ` ON ` + table +
-				` FOR EACH ROW` + when + ` EXECUTE FUNCTION ` + fn + `(` + arg + `)`,
-			`CREATE CONSTRAINT TRIGGER ` + table + `_versions_flush` + op + ` AFTER ` + event + ` ON ` + table +
-				` DEFERRABLE INITIALLY DEFERRED FOR EACH ROW` + when + ` EXECUTE FUNCTION hearth_notice_flush()`,
-		}
-	}
 	for _, t := range noticeMemberTables {
 		for _, op := range []struct{ event, ref string }{
 			{"INSERT", "NEW TABLE AS new_rows"}, {"UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"}, {"DELETE", "OLD TABLE AS old_rows"},
@@ -192,8 +181,26 @@ func noticeVersionPostgres() []string {
 		stmts = append(stmts, `CREATE CONSTRAINT TRIGGER `+t.table+`_versions_flush AFTER INSERT OR UPDATE OR DELETE ON `+t.table+
 			` DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION hearth_notice_flush()`)
 	}
-	stmts = append(stmts, noted("posts", "_update", "UPDATE", postSeen, "hearth_notice_post_noted", "")...)
-	stmts = append(stmts, noted("posts", "_delete", "DELETE", "", "hearth_notice_post_noted", "")...)
-	stmts = append(stmts, noted("threads", "_update", "UPDATE", threadSeen, "hearth_notice_thread_noted", "")...)
+	stmts = append(stmts, notedTriggers("posts", "_update", "UPDATE", postSeen, "hearth_notice_post_noted", "")...)
+	stmts = append(stmts, notedTriggers("posts", "_delete", "DELETE", "", "hearth_notice_post_noted", "")...)
+	stmts = append(stmts, notedTriggers("threads", "_update", "UPDATE", threadSeen, "hearth_notice_thread_noted", "")...)
 	return stmts
+}
+
+// notedTriggers are the two triggers of a change to table that concerns
+// the members with unread notifications in a thread: one notes them, one
+// moves their versions at commit. The flush triggers are named to sort
+// after posts_thread_version (migration 18), which PostgreSQL fires first
+// for the same event: a transaction then takes the thread's row before
+// member_versions, as a reply does.
+func notedTriggers(table, op, event, when, fn, arg string) []string {
+	if when != "" {
+		when = ` WHEN ` + when
+	}
+	return []string{
+		`CREATE TRIGGER ` + table + `_notice_noted` + op + ` AFTER ` + event + ` ON ` + table +
+			` FOR EACH ROW` + when + ` EXECUTE FUNCTION ` + fn + `(` + arg + `)`,
+		`CREATE CONSTRAINT TRIGGER ` + table + `_versions_flush` + op + ` AFTER ` + event + ` ON ` + table +
+			` DEFERRABLE INITIALLY DEFERRED FOR EACH ROW` + when + ` EXECUTE FUNCTION hearth_notice_flush()`,
+	}
 }

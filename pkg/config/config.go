@@ -172,76 +172,19 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 		LogFormat:    get("HEARTH_LOG_FORMAT", "text"),
 	}
 
-	if _, port, err := net.SplitHostPort(c.Addr); err != nil {
-		bad("HEARTH_ADDR", "%q is not host:port (for example 127.0.0.1:8080)", c.Addr)
-	} else if p, err := strconv.Atoi(port); err != nil || p < 0 || p > 65535 {
-		bad("HEARTH_ADDR", "port %q is not a number from 0 to 65535", port)
-	}
-
-	if u := c.DatabaseURL; u != "" && !strings.HasPrefix(u, "sqlite:") {
-		pu, err := url.Parse(u)
-		switch {
-		case err != nil:
-			bad("HEARTH_DATABASE_URL", "cannot be parsed as a URL; percent-encode special characters in the password (a space as %%20, @ as %%40)")
-		case pu.Scheme != "postgres" && pu.Scheme != "postgresql":
-			bad("HEARTH_DATABASE_URL", "scheme %q is not supported; use postgres://... or leave it empty for SQLite", pu.Scheme)
-		case pu.Host == "" && pu.Query().Get("host") == "":
-			bad("HEARTH_DATABASE_URL", "has no host")
-		}
-	} else if u == "sqlite:" {
-		bad("HEARTH_DATABASE_URL", "sqlite: needs a file path, e.g. sqlite:./data/hearth.db")
-	}
-
+	checkAddr(c.Addr, bad)
+	checkDatabaseURL(c.DatabaseURL, bad)
 	c.AutoMigrate = parseBool(get("HEARTH_AUTO_MIGRATE", "0"), "HEARTH_AUTO_MIGRATE", bad)
 	c.Dev = parseBool(get("HEARTH_DEV", "0"), "HEARTH_DEV", bad)
-
-	if raw := get("HEARTH_BASE_URL", ""); raw != "" {
-		u, err := url.Parse(raw)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			bad("HEARTH_BASE_URL", "%q must be an absolute http:// or https:// URL", raw)
-		} else if u.Path != "" && u.Path != "/" {
-			bad("HEARTH_BASE_URL", "%q must not have a path; Hearth is served from the root", raw)
-		} else {
-			u.Path = ""
-			c.BaseURL = u
-		}
-	}
-
+	c.BaseURL = parseBaseURL(get("HEARTH_BASE_URL", ""), bad)
 	if c.StaffTOTP != StaffTOTPRequired && c.StaffTOTP != StaffTOTPOptional {
 		bad("HEARTH_STAFF_TOTP", "%q must be %q or %q", c.StaffTOTP, StaffTOTPRequired, StaffTOTPOptional)
 	}
-
-	if raw := get("HEARTH_TRUSTED_PROXIES", ""); raw != "" {
-		for _, part := range strings.Split(raw, ",") {
-			part = strings.TrimSpace(part)
-			if part == "" {
-				continue
-			}
-			p, err := netip.ParsePrefix(part)
-			if err != nil {
-				bad("HEARTH_TRUSTED_PROXIES", "%q is not a CIDR such as 10.0.0.0/8", part)
-				continue
-			}
-			c.TrustedProxies = append(c.TrustedProxies, p.Masked())
-		}
-	}
-
+	c.TrustedProxies = parseProxies(get("HEARTH_TRUSTED_PROXIES", ""), bad)
 	if u, err := url.Parse(c.QuickExitURL); err != nil || u.Scheme != "https" || u.Host == "" {
 		bad("HEARTH_QUICK_EXIT_URL", "%q must be an absolute https:// URL", c.QuickExitURL)
 	}
-
-	switch lvl := strings.ToLower(get("HEARTH_LOG_LEVEL", "info")); lvl {
-	case "debug":
-		c.LogLevel = slog.LevelDebug
-	case "info":
-		c.LogLevel = slog.LevelInfo
-	case "warn", "warning":
-		c.LogLevel = slog.LevelWarn
-	case "error":
-		c.LogLevel = slog.LevelError
-	default:
-		bad("HEARTH_LOG_LEVEL", "%q must be debug, info, warn or error", lvl)
-	}
+	c.LogLevel = parseLogLevel(get("HEARTH_LOG_LEVEL", "info"), bad)
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		bad("HEARTH_LOG_FORMAT", "%q must be text or json", c.LogFormat)
 	}
@@ -270,6 +213,86 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 		return Config{}, fmt.Errorf("invalid configuration:\n%w", errors.Join(errs...))
 	}
 	return c, nil
+}
+
+// checkAddr checks that addr is host:port.
+func checkAddr(addr string, bad func(string, string, ...any)) {
+	if _, port, err := net.SplitHostPort(addr); err != nil {
+		bad("HEARTH_ADDR", "%q is not host:port (for example 127.0.0.1:8080)", addr)
+	} else if p, err := strconv.Atoi(port); err != nil || p < 0 || p > 65535 {
+		bad("HEARTH_ADDR", "port %q is not a number from 0 to 65535", port)
+	}
+}
+
+// checkDatabaseURL checks a PostgreSQL URL or a sqlite: path; empty means
+// the default SQLite file.
+func checkDatabaseURL(u string, bad func(string, string, ...any)) {
+	if u != "" && !strings.HasPrefix(u, "sqlite:") {
+		pu, err := url.Parse(u)
+		switch {
+		case err != nil:
+			bad("HEARTH_DATABASE_URL", "cannot be parsed as a URL; percent-encode special characters in the password (a space as %%20, @ as %%40)")
+		case pu.Scheme != "postgres" && pu.Scheme != "postgresql":
+			bad("HEARTH_DATABASE_URL", "scheme %q is not supported; use postgres://... or leave it empty for SQLite", pu.Scheme)
+		case pu.Host == "" && pu.Query().Get("host") == "":
+			bad("HEARTH_DATABASE_URL", "has no host")
+		}
+	} else if u == "sqlite:" {
+		bad("HEARTH_DATABASE_URL", "sqlite: needs a file path, e.g. sqlite:./data/hearth.db")
+	}
+}
+
+// parseBaseURL is the public URL, nil when raw is empty.
+func parseBaseURL(raw string, bad func(string, string, ...any)) *url.URL {
+	if raw == "" {
+		return nil
+	}
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
+		bad("HEARTH_BASE_URL", "%q must be an absolute http:// or https:// URL", raw)
+	case u.Path != "" && u.Path != "/":
+		bad("HEARTH_BASE_URL", "%q must not have a path; Hearth is served from the root", raw)
+	default:
+		u.Path = ""
+		return u
+	}
+	return nil
+}
+
+// parseProxies reads a comma-separated list of CIDRs.
+func parseProxies(raw string, bad func(string, string, ...any)) []netip.Prefix {
+	var out []netip.Prefix
+	for _, part := range strings.Split(raw, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		p, err := netip.ParsePrefix(part)
+		if err != nil {
+			bad("HEARTH_TRUSTED_PROXIES", "%q is not a CIDR such as 10.0.0.0/8", part)
+			continue
+		}
+		out = append(out, p.Masked())
+	}
+	return out
+}
+
+// parseLogLevel reads a log level by name.
+func parseLogLevel(raw string, bad func(string, string, ...any)) slog.Level {
+	switch lvl := strings.ToLower(raw); lvl {
+	case "debug":
+		return slog.LevelDebug
+	case "info":
+		return slog.LevelInfo
+	case "warn", "warning":
+		return slog.LevelWarn
+	case "error":
+		return slog.LevelError
+	default:
+		bad("HEARTH_LOG_LEVEL", "%q must be debug, info, warn or error", lvl)
+	}
+	return slog.LevelInfo
 }
 
 func parseBool(raw, name string, bad func(string, string, ...any)) bool {

@@ -46,157 +46,190 @@ func TestSeedIsConsistent(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		o := small()
 		st := seed(t, db, o)
-		if st.Threads != o.Threads || st.Posts != o.Posts || st.Members != o.Members || st.Groups != o.Groups || st.GroupsCreated != 2 {
-			t.Fatalf("stats = %+v", st)
-		}
-		if n := count(t, db, "SELECT COUNT(*) FROM posts"); n != o.Posts {
-			t.Fatalf("posts table has %d rows, want %d", n, o.Posts)
-		}
-		if n := count(t, db, "SELECT COUNT(*) FROM groups"); n != o.Groups {
-			t.Fatalf("groups table has %d rows, want %d", n, o.Groups)
-		}
-		if db.Dialect == migrations.Postgres {
-			// The planner has statistics at once: ANALYZE sets reltuples,
-			// which is -1 on a table never analyzed or vacuumed.
-			var tuples float64
-			if err := db.R.Raw("SELECT reltuples FROM pg_class WHERE oid = 'posts'::regclass").Row().Scan(&tuples); err != nil {
-				t.Fatal(err)
-			}
-			if int(tuples) != o.Posts {
-				t.Errorf("pg_class.reltuples for posts is %v after seeding, want %d (analyzed)", tuples, o.Posts)
-			}
-		}
-
-		type post struct {
-			ID, ThreadID, GroupID int64
-			AuthorID              int64
-			ParentID              *int64
-			Depth                 int
-			SortKey               string
-			BodyMD, BodyHTML      string
-			Tags                  string
-			CreatedAt             time.Time
-		}
-		var posts []post
-		if err := db.R.Raw("SELECT id, thread_id, group_id, author_id, parent_id, depth, sort_key, body_md, body_html, tags, created_at FROM posts ORDER BY id").Scan(&posts).Error; err != nil {
-			t.Fatal(err)
-		}
-		byID := map[int64]post{}
-		perThread := map[int64][]post{}
-		tagged, nested := 0, 0
-		r := markup.New()
-		for i, p := range posts {
-			byID[p.ID] = p
-			perThread[p.ThreadID] = append(perThread[p.ThreadID], p)
-			want := fmt.Sprintf("%010d", p.ID)
-			if p.ParentID != nil {
-				parent, ok := byID[*p.ParentID]
-				if !ok || parent.ThreadID != p.ThreadID {
-					t.Fatalf("post %d answers %d, which is not an earlier post of its thread", p.ID, *p.ParentID)
-				}
-				want = parent.SortKey + "/" + want
-				if p.Depth > 1 {
-					nested++
-				}
-			}
-			if p.SortKey != want || p.Depth != strings.Count(p.SortKey, "/") {
-				t.Fatalf("post %d: sort_key %q depth %d, want %q depth %d", p.ID, p.SortKey, p.Depth, want, strings.Count(want, "/"))
-			}
-			if p.Tags != "" {
-				tagged++
-			}
-			if i%50 == 0 {
-				html, err := r.Render(p.BodyMD)
-				if err != nil || string(html) != p.BodyHTML {
-					t.Fatalf("post %d body_html is not the renderer's output for its body_md", p.ID)
-				}
-			}
-		}
-		if frac := float64(tagged) / float64(len(posts)); frac < 0.12 || frac > 0.28 {
-			t.Errorf("%.2f of posts carry trigger warnings, want about a fifth", frac)
-		}
-		if nested == 0 {
-			t.Errorf("no reply answers another reply")
-		}
-
-		type thread struct {
-			ID, GroupID, AuthorID                 int64
-			Tags                                  string
-			ReplyCount                            int
-			FirstPostID, LastPostID, LastAuthorID int64
-			LastPostAt                            time.Time
-		}
-		var threads []thread
-		if err := db.R.Raw("SELECT id, group_id, author_id, tags, reply_count, first_post_id, last_post_id, last_author_id, last_post_at FROM threads").Scan(&threads).Error; err != nil {
-			t.Fatal(err)
-		}
-		groupThreads, groupPosts := map[int64]int{}, map[int64]int{}
-		for _, th := range threads {
-			ps := perThread[th.ID]
-			first, last := ps[0], ps[len(ps)-1]
-			if th.ReplyCount != len(ps)-1 || th.FirstPostID != first.ID || first.ParentID != nil || th.LastPostID != last.ID ||
-				th.LastAuthorID != last.AuthorID || !th.LastPostAt.Equal(last.CreatedAt) || th.AuthorID != first.AuthorID || th.Tags != first.Tags {
-				t.Fatalf("thread %+v does not match its %d posts (first %d, last %d)", th, len(ps), first.ID, last.ID)
-			}
-			groupThreads[th.GroupID]++
-			groupPosts[th.GroupID] += len(ps)
-		}
-		type grp struct {
-			ID                     int64
-			ThreadCount, PostCount int
-		}
-		var groups []grp
-		if err := db.R.Raw("SELECT id, thread_count, post_count FROM groups").Scan(&groups).Error; err != nil {
-			t.Fatal(err)
-		}
-		for _, g := range groups {
-			if g.ThreadCount != groupThreads[g.ID] || g.PostCount != groupPosts[g.ID] {
-				t.Errorf("group %d counts %d threads, %d posts; rows say %d, %d", g.ID, g.ThreadCount, g.PostCount, groupThreads[g.ID], groupPosts[g.ID])
-			}
-		}
-		if n := count(t, db, "SELECT COUNT(*) FROM users u WHERE u.post_count <> (SELECT COUNT(*) FROM posts p WHERE p.author_id = u.id)"); n != 0 {
-			t.Errorf("%d members have a post_count that differs from their posts", n)
-		}
-		if n := count(t, db, "SELECT COUNT(*) FROM reactions"); n != st.Reactions || n == 0 {
-			t.Errorf("reactions: %d rows, stats say %d", n, st.Reactions)
-		}
-		if n := count(t, db, "SELECT COUNT(*) FROM subscriptions"); n != st.Subscriptions || n < o.Threads {
-			t.Errorf("follows: %d rows, stats say %d", n, st.Subscriptions)
-		}
-		// Reports: open, each with its open queue item for a moderator to
-		// work, filed by someone other than the post's author, on a post of
-		// the thread and group it names.
-		if n := count(t, db, "SELECT COUNT(*) FROM reports WHERE status = 'open'"); n != st.Reports || n == 0 {
-			t.Errorf("reports: %d open rows, stats say %d", n, st.Reports)
-		}
-		if n := count(t, db, `SELECT COUNT(*) FROM reports r JOIN posts p ON p.id = r.post_id
-			WHERE r.reporter_id = r.subject_id OR p.author_id <> r.subject_id OR p.thread_id <> r.thread_id OR p.group_id <> r.group_id`); n != 0 {
-			t.Errorf("%d reports do not match their post or were filed by its author", n)
-		}
-		if n := count(t, db, `SELECT COUNT(*) FROM reports r WHERE NOT EXISTS
-			(SELECT 1 FROM queue_items q WHERE q.post_id = r.post_id AND q.kind = 'report' AND q.status = 'open')`); n != 0 {
-			t.Errorf("%d reports have no open queue item", n)
-		}
-
-		// The demo password signs members in.
-		var hash string
-		if err := db.R.Raw("SELECT password_hash FROM users WHERE username = ?", st.SampleMembers[0]).Scan(&hash).Error; err != nil {
-			t.Fatal(err)
-		}
-		h, err := auth.NewHasher(auth.DefaultParams, 1)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if ok, err := h.Verify(context.Background(), demo.DefaultPassword, hash); !ok || err != nil {
-			t.Errorf("demo password does not verify for %s: %v", st.SampleMembers[0], err)
-		}
-
+		checkSeedCounts(t, db, o, st)
+		checkThreads(t, db, checkPosts(t, db))
+		checkSeedRows(t, db, o, st)
+		checkDemoSignIn(t, db, st)
 		// New rows written by the application after seeding get fresh ids.
 		id := forumtest.InsertUser(t, db, "after_seed", "member")
 		if id <= int64(o.Members) {
 			t.Errorf("a member created after seeding got id %d, which collides with demo ids", id)
 		}
 	})
+}
+
+// checkSeedCounts checks what Seed says it wrote against the tables, and
+// that PostgreSQL's planner has statistics for them.
+func checkSeedCounts(t *testing.T, db *store.DB, o demo.Options, st demo.Stats) {
+	t.Helper()
+	if st.Threads != o.Threads || st.Posts != o.Posts || st.Members != o.Members || st.Groups != o.Groups || st.GroupsCreated != 2 {
+		t.Fatalf("stats = %+v", st)
+	}
+	if n := count(t, db, "SELECT COUNT(*) FROM posts"); n != o.Posts {
+		t.Fatalf("posts table has %d rows, want %d", n, o.Posts)
+	}
+	if n := count(t, db, "SELECT COUNT(*) FROM groups"); n != o.Groups {
+		t.Fatalf("groups table has %d rows, want %d", n, o.Groups)
+	}
+	if db.Dialect == migrations.Postgres {
+		// The planner has statistics at once: ANALYZE sets reltuples,
+		// which is -1 on a table never analyzed or vacuumed.
+		var tuples float64
+		if err := db.R.Raw("SELECT reltuples FROM pg_class WHERE oid = 'posts'::regclass").Row().Scan(&tuples); err != nil {
+			t.Fatal(err)
+		}
+		if int(tuples) != o.Posts {
+			t.Errorf("pg_class.reltuples for posts is %v after seeding, want %d (analyzed)", tuples, o.Posts)
+		}
+	}
+}
+
+// seededPost is a post as the checks read it.
+type seededPost struct {
+	ID, ThreadID, GroupID int64
+	AuthorID              int64
+	ParentID              *int64
+	Depth                 int
+	SortKey               string
+	BodyMD, BodyHTML      string
+	Tags                  string
+	CreatedAt             time.Time
+}
+
+// checkPosts checks the reply tree's encoding, the stored HTML and the
+// share of tagged posts, and returns the posts by thread.
+func checkPosts(t *testing.T, db *store.DB) map[int64][]seededPost {
+	t.Helper()
+	var posts []seededPost
+	if err := db.R.Raw("SELECT id, thread_id, group_id, author_id, parent_id, depth, sort_key, body_md, body_html, tags, created_at FROM posts ORDER BY id").Scan(&posts).Error; err != nil {
+		t.Fatal(err)
+	}
+	byID := map[int64]seededPost{}
+	perThread := map[int64][]seededPost{}
+	tagged, nested := 0, 0
+	r := markup.New()
+	for i, p := range posts {
+		byID[p.ID] = p
+		perThread[p.ThreadID] = append(perThread[p.ThreadID], p)
+		want := fmt.Sprintf("%010d", p.ID)
+		if p.ParentID != nil {
+			parent, ok := byID[*p.ParentID]
+			if !ok || parent.ThreadID != p.ThreadID {
+				t.Fatalf("post %d answers %d, which is not an earlier post of its thread", p.ID, *p.ParentID)
+			}
+			want = parent.SortKey + "/" + want
+			if p.Depth > 1 {
+				nested++
+			}
+		}
+		if p.SortKey != want || p.Depth != strings.Count(p.SortKey, "/") {
+			t.Fatalf("post %d: sort_key %q depth %d, want %q depth %d", p.ID, p.SortKey, p.Depth, want, strings.Count(want, "/"))
+		}
+		if p.Tags != "" {
+			tagged++
+		}
+		if i%50 == 0 {
+			html, err := r.Render(p.BodyMD)
+			if err != nil || string(html) != p.BodyHTML {
+				t.Fatalf("post %d body_html is not the renderer's output for its body_md", p.ID)
+			}
+		}
+	}
+	if frac := float64(tagged) / float64(len(posts)); frac < 0.12 || frac > 0.28 {
+		t.Errorf("%.2f of posts carry trigger warnings, want about a fifth", frac)
+	}
+	if nested == 0 {
+		t.Errorf("no reply answers another reply")
+	}
+	return perThread
+}
+
+// checkThreads checks each thread's and each group's counters against
+// their posts.
+func checkThreads(t *testing.T, db *store.DB, perThread map[int64][]seededPost) {
+	t.Helper()
+	type thread struct {
+		ID, GroupID, AuthorID                 int64
+		Tags                                  string
+		ReplyCount                            int
+		FirstPostID, LastPostID, LastAuthorID int64
+		LastPostAt                            time.Time
+	}
+	var threads []thread
+	if err := db.R.Raw("SELECT id, group_id, author_id, tags, reply_count, first_post_id, last_post_id, last_author_id, last_post_at FROM threads").Scan(&threads).Error; err != nil {
+		t.Fatal(err)
+	}
+	groupThreads, groupPosts := map[int64]int{}, map[int64]int{}
+	for _, th := range threads {
+		ps := perThread[th.ID]
+		first, last := ps[0], ps[len(ps)-1]
+		if th.ReplyCount != len(ps)-1 || th.FirstPostID != first.ID || first.ParentID != nil || th.LastPostID != last.ID ||
+			th.LastAuthorID != last.AuthorID || !th.LastPostAt.Equal(last.CreatedAt) || th.AuthorID != first.AuthorID || th.Tags != first.Tags {
+			t.Fatalf("thread %+v does not match its %d posts (first %d, last %d)", th, len(ps), first.ID, last.ID)
+		}
+		groupThreads[th.GroupID]++
+		groupPosts[th.GroupID] += len(ps)
+	}
+	type grp struct {
+		ID                     int64
+		ThreadCount, PostCount int
+	}
+	var groups []grp
+	if err := db.R.Raw("SELECT id, thread_count, post_count FROM groups").Scan(&groups).Error; err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range groups {
+		if g.ThreadCount != groupThreads[g.ID] || g.PostCount != groupPosts[g.ID] {
+			t.Errorf("group %d counts %d threads, %d posts; rows say %d, %d", g.ID, g.ThreadCount, g.PostCount, groupThreads[g.ID], groupPosts[g.ID])
+		}
+	}
+}
+
+// checkSeedRows checks the members' post counts, the reactions, follows
+// and reports.
+func checkSeedRows(t *testing.T, db *store.DB, o demo.Options, st demo.Stats) {
+	t.Helper()
+	if n := count(t, db, "SELECT COUNT(*) FROM users u WHERE u.post_count <> (SELECT COUNT(*) FROM posts p WHERE p.author_id = u.id)"); n != 0 {
+		t.Errorf("%d members have a post_count that differs from their posts", n)
+	}
+	if n := count(t, db, "SELECT COUNT(*) FROM reactions"); n != st.Reactions || n == 0 {
+		t.Errorf("reactions: %d rows, stats say %d", n, st.Reactions)
+	}
+	if n := count(t, db, "SELECT COUNT(*) FROM subscriptions"); n != st.Subscriptions || n < o.Threads {
+		t.Errorf("follows: %d rows, stats say %d", n, st.Subscriptions)
+	}
+	// Reports: open, each with its open queue item for a moderator to
+	// work, filed by someone other than the post's author, on a post of
+	// the thread and group it names.
+	if n := count(t, db, "SELECT COUNT(*) FROM reports WHERE status = 'open'"); n != st.Reports || n == 0 {
+		t.Errorf("reports: %d open rows, stats say %d", n, st.Reports)
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM reports r JOIN posts p ON p.id = r.post_id
+		WHERE r.reporter_id = r.subject_id OR p.author_id <> r.subject_id OR p.thread_id <> r.thread_id OR p.group_id <> r.group_id`); n != 0 {
+		t.Errorf("%d reports do not match their post or were filed by its author", n)
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM reports r WHERE NOT EXISTS
+		(SELECT 1 FROM queue_items q WHERE q.post_id = r.post_id AND q.kind = 'report' AND q.status = 'open')`); n != 0 {
+		t.Errorf("%d reports have no open queue item", n)
+	}
+
+}
+
+// checkDemoSignIn checks that the demo password signs members in.
+func checkDemoSignIn(t *testing.T, db *store.DB, st demo.Stats) {
+	t.Helper()
+	var hash string
+	if err := db.R.Raw("SELECT password_hash FROM users WHERE username = ?", st.SampleMembers[0]).Scan(&hash).Error; err != nil {
+		t.Fatal(err)
+	}
+	h, err := auth.NewHasher(auth.DefaultParams, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := h.Verify(context.Background(), demo.DefaultPassword, hash); !ok || err != nil {
+		t.Errorf("demo password does not verify for %s: %v", st.SampleMembers[0], err)
+	}
+
 }
 
 // TestSeedIsDeterministic: the same seed gives the same forum.

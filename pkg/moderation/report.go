@@ -82,21 +82,8 @@ func (s *Service) Report(ctx context.Context, a *auth.Actor, in ReportInput) (Re
 	if err != nil {
 		return ReportOutcome{}, err
 	}
-	reason, ok := ReportReasonByKey(in.Reason)
-	v := &forum.ValidationError{}
-	note := strings.TrimSpace(in.Note)
-	switch {
-	case !ok:
-		v.Add("reason", "Please choose what's wrong.")
-	case authorOf(p) == a.ID:
-		v.Add("reason", "This is your own post. You can edit or delete it yourself, or ask a moderator for help.")
-	case reason.Key == ReasonOther && note == "":
-		v.Add("note", "Please tell us a little about what's wrong.")
-	}
-	if utf8.RuneCountInString(note) > MaxNoteLen {
-		v.Add("note", "Please keep the note under 1,000 characters.")
-	}
-	if err := v.OrNil(); err != nil {
+	reason, note, err := checkReport(p, a, in)
+	if err != nil {
 		return ReportOutcome{}, err
 	}
 	now := s.now()
@@ -126,41 +113,77 @@ func (s *Service) Report(ctx context.Context, a *auth.Actor, in ReportInput) (Re
 			}
 			return err
 		}
-		it := &QueueItem{Kind: KindReport, PostID: p.ID, ThreadID: p.ThreadID, GroupID: p.GroupID, Priority: reason.Weight, Status: StatusOpen, CreatedAt: now, UpdatedAt: now}
-		add := reason.Weight
-		if wellbeing {
-			it.Kind, it.Priority, add = KindWellbeing, WellbeingPriority, 0
-			it.Detail = "A member is worried about this person."
-		}
-		if out.Repeated {
-			it.Priority, add = 0, 0
-			if wellbeing {
-				it.Priority = WellbeingPriority
-			}
-		}
-		if err := tx.UpsertItem(it, add); err != nil {
+		if err := tx.UpsertItem(reportItem(p, reason, out.Repeated, now)); err != nil {
 			return err
 		}
 		if wellbeing || out.Repeated {
 			return nil
 		}
-		n, err := tx.DistinctReporters(p.ID)
-		if err != nil || n < threshold {
-			return err
-		}
-		hidden, err := tx.SetPostStatus(p.ID, []string{forum.StatusVisible}, forum.StatusHeld, autoHideReason, now)
-		if err != nil || !hidden {
-			return err
-		}
-		out.Hidden = true
-		e := entry(Request{Reason: autoHideReason}, ActionAutoHide, "post", p.ID, p.GroupID, p.AuthorID, now)
-		e.Detail = strconv.Itoa(n) + " members reported it"
-		if err := tx.Audit(e); err != nil {
-			return err
-		}
-		return notifyAuthor(tx, p, NoticeAction, "Some members reported "+where(p)+", so it is hidden while a moderator looks at it. You'll hear from us when it has been reviewed.", "", postLink(p), now)
+		out.Hidden, err = hideWhenReported(tx, p, threshold, now)
+		return err
 	})
 	return out, err
+}
+
+// checkReport validates a report of post p by a: a reason from the list,
+// not about one's own post, a note when the reason is "something else",
+// and not too long. It returns the reason and the trimmed note.
+func checkReport(p PostRef, a *auth.Actor, in ReportInput) (ReportReason, string, error) {
+	reason, ok := ReportReasonByKey(in.Reason)
+	v := &forum.ValidationError{}
+	note := strings.TrimSpace(in.Note)
+	switch {
+	case !ok:
+		v.Add("reason", "Please choose what's wrong.")
+	case authorOf(p) == a.ID:
+		v.Add("reason", "This is your own post. You can edit or delete it yourself, or ask a moderator for help.")
+	case reason.Key == ReasonOther && note == "":
+		v.Add("note", "Please tell us a little about what's wrong.")
+	}
+	if utf8.RuneCountInString(note) > MaxNoteLen {
+		v.Add("note", "Please keep the note under 1,000 characters.")
+	}
+	return reason, note, v.OrNil()
+}
+
+// reportItem is the queue item a report opens or adds its weight to, and
+// the weight it adds: a wellbeing concern waits at the top and adds none,
+// and a member's repeated concern about the same person adds nothing.
+func reportItem(p PostRef, reason ReportReason, repeated bool, now time.Time) (*QueueItem, int) {
+	it := &QueueItem{Kind: KindReport, PostID: p.ID, ThreadID: p.ThreadID, GroupID: p.GroupID, Priority: reason.Weight, Status: StatusOpen, CreatedAt: now, UpdatedAt: now}
+	add := reason.Weight
+	wellbeing := reason.Key == ReasonWellbeing
+	if wellbeing {
+		it.Kind, it.Priority, add = KindWellbeing, WellbeingPriority, 0
+		it.Detail = "A member is worried about this person."
+	}
+	if repeated {
+		it.Priority, add = 0, 0
+		if wellbeing {
+			it.Priority = WellbeingPriority
+		}
+	}
+	return it, add
+}
+
+// hideWhenReported holds post p for a moderator once threshold different
+// members have reported it, with its audit row and a notice to its author,
+// and reports whether it hid the post.
+func hideWhenReported(tx Tx, p PostRef, threshold int, now time.Time) (bool, error) {
+	n, err := tx.DistinctReporters(p.ID)
+	if err != nil || n < threshold {
+		return false, err
+	}
+	hidden, err := tx.SetPostStatus(p.ID, []string{forum.StatusVisible}, forum.StatusHeld, autoHideReason, now)
+	if err != nil || !hidden {
+		return false, err
+	}
+	e := entry(Request{Reason: autoHideReason}, ActionAutoHide, "post", p.ID, p.GroupID, p.AuthorID, now)
+	e.Detail = strconv.Itoa(n) + " members reported it"
+	if err := tx.Audit(e); err != nil {
+		return false, err
+	}
+	return true, notifyAuthor(tx, p, NoticeAction, "Some members reported "+where(p)+", so it is hidden while a moderator looks at it. You'll hear from us when it has been reviewed.", "", postLink(p), now)
 }
 
 // reportThreshold is the report threshold setting, or its default.

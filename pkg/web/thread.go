@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -47,13 +48,7 @@ func (s *Server) threadShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ids := make([]int64, 0, len(conv.Posts))
-	for _, p := range conv.Posts {
-		if p.Status == forum.StatusVisible || p.Status == forum.StatusHeld {
-			ids = append(ids, p.ID)
-		}
-	}
-	reactions, err := s.deps.Forum.ReactionsFor(ctx, h, ids)
+	byPost, err := s.reactionsByPost(ctx, h, conv.Posts, blocked)
 	if err != nil {
 		return err
 	}
@@ -78,32 +73,11 @@ func (s *Server) threadShow(c echo.Context) error {
 	gate := s.replyGate(c, h)
 	canReply := gate.ok
 	v.LockNotice, v.Refusal = gate.notices(h)
-	if p := principal(c); p != nil {
-		st, err := s.members.Following(ctx, memberKey(p), id, s.deps.Forum.Subscription)
-		if err != nil {
-			return err
-		}
-		v.Following, v.Muted = st == forum.SubFollow, st == forum.SubMute
-		if canReply {
-			if v.ReplyForm, err = s.blankReplyForm(id, vocab); err != nil {
-				return err
-			}
-		}
-		if s.popCare(c) {
-			v.CrisisPanel = s.crisisPanel(c)
-		}
+	if err := s.memberThreadParts(c, &v, canReply, vocab); err != nil {
+		return err
 	}
 	if viewer.Moderator {
 		v.ModThread = &ModControls{ThreadID: h.ID, GroupID: h.GroupID, Locked: h.Locked, Pinned: h.Pinned, Status: h.Status}
-	}
-	byPost := map[int64][]forum.ReactionRow{}
-	for _, r := range reactions {
-		if blocked[r.UserID] {
-			// The reader blocked this member: their reactions are left
-			// out too, so an author never sees a blocked member's name.
-			continue
-		}
-		byPost[r.PostID] = append(byPost[r.PostID], r)
 	}
 	v.Posts = make([]PostView, 0, len(conv.Posts))
 	for _, p := range conv.Posts {
@@ -121,6 +95,53 @@ func (s *Server) threadShow(c echo.Context) error {
 		return err
 	}
 	return renderPage(c, http.StatusOK, pageThread, v)
+}
+
+// reactionsByPost reads the reactions to the page's visible and held posts,
+// by post, leaving out those of members the reader blocked, so an author
+// never sees a blocked member's name.
+func (s *Server) reactionsByPost(ctx context.Context, h forum.ThreadHead, posts []forum.PostRow, blocked map[int64]bool) (map[int64][]forum.ReactionRow, error) {
+	ids := make([]int64, 0, len(posts))
+	for _, p := range posts {
+		if p.Status == forum.StatusVisible || p.Status == forum.StatusHeld {
+			ids = append(ids, p.ID)
+		}
+	}
+	reactions, err := s.deps.Forum.ReactionsFor(ctx, h, ids)
+	if err != nil {
+		return nil, err
+	}
+	byPost := map[int64][]forum.ReactionRow{}
+	for _, r := range reactions {
+		if !blocked[r.UserID] {
+			byPost[r.PostID] = append(byPost[r.PostID], r)
+		}
+	}
+	return byPost, nil
+}
+
+// memberThreadParts fills in what a thread page shows a signed-in member
+// only: whether they follow or muted it, the reply form when they may
+// reply, and the crisis panel a post of theirs just asked for.
+func (s *Server) memberThreadParts(c echo.Context, v *ThreadPageView, canReply bool, vocab []forum.Tag) error {
+	p := principal(c)
+	if p == nil {
+		return nil
+	}
+	st, err := s.members.Following(c.Request().Context(), memberKey(p), v.Thread.ID, s.deps.Forum.Subscription)
+	if err != nil {
+		return err
+	}
+	v.Following, v.Muted = st == forum.SubFollow, st == forum.SubMute
+	if canReply {
+		if v.ReplyForm, err = s.blankReplyForm(v.Thread.ID, vocab); err != nil {
+			return err
+		}
+	}
+	if s.popCare(c) {
+		v.CrisisPanel = s.crisisPanel(c)
+	}
+	return nil
 }
 
 // postFragments renders each post of a thread page with the "post"
@@ -258,27 +279,7 @@ func (s *Server) postView(c echo.Context, h forum.ThreadHead, p forum.PostRow, n
 	if pv.Opening {
 		tags = tags.Union(h.Tags)
 	}
-	switch p.Status {
-	case forum.StatusVisible:
-		pv.Body = markup.Stored(p.BodyHTML)
-	case forum.StatusHeld:
-		pv.Held, pv.Body = true, markup.Stored(p.BodyHTML)
-	case forum.StatusRemoved:
-		if viewer.Moderator {
-			pv.Removed, pv.Body = true, markup.Stored(p.BodyHTML)
-		} else {
-			pv.Placeholder = "This post was removed by moderators."
-		}
-	case forum.StatusRedacted:
-		pv.Placeholder = "Redacted by moderators."
-		if p.StatusReason != "" {
-			pv.Placeholder = "Redacted by moderators: " + p.StatusReason
-		}
-	case forum.StatusDeleted:
-		pv.Placeholder = "This post was deleted by its author."
-	default:
-		pv.Placeholder = "This post isn't available."
-	}
+	pv.setBody(p, viewer.Moderator)
 	pv.Mode = forum.ModeShow
 	if pv.Placeholder == "" {
 		pv.Tags = labels(tags, names)
@@ -297,6 +298,45 @@ func (s *Server) postView(c echo.Context, h forum.ThreadHead, p forum.PostRow, n
 	}
 	pv.CanReact = a != nil && !own && p.Status == forum.StatusVisible
 	pv.CanReport = a != nil && !own && p.Status == forum.StatusVisible
+	pv.setReactions(reactions, a, own)
+	if viewer.Moderator {
+		pv.Mod = &ModControls{PostID: p.ID, ThreadID: h.ID, GroupID: h.GroupID, Status: p.Status,
+			Locked: h.Locked, Pinned: h.Pinned, IsOpening: pv.Opening}
+	}
+	return pv
+}
+
+// setBody is the post's words as the reader may see them, or the
+// placeholder standing in for them: moderators still see what they
+// removed.
+func (pv *PostView) setBody(p forum.PostRow, moderator bool) {
+	switch p.Status {
+	case forum.StatusVisible:
+		pv.Body = markup.Stored(p.BodyHTML)
+	case forum.StatusHeld:
+		pv.Held, pv.Body = true, markup.Stored(p.BodyHTML)
+	case forum.StatusRemoved:
+		if moderator {
+			pv.Removed, pv.Body = true, markup.Stored(p.BodyHTML)
+		} else {
+			pv.Placeholder = "This post was removed by moderators."
+		}
+	case forum.StatusRedacted:
+		pv.Placeholder = "Redacted by moderators."
+		if p.StatusReason != "" {
+			pv.Placeholder = "Redacted by moderators: " + p.StatusReason
+		}
+	case forum.StatusDeleted:
+		pv.Placeholder = "This post was deleted by its author."
+	default:
+		pv.Placeholder = "This post isn't available."
+	}
+}
+
+// setReactions sets the post's reaction buttons, marking the reader's own,
+// and for the post's author who reacted how; other readers learn only that
+// people responded.
+func (pv *PostView) setReactions(reactions []forum.ReactionRow, a *auth.Actor, own bool) {
 	// Indexed like forum.ReactionKinds, and allocated only for a post that
 	// has reactions: most of a page's posts have none from the reader.
 	var mine []bool
@@ -337,11 +377,6 @@ func (s *Server) postView(c echo.Context, h forum.ThreadHead, p forum.PostRow, n
 		}
 		pv.PeopleReact = false
 	}
-	if viewer.Moderator {
-		pv.Mod = &ModControls{PostID: p.ID, ThreadID: h.ID, GroupID: h.GroupID, Status: p.Status,
-			Locked: h.Locked, Pinned: h.Pinned, IsOpening: pv.Opening}
-	}
-	return pv
 }
 
 // reactionButtons are the reaction buttons of a post the reader has not
