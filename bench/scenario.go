@@ -70,6 +70,8 @@ func luaDir() string {
 	return "."
 }
 
+// runScenarios runs each chosen scenario in turn and returns its result,
+// or why it was skipped.
 func runScenarios(ctx context.Context, o options, srv *server, si seedInfo, tmp string) []result {
 	var out []result
 	var cookies []string
@@ -89,73 +91,93 @@ func runScenarios(ctx context.Context, o options, srv *server, si seedInfo, tmp 
 			continue
 		}
 		if (sc.name == "thread-member" || sc.name == "reply") && cookies == nil {
-			for _, m := range si.members {
-				ck, err := srv.login(m, si.password)
-				if err != nil {
-					fmt.Printf("bench: %v\n", err)
-					continue
-				}
-				cookies = append(cookies, ck)
-			}
+			cookies = logins(srv, si)
 		}
-		args := []string{"-t", strconv.Itoa(o.threads), "-c", strconv.Itoa(o.conns), "--latency", "--timeout", "10s"}
-		env := os.Environ()
-		target := srv.url + path
-		switch sc.name {
-		case "thread-member":
-			if len(cookies) == 0 {
-				r.skipped = "skipped: could not log in"
-				out = append(out, r)
-				continue
-			}
-			args = append(args, "-H", "Cookie: "+cookies[0])
-		case "reply":
-			if len(cookies) == 0 {
-				r.skipped = "skipped: could not log in"
-				out = append(out, r)
-				continue
-			}
-			var ids []string
-			for id := si.firstThread; id <= si.lastThr && len(ids) < 500; id += max(1, (si.lastThr-si.firstThread+1)/500) {
-				ids = append(ids, strconv.FormatInt(id, 10))
-			}
-			run := make([]byte, 4)
-			_, _ = rand.Read(run)
-			args = append(args, "-s", filepath.Join(luaDir(), "reply.lua"))
-			env = append(env, "BENCH_COOKIES="+strings.Join(cookies, ","), "BENCH_THREADS="+strings.Join(ids, ","), "BENCH_RUN="+hex.EncodeToString(run))
-			target = srv.url + "/"
-		case "login":
-			args = append(args, "-s", filepath.Join(luaDir(), "login.lua"))
-			env = append(env, "BENCH_USERS="+strings.Join(si.members, ","), "BENCH_PASSWORD="+si.password)
-			target = srv.url + "/login"
-		}
-		if o.warmup > 0 && !sc.write {
-			_, _ = wrk(ctx, env, append(append([]string{}, args...), "-d", o.warmup.String(), target))
-		}
-		var prof chan error
-		if o.profile == sc.name && srv.pprof != "" {
-			prof = make(chan error, 1)
-			go func() { prof <- fetchProfile(srv.pprof, o.duration, "bench-"+sc.name+".prof") }()
-		}
-		fmt.Printf("bench: running %s for %s\n", sc.name, o.duration)
-		text, err := wrk(ctx, env, append(args, "-d", o.duration.String(), target))
-		if prof != nil {
-			if err := <-prof; err != nil {
-				fmt.Printf("bench: profile: %v\n", err)
-			} else {
-				fmt.Printf("bench: wrote bench-%s.prof (go tool pprof -top bench-%s.prof)\n", sc.name, sc.name)
-			}
-		}
-		if err != nil {
-			r.skipped = "failed: " + err.Error()
+		args, env, target, skip := wrkInvocation(o, srv, si, sc.name, path, cookies)
+		if skip != "" {
+			r.skipped = skip
 			out = append(out, r)
 			continue
 		}
-		parseWrk(text, &r)
-		r.hwm = srv.peakRSS()
+		measure(ctx, o, srv, sc, args, env, target, &r)
 		out = append(out, r)
 	}
 	return out
+}
+
+// logins signs the sample members in and returns their session cookies.
+func logins(srv *server, si seedInfo) []string {
+	var cookies []string
+	for _, m := range si.members {
+		ck, err := srv.login(m, si.password)
+		if err != nil {
+			fmt.Printf("bench: %v\n", err)
+			continue
+		}
+		cookies = append(cookies, ck)
+	}
+	return cookies
+}
+
+// wrkInvocation is how wrk runs scenario name against path: its
+// arguments, environment and target URL, or why it cannot run.
+func wrkInvocation(o options, srv *server, si seedInfo, name, path string, cookies []string) (args, env []string, target, skip string) {
+	args = []string{"-t", strconv.Itoa(o.threads), "-c", strconv.Itoa(o.conns), "--latency", "--timeout", "10s"}
+	env = os.Environ()
+	target = srv.url + path
+	switch name {
+	case "thread-member":
+		if len(cookies) == 0 {
+			return nil, nil, "", "skipped: could not log in"
+		}
+		args = append(args, "-H", "Cookie: "+cookies[0])
+	case "reply":
+		if len(cookies) == 0 {
+			return nil, nil, "", "skipped: could not log in"
+		}
+		var ids []string
+		for id := si.firstThread; id <= si.lastThr && len(ids) < 500; id += max(1, (si.lastThr-si.firstThread+1)/500) {
+			ids = append(ids, strconv.FormatInt(id, 10))
+		}
+		run := make([]byte, 4)
+		_, _ = rand.Read(run)
+		args = append(args, "-s", filepath.Join(luaDir(), "reply.lua"))
+		env = append(env, "BENCH_COOKIES="+strings.Join(cookies, ","), "BENCH_THREADS="+strings.Join(ids, ","), "BENCH_RUN="+hex.EncodeToString(run))
+		target = srv.url + "/"
+	case "login":
+		args = append(args, "-s", filepath.Join(luaDir(), "login.lua"))
+		env = append(env, "BENCH_USERS="+strings.Join(si.members, ","), "BENCH_PASSWORD="+si.password)
+		target = srv.url + "/login"
+	}
+	return args, env, target, ""
+}
+
+// measure warms the server up (for reads), runs wrk for the scenario with
+// a CPU profile when asked, and reads its figures into r.
+func measure(ctx context.Context, o options, srv *server, sc scenario, args, env []string, target string, r *result) {
+	if o.warmup > 0 && !sc.write {
+		_, _ = wrk(ctx, env, append(append([]string{}, args...), "-d", o.warmup.String(), target))
+	}
+	var prof chan error
+	if o.profile == sc.name && srv.pprof != "" {
+		prof = make(chan error, 1)
+		go func() { prof <- fetchProfile(srv.pprof, o.duration, "bench-"+sc.name+".prof") }()
+	}
+	fmt.Printf("bench: running %s for %s\n", sc.name, o.duration)
+	text, err := wrk(ctx, env, append(args, "-d", o.duration.String(), target))
+	if prof != nil {
+		if err := <-prof; err != nil {
+			fmt.Printf("bench: profile: %v\n", err)
+		} else {
+			fmt.Printf("bench: wrote bench-%s.prof (go tool pprof -top bench-%s.prof)\n", sc.name, sc.name)
+		}
+	}
+	if err != nil {
+		r.skipped = "failed: " + err.Error()
+		return
+	}
+	parseWrk(text, r)
+	r.hwm = srv.peakRSS()
 }
 
 func wrk(ctx context.Context, env, args []string) (string, error) {

@@ -107,11 +107,33 @@ func TestTwoInstancesShareOneDatabase(t *testing.T) {
 		t.Fatalf("the first instance does not show the thread posted on the second: %d\n%s", res.StatusCode, tail(body, 20))
 	}
 
-	// Members reading a thread share its posts and reactions in memory,
-	// checked against the thread's content version: a reply and a reaction
-	// made through the second instance show on the first's very next page.
+	checkInstancesShareThreadCache(t, a, first, second, loc)
+
+	// A member's settings are kept in memory between their pages, but a
+	// change made through the other instance shows on the very next page:
+	// a break taken on the second keeps the first closed at once.
+	if res, body = a.do("GET", first.URL+"/", nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("home on the first instance: %d\n%s", res.StatusCode, tail(body, 10))
+	}
+	if res, body = a.do("POST", second.URL+"/settings/breaks", url.Values{"scope": {"site"}, "days": {"1"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("take a break on the second instance: %d\n%s", res.StatusCode, tail(body, 10))
+	}
+	if res, body = a.do("GET", first.URL+"/", nil); res.StatusCode != http.StatusForbidden || !strings.Contains(body, "taking a break from Hearth") {
+		t.Fatalf("a break taken on the second instance is not kept on the first: %d\n%s", res.StatusCode, tail(body, 10))
+	}
+
+	checkInstancesShareLoginThrottle(t, name, first, second)
+}
+
+// checkInstancesShareThreadCache: members reading a thread share its posts
+// and reactions in memory, checked against the thread's content version,
+// so a reply and a reaction made through the second instance show on the
+// first's very next page. a is the thread's author; loc its address.
+func checkInstancesShareThreadCache(t *testing.T, a *httpAgent, first, second *Server, loc string) {
+	t.Helper()
 	thread := first.URL + strings.SplitN(loc, "#", 2)[0]
-	if res, body = a.do("GET", thread, nil); res.StatusCode != http.StatusOK {
+	res, body := a.do("GET", thread, nil)
+	if res.StatusCode != http.StatusOK {
 		t.Fatalf("the thread as its author on the first instance: %d\n%s", res.StatusCode, tail(body, 10))
 	}
 	opening := regexp.MustCompile(`id="p-(\d+)"`).FindStringSubmatch(body)
@@ -136,22 +158,13 @@ func TestTwoInstancesShareOneDatabase(t *testing.T) {
 	if res, body = a.do("GET", thread, nil); !strings.Contains(body, "Thinking of you</strong>: "+friend) {
 		t.Fatalf("the first instance does not show the reaction made on the second: %d\n%s", res.StatusCode, tail(body, 30))
 	}
+}
 
-	// A member's settings are kept in memory between their pages, but a
-	// change made through the other instance shows on the very next page:
-	// a break taken on the second keeps the first closed at once.
-	if res, body = a.do("GET", first.URL+"/", nil); res.StatusCode != http.StatusOK {
-		t.Fatalf("home on the first instance: %d\n%s", res.StatusCode, tail(body, 10))
-	}
-	if res, body = a.do("POST", second.URL+"/settings/breaks", url.Values{"scope": {"site"}, "days": {"1"}}); res.StatusCode != http.StatusSeeOther {
-		t.Fatalf("take a break on the second instance: %d\n%s", res.StatusCode, tail(body, 10))
-	}
-	if res, body = a.do("GET", first.URL+"/", nil); res.StatusCode != http.StatusForbidden || !strings.Contains(body, "taking a break from Hearth") {
-		t.Fatalf("a break taken on the second instance is not kept on the first: %d\n%s", res.StatusCode, tail(body, 10))
-	}
-
-	// Failed logins count across both instances: ten wrong passwords, five
-	// on each, then even the right password is refused on either.
+// checkInstancesShareLoginThrottle: failed logins count across both
+// instances: ten wrong passwords, five on each, then even the right
+// password is refused on either.
+func checkInstancesShareLoginThrottle(t *testing.T, name string, first, second *Server) {
+	t.Helper()
 	for i := 0; i < 10; i++ {
 		srv := first
 		if i%2 == 1 {

@@ -76,26 +76,32 @@ func TestJourneyReportAndModerate(t *testing.T) {
 			t.Errorf("the item is still waiting in the queue after the reply was redacted from it")
 		}
 
-		// Everyone now sees the redaction, the lock, and no composer.
-		author.Go(path)
-		text := author.Text("#p-" + reply)
-		if !strings.Contains(text, "Redacted by moderators") || strings.Contains(text, "pathetic") {
-			t.Fatalf("the reply is not redacted for readers: %q", text)
-		}
-		if ids := author.postIDs(); len(ids) != 2 {
-			t.Errorf("the thread lost its shape: posts %v", ids)
-		}
-		if !author.Has(".lock-banner") || author.Has("form.composer") {
-			t.Errorf("a member can still reply to the locked thread")
-		}
-		author.Shot("moderated-thread")
-
-		author.Go("/mod/log")
-		log := author.Body()
-		if !strings.Contains(log, "Harassment or bullying") || strings.Contains(log, trollName) || strings.Contains(log, "pathetic") {
-			t.Errorf("the public moderation log should give the reason and never the member's name or the removed words:\n%s", tail(log, 20))
-		}
+		checkModeratedThread(t, author, path, reply, trollName)
 	})
+}
+
+// checkModeratedThread: everyone now sees the redaction, the lock and no
+// composer, and the public log gives the reason without names or words.
+func checkModeratedThread(t *testing.T, author *Browser, path, reply, trollName string) {
+	t.Helper()
+	author.Go(path)
+	text := author.Text("#p-" + reply)
+	if !strings.Contains(text, "Redacted by moderators") || strings.Contains(text, "pathetic") {
+		t.Fatalf("the reply is not redacted for readers: %q", text)
+	}
+	if ids := author.postIDs(); len(ids) != 2 {
+		t.Errorf("the thread lost its shape: posts %v", ids)
+	}
+	if !author.Has(".lock-banner") || author.Has("form.composer") {
+		t.Errorf("a member can still reply to the locked thread")
+	}
+	author.Shot("moderated-thread")
+
+	author.Go("/mod/log")
+	log := author.Body()
+	if !strings.Contains(log, "Harassment or bullying") || strings.Contains(log, trollName) || strings.Contains(log, "pathetic") {
+		t.Errorf("the public moderation log should give the reason and never the member's name or the removed words:\n%s", tail(log, 20))
+	}
 }
 
 // TestJourneyAdminCreatesGroup: an administrator creates a group, which

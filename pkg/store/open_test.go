@@ -20,75 +20,21 @@ import (
 // statement timeout and UTC.
 func TestConnectionSettings(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		pragma := func(h *gorm.DB, name string) string {
-			t.Helper()
-			var v string
-			if err := h.Raw("PRAGMA " + name).Row().Scan(&v); err != nil { // constant pragma names
-				t.Fatalf("PRAGMA %s: %v", name, err)
-			}
-			return v
-		}
-		show := func(name string) string {
-			t.Helper()
-			var v string
-			if err := db.R.Raw("SHOW " + name).Row().Scan(&v); err != nil { // constant setting names
-				t.Fatalf("SHOW %s: %v", name, err)
-			}
-			return v
-		}
-		pools := db.Pools()
 		switch db.Dialect {
 		case migrations.SQLite:
-			for handle, h := range map[string]*gorm.DB{"writer": db.W, "reader": db.R} {
-				for name, want := range map[string]string{"foreign_keys": "1", "journal_mode": "wal", "synchronous": "2", "busy_timeout": "10000"} {
-					if got := pragma(h, name); got != want {
-						t.Errorf("%s: PRAGMA %s = %s, want %s", handle, name, got, want)
-					}
-				}
-			}
-			if got := pragma(db.R, "query_only"); got != "1" {
-				t.Errorf("reader: PRAGMA query_only = %s, want 1", got)
-			}
-			if got := pragma(db.W, "query_only"); got != "0" {
-				t.Errorf("writer: PRAGMA query_only = %s, want 0", got)
-			}
-			if n := pools["writer"].Stats().MaxOpenConnections; n != 1 {
-				t.Errorf("SQLite writer pool allows %d connections, want 1", n)
-			}
-			if n := pools["reader"].Stats().MaxOpenConnections; n != 4 {
-				t.Errorf("SQLite reader pool allows %d connections, want the 4 asked for", n)
-			}
-			// Both handles keep their statements compiled: running the same
-			// queries again, in and out of a transaction, compiles nothing.
-			run := func() {
-				t.Helper()
-				var n int64
-				for range 8 {
-					if err := db.R.Table("users").Where("id > ?", 0).Count(&n).Error; err != nil {
-						t.Fatal(err)
-					}
-				}
-				if err := db.W.Transaction(func(tx *gorm.DB) error {
-					return tx.Table("users").Where("id > ?", 0).Count(&n).Error
-				}); err != nil {
-					t.Fatal(err)
-				}
-			}
-			run()
-			before := db.StatementsCompiled()
-			run()
-			if after := db.StatementsCompiled(); after != before {
-				t.Errorf("running the same queries again compiled %d statements, want 0", after-before)
-			}
-			if before == 0 {
-				t.Error("no statement went through the SQLite statement cache")
-			}
-			if err := db.R.Exec("CREATE TABLE probe_write (id INTEGER)").Error; err == nil {
-				t.Error("the SQLite reader accepted a write")
-			}
+			checkSQLiteSettings(t, db)
 		case migrations.Postgres:
+			pools := db.Pools()
 			if n := pools["main"].Stats().MaxOpenConnections; n != 4 {
 				t.Errorf("PostgreSQL pool allows %d connections, want the 4 asked for", n)
+			}
+			show := func(name string) string {
+				t.Helper()
+				var v string
+				if err := db.R.Raw("SHOW " + name).Row().Scan(&v); err != nil { // constant setting names
+					t.Fatalf("SHOW %s: %v", name, err)
+				}
+				return v
 			}
 			if got := show("statement_timeout"); got != "5s" {
 				t.Errorf("statement_timeout = %s, want 5s", got)
@@ -98,6 +44,68 @@ func TestConnectionSettings(t *testing.T) {
 			}
 		}
 	})
+}
+
+// checkSQLiteSettings checks the pragmas of both SQLite handles, their
+// pools, the statement cache and the read-only reader.
+func checkSQLiteSettings(t *testing.T, db *store.DB) {
+	t.Helper()
+	pragma := func(h *gorm.DB, name string) string {
+		t.Helper()
+		var v string
+		if err := h.Raw("PRAGMA " + name).Row().Scan(&v); err != nil { // constant pragma names
+			t.Fatalf("PRAGMA %s: %v", name, err)
+		}
+		return v
+	}
+	pools := db.Pools()
+	for handle, h := range map[string]*gorm.DB{"writer": db.W, "reader": db.R} {
+		for name, want := range map[string]string{"foreign_keys": "1", "journal_mode": "wal", "synchronous": "2", "busy_timeout": "10000"} {
+			if got := pragma(h, name); got != want {
+				t.Errorf("%s: PRAGMA %s = %s, want %s", handle, name, got, want)
+			}
+		}
+	}
+	if got := pragma(db.R, "query_only"); got != "1" {
+		t.Errorf("reader: PRAGMA query_only = %s, want 1", got)
+	}
+	if got := pragma(db.W, "query_only"); got != "0" {
+		t.Errorf("writer: PRAGMA query_only = %s, want 0", got)
+	}
+	if n := pools["writer"].Stats().MaxOpenConnections; n != 1 {
+		t.Errorf("SQLite writer pool allows %d connections, want 1", n)
+	}
+	if n := pools["reader"].Stats().MaxOpenConnections; n != 4 {
+		t.Errorf("SQLite reader pool allows %d connections, want the 4 asked for", n)
+	}
+	// Both handles keep their statements compiled: running the same
+	// queries again, in and out of a transaction, compiles nothing.
+	run := func() {
+		t.Helper()
+		var n int64
+		for range 8 {
+			if err := db.R.Table("users").Where("id > ?", 0).Count(&n).Error; err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := db.W.Transaction(func(tx *gorm.DB) error {
+			return tx.Table("users").Where("id > ?", 0).Count(&n).Error
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run()
+	before := db.StatementsCompiled()
+	run()
+	if after := db.StatementsCompiled(); after != before {
+		t.Errorf("running the same queries again compiled %d statements, want 0", after-before)
+	}
+	if before == 0 {
+		t.Error("no statement went through the SQLite statement cache")
+	}
+	if err := db.R.Exec("CREATE TABLE probe_write (id INTEGER)").Error; err == nil {
+		t.Error("the SQLite reader accepted a write")
+	}
 }
 
 // TestTxIsOneTransaction checks that Tx commits everything or nothing: an

@@ -93,89 +93,106 @@ func TestSessionUserReadsEveryColumn(t *testing.T) {
 
 func TestPerPageRowsReadEveryColumn(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
 		now := time.Now().UTC().Truncate(time.Second)
 		uid := forumtest.InsertUser(t, db, "rowan", "member")
 		other := forumtest.InsertUser(t, db, "sage", "member")
-		g := forumtest.Group(t, db, "grief")
+		checkBreakRows(t, db, uid, now)
+		checkNoticeRows(t, db, uid, now)
 		th := forumtest.InsertThread(t, db, "grief", other, "A thread", nil, now)
-
-		asked := now.Add(-time.Hour)
-		breaks := []forum.Break{
-			{UserID: uid, Scope: forum.BreakGroup, GroupID: &g.ID, StartsAt: now.Add(-2 * time.Hour), EndsAt: now.Add(24 * time.Hour), EndRequestedAt: &asked, CreatedAt: now.Add(-2 * time.Hour)},
-			{UserID: uid, Scope: forum.BreakTag, Tag: "abuse", StartsAt: now.Add(-3 * time.Hour), EndsAt: now.Add(48 * time.Hour), CreatedAt: now.Add(-3 * time.Hour)},
-		}
-		for i := range breaks {
-			if err := store.NewBreaks(db).CreateBreak(ctx, &breaks[i]); err != nil {
-				t.Fatal(err)
-			}
-		}
-		var want []forum.Break
-		if err := db.R.Where("user_id = ?", uid).Order("ends_at DESC, id DESC").Find(&want).Error; err != nil {
-			t.Fatal(err)
-		}
-		got, err := store.NewBreaks(db).ActiveBreaks(ctx, uid, now)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("ActiveBreaks:\n got %+v\nwant %+v", got, want)
-		}
-		merged := breaks[0]
-		merged.Tag = breaks[1].Tag
-		allSet(t, merged)
-
-		ack := now.Add(-time.Minute)
-		notices := []moderation.Notice{
-			{UserID: uid, Kind: moderation.NoticeWarning, Message: "Please be gentle", Reason: "tone", Link: "/p/1", CreatedAt: now.Add(-time.Hour)},
-			{UserID: uid, Kind: moderation.NoticeAction, Message: "Read already", Reason: "r", Link: "/p/2", AcknowledgedAt: &ack, CreatedAt: now.Add(-2 * time.Hour)},
-		}
-		if err := db.W.Create(&notices).Error; err != nil {
-			t.Fatal(err)
-		}
-		withAck := notices[0]
-		withAck.AcknowledgedAt = &ack
-		allSet(t, withAck)
-		var wantNotices []moderation.Notice
-		if err := db.R.Where("user_id = ? AND acknowledged_at IS NULL", uid).Order("id").Find(&wantNotices).Error; err != nil {
-			t.Fatal(err)
-		}
-		gotNotices, err := store.NewModeration(db).PendingNotices(ctx, uid, 5)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(gotNotices) != 1 || !reflect.DeepEqual(gotNotices, wantNotices) {
-			t.Errorf("PendingNotices:\n got %+v\nwant %+v", gotNotices, wantNotices)
-		}
-
-		f := store.NewForum(db)
-		prefs := forum.Prefs{"abuse": forum.ModeHide, "self-harm": forum.ModeWarn}
-		if err := f.SetTagPrefs(ctx, uid, prefs, now); err != nil {
-			t.Fatal(err)
-		}
-		var wantPrefs []forum.TagPref
-		if err := db.R.Where("user_id = ?", uid).Order("tag_slug").Find(&wantPrefs).Error; err != nil {
-			t.Fatal(err)
-		}
-		gotPrefs, err := f.TagPrefs(ctx, uid)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(gotPrefs) != 2 || !reflect.DeepEqual(gotPrefs, wantPrefs) {
-			t.Errorf("TagPrefs:\n got %+v\nwant %+v", gotPrefs, wantPrefs)
-		}
-		allSet(t, gotPrefs[0])
-
-		if st, err := f.Subscription(ctx, uid, th.ID); err != nil || st != "" {
-			t.Errorf("Subscription before following = %q, %v; want none", st, err)
-		}
-		if err := f.SetSubscription(ctx, uid, th.ID, forum.SubMute, now); err != nil {
-			t.Fatal(err)
-		}
-		if st, err := f.Subscription(ctx, uid, th.ID); err != nil || st != forum.SubMute {
-			t.Errorf("Subscription = %q, %v; want %q", st, err, forum.SubMute)
-		}
+		checkPrefAndSubscriptionRows(t, db, uid, th.ID, now)
 	})
+}
+
+// checkBreakRows: a member's breaks come back with every column.
+func checkBreakRows(t *testing.T, db *store.DB, uid int64, now time.Time) {
+	t.Helper()
+	ctx := context.Background()
+	g := forumtest.Group(t, db, "grief")
+	asked := now.Add(-time.Hour)
+	breaks := []forum.Break{
+		{UserID: uid, Scope: forum.BreakGroup, GroupID: &g.ID, StartsAt: now.Add(-2 * time.Hour), EndsAt: now.Add(24 * time.Hour), EndRequestedAt: &asked, CreatedAt: now.Add(-2 * time.Hour)},
+		{UserID: uid, Scope: forum.BreakTag, Tag: "abuse", StartsAt: now.Add(-3 * time.Hour), EndsAt: now.Add(48 * time.Hour), CreatedAt: now.Add(-3 * time.Hour)},
+	}
+	for i := range breaks {
+		if err := store.NewBreaks(db).CreateBreak(ctx, &breaks[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var want []forum.Break
+	if err := db.R.Where("user_id = ?", uid).Order("ends_at DESC, id DESC").Find(&want).Error; err != nil {
+		t.Fatal(err)
+	}
+	got, err := store.NewBreaks(db).ActiveBreaks(ctx, uid, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ActiveBreaks:\n got %+v\nwant %+v", got, want)
+	}
+	merged := breaks[0]
+	merged.Tag = breaks[1].Tag
+	allSet(t, merged)
+}
+
+// checkNoticeRows: a member's pending notices come back with every column.
+func checkNoticeRows(t *testing.T, db *store.DB, uid int64, now time.Time) {
+	t.Helper()
+	ack := now.Add(-time.Minute)
+	notices := []moderation.Notice{
+		{UserID: uid, Kind: moderation.NoticeWarning, Message: "Please be gentle", Reason: "tone", Link: "/p/1", CreatedAt: now.Add(-time.Hour)},
+		{UserID: uid, Kind: moderation.NoticeAction, Message: "Read already", Reason: "r", Link: "/p/2", AcknowledgedAt: &ack, CreatedAt: now.Add(-2 * time.Hour)},
+	}
+	if err := db.W.Create(&notices).Error; err != nil {
+		t.Fatal(err)
+	}
+	withAck := notices[0]
+	withAck.AcknowledgedAt = &ack
+	allSet(t, withAck)
+	var wantNotices []moderation.Notice
+	if err := db.R.Where("user_id = ? AND acknowledged_at IS NULL", uid).Order("id").Find(&wantNotices).Error; err != nil {
+		t.Fatal(err)
+	}
+	gotNotices, err := store.NewModeration(db).PendingNotices(context.Background(), uid, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(gotNotices) != 1 || !reflect.DeepEqual(gotNotices, wantNotices) {
+		t.Errorf("PendingNotices:\n got %+v\nwant %+v", gotNotices, wantNotices)
+	}
+}
+
+// checkPrefAndSubscriptionRows: a member's tag preferences come back with
+// every column, and their subscription to thread as set.
+func checkPrefAndSubscriptionRows(t *testing.T, db *store.DB, uid, thread int64, now time.Time) {
+	t.Helper()
+	ctx := context.Background()
+	f := store.NewForum(db)
+	prefs := forum.Prefs{"abuse": forum.ModeHide, "self-harm": forum.ModeWarn}
+	if err := f.SetTagPrefs(ctx, uid, prefs, now); err != nil {
+		t.Fatal(err)
+	}
+	var wantPrefs []forum.TagPref
+	if err := db.R.Where("user_id = ?", uid).Order("tag_slug").Find(&wantPrefs).Error; err != nil {
+		t.Fatal(err)
+	}
+	gotPrefs, err := f.TagPrefs(ctx, uid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(gotPrefs) != 2 || !reflect.DeepEqual(gotPrefs, wantPrefs) {
+		t.Errorf("TagPrefs:\n got %+v\nwant %+v", gotPrefs, wantPrefs)
+	}
+	allSet(t, gotPrefs[0])
+
+	if st, err := f.Subscription(ctx, uid, thread); err != nil || st != "" {
+		t.Errorf("Subscription before following = %q, %v; want none", st, err)
+	}
+	if err := f.SetSubscription(ctx, uid, thread, forum.SubMute, now); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := f.Subscription(ctx, uid, thread); err != nil || st != forum.SubMute {
+		t.Errorf("Subscription = %q, %v; want %q", st, err, forum.SubMute)
+	}
 }
 
 // TestUnreadCountMatchesTheList checks that the header's count, which reads
@@ -188,60 +205,8 @@ func TestUnreadCountMatchesTheList(t *testing.T) {
 		ctx := context.Background()
 		now := time.Now().UTC().Truncate(time.Second)
 		uid := forumtest.InsertUser(t, db, "rowan", "member")
-		other := forumtest.InsertUser(t, db, "sage", "member")
 		f := store.NewForum(db)
-
-		opening := func(th forum.Thread) int64 {
-			t.Helper()
-			var id int64
-			if err := db.R.Model(&forum.Post{}).Where("thread_id = ? AND parent_id IS NULL", th.ID).Pluck("id", &id).Error; err != nil {
-				t.Fatal(err)
-			}
-			return id
-		}
-		post := func(th forum.Thread, tags []string, status string) int64 {
-			t.Helper()
-			parent := opening(th)
-			p := forum.Post{ThreadID: th.ID, GroupID: th.GroupID, AuthorID: &other, ParentID: &parent, Depth: 1,
-				BodyMD: "words", BodyHTML: "<p>words</p>", Tags: forum.MakeTags(tags), Status: status, Version: 1, CreatedAt: now, UpdatedAt: now}
-			if err := db.W.Create(&p).Error; err != nil {
-				t.Fatal(err)
-			}
-			return p.ID
-		}
-		var notes []forum.Notification
-		// One thread_reply notice per thread (migration 17); the plain
-		// thread's are replies to the member's post, filtered by their own
-		// post's tags.
-		note := func(th forum.Thread, postID int64, read bool) {
-			kind := forum.NoteThreadReply
-			if th.Title == "Plain thread" {
-				kind = forum.NoteReply
-			}
-			n := forum.Notification{UserID: uid, Kind: kind, ActorID: &other, PostID: postID, ThreadID: th.ID, CreatedAt: now}
-			if read {
-				n.ReadAt = &now
-			}
-			notes = append(notes, n)
-		}
-		abuse := forumtest.InsertThread(t, db, "grief", other, "Tagged thread", []string{"abuse"}, now)
-		note(abuse, opening(abuse), false)
-		plain := forumtest.InsertThread(t, db, "grief", other, "Plain thread", nil, now)
-		note(plain, post(plain, []string{"self-harm"}, forum.StatusVisible), false)
-		note(plain, post(plain, []string{"sexual-violence"}, forum.StatusVisible), false)
-		note(plain, post(plain, nil, forum.StatusVisible), false)
-		note(plain, post(plain, nil, forum.StatusVisible), true)
-		note(plain, post(plain, nil, forum.StatusRedacted), false)
-		suicide := forumtest.InsertThread(t, db, "grief", other, "Thread tag only", []string{"suicide"}, now)
-		note(suicide, post(suicide, nil, forum.StatusVisible), false)
-		removed := forumtest.InsertThread(t, db, "grief", other, "Removed thread", nil, now)
-		note(removed, post(removed, nil, forum.StatusVisible), false)
-		if err := db.W.Model(&forum.Thread{}).Where("id = ?", removed.ID).Update("status", forum.StatusRemoved).Error; err != nil {
-			t.Fatal(err)
-		}
-		if err := db.W.Create(&notes).Error; err != nil {
-			t.Fatal(err)
-		}
+		insertUnreadMix(t, db, uid, now)
 
 		for _, tc := range []struct {
 			prefs forum.Prefs
@@ -277,6 +242,65 @@ func TestUnreadCountMatchesTheList(t *testing.T) {
 			}
 		}
 	})
+}
+
+// insertUnreadMix gives member uid notifications of every kind the unread
+// count weighs: on tagged posts and tagged threads, read and unread, on
+// redacted posts and in a removed thread.
+func insertUnreadMix(t *testing.T, db *store.DB, uid int64, now time.Time) {
+	t.Helper()
+	other := forumtest.InsertUser(t, db, "sage", "member")
+	opening := func(th forum.Thread) int64 {
+		t.Helper()
+		var id int64
+		if err := db.R.Model(&forum.Post{}).Where("thread_id = ? AND parent_id IS NULL", th.ID).Pluck("id", &id).Error; err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	post := func(th forum.Thread, tags []string, status string) int64 {
+		t.Helper()
+		parent := opening(th)
+		p := forum.Post{ThreadID: th.ID, GroupID: th.GroupID, AuthorID: &other, ParentID: &parent, Depth: 1,
+			BodyMD: "words", BodyHTML: "<p>words</p>", Tags: forum.MakeTags(tags), Status: status, Version: 1, CreatedAt: now, UpdatedAt: now}
+		if err := db.W.Create(&p).Error; err != nil {
+			t.Fatal(err)
+		}
+		return p.ID
+	}
+	var notes []forum.Notification
+	// One thread_reply notice per thread (migration 17); the plain
+	// thread's are replies to the member's post, filtered by their own
+	// post's tags.
+	note := func(th forum.Thread, postID int64, read bool) {
+		kind := forum.NoteThreadReply
+		if th.Title == "Plain thread" {
+			kind = forum.NoteReply
+		}
+		n := forum.Notification{UserID: uid, Kind: kind, ActorID: &other, PostID: postID, ThreadID: th.ID, CreatedAt: now}
+		if read {
+			n.ReadAt = &now
+		}
+		notes = append(notes, n)
+	}
+	abuse := forumtest.InsertThread(t, db, "grief", other, "Tagged thread", []string{"abuse"}, now)
+	note(abuse, opening(abuse), false)
+	plain := forumtest.InsertThread(t, db, "grief", other, "Plain thread", nil, now)
+	note(plain, post(plain, []string{"self-harm"}, forum.StatusVisible), false)
+	note(plain, post(plain, []string{"sexual-violence"}, forum.StatusVisible), false)
+	note(plain, post(plain, nil, forum.StatusVisible), false)
+	note(plain, post(plain, nil, forum.StatusVisible), true)
+	note(plain, post(plain, nil, forum.StatusRedacted), false)
+	suicide := forumtest.InsertThread(t, db, "grief", other, "Thread tag only", []string{"suicide"}, now)
+	note(suicide, post(suicide, nil, forum.StatusVisible), false)
+	removed := forumtest.InsertThread(t, db, "grief", other, "Removed thread", nil, now)
+	note(removed, post(removed, nil, forum.StatusVisible), false)
+	if err := db.W.Model(&forum.Thread{}).Where("id = ?", removed.ID).Update("status", forum.StatusRemoved).Error; err != nil {
+		t.Fatal(err)
+	}
+	if err := db.W.Create(&notes).Error; err != nil {
+		t.Fatal(err)
+	}
 }
 
 // TestSettingsVersionGrowsWithEveryChange checks the triggers of migration

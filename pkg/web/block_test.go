@@ -171,59 +171,8 @@ func TestBlockedMemberIsFoldedRefusedAndSilent(t *testing.T) {
 		if r := ash.c.PostForm("/u/birch/block", nil); r.StatusCode != http.StatusSeeOther {
 			t.Fatalf("block: %d", r.StatusCode)
 		}
-
-		// Ash no longer sees birch's posts: a one-line notice that opens.
-		r := ash.c.Get("/t/" + strconv.FormatInt(cedarThread, 10))
-		if r.StatusCode != http.StatusOK {
-			t.Fatalf("thread: %d", r.StatusCode)
-		}
-		i := strings.Index(r.Body, `id="p-`+strconv.FormatInt(birchReply, 10)+`"`)
-		j := strings.Index(r.Body, `id="p-`+strconv.FormatInt(ashReply, 10)+`"`)
-		if i < 0 || j < 0 {
-			t.Fatal("posts missing from the thread")
-		}
-		if !strings.Contains(r.Body[i:j], `<details class="blocked-post"><summary>A post from a member you've blocked. Show it</summary>`) {
-			t.Fatalf("birch's post is not folded for ash:\n%s", r.Body[i:j])
-		}
-		if strings.Count(r.Body, `class="blocked-post"`) != 1 {
-			t.Fatal("other posts are folded too")
-		}
-		// Nobody else sees a fold, and birch is not told.
-		for _, p := range []*poster{cedar, birch} {
-			if b := p.c.Get("/t/" + strconv.FormatInt(cedarThread, 10)).Body; strings.Contains(b, "blocked") {
-				t.Fatal("the block shows to someone other than ash")
-			}
-		}
-		if b := birch.c.Get("/u/ash").Body; strings.Contains(b, "blocked") {
-			t.Fatal("ash's profile tells birch about the block")
-		}
-
-		// Birch cannot reply to ash's posts; the refusal does not name the block
-		// and keeps birch's words.
-		for name, parent := range map[string]int64{"opening post": 0, "reply": ashReply} {
-			thread := ashThread
-			if parent != 0 {
-				thread = cedarThread
-			}
-			f := url.Values{"body": {"Here is what I think about that."}, "idem": {freshIdem()}}
-			if parent != 0 {
-				f.Set("parent_id", strconv.FormatInt(parent, 10))
-			}
-			r := birch.c.PostForm("/t/"+strconv.FormatInt(thread, 10)+"/replies", f)
-			if r.StatusCode != http.StatusForbidden {
-				t.Fatalf("%s: birch's reply got %d", name, r.StatusCode)
-			}
-			pageHas(t, r.Body, "You can&#39;t reply to this post.", "Here is what I think about that.")
-			pageLacks(t, r.Body, "block")
-		}
-		if r := birch.c.Get("/t/" + strconv.FormatInt(cedarThread, 10) + "/reply?parent=" + strconv.FormatInt(ashReply, 10)); r.StatusCode != http.StatusForbidden {
-			t.Fatalf("reply form to ash's post: %d", r.StatusCode)
-		}
-		var n int64
-		db.R.Table("posts").Where("author_id = ? AND thread_id = ?", birch.id, ashThread).Count(&n)
-		if n != 0 {
-			t.Fatal("a refused reply was stored")
-		}
+		checkBlockedPostFolded(t, ash, birch, cedar, cedarThread, birchReply, ashReply)
+		checkBlockedRepliesRefused(t, db, birch, ashThread, cedarThread, ashReply)
 		// Birch can still reply to others, and ash can reply to birch.
 		birch.reply(cedarThread, 0, "Another small win: I drank water.")
 		ash.reply(cedarThread, birchReply, "That's great.")
@@ -232,23 +181,7 @@ func TestBlockedMemberIsFoldedRefusedAndSilent(t *testing.T) {
 			t.Fatal(err)
 		}
 		mod.reply(ashThread, 0, "Checking in: how are you doing today?")
-
-		// Birch's mention does not notify ash; anyone else's does.
-		before := countRows(t, db, "notifications", "user_id = ? AND kind = ?", ash.id, forum.NoteMention)
-		birch.reply(cedarThread, 0, "@ash I hope your mornings get easier.")
-		if got := countRows(t, db, "notifications", "user_id = ? AND kind = ?", ash.id, forum.NoteMention); got != before {
-			t.Fatalf("birch's mention notified ash (%d -> %d)", before, got)
-		}
-		cedar.reply(cedarThread, 0, "@ash thinking of you.")
-		if got := countRows(t, db, "notifications", "user_id = ? AND kind = ?", ash.id, forum.NoteMention); got != before+1 {
-			t.Fatalf("cedar's mention: %d -> %d notifications", before, got)
-		}
-		// Nor do birch's replies in a thread ash follows.
-		beforeAll := countRows(t, db, "notifications", "user_id = ?", ash.id)
-		birch.reply(cedarThread, birchReply, "Thanks, cedar.")
-		if got := countRows(t, db, "notifications", "user_id = ?", ash.id); got != beforeAll {
-			t.Fatalf("birch's reply notified ash (%d -> %d)", beforeAll, got)
-		}
+		checkBlockedMemberSilent(t, db, ash, birch, cedar, cedarThread, birchReply)
 
 		// After unblocking, everything is back to normal.
 		ash.c.PostForm("/u/birch/unblock", nil)
@@ -257,4 +190,89 @@ func TestBlockedMemberIsFoldedRefusedAndSilent(t *testing.T) {
 			t.Fatal("still folded after unblocking")
 		}
 	})
+}
+
+// checkBlockedPostFolded: ash, who blocked birch, sees birch's reply folded
+// behind a one-line notice; nobody else sees a fold, and birch is not told.
+func checkBlockedPostFolded(t *testing.T, ash, birch, cedar *poster, cedarThread, birchReply, ashReply int64) {
+	t.Helper()
+	// Ash no longer sees birch's posts: a one-line notice that opens.
+	r := ash.c.Get("/t/" + strconv.FormatInt(cedarThread, 10))
+	if r.StatusCode != http.StatusOK {
+		t.Fatalf("thread: %d", r.StatusCode)
+	}
+	i := strings.Index(r.Body, `id="p-`+strconv.FormatInt(birchReply, 10)+`"`)
+	j := strings.Index(r.Body, `id="p-`+strconv.FormatInt(ashReply, 10)+`"`)
+	if i < 0 || j < 0 {
+		t.Fatal("posts missing from the thread")
+	}
+	if !strings.Contains(r.Body[i:j], `<details class="blocked-post"><summary>A post from a member you've blocked. Show it</summary>`) {
+		t.Fatalf("birch's post is not folded for ash:\n%s", r.Body[i:j])
+	}
+	if strings.Count(r.Body, `class="blocked-post"`) != 1 {
+		t.Fatal("other posts are folded too")
+	}
+	// Nobody else sees a fold, and birch is not told.
+	for _, p := range []*poster{cedar, birch} {
+		if b := p.c.Get("/t/" + strconv.FormatInt(cedarThread, 10)).Body; strings.Contains(b, "blocked") {
+			t.Fatal("the block shows to someone other than ash")
+		}
+	}
+	if b := birch.c.Get("/u/ash").Body; strings.Contains(b, "blocked") {
+		t.Fatal("ash's profile tells birch about the block")
+	}
+}
+
+// checkBlockedRepliesRefused: birch cannot reply to ash's posts; the
+// refusal does not name the block and keeps birch's words.
+func checkBlockedRepliesRefused(t *testing.T, db *store.DB, birch *poster, ashThread, cedarThread, ashReply int64) {
+	t.Helper()
+	// Birch cannot reply to ash's posts; the refusal does not name the block
+	// and keeps birch's words.
+	for name, parent := range map[string]int64{"opening post": 0, "reply": ashReply} {
+		thread := ashThread
+		if parent != 0 {
+			thread = cedarThread
+		}
+		f := url.Values{"body": {"Here is what I think about that."}, "idem": {freshIdem()}}
+		if parent != 0 {
+			f.Set("parent_id", strconv.FormatInt(parent, 10))
+		}
+		r := birch.c.PostForm("/t/"+strconv.FormatInt(thread, 10)+"/replies", f)
+		if r.StatusCode != http.StatusForbidden {
+			t.Fatalf("%s: birch's reply got %d", name, r.StatusCode)
+		}
+		pageHas(t, r.Body, "You can&#39;t reply to this post.", "Here is what I think about that.")
+		pageLacks(t, r.Body, "block")
+	}
+	if r := birch.c.Get("/t/" + strconv.FormatInt(cedarThread, 10) + "/reply?parent=" + strconv.FormatInt(ashReply, 10)); r.StatusCode != http.StatusForbidden {
+		t.Fatalf("reply form to ash's post: %d", r.StatusCode)
+	}
+	var n int64
+	db.R.Table("posts").Where("author_id = ? AND thread_id = ?", birch.id, ashThread).Count(&n)
+	if n != 0 {
+		t.Fatal("a refused reply was stored")
+	}
+}
+
+// checkBlockedMemberSilent: birch's mentions and replies do not notify ash;
+// anyone else's do.
+func checkBlockedMemberSilent(t *testing.T, db *store.DB, ash, birch, cedar *poster, cedarThread, birchReply int64) {
+	t.Helper()
+	// Birch's mention does not notify ash; anyone else's does.
+	before := countRows(t, db, "notifications", "user_id = ? AND kind = ?", ash.id, forum.NoteMention)
+	birch.reply(cedarThread, 0, "@ash I hope your mornings get easier.")
+	if got := countRows(t, db, "notifications", "user_id = ? AND kind = ?", ash.id, forum.NoteMention); got != before {
+		t.Fatalf("birch's mention notified ash (%d -> %d)", before, got)
+	}
+	cedar.reply(cedarThread, 0, "@ash thinking of you.")
+	if got := countRows(t, db, "notifications", "user_id = ? AND kind = ?", ash.id, forum.NoteMention); got != before+1 {
+		t.Fatalf("cedar's mention: %d -> %d notifications", before, got)
+	}
+	// Nor do birch's replies in a thread ash follows.
+	beforeAll := countRows(t, db, "notifications", "user_id = ?", ash.id)
+	birch.reply(cedarThread, birchReply, "Thanks, cedar.")
+	if got := countRows(t, db, "notifications", "user_id = ?", ash.id); got != beforeAll {
+		t.Fatalf("birch's reply notified ash (%d -> %d)", beforeAll, got)
+	}
 }

@@ -48,29 +48,7 @@ func TestWholeSiteBreakAndCoolingOff(t *testing.T) {
 		}
 		until := exactUTC(b.EndsAt)
 
-		// Every page but help, the break settings and signing out shows the
-		// gentle break page.
-		for _, p := range []string{"/", "/g/grief", "/settings/blocks", "/no/such/page"} {
-			r := c.Get(p)
-			if r.StatusCode != http.StatusForbidden {
-				t.Fatalf("%s during a site break: %d", p, r.StatusCode)
-			}
-			pageHas(t, r.Body, "You're taking a break from Hearth until", until, `href="/crisis"`, `href="/settings/breaks"`, "Quick exit")
-			if n := strings.Count(r.Body, "<h1"); n != 1 {
-				t.Errorf("%s: %d h1", p, n)
-			}
-		}
-		if r := c.PostForm("/u/someone/block", nil); r.StatusCode != http.StatusForbidden {
-			t.Fatalf("POST during a site break: %d", r.StatusCode)
-		}
-		if r := c.Get("/crisis"); r.StatusCode != http.StatusOK {
-			t.Fatalf("/crisis during a break: %d", r.StatusCode)
-		}
-		r = c.Get("/settings/breaks")
-		if r.StatusCode != http.StatusOK {
-			t.Fatalf("/settings/breaks during a break: %d", r.StatusCode)
-		}
-		pageHas(t, r.Body, "You're taking a break from Hearth until", until, "Ask to end this break early")
+		checkSiteBreakPages(t, c, until)
 
 		// Asking to end it early moves the end to a day from now; the break
 		// is still on until then.
@@ -120,6 +98,34 @@ func TestWholeSiteBreakAndCoolingOff(t *testing.T) {
 			t.Fatalf("after signing out: %d", r.StatusCode)
 		}
 	})
+}
+
+// checkSiteBreakPages: during a whole-site break every page but help, the
+// break settings and signing out shows the gentle break page, saying until
+// when.
+func checkSiteBreakPages(t *testing.T, c *forumtest.Client, until string) {
+	t.Helper()
+	for _, p := range []string{"/", "/g/grief", "/settings/blocks", "/no/such/page"} {
+		r := c.Get(p)
+		if r.StatusCode != http.StatusForbidden {
+			t.Fatalf("%s during a site break: %d", p, r.StatusCode)
+		}
+		pageHas(t, r.Body, "You're taking a break from Hearth until", until, `href="/crisis"`, `href="/settings/breaks"`, "Quick exit")
+		if n := strings.Count(r.Body, "<h1"); n != 1 {
+			t.Errorf("%s: %d h1", p, n)
+		}
+	}
+	if r := c.PostForm("/u/someone/block", nil); r.StatusCode != http.StatusForbidden {
+		t.Fatalf("POST during a site break: %d", r.StatusCode)
+	}
+	if r := c.Get("/crisis"); r.StatusCode != http.StatusOK {
+		t.Fatalf("/crisis during a break: %d", r.StatusCode)
+	}
+	r := c.Get("/settings/breaks")
+	if r.StatusCode != http.StatusOK {
+		t.Fatalf("/settings/breaks during a break: %d", r.StatusCode)
+	}
+	pageHas(t, r.Body, "You're taking a break from Hearth until", until, "Ask to end this break early")
 }
 
 func TestBreakFormValidation(t *testing.T) {

@@ -21,6 +21,32 @@ var formTypes = []string{
 	"application/x-www-form-urlencoded; charset=utf-16",
 }
 
+// formSeeds are the fuzzer's first inputs: a content type (an index into
+// formTypes) and a body.
+var formSeeds = []struct {
+	kind uint8
+	body string
+}{
+	{0, "title=Hello&body=Some+**bold**+words&trigger_warnings=suicide"},
+	{0, "body=%00%00&title=%ff%fe%fd"},
+	{0, "body=a\x00b&body=second"},
+	{0, "body=%zz&body=%&title=%E2%80%8B"},
+	{0, "body=one;two=three&title=semicolons"},
+	{0, "body=%3Cscript%3Ealert(1)%3C%2Fscript%3E%3Cimg+src%3Dx+onerror%3Dalert(1)%3E"},
+	{0, "body=%5Bx%5D(javascript%3Aalert(1))&trigger_warnings=%00&trigger_warnings=nope"},
+	{0, "body=I+can%27t+do+this+anymore.+I%27m+going+to+kill+myself+tonight."},
+	{0, "body=" + strings.Repeat("%C3%A9", 2000)},
+	{0, "body=" + strings.Repeat("%3E", 200) + "a"},
+	{0, "=&==&&body&body=%2B%20+"},
+	{0, "body=\xff\xfe&title=zero%E2%80%8Bwidth"},
+	{1, "--xYz\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nhello <script>x</script>\r\n--xYz--\r\n"},
+	{1, "--xYz\r\nContent-Disposition: form-data; name=\"body\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nfile\r\n--xYz--\r\n"},
+	{1, "--xYz\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nunterminated"},
+	{2, "--\r\n\r\n"},
+	{3, "body=plain+text+is+not+a+form"},
+	{4, "body=\x00h\x00i"},
+}
+
 // FuzzFormDecoding posts arbitrary bodies, under several content types, to
 // the composer's preview through the whole Echo stack (session, body limit,
 // cross-origin check, form decoding, Markdown, crisis screening, template):
@@ -33,30 +59,7 @@ var formTypes = []string{
 // field, lenient after a malformed pair), so the fragment holds the preview
 // of that draft. On PostgreSQL too when HEARTH_TEST_DATABASE_URL is set.
 func FuzzFormDecoding(f *testing.F) {
-	seeds := []struct {
-		kind uint8
-		body string
-	}{
-		{0, "title=Hello&body=Some+**bold**+words&trigger_warnings=suicide"},
-		{0, "body=%00%00&title=%ff%fe%fd"},
-		{0, "body=a\x00b&body=second"},
-		{0, "body=%zz&body=%&title=%E2%80%8B"},
-		{0, "body=one;two=three&title=semicolons"},
-		{0, "body=%3Cscript%3Ealert(1)%3C%2Fscript%3E%3Cimg+src%3Dx+onerror%3Dalert(1)%3E"},
-		{0, "body=%5Bx%5D(javascript%3Aalert(1))&trigger_warnings=%00&trigger_warnings=nope"},
-		{0, "body=I+can%27t+do+this+anymore.+I%27m+going+to+kill+myself+tonight."},
-		{0, "body=" + strings.Repeat("%C3%A9", 2000)},
-		{0, "body=" + strings.Repeat("%3E", 200) + "a"},
-		{0, "=&==&&body&body=%2B%20+"},
-		{0, "body=\xff\xfe&title=zero%E2%80%8Bwidth"},
-		{1, "--xYz\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nhello <script>x</script>\r\n--xYz--\r\n"},
-		{1, "--xYz\r\nContent-Disposition: form-data; name=\"body\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nfile\r\n--xYz--\r\n"},
-		{1, "--xYz\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nunterminated"},
-		{2, "--\r\n\r\n"},
-		{3, "body=plain+text+is+not+a+form"},
-		{4, "body=\x00h\x00i"},
-	}
-	for _, s := range seeds {
+	for _, s := range formSeeds {
 		f.Add(s.kind, s.body)
 	}
 

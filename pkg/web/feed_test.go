@@ -137,27 +137,8 @@ func TestFeedsShowWhatVisitorsSee(t *testing.T) {
 			t.Error("the group feed lacks its visible thread")
 		}
 
-		// The thread's feed: visible and redacted posts only, newest first.
-		wantIDs := []int64{w.redacted, w.warned, w.visible, w.reply, w.opening}
-		if len(thread.Entries) != len(wantIDs) {
-			t.Fatalf("thread feed has %d entries, want %d:\n%+v", len(thread.Entries), len(wantIDs), thread.Entries)
-		}
-		for i, id := range wantIDs {
-			if want := base + fmt.Sprintf("p/%d", id); thread.Entries[i].ID != want {
-				t.Errorf("entry %d is %s, want %s", i, thread.Entries[i].ID, want)
-			}
-		}
-		byID := func(id int64) int { return entryWithID(thread, base+fmt.Sprintf("p/%d", id)) }
-		if e := thread.Entries[byID(w.visible)]; e.Content == nil || e.Content.Type != "html" || strings.TrimSpace(e.Content.Body) != "<p>"+markVisible+"</p>" ||
-			e.Title != "Reply from Wren in Missing my dad tonight" || e.Author[0] != "Wren" {
-			t.Errorf("visible reply's entry: %+v", e)
-		}
-		if e := thread.Entries[byID(w.warned)]; e.Content != nil || e.Summary == nil || !strings.HasPrefix(e.Title, "[Warning: Self-harm] ") {
-			t.Errorf("warned reply's entry: %+v", e)
-		}
-		if e := thread.Entries[byID(w.redacted)]; e.Content == nil || e.Content.Body != "Redacted by moderators: "+markRedactReason {
-			t.Errorf("redacted reply's entry: %+v", e)
-		}
+		checkThreadFeed(t, w, thread, base)
+
 		// In a warned thread every entry is warned: a feed reader shows a
 		// reply without the thread around it.
 		for _, e := range warnedThread.Entries {
@@ -185,6 +166,32 @@ func TestFeedsShowWhatVisitorsSee(t *testing.T) {
 			}
 		}
 	})
+}
+
+// checkThreadFeed: a thread's feed has its visible and redacted posts only,
+// newest first, the warned one summarised behind its warning.
+func checkThreadFeed(t *testing.T, w *syndWorld, thread atomDoc, base string) {
+	t.Helper()
+	wantIDs := []int64{w.redacted, w.warned, w.visible, w.reply, w.opening}
+	if len(thread.Entries) != len(wantIDs) {
+		t.Fatalf("thread feed has %d entries, want %d:\n%+v", len(thread.Entries), len(wantIDs), thread.Entries)
+	}
+	for i, id := range wantIDs {
+		if want := base + fmt.Sprintf("p/%d", id); thread.Entries[i].ID != want {
+			t.Errorf("entry %d is %s, want %s", i, thread.Entries[i].ID, want)
+		}
+	}
+	byID := func(id int64) int { return entryWithID(thread, base+fmt.Sprintf("p/%d", id)) }
+	if e := thread.Entries[byID(w.visible)]; e.Content == nil || e.Content.Type != "html" || strings.TrimSpace(e.Content.Body) != "<p>"+markVisible+"</p>" ||
+		e.Title != "Reply from Wren in Missing my dad tonight" || e.Author[0] != "Wren" {
+		t.Errorf("visible reply's entry: %+v", e)
+	}
+	if e := thread.Entries[byID(w.warned)]; e.Content != nil || e.Summary == nil || !strings.HasPrefix(e.Title, "[Warning: Self-harm] ") {
+		t.Errorf("warned reply's entry: %+v", e)
+	}
+	if e := thread.Entries[byID(w.redacted)]; e.Content == nil || e.Content.Body != "Redacted by moderators: "+markRedactReason {
+		t.Errorf("redacted reply's entry: %+v", e)
+	}
 }
 
 func entryTitled(t *testing.T, d atomDoc, title string) int {

@@ -342,49 +342,13 @@ func TestConcurrentLoginsStayWithinMemoryBound(t *testing.T) {
 		})
 		defer hasher.ObserveInFlight(nil)
 
-		var peakHeap atomic.Uint64
-		stop, sampled := make(chan struct{}), make(chan struct{})
-		go func() {
-			defer close(sampled)
-			s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-			for {
-				metrics.Read(s)
-				if v := s[0].Value.Uint64(); v > base && v-base > peakHeap.Load() {
-					peakHeap.Store(v - base)
-				}
-				select {
-				case <-stop:
-					return
-				case <-time.After(200 * time.Microsecond):
-				}
-			}
-		}()
-
-		body := url.Values{"username": {"steady_oak"}, "password": {goodPassword}}.Encode()
-		start := make(chan struct{})
-		var wg sync.WaitGroup
-		var ok atomic.Int32
-		for range logins {
-			wg.Go(func() {
-				req := httptest.NewRequest(http.MethodPost, "/login", strings.NewReader(body))
-				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-				req.Header.Set("Sec-Fetch-Site", "same-origin")
-				rec := httptest.NewRecorder()
-				<-start
-				h.ServeHTTP(rec, req)
-				if rec.Code == http.StatusSeeOther {
-					ok.Add(1)
-				}
-			})
-		}
-		close(start)
-		wg.Wait()
-		close(stop)
-		<-sampled
+		peakHeap, stopSampling := sampleHeapGrowth(base)
+		ok := concurrentLogins(h, logins, url.Values{"username": {"steady_oak"}, "password": {goodPassword}})
+		stopSampling()
 
 		t.Logf("limit %d: peak in flight %d, peak heap growth %d MiB over %d MiB (bound %d MiB)", limit, peak.Load(), peakHeap.Load()>>20, base>>20, bound>>20)
-		if ok.Load() != logins {
-			t.Fatalf("%d of %d logins succeeded", ok.Load(), logins)
+		if ok != logins {
+			t.Fatalf("%d of %d logins succeeded", ok, logins)
 		}
 		if int(peak.Load()) > limit {
 			t.Errorf("%d derivations ran at once; the limit is %d", peak.Load(), limit)
@@ -399,6 +363,54 @@ func TestConcurrentLoginsStayWithinMemoryBound(t *testing.T) {
 			t.Errorf("%d sessions, want %d", n, logins+1)
 		}
 	})
+}
+
+// sampleHeapGrowth samples the heap's growth over base until stop is
+// called, and keeps its peak.
+func sampleHeapGrowth(base uint64) (peak *atomic.Uint64, stop func()) {
+	peak = new(atomic.Uint64)
+	done, sampled := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(sampled)
+		s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		for {
+			metrics.Read(s)
+			if v := s[0].Value.Uint64(); v > base && v-base > peak.Load() {
+				peak.Store(v - base)
+			}
+			select {
+			case <-done:
+				return
+			case <-time.After(200 * time.Microsecond):
+			}
+		}
+	}()
+	return peak, func() { close(done); <-sampled }
+}
+
+// concurrentLogins sends n logins with form to h all at once and returns
+// how many succeeded.
+func concurrentLogins(h http.Handler, n int, form url.Values) int {
+	body := form.Encode()
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	var ok atomic.Int32
+	for range n {
+		wg.Go(func() {
+			req := httptest.NewRequest(http.MethodPost, "/login", strings.NewReader(body))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req.Header.Set("Sec-Fetch-Site", "same-origin")
+			rec := httptest.NewRecorder()
+			<-start
+			h.ServeHTTP(rec, req)
+			if rec.Code == http.StatusSeeOther {
+				ok.Add(1)
+			}
+		})
+	}
+	close(start)
+	wg.Wait()
+	return int(ok.Load())
 }
 
 func TestTOTPSecondStepIsThrottled(t *testing.T) {

@@ -96,6 +96,27 @@ func TestActOnceUnderConcurrency(t *testing.T) {
 	})
 }
 
+// actOnceRound is two moderators acting at once on one target.
+type actOnceRound struct {
+	name string
+	// paths are the two requests; fromItem sends the queue item and
+	// the post with each.
+	paths    [2]string
+	fromItem bool
+	onThread bool
+	action   string
+}
+
+var actOnceRounds = []actOnceRound{
+	{name: "warn twice from the queue", paths: [2]string{"warn", "warn"}, fromItem: true, action: moderation.ActionWarn},
+	{name: "suspend against warn from the queue", paths: [2]string{"suspend", "warn"}, fromItem: true},
+	{name: "ban against suspend from the queue", paths: [2]string{"ban", "suspend"}, fromItem: true},
+	{name: "suspend twice from the member's page", paths: [2]string{"suspend", "suspend"}, action: moderation.ActionSuspend},
+	{name: "ban twice from the member's page", paths: [2]string{"ban", "ban"}, action: moderation.ActionBan},
+	{name: "lock twice from the thread", paths: [2]string{"lock", "lock"}, onThread: true, action: moderation.ActionLock},
+	{name: "pin twice from the thread", paths: [2]string{"pin", "pin"}, onThread: true, action: moderation.ActionPin},
+}
+
 // TestActOnceSanctionsAndThreadActionsUnderConcurrency does the same for
 // the actions on members and on threads: two moderators warning, suspending
 // or banning the same author at the same moment (from the same queue item,
@@ -109,26 +130,8 @@ func TestActOnceSanctionsAndThreadActionsUnderConcurrency(t *testing.T) {
 		// member's page only site-wide moderators and admins do.
 		groupMods := []*forumtest.Client{w.as(w.griefMod), w.as(w.siteMod)}
 		siteStaff := []*forumtest.Client{w.as(w.siteMod), w.as(w.admin)}
-		type round struct {
-			name string
-			// paths are the two requests; fromItem sends the queue item and
-			// the post with each.
-			paths    [2]string
-			fromItem bool
-			onThread bool
-			action   string
-		}
-		rounds := []round{
-			{name: "warn twice from the queue", paths: [2]string{"warn", "warn"}, fromItem: true, action: moderation.ActionWarn},
-			{name: "suspend against warn from the queue", paths: [2]string{"suspend", "warn"}, fromItem: true},
-			{name: "ban against suspend from the queue", paths: [2]string{"ban", "suspend"}, fromItem: true},
-			{name: "suspend twice from the member's page", paths: [2]string{"suspend", "suspend"}, action: moderation.ActionSuspend},
-			{name: "ban twice from the member's page", paths: [2]string{"ban", "ban"}, action: moderation.ActionBan},
-			{name: "lock twice from the thread", paths: [2]string{"lock", "lock"}, onThread: true, action: moderation.ActionLock},
-			{name: "pin twice from the thread", paths: [2]string{"pin", "pin"}, onThread: true, action: moderation.ActionPin},
-		}
 		for n := range 14 {
-			rd := rounds[n%len(rounds)]
+			rd := actOnceRounds[n%len(actOnceRounds)]
 			author := forumtest.InsertUser(t, db, "author_"+idStr(int64(n)), "member")
 			th := forumtest.InsertThread(t, db, "grief", author, "A thread to act on", nil, time.Now())
 			post := w.insertReply(th, author, "a reply to act on", nil)
@@ -159,45 +162,53 @@ func TestActOnceSanctionsAndThreadActionsUnderConcurrency(t *testing.T) {
 			}
 			close(start)
 			wg.Wait()
-			ok, handled := 0, 0
-			for _, r := range results {
-				switch {
-				case r.StatusCode == http.StatusSeeOther:
-					ok++
-				case r.StatusCode == http.StatusConflict && strings.Contains(r.Body, "Already handled by a moderator") && strings.Contains(r.Body, "seconds ago"):
-					handled++
-				default:
-					t.Fatalf("round %d (%s): status %d\n%s", n, rd.name, r.StatusCode, snippet(r.Body))
-				}
-			}
-			if ok != 1 || handled != 1 {
-				t.Fatalf("round %d (%s): %d succeeded, %d told already handled", n, rd.name, ok, handled)
-			}
-			target, kind := author, "user"
-			if rd.onThread {
-				target, kind = th.ID, "thread"
-			}
-			if got := countRows(w.t, w.db, "audit_log", "target_id = ? AND target_type = ?", target, kind); got != 1 {
-				t.Fatalf("round %d (%s): %d audit rows for one action", n, rd.name, got)
-			}
-			if rd.action != "" {
-				if got := countRows(w.t, w.db, "audit_log", "target_id = ? AND target_type = ? AND action = ?", target, kind, rd.action); got != 1 {
-					t.Fatalf("round %d (%s): %d %s rows", n, rd.name, got, rd.action)
-				}
-			}
-			if !rd.onThread {
-				if got := countRows(w.t, w.db, "sanctions", "user_id = ?", author); got != 1 {
-					t.Fatalf("round %d (%s): %d sanctions for one action", n, rd.name, got)
-				}
-				if got := countRows(w.t, w.db, "member_notices", "user_id = ?", author); got != 1 {
-					t.Fatalf("round %d (%s): the member was told %d times", n, rd.name, got)
-				}
-			}
-			if rd.fromItem {
-				if got := countRows(w.t, w.db, "queue_items", "id = ? AND status = 'handled'", item); got != 1 {
-					t.Fatalf("round %d (%s): item not handled once", n, rd.name)
-				}
-			}
+			checkActedOnce(t, w, n, rd, results, author, th.ID, item)
 		}
 	})
+}
+
+// checkActedOnce: of round n's two requests one acted and the other was
+// told it was already handled, and the action left one audit row, one
+// sanction, one notice and a handled item.
+func checkActedOnce(t *testing.T, w *modWorld, n int, rd actOnceRound, results []*forumtest.Response, author, thread, item int64) {
+	t.Helper()
+	ok, handled := 0, 0
+	for _, r := range results {
+		switch {
+		case r.StatusCode == http.StatusSeeOther:
+			ok++
+		case r.StatusCode == http.StatusConflict && strings.Contains(r.Body, "Already handled by a moderator") && strings.Contains(r.Body, "seconds ago"):
+			handled++
+		default:
+			t.Fatalf("round %d (%s): status %d\n%s", n, rd.name, r.StatusCode, snippet(r.Body))
+		}
+	}
+	if ok != 1 || handled != 1 {
+		t.Fatalf("round %d (%s): %d succeeded, %d told already handled", n, rd.name, ok, handled)
+	}
+	target, kind := author, "user"
+	if rd.onThread {
+		target, kind = thread, "thread"
+	}
+	if got := countRows(w.t, w.db, "audit_log", "target_id = ? AND target_type = ?", target, kind); got != 1 {
+		t.Fatalf("round %d (%s): %d audit rows for one action", n, rd.name, got)
+	}
+	if rd.action != "" {
+		if got := countRows(w.t, w.db, "audit_log", "target_id = ? AND target_type = ? AND action = ?", target, kind, rd.action); got != 1 {
+			t.Fatalf("round %d (%s): %d %s rows", n, rd.name, got, rd.action)
+		}
+	}
+	if !rd.onThread {
+		if got := countRows(w.t, w.db, "sanctions", "user_id = ?", author); got != 1 {
+			t.Fatalf("round %d (%s): %d sanctions for one action", n, rd.name, got)
+		}
+		if got := countRows(w.t, w.db, "member_notices", "user_id = ?", author); got != 1 {
+			t.Fatalf("round %d (%s): the member was told %d times", n, rd.name, got)
+		}
+	}
+	if rd.fromItem {
+		if got := countRows(w.t, w.db, "queue_items", "id = ? AND status = 'handled'", item); got != 1 {
+			t.Fatalf("round %d (%s): item not handled once", n, rd.name)
+		}
+	}
 }

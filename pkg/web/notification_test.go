@@ -153,14 +153,7 @@ func TestFollowedThreadIsOneNotice(t *testing.T) {
 		eve.c.PostForm("/t/"+idStr(tid)+"/follow", url.Values{})
 		unreadOnPage := func(want string) string {
 			t.Helper()
-			r := eve.c.Get("/notifications")
-			if n := unreadIn(r.Body); n != want {
-				t.Fatalf("eve's unread count %s, want %s", n, want)
-			}
-			if n := len(noticeRe.FindAllString(r.Body, -1)); idStr(int64(n)) != want {
-				t.Fatalf("eve's page lists %d unread, the header says %s", n, want)
-			}
-			return r.Body
+			return unreadNotices(t, eve.c, want)
 		}
 
 		first, _ := ben.reply(tid, 0, "First of many replies.")
@@ -223,6 +216,20 @@ func TestFollowedThreadIsOneNotice(t *testing.T) {
 		pageHas(t, page, "cai replied in “Anniversaries”")
 		pageLacks(t, page, "new replies")
 	})
+}
+
+// unreadNotices is c's notifications page, after checking that its header
+// and its list both count want unread.
+func unreadNotices(t *testing.T, c *forumtest.Client, want string) string {
+	t.Helper()
+	r := c.Get("/notifications")
+	if n := unreadIn(r.Body); n != want {
+		t.Fatalf("unread count %s, want %s", n, want)
+	}
+	if n := len(noticeRe.FindAllString(r.Body, -1)); idStr(int64(n)) != want {
+		t.Fatalf("the page lists %d unread, the header says %s", n, want)
+	}
+	return r.Body
 }
 
 // TestUnreadCountIsCapped: the header counts unread notifications up to

@@ -10,6 +10,7 @@ import (
 	"github.com/pquerna/otp"
 	"github.com/pquerna/otp/totp"
 
+	"hearth/pkg/app"
 	"hearth/pkg/forumtest"
 	"hearth/pkg/store"
 )
@@ -38,32 +39,7 @@ func TestTOTPEnrolLoginReplayAndDisable(t *testing.T) {
 		a.Auth.SetClock(func() time.Time { return clock })
 		forumtest.SignUp(t, c, "kestrel", goodPassword)
 
-		r := c.Get("/settings/totp")
-		if !strings.Contains(r.Body, "Two-factor codes are off") || !strings.Contains(r.Body, `action="/settings/totp/start"`) {
-			t.Fatalf("totp page before setup:\n%s", r.Body)
-		}
-		if r := c.Get("/settings/totp/qr.svg"); r.StatusCode != http.StatusNotFound {
-			t.Fatalf("QR code without a setup: %d", r.StatusCode)
-		}
-		wantRedirect(t, c.PostForm("/settings/totp/start", nil), "/settings/totp")
-		r = c.Get("/settings/totp")
-		secret := totpSecret(t, db, "kestrel")
-		if secret == "" || !strings.Contains(r.Body, `<img class="qr-code" src="/settings/totp/qr.svg"`) || strings.Contains(r.Body, "data:") || strings.Contains(r.Body, "<svg") {
-			t.Fatalf("setup page must link the QR code as an image:\n%s", r.Body)
-		}
-		if !strings.Contains(strings.ReplaceAll(r.Body, " ", ""), secret) {
-			t.Fatal("setup page does not show the key for typing in")
-		}
-		qr := c.Get("/settings/totp/qr.svg")
-		if qr.StatusCode != http.StatusOK || qr.Header.Get("Content-Type") != "image/svg+xml" || !strings.Contains(qr.Body, "<svg") || strings.Contains(qr.Body, "<script") {
-			t.Fatalf("QR code: %d %q", qr.StatusCode, qr.Header.Get("Content-Type"))
-		}
-		if qr.Header.Get("Cache-Control") != "no-store" {
-			t.Error("QR code (a secret) may be cached")
-		}
-		if r := forumtest.NewClient(t, a.Web.Handler()).Get("/settings/totp/qr.svg"); r.StatusCode != http.StatusSeeOther {
-			t.Fatalf("visitor fetching a QR code: %d", r.StatusCode)
-		}
+		secret := startTOTPSetup(t, a, db, c)
 
 		// A wrong code does not turn codes on; the right one does.
 		wantStatus(t, c.PostForm("/settings/totp/confirm", url.Values{"code": {"000000"}}), http.StatusUnprocessableEntity)
@@ -86,7 +62,7 @@ func TestTOTPEnrolLoginReplayAndDisable(t *testing.T) {
 		}
 		// The code used for setup cannot be used again, even within its
 		// validity.
-		r = v.PostForm("/login/code", url.Values{"code": {first}, "next": {"/settings"}})
+		r := v.PostForm("/login/code", url.Values{"code": {first}, "next": {"/settings"}})
 		wantStatus(t, r, http.StatusUnprocessableEntity)
 		if !strings.Contains(r.Body, "already used") {
 			t.Fatalf("replayed code:\n%s", r.Body)
@@ -125,6 +101,39 @@ func TestTOTPEnrolLoginReplayAndDisable(t *testing.T) {
 		}
 		wantRedirect(t, forumtest.NewClient(t, a.Web.Handler()).PostForm("/login", url.Values{"username": {"kestrel"}, "password": {goodPassword}}), "/")
 	})
+}
+
+// startTOTPSetup starts two-factor setup for kestrel on client c, checks
+// the setup page and its QR code, and returns the new secret.
+func startTOTPSetup(t *testing.T, a *app.App, db *store.DB, c *forumtest.Client) string {
+	t.Helper()
+	r := c.Get("/settings/totp")
+	if !strings.Contains(r.Body, "Two-factor codes are off") || !strings.Contains(r.Body, `action="/settings/totp/start"`) {
+		t.Fatalf("totp page before setup:\n%s", r.Body)
+	}
+	if r := c.Get("/settings/totp/qr.svg"); r.StatusCode != http.StatusNotFound {
+		t.Fatalf("QR code without a setup: %d", r.StatusCode)
+	}
+	wantRedirect(t, c.PostForm("/settings/totp/start", nil), "/settings/totp")
+	r = c.Get("/settings/totp")
+	secret := totpSecret(t, db, "kestrel")
+	if secret == "" || !strings.Contains(r.Body, `<img class="qr-code" src="/settings/totp/qr.svg"`) || strings.Contains(r.Body, "data:") || strings.Contains(r.Body, "<svg") {
+		t.Fatalf("setup page must link the QR code as an image:\n%s", r.Body)
+	}
+	if !strings.Contains(strings.ReplaceAll(r.Body, " ", ""), secret) {
+		t.Fatal("setup page does not show the key for typing in")
+	}
+	qr := c.Get("/settings/totp/qr.svg")
+	if qr.StatusCode != http.StatusOK || qr.Header.Get("Content-Type") != "image/svg+xml" || !strings.Contains(qr.Body, "<svg") || strings.Contains(qr.Body, "<script") {
+		t.Fatalf("QR code: %d %q", qr.StatusCode, qr.Header.Get("Content-Type"))
+	}
+	if qr.Header.Get("Cache-Control") != "no-store" {
+		t.Error("QR code (a secret) may be cached")
+	}
+	if r := forumtest.NewClient(t, a.Web.Handler()).Get("/settings/totp/qr.svg"); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("visitor fetching a QR code: %d", r.StatusCode)
+	}
+	return secret
 }
 
 func TestStaffMustSetUpTOTPWhenRequired(t *testing.T) {

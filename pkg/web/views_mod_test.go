@@ -79,14 +79,7 @@ func TestModerationTemplatesRenderFixtures(t *testing.T) {
 		"admin/settings": AdminSettingsView{Base: base, ReportThreshold: "3<b>", Tags: []forum.Tag{{Slug: "self-harm", Name: "Self-harm <i>", Description: "d"}},
 			NewTag: moderation.TagInput{Slug: "body-image", Name: "Body <b>", Description: "d"}, Form: "tag-new", Errors: map[string]string{"slug": "Slug error", "name": "Name error", "report_threshold": "Threshold error"}, ErrorList: []string{"Slug error"}},
 	}
-	for key, v := range pages {
-		name, _, _ := strings.Cut(key, "#")
-		var b bytes.Buffer
-		if err := s.render.Render(&b, name, v, nil); err != nil {
-			t.Errorf("%s: %v", key, err)
-			continue
-		}
-		out := b.String()
+	for key, out := range renderFixtures(t, s, pages) {
 		if n := strings.Count(out, "<h1"); n != 1 {
 			t.Errorf("%s: %d h1 elements", key, n)
 		}
@@ -99,4 +92,22 @@ func TestModerationTemplatesRenderFixtures(t *testing.T) {
 			t.Errorf("%s: no link to the crisis page", key)
 		}
 	}
+}
+
+// renderFixtures renders each of pages, keyed by page name or "name#case",
+// with its fixture view, and returns the HTML by key; a page that fails to
+// render fails the test.
+func renderFixtures(t *testing.T, s *Server, pages map[string]any) map[string]string {
+	t.Helper()
+	out := make(map[string]string, len(pages))
+	for key, v := range pages {
+		name, _, _ := strings.Cut(key, "#")
+		var b bytes.Buffer
+		if err := s.render.Render(&b, name, v, nil); err != nil {
+			t.Errorf("%s: %v", key, err)
+			continue
+		}
+		out[key] = b.String()
+	}
+	return out
 }

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 	"time"
@@ -56,13 +55,7 @@ func TestPostingTemplatesRenderFixtures(t *testing.T) {
 		t.Fatal(err)
 	}
 	pages["thread/show"] = tv
-	for name, v := range pages {
-		var b bytes.Buffer
-		if err := s.render.Render(&b, name, v, nil); err != nil {
-			t.Errorf("%s: %v", name, err)
-			continue
-		}
-		out := b.String()
+	for name, out := range renderFixtures(t, s, pages) {
 		if name != "compose/preview" && strings.Count(out, "<h1") != 1 {
 			t.Errorf("%s: %d h1 elements", name, strings.Count(out, "<h1"))
 		}
