@@ -1,0 +1,159 @@
+package app_test
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The size limits of CONTRIBUTING.md, checked on every Go file of the
+// module, tests included: no file over maxFileLines lines and no function
+// over maxFuncLines, except generated code and the route table. A small
+// file and a short function are what a reader can hold in their head.
+
+const (
+	maxFileLines = 500
+	maxFuncLines = 80
+)
+
+// routeTables are the functions that list routes, one a line, and may be as
+// long as the routes they list: file (from the module root) and name.
+var routeTables = map[string]string{
+	"pkg/web/routes.go": "routes",
+}
+
+// sizeExempt are files not yet within the limits, and why. The crisis
+// detector's pattern files are being split by what they detect; remove
+// each entry as its file comes within the limits.
+var sizeExempt = map[string]string{
+	"pkg/safety/crisis.go":          "being split by what it detects",
+	"pkg/safety/crisis_patterns.go": "being split by what it detects",
+	"pkg/safety/patterns.go":        "being split by what it detects",
+	"pkg/safety/literals.go":        "being split by what it detects",
+	"pkg/safety/prefilter.go":       "being split by what it detects",
+	"pkg/safety/crisis_test.go":     "being split by what it detects",
+}
+
+// generated matches the line the Go tools look for in generated files.
+var generated = regexp.MustCompile(`(?m)^// Code generated .* DO NOT EDIT\.$`)
+
+// goFiles lists the module's Go files, from its root, leaving out what is
+// not the module's own: hidden and underscore directories, test data,
+// node_modules and the ignored scratch directory tmp/.
+func goFiles(t *testing.T, root string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			n := d.Name()
+			if p != root && (strings.HasPrefix(n, ".") || strings.HasPrefix(n, "_") || n == "testdata" || n == "node_modules" ||
+				(n == "tmp" && filepath.Dir(p) == root)) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.HasSuffix(p, ".go") {
+			rel, err := filepath.Rel(root, p)
+			if err != nil {
+				return err
+			}
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// oversized returns the problems of one file's source: its length and the
+// functions over the limit.
+func oversized(name string, src []byte) ([]string, error) {
+	if generated.Match(src) {
+		return nil, nil
+	}
+	var out []string
+	if n := strings.Count(string(src), "\n"); n > maxFileLines {
+		out = append(out, fmt.Sprintf("%s: %d lines, over %d: split it by what it holds", name, n, maxFileLines))
+	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || routeTables[name] == fd.Name.Name {
+			continue
+		}
+		first, last := fset.Position(fd.Pos()).Line, fset.Position(fd.End()).Line
+		if n := last - first + 1; n > maxFuncLines {
+			out = append(out, fmt.Sprintf("%s:%d: func %s is %d lines, over %d: give its parts names of their own", name, first, fd.Name.Name, n, maxFuncLines))
+		}
+	}
+	return out, nil
+}
+
+// TestSizeLimits checks every Go file of the module against the limits.
+func TestSizeLimits(t *testing.T) {
+	root, _ := module(t)
+	files := goFiles(t, root)
+	if len(files) < 100 {
+		t.Fatalf("found %d Go files under %s; the walk is missing the module", len(files), root)
+	}
+	for _, name := range files {
+		if _, ok := sizeExempt[name]; ok {
+			continue
+		}
+		src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		problems, err := oversized(name, src)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+		for _, p := range problems {
+			t.Error(p)
+		}
+	}
+	for name := range sizeExempt {
+		if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(name))); err != nil {
+			t.Errorf("%s is exempt from the size limits but is not there: remove it from sizeExempt", name)
+		}
+	}
+}
+
+// TestOversizedSpotsLongFilesAndFunctions: the check sees a long file and a
+// long function, and lets generated code and the route table through.
+func TestOversizedSpotsLongFilesAndFunctions(t *testing.T) {
+	long := "package p\n\nfunc long() {\n" + strings.Repeat("\t_ = 1\n", maxFuncLines) + "}\n"
+	if ps, err := oversized("p/long.go", []byte(long)); err != nil || len(ps) != 1 || !strings.Contains(ps[0], "func long is 82 lines") {
+		t.Errorf("a long function: %q %v", ps, err)
+	}
+	big := "package p\n" + strings.Repeat("\n", maxFileLines)
+	if ps, err := oversized("p/big.go", []byte(big)); err != nil || len(ps) != 1 || !strings.Contains(ps[0], "501 lines") {
+		t.Errorf("a long file: %q %v", ps, err)
+	}
+	if ps, _ := oversized("p/gen.go", []byte("// Code generated by a tool. DO NOT EDIT.\n\n"+long)); len(ps) != 0 {
+		t.Errorf("generated code: %q", ps)
+	}
+	if ps, _ := oversized("pkg/web/routes.go", []byte(strings.Replace(long, "func long", "func routes", 1))); len(ps) != 0 {
+		t.Errorf("the route table: %q", ps)
+	}
+	ok := "package p\n\nfunc short() {\n" + strings.Repeat("\t_ = 1\n", maxFuncLines-2) + "}\n"
+	if ps, _ := oversized("p/ok.go", []byte(ok)); len(ps) != 0 {
+		t.Errorf("an 80-line function: %q", ps)
+	}
+}
