@@ -1,7 +1,7 @@
 // Package web serves Hearth over HTTP with Echo: routes.go lists every route,
-// each resource has its own file of handlers, views.go holds the typed view
-// structs, render.go the template renderer and errors.go the single error
-// handler. The Atom feeds (feed*.go) and the read API (api*.go) show what a
+// each handler has its own file (a form's GET and POST share one), views*.go
+// hold the typed view structs, pages.go the page names, render.go the
+// template renderer and errors.go the single error handler. The Atom feeds (feed*.go) and the read API (api*.go) show what a
 // signed-out visitor sees, by the rules of visitor.go.
 //
 // It may import echo, the Prometheus client, golang.org/x/time/rate and
