@@ -115,7 +115,11 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 		forum.WithNameKey(auth.PseudonymKey),
 		forum.WithScreener(func(text string) forum.Screening {
 			a := detector.Assess(text)
-			return forum.Screening{Score: a.Score, Crisis: a.Crisis, Matches: a.Matches}
+			level := forum.LevelNone
+			if a.Crisis {
+				level = forum.LevelCrisis
+			}
+			return forum.Screening{Score: a.Score, Crisis: a.Crisis, Level: level, Matches: a.Matches}
 		}),
 	}
 	if threads := cache.NewThreads(cfg.ThreadCache); threads != nil {
