@@ -65,7 +65,8 @@ func (d Dialect) Rebind(stmt string) string {
 
 // Step is one forward-only migration.
 type Step struct {
-	// Version is the step's position, starting at 1 and without gaps.
+	// Version is the step's number: each area of work reserves its own, so
+	// the list rises but may skip numbers that a branch has not landed yet.
 	Version int
 	// Name says what the step does.
 	Name string
@@ -96,8 +97,13 @@ var ErrSchemaTooNew = errors.New("database schema is newer than this version of 
 // ErrPending means the database needs `hearth migrate`.
 var ErrPending = errors.New("database schema is out of date; run `hearth migrate` or set HEARTH_AUTO_MIGRATE=1")
 
-// Latest is the version the last step brings the schema to.
-func Latest() int { return len(Steps) }
+// Latest is the version of the last step, the highest the code knows.
+func Latest() int {
+	if len(Steps) == 0 {
+		return 0
+	}
+	return Steps[len(Steps)-1].Version
+}
 
 const createTable = `CREATE TABLE IF NOT EXISTS schema_migrations (
 	version INTEGER PRIMARY KEY,
@@ -117,25 +123,64 @@ func Current(ctx context.Context, db *sql.DB, d Dialect) (int, error) {
 	return int(v.Int64), nil
 }
 
-// Check returns nil when the schema is exactly current, ErrPending when steps
-// are missing and ErrSchemaTooNew when the database is ahead of the code.
+// Check returns nil when every step is applied, ErrPending when some are
+// missing and ErrSchemaTooNew when the database holds a step the code does
+// not know (it was migrated by a newer Hearth).
 func Check(ctx context.Context, db *sql.DB, d Dialect) error {
-	cur, err := Current(ctx, db, d)
+	done, err := applied(ctx, db, d)
 	if err != nil {
 		return err
 	}
-	switch {
-	case cur > Latest():
-		return fmt.Errorf("%w (database at %d, code knows %d)", ErrSchemaTooNew, cur, Latest())
-	case cur < Latest():
-		return fmt.Errorf("%w (database at %d, code at %d)", ErrPending, cur, Latest())
+	if err := unknown(done); err != nil {
+		return err
+	}
+	if missing := len(Steps) - len(done); missing > 0 {
+		return fmt.Errorf("%w (%d step(s) missing, code at %d)", ErrPending, missing, Latest())
 	}
 	return nil
 }
 
-// Run applies every pending step, each in its own transaction, and returns
-// how many it applied. It refuses a database newer than the code. On
-// PostgreSQL an advisory lock keeps two instances from migrating at once.
+// applied returns the set of versions recorded in schema_migrations.
+func applied(ctx context.Context, db *sql.DB, d Dialect) (map[int]bool, error) {
+	if _, err := Current(ctx, db, d); err != nil {
+		return nil, err
+	}
+	rows, err := db.QueryContext(ctx, "SELECT version FROM schema_migrations")
+	if err != nil {
+		return nil, fmt.Errorf("read schema versions: %w", err)
+	}
+	defer rows.Close()
+	done := map[int]bool{}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, fmt.Errorf("read schema versions: %w", err)
+		}
+		done[v] = true
+	}
+	return done, rows.Err()
+}
+
+// unknown returns ErrSchemaTooNew when done holds a version no step has.
+func unknown(done map[int]bool) error {
+	known := make(map[int]bool, len(Steps))
+	for _, s := range Steps {
+		known[s.Version] = true
+	}
+	for v := range done {
+		if !known[v] {
+			return fmt.Errorf("%w (database holds step %d, code knows up to %d)", ErrSchemaTooNew, v, Latest())
+		}
+	}
+	return nil
+}
+
+// Run applies every step not yet recorded, in order of version, each in its
+// own transaction, and returns how many it applied. A step whose number is
+// below one already applied still runs: areas reserve their numbers, and a
+// branch may land after a later number. It refuses a database holding a
+// step the code does not know. On PostgreSQL an advisory lock keeps two
+// instances from migrating at once.
 func Run(ctx context.Context, db *sql.DB, d Dialect) (int, error) {
 	if err := validateSteps(); err != nil {
 		return 0, err
@@ -152,28 +197,31 @@ func Run(ctx context.Context, db *sql.DB, d Dialect) (int, error) {
 		}
 		defer conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock(6865617274)") //nolint:errcheck // released with the connection anyway
 	}
-	cur, err := Current(ctx, db, d)
+	done, err := applied(ctx, db, d)
 	if err != nil {
 		return 0, err
 	}
-	if cur > Latest() {
-		return 0, fmt.Errorf("%w (database at %d, code knows %d)", ErrSchemaTooNew, cur, Latest())
+	if err := unknown(done); err != nil {
+		return 0, err
 	}
-	applied := 0
-	for _, s := range Steps[cur:] {
+	n := 0
+	for _, s := range Steps {
+		if done[s.Version] {
+			continue
+		}
 		ran, err := runStep(ctx, db, d, s)
 		if err != nil {
-			return applied, fmt.Errorf("migration %d (%s): %w", s.Version, s.Name, err)
+			return n, fmt.Errorf("migration %d (%s): %w", s.Version, s.Name, err)
 		}
 		if ran {
-			applied++
+			n++
 		}
 	}
-	return applied, nil
+	return n, nil
 }
 
-// runStep applies s unless another process recorded it since Current was
-// read (two processes starting at once on a new SQLite file), and reports
+// runStep applies s unless it is recorded already, or another process
+// recorded it meanwhile (two processes starting at once on a new SQLite file), and reports
 // whether it ran. On SQLite the transaction takes the write lock at BEGIN,
 // so the check and the step cannot interleave with another migrator's.
 func runStep(ctx context.Context, db *sql.DB, d Dialect, s Step) (bool, error) {
@@ -199,11 +247,15 @@ func runStep(ctx context.Context, db *sql.DB, d Dialect, s Step) (bool, error) {
 	return true, tx.Commit()
 }
 
+// validateSteps checks that versions rise through the list: numbers may be
+// skipped (reserved for work not landed yet), never repeated or reordered.
 func validateSteps() error {
+	prev := 0
 	for i, s := range Steps {
-		if s.Version != i+1 {
-			return fmt.Errorf("migration list is out of order: position %d holds version %d", i+1, s.Version)
+		if s.Version <= prev {
+			return fmt.Errorf("migration list is out of order: position %d holds version %d after %d", i+1, s.Version, prev)
 		}
+		prev = s.Version
 	}
 	return nil
 }

@@ -113,18 +113,59 @@ func TestFailedStepLeavesNothingBehind(t *testing.T) {
 	})
 }
 
-// TestStepsOutOfOrderRefused checks that a list with a gap or a reordering
-// is refused before anything runs.
+// TestStepsOutOfOrderRefused checks that a list that repeats or reorders a
+// version is refused before anything runs.
 func TestStepsOutOfOrderRefused(t *testing.T) {
 	eachEmptyDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
-		withSteps(t, step(1, "probe a", `CREATE TABLE probe_a (id {{BIGINT}})`), step(3, "probe c", `CREATE TABLE probe_c (id {{BIGINT}})`))
-		n, err := migrations.Run(ctx, db.SQL(), db.Dialect)
-		if err == nil || n != 0 || !strings.Contains(err.Error(), "out of order") {
+		for name, steps := range map[string][]migrations.Step{
+			"reordered": {step(1, "probe a", `CREATE TABLE probe_a (id {{BIGINT}})`), step(3, "probe c", `CREATE TABLE probe_c (id {{BIGINT}})`), step(2, "probe b", `CREATE TABLE probe_b (id {{BIGINT}})`)},
+			"repeated":  {step(1, "probe a", `CREATE TABLE probe_a (id {{BIGINT}})`), step(1, "probe b", `CREATE TABLE probe_b (id {{BIGINT}})`)},
+		} {
+			withSteps(t, steps...)
+			n, err := migrations.Run(ctx, db.SQL(), db.Dialect)
+			if err == nil || n != 0 || !strings.Contains(err.Error(), "out of order") {
+				t.Fatalf("%s list: applied %d, err %v", name, n, err)
+			}
+			if tableExists(t, db, "probe_a") {
+				t.Fatalf("a step ran from a %s list", name)
+			}
+		}
+	})
+}
+
+// TestReservedNumbersLandLate checks that versions may skip numbers
+// reserved for work not landed yet, and that a step landing later under a
+// lower number than one applied still runs, once; a database holding a
+// step the code does not know is refused as too new.
+func TestReservedNumbersLandLate(t *testing.T) {
+	eachEmptyDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		a := step(1, "probe a", `CREATE TABLE probe_a (id {{BIGINT}})`)
+		c := step(3, "probe c", `CREATE TABLE probe_c (id {{BIGINT}})`)
+		withSteps(t, a, c)
+		if n, err := migrations.Run(ctx, db.SQL(), db.Dialect); err != nil || n != 2 {
 			t.Fatalf("gap in the list: applied %d, err %v", n, err)
 		}
-		if tableExists(t, db, "probe_a") {
-			t.Fatal("a step ran from a list that is out of order")
+		if err := migrations.Check(ctx, db.SQL(), db.Dialect); err != nil || migrations.Latest() != 3 {
+			t.Fatalf("check with a gap: %v, latest %d", err, migrations.Latest())
+		}
+		withSteps(t, a, step(2, "probe b", `CREATE TABLE probe_b (id {{BIGINT}})`), c)
+		if err := migrations.Check(ctx, db.SQL(), db.Dialect); !errors.Is(err, migrations.ErrPending) {
+			t.Fatalf("check with a late step: %v", err)
+		}
+		if n, err := migrations.Run(ctx, db.SQL(), db.Dialect); err != nil || n != 1 || !tableExists(t, db, "probe_b") {
+			t.Fatalf("late step: applied %d, err %v", n, err)
+		}
+		if n, err := migrations.Run(ctx, db.SQL(), db.Dialect); err != nil || n != 0 {
+			t.Fatalf("second run: applied %d, err %v", n, err)
+		}
+		withSteps(t, a, c)
+		if err := migrations.Check(ctx, db.SQL(), db.Dialect); !errors.Is(err, migrations.ErrSchemaTooNew) {
+			t.Fatalf("check on a database holding an unknown step: %v", err)
+		}
+		if n, err := migrations.Run(ctx, db.SQL(), db.Dialect); !errors.Is(err, migrations.ErrSchemaTooNew) || n != 0 {
+			t.Fatalf("run on a database holding an unknown step: applied %d, err %v", n, err)
 		}
 	})
 }
@@ -137,20 +178,20 @@ func TestRealChainOnEmptyDatabase(t *testing.T) {
 		if err := migrations.Check(ctx, db.SQL(), db.Dialect); !errors.Is(err, migrations.ErrPending) {
 			t.Fatalf("empty database: %v", err)
 		}
-		if n, err := migrations.Run(ctx, db.SQL(), db.Dialect); err != nil || n != migrations.Latest() {
-			t.Fatalf("first run: applied %d of %d, err %v", n, migrations.Latest(), err)
+		if n, err := migrations.Run(ctx, db.SQL(), db.Dialect); err != nil || n != len(migrations.Steps) {
+			t.Fatalf("first run: applied %d of %d, err %v", n, len(migrations.Steps), err)
 		}
 		var versions []int
 		if err := db.R.Raw("SELECT version FROM schema_migrations ORDER BY version").Scan(&versions).Error; err != nil {
 			t.Fatal(err)
 		}
+		if len(versions) != len(migrations.Steps) {
+			t.Fatalf("%d versions recorded, want %d", len(versions), len(migrations.Steps))
+		}
 		for i, v := range versions {
-			if v != i+1 {
+			if v != migrations.Steps[i].Version {
 				t.Fatalf("schema_migrations holds %v", versions)
 			}
-		}
-		if len(versions) != migrations.Latest() {
-			t.Fatalf("%d versions recorded, want %d", len(versions), migrations.Latest())
 		}
 		for _, table := range []string{"users", "groups", "threads", "posts"} {
 			if !tableExists(t, db, table) {
@@ -197,8 +238,8 @@ func TestConcurrentRunsOnOneDatabase(t *testing.T) {
 			}
 			total += r.n
 		}
-		if total != migrations.Latest() {
-			t.Fatalf("%d steps applied in all, want %d", total, migrations.Latest())
+		if total != len(migrations.Steps) {
+			t.Fatalf("%d steps applied in all, want %d", total, len(migrations.Steps))
 		}
 		if err := migrations.Check(ctx, dbs[0].SQL(), dbs[0].Dialect); err != nil {
 			t.Fatal(err)
