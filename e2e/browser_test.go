@@ -327,7 +327,7 @@ func (b *Browser) WaitLocation(what string, ok func(string) bool) string {
 		if time.Now().After(deadline) {
 			b.t.Fatalf("waited for %s; location is %q (%v)", what, loc, err)
 		}
-		time.Sleep(50 * time.Millisecond)
+		<-time.After(50 * time.Millisecond)
 	}
 }
 

@@ -242,7 +242,7 @@ func StartServer(t testing.TB, o ServerOptions) *Server {
 		if time.Now().After(deadline) {
 			t.Fatalf("hearth at %s never became ready (%v)", s.URL, err)
 		}
-		time.Sleep(50 * time.Millisecond)
+		<-time.After(50 * time.Millisecond)
 	}
 	return s
 }

@@ -59,11 +59,15 @@ func holdWriter(t *testing.T, db *DB) (release func(), done <-chan error) {
 // waitQueued waits until n writes are waiting for the writer.
 func waitQueued(t *testing.T, db *DB, n int) {
 	t.Helper()
-	for deadline := time.Now().Add(10 * time.Second); len(db.group.jobs) < n; {
-		if time.Now().After(deadline) {
+	tick := time.NewTicker(time.Millisecond)
+	defer tick.Stop()
+	deadline := time.After(10 * time.Second)
+	for len(db.group.jobs) < n {
+		select {
+		case <-tick.C:
+		case <-deadline:
 			t.Fatalf("%d writes queued, want %d", len(db.group.jobs), n)
 		}
-		time.Sleep(time.Millisecond)
 	}
 }
 

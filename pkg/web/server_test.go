@@ -17,10 +17,10 @@ import (
 func TestShutdownLetsInFlightRequestFinish(t *testing.T) {
 	db := forumtest.NewSQLite(t)
 	a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
-	started := make(chan struct{})
+	started, release := make(chan struct{}), make(chan struct{})
 	a.Web.Echo().GET("/slow", func(c echo.Context) error {
 		close(started)
-		time.Sleep(300 * time.Millisecond)
+		<-release
 		return c.String(http.StatusOK, "finished")
 	})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -48,6 +48,10 @@ func TestShutdownLetsInFlightRequestFinish(t *testing.T) {
 	}()
 	<-started
 	stop()
+	// The request is released only once shutdown has begun: the listener
+	// refuses new connections from then on.
+	waitRefused(t, ln.Addr().String())
+	close(release)
 	r := <-got
 	if r.err != nil || r.body != "finished" {
 		t.Fatalf("in-flight request: %q, %v", r.body, r.err)
@@ -57,5 +61,25 @@ func TestShutdownLetsInFlightRequestFinish(t *testing.T) {
 	}
 	if _, err := http.Get("http://" + ln.Addr().String() + "/healthz"); err == nil {
 		t.Fatal("server still accepting after shutdown")
+	}
+}
+
+// waitRefused waits until nothing accepts connections at addr.
+func waitRefused(t *testing.T, addr string) {
+	t.Helper()
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
+	deadline := time.After(10 * time.Second)
+	for {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			return
+		}
+		c.Close()
+		select {
+		case <-tick.C:
+		case <-deadline:
+			t.Fatal("the listener still accepts connections 10 s after shutdown began")
+		}
 	}
 }
