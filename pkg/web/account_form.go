@@ -3,7 +3,6 @@ package web
 import (
 	"errors"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -44,12 +43,7 @@ func keepTyped(s string) string {
 // safeNext is a local path to continue to after login, or "/" for anything
 // that could leave the site ("//host", "/\host", "https://...").
 func safeNext(next string) string {
-	if next == "" || len(next) > 2048 || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") ||
-		strings.ContainsAny(next, "\\\x00\r\n\t") {
-		return "/"
-	}
-	u, err := url.Parse(next)
-	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil {
+	if !localPath(next) {
 		return "/"
 	}
 	return next

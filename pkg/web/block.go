@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/url"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -53,7 +52,7 @@ func (s *Server) unblockMember(c echo.Context) error {
 // path in the form's "next" field, else the member's profile.
 func blockReturn(c echo.Context, name string) string {
 	next := c.FormValue("next")
-	if strings.HasPrefix(next, "/") && !strings.HasPrefix(next, "//") && !strings.ContainsAny(next, "\\\r\n") {
+	if localPath(next) {
 		return next
 	}
 	return "/u/" + url.PathEscape(name)

@@ -65,6 +65,11 @@ func TestBlockAndUnblockFromSettings(t *testing.T) {
 		if r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != "/u/birch" {
 			t.Fatalf("unblock: %d %q (an outside next must be ignored)", r.StatusCode, r.Header.Get("Location"))
 		}
+		// A browser drops the tab and reads "//evil.example".
+		r = c.PostForm("/u/birch/unblock", url.Values{"next": {"/\t/evil.example"}})
+		if r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != "/u/birch" {
+			t.Fatalf("unblock: %d %q (a next with a tab must be ignored)", r.StatusCode, r.Header.Get("Location"))
+		}
 		if countRows(t, db, "blocks", "blocker_id = ? AND blocked_id = ?", ash, birch) != 0 {
 			t.Fatal("unblock left the block")
 		}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"database/sql"
+	"net/http"
 	"strconv"
 	"time"
 
@@ -54,7 +55,22 @@ func newHTTPMetrics(reg *prometheus.Registry, pools map[string]*sql.DB, version 
 	return m, nil
 }
 
+// observe counts one request. method is any method a client sent; only the
+// methods of RFC 9110 (and PATCH) get a label of their own, every other
+// one counts as "other", so made-up methods cannot grow the series.
 func (m *httpMetrics) observe(method, route string, status int, d time.Duration) {
+	method = methodLabel(method)
 	m.requests.WithLabelValues(method, route, strconv.Itoa(status)).Inc()
 	m.duration.WithLabelValues(method, route).Observe(d.Seconds())
+}
+
+// methodLabel is the method label of a request: the method when it is a
+// standard one, "other" otherwise.
+func methodLabel(method string) string {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch,
+		http.MethodDelete, http.MethodOptions, http.MethodConnect, http.MethodTrace:
+		return method
+	}
+	return "other"
 }

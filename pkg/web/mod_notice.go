@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -58,7 +57,7 @@ func (s *Server) ackNotice(c echo.Context) error {
 // modNext returns next when it is a path on this site, fallback otherwise:
 // never another host (no "//host" or "/\host").
 func modNext(next, fallback string) string {
-	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.ContainsAny(next, "\r\n") {
+	if !localPath(next) {
 		return fallback
 	}
 	return next
