@@ -34,16 +34,24 @@ type Principal struct {
 // Callers starting a session after login or a role change must end the old
 // one, so a token is never reused across privilege changes.
 func (s *Service) StartSession(ctx context.Context, userID int64, userAgent string) (string, error) {
-	token, hash, err := NewSessionToken()
+	token, sess, err := s.newSession(userID, userAgent)
 	if err != nil {
-		return "", fmt.Errorf("session token: %w", err)
+		return "", err
 	}
-	now := s.now()
-	sess := &Session{TokenHash: hash, UserID: userID, Device: DeviceHint(userAgent), CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(AbsoluteTimeout)}
 	if err := s.store.CreateSession(ctx, sess); err != nil {
 		return "", fmt.Errorf("create session: %w", err)
 	}
 	return token, nil
+}
+
+// newSession is a new session of userID, not yet stored, and its token.
+func (s *Service) newSession(userID int64, userAgent string) (string, *Session, error) {
+	token, hash, err := NewSessionToken()
+	if err != nil {
+		return "", nil, fmt.Errorf("session token: %w", err)
+	}
+	now := s.now()
+	return token, &Session{TokenHash: hash, UserID: userID, Device: DeviceHint(userAgent), CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(AbsoluteTimeout)}, nil
 }
 
 // Resolve returns the member behind token, or ErrNoSession. Any malformed

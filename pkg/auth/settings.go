@@ -34,9 +34,11 @@ func (s *Service) confirmPassword(ctx context.Context, p *Principal, password, c
 }
 
 // ChangePassword replaces the member's password after checking the current
-// one, and ends every other session of the account: whoever else was
-// signed in with the old password is signed out.
-func (s *Service) ChangePassword(ctx context.Context, p *Principal, current, next, clientKey string) error {
+// one and ends every session of the account, the one it was asked from
+// included: whoever was signed in with the old password (or holds a copy
+// of this browser's cookie) is signed out. The member stays signed in
+// here through a new session, whose token it returns for the cookie.
+func (s *Service) ChangePassword(ctx context.Context, p *Principal, current, next, clientKey, userAgent string) (string, error) {
 	v := &forum.ValidationError{}
 	if next == "" {
 		v.Add("password", msgPasswordMissing)
@@ -47,19 +49,23 @@ func (s *Service) ChangePassword(ctx context.Context, p *Principal, current, nex
 		if current == "" {
 			v.Add("current_password", msgConfirmPassword)
 		}
-		return err
+		return "", err
 	}
 	if err := s.confirmPassword(ctx, p, current, clientKey); err != nil {
-		return err
+		return "", err
 	}
 	hash, err := s.hasher.Hash(ctx, next)
 	if err != nil {
-		return fmt.Errorf("hash password: %w", err)
+		return "", fmt.Errorf("hash password: %w", err)
 	}
-	if err := s.store.ChangePassword(ctx, p.User.ID, hash, p.TokenHash, s.now()); err != nil {
-		return fmt.Errorf("change password: %w", err)
+	token, sess, err := s.newSession(p.User.ID, userAgent)
+	if err != nil {
+		return "", err
 	}
-	return nil
+	if err := s.store.ChangePassword(ctx, p.User.ID, hash, sess, s.now()); err != nil {
+		return "", fmt.Errorf("change password: %w", err)
+	}
+	return token, nil
 }
 
 // countryCode is an ISO 3166-1 alpha-2 code ("ZZ" stands for "other / not

@@ -39,9 +39,9 @@ type AccountStore interface {
 	CreateAccount(ctx context.Context, u *User, codeHashes []string, now time.Time) error
 	// SetPasswordHash stores a new hash for userID (a rehash at login).
 	SetPasswordHash(ctx context.Context, userID int64, hash string, now time.Time) error
-	// ChangePassword stores hash and ends every session of userID except
-	// keepHash.
-	ChangePassword(ctx context.Context, userID int64, hash, keepHash string, now time.Time) error
+	// ChangePassword stores hash, ends every session of userID and
+	// creates sess instead, in one transaction.
+	ChangePassword(ctx context.Context, userID int64, hash string, sess *Session, now time.Time) error
 	// RecoverAccount spends userID's unused recovery code codeHash, stores
 	// hash, turns two-factor codes off and ends every session of userID.
 	// forum.ErrNotFound when no unused code has that hash.

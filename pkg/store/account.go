@@ -53,12 +53,15 @@ func updateUser(tx *gorm.DB, userID int64, cols map[string]any) error {
 }
 
 // ChangePassword implements auth.AccountStore.
-func (s *Auth) ChangePassword(ctx context.Context, userID int64, hash, keepHash string, now time.Time) error {
+func (s *Auth) ChangePassword(ctx context.Context, userID int64, hash string, sess *auth.Session, now time.Time) error {
 	return s.db.Tx(ctx, func(tx *gorm.DB) error {
 		if err := updateUser(tx, userID, map[string]any{"password_hash": hash, "updated_at": now}); err != nil {
 			return err
 		}
-		return tx.Where("user_id = ? AND token_hash <> ?", userID, keepHash).Delete(&auth.Session{}).Error
+		if err := tx.Where("user_id = ?", userID).Delete(&auth.Session{}).Error; err != nil {
+			return err
+		}
+		return tx.Create(sess).Error
 	})
 }
 

@@ -13,9 +13,10 @@ func (s *Server) settingsPasswordPage(c echo.Context) error {
 	return renderPage(c, http.StatusOK, pageSettingsPassword, PasswordView{Base: s.base(c, "Change your password"), Errors: formErrors(nil, passwordFields...)})
 }
 
-// settingsPassword changes the password and ends every other session.
+// settingsPassword changes the password and ends every session; this
+// browser carries on with a new one.
 func (s *Server) settingsPassword(c echo.Context) error {
-	err := s.deps.Auth.ChangePassword(c.Request().Context(), principal(c), postValue(c, "current_password"), postValue(c, "password"), s.clientKey(c))
+	token, err := s.deps.Auth.ChangePassword(c.Request().Context(), principal(c), postValue(c, "current_password"), postValue(c, "password"), s.clientKey(c), c.Request().UserAgent())
 	if err != nil {
 		v, te := asValidation(err)
 		switch {
@@ -26,6 +27,7 @@ func (s *Server) settingsPassword(c echo.Context) error {
 		}
 		return err
 	}
+	s.setSessionCookie(c, token)
 	s.setFlash(c, "Your password is changed. Any other devices signed in to your account have been signed out.")
 	return c.Redirect(http.StatusSeeOther, "/settings")
 }

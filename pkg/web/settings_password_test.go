@@ -26,9 +26,26 @@ func TestChangingPasswordEndsOtherSessions(t *testing.T) {
 		if !strings.Contains(r.Body, "most commonly used") {
 			t.Fatalf("common new password:\n%s", r.Body)
 		}
+		// A copy of this browser's cookie (taken by someone else) ends
+		// with the password too: the browser gets a new token.
+		copied := forumtest.NewClient(t, h)
+		old := c.Cookie("hearth_session")
+		if old == nil {
+			t.Fatal("no session cookie")
+		}
+		copied.SetCookie(old)
+		if !loggedIn(t, copied) {
+			t.Fatal("the copied cookie should work before the change")
+		}
 		wantRedirect(t, c.PostForm("/settings/password", url.Values{"current_password": {goodPassword}, "password": {"a brand new password"}}), "/settings")
-		if !loggedIn(t, c) || loggedIn(t, other) {
-			t.Fatal("password change must keep this session and end the others")
+		if !loggedIn(t, c) || loggedIn(t, other) || loggedIn(t, copied) {
+			t.Fatal("password change must end every session and sign this browser in again with a new token")
+		}
+		if nw := c.Cookie("hearth_session"); nw == nil || nw.Value == old.Value {
+			t.Fatal("the session token was not replaced")
+		}
+		if n := countRows(t, db, "sessions", "user_id = ?", forumtest.UserID(t, db, "aspen")); n != 1 {
+			t.Fatalf("%d sessions after the change, want this browser's new one only", n)
 		}
 		wantStatus(t, forumtest.NewClient(t, h).PostForm("/login", url.Values{"username": {"aspen"}, "password": {goodPassword}}), http.StatusUnprocessableEntity)
 		wantRedirect(t, forumtest.NewClient(t, h).PostForm("/login", url.Values{"username": {"aspen"}, "password": {"a brand new password"}}), "/")
