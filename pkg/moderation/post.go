@@ -13,7 +13,9 @@ import (
 // Dismiss handles a queue item without hiding anything: reports are
 // reviewed and need no action, a wellbeing concern has been looked after, a
 // held post is approved and published. A post hidden by reports is shown
-// again unless it also waits for pre-moderation.
+// again unless it also waits for pre-moderation. The author is told, with
+// the reason, of reviewed reports and of approval; a wellbeing concern's
+// note stays with the moderators.
 func (s *Service) Dismiss(ctx context.Context, r Request) (Outcome, error) {
 	if !auth.IsStaff(r.Actor) {
 		return Outcome{}, forbidden("not staff")
@@ -43,7 +45,7 @@ func (s *Service) Dismiss(ctx context.Context, r Request) (Outcome, error) {
 			return err
 		}
 		if it.Kind != KindWellbeing {
-			if err := release(tx, p, it.Kind, now); err != nil {
+			if err := release(tx, p, it.Kind, r.Reason, now); err != nil {
 				return err
 			}
 		}
@@ -52,18 +54,28 @@ func (s *Service) Dismiss(ctx context.Context, r Request) (Outcome, error) {
 	return out, err
 }
 
-// release publishes a held post once nothing else holds it: dismissing
-// reports does not publish a post that still waits for pre-moderation.
-func release(tx Tx, p PostRef, kind string, now time.Time) error {
+// release publishes a held post once nothing else holds it (dismissing
+// reports does not publish a post that still waits for pre-moderation), and
+// tells the author what the review found, with the moderator's reason.
+func release(tx Tx, p PostRef, kind, reason string, now time.Time) error {
 	if kind == KindReport {
 		waiting, err := tx.HasOpenItem(p.ID, KindHeld)
-		if err != nil || waiting {
+		if err != nil {
 			return err
+		}
+		if waiting {
+			return notifyAuthor(tx, p, NoticeAction, toldReviewed(p, false, true), reason, postLink(p), now)
 		}
 	}
 	ok, err := tx.SetPostStatus(p.ID, []string{forum.StatusHeld}, forum.StatusVisible, "", now)
-	if err != nil || !ok {
+	if err != nil {
 		return err
+	}
+	if !ok {
+		if kind == KindReport {
+			return notifyAuthor(tx, p, NoticeAction, toldReviewed(p, false, false), reason, postLink(p), now)
+		}
+		return nil
 	}
 	if p.IsOpening() {
 		if _, err := tx.SetThreadStatus(p.ThreadID, []string{forum.StatusHeld}, forum.StatusVisible, now); err != nil {
@@ -75,11 +87,11 @@ func release(tx Tx, p PostRef, kind string, now time.Time) error {
 			return err
 		}
 	}
-	msg := "A moderator reviewed " + where(p) + " and it is visible again."
+	msg := toldReviewed(p, true, false)
 	if kind == KindHeld {
-		msg = "A moderator approved " + where(p) + ". Everyone in the group can see it now."
+		msg = toldApproved(p)
 	}
-	return notifyAuthor(tx, p, NoticeAction, msg, "", postLink(p), now)
+	return notifyAuthor(tx, p, NoticeAction, msg, reason, postLink(p), now)
 }
 
 // Remove hides a post from members behind a placeholder; moderators can
@@ -92,6 +104,10 @@ func (s *Service) Remove(ctx context.Context, postID int64, r Request) (Outcome,
 	now := s.now()
 	err = s.store.Atomic(ctx, func(tx Tx) error {
 		if err := claim(tx, r, ActionRemove, p.ID, now); err != nil {
+			return err
+		}
+		premod, err := tx.HasOpenItem(p.ID, KindHeld)
+		if err != nil {
 			return err
 		}
 		ok, err := tx.SetPostStatus(p.ID, []string{forum.StatusVisible, forum.StatusHeld}, forum.StatusRemoved, r.Reason, now)
@@ -107,7 +123,7 @@ func (s *Service) Remove(ctx context.Context, postID int64, r Request) (Outcome,
 		if err := tx.Audit(entry(r, ActionRemove, "post", p.ID, p.GroupID, p.AuthorID, now)); err != nil {
 			return err
 		}
-		return notifyAuthor(tx, p, NoticeAction, "A moderator removed "+where(p)+". Other members no longer see it.", r.Reason, postLink(p), now)
+		return notifyAuthor(tx, p, NoticeAction, toldRemoved(p, premod), r.Reason, postLink(p), now)
 	})
 	return Outcome{Action: ActionRemove, PostID: p.ID, ThreadID: p.ThreadID, Changed: true}, err
 }
@@ -124,7 +140,9 @@ func closeAll(tx Tx, r Request, postID int64, action string, now time.Time) erro
 	return tx.CloseReports(postID, true, now)
 }
 
-// Restore shows a removed or held post again.
+// Restore shows a removed or held post again: a post pre-moderation held
+// is published, one hidden by reports shown again. The author is told which,
+// with the reason.
 func (s *Service) Restore(ctx context.Context, postID int64, r Request) (Outcome, error) {
 	p, err := s.postForAction(ctx, postID, r, false)
 	if err != nil {
@@ -166,7 +184,7 @@ func (s *Service) Restore(ctx context.Context, postID int64, r Request) (Outcome
 		if err := tx.Audit(entry(r, ActionRestore, "post", p.ID, p.GroupID, p.AuthorID, now)); err != nil {
 			return err
 		}
-		return notifyAuthor(tx, p, NoticeAction, "A moderator restored "+where(p)+". It is visible again.", r.Reason, postLink(p), now)
+		return notifyAuthor(tx, p, NoticeAction, toldRestored(p, premod), r.Reason, postLink(p), now)
 	})
 	return Outcome{Action: ActionRestore, PostID: p.ID, ThreadID: p.ThreadID, Changed: true}, err
 }
@@ -221,7 +239,7 @@ func (s *Service) SetPostTags(ctx context.Context, postID int64, tags []string, 
 	if err != nil {
 		return Outcome{}, err
 	}
-	set, err := s.vocabulary(ctx, tags)
+	set, names, err := s.vocabulary(ctx, tags)
 	if err != nil {
 		return Outcome{}, err
 	}
@@ -243,7 +261,10 @@ func (s *Service) SetPostTags(ctx context.Context, postID int64, tags []string, 
 		}
 		e := entry(r, ActionTagPost, "post", p.ID, p.GroupID, p.AuthorID, now)
 		e.Detail = tagChange(p.Tags, set)
-		return tx.Audit(e)
+		if err := tx.Audit(e); err != nil {
+			return err
+		}
+		return notifyAuthor(tx, p, NoticeAction, toldTagged(p, false, p.Tags, set, names), r.Reason, postLink(p), now)
 	})
 	out.Changed = err == nil
 	return out, err
@@ -255,24 +276,25 @@ func stale(seen *forum.Tags, now forum.Tags) bool {
 	return seen != nil && forum.MakeTags(seen.Slugs()) != forum.MakeTags(now.Slugs())
 }
 
-// vocabulary checks that every slug is a known trigger warning.
-func (s *Service) vocabulary(ctx context.Context, slugs []string) (forum.Tags, error) {
+// vocabulary checks that every slug is a known trigger warning, and
+// returns the set with the vocabulary's names by slug.
+func (s *Service) vocabulary(ctx context.Context, slugs []string) (forum.Tags, map[string]string, error) {
 	known, err := s.store.Tags(ctx)
 	if err != nil {
-		return "", fmt.Errorf("tags: %w", err)
+		return "", nil, fmt.Errorf("tags: %w", err)
 	}
-	ok := map[string]bool{}
+	names := map[string]string{}
 	for _, t := range known {
-		ok[t.Slug] = true
+		names[t.Slug] = t.Name
 	}
 	for _, sl := range slugs {
-		if !ok[sl] {
+		if names[sl] == "" {
 			v := &forum.ValidationError{}
 			v.Add("trigger_warnings", "Please choose trigger warnings from the list.")
-			return "", v
+			return "", nil, v
 		}
 	}
-	return forum.MakeTags(slugs), nil
+	return forum.MakeTags(slugs), names, nil
 }
 
 // tagChange describes the difference between two tag sets.

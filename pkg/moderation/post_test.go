@@ -50,12 +50,17 @@ func TestReasons(t *testing.T) {
 		if _, err := w.svc.Remove(w.ctx, p.Post.ID, moderation.Request{Actor: mod, Reason: reason}); err != nil {
 			t.Fatal(err)
 		}
+		// The author is told of the lock (no reason was given, so none is
+		// shown) and of the removal, with its reason.
 		ns := w.allNotices(author.ID)
-		if len(ns) != 1 || ns[0].Reason != "Personal information: an address" || ns[0].Link == "" {
-			t.Errorf("the author's notice: %+v", ns)
+		if len(ns) != 2 || ns[0].Reason != "" || !strings.Contains(ns[0].Message, "closed your thread") ||
+			ns[1].Reason != "Personal information: an address" || ns[1].Link == "" {
+			t.Errorf("the author's notices: %+v", ns)
 		}
-		if strings.Contains(ns[0].Message, "fern") {
-			t.Errorf("the notice names the moderator: %q", ns[0].Message)
+		for _, n := range ns {
+			if strings.Contains(n.Message, "fern") {
+				t.Errorf("the notice names the moderator: %q", n.Message)
+			}
 		}
 		pub, err := w.svc.PublicLog(w.ctx, 0)
 		if err != nil || len(pub.Entries) != 2 {

@@ -180,6 +180,9 @@ func postLink(p PostRef) string {
 	return "/t/" + strconv.FormatInt(p.ThreadID, 10) + "#p-" + strconv.FormatInt(p.ID, 10)
 }
 
+// threadLink is where a notice points for a whole thread.
+func threadLink(p PostRef) string { return "/t/" + strconv.FormatInt(p.ThreadID, 10) }
+
 // notifyAuthor leaves a notice for the post's author, if they still exist.
 func notifyAuthor(tx Tx, p PostRef, kind, message, reason, link string, at time.Time) error {
 	if p.AuthorID == nil {

@@ -170,8 +170,9 @@ func TestAuditInTheSameTransaction(t *testing.T) {
 		if got := w.post(p.Post.ID); got.Status != forum.StatusRemoved || !got.ThreadLocked || got.LockReason != "Heated" {
 			t.Errorf("after the actions the post is %s, locked %v (%q)", got.Status, got.ThreadLocked, got.LockReason)
 		}
-		if w.audits("post", p.Post.ID) != 1 || w.audits("thread", p.Post.ThreadID) != 1 || w.notices(author.ID) != 1 {
-			t.Errorf("audit rows: post %d, thread %d; notices %d; want 1 each",
+		// One notice each: the removal and the lock.
+		if w.audits("post", p.Post.ID) != 1 || w.audits("thread", p.Post.ThreadID) != 1 || w.notices(author.ID) != 2 {
+			t.Errorf("audit rows: post %d, thread %d; notices %d; want 1, 1 and 2",
 				w.audits("post", p.Post.ID), w.audits("thread", p.Post.ThreadID), w.notices(author.ID))
 		}
 	})

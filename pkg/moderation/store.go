@@ -44,6 +44,9 @@ type Store interface {
 	// PendingNotices lists a member's notices not yet acknowledged, oldest
 	// first, at most limit.
 	PendingNotices(ctx context.Context, userID int64, limit int) ([]Notice, error)
+	// NoticeHistory lists a member's notices with ids below before (0 for
+	// the newest), acknowledged or not, newest first, at most limit.
+	NoticeHistory(ctx context.Context, userID, before int64, limit int) ([]Notice, error)
 	// AckNotice marks a member's notice read; false when there was none.
 	AckNotice(ctx context.Context, userID, noticeID int64, at time.Time) (bool, error)
 	// Subject returns the member userID, as permissions need them.

@@ -65,7 +65,8 @@ func (s *Service) RedactThread(ctx context.Context, threadID int64, r Request) (
 }
 
 // Lock closes a thread to members' replies, with the reason shown in a
-// banner; moderators may still reply.
+// banner; moderators may still reply. The thread's author is told, with the
+// reason the moderator gave.
 func (s *Service) Lock(ctx context.Context, threadID int64, r Request) (Outcome, error) {
 	return s.setLocked(ctx, threadID, true, r)
 }
@@ -83,7 +84,7 @@ func (s *Service) setLocked(ctx context.Context, threadID int64, locked bool, r 
 	if err != nil {
 		return Outcome{}, err
 	}
-	action, reason := ActionUnlock, ""
+	action, reason, given := ActionUnlock, "", r.Reason
 	if locked {
 		action, reason = ActionLock, r.Reason
 		if reason == "" {
@@ -100,7 +101,13 @@ func (s *Service) setLocked(ctx context.Context, threadID int64, locked bool, r 
 		if !ok {
 			return alreadyHandled(tx, "thread", threadID)
 		}
-		return tx.Audit(entry(r, action, "thread", threadID, p.GroupID, p.AuthorID, now))
+		if err := tx.Audit(entry(r, action, "thread", threadID, p.GroupID, p.AuthorID, now)); err != nil {
+			return err
+		}
+		if !locked {
+			return nil
+		}
+		return notifyAuthor(tx, p, NoticeAction, toldLocked(p), given, threadLink(p), now)
 	})
 	return Outcome{Action: action, PostID: p.ID, ThreadID: threadID, Changed: true}, err
 }
@@ -171,7 +178,10 @@ func (s *Service) Move(ctx context.Context, threadID int64, slug string, r Reque
 		}
 		e := entry(r, ActionMove, "thread", threadID, to.ID, p.AuthorID, now)
 		e.Detail = "from " + p.GroupName + " to " + to.Name
-		return tx.Audit(e)
+		if err := tx.Audit(e); err != nil {
+			return err
+		}
+		return notifyAuthor(tx, p, NoticeAction, toldMoved(p, to.Name), r.Reason, threadLink(p), now)
 	})
 	return Outcome{Action: ActionMove, PostID: p.ID, ThreadID: threadID, Changed: true}, err
 }
@@ -189,7 +199,7 @@ func (s *Service) SetThreadTags(ctx context.Context, threadID int64, tags []stri
 	if err != nil {
 		return Outcome{}, err
 	}
-	set, err := s.vocabulary(ctx, tags)
+	set, names, err := s.vocabulary(ctx, tags)
 	if err != nil {
 		return Outcome{}, err
 	}
@@ -217,7 +227,10 @@ func (s *Service) SetThreadTags(ctx context.Context, threadID int64, tags []stri
 		}
 		e := entry(r, ActionTagThread, "thread", threadID, p.GroupID, p.AuthorID, now)
 		e.Detail = tagChange(p.ThreadTags, set)
-		return tx.Audit(e)
+		if err := tx.Audit(e); err != nil {
+			return err
+		}
+		return notifyAuthor(tx, p, NoticeAction, toldTagged(p, true, p.ThreadTags, set, names), r.Reason, threadLink(p), now)
 	})
 	out.Changed = err == nil
 	return out, err

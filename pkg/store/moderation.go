@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"math"
 	"time"
 
 	"gorm.io/gorm"
@@ -198,6 +199,25 @@ func (s *Moderation) PendingNotices(ctx context.Context, userID int64, limit int
 	err := scanRows(s.db.read(ctx), `SELECT id, user_id, kind, message, reason, link, acknowledged_at, created_at
 		FROM member_notices WHERE user_id = ? AND acknowledged_at IS NULL ORDER BY id LIMIT ?`,
 		[]any{userID, limit}, func(r *sql.Rows) error {
+			var n moderation.Notice
+			if err := r.Scan(&n.ID, &n.UserID, &n.Kind, &n.Message, &n.Reason, &n.Link, &n.AcknowledgedAt, &n.CreatedAt); err != nil {
+				return err
+			}
+			ns = append(ns, n)
+			return nil
+		})
+	return ns, translate(err)
+}
+
+// NoticeHistory implements moderation.Store.
+func (s *Moderation) NoticeHistory(ctx context.Context, userID, before int64, limit int) ([]moderation.Notice, error) {
+	if before <= 0 {
+		before = math.MaxInt64
+	}
+	var ns []moderation.Notice
+	err := scanRows(s.db.read(ctx), `SELECT id, user_id, kind, message, reason, link, acknowledged_at, created_at
+		FROM member_notices WHERE user_id = ? AND id < ? ORDER BY id DESC LIMIT ?`,
+		[]any{userID, before, limit}, func(r *sql.Rows) error {
 			var n moderation.Notice
 			if err := r.Scan(&n.ID, &n.UserID, &n.Kind, &n.Message, &n.Reason, &n.Link, &n.AcknowledgedAt, &n.CreatedAt); err != nil {
 				return err

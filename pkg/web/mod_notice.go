@@ -31,8 +31,7 @@ func (s *Server) modBase(c echo.Context, b *Base) {
 		}
 	}
 	for _, n := range ns {
-		b.Notices = append(b.Notices, MemberNotice{ID: n.ID, Message: n.Message, Reason: n.Reason, Link: n.Link,
-			Warning: n.Kind == moderation.NoticeWarning, CreatedAt: n.CreatedAt})
+		b.Notices = append(b.Notices, memberNotice(n))
 	}
 	if auth.IsStaff(p.Actor) {
 		if b.WellbeingWaiting, err = s.deps.Moderation.WaitingConcerns(ctx, p.Actor); err != nil {

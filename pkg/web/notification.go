@@ -50,6 +50,9 @@ func (s *Server) notificationsShow(c echo.Context) error {
 		return err
 	}
 	v := NotificationsView{Base: s.base(c, "Notifications"), Seen: page.Seen}
+	if err := s.fromModerators(c, &v); err != nil {
+		return err
+	}
 	for _, n := range page.Items {
 		tags := n.PostTags.Union(n.ThreadTags)
 		nv := NotificationView{ID: n.ID, URL: "/p/" + itoa(n.ShownPostID), Unread: n.ReadAt == nil, CreatedAt: n.CreatedAt,
@@ -87,6 +90,29 @@ func (s *Server) notificationsShow(c echo.Context) error {
 		v.NextURL = "/notifications?before=" + itoa(page.Next)
 	}
 	return renderPage(c, http.StatusOK, pageNotifications, v)
+}
+
+// notificationsFromModerators is how many of the moderators' messages the
+// notifications page shows before linking the rest.
+const notificationsFromModerators = 5
+
+// fromModerators adds the newest messages from the moderators to the
+// notifications page, where every outcome a member was promised is kept
+// with its reason after they dismiss it. Those not yet dismissed are also
+// under the header, with their buttons, as on every page.
+func (s *Server) fromModerators(c echo.Context, v *NotificationsView) error {
+	if s.deps.Moderation == nil {
+		return nil
+	}
+	page, err := s.deps.Moderation.NoticeHistory(c.Request().Context(), principal(c).User.ID, 0, notificationsFromModerators)
+	if err != nil {
+		return err
+	}
+	for _, n := range page.Notices {
+		v.FromModerators = append(v.FromModerators, memberNotice(n))
+	}
+	v.MoreFromModerators = page.Next > 0
+	return nil
 }
 
 // notificationsRead marks the member's notifications read, up to the

@@ -27,6 +27,7 @@ const (
 
 	pageProfile       Page = "profile/show"
 	pageNotifications Page = "notifications/index"
+	pageModNotices    Page = "notifications/moderators"
 
 	pageSignup     Page = "account/signup"
 	pageLogin      Page = "account/login"

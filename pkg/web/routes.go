@@ -49,6 +49,7 @@ func (s *Server) routes() {
 	e.POST("/preview", s.preview, s.requireUser)
 	e.GET("/notifications", s.notificationsShow, s.requireUser)
 	e.POST("/notifications/read", s.notificationsRead, s.requireUser)
+	e.GET("/notifications/moderators", s.notificationsModerators, s.requireUser)
 	e.GET("/search", s.search)
 	e.GET("/settings/warnings", s.warningsShow, s.requireUser)
 	e.POST("/settings/warnings", s.warningsSave, s.requireUser)

@@ -15,9 +15,12 @@ type ReasonField struct {
 	// ID prefixes the element ids, unique on the page.
 	ID       string
 	Required bool
-	Choice   string
-	Detail   string
-	Error    string
+	// Private marks a note only moderators read: marking a wellbeing
+	// concern looked after sends the member nothing.
+	Private bool
+	Choice  string
+	Detail  string
+	Error   string
 }
 
 // modReasons are the common reasons a moderator picks from.
@@ -34,8 +37,12 @@ func (r ReasonField) Label() string {
 	return "Reason (optional)"
 }
 
-// Hint says who reads the reason.
+// Hint says who reads the reason. Each promise here is kept by a notice
+// to the author (pkg/moderation/outcome.go).
 func (r ReasonField) Hint() string {
+	if r.Private {
+		return "Only moderators read this note, in the audit log: the member isn't sent it."
+	}
 	if r.Required {
 		return "The member is told this reason and it is kept in the moderation log. Please don't include anyone's name."
 	}
@@ -92,7 +99,8 @@ type ModForms struct {
 
 // Reason builds the reason input of the form for action.
 func (f ModForms) Reason(action string, required bool) ReasonField {
-	r := ReasonField{ID: fmt.Sprintf("i%d-p%d-%s", f.ItemID, f.PostID, action), Required: required}
+	r := ReasonField{ID: fmt.Sprintf("i%d-p%d-%s", f.ItemID, f.PostID, action), Required: required,
+		Private: action == "dismiss" && f.Kind == moderation.KindWellbeing}
 	if f.Form == action {
 		r.Choice, r.Detail, r.Error = f.Values["reason"], f.Values["reason_detail"], f.Errors["reason"]
 	}
@@ -349,6 +357,14 @@ type MemberNotice struct {
 	Link      string
 	Warning   bool
 	CreatedAt time.Time
+	// Read is true once the member dismissed it (acknowledged a warning).
+	Read bool
+}
+
+// memberNotice is what templates show of a moderator's notice.
+func memberNotice(n moderation.Notice) MemberNotice {
+	return MemberNotice{ID: n.ID, Message: n.Message, Reason: n.Reason, Link: n.Link,
+		Warning: n.Kind == moderation.NoticeWarning, CreatedAt: n.CreatedAt, Read: n.AcknowledgedAt != nil}
 }
 
 // ModUserView is a moderator's page for a member.

@@ -247,6 +247,18 @@ type NotificationsView struct {
 	// Seen is the newest post id when the page was made: replies in
 	// followed threads after it stay unread when the page is marked read.
 	Seen int64
+	// FromModerators are the newest messages the moderators sent the
+	// member, read or not; MoreFromModerators links the rest.
+	FromModerators     []MemberNotice
+	MoreFromModerators bool
+}
+
+// ModNoticesView is every message the moderators sent the member, a page
+// at a time.
+type ModNoticesView struct {
+	Base
+	Notices []MemberNotice
+	NextURL string
 }
 
 // NotificationView is one notification.

@@ -43,11 +43,14 @@ func TestPostingTemplatesRenderFixtures(t *testing.T) {
 			Following: true, Muted: false, Back: "/t/1", ModThread: &ModControls{ThreadID: 1}, CrisisPanel: panel, Reactions: forum.ReactionKinds},
 		"compose/form": ComposeView{Base: base, Heading: "Reply", Intro: "Take your time.", Group: &g, Thread: &info, Parent: &PostView{AuthorName: "ann", Mode: forum.ModeWarn, TagNames: "Self-harm", Body: markup.Stored("<p>parent</p>")},
 			Form: form, Refusal: "Refused.", Conflict: &ConflictInfo{Body: "current", HTML: markup.Stored("<p>current</p>"), Version: 4}, CrisisPanel: panel},
-		"compose/preview":     PreviewFragment{Preview: markup.Stored("<p>p</p>"), Suggestions: form.Suggestions, CrisisPanel: panel},
-		"post/history":        RevisionsView{Base: base, Thread: info, PostID: 1, Current: markup.Stored("<p>now</p>"), Revisions: []RevisionView{{Version: 1, Title: "Old", Body: markup.Stored("<p>old</p>"), Tags: tags, WrittenAt: now, Replaced: edited}}},
-		"notifications/index": NotificationsView{Base: base, Items: []NotificationView{{ID: 9, Text: "ben replied", URL: "/p/1", Excerpt: "words", Tags: tags, TagNames: "Self-harm", Collapsed: true, Unread: true, CreatedAt: now}, {ID: 8, Text: "cai said", URL: "/p/2", Excerpt: "open", CreatedAt: now}}, NextURL: "/notifications?before=8", HasUnread: true, UpTo: 9},
-		"search/index":        SearchView{Base: base, Query: "q", GroupSlug: "grief", Groups: []GroupOption{{Slug: "grief", Name: "Grief", Selected: true}}, Searched: true, Results: []SearchResultView{{URL: "/p/1", Title: "T", Snippet: markup.Highlight("a q b", []string{"q"}), Tags: tags, TagNames: "Self-harm", Collapsed: true, Author: "ann", GroupName: "Grief", CreatedAt: now}}, NextURL: "/search?q=q&page=2", PrevURL: "/search?q=q&page=1", HiddenNote: true},
-		"settings/warnings":   WarningsView{Base: base, Tags: []WarningChoice{{Slug: "abuse", Name: "Abuse", Description: "d", Mode: forum.ModeHide}}},
+		"compose/preview": PreviewFragment{Preview: markup.Stored("<p>p</p>"), Suggestions: form.Suggestions, CrisisPanel: panel},
+		"post/history":    RevisionsView{Base: base, Thread: info, PostID: 1, Current: markup.Stored("<p>now</p>"), Revisions: []RevisionView{{Version: 1, Title: "Old", Body: markup.Stored("<p>old</p>"), Tags: tags, WrittenAt: now, Replaced: edited}}},
+		"notifications/index": NotificationsView{Base: base, Items: []NotificationView{{ID: 9, Text: "ben replied", URL: "/p/1", Excerpt: "words", Tags: tags, TagNames: "Self-harm", Collapsed: true, Unread: true, CreatedAt: now}, {ID: 8, Text: "cai said", URL: "/p/2", Excerpt: "open", CreatedAt: now}}, NextURL: "/notifications?before=8", HasUnread: true, UpTo: 9,
+			FromModerators: []MemberNotice{{ID: 3, Message: "A moderator reviewed <b>", Reason: "Fine <i>", Link: "/t/1#p-2", CreatedAt: now}, {ID: 2, Message: "Warned", Warning: true, Read: true, CreatedAt: now}}, MoreFromModerators: true},
+		"notifications/moderators":       ModNoticesView{Base: base, Notices: []MemberNotice{{ID: 3, Message: "A moderator approved", Reason: "Kind <i>", CreatedAt: now}}, NextURL: "/notifications/moderators?before=3"},
+		"notifications/moderators#empty": ModNoticesView{Base: base},
+		"search/index":                   SearchView{Base: base, Query: "q", GroupSlug: "grief", Groups: []GroupOption{{Slug: "grief", Name: "Grief", Selected: true}}, Searched: true, Results: []SearchResultView{{URL: "/p/1", Title: "T", Snippet: markup.Highlight("a q b", []string{"q"}), Tags: tags, TagNames: "Self-harm", Collapsed: true, Author: "ann", GroupName: "Grief", CreatedAt: now}}, NextURL: "/search?q=q&page=2", PrevURL: "/search?q=q&page=1", HiddenNote: true},
+		"settings/warnings":              WarningsView{Base: base, Tags: []WarningChoice{{Slug: "abuse", Name: "Abuse", Description: "d", Mode: forum.ModeHide}}},
 	}
 	tv := pages["thread/show"].(ThreadPageView)
 	var err error
