@@ -45,7 +45,7 @@ const (
 	msgRareScript  = "Your pseudonym uses an alphabet our look-alike check doesn't cover yet. Please write it in another alphabet, for example Latin, Cyrillic, Greek or Arabic letters."
 	msgEmail       = "This looks like an email address. Please choose a pseudonym that doesn't identify you."
 	msgPhone       = "This looks like a phone number. Please choose a pseudonym that doesn't identify you, with fewer than 7 digits."
-	msgReserved    = "That name is reserved or could be mistaken for a member of staff. Please choose another."
+	msgReserved    = "That name is reserved or could be mistaken for a member of staff or a help service. Please choose another."
 )
 
 // NormalizePseudonym checks a pseudonym a member asked for and returns the
@@ -114,7 +114,7 @@ func NormalizePseudonym(raw string) (display, key string, err error) {
 	}
 
 	key = PseudonymKey(display)
-	if isReserved(key) {
+	if isReserved(display, key) {
 		return "", "", usernameError(msgReserved)
 	}
 	return display, key, nil
@@ -311,46 +311,4 @@ func scriptProblem(s string) string {
 		}
 	}
 	return msgMixedScript
-}
-
-// reservedNames can never be taken, whatever their case, separators or
-// look-alike letters. They would let someone pass as staff or as the
-// system, or they collide with what the site shows for deleted accounts.
-var reservedNames = []string{
-	"admin", "administrator", "admins", "sysadmin", "root", "superuser",
-	"moderator", "moderators", "mod", "mods", "staff", "team", "owner",
-	"official", "hearth", "system", "support", "help", "helpdesk", "helpline",
-	"crisis", "security", "safety", "anonymous", "anon", "former member",
-	"deleted", "deleted member", "removed", "redacted", "unknown", "guest",
-	"visitor", "everyone", "null", "nil", "none", "undefined", "noreply",
-	"no-reply", "webmaster", "postmaster", "hostmaster", "abuse",
-}
-
-// staffAffixes refuse names that start or end with a staff title, such as
-// "admin_sam" or "hearth-team", which the exact list alone would let
-// through. Only titles unlikely to begin ordinary words are listed.
-var staffAffixes = []string{"admin", "moderator", "official", "hearth"}
-
-var reservedKeys, staffAffixKeys = func() (map[string]bool, []string) {
-	keys := make(map[string]bool, len(reservedNames))
-	for _, n := range reservedNames {
-		keys[PseudonymKey(n)] = true
-	}
-	affixes := make([]string, len(staffAffixes))
-	for i, a := range staffAffixes {
-		affixes[i] = PseudonymKey(a)
-	}
-	return keys, affixes
-}()
-
-func isReserved(key string) bool {
-	if reservedKeys[key] {
-		return true
-	}
-	for _, a := range staffAffixKeys {
-		if strings.HasPrefix(key, a) || strings.HasSuffix(key, a) {
-			return true
-		}
-	}
-	return false
 }

@@ -29,6 +29,16 @@ func TestNormalizePseudonymAccepts(t *testing.T) {
 		{"abc", "abc"},
 		{strings.Repeat("x", 24), strings.Repeat("x", 24)},
 		{"badminton_fan", "badminton_fan"},
+		// Ordinary words that share letters with staff and service words.
+		{"modern_love", "modern_love"},
+		{"modus", "modus"},
+		{"teamwork_tom", "teamwork_tom"},
+		{"supportive_sam", "supportive_sam"},
+		{"helpful_hannah", "helpful_hannah"},
+		{"theodora", "theodora"},
+		{"line_cook", "line_cook"},
+		{"careful_cat", "careful_cat"},
+		{"the_desk", "the_desk"}, // role words, none of them a staff title
 	}
 	for _, tt := range tests {
 		display, key, err := NormalizePseudonym(tt.raw)
@@ -128,6 +138,27 @@ var refusedPseudonyms = []struct {
 	{"staff title suffix", "sam-moderator", msgReserved},
 	{"product name prefix", "hearth-team", msgReserved},
 	{"official suffix", "the_official", msgReserved},
+	// Help services and staff look-alikes.
+	{"crisis team", "crisis_team", msgReserved},
+	{"crisis team run together", "CrisisTeam", msgReserved},
+	{"samaritans", "samaritans", msgReserved},
+	{"samaritans with a country", "Samaritans-UK", msgReserved},
+	{"a service's name inside", "callsamaritans", msgReserved},
+	{"mod team", "mod_team", msgReserved},
+	{"mod team run together", "modteam", msgReserved},
+	{"mod as a word", "sam.mod", msgReserved},
+	{"the mods", "the_mods", msgReserved},
+	{"support desk", "SupportDesk", msgReserved},
+	{"team as a word", "team.rowan", msgReserved},
+	{"crisis and a number", "crisis24", msgReserved},
+	{"helpline", "helpline", msgReserved},
+	{"helpline inside", "ukhelpline", msgReserved},
+	{"hotline", "night-hotline", msgReserved},
+	{"emergency number", "call_999", msgReserved},
+	{"health service", "nhs_direct", msgReserved},
+	{"therapist", "your_therapist", msgReserved},
+	{"look-alike letters", "M0D_TEAM", msgReserved},
+	{"look-alike letters run together", "crlsls_support", msgReserved},
 }
 
 func TestNormalizePseudonymRefuses(t *testing.T) {
