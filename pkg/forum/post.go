@@ -2,6 +2,8 @@ package forum
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"html/template"
@@ -182,6 +184,26 @@ func (s *Service) write(ctx context.Context, act Act, w PostWrite, place func(tx
 	return res, goneIfMissing(act, err)
 }
 
+// boundIdem is the key a new post is stored under: the form's
+// idempotency key bound to where the post goes (place) and what it says,
+// or "" when the form sent no usable key. The same form sent twice (a
+// double click, a resend after a timeout) finds its first post; a
+// different post sent with the same key (a form reused from the browser's
+// history, or crafted) is a new post, not a duplicate of the first.
+func boundIdem(key, place string, d Draft) string {
+	key = CleanIdemKey(key)
+	if key == "" {
+		return ""
+	}
+	h := sha256.New()
+	for _, part := range []string{key, place, d.Title, d.Body} {
+		// Each part with its length, so no two different lists of parts
+		// hash the same text.
+		fmt.Fprintf(h, "%d:%s", len(part), part)
+	}
+	return base64.RawURLEncoding.EncodeToString(h.Sum(nil))
+}
+
 // goneIfMissing turns a row found missing while writing (the thread, group
 // or post removed meanwhile) into the posting rules' refusal for it.
 func goneIfMissing(act Act, err error) error {
@@ -203,7 +225,7 @@ func (s *Service) StartThread(ctx context.Context, g Group, w Writer, d Draft, i
 	}
 	res, err := s.write(ctx, ActStart, PostWrite{
 		GroupID: g.ID, AuthorID: w.ID, Title: p.draft.Title, BodyMD: p.draft.Body, BodyHTML: p.html, Tags: p.tags,
-		IdemKey: CleanIdemKey(idem), Screening: p.screening, MentionKeys: s.mentionKeys(p.draft.Body), Now: s.now(),
+		IdemKey: boundIdem(idem, fmt.Sprintf("group %d", g.ID), p.draft), Screening: p.screening, MentionKeys: s.mentionKeys(p.draft.Body), Now: s.now(),
 	}, func(tx PostTx) (Facts, *Post, error) {
 		cur, err := tx.Group(g.ID)
 		return Facts{Act: ActStart, Writer: w, Group: cur, Drafted: true, Tags: p.tags}, nil, err
@@ -224,7 +246,7 @@ func (s *Service) Reply(ctx context.Context, threadID int64, w Writer, parentID 
 	}
 	res, err := s.write(ctx, ActReply, PostWrite{
 		ThreadID: threadID, AuthorID: w.ID, BodyMD: p.draft.Body, BodyHTML: p.html, Tags: p.tags,
-		IdemKey: CleanIdemKey(idem), Screening: p.screening, MentionKeys: s.mentionKeys(p.draft.Body), Now: s.now(),
+		IdemKey: boundIdem(idem, fmt.Sprintf("thread %d parent %d", threadID, parentID), p.draft), Screening: p.screening, MentionKeys: s.mentionKeys(p.draft.Body), Now: s.now(),
 	}, func(tx PostTx) (Facts, *Post, error) {
 		th, g, parent, err := tx.ReplyPlace(threadID, parentID)
 		return Facts{Act: ActReply, Writer: w, Group: g, Thread: th, ParentID: parentID, Parent: parent,

@@ -92,13 +92,28 @@ func TestDoubleSubmitCreatesOnePost(t *testing.T) {
 		if n != 1 {
 			t.Fatalf("%d replies", n)
 		}
+		// The same key with other words, or in another thread, is another
+		// post: the key stands for one form's words in one place.
+		other := url.Values{"body": {"Something else entirely."}, "idem": {"double-click-key-2"}}
+		r3 := m.c.PostForm("/t/"+idStr(tid)+"/replies", other)
+		if r3.StatusCode != http.StatusSeeOther || r3.Header.Get("Location") == r1.Header.Get("Location") {
+			t.Fatalf("a different reply with the same key: %d %q, the first went to %q", r3.StatusCode, r3.Header.Get("Location"), r1.Header.Get("Location"))
+		}
+		db.R.Table("posts").Where("body_md = ?", "Something else entirely.").Count(&n)
+		if n != 1 {
+			t.Fatalf("the different reply with the same key was dropped (%d stored)", n)
+		}
+		tid2 := idIn(t, m.c.PostForm("/g/grief/threads", url.Values{"title": {"Another"}, "body": {"x"}, "idem": {freshIdem()}}).Header.Get("Location"), `^/t/(\d+)$`)
+		if r := m.c.PostForm("/t/"+idStr(tid2)+"/replies", reply); !strings.HasPrefix(r.Header.Get("Location"), "/t/"+idStr(tid2)) {
+			t.Fatalf("the same words and key in another thread went to %q", r.Header.Get("Location"))
+		}
 		// The same key from another member is theirs alone.
 		o := newPoster(t, a, db, "maple", "member")
 		if r := o.c.PostForm("/t/"+idStr(tid)+"/replies", reply); r.StatusCode != http.StatusSeeOther {
 			t.Fatalf("other member: %d", r.StatusCode)
 		}
 		db.R.Table("posts").Where("body_md = ?", "Resent after a timeout.").Count(&n)
-		if n != 2 {
+		if n != 3 {
 			t.Fatalf("%d replies after another member", n)
 		}
 	})
