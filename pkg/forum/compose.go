@@ -24,11 +24,12 @@ type Draft struct {
 	Tags  []string
 }
 
-// CleanText makes member input storable on both databases without losing
-// what the member meant: invalid UTF-8 becomes U+FFFD, NUL and other control
-// characters (except tab and newline) are dropped, and line endings become
-// "\n". Right-to-left marks, zero-width joiners and every printable
-// character are kept.
+// CleanText makes member input storable on both databases: invalid UTF-8
+// and NUL become U+FFFD (which marks where they were when a refused form
+// shows the text again: see CheckEncoding, which refuses both), other
+// control characters (except tab and newline) are dropped, and line
+// endings become "\n". Right-to-left marks, zero-width joiners and every
+// printable character are kept.
 func CleanText(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	if !strings.ContainsFunc(s, isDropped) && !strings.Contains(s, "\r") {
@@ -37,7 +38,10 @@ func CleanText(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	return strings.Map(func(r rune) rune {
-		if isDropped(r) {
+		switch {
+		case r == 0:
+			return utf8.RuneError
+		case isDropped(r):
 			return -1
 		}
 		return r
@@ -46,6 +50,21 @@ func CleanText(s string) string {
 
 func isDropped(r rune) bool {
 	return r != '\n' && r != '\t' && r != '\r' && (r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0))
+}
+
+// CheckEncoding adds a message for field when s, as it was sent, is not
+// valid UTF-8 or holds a NUL character: text Hearth cannot store as it
+// was written. Nothing is replaced or dropped silently; the member is
+// asked to look, and the form shows the text again (CleanText) with each
+// such character marked �. what names the field in the message ("message",
+// "title", "note", "reason").
+func CheckEncoding(v *ValidationError, field, what, s string) {
+	switch {
+	case !utf8.ValidString(s):
+		v.Add(field, "Some characters in your "+what+" couldn't be read (this can happen with text pasted from another program). They're marked with � below: please retype or delete them, then send it again.")
+	case strings.IndexByte(s, 0) >= 0:
+		v.Add(field, "Your "+what+" contains a hidden NUL character (this can happen with text pasted from another program). It's marked with � below: please delete it, then send it again.")
+	}
 }
 
 // blank reports whether s has nothing a reader could see: only white space

@@ -77,8 +77,12 @@ type prepared struct {
 // whole form comes back as it is, one about a field joins the validation
 // messages.
 func (s *Service) prepare(ctx context.Context, d Draft, withTitle bool, facts *Facts) (prepared, error) {
-	d = CleanDraft(d)
 	v := &ValidationError{}
+	if withTitle {
+		CheckEncoding(v, "title", "title", d.Title)
+	}
+	CheckEncoding(v, "body", "message", d.Body)
+	d = CleanDraft(d)
 	if withTitle {
 		validateTitle(v, d.Title)
 	}
@@ -310,8 +314,13 @@ type Preview struct {
 // Preview renders and screens a draft. Validation problems come back as a
 // *ValidationError; an empty body previews as nothing.
 func (s *Service) Preview(d Draft) (Preview, error) {
-	d = CleanDraft(d)
 	v := &ValidationError{}
+	CheckEncoding(v, "title", "title", d.Title)
+	CheckEncoding(v, "body", "message", d.Body)
+	if err := v.OrNil(); err != nil {
+		return Preview{}, err
+	}
+	d = CleanDraft(d)
 	if utf8Len(d.Body) > BodyMax {
 		validateBody(v, d.Body)
 		return Preview{}, v

@@ -12,7 +12,7 @@ import (
 func TestCleanText(t *testing.T) {
 	for in, want := range map[string]string{
 		"plain":                     "plain",
-		"nul\x00byte":               "nulbyte",
+		"nul\x00byte":               "nul\ufffdbyte", // marked: CheckEncoding refuses it
 		"bad \xff utf8":             "bad \ufffd utf8",
 		"crlf\r\nline\rend":         "crlf\nline\nend",
 		"bell\a and esc\x1b":        "bell and esc",

@@ -1,6 +1,9 @@
 package moderation
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestComposeReason(t *testing.T) {
 	for _, c := range []struct{ choice, detail, want string }{
@@ -46,5 +49,10 @@ func TestCheckReason(t *testing.T) {
 	}
 	if checkReason(string(long[:MaxReasonLen]), true) != nil {
 		t.Error("a reason of exactly the limit was refused")
+	}
+	for _, bad := range []string{"spam\x00", "caf\xe9 spam"} {
+		if err := checkReason(bad, false); err == nil || !strings.Contains(err.Error(), "reason") {
+			t.Errorf("checkReason(%q) = %v, want a refusal of the reason", bad, err)
+		}
 	}
 }

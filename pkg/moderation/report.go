@@ -132,6 +132,7 @@ func checkReport(p PostRef, a *auth.Actor, in ReportInput) (ReportReason, string
 	reason, ok := ReportReasonByKey(in.Reason)
 	v := &forum.ValidationError{}
 	note := strings.TrimSpace(in.Note)
+	forum.CheckEncoding(v, "note", "note", note)
 	switch {
 	case !ok:
 		v.Add("reason", "Please choose what's wrong.")

@@ -283,3 +283,59 @@ func TestGoneThreadOrGroupKeepsText(t *testing.T) {
 		}
 	})
 }
+
+// TestUnreadableTextRefusedAndKept sends invalid UTF-8 and NUL characters
+// in a reply, a new thread's title, a preview and a report's note: each is
+// refused with a message that says why, the text comes back marked with
+// U+FFFD where the bad characters were, and nothing is stored.
+func TestUnreadableTextRefusedAndKept(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		m := newPoster(t, a, db, "aspen", "member")
+		tid := m.startThread("grief", "A thread", "Opening words.")
+		before := countRows(t, db, "posts", "")
+		refused := func(name string, r *forumtest.Response, want, kept string) {
+			t.Helper()
+			if r.StatusCode != http.StatusUnprocessableEntity {
+				t.Fatalf("%s: status %d, want 422", name, r.StatusCode)
+			}
+			body := html.UnescapeString(r.Body)
+			for _, w := range []string{want, kept, `class="error-summary"`} {
+				if !strings.Contains(body, w) {
+					t.Errorf("%s: page lacks %q", name, w)
+				}
+			}
+		}
+		refused("invalid UTF-8 in a reply",
+			m.c.PostForm("/t/"+idStr(tid)+"/replies", url.Values{"body": {"I wrote caf\xe9 and more"}, "idem": {freshIdem()}}),
+			"couldn't be read", "I wrote caf\uFFFD and more")
+		refused("NUL in a reply",
+			m.c.PostForm("/t/"+idStr(tid)+"/replies", url.Values{"body": {"before\x00after"}, "idem": {freshIdem()}}),
+			"hidden NUL character", "before\uFFFDafter")
+		refused("NUL in a title",
+			m.c.PostForm("/g/grief/threads", url.Values{"title": {"My\x00 title"}, "body": {"Fine words."}, "idem": {freshIdem()}}),
+			"Your title contains a hidden NUL character", "Fine words.")
+		refused("invalid UTF-8 in a preview",
+			m.c.PostForm("/t/"+idStr(tid)+"/replies", url.Values{"body": {"preview \xff me"}, "preview": {"1"}, "idem": {freshIdem()}}),
+			"couldn't be read", "preview \uFFFD me")
+		if n := countRows(t, db, "posts", ""); n != before {
+			t.Fatalf("%d posts stored from unreadable text", n-before)
+		}
+
+		// The member sends the marked text back: it is ordinary text now.
+		id, _ := m.reply(tid, 0, "I wrote caf\uFFFD and more")
+		var stored string
+		db.R.Raw("SELECT body_md FROM posts WHERE id = ?", id).Scan(&stored)
+		if stored != "I wrote caf\uFFFD and more" {
+			t.Fatalf("stored %q", stored)
+		}
+
+		o := newPoster(t, a, db, "birch", "member")
+		refused("NUL in a report's note",
+			o.c.PostForm("/p/"+idStr(id)+"/report", url.Values{"reason": {"other"}, "note": {"look\x00 here"}}),
+			"Your note contains a hidden NUL character", "look\uFFFD here")
+		if n := countRows(t, db, "reports", ""); n != 0 {
+			t.Fatalf("%d reports stored from unreadable text", n)
+		}
+	})
+}

@@ -105,7 +105,7 @@ func (s *Server) renderModPost(c echo.Context, postID int64, form string, errs m
 		v.Forms.Form, v.Forms.Errors = form, errs
 		v.Forms.Next = c.FormValue("next")
 		v.Forms.ItemID, _ = strconv.ParseInt(c.FormValue("item"), 10, 64)
-		v.Forms.Values = map[string]string{"reason": c.FormValue("reason"), "reason_detail": c.FormValue("reason_detail"),
+		v.Forms.Values = map[string]string{"reason": c.FormValue("reason"), "reason_detail": forum.CleanText(c.FormValue("reason_detail")),
 			"days": c.FormValue("days"), "group": c.FormValue("group")}
 		v.ErrorList = errorList(errs, "reason", "days", "group", "trigger_warnings")
 	}

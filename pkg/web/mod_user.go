@@ -66,7 +66,7 @@ func (s *Server) renderModUser(c echo.Context, id int64, form string, errs map[s
 		v.Sanctions = append(v.Sanctions, SanctionLine{Kind: sn.Kind, Reason: sn.Reason, EndsAt: sn.EndsAt, Lifted: sn.LiftedAt != nil, CreatedAt: sn.CreatedAt})
 	}
 	if form != "" {
-		v.Forms.Values = map[string]string{"reason": c.FormValue("reason"), "reason_detail": c.FormValue("reason_detail"), "days": c.FormValue("days")}
+		v.Forms.Values = map[string]string{"reason": c.FormValue("reason"), "reason_detail": forum.CleanText(c.FormValue("reason_detail")), "days": c.FormValue("days")}
 		v.ErrorList = errorList(errs, "reason", "days")
 	}
 	return renderPage(c, status, pageModUser, v)
