@@ -26,25 +26,22 @@ func TestFollowNoticesFolded(t *testing.T) {
 		now := time.Now().UTC().Truncate(time.Second)
 		ann := forumtest.InsertUser(t, db, "ann", "member")
 		ben := forumtest.InsertUser(t, db, "ben", "member")
-		one := forumtest.InsertThread(t, db, "grief", ben, "One", nil, now)
-		two := forumtest.InsertThread(t, db, "grief", ben, "Two", nil, now)
-		var p1, p2 int64
-		db.R.Raw("SELECT id FROM posts WHERE thread_id = ?", one.ID).Scan(&p1)
-		db.R.Raw("SELECT id FROM posts WHERE thread_id = ?", two.ID).Scan(&p2)
+		one, p1 := threadAtStep16(t, db, ben, "One", now)
+		two, p2 := threadAtStep16(t, db, ben, "Two", now)
 		type note struct {
 			user, thread, post int64
 			kind               string
 			read               bool
 		}
 		notes := []note{
-			{ann, one.ID, p1, "thread_reply", true},  // 1: read, stays
-			{ann, one.ID, p1, "thread_reply", false}, // 2: oldest unread, stays
-			{ann, one.ID, p1, "thread_reply", false}, // 3: folded into 2
-			{ann, one.ID, p1, "reply", false},        // 4: another kind, stays
-			{ann, one.ID, p1, "thread_reply", false}, // 5: folded into 2
-			{ann, two.ID, p2, "thread_reply", false}, // 6: another thread, stays
-			{ben, one.ID, p1, "thread_reply", false}, // 7: another member, stays
-			{ben, one.ID, p1, "thread_reply", false}, // 8: folded into 7
+			{ann, one, p1, "thread_reply", true},  // 1: read, stays
+			{ann, one, p1, "thread_reply", false}, // 2: oldest unread, stays
+			{ann, one, p1, "thread_reply", false}, // 3: folded into 2
+			{ann, one, p1, "reply", false},        // 4: another kind, stays
+			{ann, one, p1, "thread_reply", false}, // 5: folded into 2
+			{ann, two, p2, "thread_reply", false}, // 6: another thread, stays
+			{ben, one, p1, "thread_reply", false}, // 7: another member, stays
+			{ben, one, p1, "thread_reply", false}, // 8: folded into 7
 		}
 		for i, n := range notes {
 			var readAt *time.Time
@@ -71,8 +68,25 @@ func TestFollowNoticesFolded(t *testing.T) {
 		}
 		// The rule holds from now on: a second unread notice is refused.
 		if err := db.W.Exec(`INSERT INTO notifications (user_id, kind, actor_id, post_id, thread_id, reaction, created_at)
-			VALUES (?, 'thread_reply', NULL, ?, ?, '', ?)`, ann, p1, one.ID, now).Error; err == nil {
+			VALUES (?, 'thread_reply', NULL, ?, ?, '', ?)`, ann, p1, one, now).Error; err == nil {
 			t.Fatal("a second unread notice for the same thread was accepted")
 		}
 	})
+}
+
+// threadAtStep16 adds a thread in grief and its opening post with the
+// columns the schema had at step 16 (the fixtures write today's), and
+// returns their ids.
+func threadAtStep16(t *testing.T, db *store.DB, author int64, title string, at time.Time) (thread, post int64) {
+	t.Helper()
+	g := forumtest.Group(t, db, "grief")
+	if err := db.W.Raw(`INSERT INTO threads (group_id, author_id, title, tags, status, last_author_id, last_post_at, created_at, updated_at)
+		VALUES (?, ?, ?, '', 'visible', ?, ?, ?, ?) RETURNING id`, g.ID, author, title, author, at, at, at).Scan(&thread).Error; err != nil {
+		t.Fatalf("insert thread: %v", err)
+	}
+	if err := db.W.Raw(`INSERT INTO posts (thread_id, group_id, author_id, body_md, body_html, tags, status, version, sort_key, created_at, updated_at)
+		VALUES (?, ?, ?, 'Words', '<p>Words</p>', '', 'visible', 1, '', ?, ?) RETURNING id`, thread, g.ID, author, at, at).Scan(&post).Error; err != nil {
+		t.Fatalf("insert post: %v", err)
+	}
+	return thread, post
 }

@@ -23,4 +23,5 @@ var Steps = []Step{
 	step0018ThreadVersion,
 	step0019FollowingByThread,
 	step0020NoticeVersion,
+	step0026CrisisLevels,
 }

@@ -22,6 +22,11 @@ type ProfilePost struct {
 	Tags        forum.Tags `gorm:"column:tags"`
 	ThreadTags  forum.Tags `gorm:"column:thread_tags"`
 	CreatedAt   time.Time  `gorm:"column:created_at"`
+	GroupID     int64      `gorm:"column:group_id"`
+	// CrisisFolded and CrisisTopic: the post is folded for other readers
+	// until a moderator has looked (forum.Post.FoldedFor).
+	CrisisFolded bool        `gorm:"column:crisis_folded"`
+	CrisisTopic  forum.Topic `gorm:"column:crisis_topic"`
 }
 
 // Profile is what anyone may see of a member.

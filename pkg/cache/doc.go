@@ -28,6 +28,13 @@
 //	compiled SQL statements          | store/stmtcache.go     | nothing: keyed by the query text, per connection;    | SQLite;
 //	                                 |                        | PostgreSQL's driver (pgx) keeps its own              | pgx's own
 //
+// A crisis-level post is folded for other readers in the same write as its
+// words (posts.crisis_folded), and unfolded by a write to the post, which
+// moves threads.content_version and this process's content version: no
+// cache above ever holds its words unfolded before a moderator has looked.
+// Another instance's visitor pages may show a post folded a little after a
+// moderator's look, never the reverse.
+//
 // The session lookup is not cached: it is one indexed query, and it is
 // what reads the versions the other caches are checked against.
 //

@@ -90,8 +90,17 @@ type Post struct {
 	EditedAt     *time.Time `gorm:"column:edited_at"`
 	IdemKey      *string    `gorm:"column:idem_key"`
 	CrisisScore  float64    `gorm:"column:crisis_score"`
-	CreatedAt    time.Time  `gorm:"column:created_at"`
-	UpdatedAt    time.Time  `gorm:"column:updated_at"`
+	// CrisisLevel, CrisisTopic and NotScreened are what screening said of
+	// the words when they were written or last edited (Screening).
+	CrisisLevel Level  `gorm:"column:crisis_level"`
+	CrisisTopic Topic  `gorm:"column:crisis_topic"`
+	NotScreened string `gorm:"column:not_screened"`
+	// CrisisFolded is set by a crisis-level write and cleared when a
+	// moderator has looked: until then other readers see the post folded
+	// behind its automatic warning, without its words (FoldedFor).
+	CrisisFolded bool      `gorm:"column:crisis_folded"`
+	CreatedAt    time.Time `gorm:"column:created_at"`
+	UpdatedAt    time.Time `gorm:"column:updated_at"`
 }
 
 // TableName is the table Post is stored in.

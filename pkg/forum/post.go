@@ -34,8 +34,12 @@ type PostWrite struct {
 	BodyHTML string
 	Tags     Tags
 	IdemKey  string
-	// Screening opens a wellbeing queue item for a crisis.
-	Screening   Screening
+	// Screening opens a wellbeing queue item for a crisis, and is kept on
+	// the post (its level, topic and not-screened reason).
+	Screening Screening
+	// Folded folds the post for other readers until a moderator has looked
+	// (foldOnWrite).
+	Folded      bool
 	MentionKeys []string
 	Now         time.Time
 }
@@ -60,7 +64,10 @@ type EditWrite struct {
 	BodyHTML  string
 	Tags      Tags
 	Screening Screening
-	Now       time.Time
+	// Folded is whether the post is folded for other readers after the
+	// edit (foldOnWrite of the post as read in the write).
+	Folded bool
+	Now    time.Time
 }
 
 // prepared is a draft that passed validation, rendered and screened.
@@ -229,7 +236,8 @@ func (s *Service) StartThread(ctx context.Context, g Group, w Writer, d Draft, i
 	}
 	res, err := s.write(ctx, ActStart, PostWrite{
 		GroupID: g.ID, AuthorID: w.ID, Title: p.draft.Title, BodyMD: p.draft.Body, BodyHTML: p.html, Tags: p.tags,
-		IdemKey: boundIdem(idem, fmt.Sprintf("group %d", g.ID), p.draft), Screening: p.screening, MentionKeys: s.mentionKeys(p.draft.Body), Now: s.now(),
+		IdemKey: boundIdem(idem, fmt.Sprintf("group %d", g.ID), p.draft), Screening: p.screening, Folded: foldOnWrite(false, p.screening),
+		MentionKeys: s.mentionKeys(p.draft.Body), Now: s.now(),
 	}, func(tx PostTx) (Facts, *Post, error) {
 		cur, err := tx.Group(g.ID)
 		return Facts{Act: ActStart, Writer: w, Group: cur, Drafted: true, Tags: p.tags}, nil, err
@@ -250,7 +258,8 @@ func (s *Service) Reply(ctx context.Context, threadID int64, w Writer, parentID 
 	}
 	res, err := s.write(ctx, ActReply, PostWrite{
 		ThreadID: threadID, AuthorID: w.ID, BodyMD: p.draft.Body, BodyHTML: p.html, Tags: p.tags,
-		IdemKey: boundIdem(idem, fmt.Sprintf("thread %d parent %d", threadID, parentID), p.draft), Screening: p.screening, MentionKeys: s.mentionKeys(p.draft.Body), Now: s.now(),
+		IdemKey: boundIdem(idem, fmt.Sprintf("thread %d parent %d", threadID, parentID), p.draft), Screening: p.screening, Folded: foldOnWrite(false, p.screening),
+		MentionKeys: s.mentionKeys(p.draft.Body), Now: s.now(),
 	}, func(tx PostTx) (Facts, *Post, error) {
 		th, g, parent, err := tx.ReplyPlace(threadID, parentID)
 		return Facts{Act: ActReply, Writer: w, Group: g, Thread: th, ParentID: parentID, Parent: parent,
@@ -286,6 +295,7 @@ func (s *Service) Edit(ctx context.Context, post PostRow, w Writer, version int,
 		if cur.Version != version {
 			return fmt.Errorf("post %d is at version %d, edit from %d: %w", cur.ID, cur.Version, version, ErrConflict)
 		}
+		e.Folded = foldOnWrite(cur.CrisisFolded, e.Screening)
 		out, err = tx.SaveEdit(cur, th, e)
 		return err
 	})

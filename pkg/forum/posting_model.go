@@ -158,6 +158,12 @@ type NotificationRow struct {
 	PostTags    Tags   `gorm:"column:post_tags;->"`
 	ThreadTags  Tags   `gorm:"column:thread_tags;->"`
 	PostBody    string `gorm:"column:post_body;->"`
+	// PostGroupID, PostFolded and PostTopic: the shown post's group, and
+	// whether it is folded for other readers until a moderator has looked
+	// (Post.FoldedFor), behind which warning.
+	PostGroupID int64 `gorm:"column:post_group_id;->"`
+	PostFolded  bool  `gorm:"column:post_folded;->"`
+	PostTopic   Topic `gorm:"column:post_topic;->"`
 	// ShownPostID is the post the notification leads to: its own, or for
 	// a followed-thread notice the first new reply the member can see,
 	// whose author, words and tags the fields above then hold.
@@ -181,4 +187,9 @@ type SearchHit struct {
 	IsOpening  bool      `gorm:"column:is_opening"`
 	CreatedAt  time.Time `gorm:"column:created_at"`
 	Rank       float64   `gorm:"column:rank"`
+	GroupID    int64     `gorm:"column:group_id"`
+	// CrisisFolded and CrisisTopic: the post is folded for other readers
+	// until a moderator has looked (Post.FoldedFor).
+	CrisisFolded bool  `gorm:"column:crisis_folded"`
+	CrisisTopic  Topic `gorm:"column:crisis_topic"`
 }

@@ -19,6 +19,9 @@ const (
 	ActionMove         = "move"
 	ActionTagPost      = "tag_post"
 	ActionTagThread    = "tag_thread"
+	// ActionLooked: a moderator read a crisis-level post and let other
+	// readers see it (Looked).
+	ActionLooked       = "crisis_looked"
 	ActionWarn         = "warn"
 	ActionSuspend      = "suspend"
 	ActionBan          = "ban"
@@ -58,6 +61,7 @@ var actionText = map[string]string{
 	ActionMove:         "Thread moved to another group",
 	ActionTagPost:      "Trigger warnings on a post changed",
 	ActionTagThread:    "Trigger warnings on a thread changed",
+	ActionLooked:       "Crisis post looked at and shown to other readers",
 	ActionWarn:         "Private warning given",
 	ActionSuspend:      "Member suspended",
 	ActionBan:          "Member banned",
@@ -88,7 +92,7 @@ func Describe(action string) string {
 func Actions() []string {
 	return []string{
 		ActionAutoHide, ActionDismiss, ActionApprove, ActionRemove, ActionRestore, ActionRedactPost, ActionRedactThread,
-		ActionLock, ActionUnlock, ActionPin, ActionUnpin, ActionMove, ActionTagPost, ActionTagThread,
+		ActionLock, ActionUnlock, ActionPin, ActionUnpin, ActionMove, ActionTagPost, ActionTagThread, ActionLooked,
 		ActionWarn, ActionSuspend, ActionBan, ActionLift,
 		ActionGroupCreate, ActionGroupUpdate, ActionGroupArchive, ActionGroupRestore, ActionSettings, ActionTagCreate, ActionTagUpdate,
 		ActionLineAdd, ActionLineEdit, ActionLineDelete, ActionRoleGrant, ActionRoleRevoke,

@@ -134,6 +134,9 @@ func closeAll(tx Tx, r Request, postID int64, action string, now time.Time) erro
 	if err := tx.CloseItems(postID, r.Actor.ID, action, now); err != nil {
 		return err
 	}
+	if _, err := tx.Unfold(postID); err != nil {
+		return err
+	}
 	if err := tx.CloseReports(postID, false, now); err != nil {
 		return err
 	}

@@ -121,11 +121,16 @@ func claim(tx Tx, r Request, action string, postID int64, at time.Time) error {
 	if err != nil {
 		return err
 	}
-	if ok {
-		return nil
-	}
 	it, err := tx.Item(r.ItemID)
 	if err != nil {
+		return err
+	}
+	if ok {
+		// A moderator who handled a wellbeing concern has looked at the
+		// post: other readers may see it now.
+		if it.Kind == KindWellbeing {
+			_, err = tx.Unfold(it.PostID)
+		}
 		return err
 	}
 	h := &AlreadyHandledError{Action: it.Resolution}

@@ -87,6 +87,9 @@ type Tx interface {
 	CloseItems(postID, actorID int64, resolution string, at time.Time, kinds ...string) error
 	// HasOpenItem reports whether postID has an open item of kind.
 	HasOpenItem(postID int64, kind string) (bool, error)
+	// Unfold ends the fold of a crisis-level post for other readers; false
+	// when it was not folded.
+	Unfold(postID int64) (bool, error)
 	// CloseReports marks the open reports of postID handled: wellbeing
 	// concerns when wellbeing is true, the other reasons otherwise.
 	CloseReports(postID int64, wellbeing bool, at time.Time) error

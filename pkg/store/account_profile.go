@@ -12,7 +12,8 @@ import (
 func (s *Auth) RecentPosts(ctx context.Context, userID int64, limit int) ([]auth.ProfilePost, error) {
 	var rows []auth.ProfilePost
 	err := s.db.read(ctx).Table("posts").
-		Select("posts.id, posts.thread_id, threads.title AS thread_title, groups.slug AS group_slug, groups.name AS group_name, posts.body_html, posts.tags, threads.tags AS thread_tags, posts.created_at").
+		Select("posts.id, posts.thread_id, threads.title AS thread_title, groups.slug AS group_slug, groups.name AS group_name, posts.body_html, posts.tags, threads.tags AS thread_tags, posts.created_at, "+
+			"posts.group_id, posts.crisis_folded, posts.crisis_topic").
 		Joins("JOIN threads ON threads.id = posts.thread_id").
 		Joins("JOIN groups ON groups.id = posts.group_id").
 		Where("posts.author_id = ? AND posts.status = ? AND threads.status = ?", userID, forum.StatusVisible, forum.StatusVisible).

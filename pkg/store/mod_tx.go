@@ -61,6 +61,11 @@ func (t *modTx) HasOpenItem(postID int64, kind string) (bool, error) {
 	return n > 0, translate(err)
 }
 
+// Unfold implements moderation.Tx.
+func (t *modTx) Unfold(postID int64) (bool, error) {
+	return changed(t.tx.Model(&forum.Post{}).Where("id = ? AND crisis_folded = ?", postID, true).Update("crisis_folded", false))
+}
+
 // CloseReports implements moderation.Tx.
 func (t *modTx) CloseReports(postID int64, wellbeing bool, at time.Time) error {
 	q := t.tx.Model(&moderation.Report{}).Where("post_id = ? AND status = ?", postID, moderation.StatusOpen)

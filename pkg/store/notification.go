@@ -137,7 +137,8 @@ func (s *Forum) Notifications(ctx context.Context, q forum.NotificationQuery) ([
 		args = append(args, forum.Pattern(slug))
 	}
 	tx := s.db.read(ctx).Table("notifications n").
-		Select("n.*, u.username AS actor_name, t.title AS thread_title, p.tags AS post_tags, t.tags AS thread_tags, p.body_md AS post_body").
+		Select("n.*, u.username AS actor_name, t.title AS thread_title, p.tags AS post_tags, t.tags AS thread_tags, p.body_md AS post_body, "+
+			"t.group_id AS post_group_id, p.crisis_folded AS post_folded, p.crisis_topic AS post_topic").
 		Joins("JOIN posts p ON p.id = n.post_id").
 		Joins("JOIN threads t ON t.id = n.thread_id").
 		Joins("LEFT JOIN users u ON u.id = n.actor_id").
@@ -174,7 +175,8 @@ func (s *Forum) followWindows(ctx context.Context, rows []forum.NotificationRow)
 	if len(ids) == 0 {
 		return nil
 	}
-	return scanRows(s.db.read(ctx), `SELECT w.id, w.posts, p.id, p.author_id, COALESCE(u.username, ''), p.body_md, p.tags
+	return scanRows(s.db.read(ctx), `SELECT w.id, w.posts, p.id, p.author_id, COALESCE(u.username, ''), p.body_md, p.tags,
+		p.crisis_folded, p.crisis_topic
 		FROM (SELECT n.id,
 				(SELECT MIN(q.id) FROM posts q WHERE `+followWindow+`) AS first_id,
 				(SELECT COUNT(*) FROM posts q WHERE `+followWindow+`) AS posts
@@ -183,12 +185,14 @@ func (s *Forum) followWindows(ctx context.Context, rows []forum.NotificationRow)
 		LEFT JOIN users u ON u.id = p.author_id`, []any{ids}, func(r *sql.Rows) error {
 		var id int64
 		var shown forum.NotificationRow
-		if err := r.Scan(&id, &shown.NewReplies, &shown.ShownPostID, &shown.ActorID, &shown.ActorName, &shown.PostBody, &shown.PostTags); err != nil {
+		if err := r.Scan(&id, &shown.NewReplies, &shown.ShownPostID, &shown.ActorID, &shown.ActorName, &shown.PostBody, &shown.PostTags,
+			&shown.PostFolded, &shown.PostTopic); err != nil {
 			return err
 		}
 		row := &rows[at[id]]
 		row.NewReplies, row.ShownPostID, row.ActorID, row.ActorName, row.PostBody, row.PostTags =
 			shown.NewReplies, shown.ShownPostID, shown.ActorID, shown.ActorName, shown.PostBody, shown.PostTags
+		row.PostFolded, row.PostTopic = shown.PostFolded, shown.PostTopic
 		return nil
 	})
 }

@@ -77,8 +77,9 @@ const (
 	openingQuery = `SELECT id, sort_key, status, author_id FROM posts WHERE thread_id = ? AND parent_id IS NULL
 		ORDER BY sort_key LIMIT 1`
 	insertPostQuery = `INSERT INTO posts (thread_id, group_id, author_id, parent_id, depth, sort_key, body_md, body_html,
-		tags, status, status_reason, version, edited_at, idem_key, crisis_score, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
+		tags, status, status_reason, version, edited_at, idem_key, crisis_score, crisis_level, crisis_topic, not_screened,
+		crisis_folded, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
 )
 
 // PostByIdem implements forum.PostTx.
@@ -158,7 +159,8 @@ func (t postTx) InsertPost(w forum.PostWrite, status string, parent *forum.Post)
 		}
 	}
 	p := forum.Post{ThreadID: th.ID, GroupID: w.GroupID, AuthorID: &w.AuthorID, BodyMD: w.BodyMD, BodyHTML: w.BodyHTML,
-		Tags: w.Tags, Status: status, Version: 1, CrisisScore: w.Screening.Score, CreatedAt: now, UpdatedAt: now}
+		Tags: w.Tags, Status: status, Version: 1, CrisisScore: w.Screening.Score, CrisisLevel: w.Screening.AtLevel(),
+		CrisisTopic: w.Screening.Topic, NotScreened: w.Screening.NotScreened, CrisisFolded: w.Folded, CreatedAt: now, UpdatedAt: now}
 	parentKey := ""
 	if parent != nil {
 		p.ParentID, parentKey = &parent.ID, parent.SortKey
@@ -168,7 +170,7 @@ func (t postTx) InsertPost(w forum.PostWrite, status string, parent *forum.Post)
 	}
 	if _, err := scanOne(tx, insertPostQuery, []any{p.ThreadID, p.GroupID, p.AuthorID, p.ParentID, p.Depth, p.SortKey,
 		p.BodyMD, p.BodyHTML, p.Tags, p.Status, p.StatusReason, p.Version, p.EditedAt, p.IdemKey, p.CrisisScore,
-		p.CreatedAt, p.UpdatedAt}, &p.ID); err != nil {
+		p.CrisisLevel, p.CrisisTopic, p.NotScreened, p.CrisisFolded, p.CreatedAt, p.UpdatedAt}, &p.ID); err != nil {
 		return forum.Post{}, err
 	}
 	// The path holds the post's own id, so it is known only now.
@@ -281,7 +283,8 @@ func (t postTx) SaveEdit(p forum.Post, th forum.Thread, e forum.EditWrite) (foru
 	}
 	res := tx.Model(&forum.Post{}).Where("id = ? AND version = ?", p.ID, p.Version).Updates(map[string]any{
 		"body_md": e.BodyMD, "body_html": e.BodyHTML, "tags": e.Tags, "version": gorm.Expr("version + 1"),
-		"edited_at": e.Now, "updated_at": e.Now, "crisis_score": e.Screening.Score,
+		"edited_at": e.Now, "updated_at": e.Now, "crisis_score": e.Screening.Score, "crisis_level": e.Screening.AtLevel(),
+		"crisis_topic": e.Screening.Topic, "not_screened": e.Screening.NotScreened, "crisis_folded": e.Folded,
 	})
 	if res.Error != nil {
 		return forum.Post{}, res.Error
@@ -348,6 +351,7 @@ func (s *Forum) DeletePost(ctx context.Context, postID, authorID int64, now time
 // postRowColumns is the allowlisted select list of posts with names.
 const postRowColumns = "posts.id, posts.thread_id, posts.group_id, posts.author_id, posts.parent_id, posts.depth, posts.sort_key, " +
 	"posts.body_html, posts.tags, posts.status, posts.status_reason, posts.version, posts.edited_at, posts.crisis_score, " +
+	"posts.crisis_level, posts.crisis_topic, posts.not_screened, posts.crisis_folded, " +
 	"posts.created_at, posts.updated_at, a.username AS author_name, pa.username AS parent_author_name, pp.author_id AS parent_author_id"
 
 // PostRow implements forum.PostingStore. Unlike thread pages it includes

@@ -28,7 +28,7 @@ const (
 	newThreadsColumns = `SELECT t.id, t.group_id, t.author_id, t.title, t.tags, t.status, t.locked, t.pinned,
 	t.reply_count, t.first_post_id, t.last_post_at, t.created_at, t.updated_at,
 	g.slug, g.name, COALESCE(a.username, ''),
-	p.id, p.tags, p.status, p.status_reason, p.body_html, p.created_at, p.updated_at, p.edited_at`
+	p.id, p.tags, p.status, p.status_reason, p.body_html, p.created_at, p.updated_at, p.edited_at, p.crisis_folded, p.crisis_topic`
 	newThreadsFrom = ` FROM threads t JOIN groups g ON g.id = t.group_id
 	LEFT JOIN users a ON a.id = t.author_id
 	LEFT JOIN posts p ON p.id = t.first_post_id`
@@ -68,18 +68,20 @@ func scanFeedThread(r *sql.Rows) (forum.FeedThread, error) {
 		pID                            sql.NullInt64
 		pTags, pStatus, pReason, pHTML sql.NullString
 		pCreated, pUpdated, pEdited    sql.NullTime
+		pFolded                        sql.NullBool
+		pTopic                         sql.NullString
 	)
 	err := r.Scan(&t.ID, &t.GroupID, &t.AuthorID, &t.Title, &t.Tags, &t.Status, &t.Locked, &t.Pinned,
 		&t.ReplyCount, &t.FirstPostID, &t.LastPostAt, &t.CreatedAt, &t.UpdatedAt,
 		&t.GroupSlug, &t.GroupName, &t.AuthorName,
-		&pID, &pTags, &pStatus, &pReason, &pHTML, &pCreated, &pUpdated, &pEdited)
+		&pID, &pTags, &pStatus, &pReason, &pHTML, &pCreated, &pUpdated, &pEdited, &pFolded, &pTopic)
 	if err != nil {
 		return t, fmt.Errorf("scan new thread: %w", err)
 	}
 	if pID.Valid {
 		p := &forum.Post{ID: pID.Int64, ThreadID: t.ID, GroupID: t.GroupID, AuthorID: t.AuthorID,
 			Tags: forum.Tags(pTags.String), Status: pStatus.String, StatusReason: pReason.String, BodyHTML: pHTML.String,
-			CreatedAt: pCreated.Time, UpdatedAt: pUpdated.Time}
+			CreatedAt: pCreated.Time, UpdatedAt: pUpdated.Time, CrisisFolded: pFolded.Bool, CrisisTopic: forum.Topic(pTopic.String)}
 		if pEdited.Valid {
 			at := pEdited.Time
 			p.EditedAt = &at

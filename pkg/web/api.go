@@ -130,6 +130,10 @@ func (s *Server) apiPost(c echo.Context, h forum.ThreadHead, p forum.PostRow, na
 	v := visitorPost(p.Post)
 	if !v.Body {
 		out.Placeholder = &v.Placeholder
+		if v.Folded {
+			out.Folded = true
+			out.TriggerWarnings = apiTags(labels(visitorTags(p.Post, h.Tags), names))
+		}
 		return out
 	}
 	html, md := p.BodyHTML, p.BodyMD

@@ -132,8 +132,8 @@ func entryBody(e *atomEntry, p forum.Post, warned []TagLabel) {
 func (s *Server) threadEntry(c echo.Context, t forum.FeedThread, names map[string]string) atomEntry {
 	tags := t.Tags
 	op := t.Opening
-	if op != nil && visitorPost(*op).Body {
-		tags = tags.Union(op.Tags)
+	if op != nil && (visitorPost(*op).Body || visitorPost(*op).Folded) {
+		tags = visitorTags(*op, tags)
 	}
 	warned := labels(tags, names)
 	link := s.absURL(c, "/t/"+itoa(t.ID))
@@ -166,8 +166,8 @@ func (s *Server) threadEntry(c echo.Context, t forum.FeedThread, names map[strin
 // thread's: a feed reader shows a reply without the thread around it.
 func (s *Server) postEntry(c echo.Context, h forum.ThreadHead, p forum.PostRow, names map[string]string) atomEntry {
 	tags := h.Tags
-	if visitorPost(p.Post).Body {
-		tags = tags.Union(p.Tags)
+	if v := visitorPost(p.Post); v.Body || v.Folded {
+		tags = tags.Union(visitorTags(p.Post, ""))
 	}
 	warned := labels(tags, names)
 	author := s.feedAuthor(c, p.AuthorName, p.AuthorID)

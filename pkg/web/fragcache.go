@@ -150,6 +150,9 @@ func (w *keyWriter) fragment(f *postFragment, body uint64) {
 		w.bool(b)
 	}
 	w.str(p.Placeholder)
+	w.str(p.Fold)
+	w.str(p.FoldedForOthers)
+	w.str(p.FoldMod)
 	w.int(int64(len(p.Reactions)))
 	for _, r := range p.Reactions {
 		w.str(r.Kind)
@@ -173,6 +176,7 @@ func (w *keyWriter) fragment(f *postFragment, body uint64) {
 		w.bool(m.Locked)
 		w.bool(m.Pinned)
 		w.bool(m.IsOpening)
+		w.bool(m.Folded)
 	} else {
 		w.bool(false)
 	}

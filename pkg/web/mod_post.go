@@ -115,7 +115,7 @@ func (s *Server) renderModPost(c echo.Context, postID int64, form string, errs m
 // modForms prepares the action forms of a post.
 func newModForms(p moderation.PostRef, itemID int64, canSanction bool, next string) ModForms {
 	f := ModForms{PostID: p.ID, ThreadID: p.ThreadID, ItemID: itemID, Status: p.Status, IsOpening: p.IsOpening(),
-		Locked: p.ThreadLocked, Pinned: p.ThreadPinned, CanSanction: canSanction, Next: next}
+		Locked: p.ThreadLocked, Pinned: p.ThreadPinned, CanSanction: canSanction, Next: next, Folded: p.CrisisFolded}
 	if p.AuthorID != nil {
 		f.AuthorID = *p.AuthorID
 	}

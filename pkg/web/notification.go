@@ -78,6 +78,13 @@ func (s *Server) notificationsShow(c echo.Context) error {
 		if n.Kind != forum.NoteReaction {
 			nv.Excerpt = excerpt(forum.PlainExcerpt(n.PostBody), 180)
 		}
+		// The shown post is someone else's (a reply, a mention); a
+		// reaction's is the member's own, which they see as written.
+		if fold, ok := foldFor(c, forum.Post{AuthorID: n.ActorID, GroupID: n.PostGroupID, CrisisFolded: n.PostFolded, CrisisTopic: n.PostTopic}, names); ok && n.Kind != forum.NoteReaction {
+			nv.Excerpt, nv.Fold = "", fold
+			nv.Tags = labels(foldTags(tags, n.PostTopic), names)
+			nv.TagNames, nv.Collapsed = tagText(nv.Tags), false
+		}
 		if nv.Unread {
 			v.HasUnread = true
 		}

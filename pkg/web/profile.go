@@ -43,14 +43,22 @@ func (s *Server) profile(c echo.Context) error {
 		// The reader's trigger-warning choices apply here as in threads:
 		// hidden tags leave the post out, warned ones collapse it.
 		all := post.Tags.Union(post.ThreadTags)
+		fold, isFolded := foldFor(c, forum.Post{AuthorID: &p.ID, GroupID: post.GroupID, CrisisFolded: post.CrisisFolded, CrisisTopic: post.CrisisTopic}, tags)
+		if isFolded {
+			all = foldTags(all, post.CrisisTopic)
+		}
 		mode := prefs.Mode(all)
 		if mode == forum.ModeHide {
 			continue
 		}
-		v.Posts = append(v.Posts, ProfilePostView{
+		pv := ProfilePostView{
 			ID: post.ID, ThreadID: post.ThreadID, ThreadTitle: post.ThreadTitle, GroupSlug: post.GroupSlug, GroupName: post.GroupName,
 			Body: markup.Stored(post.BodyHTML), Tags: labels(all, tags), Warn: mode == forum.ModeWarn, CreatedAt: post.CreatedAt,
-		})
+		}
+		if isFolded {
+			pv.Body, pv.Warn, pv.Fold = "", false, fold
+		}
+		v.Posts = append(v.Posts, pv)
 	}
 	return renderPage(c, http.StatusOK, pageProfile, v)
 }

@@ -32,7 +32,7 @@ func (s *Server) replyNew(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if parent != nil && c.QueryParam("quote") != "" && parent.Status == forum.StatusVisible {
+	if parent != nil && c.QueryParam("quote") != "" && parent.Status == forum.StatusVisible && !folded(c, parent.Post) {
 		v.Form.Body = forum.Quote(nameOr(parent.AuthorName, parent.AuthorID), parent.BodyMD)
 	}
 	if refusal, err := s.replyRefusal(c, h, parentID, parent); err != nil {

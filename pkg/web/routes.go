@@ -137,6 +137,7 @@ func (s *Server) routes() {
 	e.POST("/p/:id/restore", s.postAction("restore", s.deps.Moderation.Restore), s.requireStaff)
 	e.POST("/p/:id/redact", s.postAction("redact", s.deps.Moderation.RedactPost), s.requireStaff)
 	e.POST("/p/:id/tags", s.modPostTags, s.requireStaff)
+	e.POST("/p/:id/looked", s.postAction("looked", s.deps.Moderation.Looked), s.requireStaff)
 	e.POST("/t/:id/lock", s.threadAction("lock", s.modLock), s.requireStaff)
 	e.POST("/t/:id/unlock", s.threadAction("unlock", s.modUnlock), s.requireStaff)
 	e.POST("/t/:id/pin", s.threadAction("pin", s.modPin), s.requireStaff)

@@ -74,6 +74,10 @@ func (s *Server) search(c echo.Context) error {
 		r := SearchResultView{URL: "/p/" + itoa(h.PostID), Title: h.Title, Tags: labels(tags, names), Author: nameOr(h.AuthorName, h.AuthorID),
 			GroupName: h.GroupName, CreatedAt: h.CreatedAt, IsOpening: h.IsOpening,
 			Snippet: markup.Highlight(forum.Snippet(h.BodyMD, res.Terms), res.Terms)}
+		if fold, ok := foldFor(c, forum.Post{AuthorID: h.AuthorID, GroupID: h.GroupID, CrisisFolded: h.CrisisFolded, CrisisTopic: h.CrisisTopic}, names); ok {
+			tags = foldTags(tags, h.CrisisTopic)
+			r.Tags, r.Snippet, r.Fold = labels(tags, names), "", fold
+		}
 		r.TagNames = tagText(r.Tags)
 		r.Collapsed = prefs.Mode(tags) != forum.ModeShow
 		r.Blocked = h.AuthorID != nil && blocked[*h.AuthorID]

@@ -288,20 +288,23 @@ func (s *Server) postView(c echo.Context, h forum.ThreadHead, p forum.PostRow, n
 		if s.onTagBreak(c, tags) {
 			pv.Mode = forum.ModeHide
 		}
+		if folded := pv.setFold(p.Post, tags, names, prefs, a, viewer.Moderator); folded != "" && s.onTagBreak(c, folded) {
+			pv.Mode = forum.ModeHide
+		}
 	}
 	live := p.Status == forum.StatusVisible || (p.Status == forum.StatusHeld && own)
 	pv.CanReply = canReply && (live || p.Status == forum.StatusRedacted || p.Status == forum.StatusDeleted)
-	pv.CanQuote = canReply && live
+	pv.CanQuote = canReply && live && pv.Fold == ""
 	if own && forum.Editable(p.Status) && auth.CanEditPost(a, author) {
 		pv.CanEdit = forum.Decide(editFacts(h, p.Post, forum.Writer{ID: a.ID, Moderator: viewer.Moderator})).Allowed()
 		pv.CanDelete = true
 	}
-	pv.CanReact = a != nil && !own && p.Status == forum.StatusVisible
+	pv.CanReact = a != nil && !own && p.Status == forum.StatusVisible && pv.Fold == ""
 	pv.CanReport = a != nil && !own && p.Status == forum.StatusVisible
 	pv.setReactions(reactions, a, own)
 	if viewer.Moderator {
 		pv.Mod = &ModControls{PostID: p.ID, ThreadID: h.ID, GroupID: h.GroupID, Status: p.Status,
-			Locked: h.Locked, Pinned: h.Pinned, IsOpening: pv.Opening}
+			Locked: h.Locked, Pinned: h.Pinned, IsOpening: pv.Opening, Folded: p.CrisisFolded}
 	}
 	return pv
 }

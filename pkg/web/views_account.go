@@ -164,6 +164,9 @@ type ProfilePostView struct {
 	// Warn collapses the post behind its tags (the reader's choice).
 	Warn      bool
 	CreatedAt time.Time
+	// Fold names the automatic warning of a post the reader sees folded
+	// (fold.go); Body is then empty.
+	Fold string
 }
 
 // PeopleView is the admin's people page.

@@ -71,6 +71,9 @@ type APIThread struct {
 // APIPost is a post as a visitor's thread page shows it. Status is
 // "visible", "redacted", "removed" or "deleted": only a visible post has
 // its words and trigger warnings; the others have a placeholder instead.
+// A visible post in words of crisis that no moderator has read yet is
+// Folded: it has its warnings (with the automatic "suicide" or
+// "self-harm") and a placeholder, not its words.
 type APIPost struct {
 	ID              int64      `json:"id"`
 	ParentID        *int64     `json:"parent_id"`
@@ -83,6 +86,7 @@ type APIPost struct {
 	BodyHTML        *string    `json:"body_html"`
 	BodyMarkdown    *string    `json:"body_markdown"`
 	Placeholder     *string    `json:"placeholder"`
+	Folded          bool       `json:"folded"`
 	URL             string     `json:"url"`
 }
 

@@ -88,6 +88,9 @@ type ModForms struct {
 	Pinned    bool
 	// CanSanction shows the warn, suspend and ban forms.
 	CanSanction bool
+	// Folded offers to mark a crisis-level post looked at, which unfolds
+	// it for other readers.
+	Folded bool
 	// Next is where to return after acting.
 	Next string
 	// Form names the form a refused submission came from; Errors and

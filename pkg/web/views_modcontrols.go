@@ -15,4 +15,7 @@ type ModControls struct {
 	Locked, Pinned bool
 	// IsOpening is true for the thread's first post.
 	IsOpening bool
+	// Folded is true while other readers see the post folded until a
+	// moderator has looked: the controls offer to mark it looked at.
+	Folded bool
 }

@@ -96,7 +96,12 @@ type PostView struct {
 	// moderators only).
 	Held bool
 	// Blocked folds away a post by a member the reader blocked.
-	Blocked                                                     bool
+	Blocked bool
+	// Fold names the automatic warning ("Suicide", "Self-harm") of a
+	// crisis-level post no moderator has read yet, which this reader sees
+	// folded: Body is then empty. FoldedForOthers (to its author) and
+	// FoldMod (to moderators) name it on a post they see open.
+	Fold, FoldedForOthers, FoldMod                              string
 	CanReply, CanQuote, CanEdit, CanDelete, CanReact, CanReport bool
 	// Reactions: the author sees who reacted with what; everyone else only
 	// whether people reacted, and which reactions are their own.
@@ -272,6 +277,9 @@ type NotificationView struct {
 	Collapsed bool
 	Unread    bool
 	CreatedAt time.Time
+	// Fold names the automatic warning of a post the reader sees folded
+	// (fold.go); Excerpt is then empty.
+	Fold string
 }
 
 // SearchView is the search page and its results.
@@ -307,6 +315,9 @@ type SearchResultView struct {
 	IsOpening bool
 	// Blocked folds away a result written by a member the reader blocked.
 	Blocked bool
+	// Fold names the automatic warning of a post the reader sees folded
+	// (fold.go); Snippet is then empty.
+	Fold string
 }
 
 // WarningsView is the trigger-warning settings page.

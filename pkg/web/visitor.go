@@ -55,6 +55,10 @@ type visitorText struct {
 	Body bool
 	// Placeholder stands in for the words of a post a visitor may not read.
 	Placeholder string
+	// Folded is set for a crisis-level post no moderator has looked at
+	// yet: its words are left out, and Warning names its automatic warning.
+	Folded  bool
+	Warning forum.Topic
 }
 
 // Placeholders of posts a visitor may not read.
@@ -65,12 +69,16 @@ const (
 )
 
 // visitorPost is what a visitor sees of post p: its words only when it is
-// visible; a redacted post shows its redaction notice and nothing else.
+// visible and not folded (fold.go); a redacted post shows its redaction
+// notice and nothing else.
 // Held posts (waiting for a moderator, or hidden by members' reports) never
 // reach a visitor at all; should one get here, its words stay out.
 func visitorPost(p forum.Post) visitorText {
 	switch p.Status {
 	case forum.StatusVisible:
+		if p.FoldedFor(0, false) {
+			return visitorText{Placeholder: placeholderFolded, Folded: true, Warning: p.FoldTopic()}
+		}
 		return visitorText{Body: true}
 	case forum.StatusRedacted:
 		return visitorText{Placeholder: redactionText(p.StatusReason)}
@@ -92,10 +100,15 @@ func redactionText(reason string) string {
 }
 
 // visitorTags are the trigger warnings a visitor's page shows on a post:
-// its own tags, and on an opening post its thread's as well.
+// its own tags, and on an opening post its thread's as well; a folded
+// post its automatic warning too.
 func visitorTags(p forum.Post, threadTags forum.Tags) forum.Tags {
-	if p.ParentID == nil {
-		return p.Tags.Union(threadTags)
+	tags := p.Tags
+	if v := visitorPost(p); v.Folded {
+		tags = foldTags(tags, v.Warning)
 	}
-	return p.Tags
+	if p.ParentID == nil {
+		return tags.Union(threadTags)
+	}
+	return tags
 }
