@@ -172,8 +172,8 @@ func TestStaffWithoutTOTPActAsMembersEverywhere(t *testing.T) {
 		db.W.Exec("UPDATE threads SET locked = ?, lock_reason = ? WHERE id = ?", true, "A pause for everyone.", locked)
 
 		c := forumtest.NewClient(t, a.Web.Handler())
-		forumtest.SignUp(t, c, "ward_mod", goodPassword)
-		db.W.Exec("UPDATE users SET role = 'moderator', moderator_site_wide = ? WHERE username = ?", true, "ward_mod")
+		forumtest.SignUp(t, c, "ward_keeper", goodPassword)
+		db.W.Exec("UPDATE users SET role = 'moderator', moderator_site_wide = ? WHERE username = ?", true, "ward_keeper")
 		replyTo := func(tid int64) *forumtest.Response {
 			return c.PostForm("/t/"+idStr(tid)+"/replies", url.Values{"body": {"A note from the moderators."}, "idem": {freshIdem()}})
 		}
@@ -192,7 +192,7 @@ func TestStaffWithoutTOTPActAsMembersEverywhere(t *testing.T) {
 		}
 
 		c.PostForm("/settings/totp/start", nil)
-		wantRedirect(t, c.PostForm("/settings/totp/confirm", url.Values{"code": {codeAt(t, totpSecret(t, db, "ward_mod"), time.Now())}}), "/settings/totp")
+		wantRedirect(t, c.PostForm("/settings/totp/confirm", url.Values{"code": {codeAt(t, totpSecret(t, db, "ward_keeper"), time.Now())}}), "/settings/totp")
 		if r := c.Get("/t/" + idStr(held)); r.StatusCode != http.StatusOK || !strings.Contains(r.Body, "Words a moderator has not seen yet.") {
 			t.Fatalf("held thread with codes set up: %d", r.StatusCode)
 		}
