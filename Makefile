@@ -75,7 +75,7 @@ fuzz: ## run every Go fuzz target (func Fuzz... in *_test.go) for FUZZTIME each 
 
 e2e: ## browser journeys in headless Chromium with axe-core (needs Debian's chromium; installs axe-core with npm)
 	@if [ ! -f node_modules/axe-core/axe.min.js ]; then npm install --no-save --prefix . axe-core@4; fi
-	HEARTH_E2E_REQUIRED=1 $(GO) test -count=1 -v ./e2e/
+	HEARTH_E2E_REQUIRED=1 $(GO) test -count=1 -timeout 30m -v ./e2e/
 
 clean: ## remove build output and the local database
 	rm -rf bin data
