@@ -23,5 +23,6 @@ var Steps = []Step{
 	step0018ThreadVersion,
 	step0019FollowingByThread,
 	step0020NoticeVersion,
+	step0021Care,
 	step0026CrisisLevels,
 }

@@ -139,6 +139,7 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 	as := auth.NewService(store.NewAuth(db), hasher, secret)
 	hs := safety.NewHelplines(store.NewSafety(db))
 	ms := moderation.NewService(store.NewModeration(db), markup.New())
+	ms.SetScreener(fs.Screen)
 	blocks := forum.NewBlocks(store.NewBlocks(db))
 	breaks := forum.NewBreaks(store.NewBreaks(db))
 	public := forum.NewPublic(store.NewPublic(db))

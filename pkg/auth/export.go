@@ -45,6 +45,18 @@ type Export struct {
 	ReportsFiled []ExportReport `json:"reports_filed"`
 	Blocks       []ExportBlock  `json:"blocks"`
 	Breaks       []ExportBreak  `json:"breaks"`
+
+	// What the member wrote in check-ins moderators opened with them (the
+	// moderators' words are theirs, not the member's).
+	CheckInMessages []ExportCheckInMessage `json:"check_in_messages"`
+}
+
+// ExportCheckInMessage is a message the member wrote in a check-in.
+type ExportCheckInMessage struct {
+	CheckInID int64     `json:"check_in_id"`
+	Group     string    `json:"group"`
+	Body      string    `json:"body"`
+	CreatedAt time.Time `json:"created_at"`
 }
 
 // ExportReport is a report the member filed.

@@ -71,9 +71,15 @@ func inGoodStanding(a *Actor) bool {
 	return a != nil && a.Status == StatusActive
 }
 
-// IsStaff reports whether a is an active moderator (of any scope) or admin.
+// IsStaff reports whether a is an active moderator (of any scope), admin
+// or safeguarding lead.
 func IsStaff(a *Actor) bool {
-	return inGoodStanding(a) && (a.Role == RoleModerator || a.Role == RoleAdmin)
+	return inGoodStanding(a) && (a.Role == RoleModerator || a.Role == RoleAdmin || a.Lead)
+}
+
+// IsLead reports whether a is an active safeguarding lead.
+func IsLead(a *Actor) bool {
+	return inGoodStanding(a) && a.Lead
 }
 
 // CanAdmin reports whether a may use site administration.
@@ -168,7 +174,7 @@ func ActingActor(a *Actor, requireTOTP bool) (acting *Actor, withheld bool) {
 		return a, false
 	}
 	m := *a
-	m.Role, m.SiteWide, m.ModGroups = RoleMember, false, nil
+	m.Role, m.SiteWide, m.ModGroups, m.Lead = RoleMember, false, nil, false
 	return &m, true
 }
 
@@ -178,3 +184,19 @@ func ActingActor(a *Actor, requireTOTP bool) (acting *Actor, withheld bool) {
 func CanChangeRole(a *Actor, targetID int64, targetRole Role) bool {
 	return CanAdmin(a) && targetID != a.ID && targetRole != RoleAdmin
 }
+
+// CanCheckIn reports whether a is staff of the group groupID for private
+// check-ins: may open one with a member of it, read and write in it. That
+// is whoever moderates the group, and safeguarding leads.
+func CanCheckIn(a *Actor, groupID int64) bool {
+	return groupID > 0 && (CanModerate(a, groupID) || IsLead(a))
+}
+
+// CanHandleEscalations reports whether a sees the escalation queue and
+// resolves escalations: safeguarding leads only.
+func CanHandleEscalations(a *Actor) bool { return IsLead(a) }
+
+// CanAppointLead reports whether a may make someone a safeguarding lead or
+// take it back: admins, for anyone, themselves included (a small charity's
+// one admin is often its lead).
+func CanAppointLead(a *Actor) bool { return CanAdmin(a) }

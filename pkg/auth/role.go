@@ -56,6 +56,9 @@ type Actor struct {
 	ModGroups map[int64]bool
 	// SiteWide makes a moderator a moderator of every group.
 	SiteWide bool
+	// Lead is a safeguarding lead: they receive escalations and may read
+	// every check-in, whatever their role.
+	Lead bool
 	// TOTPEnabled records that the member has set up two-factor codes.
 	TOTPEnabled bool
 }

@@ -93,6 +93,9 @@ type RoleStore interface {
 	// MakeAdmin gives userID the admin role and the password hash, ending
 	// its sessions, and audits it as done from the command line.
 	MakeAdmin(ctx context.Context, userID int64, hash string, now time.Time) error
-	// StaffUsers lists moderators and admins by name.
+	// SetLead applies ch to the member and audits it, ending their
+	// sessions but ch.KeepSession.
+	SetLead(ctx context.Context, ch LeadChange, now time.Time) error
+	// StaffUsers lists moderators, admins and safeguarding leads by name.
 	StaffUsers(ctx context.Context) ([]User, error)
 }

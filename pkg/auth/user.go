@@ -5,18 +5,21 @@ import "time"
 // User is a member's account as stored. It holds no real name, email or
 // phone number: Hearth never asks for them.
 type User struct {
-	ID                int64      `gorm:"column:id;primaryKey"`
-	Username          string     `gorm:"column:username"`
-	UsernameKey       string     `gorm:"column:username_key"`
-	PasswordHash      string     `gorm:"column:password_hash"`
-	Role              Role       `gorm:"column:role"`
-	ModeratorSiteWide bool       `gorm:"column:moderator_site_wide"`
-	Status            Status     `gorm:"column:status"`
-	StatusUntil       *time.Time `gorm:"column:status_until"`
-	StatusReason      string     `gorm:"column:status_reason"`
-	Country           string     `gorm:"column:country"`
-	TOTPSecret        string     `gorm:"column:totp_secret"`
-	TOTPEnabled       bool       `gorm:"column:totp_enabled"`
+	ID                int64  `gorm:"column:id;primaryKey"`
+	Username          string `gorm:"column:username"`
+	UsernameKey       string `gorm:"column:username_key"`
+	PasswordHash      string `gorm:"column:password_hash"`
+	Role              Role   `gorm:"column:role"`
+	ModeratorSiteWide bool   `gorm:"column:moderator_site_wide"`
+	// SafeguardingLead is the permission admins grant to receive
+	// escalations; a lead may also be a moderator.
+	SafeguardingLead bool       `gorm:"column:safeguarding_lead"`
+	Status           Status     `gorm:"column:status"`
+	StatusUntil      *time.Time `gorm:"column:status_until"`
+	StatusReason     string     `gorm:"column:status_reason"`
+	Country          string     `gorm:"column:country"`
+	TOTPSecret       string     `gorm:"column:totp_secret"`
+	TOTPEnabled      bool       `gorm:"column:totp_enabled"`
 	// TOTPLastStep is the time step of the last code accepted; a code of
 	// that step or an earlier one is refused as a replay.
 	TOTPLastStep int64     `gorm:"column:totp_last_step"`
@@ -79,7 +82,7 @@ func (LoginFailure) TableName() string { return "login_failures" }
 // ActorFor builds the permission view of u; modGroups are the groups a
 // group-scoped moderator looks after.
 func ActorFor(u User, modGroups []int64) *Actor {
-	a := &Actor{ID: u.ID, Role: u.Role, Status: u.Status, SiteWide: u.ModeratorSiteWide, TOTPEnabled: u.TOTPEnabled}
+	a := &Actor{ID: u.ID, Role: u.Role, Status: u.Status, SiteWide: u.ModeratorSiteWide, Lead: u.SafeguardingLead, TOTPEnabled: u.TOTPEnabled}
 	if u.StatusUntil != nil {
 		a.SuspendedUntil = *u.StatusUntil
 	}

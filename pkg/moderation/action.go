@@ -42,6 +42,18 @@ const (
 	// store in the same transaction as the change).
 	ActionRoleGrant  = auth.AuditRoleGrant
 	ActionRoleRevoke = auth.AuditRoleRevoke
+	// The care loop: check-ins (every message is recorded: who and when,
+	// never the words), escalations to the safeguarding leads and their
+	// appointment.
+	ActionCheckInOpen       = "checkin_open"
+	ActionCheckInMessage    = "checkin_message"
+	ActionCheckInClose      = "checkin_close"
+	ActionCheckInReopen     = "checkin_reopen"
+	ActionEscalate          = "escalate"
+	ActionEscalationResolve = "escalation_resolve"
+	ActionInstructions      = "escalation_instructions"
+	ActionLeadGrant         = auth.AuditLeadGrant
+	ActionLeadRevoke        = auth.AuditLeadRevoke
 )
 
 // actionText describes each action in plain words, naming nobody.
@@ -78,6 +90,16 @@ var actionText = map[string]string{
 	ActionLineDelete:   "Crisis helpline removed",
 	ActionRoleGrant:    "Moderator appointed or their groups changed",
 	ActionRoleRevoke:   "Moderator role taken back",
+
+	ActionCheckInOpen:       "Check-in sent to a member",
+	ActionCheckInMessage:    "Message written in a check-in",
+	ActionCheckInClose:      "Check-in closed",
+	ActionCheckInReopen:     "Check-in reopened by the member",
+	ActionEscalate:          "Escalated to the safeguarding leads",
+	ActionEscalationResolve: "Escalation resolved by a safeguarding lead",
+	ActionInstructions:      "Escalation instructions changed",
+	ActionLeadGrant:         "Safeguarding lead appointed",
+	ActionLeadRevoke:        "Safeguarding lead permission taken back",
 }
 
 // Describe returns the plain description of action.
@@ -96,6 +118,8 @@ func Actions() []string {
 		ActionWarn, ActionSuspend, ActionBan, ActionLift,
 		ActionGroupCreate, ActionGroupUpdate, ActionGroupArchive, ActionGroupRestore, ActionSettings, ActionTagCreate, ActionTagUpdate,
 		ActionLineAdd, ActionLineEdit, ActionLineDelete, ActionRoleGrant, ActionRoleRevoke,
+		ActionCheckInOpen, ActionCheckInMessage, ActionCheckInClose, ActionCheckInReopen,
+		ActionEscalate, ActionEscalationResolve, ActionInstructions, ActionLeadGrant, ActionLeadRevoke,
 	}
 }
 

@@ -126,12 +126,15 @@ const (
 // Notice tells a member, on their next page view, what moderators did and
 // why. It names no moderator and no reporter.
 type Notice struct {
-	ID             int64      `gorm:"column:id;primaryKey"`
-	UserID         int64      `gorm:"column:user_id"`
-	Kind           string     `gorm:"column:kind"`
-	Message        string     `gorm:"column:message"`
-	Reason         string     `gorm:"column:reason"`
-	Link           string     `gorm:"column:link"`
+	ID      int64  `gorm:"column:id;primaryKey"`
+	UserID  int64  `gorm:"column:user_id"`
+	Kind    string `gorm:"column:kind"`
+	Message string `gorm:"column:message"`
+	Reason  string `gorm:"column:reason"`
+	Link    string `gorm:"column:link"`
+	// ConversationID marks the notice that a check-in is waiting: gentle,
+	// never a sanction.
+	ConversationID *int64     `gorm:"column:conversation_id"`
 	AcknowledgedAt *time.Time `gorm:"column:acknowledged_at"`
 	CreatedAt      time.Time  `gorm:"column:created_at"`
 }
@@ -212,4 +215,6 @@ type Subject struct {
 	// StatusUntil is when a suspension ends.
 	StatusUntil  *time.Time `gorm:"column:status_until"`
 	StatusReason string     `gorm:"column:status_reason"`
+	// Country chooses the helplines a check-in offers them.
+	Country string `gorm:"column:country"`
 }

@@ -35,6 +35,9 @@ type QueueEntry struct {
 	// CanSanction is true when the moderator may warn, suspend or ban the
 	// author in this group.
 	CanSanction bool
+	// CheckIns are the check-ins the author was sent by the group's staff
+	// since the item was opened.
+	CheckIns []CheckInRow
 }
 
 // QueuePage is a page of the queue.
@@ -83,8 +86,10 @@ func (s *Service) Queue(ctx context.Context, a *auth.Actor, f QueueFilter) (Queu
 	if len(rows) > QueuePerPage {
 		rows, page.HasNext = rows[:QueuePerPage], true
 	}
-	page.Entries, err = s.entries(ctx, a, rows)
-	return page, err
+	if page.Entries, err = s.entries(ctx, a, rows); err != nil {
+		return page, err
+	}
+	return page, s.withCheckIns(ctx, page.Entries)
 }
 
 // entries adds reports and authors' histories to queue rows, with one read

@@ -18,9 +18,10 @@ import (
 // Service runs reports, the queue, moderator actions, sanctions, the logs
 // and site administration.
 type Service struct {
-	store Store
-	md    *markup.Renderer
-	now   func() time.Time
+	store  Store
+	md     *markup.Renderer
+	now    func() time.Time
+	screen func(string) forum.Screening
 }
 
 // NewService returns the moderation service on s, rendering group
@@ -31,6 +32,10 @@ func NewService(s Store, md *markup.Renderer) *Service {
 
 // SetClock replaces the clock (tests of rate limits and suspensions).
 func (s *Service) SetClock(now func() time.Time) { s.now = now }
+
+// SetScreener sets the crisis-language screening run on what members
+// write in a check-in (hearth/pkg/forum's Service.Screen).
+func (s *Service) SetScreener(f func(string) forum.Screening) { s.screen = f }
 
 // Request is who acts, from which queue item (0 when acting from a thread
 // or a member's page), and why.

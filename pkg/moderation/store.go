@@ -68,6 +68,8 @@ type Store interface {
 	GroupBySlug(ctx context.Context, slug string) (forum.Group, error)
 	// Tags lists the trigger-warning vocabulary.
 	Tags(ctx context.Context) ([]forum.Tag, error)
+
+	CareStore
 }
 
 // Tx is the set of changes moderation makes inside one transaction.
@@ -165,6 +167,8 @@ type Tx interface {
 	CreateTag(t *forum.Tag) error
 	// UpdateTag renames a trigger warning; false when there is none.
 	UpdateTag(slug, name, description string) (bool, error)
+
+	CareTx
 }
 
 // QueueQuery selects open queue items.

@@ -30,6 +30,7 @@ var exportSections = []func(tx *gorm.DB, userID int64, e *auth.Export) error{
 	exportReportsFiled,
 	exportBlocks,
 	exportBreaks,
+	exportCheckInMessages,
 }
 
 // Export implements auth.AccountStore.

@@ -65,6 +65,24 @@ func writeRoleAudit(tx *gorm.DB, actorID *int64, action string, targetID int64, 
 // StaffUsers implements auth.RoleStore.
 func (s *Auth) StaffUsers(ctx context.Context) ([]auth.User, error) {
 	var us []auth.User
-	err := s.db.read(ctx).Where("role IN ?", []string{string(auth.RoleModerator), string(auth.RoleAdmin)}).Order("username_key").Find(&us).Error
+	err := s.db.read(ctx).Where("role IN ? OR safeguarding_lead", []string{string(auth.RoleModerator), string(auth.RoleAdmin)}).Order("username_key").Find(&us).Error
 	return us, translate(err)
+}
+
+// SetLead implements auth.RoleStore: the permission, its audit row and the
+// end of the member's sessions (but the one kept) in one transaction.
+func (s *Auth) SetLead(ctx context.Context, ch auth.LeadChange, now time.Time) error {
+	return s.db.Tx(ctx, func(tx *gorm.DB) error {
+		if err := updateUser(tx, ch.TargetID, map[string]any{"safeguarding_lead": ch.Lead, "updated_at": now}); err != nil {
+			return err
+		}
+		detail := "safeguarding lead"
+		if !ch.Lead {
+			detail = "no longer a safeguarding lead"
+		}
+		if err := writeRoleAudit(tx, &ch.ActorID, ch.Action, ch.TargetID, ch.Reason, detail, now); err != nil {
+			return err
+		}
+		return tx.Where("user_id = ? AND token_hash <> ?", ch.TargetID, ch.KeepSession).Delete(&auth.Session{}).Error
+	})
 }

@@ -51,7 +51,7 @@ func (s *Auth) CreateSession(ctx context.Context, sess *auth.Session) error {
 // sessionUserQuery is a live session and its member, every column of
 // auth.User in field order (TestSessionUserReadsEveryColumn keeps the two
 // in step).
-const sessionUserQuery = `SELECT u.id, u.username, u.username_key, u.password_hash, u.role, u.moderator_site_wide, u.status,
+const sessionUserQuery = `SELECT u.id, u.username, u.username_key, u.password_hash, u.role, u.moderator_site_wide, u.safeguarding_lead, u.status,
 		u.status_until, u.status_reason, u.country, u.totp_secret, u.totp_enabled, u.totp_last_step, u.post_count,
 		u.created_at, u.updated_at, u.settings_version, COALESCE(mv.notices, 0), s.token_hash, s.device, s.created_at, s.last_seen_at, s.expires_at
 	FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN member_versions mv ON mv.user_id = u.id
@@ -64,7 +64,7 @@ func (s *Auth) SessionUser(ctx context.Context, tokenHash string, now, idleSince
 		sess auth.Session
 	)
 	found, err := scanOne(s.db.read(ctx), sessionUserQuery, []any{tokenHash, now, idleSince},
-		&u.ID, &u.Username, &u.UsernameKey, &u.PasswordHash, &u.Role, &u.ModeratorSiteWide, &u.Status,
+		&u.ID, &u.Username, &u.UsernameKey, &u.PasswordHash, &u.Role, &u.ModeratorSiteWide, &u.SafeguardingLead, &u.Status,
 		&u.StatusUntil, &u.StatusReason, &u.Country, &u.TOTPSecret, &u.TOTPEnabled, &u.TOTPLastStep, &u.PostCount,
 		&u.CreatedAt, &u.UpdatedAt, &u.SettingsVersion, &u.NoticeVersion, &sess.TokenHash, &sess.Device, &sess.CreatedAt, &sess.LastSeenAt, &sess.ExpiresAt)
 	if err != nil {

@@ -18,5 +18,6 @@ func Models() []any {
 		&forum.Revision{}, &forum.Reaction{}, &forum.Subscription{}, &forum.Notification{}, &forum.TagPref{},
 		&moderation.QueueItem{}, &moderation.Report{}, &moderation.AuditEntry{}, &moderation.Sanction{},
 		&moderation.Notice{}, &moderation.Setting{},
+		&forum.PrivateConversation{}, &forum.ConversationParticipant{}, &forum.ConversationMessage{}, &moderation.Escalation{},
 	}
 }

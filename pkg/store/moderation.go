@@ -196,11 +196,11 @@ func (s *Moderation) CountOpen(ctx context.Context, kind string, all bool, group
 // PendingNotices implements moderation.Store.
 func (s *Moderation) PendingNotices(ctx context.Context, userID int64, limit int) ([]moderation.Notice, error) {
 	var ns []moderation.Notice
-	err := scanRows(s.db.read(ctx), `SELECT id, user_id, kind, message, reason, link, acknowledged_at, created_at
+	err := scanRows(s.db.read(ctx), `SELECT id, user_id, kind, message, reason, link, conversation_id, acknowledged_at, created_at
 		FROM member_notices WHERE user_id = ? AND acknowledged_at IS NULL ORDER BY id LIMIT ?`,
 		[]any{userID, limit}, func(r *sql.Rows) error {
 			var n moderation.Notice
-			if err := r.Scan(&n.ID, &n.UserID, &n.Kind, &n.Message, &n.Reason, &n.Link, &n.AcknowledgedAt, &n.CreatedAt); err != nil {
+			if err := r.Scan(&n.ID, &n.UserID, &n.Kind, &n.Message, &n.Reason, &n.Link, &n.ConversationID, &n.AcknowledgedAt, &n.CreatedAt); err != nil {
 				return err
 			}
 			ns = append(ns, n)
@@ -215,11 +215,11 @@ func (s *Moderation) NoticeHistory(ctx context.Context, userID, before int64, li
 		before = math.MaxInt64
 	}
 	var ns []moderation.Notice
-	err := scanRows(s.db.read(ctx), `SELECT id, user_id, kind, message, reason, link, acknowledged_at, created_at
+	err := scanRows(s.db.read(ctx), `SELECT id, user_id, kind, message, reason, link, conversation_id, acknowledged_at, created_at
 		FROM member_notices WHERE user_id = ? AND id < ? ORDER BY id DESC LIMIT ?`,
 		[]any{userID, before, limit}, func(r *sql.Rows) error {
 			var n moderation.Notice
-			if err := r.Scan(&n.ID, &n.UserID, &n.Kind, &n.Message, &n.Reason, &n.Link, &n.AcknowledgedAt, &n.CreatedAt); err != nil {
+			if err := r.Scan(&n.ID, &n.UserID, &n.Kind, &n.Message, &n.Reason, &n.Link, &n.ConversationID, &n.AcknowledgedAt, &n.CreatedAt); err != nil {
 				return err
 			}
 			ns = append(ns, n)
@@ -235,7 +235,7 @@ func (s *Moderation) AckNotice(ctx context.Context, userID, noticeID int64, at t
 	return res.RowsAffected == 1, translate(res.Error)
 }
 
-const subjectColumns = "id, username, role, status, moderator_site_wide, status_until, status_reason"
+const subjectColumns = "id, username, role, status, moderator_site_wide, status_until, status_reason, country"
 
 // Subject implements moderation.Store.
 func (s *Moderation) Subject(ctx context.Context, userID int64) (moderation.Subject, error) {

@@ -38,7 +38,7 @@ func TestSessionUserReadsEveryColumn(t *testing.T) {
 		now := time.Now().UTC().Truncate(time.Second)
 		until := now.Add(48 * time.Hour)
 		u := auth.User{Username: "Rowan", UsernameKey: "rowan", PasswordHash: "$argon2id$hash", Role: auth.RoleModerator,
-			ModeratorSiteWide: true, Status: auth.StatusSuspended, StatusUntil: &until, StatusReason: "a pause",
+			ModeratorSiteWide: true, SafeguardingLead: true, Status: auth.StatusSuspended, StatusUntil: &until, StatusReason: "a pause",
 			Country: "GB", TOTPSecret: "SECRET", TOTPEnabled: true, TOTPLastStep: 42, PostCount: 7,
 			CreatedAt: now.Add(-time.Hour), UpdatedAt: now.Add(-time.Minute), SettingsVersion: 3, NoticeVersion: 5}
 		a := store.NewAuth(db)
@@ -138,8 +138,13 @@ func checkBreakRows(t *testing.T, db *store.DB, uid int64, now time.Time) {
 func checkNoticeRows(t *testing.T, db *store.DB, uid int64, now time.Time) {
 	t.Helper()
 	ack := now.Add(-time.Minute)
+	checkIn := forum.PrivateConversation{Kind: forum.ConversationCheckIn, SubjectID: uid, Status: forum.ConversationOpen,
+		LastMessageAt: now, CreatedAt: now, UpdatedAt: now}
+	if err := db.W.Create(&checkIn).Error; err != nil {
+		t.Fatal(err)
+	}
 	notices := []moderation.Notice{
-		{UserID: uid, Kind: moderation.NoticeWarning, Message: "Please be gentle", Reason: "tone", Link: "/p/1", CreatedAt: now.Add(-time.Hour)},
+		{UserID: uid, Kind: moderation.NoticeWarning, Message: "Please be gentle", Reason: "tone", Link: "/p/1", ConversationID: &checkIn.ID, CreatedAt: now.Add(-time.Hour)},
 		{UserID: uid, Kind: moderation.NoticeAction, Message: "Read already", Reason: "r", Link: "/p/2", AcknowledgedAt: &ack, CreatedAt: now.Add(-2 * time.Hour)},
 	}
 	if err := db.W.Create(&notices).Error; err != nil {

@@ -98,6 +98,9 @@ func (s *Server) renderModPost(c echo.Context, postID int64, form string, errs m
 		ThreadTags:  modTagChoices(d.Tags, p.ThreadTags),
 		Forms:       newModForms(p, 0, d.CanSanction, ""),
 	}
+	if p.AuthorID != nil && *p.AuthorID != actor(c).ID {
+		v.CheckInURL = "/mod/checkins/new?post=" + strconv.FormatInt(p.ID, 10)
+	}
 	for _, sn := range d.Sanctions {
 		v.Sanctions = append(v.Sanctions, SanctionLine{Kind: sn.Kind, Reason: sn.Reason, EndsAt: sn.EndsAt, Lifted: sn.LiftedAt != nil, CreatedAt: sn.CreatedAt})
 	}

@@ -62,6 +62,9 @@ func (s *Server) renderModUser(c echo.Context, id int64, form string, errs map[s
 	v := ModUserView{Base: s.base(c, "A member's moderation record"), UserID: d.Subject.ID, Name: d.Subject.Username,
 		Role: d.Subject.Role, Status: d.Subject.Status, StatusUntil: d.Subject.StatusUntil, History: modHistoryLines(d.History),
 		Forms: ModForms{AuthorID: d.Subject.ID, CanSanction: d.CanSanction, Form: form, Errors: errs}}
+	if d.Subject.ID != actor(c).ID {
+		v.CheckInURL = "/mod/checkins/new?member=" + strconv.FormatInt(d.Subject.ID, 10)
+	}
 	for _, sn := range d.Sanctions {
 		v.Sanctions = append(v.Sanctions, SanctionLine{Kind: sn.Kind, Reason: sn.Reason, EndsAt: sn.EndsAt, Lifted: sn.LiftedAt != nil, CreatedAt: sn.CreatedAt})
 	}

@@ -29,6 +29,11 @@ const (
 	pageNotifications Page = "notifications/index"
 	pageModNotices    Page = "notifications/moderators"
 
+	pageCheckIn     Page = "checkin/show"
+	pageCheckIns    Page = "checkin/index"
+	pageCheckInNew  Page = "checkin/new"
+	pageModCheckIns Page = "mod/checkins"
+
 	pageSignup     Page = "account/signup"
 	pageLogin      Page = "account/login"
 	pageLoginCode  Page = "account/login_code"

@@ -150,6 +150,17 @@ func (s *Server) routes() {
 	e.POST("/mod/users/:id/ban", s.sanctionAction("ban", s.deps.Moderation.Ban), s.requireStaff)
 	e.POST("/mod/users/:id/lift", s.sanctionAction("lift", s.deps.Moderation.Lift), s.requireStaff)
 
+	// Care: private check-ins between a group's staff and a member (each
+	// page refuses everyone else in pkg/moderation, through pkg/auth).
+	e.GET("/mod/checkins", s.modCheckins, s.requireStaff)
+	e.GET("/mod/checkins/new", s.checkinNew, s.requireStaff)
+	e.POST("/mod/checkins", s.checkinCreate, s.requireStaff)
+	e.GET("/checkins", s.checkinList, s.requireUser)
+	e.GET("/checkins/:id", s.checkinShow, s.requireUser)
+	e.POST("/checkins/:id/messages", s.checkinWrite, s.requireUser)
+	e.POST("/checkins/:id/close", s.checkinClose, s.requireUser)
+	e.POST("/checkins/:id/reopen", s.checkinReopen, s.requireUser)
+
 	// Administration: groups and site settings (people and helplines are
 	// listed with accounts and safety above).
 	e.GET("/admin", s.adminIndex, s.requireAdmin)

@@ -144,6 +144,10 @@ type ModEntry struct {
 	Reports []ReportLine
 	History []HistoryLine
 	Forms   ModForms
+	// CheckIns are the check-ins sent to the author about this item;
+	// CheckInURL opens one (empty when the post has no author).
+	CheckIns   []CheckInLine
+	CheckInURL string
 }
 
 // ReportLine is a report as moderators see it.
@@ -173,6 +177,10 @@ type ModQueueView struct {
 	NextURL string
 	// Empty explains an empty queue.
 	Filtered bool
+	// Waiting are the check-ins whose member wrote last, crisis replies
+	// first; MoreWaiting says more wait than are shown.
+	Waiting     []CheckInLine
+	MoreWaiting bool
 }
 
 // ModPostView is a moderator's page for one post: everything about it and
@@ -190,6 +198,8 @@ type ModPostView struct {
 	ThreadTags []ModTagChoice
 	Forms      ModForms
 	ErrorList  ErrorList
+	// CheckInURL opens a private check-in with the author.
+	CheckInURL string
 }
 
 // MoveChoices are the groups the thread may move to (archived ones take no
@@ -354,11 +364,13 @@ func (v AdminSettingsView) ErrorOf(form, field string) string {
 // MemberNotice is what moderators told the member, shown at the top of
 // every page until they dismiss it (a warning until they acknowledge it).
 type MemberNotice struct {
-	ID        int64
-	Message   string
-	Reason    string
-	Link      string
-	Warning   bool
+	ID      int64
+	Message string
+	Reason  string
+	Link    string
+	Warning bool
+	// CheckIn marks the gentle notice that a check-in is waiting.
+	CheckIn   bool
 	CreatedAt time.Time
 	// Read is true once the member dismissed it (acknowledged a warning).
 	Read bool
@@ -367,7 +379,7 @@ type MemberNotice struct {
 // memberNotice is what templates show of a moderator's notice.
 func memberNotice(n moderation.Notice) MemberNotice {
 	return MemberNotice{ID: n.ID, Message: n.Message, Reason: n.Reason, Link: n.Link,
-		Warning: n.Kind == moderation.NoticeWarning, CreatedAt: n.CreatedAt, Read: n.AcknowledgedAt != nil}
+		Warning: n.Kind == moderation.NoticeWarning, CheckIn: n.ConversationID != nil, CreatedAt: n.CreatedAt, Read: n.AcknowledgedAt != nil}
 }
 
 // ModUserView is a moderator's page for a member.
@@ -382,4 +394,6 @@ type ModUserView struct {
 	Sanctions   []SanctionLine
 	Forms       ModForms
 	ErrorList   ErrorList
+	// CheckInURL opens a private check-in with the member.
+	CheckInURL string
 }

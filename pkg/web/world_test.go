@@ -248,3 +248,20 @@ func neverLeaks(t *testing.T, what, body string, also ...string) {
 		}
 	}
 }
+
+// sendCheckIn opens a check-in as c's moderator from where from says (item,
+// post or member and group) with body, and returns its id.
+func (w *modWorld) sendCheckIn(c *forumtest.Client, body string, from ...string) int64 {
+	w.t.Helper()
+	r := c.PostForm("/mod/checkins", formValues(append(from, "body", body)...))
+	if r.StatusCode != http.StatusSeeOther || !strings.HasPrefix(r.Header.Get("Location"), "/checkins/") {
+		w.t.Fatalf("check-in not sent: %d to %q\n%s", r.StatusCode, r.Header.Get("Location"), snippet(r.Body))
+	}
+	return idIn(w.t, r.Header.Get("Location"), `^/checkins/(\d+)$`)
+}
+
+// makeLead appoints userID a safeguarding lead straight in the database.
+func (w *modWorld) makeLead(userID int64) {
+	w.t.Helper()
+	w.exec("UPDATE users SET safeguarding_lead = ? WHERE id = ?", true, userID)
+}

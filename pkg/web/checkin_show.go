@@ -1,0 +1,73 @@
+package web
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"hearth/pkg/forum"
+	"hearth/pkg/markup"
+)
+
+// checkinShow is a check-in, for its member or the staff of its group; to
+// anyone else there is no such page.
+func (s *Server) checkinShow(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	v, err := s.checkInView(c, id)
+	if err != nil {
+		return err
+	}
+	if v.IsMember && s.popCare(c) {
+		v.Panel = s.crisisPanel(c)
+	}
+	c.Response().Header().Set("Cache-Control", "no-store")
+	return renderPage(c, http.StatusOK, pageCheckIn, v)
+}
+
+// checkInView builds the check-in page for the request's member.
+func (s *Server) checkInView(c echo.Context, id int64) (CheckInView, error) {
+	ctx := c.Request().Context()
+	d, err := s.deps.Moderation.CheckIn(ctx, actor(c), id)
+	if err != nil {
+		return CheckInView{}, err
+	}
+	r := d.CheckIn
+	v := CheckInView{Base: s.base(c, "Check-in"), ID: r.ID, IsMember: d.IsMember, Open: r.IsOpen(), MemberID: r.SubjectID,
+		MemberName: r.SubjectName, GroupName: r.GroupName, GroupSlug: r.GroupSlug, ClosedAt: r.ClosedAt,
+		ClosedByMember: r.ClosedByMember, Errors: formErrors(nil, "body")}
+	staffName := "The " + r.GroupName + " moderators"
+	for _, m := range d.Messages {
+		cm := CheckInMessage{ID: m.ID, FromStaff: m.FromStaff, Body: markup.Stored(m.BodyHTML), CreatedAt: m.CreatedAt}
+		switch {
+		case d.IsMember && m.FromStaff:
+			cm.Author = staffName
+		case d.IsMember:
+			cm.Author = "You"
+		case m.FromStaff:
+			cm.Author = nameOr(m.AuthorName, m.AuthorID) + " (moderator)"
+			if m.AuthorID == nil {
+				cm.Author = "A former moderator"
+			}
+		default:
+			cm.Author = r.SubjectName
+			cm.Crisis = m.CrisisLevel >= int(forum.LevelCrisis)
+		}
+		v.Messages = append(v.Messages, cm)
+	}
+	if d.IsMember {
+		return v, nil
+	}
+	v.Title = "Check-in with " + r.SubjectName
+	v.Waiting, v.Crisis = r.Waiting, r.CrisisAt != nil
+	if r.PostID != nil {
+		v.PostURL = modPostPath(*r.PostID)
+	}
+	if e := d.Escalation; e != nil {
+		v.Escalated = &EscalationLine{ID: e.ID, Reason: e.Reason, CreatedAt: e.CreatedAt, Since: agoFrom(e.CreatedAt, time.Now())}
+	}
+	return v, nil
+}
