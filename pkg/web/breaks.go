@@ -30,11 +30,11 @@ func (s *Server) breaks(c echo.Context) (forum.BreakSet, error) {
 }
 
 // onBreakAllowed are the paths a member on a whole-site break can still
-// use: help, the break settings (to see or end it), signing out, and what
-// those pages need.
+// use: help and browsing safely, the break settings (to see or end it),
+// signing out, and what those pages need.
 func onBreakAllowed(path string) bool {
 	switch {
-	case path == "/crisis", path == "/logout", path == "/settings/breaks",
+	case path == "/crisis", path == "/browsing-safely", path == "/logout", path == "/settings/breaks",
 		strings.HasPrefix(path, "/settings/breaks/"), strings.HasPrefix(path, "/static/"),
 		path == "/healthz", path == "/readyz", path == "/metrics":
 		return true

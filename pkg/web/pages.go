@@ -11,13 +11,14 @@ type Page string
 
 // The pages, by area.
 const (
-	pageHome   Page = "home"
-	pageError  Page = "error"
-	pageCrisis Page = "crisis"
-	pageBreak  Page = "break"
-	pageGroup  Page = "group/show"
-	pageThread Page = "thread/show"
-	pageSearch Page = "search/index"
+	pageHome     Page = "home"
+	pageError    Page = "error"
+	pageCrisis   Page = "crisis"
+	pageBreak    Page = "break"
+	pageBrowsing Page = "browsing"
+	pageGroup    Page = "group/show"
+	pageThread   Page = "thread/show"
+	pageSearch   Page = "search/index"
 
 	pageCompose        Page = "compose/form"
 	pageComposePreview Page = "compose/preview"

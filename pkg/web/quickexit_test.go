@@ -25,6 +25,9 @@ func TestQuickExitOnEveryPage(t *testing.T) {
 		visitor := forumtest.NewClient(t, a.Web.Handler())
 
 		control := regexp.MustCompile(`<a class="button quick-exit" href="([^"]+)" rel="([^"]+)" data-quick-exit[^>]*>Quick exit</a>`)
+		// The skip link, then Quick exit: no link or button between them,
+		// so Quick exit is the second Tab stop.
+		early := regexp.MustCompile(`(?s)<a class="skip-link" href="#main">Skip to main content</a>(.*?)<a class="button quick-exit"`)
 		pages := []struct {
 			who    string
 			c      *forumtest.Client
@@ -58,6 +61,10 @@ func TestQuickExitOnEveryPage(t *testing.T) {
 			if !strings.Contains(" "+m[2]+" ", " noreferrer ") {
 				t.Errorf("%s %s: Quick exit rel=%q lacks noreferrer", p.who, p.path, m[2])
 			}
+			if e := early.FindStringSubmatch(r.Body); e == nil || strings.Contains(e[1], "<a ") || strings.Contains(e[1], "<button") {
+				t.Errorf("%s %s: Quick exit is not the first control after the skip link", p.who, p.path)
+			}
+			pageHas(t, r.Body, `<a class="safe-link" href="/browsing-safely"`, `<p class="exit-hint" hidden data-escape-hint>or press <kbd>Esc</kbd> twice</p>`)
 			if !strings.Contains(r.Body, `<script src="/static/`) || !strings.Contains(r.Body, `/js/hearth.js" defer></script>`) {
 				t.Errorf("%s %s: the quick-exit script is not loaded", p.who, p.path)
 			}
@@ -69,10 +76,32 @@ func TestQuickExitOnEveryPage(t *testing.T) {
 		if js.StatusCode != http.StatusOK {
 			t.Fatalf("hearth.js: status %d", js.StatusCode)
 		}
-		for _, want := range []string{"[data-quick-exit]", "location.replace(", `ev.key !== "Escape"`, "lastEscape", "preventDefault()"} {
+		for _, want := range []string{"[data-quick-exit]", "location.replace(", `ev.key !== "Escape"`, "lastEscape", "preventDefault()", "[data-escape-hint]"} {
 			if !strings.Contains(js.Body, want) {
 				t.Errorf("hearth.js lacks %q", want)
 			}
 		}
+	})
+}
+
+// TestBrowsingSafely: the page linked beside Quick exit explains private
+// windows, clearing history and what Hearth leaves behind, to visitors and
+// members alike, and stays open to a member on a whole-site break.
+func TestBrowsingSafely(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, visitor := newApp(t, db)
+		r := visitor.Get("/browsing-safely")
+		wantStatus(t, r, http.StatusOK)
+		pageHas(t, r.Body, "<h1>Browsing safely</h1>", "private window", "Clearing your history", "What Hearth leaves on your device",
+			`aria-current="page">Browsing safely</a>`, `href="/crisis"`)
+
+		member := forumtest.NewClient(t, a.Web.Handler())
+		id := forumtest.InsertUser(t, db, "hazel", "member")
+		forumtest.LoginAs(t, a, member, id)
+		wantStatus(t, member.PostForm("/settings/breaks", formValues("scope", "site", "days", "1")), http.StatusSeeOther)
+		wantStatus(t, member.Get("/g/grief"), http.StatusForbidden)
+		r = member.Get("/browsing-safely")
+		wantStatus(t, r, http.StatusOK)
+		pageHas(t, r.Body, "<h1>Browsing safely</h1>")
 	})
 }

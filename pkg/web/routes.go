@@ -67,6 +67,7 @@ func (s *Server) routes() {
 
 	// Safety: crisis resources (open to everyone) and the helpline list admins keep.
 	e.GET("/crisis", s.crisis)
+	e.GET("/browsing-safely", s.browsingSafely)
 	e.GET("/admin/helplines", s.adminHelplines, s.requireAdmin)
 	e.GET("/admin/helplines/new", s.adminHelplineNew, s.requireAdmin)
 	e.POST("/admin/helplines", s.adminHelplineCreate, s.requireAdmin)

@@ -11,6 +11,9 @@
   }
   var exitLink = document.querySelector("[data-quick-exit]");
   if (exitLink) {
+    // The Escape shortcut only exists with this script, so only now say so.
+    var hint = document.querySelector("[data-escape-hint]");
+    if (hint) { hint.hidden = false; }
     exitLink.addEventListener("click", function (ev) {
       ev.preventDefault();
       quickExit(exitLink.href);
