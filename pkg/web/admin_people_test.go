@@ -91,7 +91,7 @@ func TestAdminGrantsAndRevokesModeratorWithAudit(t *testing.T) {
 		if loggedIn(t, member) || countRows(t, db, "sessions", "user_id = ?", sid) != 0 {
 			t.Fatal("role change did not end the member's sessions")
 		}
-		if r := admin.Get("/admin/people"); !strings.Contains(r.Body, "sparrow</a>: moderator of Grief &amp; Loss, Anxiety") {
+		if r := admin.Get("/admin/people"); !strings.Contains(r.Body, "sparrow</bdi></a>: moderator of Grief &amp; Loss, Anxiety") {
 			t.Fatalf("staff list:\n%s", r.Body)
 		}
 

@@ -31,7 +31,7 @@ func (s *Server) blockMember(c echo.Context) error {
 	if err := s.deps.Blocks.Block(c.Request().Context(), me, id); err != nil {
 		return err
 	}
-	s.setFlash(c, "You've blocked "+name+". You won't see their posts, and they can't reply to your posts or mention you. They won't be told.")
+	s.setFlash(c, "You've blocked "+isolate(name)+". You won't see their posts, and they can't reply to your posts or mention you. They won't be told.")
 	return c.Redirect(http.StatusSeeOther, blockReturn(c, name))
 }
 
@@ -44,7 +44,7 @@ func (s *Server) unblockMember(c echo.Context) error {
 	if err := s.deps.Blocks.Unblock(c.Request().Context(), principal(c).User.ID, id); err != nil {
 		return err
 	}
-	s.setFlash(c, "You've unblocked "+name+".")
+	s.setFlash(c, "You've unblocked "+isolate(name)+".")
 	return c.Redirect(http.StatusSeeOther, blockReturn(c, name))
 }
 

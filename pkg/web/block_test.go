@@ -151,7 +151,7 @@ func TestBlockedMembersReactionsAreSilent(t *testing.T) {
 		}
 		r := ash.c.Get("/t/" + idStr(tid))
 		reacted := regexp.MustCompile(`<p class="reacted-by">.*?</p>`).FindString(r.Body)
-		if !strings.Contains(reacted, "<strong>Thinking of you</strong>: cedar") || strings.Contains(reacted, "birch") || strings.Contains(reacted, "I hear you") {
+		if !strings.Contains(reacted, "<strong>Thinking of you</strong>: <bdi>cedar</bdi>") || strings.Contains(reacted, "birch") || strings.Contains(reacted, "I hear you") {
 			t.Fatalf("ash's reactions line: %q", reacted)
 		}
 		pageHas(t, ash.c.Get("/notifications").Body, "cedar said “Thinking of you”")

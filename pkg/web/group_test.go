@@ -33,8 +33,8 @@ func TestGroupListPinnedActivityRepliesLastPoster(t *testing.T) {
 			}
 			last = i
 		}
-		row := regexp.MustCompile(`(?s)<li class="thread-row">\s*<h3><a href="/t/` + idStr(old.ID) + `">.*?</li>`).FindString(r.Body)
-		if !strings.Contains(row, "1 reply") || !strings.Contains(row, "last post by elm") || !strings.Contains(row, "Started by dove") {
+		row := regexp.MustCompile(`(?s)<li class="thread-row">\s*<h3><a href="/t/` + idStr(old.ID) + `"><bdi>.*?</li>`).FindString(r.Body)
+		if !strings.Contains(row, "1 reply") || !strings.Contains(row, "last post by <bdi>elm</bdi>") || !strings.Contains(row, "Started by <bdi>dove</bdi>") {
 			t.Fatalf("thread row: %s", row)
 		}
 		pinnedRow := regexp.MustCompile(`(?s)<li class="thread-row pinned">.*?</li>`).FindString(r.Body)

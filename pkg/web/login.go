@@ -85,7 +85,7 @@ func (s *Server) login(c echo.Context) error {
 	if err := s.startSession(c, res.Token); err != nil {
 		return err
 	}
-	s.setFlash(c, "Welcome back, "+res.User.Username+".")
+	s.setFlash(c, "Welcome back, "+isolate(res.User.Username)+".")
 	return c.Redirect(http.StatusSeeOther, safeNext(f.Next))
 }
 
@@ -139,6 +139,6 @@ func (s *Server) loginCode(c echo.Context) error {
 	if err := s.startSession(c, token); err != nil {
 		return err
 	}
-	s.setFlash(c, "Welcome back, "+u.Username+".")
+	s.setFlash(c, "Welcome back, "+isolate(u.Username)+".")
 	return c.Redirect(http.StatusSeeOther, safeNext(next))
 }

@@ -59,21 +59,21 @@ func (s *Server) notificationsShow(c echo.Context) error {
 			Tags: labels(tags, names)}
 		nv.TagNames = tagText(nv.Tags)
 		nv.Collapsed = prefs.Mode(tags) != forum.ModeShow
-		who := nameOr(n.ActorName, n.ActorID)
+		who, title := isolate(nameOr(n.ActorName, n.ActorID)), isolate(n.ThreadTitle)
 		switch n.Kind {
 		case forum.NoteReply:
-			nv.Text = who + " replied to your post in “" + n.ThreadTitle + "”"
+			nv.Text = who + " replied to your post in “" + title + "”"
 		case forum.NoteThreadReply:
 			// One notice stands for every new reply in the thread.
 			if n.NewReplies > 1 {
-				nv.Text = itoa(int64(n.NewReplies)) + " new replies in “" + n.ThreadTitle + "”, a thread you follow, the first from " + who
+				nv.Text = itoa(int64(n.NewReplies)) + " new replies in “" + title + "”, a thread you follow, the first from " + who
 			} else {
-				nv.Text = who + " replied in “" + n.ThreadTitle + "”, a thread you follow"
+				nv.Text = who + " replied in “" + title + "”, a thread you follow"
 			}
 		case forum.NoteMention:
-			nv.Text = who + " mentioned you in “" + n.ThreadTitle + "”"
+			nv.Text = who + " mentioned you in “" + title + "”"
 		case forum.NoteReaction:
-			nv.Text = who + " said “" + forum.ReactionLabel(n.Reaction) + "” to your post in “" + n.ThreadTitle + "”"
+			nv.Text = who + " said “" + forum.ReactionLabel(n.Reaction) + "” to your post in “" + title + "”"
 		}
 		if n.Kind != forum.NoteReaction {
 			nv.Excerpt = excerpt(forum.PlainExcerpt(n.PostBody), 180)

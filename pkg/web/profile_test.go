@@ -26,7 +26,7 @@ func TestProfileShowsOnlyWhatAnyoneMaySee(t *testing.T) {
 		r := v.Get("/u/Sorrel")
 		wantStatus(t, r, http.StatusOK)
 		month := time.Now().UTC().Format("January 2006")
-		for _, want := range []string{"<h1>Sorrel</h1>", "Member since", month, "Words anyone may read.", "A visible thread", "Trigger warnings: Self-harm", "Words behind a warning."} {
+		for _, want := range []string{"<h1><bdi>Sorrel</bdi></h1>", "Member since", month, "Words anyone may read.", "A visible thread", "Trigger warnings: Self-harm", "Words behind a warning."} {
 			if !strings.Contains(r.Body, want) {
 				t.Errorf("profile lacks %q", want)
 			}
@@ -53,7 +53,7 @@ func TestProfileShowsOnlyWhatAnyoneMaySee(t *testing.T) {
 		}
 		// A blocked member's posts are not listed for the blocker.
 		wantStatus(t, reader.PostForm("/u/Sorrel/block", nil), http.StatusSeeOther)
-		if r := reader.Get("/u/Sorrel"); strings.Contains(r.Body, "Words anyone may read.") || !strings.Contains(r.Body, "You&#39;ve blocked Sorrel") {
+		if r := reader.Get("/u/Sorrel"); strings.Contains(r.Body, "Words anyone may read.") || !strings.Contains(r.Body, "You've blocked <bdi>Sorrel</bdi>, so their posts aren't listed") {
 			t.Fatalf("blocked member's profile:\n%s", r.Body)
 		}
 		if r := v.Get("/u/SORREL"); r.StatusCode != http.StatusMovedPermanently || r.Header.Get("Location") != "/u/Sorrel" {

@@ -146,8 +146,8 @@ func (s *Server) replyComposer(c echo.Context, h forum.ThreadHead, parent *forum
 	d = forum.CleanDraft(d)
 	info := threadInfo(h, names)
 	v := ComposeView{
-		Base:    s.base(c, "Reply to "+h.Title),
-		Heading: "Reply to “" + h.Title + "”",
+		Base:    s.base(c, "Reply to "+isolate(h.Title)),
+		Heading: "Reply to “" + isolate(h.Title) + "”",
 		Thread:  &info,
 		Form: ComposeForm{
 			Action: "/t/" + itoa(h.ID) + "/replies", Body: d.Body, Tags: tagChoices(vocab, d.Tags),
@@ -164,7 +164,7 @@ func (s *Server) replyComposer(c echo.Context, h forum.ThreadHead, parent *forum
 		pv.CanEdit, pv.CanDelete, pv.CanReact, pv.CanReport = false, false, false, false
 		v.Parent = &pv
 		v.Form.ParentID = parent.ID
-		v.Heading = "Reply to " + pv.AuthorName
+		v.Heading = "Reply to " + isolate(pv.AuthorName)
 		v.Form.Back = threadURL(h.ID, "") + postAnchor(parent.ID)
 	}
 	return v, nil

@@ -104,7 +104,7 @@ func TestThreadTreeOrderAndDeepReplies(t *testing.T) {
 			t.Errorf("depth-5 post: %s", p)
 		}
 		p := post(chain[4]) // depth 6: indented at 5, says whom it answers
-		if !strings.Contains(p, "indent-5") || !strings.Contains(p, "replying to birch") {
+		if !strings.Contains(p, "indent-5") || !strings.Contains(p, "replying to <bdi>birch</bdi>") {
 			t.Errorf("depth-6 post: %s", p)
 		}
 		if p := post(second); !strings.Contains(p, "indent-1") {
