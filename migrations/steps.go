@@ -24,5 +24,6 @@ var Steps = []Step{
 	step0019FollowingByThread,
 	step0020NoticeVersion,
 	step0021Care,
+	step0024Webhooks,
 	step0026CrisisLevels,
 }

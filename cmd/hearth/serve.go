@@ -44,6 +44,11 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer a.Close()
+	// The background work (webhook deliveries, live events between
+	// instances) stops before the database closes.
+	bg, stopBG := context.WithCancel(ctx)
+	defer stopBG()
+	a.Start(bg)
 	// Building the crisis detector and parsing the templates leaves tens
 	// of megabytes of garbage; hand those pages back now rather than keep
 	// them resident until the collector's scavenger gets to them.

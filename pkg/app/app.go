@@ -8,17 +8,20 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
+	"time"
 
 	"hearth/migrations"
 	"hearth/pkg/auth"
 	"hearth/pkg/cache"
 	"hearth/pkg/config"
+	"hearth/pkg/events"
 	"hearth/pkg/forum"
 	"hearth/pkg/markup"
 	"hearth/pkg/moderation"
 	"hearth/pkg/safety"
 	"hearth/pkg/store"
 	"hearth/pkg/web"
+	"hearth/pkg/webhook"
 	"hearth/static"
 	"hearth/templates"
 )
@@ -38,6 +41,13 @@ type App struct {
 	// Blocks and Breaks are members' own safety tools.
 	Blocks *forum.Blocks
 	Breaks *forum.Breaks
+	// Bus carries events to live pages and wakes the webhook senders,
+	// across instances on PostgreSQL once Start runs.
+	Bus *events.Bus
+	// Hooks keeps admins' webhook endpoints; Sender delivers to them
+	// (Start runs it).
+	Hooks  *webhook.Service
+	Sender *webhook.Sender
 }
 
 // DSN returns the database address for cfg: the SQLite file by default.
@@ -125,21 +135,20 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 	if threads := cache.NewThreads(cfg.ThreadCache); threads != nil {
 		opts = append(opts, forum.WithRowCache(threads))
 	}
-	if cfg.ReadConcurrency < 0 {
-		// As many page reads at once as there are cores where reading is
-		// all CPU (SQLite, in process); twice that where a read also
-		// waits on the network for PostgreSQL, so the cores stay busy
-		// while some reads wait (docs/performance.md).
-		cfg.ReadConcurrency = runtime.GOMAXPROCS(0)
-		if db.Dialect == migrations.Postgres {
-			cfg.ReadConcurrency *= 2
-		}
+	cfg.ReadConcurrency = readConcurrency(cfg, db)
+	relay, err := db.Relay(context.Background())
+	if err != nil {
+		return nil, err
 	}
+	bus := events.NewBus(relay, log)
+	opts = append(opts, forum.WithBus(bus))
 	fs := forum.NewService(store.NewForum(db), opts...)
 	as := auth.NewService(store.NewAuth(db), hasher, secret)
 	hs := safety.NewHelplines(store.NewSafety(db))
 	ms := moderation.NewService(store.NewModeration(db), markup.New())
 	ms.SetScreener(fs.Screen)
+	ms.SetBus(bus)
+	hooks, sender := newWebhooks(cfg, db, bus, log)
 	blocks := forum.NewBlocks(store.NewBlocks(db))
 	breaks := forum.NewBreaks(store.NewBreaks(db))
 	public := forum.NewPublic(store.NewPublic(db))
@@ -160,12 +169,78 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 		Public:    public,
 
 		Moderation:     ms,
+		Hooks:          hooks,
 		ContentVersion: db.ContentVersion,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("web: %w", err)
 	}
-	return &App{Config: cfg, DB: db, Web: w, Log: log, Forum: fs, Auth: as, Helplines: hs, Blocks: blocks, Breaks: breaks, Moderation: ms}, nil
+	return &App{Config: cfg, DB: db, Web: w, Log: log, Forum: fs, Auth: as, Helplines: hs, Blocks: blocks, Breaks: breaks, Moderation: ms,
+		Bus: bus, Hooks: hooks, Sender: sender}, nil
+}
+
+// readConcurrency is the configured number of page reads at once, or
+// when it is not set as many as there are cores where reading is all CPU
+// (SQLite, in process) and twice that where a read also waits on the
+// network for PostgreSQL, so the cores stay busy while some reads wait
+// (docs/performance.md).
+func readConcurrency(cfg config.Config, db *store.DB) int {
+	if cfg.ReadConcurrency >= 0 {
+		return cfg.ReadConcurrency
+	}
+	n := runtime.GOMAXPROCS(0)
+	if db.Dialect == migrations.Postgres {
+		n *= 2
+	}
+	return n
+}
+
+// newWebhooks builds the webhook service and sender, whose links start
+// with the site's public URL.
+func newWebhooks(cfg config.Config, db *store.DB, bus *events.Bus, log *slog.Logger) (*webhook.Service, *webhook.Sender) {
+	base := ""
+	if cfg.BaseURL != nil {
+		base = cfg.BaseURL.String()
+	}
+	return webhook.NewService(store.NewWebhooks(db), bus), webhook.NewSender(store.NewWebhooks(db), base, log)
+}
+
+// startWait bounds how long Start waits for the first connection between
+// instances before serving without it (it keeps trying).
+const startWait = 10 * time.Second
+
+// Start runs the background work until ctx ends: the bus between
+// instances and the webhook sender, which the bus wakes when a delivery
+// is waiting. It returns once events flow between instances (or after
+// startWait, logging why not), so a request served afterwards is heard by
+// every instance.
+func (a *App) Start(ctx context.Context) {
+	go a.Bus.Run(ctx)
+	wake := make(chan struct{}, 1)
+	sub := a.Bus.Subscribe(16, func(e events.Event) bool { _, hook := events.HookOf(e.Kind); return hook })
+	go func() {
+		defer sub.Close()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-sub.Events():
+				select {
+				case wake <- struct{}{}:
+				default:
+				}
+			}
+		}
+	}()
+	go a.Sender.Run(ctx, wake)
+	t := time.NewTimer(startWait)
+	defer t.Stop()
+	select {
+	case <-a.Bus.Ready():
+	case <-ctx.Done():
+	case <-t.C:
+		a.Log.Warn("live events: not yet connected between instances; serving meanwhile")
+	}
 }
 
 // Close releases the database.

@@ -126,9 +126,10 @@ const (
 )
 
 // TestDependencyRule checks that imports point one way: cmd -> app -> web
-// -> {moderation, auth, safety} -> forum -> markup, with moderation asking
-// auth for permissions; that the domain packages never import Echo or
-// GORM; and that the web layer never imports GORM.
+// -> {webhook, moderation, auth, safety} -> forum -> markup, with webhook
+// using moderation and moderation asking auth for permissions, and events
+// importing nothing of Hearth; that the domain packages never import Echo
+// or GORM; and that the web layer never imports GORM.
 func TestDependencyRule(t *testing.T) {
 	pkgs := packages(t)
 	rules := []struct {
@@ -137,12 +138,15 @@ func TestDependencyRule(t *testing.T) {
 		because string
 	}{
 		{"pkg/markup", func(imp string) bool { _, ours := pkgs[imp]; return ours }, "markup imports nothing from Hearth, so every package may use it"},
+		{"pkg/events", func(imp string) bool { _, ours := pkgs[imp]; return ours }, "events imports nothing from Hearth, so every package may publish"},
 		{"pkg/forum", prefixes(echo, gorm), "forum never imports Echo or GORM"},
 		{"pkg/moderation", prefixes(echo, gorm), "moderation never imports Echo or GORM"},
 		{"pkg/auth", prefixes(echo, gorm), "auth never imports Echo or GORM"},
 		{"pkg/safety", prefixes(echo, gorm), "safety never imports Echo or GORM"},
 		{"pkg/web", prefixes(gorm), "web never imports GORM: the services it is given hide persistence"},
-		{"pkg/forum", prefixes("pkg/auth", "pkg/safety", "pkg/moderation", "pkg/web", "pkg/app", "pkg/config"), "forum is the domain the others build on; it imports none of them"},
+		{"pkg/forum", prefixes("pkg/auth", "pkg/safety", "pkg/moderation", "pkg/webhook", "pkg/web", "pkg/app", "pkg/config"), "forum is the domain the others build on; it imports none of them"},
+		{"pkg/webhook", prefixes(echo, gorm), "webhook never imports Echo or GORM"},
+		{"pkg/webhook", prefixes("pkg/web", "pkg/app", "pkg/safety", "pkg/cache"), "webhook is below web, beside moderation"},
 		{"pkg/auth", prefixes("pkg/moderation", "pkg/web", "pkg/app"), "auth is below moderation and web"},
 		{"pkg/safety", prefixes("pkg/moderation", "pkg/web", "pkg/app"), "safety is below moderation and web"},
 		{"pkg/moderation", prefixes("pkg/web", "pkg/app"), "moderation is below web"},

@@ -5,7 +5,8 @@
 // pre-moderation holds) are decided in one place, Decide in rules.go, on
 // facts its callers read.
 //
-// It may import only the standard library and hearth/pkg/markup. It never
-// imports echo or gorm: struct tags name columns, and hearth/pkg/store
-// implements the interfaces declared here.
+// It may import only the standard library, hearth/pkg/markup and
+// hearth/pkg/events (to publish new replies and posts entering the queue).
+// It never imports echo or gorm: struct tags name columns, and
+// hearth/pkg/store implements the interfaces declared here.
 package forum

@@ -192,6 +192,9 @@ func (s *Service) write(ctx context.Context, act Act, w PostWrite, place func(tx
 			return Posted{Post: p, Duplicate: true}, nil
 		}
 	}
+	if err == nil && !res.Duplicate {
+		s.publishPost(res.Post, w.Screening, false)
+	}
 	return res, goneIfMissing(act, err)
 }
 
@@ -302,6 +305,7 @@ func (s *Service) Edit(ctx context.Context, post PostRow, w Writer, version int,
 	if err != nil {
 		return Posted{}, fmt.Errorf("edit post %d: %w", post.ID, goneIfMissing(ActEdit, err))
 	}
+	s.publishPost(out, p.screening, true)
 	return Posted{Post: out, Screening: p.screening}, nil
 }
 

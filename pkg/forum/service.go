@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"hearth/pkg/events"
 	"hearth/pkg/markup"
 )
 
@@ -22,6 +23,9 @@ type Service struct {
 	// rows shares thread pages' rows between readers (WithRowCache); nil
 	// when off.
 	rows RowCache
+	// bus hears of new replies and posts entering the queue (WithBus);
+	// nil when nobody listens.
+	bus *events.Bus
 }
 
 // NewService returns a Service on s.

@@ -76,6 +76,10 @@ func PostgresSchemaURL(t testing.TB) string {
 	return u.String()
 }
 
+// Open opens and migrates the database at dsn, closed when the test ends:
+// a second handle on one PostgreSQL schema stands for a second instance.
+func Open(t testing.TB, dsn string) *store.DB { t.Helper(); return open(t, dsn) }
+
 func open(t testing.TB, dsn string) *store.DB {
 	t.Helper()
 	db, err := store.Open(context.Background(), dsn, store.Options{MaxConns: 4})

@@ -54,6 +54,14 @@ const (
 	ActionInstructions      = "escalation_instructions"
 	ActionLeadGrant         = auth.AuditLeadGrant
 	ActionLeadRevoke        = auth.AuditLeadRevoke
+	// Webhook endpoints kept by admins (written by hearth/pkg/store's
+	// webhook store in the same transaction as the change).
+	ActionHookAdd    = "webhook_create"
+	ActionHookEdit   = "webhook_update"
+	ActionHookOn     = "webhook_enable"
+	ActionHookOff    = "webhook_disable"
+	ActionHookSecret = "webhook_secret"
+	ActionHookDelete = "webhook_delete"
 )
 
 // actionText describes each action in plain words, naming nobody.
@@ -100,6 +108,12 @@ var actionText = map[string]string{
 	ActionInstructions:      "Escalation instructions changed",
 	ActionLeadGrant:         "Safeguarding lead appointed",
 	ActionLeadRevoke:        "Safeguarding lead permission taken back",
+	ActionHookAdd:           "Webhook added",
+	ActionHookEdit:          "Webhook changed",
+	ActionHookOn:            "Webhook turned on",
+	ActionHookOff:           "Webhook turned off",
+	ActionHookSecret:        "Webhook secret replaced",
+	ActionHookDelete:        "Webhook deleted",
 }
 
 // Describe returns the plain description of action.
@@ -120,6 +134,7 @@ func Actions() []string {
 		ActionLineAdd, ActionLineEdit, ActionLineDelete, ActionRoleGrant, ActionRoleRevoke,
 		ActionCheckInOpen, ActionCheckInMessage, ActionCheckInClose, ActionCheckInReopen,
 		ActionEscalate, ActionEscalationResolve, ActionInstructions, ActionLeadGrant, ActionLeadRevoke,
+		ActionHookAdd, ActionHookEdit, ActionHookOn, ActionHookOff, ActionHookSecret, ActionHookDelete,
 	}
 }
 

@@ -11,7 +11,7 @@
 // Permission questions go to hearth/pkg/auth only.
 //
 // Dependency rule: moderation may import the standard library,
-// hearth/pkg/forum, hearth/pkg/auth and hearth/pkg/markup. It never imports
-// echo or gorm: hearth/pkg/store implements the Store interface declared
-// here.
+// hearth/pkg/forum, hearth/pkg/auth, hearth/pkg/markup and
+// hearth/pkg/events. It never imports echo or gorm: hearth/pkg/store
+// implements the Store interface declared here.
 package moderation

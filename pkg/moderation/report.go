@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"hearth/pkg/auth"
+	"hearth/pkg/events"
 	"hearth/pkg/forum"
 )
 
@@ -105,6 +106,7 @@ func (s *Service) Report(ctx context.Context, a *auth.Actor, in ReportInput) (Re
 	}
 	threshold := s.reportThreshold(ctx)
 	err = s.store.Atomic(ctx, func(tx Tx) error {
+		out.Hidden = false
 		rep := &Report{PostID: p.ID, ThreadID: p.ThreadID, GroupID: p.GroupID, ReporterID: &a.ID, SubjectID: p.AuthorID,
 			Reason: reason.Key, Note: note, Throttled: out.Repeated, Status: StatusOpen, CreatedAt: now}
 		if err := tx.AddReport(rep); err != nil {
@@ -113,16 +115,51 @@ func (s *Service) Report(ctx context.Context, a *auth.Actor, in ReportInput) (Re
 			}
 			return err
 		}
-		if err := tx.UpsertItem(reportItem(p, reason, out.Repeated, now)); err != nil {
+		return s.queueReport(tx, p, reason, threshold, now, &out)
+	})
+	if err != nil {
+		return out, err
+	}
+	k := events.Report
+	switch {
+	case out.Hidden:
+		k = events.ReportThreshold
+	case wellbeing:
+		k = events.Concern
+	}
+	s.bus.Publish(postEvent(k, p, now))
+	return out, nil
+}
+
+// queueReport opens or re-weights the post's queue item for a report and
+// hides the post once enough members have reported it. A concern that
+// opens a wellbeing item, and a report that hides the post, are recorded
+// for the webhooks; a concern while one is open already (the post's words
+// flagged it, or another member worried first) adds nothing to send.
+func (s *Service) queueReport(tx Tx, p PostRef, reason ReportReason, threshold int, now time.Time, out *ReportOutcome) error {
+	fresh := false
+	if out.Wellbeing && !out.Repeated {
+		open, err := tx.HasOpenItem(p.ID, KindWellbeing)
+		if err != nil {
 			return err
 		}
-		if wellbeing || out.Repeated {
-			return nil
-		}
-		out.Hidden, err = hideWhenReported(tx, p, threshold, now)
+		fresh = !open
+	}
+	if err := tx.UpsertItem(reportItem(p, reason, out.Repeated, now)); err != nil {
 		return err
-	})
-	return out, err
+	}
+	if fresh {
+		return tx.Record(postEvent(events.Concern, p, now))
+	}
+	if out.Wellbeing || out.Repeated {
+		return nil
+	}
+	hidden, err := hideWhenReported(tx, p, threshold, now)
+	if err != nil || !hidden {
+		return err
+	}
+	out.Hidden = true
+	return tx.Record(postEvent(events.ReportThreshold, p, now))
 }
 
 // checkReport validates a report of post p by a: a reason from the list,

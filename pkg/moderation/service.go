@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"hearth/pkg/auth"
+	"hearth/pkg/events"
 	"hearth/pkg/forum"
 	"hearth/pkg/markup"
 )
@@ -22,6 +23,8 @@ type Service struct {
 	md     *markup.Renderer
 	now    func() time.Time
 	screen func(string) forum.Screening
+	// bus hears what changed in the queue, after each commit (SetBus).
+	bus *events.Bus
 }
 
 // NewService returns the moderation service on s, rendering group
@@ -36,6 +39,19 @@ func (s *Service) SetClock(now func() time.Time) { s.now = now }
 // SetScreener sets the crisis-language screening run on what members
 // write in a check-in (hearth/pkg/forum's Service.Screen).
 func (s *Service) SetScreener(f func(string) forum.Screening) { s.screen = f }
+
+// SetBus makes the service publish what reaches the queue, and posts an
+// approval makes visible, on b once each change has committed.
+func (s *Service) SetBus(b *events.Bus) { s.bus = b }
+
+// postEvent is the event of kind k about post p at now.
+func postEvent(k events.Kind, p PostRef, now time.Time) events.Event {
+	e := events.Event{Kind: k, GroupID: p.GroupID, ThreadID: p.ThreadID, PostID: p.ID, Tags: string(p.Tags), At: now}
+	if p.AuthorID != nil {
+		e.AuthorID = *p.AuthorID
+	}
+	return e
+}
 
 // Request is who acts, from which queue item (0 when acting from a thread
 // or a member's page), and why.

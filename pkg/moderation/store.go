@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"hearth/pkg/events"
 	"hearth/pkg/forum"
 )
 
@@ -141,6 +142,10 @@ type Tx interface {
 	// DistinctReporters counts members with open, unthrottled reports on
 	// postID other than wellbeing concerns.
 	DistinctReporters(postID int64) (int, error)
+	// Record writes, in this transaction, the webhook deliveries of an
+	// event that brings an item into the queue (see hearth/pkg/webhook),
+	// so they are sent if and only if the change commits.
+	Record(e events.Event) error
 
 	// LockUser serialises sanctions on a member and returns them.
 	LockUser(userID int64, at time.Time) (Subject, error)

@@ -48,6 +48,9 @@ type DB struct {
 	// group shares commits between concurrent writes on SQLite (batch.go);
 	// nil on PostgreSQL.
 	group *groupCommit
+	// dsn is the PostgreSQL address, for the live events' own connection
+	// (relay.go); "" on SQLite.
+	dsn string
 }
 
 // Open connects to dsn: "sqlite:PATH" or a postgres:// URL.
@@ -197,7 +200,7 @@ func openPostgres(ctx context.Context, dsn string, o Options) (*DB, error) {
 		_ = s.Close()
 		return nil, fmt.Errorf("connect to postgres: %w", err)
 	}
-	return &DB{W: db, R: db, Dialect: migrations.Postgres, wsql: s, rsql: s}, nil
+	return &DB{W: db, R: db, Dialect: migrations.Postgres, wsql: s, rsql: s, dsn: u.String()}, nil
 }
 
 // Migrate applies pending migrations.

@@ -5,6 +5,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"hearth/pkg/events"
 	"hearth/pkg/forum"
 	"hearth/pkg/moderation"
 )
@@ -53,6 +54,9 @@ func (t *modTx) CloseItems(postID, actorID int64, resolution string, at time.Tim
 	}
 	return translate(q.Updates(map[string]any{"status": moderation.StatusHandled, "handled_by": actorID, "handled_at": at, "resolution": resolution, "updated_at": at}).Error)
 }
+
+// Record implements moderation.Tx.
+func (t *modTx) Record(e events.Event) error { return recordEvent(t.tx, e) }
 
 // HasOpenItem implements moderation.Tx.
 func (t *modTx) HasOpenItem(postID int64, kind string) (bool, error) {

@@ -5,6 +5,7 @@ import (
 	"hearth/pkg/forum"
 	"hearth/pkg/moderation"
 	"hearth/pkg/safety"
+	"hearth/pkg/webhook"
 )
 
 // Models lists every GORM model with the table it maps to. The schema test
@@ -19,5 +20,6 @@ func Models() []any {
 		&moderation.QueueItem{}, &moderation.Report{}, &moderation.AuditEntry{}, &moderation.Sanction{},
 		&moderation.Notice{}, &moderation.Setting{},
 		&forum.PrivateConversation{}, &forum.ConversationParticipant{}, &forum.ConversationMessage{}, &moderation.Escalation{},
+		&webhook.Endpoint{}, &webhook.Delivery{},
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
+	"hearth/pkg/events"
 	"hearth/pkg/forum"
 )
 
@@ -35,11 +36,16 @@ type queueItem struct {
 
 func (queueItem) TableName() string { return "queue_items" }
 
-// openItem opens a queue item unless one of the same kind is open already.
-func openItem(tx *gorm.DB, p *forum.Post, kind string, priority int, detail string, now time.Time) error {
+// openItem opens a queue item unless one of the same kind is open already,
+// and records event for the webhooks when it does.
+func openItem(tx *gorm.DB, p *forum.Post, kind string, priority int, detail string, event events.Kind, now time.Time) error {
 	it := queueItem{Kind: kind, PostID: p.ID, ThreadID: p.ThreadID, GroupID: p.GroupID, Priority: priority,
 		Detail: detail, Status: "open", CreatedAt: now, UpdatedAt: now}
-	return tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&it).Error
+	res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&it)
+	if res.Error != nil || res.RowsAffected == 0 {
+		return res.Error
+	}
+	return recordEvent(tx, postEvent(event, p, now))
 }
 
 // Posting implements forum.PostingStore. On SQLite, posts written at the
@@ -210,12 +216,12 @@ func (t postTx) InsertPost(w forum.PostWrite, status string, parent *forum.Post)
 // wellbeing concern.
 func openItems(tx *gorm.DB, p *forum.Post, w forum.PostWrite, now time.Time) error {
 	if p.Status == forum.StatusHeld {
-		if err := openItem(tx, p, "held", heldPriority, "", now); err != nil {
+		if err := openItem(tx, p, "held", heldPriority, "", events.Held, now); err != nil {
 			return err
 		}
 	}
 	if w.Screening.Crisis {
-		return openItem(tx, p, "wellbeing", wellbeingPriority, w.Screening.Detail(), now)
+		return openItem(tx, p, "wellbeing", wellbeingPriority, w.Screening.Detail(), events.CrisisPost, now)
 	}
 	return nil
 }
@@ -303,7 +309,7 @@ func (t postTx) SaveEdit(p forum.Post, th forum.Thread, e forum.EditWrite) (foru
 		return forum.Post{}, err
 	}
 	if e.Screening.Crisis {
-		if err := openItem(tx, &out, "wellbeing", wellbeingPriority, e.Screening.Detail(), e.Now); err != nil {
+		if err := openItem(tx, &out, "wellbeing", wellbeingPriority, e.Screening.Detail(), events.CrisisPost, e.Now); err != nil {
 			return forum.Post{}, err
 		}
 	}

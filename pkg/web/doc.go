@@ -6,7 +6,7 @@
 //
 // It may import echo, the Prometheus client, golang.org/x/time/rate and
 // golang-lru (the feeds' and API's rate limit), the standard library and
-// hearth/pkg/{config,forum,auth,moderation,safety,markup,cache}. It never imports
+// hearth/pkg/{config,forum,auth,moderation,safety,markup,cache,events,webhook}. It never imports
 // gorm or hearth/pkg/store: the services it is given hide persistence.
 // Templates never query the database or decide permissions; handlers hand them
 // finished view structs.

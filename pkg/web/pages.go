@@ -69,6 +69,11 @@ const (
 	pageAdminHelplineForm Page = "admin/helpline-form"
 	pageAdminPeople       Page = "admin/people"
 	pageAdminSettings     Page = "admin/settings"
+
+	pageAdminWebhooks       Page = "admin/webhooks"
+	pageAdminWebhook        Page = "admin/webhook"
+	pageAdminWebhookSecret  Page = "admin/webhook_secret"
+	pageAdminWebhookConfirm Page = "admin/webhook_confirm"
 )
 
 // renderPage renders page p with view v as the response, with status code.

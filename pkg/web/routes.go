@@ -175,4 +175,17 @@ func (s *Server) routes() {
 	e.POST("/admin/settings", s.adminSettingsSave, s.requireAdmin)
 	e.POST("/admin/tags", s.adminTagCreate, s.requireAdmin)
 	e.POST("/admin/tags/:slug", s.adminTagUpdate, s.requireAdmin)
+
+	// Administration: webhooks for on-call moderators (docs/webhooks.md).
+	e.GET("/admin/webhooks", s.adminWebhooks, s.requireAdmin)
+	e.POST("/admin/webhooks", s.adminWebhookCreate, s.requireAdmin)
+	e.GET("/admin/webhooks/:id", s.adminWebhook, s.requireAdmin)
+	e.POST("/admin/webhooks/:id", s.adminWebhookUpdate, s.requireAdmin)
+	e.POST("/admin/webhooks/:id/enable", s.adminWebhookState(true), s.requireAdmin)
+	e.POST("/admin/webhooks/:id/disable", s.adminWebhookState(false), s.requireAdmin)
+	e.POST("/admin/webhooks/:id/test", s.adminWebhookPing, s.requireAdmin)
+	e.GET("/admin/webhooks/:id/secret", s.adminWebhookSecretConfirm, s.requireAdmin)
+	e.POST("/admin/webhooks/:id/secret", s.adminWebhookSecret, s.requireAdmin)
+	e.GET("/admin/webhooks/:id/delete", s.adminWebhookDeleteConfirm, s.requireAdmin)
+	e.POST("/admin/webhooks/:id/delete", s.adminWebhookDelete, s.requireAdmin)
 }

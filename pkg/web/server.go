@@ -20,6 +20,7 @@ import (
 	"hearth/pkg/forum"
 	"hearth/pkg/moderation"
 	"hearth/pkg/safety"
+	"hearth/pkg/webhook"
 )
 
 // Pinger reports whether the database answers.
@@ -53,6 +54,8 @@ type Deps struct {
 	Breaks *forum.Breaks
 	// Public answers the Atom feeds and the read API.
 	Public *forum.Public
+	// Hooks keeps the webhook endpoints admins manage.
+	Hooks *webhook.Service
 	// ContentVersion grows with every write through this instance; the
 	// visitor page cache (pagecache.go) checks entries against it. Nil
 	// turns the cache off.

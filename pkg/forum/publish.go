@@ -1,0 +1,39 @@
+package forum
+
+import (
+	"time"
+
+	"hearth/pkg/events"
+)
+
+// WithBus makes the service publish, once each write has committed, a new
+// visible reply (for readers of its thread) and a post entering the
+// moderator queue (for its moderators). The webhook deliveries of the
+// queue's events are written by the store inside the write itself.
+func WithBus(b *events.Bus) Option { return func(s *Service) { s.bus = b } }
+
+// publishPost publishes what a committed post changed: a visible reply,
+// a post held for review, one whose words suggest a crisis.
+func (s *Service) publishPost(p Post, sc Screening, edit bool) {
+	if s.bus == nil {
+		return
+	}
+	if !edit && p.Status == StatusVisible && p.ParentID != nil {
+		s.bus.Publish(postEvent(events.Reply, p, p.CreatedAt))
+	}
+	if !edit && p.Status == StatusHeld {
+		s.bus.Publish(postEvent(events.Held, p, p.CreatedAt))
+	}
+	if sc.Crisis {
+		s.bus.Publish(postEvent(events.CrisisPost, p, p.UpdatedAt))
+	}
+}
+
+// postEvent is the event of kind k about p at t.
+func postEvent(k events.Kind, p Post, t time.Time) events.Event {
+	e := events.Event{Kind: k, GroupID: p.GroupID, ThreadID: p.ThreadID, PostID: p.ID, Tags: string(p.Tags), At: t}
+	if p.AuthorID != nil {
+		e.AuthorID = *p.AuthorID
+	}
+	return e
+}
