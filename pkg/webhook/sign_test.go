@@ -51,15 +51,15 @@ func TestBackoffDoublesToAnHour(t *testing.T) {
 func TestCheckURL(t *testing.T) {
 	for u, ok := range map[string]bool{
 		"https://hooks.slack.com/services/T0/B0/x": true,
-		"http://10.0.0.5:8065/hooks/abc":          true,
-		"ftp://example.org/x":                     false,
-		"file:///etc/passwd":                      false,
-		"javascript:alert(1)":                     false,
-		"mailto:a@example.org":                    false,
-		"//example.org/x":                         false,
-		"https://":                                false,
-		"https://u:p@example.org/":                false,
-		"":                                        false,
+		"http://10.0.0.5:8065/hooks/abc":           true,
+		"ftp://example.org/x":                      false,
+		"file:///etc/passwd":                       false,
+		"javascript:alert(1)":                      false,
+		"mailto:a@example.org":                     false,
+		"//example.org/x":                          false,
+		"https://":                                 false,
+		"https://u:p@example.org/":                 false,
+		"":                                         false,
 		"https://example.org/" + strings.Repeat("a", URLMax): false,
 	} {
 		if got := checkURL(u) == ""; got != ok {
