@@ -11,9 +11,9 @@ func TestBusInProcess(t *testing.T) {
 	<-b.Ready()
 	all := b.Subscribe(4, nil)
 	defer all.Close()
-	replies := b.Subscribe(1, func(e Event) bool { return e.Kind == Reply && e.ThreadID == 7 })
-	b.Publish(Event{Kind: Reply, ThreadID: 7, PostID: 1})
-	b.Publish(Event{Kind: Reply, ThreadID: 8, PostID: 2})
+	replies := b.Subscribe(1, func(e Event) bool { return e.Kind == Report && e.ThreadID == 7 })
+	b.Publish(Event{Kind: Report, ThreadID: 7, PostID: 1})
+	b.Publish(Event{Kind: Report, ThreadID: 8, PostID: 2})
 	b.Publish(Event{Kind: Held, ThreadID: 7, PostID: 3})
 	for _, want := range []int64{1, 2, 3} {
 		if e := <-all.Events(); e.PostID != want || e.At.IsZero() {
@@ -29,8 +29,8 @@ func TestBusInProcess(t *testing.T) {
 	default:
 	}
 	// A full buffer drops, and counts, rather than wait.
-	b.Publish(Event{Kind: Reply, ThreadID: 7, PostID: 4})
-	b.Publish(Event{Kind: Reply, ThreadID: 7, PostID: 5})
+	b.Publish(Event{Kind: Report, ThreadID: 7, PostID: 4})
+	b.Publish(Event{Kind: Report, ThreadID: 7, PostID: 5})
 	if b.Dropped() != 1 {
 		t.Fatalf("dropped %d", b.Dropped())
 	}
@@ -40,7 +40,7 @@ func TestBusInProcess(t *testing.T) {
 		t.Fatalf("%d subscribers after closing one", b.Subscribers())
 	}
 	var nilBus *Bus
-	nilBus.Publish(Event{Kind: Reply}) // a service without a bus publishes to nobody
+	nilBus.Publish(Event{Kind: Report}) // a service without a bus publishes to nobody
 }
 
 // loopRelay stands in for PostgreSQL's LISTEN/NOTIFY between two buses.
@@ -80,8 +80,8 @@ func TestBusThroughRelayReachesEveryInstanceOnce(t *testing.T) {
 	go two.Run(ctx)
 	<-one.Ready()
 	<-two.Ready()
-	one.Publish(Event{Kind: Reply, PostID: 1})
-	two.Publish(Event{Kind: Reply, PostID: 2})
+	one.Publish(Event{Kind: Report, PostID: 1})
+	two.Publish(Event{Kind: Report, PostID: 2})
 	for name, s := range map[string]*Sub{"first": s1, "second": s2} {
 		got := map[int64]int{}
 		for range 2 {

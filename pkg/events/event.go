@@ -6,7 +6,7 @@ import "time"
 type Kind string
 
 // The kinds of event. The first five bring an item into the moderator
-// queue; Reply is a new visible post in a thread.
+// queue.
 const (
 	// CrisisPost: a post whose words suggest its author is in crisis now
 	// entered the queue as a wellbeing concern.
@@ -22,8 +22,6 @@ const (
 	Held Kind = "post_held"
 	// Report: a report opened or added weight to a queue item.
 	Report Kind = "report"
-	// Reply: a post became visible in a thread (written, or approved).
-	Reply Kind = "reply"
 	// Test: an admin asked for a test delivery of a webhook.
 	Test Kind = "test"
 )

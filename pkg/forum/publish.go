@@ -6,20 +6,17 @@ import (
 	"hearth/pkg/events"
 )
 
-// WithBus makes the service publish, once each write has committed, a new
-// visible reply (for readers of its thread) and a post entering the
-// moderator queue (for its moderators). The webhook deliveries of the
-// queue's events are written by the store inside the write itself.
+// WithBus makes the service publish, once each write has committed, a post
+// entering the moderator queue. The webhook deliveries of the queue's
+// events are written by the store inside the write itself; the bus wakes
+// their senders.
 func WithBus(b *events.Bus) Option { return func(s *Service) { s.bus = b } }
 
-// publishPost publishes what a committed post changed: a visible reply,
-// a post held for review, one whose words suggest a crisis.
+// publishPost publishes what a committed post brought to the queue: a post
+// held for review, one whose words suggest a crisis.
 func (s *Service) publishPost(p Post, sc Screening, edit bool) {
 	if s.bus == nil {
 		return
-	}
-	if !edit && p.Status == StatusVisible && p.ParentID != nil {
-		s.bus.Publish(postEvent(events.Reply, p, p.CreatedAt))
 	}
 	if !edit && p.Status == StatusHeld {
 		s.bus.Publish(postEvent(events.Held, p, p.CreatedAt))

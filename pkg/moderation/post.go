@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"hearth/pkg/auth"
-	"hearth/pkg/events"
 	"hearth/pkg/forum"
 )
 
@@ -52,9 +51,6 @@ func (s *Service) Dismiss(ctx context.Context, r Request) (Outcome, error) {
 		}
 		return tx.Audit(entry(r, action, "post", p.ID, p.GroupID, p.AuthorID, now))
 	})
-	if err == nil && it.Kind == KindHeld && !p.IsOpening() {
-		s.bus.Publish(postEvent(events.Reply, p, now))
-	}
 	return out, err
 }
 

@@ -40,8 +40,8 @@ func (s *Service) SetClock(now func() time.Time) { s.now = now }
 // write in a check-in (hearth/pkg/forum's Service.Screen).
 func (s *Service) SetScreener(f func(string) forum.Screening) { s.screen = f }
 
-// SetBus makes the service publish what reaches the queue, and posts an
-// approval makes visible, on b once each change has committed.
+// SetBus makes the service publish what reaches the queue on b, once each
+// change has committed.
 func (s *Service) SetBus(b *events.Bus) { s.bus = b }
 
 // postEvent is the event of kind k about post p at now.

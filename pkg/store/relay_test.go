@@ -47,13 +47,13 @@ func TestRelayCarriesEventsBetweenInstances(t *testing.T) {
 		if i%2 == 1 {
 			b = two
 		}
-		b.Publish(events.Event{Kind: events.Reply, ThreadID: 9, PostID: int64(i + 1), Tags: tags})
+		b.Publish(events.Event{Kind: events.Report, ThreadID: 9, PostID: int64(i + 1), Tags: tags})
 	}
 	for name, s := range map[string]*events.Sub{"first": s1, "second": s2} {
 		seen := map[int64]bool{}
 		for len(seen) < n {
 			e := <-s.Events()
-			if seen[e.PostID] || e.Kind != events.Reply || e.ThreadID != 9 || e.Tags != tags {
+			if seen[e.PostID] || e.Kind != events.Report || e.ThreadID != 9 || e.Tags != tags {
 				t.Fatalf("the %s instance got %+v (seen before: %v)", name, e, seen[e.PostID])
 			}
 			seen[e.PostID] = true
