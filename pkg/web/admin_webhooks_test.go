@@ -177,7 +177,7 @@ func refusedWebhookForms(t *testing.T, db *store.DB, admin *forumtest.Client) {
 		wantStatus(t, r, http.StatusUnprocessableEntity)
 		pageHas(t, r.Body, c.msg, `value="Kept name"`, `class="error-summary"`, `value="post_held" checked`)
 	}
-	r = admin.PostForm("/admin/webhooks", formValues("name", "", "url", "https://chat.example.org/hooks/T0/B0/TOKEN123"))
+	r := admin.PostForm("/admin/webhooks", formValues("name", "", "url", "https://chat.example.org/hooks/T0/B0/TOKEN123"))
 	wantStatus(t, r, http.StatusUnprocessableEntity)
 	pageHas(t, r.Body, "Please give the endpoint a name", "Please choose at least one event", "https://chat.example.org/hooks/T0/B0/TOKEN123")
 	if n := countRows(t, db, "webhook_endpoints", "1 = 1"); n != 0 {
