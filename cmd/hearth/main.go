@@ -39,6 +39,8 @@ func init() {
 		"seed-demo":    {"fill the database with demo content (flags for size; --bench-shape)", cmdSeedDemo},
 		"create-admin": {"create or promote an admin: hearth create-admin NAME (password on stdin)", cmdCreateAdmin},
 		"rerender":     {"re-render every post and group guidelines with the current Markdown policy", cmdRerender},
+		"backup":       {"copy the SQLite database to a new FILE, safe while serving: hearth backup FILE", cmdBackup},
+		"restore":      {"replace the SQLite database with a backup (stop Hearth first): hearth restore FILE", cmdRestore},
 		"healthcheck":  {"exit 0 when the server at HEARTH_ADDR answers GET /readyz (or PATH) with 200; for container health checks", cmdHealthcheck},
 	}
 }
