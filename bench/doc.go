@@ -7,7 +7,9 @@
 //
 // and the server's peak resident memory. SQLite in a temporary directory by
 // default; PostgreSQL when HEARTH_DATABASE_URL is set (a fresh schema is
-// made in that database and dropped afterwards). See docs/performance.md.
+// made in that database and dropped afterwards, or with -data kept and
+// reused), with VACUUM ANALYZE before each read scenario. See
+// docs/performance.md.
 //
 // It drives the built hearth binary over HTTP and imports nothing from
 // Hearth but hearth/pkg/store, to make and drop the scratch PostgreSQL

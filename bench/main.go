@@ -57,7 +57,7 @@ func main() {
 	flag.IntVar(&o.threads, "t", 2, "wrk threads")
 	flag.IntVar(&o.conns, "c", 32, "wrk connections")
 	flag.StringVar(&only, "scenarios", "", "comma-separated scenarios to run (default all): "+strings.Join(scenarioNames(), ","))
-	flag.StringVar(&o.dataDir, "data", "", "SQLite data directory to reuse between runs (seeded on first use); default a fresh temporary one")
+	flag.StringVar(&o.dataDir, "data", "", "data directory to reuse between runs (seeded on first use; on PostgreSQL it names the kept schema); default a fresh temporary one")
 	flag.StringVar(&o.profile, "profile", "", "write a CPU profile of the server during this scenario to bench-SCENARIO.prof")
 	flag.StringVar(&o.bin, "bin", "", "use this hearth binary instead of building one")
 	flag.BoolVar(&o.keep, "keep", false, "keep the temporary data directory or PostgreSQL schema")
@@ -112,17 +112,19 @@ func run(ctx context.Context, o options) error {
 	}
 	env := benchEnv(dataDir)
 	dialect := "sqlite"
+	reuse := o.dataDir != ""
+	var pg *pgSchema
 	if o.dbURL != "" {
 		dialect = "postgres"
-		schemaURL, drop, err := freshSchema(ctx, o.dbURL, o.keep)
-		if err != nil {
+		if pg, err = openSchema(ctx, o.dbURL, o.dataDir, o.keep); err != nil {
 			return err
 		}
-		defer drop()
-		env = append(env, "HEARTH_DATABASE_URL="+schemaURL, "HEARTH_AUTO_MIGRATE=1")
+		defer pg.close()
+		reuse = pg.reused
+		env = append(env, "HEARTH_DATABASE_URL="+pg.url, "HEARTH_AUTO_MIGRATE=1")
 	}
 
-	seed, err := seedOnce(ctx, bin, env, dataDir, o.dataDir != "" && o.dbURL == "")
+	seed, err := seedOnce(ctx, bin, env, dataDir, reuse)
 	if err != nil {
 		return err
 	}
@@ -138,7 +140,7 @@ func run(ctx context.Context, o options) error {
 	}
 
 	loadBefore := loadAvg()
-	results := runScenarios(ctx, o, srv, seed, tmp)
+	results := runScenarios(ctx, o, srv, seed, pg)
 	rss := srv.peakRSS()
 	printResults(os.Stdout, results, rss, dialect)
 	fmt.Println("bench: server memory at the end:", srv.memoryNow())

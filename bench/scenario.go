@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,8 +15,6 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
-
-	"hearth/pkg/store"
 )
 
 // scenario is one wrk run.
@@ -72,7 +69,7 @@ func luaDir() string {
 
 // runScenarios runs each chosen scenario in turn and returns its result,
 // or why it was skipped.
-func runScenarios(ctx context.Context, o options, srv *server, si seedInfo, tmp string) []result {
+func runScenarios(ctx context.Context, o options, srv *server, si seedInfo, pg *pgSchema) []result {
 	var out []result
 	var cookies []string
 	for _, sc := range scenarios {
@@ -98,6 +95,17 @@ func runScenarios(ctx context.Context, o options, srv *server, si seedInfo, tmp 
 			r.skipped = skip
 			out = append(out, r)
 			continue
+		}
+		if pg != nil && !sc.write {
+			// A server without autovacuum (the default PostgreSQL
+			// settings do vacuum) would otherwise measure the dead rows
+			// and stale statistics the scenarios before left.
+			fmt.Printf("bench: VACUUM ANALYZE before %s\n", sc.name)
+			if err := pg.vacuum(ctx); err != nil {
+				r.skipped = "failed: VACUUM ANALYZE: " + err.Error()
+				out = append(out, r)
+				continue
+			}
 		}
 		measure(ctx, o, srv, sc, args, env, target, &r)
 		out = append(out, r)
@@ -292,39 +300,4 @@ func printResults(w io.Writer, rs []result, rssMB float64, dialect string) {
 			fmt.Fprintf(w, "bench: warning: scenario %s had %d non-2xx/3xx responses and %d socket errors\n", r.name, r.bad, r.sockErrs)
 		}
 	}
-}
-
-// freshSchema makes a new schema in the PostgreSQL database at base and
-// returns a URL that uses it, and a func that drops it.
-func freshSchema(ctx context.Context, base string, keep bool) (string, func(), error) {
-	db, err := store.Open(ctx, base, store.Options{MaxConns: 1})
-	if err != nil {
-		return "", nil, fmt.Errorf("connect to HEARTH_DATABASE_URL: %w", err)
-	}
-	b := make([]byte, 4)
-	_, _ = rand.Read(b)
-	schema := "hearth_bench_" + hex.EncodeToString(b)
-	// #nosec G202 -- schema is generated hex, not input.
-	if _, err := db.SQL().ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
-		_ = db.Close()
-		return "", nil, fmt.Errorf("create schema: %w", err)
-	}
-	u, err := url.Parse(base)
-	if err != nil {
-		_ = db.Close()
-		return "", nil, err
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	fmt.Printf("bench: PostgreSQL schema %s\n", schema)
-	return u.String(), func() {
-		defer db.Close()
-		if keep {
-			fmt.Printf("bench: kept schema %s\n", schema)
-			return
-		}
-		// #nosec G202 -- schema is generated hex, not input.
-		_, _ = db.SQL().ExecContext(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
-	}, nil
 }
