@@ -52,6 +52,13 @@ type EscalationRow struct {
 	GroupName    string `gorm:"column:group_name;->"`
 	ThreadID     *int64 `gorm:"column:thread_id;->"`
 	ThreadTitle  string `gorm:"column:thread_title;->"`
+	// PostHTML and PostTags are the escalated post's stored words and
+	// trigger warnings (with its thread's, for an opening post), which a
+	// lead reads folded behind them.
+	PostHTML   string     `gorm:"column:post_html;->"`
+	PostTags   forum.Tags `gorm:"column:post_tags;->"`
+	ThreadTags forum.Tags `gorm:"column:thread_tags;->"`
+	FirstPost  *int64     `gorm:"column:first_post_id;->"`
 }
 
 // CheckInRow is a check-in with the names its pages show.
@@ -110,6 +117,8 @@ type CareStore interface {
 	OpenEscalations(ctx context.Context, targetType string, targetIDs []int64) ([]Escalation, error)
 	// CountLeads counts the active safeguarding leads.
 	CountLeads(ctx context.Context) (int, error)
+	// CountOpenEscalations counts the escalations not yet resolved.
+	CountOpenEscalations(ctx context.Context) (int, error)
 }
 
 // CareTx is the set of changes check-ins and escalations make inside one

@@ -201,6 +201,15 @@ func (s *Service) EscalationsOf(ctx context.Context, a *auth.Actor, targetType s
 	return out, nil
 }
 
+// WaitingEscalations counts the open escalations for a safeguarding lead;
+// 0 for anyone else.
+func (s *Service) WaitingEscalations(ctx context.Context, a *auth.Actor) (int, error) {
+	if !auth.CanHandleEscalations(a) {
+		return 0, nil
+	}
+	return s.store.CountOpenEscalations(ctx)
+}
+
 // Leads counts the safeguarding leads, so a moderator escalating can be
 // told when nobody would see it.
 func (s *Service) Leads(ctx context.Context) (int, error) { return s.store.CountLeads(ctx) }

@@ -14,7 +14,7 @@ import (
 // checkInColumns is the allowlisted select list of a check-in with its
 // member, group and the moderator who opened it.
 const checkInColumns = `conversations.*, s.username AS subject_name, s.country AS subject_country,
-	groups.name AS group_name, groups.slug AS group_slug, c.username AS creator_name`
+	COALESCE(groups.name, '') AS group_name, COALESCE(groups.slug, '') AS group_slug, COALESCE(c.username, '') AS creator_name`
 
 // checkInOrder puts crisis replies first (the oldest unanswered first),
 // then check-ins waiting for staff (longest waiting first), then open ones,
@@ -80,8 +80,10 @@ func (s *Moderation) CheckInsAbout(ctx context.Context, subjectIDs []int64, sinc
 
 // escalationColumns is the allowlisted select list of an escalation with
 // the names a lead needs.
-const escalationColumns = `escalations.*, b.username AS by_name, r.username AS resolver_name, s.username AS subject_name,
-	groups.name AS group_name, posts.thread_id AS thread_id, threads.title AS thread_title`
+const escalationColumns = `escalations.*, COALESCE(b.username, '') AS by_name, COALESCE(r.username, '') AS resolver_name,
+	COALESCE(s.username, '') AS subject_name, COALESCE(groups.name, '') AS group_name, posts.thread_id AS thread_id,
+	COALESCE(threads.title, '') AS thread_title, COALESCE(posts.body_html, '') AS post_html, COALESCE(posts.tags, '') AS post_tags,
+	COALESCE(threads.tags, '') AS thread_tags, threads.first_post_id AS first_post_id`
 
 // Escalations implements moderation.Store.
 func (s *Moderation) Escalations(ctx context.Context, q moderation.EscalationQuery) ([]moderation.EscalationRow, error) {
@@ -141,4 +143,11 @@ func exportCheckInMessages(tx *gorm.DB, userID int64, e *auth.Export) error {
 		e.CheckInMessages[i] = auth.ExportCheckInMessage{CheckInID: r.ID, Group: r.Group, Body: r.Body, CreatedAt: r.CreatedAt}
 	}
 	return nil
+}
+
+// CountOpenEscalations implements moderation.Store.
+func (s *Moderation) CountOpenEscalations(ctx context.Context) (int, error) {
+	var n int64
+	err := s.db.read(ctx).Model(&moderation.Escalation{}).Where("status = ?", moderation.EscalationOpen).Count(&n).Error
+	return int(n), translate(err)
 }

@@ -28,7 +28,7 @@ func (s *Server) adminPeople(c echo.Context) error {
 func (s *Server) peopleView(c echo.Context, q string) (PeopleView, error) {
 	ctx := c.Request().Context()
 	a := actor(c)
-	v := PeopleView{Base: s.base(c, "People"), Query: keepTyped(q), Errors: formErrors(nil, roleFields...)}
+	v := PeopleView{Base: s.base(c, "People"), Query: keepTyped(q), Errors: formErrors(nil, roleFields...), LeadErrors: formErrors(nil, "lead", "lead_reason")}
 	groups, err := s.deps.Forum.Groups(ctx)
 	if err != nil {
 		return v, err
@@ -64,7 +64,7 @@ func personView(p auth.Person, groupNames map[int64]string, a *auth.Actor) Perso
 	pv := PersonView{
 		ID: u.ID, Name: u.Username, Role: string(u.Role), Status: string(u.Status), StatusUntil: u.StatusUntil,
 		StatusReason: u.StatusReason, SiteWide: u.ModeratorSiteWide, Joined: u.CreatedAt, JoinedMonth: monthOf(u.CreatedAt), GroupIDs: map[int64]bool{},
-		Changeable: auth.CanChangeRole(a, u.ID, u.Role),
+		Changeable: auth.CanChangeRole(a, u.ID, u.Role), Lead: u.SafeguardingLead,
 	}
 	for _, g := range p.Groups {
 		pv.GroupIDs[g] = true

@@ -8,6 +8,7 @@ import (
 
 	"hearth/pkg/forum"
 	"hearth/pkg/markup"
+	"hearth/pkg/moderation"
 )
 
 // checkinShow is a check-in, for its member or the staff of its group; to
@@ -69,5 +70,6 @@ func (s *Server) checkInView(c echo.Context, id int64) (CheckInView, error) {
 	if e := d.Escalation; e != nil {
 		v.Escalated = &EscalationLine{ID: e.ID, Reason: e.Reason, CreatedAt: e.CreatedAt, Since: agoFrom(e.CreatedAt, time.Now())}
 	}
-	return v, nil
+	v.Escalate, err = s.escalateForm(c, moderation.EscalateCheckIn, r.ID, moderation.CheckInPath(r.ID))
+	return v, err
 }

@@ -36,6 +36,10 @@ func (s *Server) modAudit(c echo.Context) error {
 				l.Target, l.TargetURL = "member", "/mod/users/"+id
 			case "group":
 				l.Target, l.TargetURL = "group", "/g/"+e.GroupSlug
+			case "checkin":
+				l.Target, l.TargetURL = "check-in "+id, "/checkins/"+id
+			case "escalation":
+				l.Target, l.TargetURL = "escalation "+id, "/mod/escalations?resolved=1#escalation-"+id
 			default:
 				l.Target = e.TargetType
 			}

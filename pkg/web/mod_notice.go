@@ -38,6 +38,11 @@ func (s *Server) modBase(c echo.Context, b *Base) {
 			s.log.Warn("waiting concerns", "request_id", reqID(c), "err", err.Error())
 		}
 	}
+	if auth.IsLead(p.Actor) {
+		if b.EscalationsWaiting, err = s.deps.Moderation.WaitingEscalations(ctx, p.Actor); err != nil {
+			s.log.Warn("waiting escalations", "request_id", reqID(c), "err", err.Error())
+		}
+	}
 }
 
 // ackNotice dismisses a notice (acknowledges a warning) and returns the

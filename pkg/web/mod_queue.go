@@ -39,18 +39,12 @@ func (s *Server) modQueue(c echo.Context) error {
 			Reports:     modReportLines(e.Reports),
 			History:     modHistoryLines(e.History),
 			Forms:       newModForms(e.PostRef, e.Item.ID, e.CanSanction, here),
-			CheckIns:    checkInLines(e.CheckIns),
 		})
 		v.Entries[len(v.Entries)-1].Forms.Kind = e.Item.Kind
-		if e.AuthorID != nil && *e.AuthorID != actor(c).ID {
-			v.Entries[len(v.Entries)-1].CheckInURL = "/mod/checkins/new?item=" + strconv.FormatInt(e.Item.ID, 10)
-		}
 	}
-	waiting, more, err := s.deps.Moderation.WaitingCheckIns(ctx, actor(c))
-	if err != nil {
+	if err := s.queueCare(c, &v, qp.Entries, here); err != nil {
 		return err
 	}
-	v.Waiting, v.MoreWaiting = checkInLines(waiting), more
 	if qp.HasNext {
 		q := url.Values{}
 		if f.GroupSlug != "" {

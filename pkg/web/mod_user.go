@@ -65,6 +65,9 @@ func (s *Server) renderModUser(c echo.Context, id int64, form string, errs map[s
 	if d.Subject.ID != actor(c).ID {
 		v.CheckInURL = "/mod/checkins/new?member=" + strconv.FormatInt(d.Subject.ID, 10)
 	}
+	if err := s.memberEscalation(c, &v); err != nil {
+		return err
+	}
 	for _, sn := range d.Sanctions {
 		v.Sanctions = append(v.Sanctions, SanctionLine{Kind: sn.Kind, Reason: sn.Reason, EndsAt: sn.EndsAt, Lifted: sn.LiftedAt != nil, CreatedAt: sn.CreatedAt})
 	}

@@ -35,6 +35,10 @@ const (
 	pageCheckInNew  Page = "checkin/new"
 	pageModCheckIns Page = "mod/checkins"
 
+	pageModEscalate     Page = "mod/escalate"
+	pageModEscalations  Page = "mod/escalations"
+	pageAdminEscalation Page = "admin/escalation"
+
 	pageSignup     Page = "account/signup"
 	pageLogin      Page = "account/login"
 	pageLoginCode  Page = "account/login_code"

@@ -4,6 +4,8 @@ import (
 	"strconv"
 
 	"github.com/labstack/echo/v4/middleware"
+
+	"hearth/pkg/moderation"
 )
 
 // routes installs the middleware chain and every route Hearth serves. This is
@@ -161,6 +163,18 @@ func (s *Server) routes() {
 	e.POST("/checkins/:id/messages", s.checkinWrite, s.requireUser)
 	e.POST("/checkins/:id/close", s.checkinClose, s.requireUser)
 	e.POST("/checkins/:id/reopen", s.checkinReopen, s.requireUser)
+
+	// Care: escalation to the safeguarding leads (appointed at
+	// /admin/people), of a queue item, a check-in or a member, and the
+	// leads' queue and instructions.
+	e.POST("/mod/items/:id/escalate", s.escalate(moderation.EscalateItem), s.requireStaff)
+	e.POST("/checkins/:id/escalate", s.escalate(moderation.EscalateCheckIn), s.requireStaff)
+	e.POST("/mod/users/:id/escalate", s.escalate(moderation.EscalateMember), s.requireStaff)
+	e.GET("/mod/escalations", s.modEscalations, s.requireStaff)
+	e.POST("/mod/escalations/:id/resolve", s.modEscalationResolve, s.requireStaff)
+	e.GET("/admin/escalation", s.adminEscalation, s.requireAdmin)
+	e.POST("/admin/escalation", s.adminEscalationSave, s.requireAdmin)
+	e.POST("/admin/people/:id/lead", s.adminPeopleLead, s.requireAdmin)
 
 	// Administration: groups and site settings (people and helplines are
 	// listed with accounts and safety above).

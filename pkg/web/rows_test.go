@@ -8,6 +8,7 @@ import (
 	"hearth/pkg/forum"
 	"hearth/pkg/forumtest"
 	"hearth/pkg/markup"
+	"hearth/pkg/moderation"
 	"hearth/pkg/store"
 )
 
@@ -147,4 +148,14 @@ func longThread(t testing.TB, db *store.DB, n int) (thread int64, members []int6
 	}
 	db.W.Exec("UPDATE threads SET reply_count = ? WHERE id = ?", n-1, th.ID)
 	return th.ID, members
+}
+
+// auditsOf lists the audit rows of action, oldest first.
+func auditsOf(t *testing.T, db *store.DB, action string) []moderation.AuditEntry {
+	t.Helper()
+	var es []moderation.AuditEntry
+	if err := db.R.Where("action = ?", action).Order("id").Find(&es).Error; err != nil {
+		t.Fatal(err)
+	}
+	return es
 }

@@ -26,6 +26,9 @@ type Base struct {
 	// WellbeingWaiting is, for staff, how many wellbeing concerns wait in
 	// the moderator queue (filled by modBase).
 	WellbeingWaiting int
+	// EscalationsWaiting is, for safeguarding leads, how many escalations
+	// wait to be resolved (filled by modBase).
+	EscalationsWaiting int
 	// Notices are what moderators told the member, shown until dismissed.
 	Notices []MemberNotice
 	// Feed is the page's Atom feed, linked from the head; nil for none.

@@ -180,6 +180,10 @@ type PeopleView struct {
 	// Errors and Reason belong to a role form that failed, for Found.
 	Errors FormErrors
 	Reason string
+	// LeadErrors and LeadReason belong to a safeguarding lead form that
+	// failed, for Found.
+	LeadErrors FormErrors
+	LeadReason string
 }
 
 // PersonView is a member as the people page shows them.
@@ -197,6 +201,8 @@ type PersonView struct {
 	JoinedMonth  string
 	// Changeable is false for admins and for the admin looking.
 	Changeable bool
+	// Lead is true for a safeguarding lead.
+	Lead bool
 }
 
 // GroupChoice is a group checkbox of the role form.

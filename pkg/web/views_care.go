@@ -136,6 +136,8 @@ type EscalationLine struct {
 	Resolution string
 	ResolvedBy string
 	ResolvedAt *time.Time
+	// Post is an escalated post's words, folded behind its warnings.
+	Post *ModPostBody
 	// Note and Error are a refused resolution's input and message.
 	Note  string
 	Error string

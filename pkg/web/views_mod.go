@@ -148,6 +148,10 @@ type ModEntry struct {
 	// CheckInURL opens one (empty when the post has no author).
 	CheckIns   []CheckInLine
 	CheckInURL string
+	// Escalated is the item's open escalation; Escalate the form to
+	// escalate it otherwise.
+	Escalated *EscalationLine
+	Escalate  EscalateForm
 }
 
 // ReportLine is a report as moderators see it.
@@ -181,6 +185,10 @@ type ModQueueView struct {
 	// first; MoreWaiting says more wait than are shown.
 	Waiting     []CheckInLine
 	MoreWaiting bool
+	// Escalations are, for safeguarding leads, the open escalations,
+	// longest waiting first; MoreEscalations says more wait.
+	Escalations     []EscalationLine
+	MoreEscalations bool
 }
 
 // ModPostView is a moderator's page for one post: everything about it and
@@ -396,4 +404,8 @@ type ModUserView struct {
 	ErrorList   ErrorList
 	// CheckInURL opens a private check-in with the member.
 	CheckInURL string
+	// Escalated is the member's open escalation; Escalate the form to
+	// escalate them otherwise.
+	Escalated *EscalationLine
+	Escalate  EscalateForm
 }

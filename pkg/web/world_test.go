@@ -125,11 +125,7 @@ func (w *modWorld) threadRow(id int64) forum.Thread {
 
 func (w *modWorld) audits(action string) []moderation.AuditEntry {
 	w.t.Helper()
-	var es []moderation.AuditEntry
-	if err := w.db.R.Where("action = ?", action).Order("id").Find(&es).Error; err != nil {
-		w.t.Fatal(err)
-	}
-	return es
+	return auditsOf(w.t, w.db, action)
 }
 
 func (w *modWorld) notices(userID int64) []moderation.Notice {
