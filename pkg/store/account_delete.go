@@ -26,7 +26,7 @@ var deleteSteps = []func(tx *gorm.DB, userID int64, mode auth.DeleteMode, now ti
 // DeleteAccount implements auth.AccountStore: every step and the removal
 // of the user row happen in one transaction.
 func (s *Auth) DeleteAccount(ctx context.Context, userID int64, mode auth.DeleteMode, now time.Time) error {
-	return s.db.Tx(ctx, func(tx *gorm.DB) error {
+	err := s.db.Tx(ctx, func(tx *gorm.DB) error {
 		for _, step := range deleteSteps {
 			if err := step(tx, userID, mode, now); err != nil {
 				return err
@@ -41,6 +41,12 @@ func (s *Auth) DeleteAccount(ctx context.Context, userID int64, mode auth.Delete
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	// Erased words leave the write-ahead log too (secure_delete has
+	// already zeroed them in the database file).
+	return s.db.checkpoint(ctx)
 }
 
 // erasePosts replaces the words of every post and thread title the member

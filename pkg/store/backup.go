@@ -126,3 +126,17 @@ func setAside(ctx context.Context, target string, now time.Time) (string, error)
 	}
 	return kept, nil
 }
+
+// checkpoint copies the SQLite write-ahead log into the database and
+// truncates it, so words just redacted or erased (zeroed in the database
+// by secure_delete) are not left readable in the log. A no-op on
+// PostgreSQL, whose WAL Hearth cannot clear (see the README).
+func (db *DB) checkpoint(ctx context.Context) error {
+	if db.Dialect != migrations.SQLite {
+		return nil
+	}
+	if _, err := db.wsql.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		return fmt.Errorf("checkpoint: %w", err)
+	}
+	return nil
+}

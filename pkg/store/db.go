@@ -86,6 +86,9 @@ func sqliteDSN(path string, readOnly bool) string {
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "synchronous(FULL)")
+	// Deleted and overwritten content is zeroed in the file, so a
+	// redaction or an erased account leaves no words behind in free pages.
+	q.Add("_pragma", "secure_delete(1)")
 	// How GORM's SQLite dialect opens a file itself: DATETIME columns scan
 	// into time.Time and times are written in SQLite's own format.
 	q.Set("_texttotime", "1")

@@ -16,6 +16,9 @@ import (
 // the first commits, so exactly one of them wins.
 type modTx struct {
 	tx *gorm.DB
+	// redacted is set when the transaction redacts, so the commit is
+	// followed by a checkpoint (Moderation.Atomic).
+	redacted bool
 }
 
 var _ moderation.Tx = (*modTx)(nil)
@@ -132,6 +135,7 @@ func (t *modTx) ClaimThreadText(threadID int64, at time.Time) (forum.Thread, boo
 // text; revisions are deleted here. The version moves on so an edit that
 // was in flight cannot write the old words back.
 func (t *modTx) RedactPost(postID int64, md, html, reason string, at time.Time) error {
+	t.redacted = true
 	err := t.tx.Model(&forum.Post{}).Where("id = ?", postID).Updates(map[string]any{
 		"body_md": md, "body_html": html, "status": forum.StatusRedacted, "status_reason": reason,
 		"version": gorm.Expr("version + 1"), "updated_at": at,
@@ -144,6 +148,7 @@ func (t *modTx) RedactPost(postID int64, md, html, reason string, at time.Time) 
 
 // RedactThread implements moderation.Tx.
 func (t *modTx) RedactThread(threadID int64, title, lockReason string, at time.Time) error {
+	t.redacted = true
 	return translate(t.tx.Model(&forum.Thread{}).Where("id = ?", threadID).Updates(map[string]any{
 		"title": title, "status": forum.StatusRedacted, "locked": true, "lock_reason": lockReason, "updated_at": at,
 	}).Error)

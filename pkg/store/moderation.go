@@ -22,7 +22,12 @@ var _ moderation.Store = (*Moderation)(nil)
 
 // Atomic implements moderation.Store.
 func (s *Moderation) Atomic(ctx context.Context, fn func(tx moderation.Tx) error) error {
-	return s.db.Tx(ctx, func(tx *gorm.DB) error { return fn(&modTx{tx: tx}) })
+	var mt *modTx
+	err := s.db.Tx(ctx, func(tx *gorm.DB) error { mt = &modTx{tx: tx}; return fn(mt) })
+	if err == nil && mt != nil && mt.redacted {
+		return s.db.checkpoint(ctx)
+	}
+	return err
 }
 
 // postRefColumns is the allowlisted select list of a post with its thread,

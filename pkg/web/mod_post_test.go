@@ -1,14 +1,18 @@
 package web_test
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"net/http"
+	"net/url"
+	"os"
 	"strings"
 	"testing"
 	"time"
 
+	"hearth/migrations"
 	"hearth/pkg/forum"
 	"hearth/pkg/forumtest"
 	"hearth/pkg/moderation"
@@ -184,5 +188,50 @@ func TestModPostPageAndErrorsKeepInput(t *testing.T) {
 		pageHas(t, r.Body, "under 500 characters", strings.Repeat("x", 501), `class="error-summary"`)
 		// The thread link goes to the opening post's page.
 		wantRedirect(t, w.as(w.griefMod).Get(fmt.Sprintf("/mod/threads/%d", w.thread.ID)), fmt.Sprintf("/mod/posts/%d#thread", w.opening))
+	})
+}
+
+// TestRedactedWordsLeaveTheSQLiteFiles redacts an edited post and greps
+// the SQLite database file and its write-ahead log for its words: the
+// post, its earlier version and the search index all held them, and none
+// may be left in either file. On PostgreSQL the rows and the search index
+// change in the redaction's transaction (what its WAL keeps is the
+// operator's, as the README says); the test checks no table still holds
+// the words.
+func TestRedactedWordsLeaveTheSQLiteFiles(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		author := newPoster(t, a, db, "aspen", "member")
+		mod := newPoster(t, a, db, "heron", "admin")
+		tid := author.startThread("grief", "A thread", "Opening words.")
+		id, _ := author.reply(tid, 0, "My address is quokkaplatypus street.")
+		r := author.c.PostForm("/p/"+idStr(id)+"/edit", url.Values{"body": {"My address is quokkaplatypus avenue."}, "version": {"1"}})
+		if r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("edit: %d", r.StatusCode)
+		}
+		wantStatus(t, mod.c.PostForm("/p/"+idStr(id)+"/redact", url.Values{"reason": {"Shares personal information"}}), http.StatusSeeOther)
+		for _, q := range []string{"SELECT count(*) FROM posts WHERE body_md LIKE '%quokka%' OR body_html LIKE '%quokka%'",
+			"SELECT count(*) FROM post_revisions WHERE body_md LIKE '%quokka%'"} {
+			var n int
+			db.R.Raw(q).Scan(&n)
+			if n != 0 {
+				t.Fatalf("%s: %d", q, n)
+			}
+		}
+		pageLacks(t, author.c.Get("/search?q=quokkaplatypus").Body, "My address")
+		if db.Dialect != migrations.SQLite {
+			return
+		}
+		var file string
+		db.R.Raw("SELECT file FROM pragma_database_list WHERE name = 'main'").Scan(&file)
+		for _, f := range []string{file, file + "-wal"} {
+			b, err := os.ReadFile(f)
+			if err != nil && !os.IsNotExist(err) {
+				t.Fatal(err)
+			}
+			if bytes.Contains(b, []byte("quokkaplatypus")) {
+				t.Errorf("%s still holds the redacted words", f)
+			}
+		}
 	})
 }
