@@ -81,7 +81,7 @@ func TestTwoInstancesShareOneDatabase(t *testing.T) {
 	// Sign up and so log in on the first instance.
 	name := newName("tandem")
 	a := &httpAgent{t: t}
-	res, body := a.do("POST", first.URL+"/signup", url.Values{"username": {name}, "password": {password}})
+	res, body := a.do("POST", first.URL+"/signup", url.Values{"username": {name}, "password": {password}, "age_confirmed": {"yes"}})
 	if res.StatusCode != http.StatusOK || a.cookie == "" {
 		t.Fatalf("signup on the first instance: %d, cookie %q\n%s", res.StatusCode, a.cookie, tail(body, 10))
 	}
@@ -142,7 +142,7 @@ func checkInstancesShareThreadCache(t *testing.T, a *httpAgent, first, second *S
 	}
 	friend := newName("friend")
 	b := &httpAgent{t: t}
-	if res, body = b.do("POST", second.URL+"/signup", url.Values{"username": {friend}, "password": {password}}); res.StatusCode != http.StatusOK || b.cookie == "" {
+	if res, body = b.do("POST", second.URL+"/signup", url.Values{"username": {friend}, "password": {password}, "age_confirmed": {"yes"}}); res.StatusCode != http.StatusOK || b.cookie == "" {
 		t.Fatalf("signup on the second instance: %d\n%s", res.StatusCode, tail(body, 10))
 	}
 	replyText := "A reply written on the second server " + friend
@@ -176,7 +176,7 @@ func checkInstancesShareLoginThrottle(t *testing.T, name string, first, second *
 		}
 	}
 	for _, srv := range []*Server{second, first} {
-		res, _ := (&httpAgent{t: t}).do("POST", srv.URL+"/login", url.Values{"username": {name}, "password": {password}})
+		res, _ := (&httpAgent{t: t}).do("POST", srv.URL+"/login", url.Values{"username": {name}, "password": {password}, "age_confirmed": {"yes"}})
 		if res.StatusCode != http.StatusTooManyRequests {
 			t.Fatalf("after ten failures spread over both instances, %s answered %d, want 429", srv.URL, res.StatusCode)
 		}

@@ -24,6 +24,7 @@ func (b *Browser) SignUp(name string) []string {
 	b.Go("/signup")
 	b.Type("#username", name)
 	b.Type("#password", password)
+	b.Check("#age_confirmed")
 	b.Submit(`form[action="/signup"] button[type="submit"]`, 200)
 	if h := b.H1(); !strings.Contains(h, "recovery codes") {
 		b.t.Fatalf("after signing up, the page says %q:\n%s", h, tail(b.Body(), 20))
@@ -68,6 +69,7 @@ func Member(t *testing.T, srv *Server, prefix string, noJS bool) (*Browser, stri
 	b := NewBrowser(t, srv, BrowserOptions{NoJS: noJS})
 	name := newName(prefix)
 	b.SignUp(name)
+	b.Click(`a.button.primary[href="/welcome"]`)
 	b.Click(`a.button.primary[href="/"]`)
 	b.RequireSignedIn(name)
 	return b, name

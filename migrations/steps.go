@@ -27,4 +27,5 @@ var Steps = []Step{
 	step0023SecureDelete,
 	step0024Webhooks,
 	step0026CrisisLevels,
+	step0028SitePages,
 }

@@ -22,6 +22,10 @@ type SignUpInput struct {
 	Username  string
 	Password  string
 	UserAgent string
+	// MinimumAge, when above zero, is the age the member must confirm
+	// they have reached (AgeConfirmed); the signup form always asks.
+	MinimumAge   int
+	AgeConfirmed bool
 }
 
 // SignUpResult is the new member, the token of their first session, and
@@ -43,6 +47,9 @@ func (s *Service) SignUp(ctx context.Context, in SignUpInput) (SignUpResult, err
 		v.Add("password", msgPasswordMissing)
 	} else {
 		addFieldError(v, ValidatePassword(in.Password, in.Username))
+	}
+	if in.MinimumAge > 0 && !in.AgeConfirmed {
+		v.Add("age_confirmed", fmt.Sprintf("Please confirm that you are %d or older: Hearth is for people aged %d and over.", in.MinimumAge, in.MinimumAge))
 	}
 	if v.OrNil() != nil {
 		return SignUpResult{}, v

@@ -17,7 +17,7 @@ var recoveryCodeRe = regexp.MustCompile(`\b[2-9a-z]{4}-[2-9a-z]{4}-[2-9a-z]{4}\b
 // codes the page showed, and fails the test unless the signup worked.
 func SignUp(t testing.TB, c *Client, name, password string) []string {
 	t.Helper()
-	r := c.PostForm("/signup", url.Values{"username": {name}, "password": {password}})
+	r := c.PostForm("/signup", url.Values{"username": {name}, "password": {password}, "age_confirmed": {"yes"}})
 	if r.StatusCode != http.StatusOK {
 		t.Fatalf("sign up %q: status %d\n%s", name, r.StatusCode, r.Body)
 	}

@@ -71,6 +71,7 @@ type Store interface {
 	Tags(ctx context.Context) ([]forum.Tag, error)
 
 	CareStore
+	SitePageStore
 }
 
 // Tx is the set of changes moderation makes inside one transaction.
@@ -174,6 +175,7 @@ type Tx interface {
 	UpdateTag(slug, name, description string) (bool, error)
 
 	CareTx
+	SitePageTx
 }
 
 // QueueQuery selects open queue items.

@@ -12,7 +12,7 @@ import (
 
 // sanctionOpenPaths are what a suspended or banned member may still use:
 // leaving, getting help, browsing safely, and taking or deleting their data.
-var sanctionOpenPaths = []string{"/logout", "/settings/export", "/settings/delete", "/goodbye", "/crisis", "/browsing-safely", "/healthz", "/readyz", "/metrics"}
+var sanctionOpenPaths = []string{"/logout", "/settings/export", "/settings/delete", "/goodbye", "/crisis", "/browsing-safely", "/about", "/guidelines", "/privacy", "/terms", "/healthz", "/readyz", "/metrics"}
 
 func sanctionOpen(path string) bool {
 	if strings.HasPrefix(path, "/static/") {

@@ -17,21 +17,31 @@ func (s *Server) adminSettings(c echo.Context) error {
 }
 
 func (s *Server) renderAdminSettings(c echo.Context, form string, errs map[string]string, threshold string, newTag moderation.TagInput, status int) error {
-	ctx := c.Request().Context()
-	set, err := s.deps.Moderation.Settings(ctx, actor(c))
+	v, err := s.adminSettingsView(c, form, errs, threshold, newTag)
 	if err != nil {
 		return err
 	}
+	return renderPage(c, status, pageAdminSettings, v)
+}
+
+// adminSettingsView is the settings page with the refused form's errors
+// and what was typed in it.
+func (s *Server) adminSettingsView(c echo.Context, form string, errs map[string]string, threshold string, newTag moderation.TagInput) (AdminSettingsView, error) {
+	ctx := c.Request().Context()
+	set, err := s.deps.Moderation.Settings(ctx, actor(c))
+	if err != nil {
+		return AdminSettingsView{}, err
+	}
 	tags, err := s.deps.Moderation.Tags(ctx)
 	if err != nil {
-		return err
+		return AdminSettingsView{}, err
 	}
 	if threshold == "" {
 		threshold = strconv.Itoa(set.ReportThreshold)
 	}
-	v := AdminSettingsView{Base: s.base(c, "Site settings"), ReportThreshold: threshold, Tags: tags, NewTag: newTag,
-		Form: form, Errors: errs, ErrorList: errorList(errs, "report_threshold", "slug", "name", "description")}
-	return renderPage(c, status, pageAdminSettings, v)
+	return AdminSettingsView{Base: s.base(c, "Site settings"), ReportThreshold: threshold, Tags: tags, NewTag: newTag,
+		MinimumAge: strconv.Itoa(s.deps.Moderation.MinimumAge(ctx)),
+		Form:       form, Errors: errs, ErrorList: errorList(errs, "report_threshold", "minimum_age", "slug", "name", "description")}, nil
 }
 
 // adminSettingsSave saves the report threshold.

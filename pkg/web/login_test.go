@@ -245,7 +245,7 @@ func TestSessionCookieIsHostOnlySecureOverHTTPS(t *testing.T) {
 		cfg.BaseURL, _ = url.Parse("https://hearth.example.org")
 		a, _ := forumtest.NewApp(t, db, cfg)
 		c := forumtest.NewClient(t, a.Web.Handler())
-		req := httptest.NewRequest(http.MethodPost, "https://hearth.example.org/signup", strings.NewReader(url.Values{"username": {"heron"}, "password": {goodPassword}}.Encode()))
+		req := httptest.NewRequest(http.MethodPost, "https://hearth.example.org/signup", strings.NewReader(url.Values{"username": {"heron"}, "password": {goodPassword}, "age_confirmed": {"yes"}}.Encode()))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		req.Header.Set("Sec-Fetch-Site", "same-origin")
 		r := c.Do(req)

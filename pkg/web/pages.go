@@ -16,6 +16,8 @@ const (
 	pageCrisis   Page = "crisis"
 	pageBreak    Page = "break"
 	pageBrowsing Page = "browsing"
+	pageSite     Page = "site/page"
+	pageWelcome  Page = "site/welcome"
 	pageGroup    Page = "group/show"
 	pageThread   Page = "thread/show"
 	pageSearch   Page = "search/index"
@@ -73,6 +75,8 @@ const (
 	pageAdminHelplineForm Page = "admin/helpline-form"
 	pageAdminPeople       Page = "admin/people"
 	pageAdminSettings     Page = "admin/settings"
+	pageAdminPages        Page = "admin/pages"
+	pageAdminPageEdit     Page = "admin/page_edit"
 
 	pageAdminWebhooks       Page = "admin/webhooks"
 	pageAdminWebhook        Page = "admin/webhook"

@@ -70,6 +70,14 @@ func (s *Server) routes() {
 	// Safety: crisis resources (open to everyone) and the helpline list admins keep.
 	e.GET("/crisis", s.crisis)
 	e.GET("/browsing-safely", s.browsingSafely)
+
+	// The site's own pages (admins edit them under Administration) and the
+	// welcome a new member reaches after saving their recovery codes.
+	e.GET("/about", s.sitePage(moderation.PageAbout))
+	e.GET("/guidelines", s.sitePage(moderation.PageGuidelines))
+	e.GET("/privacy", s.sitePage(moderation.PagePrivacy))
+	e.GET("/terms", s.sitePage(moderation.PageTerms))
+	e.GET("/welcome", s.welcome)
 	e.GET("/admin/helplines", s.adminHelplines, s.requireAdmin)
 	e.GET("/admin/helplines/new", s.adminHelplineNew, s.requireAdmin)
 	e.POST("/admin/helplines", s.adminHelplineCreate, s.requireAdmin)
@@ -187,6 +195,11 @@ func (s *Server) routes() {
 	e.POST("/admin/groups/:slug/unarchive", s.adminGroupArchive(false), s.requireAdmin)
 	e.GET("/admin/settings", s.adminSettings, s.requireAdmin)
 	e.POST("/admin/settings", s.adminSettingsSave, s.requireAdmin)
+	e.POST("/admin/settings/age", s.adminMinimumAge, s.requireAdmin)
+	e.GET("/admin/pages", s.adminPages, s.requireAdmin)
+	e.GET("/admin/pages/:slug", s.adminPageEdit, s.requireAdmin)
+	e.POST("/admin/pages/:slug", s.adminPageSave, s.requireAdmin)
+	e.POST("/admin/pages/:slug/restore", s.adminPageRestore, s.requireAdmin)
 	e.POST("/admin/tags", s.adminTagCreate, s.requireAdmin)
 	e.POST("/admin/tags/:slug", s.adminTagUpdate, s.requireAdmin)
 

@@ -13,9 +13,11 @@ import (
 type signupForm struct {
 	Username string
 	Password string
+	// AgeConfirmed is the ticked box "I am N or older".
+	AgeConfirmed bool
 }
 
-var signupFields = []string{"username", "password"}
+var signupFields = []string{"username", "password", "age_confirmed"}
 
 // signupPage shows the signup form.
 func (s *Server) signupPage(c echo.Context) error {
@@ -23,13 +25,17 @@ func (s *Server) signupPage(c echo.Context) error {
 		s.setFlash(c, "You're already logged in.")
 		return c.Redirect(http.StatusSeeOther, "/")
 	}
-	return renderPage(c, http.StatusOK, pageSignup, SignupView{Base: s.base(c, "Sign up"), Errors: formErrors(nil, signupFields...)})
+	return renderPage(c, http.StatusOK, pageSignup, SignupView{Base: s.base(c, "Sign up"), Errors: formErrors(nil, signupFields...),
+		MinimumAge: s.deps.Moderation.MinimumAge(c.Request().Context())})
 }
 
 // signup creates an account, signs it in and shows its recovery codes once.
 func (s *Server) signup(c echo.Context) error {
-	f := signupForm{Username: postValue(c, "username"), Password: postValue(c, "password")}
-	res, err := s.deps.Auth.SignUp(c.Request().Context(), auth.SignUpInput{Username: f.Username, Password: f.Password, UserAgent: c.Request().UserAgent()})
+	ctx := c.Request().Context()
+	f := signupForm{Username: postValue(c, "username"), Password: postValue(c, "password"), AgeConfirmed: ticked(postValue(c, "age_confirmed"))}
+	age := s.deps.Moderation.MinimumAge(ctx)
+	res, err := s.deps.Auth.SignUp(ctx, auth.SignUpInput{Username: f.Username, Password: f.Password, UserAgent: c.Request().UserAgent(),
+		MinimumAge: age, AgeConfirmed: f.AgeConfirmed})
 	if err != nil {
 		v, _ := asValidation(err)
 		if v == nil {
@@ -37,12 +43,13 @@ func (s *Server) signup(c echo.Context) error {
 		}
 		return renderPage(c, http.StatusUnprocessableEntity, pageSignup, SignupView{
 			Base: s.base(c, "Sign up"), Username: keepTyped(f.Username), Errors: formErrors(v, signupFields...),
+			MinimumAge: age, AgeConfirmed: f.AgeConfirmed,
 		})
 	}
 	if err := s.startSession(c, res.Token); err != nil {
 		return err
 	}
-	view := RecoveryCodesView{Base: s.base(c, "Your recovery codes"), Codes: res.Codes, Continue: "/", Welcome: true}
+	view := RecoveryCodesView{Base: s.base(c, "Your recovery codes"), Codes: res.Codes, Continue: "/welcome", Welcome: true}
 	view.User = &ViewUser{ID: res.User.ID, Name: res.User.Username}
 	return renderPage(c, http.StatusOK, pageCodes, view)
 }

@@ -12,7 +12,7 @@ import (
 	"hearth/pkg/store"
 )
 
-func TestSignupPageAsksOnlyForPseudonymAndPassword(t *testing.T) {
+func TestSignupPageAsksOnlyForPseudonymPasswordAndAge(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		_, c := newApp(t, db)
 		r := c.Get("/signup")
@@ -22,8 +22,8 @@ func TestSignupPageAsksOnlyForPseudonymAndPassword(t *testing.T) {
 				t.Errorf("signup page lacks %q", want)
 			}
 		}
-		if n := strings.Count(r.Body, "<input"); n != 2 {
-			t.Errorf("signup form has %d inputs, want exactly the pseudonym and the password", n)
+		if n := strings.Count(r.Body, "<input"); n != 3 {
+			t.Errorf("signup form has %d inputs, want exactly the pseudonym, the password and the age box", n)
 		}
 		if home := c.Get("/"); !strings.Contains(home.Body, `href="/signup"`) || !strings.Contains(home.Body, `href="/login"`) {
 			t.Error("visitors are not offered Log in and Sign up")
@@ -34,7 +34,7 @@ func TestSignupPageAsksOnlyForPseudonymAndPassword(t *testing.T) {
 func TestSignupSignsInAndShowsRecoveryCodesOnce(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		a, c := newApp(t, db)
-		r := c.PostForm("/signup", url.Values{"username": {"Quiet_River"}, "password": {goodPassword}})
+		r := c.PostForm("/signup", url.Values{"username": {"Quiet_River"}, "password": {goodPassword}, "age_confirmed": {"yes"}})
 		wantStatus(t, r, http.StatusOK)
 		for _, want := range []string{"Keep them somewhere safe", "only time they are shown", `href="/"`} {
 			if !strings.Contains(r.Body, want) {
@@ -108,7 +108,7 @@ func TestSignupRefusalsSayWhatToChange(t *testing.T) {
 			{"pseudonym as password", "river_song", "River.Song", "your pseudonym", "river_song"},
 		} {
 			t.Run(tt.name, func(t *testing.T) {
-				r := c.PostForm("/signup", url.Values{"username": {tt.username}, "password": {tt.password}})
+				r := c.PostForm("/signup", url.Values{"username": {tt.username}, "password": {tt.password}, "age_confirmed": {"yes"}})
 				wantStatus(t, r, http.StatusUnprocessableEntity)
 				if !strings.Contains(r.Body, tt.want) {
 					t.Errorf("refusal lacks %q:\n%s", tt.want, r.Body)
@@ -135,7 +135,7 @@ func TestSignupDuplicatesAndLookalikesAreTaken(t *testing.T) {
 		a, c := newApp(t, db)
 		forumtest.SignUp(t, forumtest.NewClient(t, a.Web.Handler()), "paco", goodPassword)
 		for _, name := range []string{"paco", "PACO", "Paco", "p.a.c.o", "расо" /* Cyrillic р а с о */, "pac0"} {
-			r := c.PostForm("/signup", url.Values{"username": {name}, "password": {goodPassword}})
+			r := c.PostForm("/signup", url.Values{"username": {name}, "password": {goodPassword}, "age_confirmed": {"yes"}})
 			wantStatus(t, r, http.StatusUnprocessableEntity)
 			if !strings.Contains(r.Body, "That pseudonym is taken") {
 				t.Errorf("%q: no clear taken message:\n%s", name, r.Body)
@@ -149,7 +149,7 @@ func TestSignupDuplicatesAndLookalikesAreTaken(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, name := range []string{"Admin", "ADMIN", "аdmin" /* Cyrillic а */, "adm1n", "admin_"} {
-			r := c.PostForm("/signup", url.Values{"username": {name}, "password": {goodPassword}})
+			r := c.PostForm("/signup", url.Values{"username": {name}, "password": {goodPassword}, "age_confirmed": {"yes"}})
 			wantStatus(t, r, http.StatusUnprocessableEntity)
 			if !strings.Contains(r.Body, "reserved") && !strings.Contains(r.Body, "one alphabet") && !strings.Contains(r.Body, "start and end") {
 				t.Errorf("%q: no clear refusal:\n%s", name, r.Body)
@@ -165,7 +165,7 @@ func TestSignupIgnoresFieldsItDoesNotAsk(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		_, c := newApp(t, db)
 		r := c.PostForm("/signup?role=admin", url.Values{
-			"username": {"ash_tree"}, "password": {goodPassword},
+			"username": {"ash_tree"}, "password": {goodPassword}, "age_confirmed": {"yes"},
 			"role": {"admin"}, "status": {"active"}, "moderator_site_wide": {"1"}, "id": {"1"}, "totp_enabled": {"1"},
 		})
 		wantStatus(t, r, http.StatusOK)
@@ -181,7 +181,7 @@ func TestSignupIgnoresFieldsItDoesNotAsk(t *testing.T) {
 func TestSignupFieldSentTwiceUsesTheFirst(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		a, c := newApp(t, db)
-		r := c.PostForm("/signup", url.Values{"username": {"first_name", "second_name"}, "password": {goodPassword, "x"}})
+		r := c.PostForm("/signup", url.Values{"username": {"first_name", "second_name"}, "password": {goodPassword, "x"}, "age_confirmed": {"yes"}})
 		wantStatus(t, r, http.StatusOK)
 		if countRows(t, db, "users", "username = ?", "first_name") != 1 || countRows(t, db, "users", "username = ?", "second_name") != 0 {
 			t.Fatal("the first value was not the one used")

@@ -13,6 +13,10 @@ type SignupView struct {
 	Username string
 	Next     string
 	Errors   FormErrors
+	// MinimumAge is the age members confirm they have reached, ticked
+	// already when a refused form comes back (AgeConfirmed).
+	MinimumAge   int
+	AgeConfirmed bool
 }
 
 // LoginView is the login form. Message is the one answer to a wrong

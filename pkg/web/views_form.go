@@ -76,7 +76,8 @@ func (l ErrorList) Summary() ErrorSummary {
 type Field struct {
 	ID, Name, Label string
 	// Type is the input's type ("text" when empty), or "textarea" or
-	// "select".
+	// "select". A "checkbox" is written box first, then its label, and
+	// sends Value when ticked (Checked).
 	Type        string
 	Value       string
 	Hint, Error string
@@ -86,7 +87,7 @@ type Field struct {
 	// capitals and spelling correction (pseudonyms, codes, addresses).
 	Autocomplete, Inputmode, Class, Min, Max string
 	MaxLength, Rows                          int
-	Required, NoSpell                        bool
+	Required, NoSpell, Checked               bool
 }
 
 // Option is one choice of a select.
@@ -112,7 +113,7 @@ func (f Field) Describedby() string {
 var fieldKeys = map[string]string{
 	"name": "string", "type": "string", "value": "string", "hint": "string", "error": "string",
 	"autocomplete": "string", "inputmode": "string", "class": "string", "min": "number", "max": "number",
-	"maxlength": "number", "rows": "number", "required": "bool", "nospell": "bool",
+	"maxlength": "number", "rows": "number", "required": "bool", "nospell": "bool", "checked": "bool",
 	"errors": "errors", "options": "options",
 }
 
@@ -187,9 +188,12 @@ func (f *Field) set(key string, v any) error {
 		if !ok {
 			return fmt.Errorf("want true or false, got %T", v)
 		}
-		if key == "required" {
+		switch key {
+		case "required":
 			f.Required = b
-		} else {
+		case "checked":
+			f.Checked = b
+		default:
 			f.NoSpell = b
 		}
 	case "options":

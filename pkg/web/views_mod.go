@@ -353,9 +353,12 @@ type AdminGroupView struct {
 type AdminSettingsView struct {
 	Base
 	ReportThreshold string
-	Tags            []forum.Tag
-	NewTag          moderation.TagInput
-	// Form names the refused form: "settings", "tag-new" or a tag's slug.
+	// MinimumAge is the age to join, as saved or as typed in a refused form.
+	MinimumAge string
+	Tags       []forum.Tag
+	NewTag     moderation.TagInput
+	// Form names the refused form: "settings", "age", "tag-new" or a tag's
+	// slug.
 	Form      string
 	Errors    map[string]string
 	ErrorList ErrorList
