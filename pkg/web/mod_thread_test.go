@@ -26,6 +26,10 @@ func TestLockedThreadEndToEnd(t *testing.T) {
 		r := member.Get(page)
 		pageHas(t, r.Body, "Moderators have locked this thread", "Letting this one rest")
 		pageLacks(t, r.Body, `action="`+replies+`"`)
+		// Visitors are told it is locked, not invited to join and reply.
+		r = forumtest.NewClient(t, w.app.Web.Handler()).Get(page)
+		pageHas(t, r.Body, "This thread is locked, so nobody can reply to it.")
+		pageLacks(t, r.Body, "to reply. It only takes a pseudonym")
 		r = member.PostForm(replies, formValues("body", "my words stay with me"))
 		wantStatus(t, r, http.StatusForbidden)
 		pageHas(t, r.Body, "Moderators have locked this thread", "my words stay with me")
