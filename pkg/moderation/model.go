@@ -20,9 +20,16 @@ const (
 	StatusHandled = "handled"
 )
 
-// WellbeingPriority is the priority of a wellbeing concern: above any
-// report's weight.
-const WellbeingPriority = 100
+// Priorities of wellbeing items, which all come before reports and held
+// posts: crisis language and members' worries about a person at the top;
+// words at the concern level below them; words the crisis detector could
+// not read (a language it does not know) last, so they are never taken for
+// safe without a moderator's eyes.
+const (
+	WellbeingPriority  = 100
+	ConcernPriority    = 50
+	UnscreenedPriority = 10
+)
 
 // QueueItem is one thing a moderator must look at.
 type QueueItem struct {

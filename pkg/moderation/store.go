@@ -138,7 +138,7 @@ type Tx interface {
 	// open report on the post already.
 	AddReport(r *Report) error
 	// UpsertItem opens an item of kind for the post, or adds addPriority to
-	// the open one.
+	// the open one, which never ends below the new item's priority.
 	UpsertItem(it *QueueItem, addPriority int) error
 	// DistinctReporters counts members with open, unthrottled reports on
 	// postID other than wellbeing concerns.

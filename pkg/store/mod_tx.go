@@ -224,13 +224,16 @@ func (t *modTx) SetThreadTags(threadID int64, from, to forum.Tags, at time.Time)
 func (t *modTx) AddReport(r *moderation.Report) error { return translate(t.tx.Create(r).Error) }
 
 // UpsertItem implements moderation.Tx. The conflict target names the
-// partial unique index of open items, on both dialects.
+// partial unique index of open items, on both dialects. The open item
+// never ends below the new one's priority: a member's worry about a post
+// already queued as a concern lifts it to the top.
 func (t *modTx) UpsertItem(it *moderation.QueueItem, addPriority int) error {
 	return translate(t.tx.Exec(`INSERT INTO queue_items (kind, post_id, thread_id, group_id, priority, detail, status, resolution, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, 'open', '', ?, ?)
 		ON CONFLICT (post_id, kind) WHERE status = 'open'
-		DO UPDATE SET priority = queue_items.priority + ?, updated_at = excluded.updated_at`,
-		it.Kind, it.PostID, it.ThreadID, it.GroupID, it.Priority, it.Detail, it.CreatedAt, it.UpdatedAt, addPriority).Error)
+		DO UPDATE SET priority = CASE WHEN queue_items.priority + ? >= excluded.priority THEN queue_items.priority + ? ELSE excluded.priority END,
+			updated_at = excluded.updated_at`,
+		it.Kind, it.PostID, it.ThreadID, it.GroupID, it.Priority, it.Detail, it.CreatedAt, it.UpdatedAt, addPriority, addPriority).Error)
 }
 
 // DistinctReporters implements moderation.Tx.

@@ -11,14 +11,13 @@ import (
 
 	"hearth/pkg/events"
 	"hearth/pkg/forum"
+	"hearth/pkg/moderation"
 )
 
-// Queue priorities of the items posting opens. Wellbeing concerns sort above
-// everything; held posts below reports.
-const (
-	wellbeingPriority = 100
-	heldPriority      = 0
-)
+// heldPriority is the queue priority of a held post, below reports;
+// wellbeing items sort above everything (moderation.WellbeingPriority and
+// the priorities below it).
+const heldPriority = 0
 
 // queueItem is the part of a moderator queue row that posting writes.
 type queueItem struct {
@@ -212,16 +211,60 @@ func (t postTx) InsertPost(w forum.PostWrite, status string, parent *forum.Post)
 }
 
 // openItems opens the moderator queue items a new post needs: a held post
-// waits in the queue, and a post whose words suggest a crisis is a
-// wellbeing concern.
+// waits in the queue, and a post whose screening asks for a moderator's
+// eyes is a wellbeing item (screeningItem).
 func openItems(tx *gorm.DB, p *forum.Post, w forum.PostWrite, now time.Time) error {
 	if p.Status == forum.StatusHeld {
 		if err := openItem(tx, p, "held", heldPriority, "", events.Held, now); err != nil {
 			return err
 		}
 	}
-	if w.Screening.Crisis {
-		return openItem(tx, p, "wellbeing", wellbeingPriority, w.Screening.Detail(), events.CrisisPost, now)
+	return openScreeningItem(tx, p, w.Screening, now)
+}
+
+// screeningItem is the wellbeing item a post's screening opens, if any:
+// crisis language at the top of the queue, a concern below it, and words
+// the detector could not read below both; the detail is what the queue
+// shows as the reason.
+func screeningItem(s forum.Screening) (priority int, detail string, ok bool) {
+	switch {
+	case s.AtLevel() == forum.LevelCrisis:
+		return moderation.WellbeingPriority, s.Detail(), true
+	case s.AtLevel() == forum.LevelConcern:
+		return moderation.ConcernPriority, s.Detail(), true
+	case s.NotScreened != "":
+		return moderation.UnscreenedPriority, "Not screened (" + s.NotScreened + ")", true
+	}
+	return 0, "", false
+}
+
+// openScreeningItem opens the wellbeing item of screening s for post p,
+// or raises the post's open one to it: a concern edited into crisis
+// words moves up the queue with the new reason; nothing moves an item
+// down.
+func openScreeningItem(tx *gorm.DB, p *forum.Post, s forum.Screening, now time.Time) error {
+	priority, detail, ok := screeningItem(s)
+	if !ok {
+		return nil
+	}
+	it := queueItem{Kind: moderation.KindWellbeing, PostID: p.ID, ThreadID: p.ThreadID, GroupID: p.GroupID, Priority: priority,
+		Detail: detail, Status: "open", CreatedAt: now, UpdatedAt: now}
+	res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&it)
+	if res.Error != nil {
+		return res.Error
+	}
+	raised := res.RowsAffected > 0
+	if !raised {
+		up := tx.Exec(`UPDATE queue_items SET priority = ?, detail = ?, updated_at = ?
+			WHERE post_id = ? AND kind = ? AND status = 'open' AND priority < ?`,
+			priority, detail, now, p.ID, moderation.KindWellbeing, priority)
+		if up.Error != nil {
+			return up.Error
+		}
+		raised = up.RowsAffected > 0
+	}
+	if raised && priority >= moderation.WellbeingPriority {
+		return recordEvent(tx, postEvent(events.CrisisPost, p, now))
 	}
 	return nil
 }
@@ -308,10 +351,8 @@ func (t postTx) SaveEdit(p forum.Post, th forum.Thread, e forum.EditWrite) (foru
 	if err := tx.Take(&out, p.ID).Error; err != nil {
 		return forum.Post{}, err
 	}
-	if e.Screening.Crisis {
-		if err := openItem(tx, &out, "wellbeing", wellbeingPriority, e.Screening.Detail(), events.CrisisPost, e.Now); err != nil {
-			return forum.Post{}, err
-		}
+	if err := openScreeningItem(tx, &out, e.Screening, e.Now); err != nil {
+		return forum.Post{}, err
 	}
 	return out, nil
 }

@@ -35,9 +35,7 @@ func (s *Server) renderPreview(c echo.Context, v *ComposeView, d forum.Draft) er
 	v.Form.Preview = p.HTML
 	d = forum.CleanDraft(d)
 	v.Form.Suggestions = suggestions(d.Title+"\n\n"+d.Body, vocab, d.Tags)
-	if p.Screening.Crisis {
-		v.CrisisPanel = s.crisisPanel(c)
-	}
+	v.CrisisPanel = s.crisisPanel(c, careFor(p.Screening))
 	return renderPage(c, http.StatusOK, pageCompose, v)
 }
 
@@ -71,11 +69,10 @@ func (s *Server) composeFailed(c echo.Context, v *ComposeView, err error) error 
 }
 
 // afterPost sets what the member sees on the next page: a flash, and the
-// crisis panel when their words suggest they may be in crisis.
+// crisis panel when their words suggest they may be in crisis, or the
+// gentler one when they sound heavy.
 func (s *Server) afterPost(c echo.Context, res forum.Posted, ok string) {
-	if res.Screening.Crisis {
-		s.setCare(c)
-	}
+	s.setCare(c, careFor(res.Screening))
 	if res.Held() {
 		s.setFlash(c, "Thank you. Your post is waiting for a moderator to look at it; you can see it, and others will once it's approved.")
 		return

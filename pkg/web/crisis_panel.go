@@ -8,6 +8,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"hearth/pkg/forum"
 	"hearth/pkg/safety"
 )
 
@@ -17,12 +18,43 @@ import (
 // full page at /crisis lists every country.
 var generalPanelCountries = []string{"US", "GB", "CA", "AU", "IE", "NZ"}
 
-// crisisPanel builds the crisis panel for the request's author: the
-// helplines of the member's saved country (users.country, never guessed from
-// the address), or a short general list with the international directory.
-// It always returns a panel: when the database cannot answer it falls back
-// on the built-in reference list, because help must still be shown.
-func (s *Server) crisisPanel(c echo.Context) *CrisisPanelView {
+// careLevel is which panel an author's words call for.
+type careLevel string
+
+const (
+	careNone careLevel = ""
+	// careConcern is the gentler panel: support if the author wants it.
+	careConcern careLevel = "concern"
+	// careCrisis is the crisis panel.
+	careCrisis careLevel = "crisis"
+	// careNow is the crisis panel when the words put danger now.
+	careNow careLevel = "now"
+)
+
+// careFor is the panel a screening calls for.
+func careFor(sc forum.Screening) careLevel {
+	switch sc.AtLevel() {
+	case forum.LevelCrisis:
+		if sc.Immediate {
+			return careNow
+		}
+		return careCrisis
+	case forum.LevelConcern:
+		return careConcern
+	}
+	return careNone
+}
+
+// crisisPanel builds the panel of level for the request's author (nil for
+// careNone): the helplines of the member's saved country (users.country,
+// never guessed from the address), or a short general list with the
+// international directory. It always returns a panel when one is called
+// for: when the database cannot answer it falls back on the built-in
+// reference list, because help must still be shown.
+func (s *Server) crisisPanel(c echo.Context, level careLevel) *CrisisPanelView {
+	if level == careNone {
+		return nil
+	}
 	code := ""
 	if p := principal(c); p != nil {
 		code = p.User.Country
@@ -39,7 +71,7 @@ func (s *Server) crisisPanel(c echo.Context) *CrisisPanelView {
 		}
 		lines, dir = safety.DefaultsFor(code)
 	}
-	v := &CrisisPanelView{Directory: helplineViews(dir)}
+	v := &CrisisPanelView{Directory: helplineViews(dir), Concern: level == careConcern}
 	if len(lines) > 0 {
 		v.CountryName = lines[0].Country
 		for _, h := range lines {
@@ -89,27 +121,39 @@ func pickGeneral(hs []safety.Helpline) []safety.Helpline {
 
 const careCookie = "hearth_care"
 
-// setCare asks the next page to show the signed-in author the crisis panel
-// (after a post whose words suggest they may be in crisis). The cookie is
-// signed and short-lived, and names nothing but the member's id.
-func (s *Server) setCare(c echo.Context) {
+// setCare asks the next page to show the signed-in author the panel of
+// level (after a post whose words call for one). The cookie is signed and
+// short-lived, and names nothing but the member's id and the level.
+func (s *Server) setCare(c echo.Context, level careLevel) {
 	p := principal(c)
-	if p == nil {
+	if p == nil || level == careNone {
 		return
 	}
-	v := strconv.FormatInt(p.User.ID, 10)
+	v := strconv.FormatInt(p.User.ID, 10) + "." + string(level)
 	c.SetCookie(&http.Cookie{Name: careCookie, Value: v + "." + s.sign("care", v), Path: "/", MaxAge: 300, // #nosec G124 -- HttpOnly and SameSite=Lax are set; Secure follows HEARTH_BASE_URL (https)
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.cfg.SecureCookies()})
 }
 
-// popCare reports whether the crisis panel was asked for and clears it.
-func (s *Server) popCare(c echo.Context) bool {
+// popCare returns the panel level asked for, if any, and clears it.
+func (s *Server) popCare(c echo.Context) careLevel {
 	ck, err := c.Cookie(careCookie)
 	if err != nil || ck.Value == "" {
-		return false
+		return careNone
 	}
 	c.SetCookie(&http.Cookie{Name: careCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.cfg.SecureCookies()}) // #nosec G124 -- HttpOnly and SameSite=Lax are set; Secure follows HEARTH_BASE_URL (https)
 	p := principal(c)
-	v, sig, ok := strings.Cut(ck.Value, ".")
-	return ok && p != nil && v == strconv.FormatInt(p.User.ID, 10) && hmac.Equal([]byte(sig), []byte(s.sign("care", v)))
+	i := strings.LastIndexByte(ck.Value, '.')
+	if p == nil || i < 0 {
+		return careNone
+	}
+	v, sig := ck.Value[:i], ck.Value[i+1:]
+	id, level, _ := strings.Cut(v, ".")
+	if id != strconv.FormatInt(p.User.ID, 10) || !hmac.Equal([]byte(sig), []byte(s.sign("care", v))) {
+		return careNone
+	}
+	switch careLevel(level) {
+	case careConcern, careCrisis, careNow:
+		return careLevel(level)
+	}
+	return careNone
 }

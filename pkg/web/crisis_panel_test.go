@@ -43,7 +43,7 @@ func TestCrisisPanelForMemberCountry(t *testing.T) {
 	s := panelServer(t)
 	c := s.e.NewContext(httptest.NewRequest("GET", "/", nil), httptest.NewRecorder())
 	c.Set(ctxPrincipal, &auth.Principal{User: auth.User{ID: 1, Country: "GB"}, Actor: &auth.Actor{ID: 1}})
-	v := s.crisisPanel(c)
+	v := s.crisisPanel(c, careCrisis)
 	if v.CountryName != "United Kingdom" || len(v.Lines) != 1 || v.Lines[0].Service != "Samaritans" {
 		t.Fatalf("panel for GB = %+v", v)
 	}
@@ -71,7 +71,7 @@ func TestCrisisPanelGeneralForVisitorsAndUnknownCountries(t *testing.T) {
 		if country != "" {
 			c.Set(ctxPrincipal, &auth.Principal{User: auth.User{ID: 1, Country: country}, Actor: &auth.Actor{ID: 1}})
 		}
-		v := s.crisisPanel(c)
+		v := s.crisisPanel(c, careCrisis)
 		if v.CountryName != "" || len(v.Lines) < 3 || len(v.Lines) > len(generalPanelCountries) {
 			t.Fatalf("%s: general panel = %+v", name, v)
 		}

@@ -97,6 +97,7 @@ func (s *Server) renderModPost(c echo.Context, postID int64, form string, errs m
 		PostTags:    modTagChoices(d.Tags, p.Tags),
 		ThreadTags:  modTagChoices(d.Tags, p.ThreadTags),
 		Forms:       newModForms(p, 0, d.CanSanction, ""),
+		Screening:   screeningLine(p.Post, names),
 	}
 	if p.AuthorID != nil && *p.AuthorID != actor(c).ID {
 		v.CheckInURL = "/mod/checkins/new?post=" + strconv.FormatInt(p.ID, 10)
@@ -113,6 +114,25 @@ func (s *Server) renderModPost(c echo.Context, postID int64, form string, errs m
 		v.ErrorList = errorList(errs, "reason", "days", "group", "trigger_warnings")
 	}
 	return renderPage(c, status, pageModPost, v)
+}
+
+// screeningLine is what the crisis detector read in a post's words, for
+// its moderator page.
+func screeningLine(p forum.Post, names map[string]string) string {
+	var s string
+	switch p.CrisisLevel {
+	case forum.LevelCrisis:
+		s = "crisis language (" + foldLabel(p.CrisisTopic, names).Name + ")"
+	case forum.LevelConcern:
+		s = "concern"
+	}
+	if p.NotScreened != "" {
+		s = notScreenedText
+	}
+	if p.CrisisFolded {
+		s += "; folded for other readers until a moderator has looked"
+	}
+	return s
 }
 
 // modForms prepares the action forms of a post.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"hearth/pkg/forum"
 	"hearth/pkg/moderation"
 )
 
@@ -31,11 +32,14 @@ func (s *Server) modQueue(c echo.Context) error {
 	here := c.Request().URL.RequestURI()
 	now := time.Now()
 	for _, e := range qp.Entries {
+		p := e.PostRef
 		v.Entries = append(v.Entries, ModEntry{
 			Item:        e.Item,
 			ModPostBody: modBody(e.PostRef, names),
+			Heading:     itemHeading(e.Item, e.PostRef),
+			NotScreened: p.NotScreened != "" && e.Item.Priority != moderation.UnscreenedPriority,
 			Waited:      modWaited(now.Sub(e.Item.CreatedAt)),
-			Urgent:      e.Item.Kind == moderation.KindWellbeing,
+			Urgent:      e.Item.Kind == moderation.KindWellbeing && e.Item.Priority >= moderation.WellbeingPriority,
 			Reports:     modReportLines(e.Reports),
 			History:     modHistoryLines(e.History),
 			Forms:       newModForms(e.PostRef, e.Item.ID, e.CanSanction, here),
@@ -58,6 +62,30 @@ func (s *Server) modQueue(c echo.Context) error {
 	}
 	return renderPage(c, http.StatusOK, pageModQueue, v)
 }
+
+// itemHeading names a queue item for moderators. A wellbeing item's
+// priority says why it was opened (moderation's wellbeing priorities); a
+// top one is crisis language when the post's words were read as a crisis,
+// and otherwise a member's worry about its author.
+func itemHeading(it moderation.QueueItem, p moderation.PostRef) string {
+	switch {
+	case it.Kind == moderation.KindReport:
+		return "Reported post"
+	case it.Kind != moderation.KindWellbeing:
+		return "Waiting for approval"
+	case it.Priority >= moderation.WellbeingPriority && p.CrisisLevel == forum.LevelCrisis:
+		return "Wellbeing concern: crisis language"
+	case it.Priority >= moderation.WellbeingPriority:
+		return "Wellbeing concern"
+	case it.Priority >= moderation.ConcernPriority:
+		return "Wellbeing concern: concern level"
+	}
+	return "Wellbeing concern: " + notScreenedText
+}
+
+// notScreenedText marks a post the crisis detector could not read because
+// of its language: it was not scored safe, nor scored at all.
+const notScreenedText = "not screened (language)"
 
 // modWaited says how long an item has waited, in the largest sensible unit.
 func modWaited(d time.Duration) string {

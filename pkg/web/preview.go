@@ -30,8 +30,6 @@ func (s *Server) preview(c echo.Context) error {
 	d = forum.CleanDraft(d)
 	v.Preview = p.HTML
 	v.Suggestions = suggestions(d.Title+"\n\n"+d.Body, vocab, d.Tags)
-	if p.Screening.Crisis {
-		v.CrisisPanel = s.crisisPanel(c)
-	}
+	v.CrisisPanel = s.crisisPanel(c, careFor(p.Screening))
 	return renderPage(c, http.StatusOK, pageComposePreview, v)
 }

@@ -138,9 +138,7 @@ func (s *Server) memberThreadParts(c echo.Context, v *ThreadPageView, canReply b
 			return err
 		}
 	}
-	if s.popCare(c) {
-		v.CrisisPanel = s.crisisPanel(c)
-	}
+	v.CrisisPanel = s.crisisPanel(c, s.popCare(c))
 	return nil
 }
 

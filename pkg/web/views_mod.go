@@ -139,7 +139,15 @@ type ModPostBody struct {
 type ModEntry struct {
 	Item moderation.QueueItem
 	ModPostBody
-	Waited  string
+	// Heading names the item: a wellbeing concern (of crisis language, a
+	// member's worry, the concern level or words not screened), a reported
+	// post or one waiting for approval (itemHeading).
+	Heading string
+	// NotScreened marks an item whose post the crisis detector could not
+	// read, whatever else brought it to the queue.
+	NotScreened bool
+	Waited      string
+	// Urgent marks crisis language and members' worries.
 	Urgent  bool
 	Reports []ReportLine
 	History []HistoryLine
@@ -196,6 +204,9 @@ type ModQueueView struct {
 type ModPostView struct {
 	Base
 	ModPostBody
+	// Screening says what the crisis detector read in the post's words
+	// (screeningLine); empty when nothing.
+	Screening  string
 	Items      []moderation.QueueItem
 	Reports    []ReportLine
 	History    []HistoryLine

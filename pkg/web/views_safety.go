@@ -20,6 +20,9 @@ type CrisisPanelView struct {
 	Lines []PanelLine
 	// Directory is the international directory, always offered.
 	Directory []HelplineView
+	// Concern makes it the gentler panel: the words sound heavy, without a
+	// sign of danger now, and support is offered if the author wants it.
+	Concern bool
 }
 
 // PanelLine is a helpline in the crisis panel; Country is set in the
