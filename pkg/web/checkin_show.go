@@ -22,8 +22,8 @@ func (s *Server) checkinShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if v.IsMember && s.popCare(c) {
-		v.Panel = s.crisisPanel(c)
+	if v.IsMember {
+		v.Panel = s.crisisPanel(c, s.popCare(c))
 	}
 	c.Response().Header().Set("Cache-Control", "no-store")
 	return renderPage(c, http.StatusOK, pageCheckIn, v)

@@ -33,7 +33,7 @@ func (s *Server) checkinWrite(c echo.Context) error {
 	}
 	switch {
 	case out.Screening.Level >= forum.LevelCrisis:
-		s.setCare(c)
+		s.setCare(c, careFor(out.Screening))
 		s.setFlash(c, "Thank you for telling us. The moderators will see your message. If you are in danger now, please call your local emergency number or one of the helplines below.")
 	case !out.Member:
 		s.setFlash(c, "Sent. The member is told there is a new message.")
