@@ -24,6 +24,7 @@ var Steps = []Step{
 	step0019FollowingByThread,
 	step0020NoticeVersion,
 	step0021Care,
+	step0022CareHours,
 	step0023SecureDelete,
 	step0024Webhooks,
 	step0026CrisisLevels,

@@ -142,10 +142,12 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 	}
 	bus := events.NewBus(relay, log)
 	opts = append(opts, forum.WithBus(bus))
+	ms := moderation.NewService(store.NewModeration(db), markup.New())
+	// Out of hours, members' first posts wait for a moderator.
+	opts = append(opts, forum.WithOffHours(ms.HoldFirstPosts))
 	fs := forum.NewService(store.NewForum(db), opts...)
 	as := auth.NewService(store.NewAuth(db), hasher, secret)
 	hs := safety.NewHelplines(store.NewSafety(db))
-	ms := moderation.NewService(store.NewModeration(db), markup.New())
 	ms.SetScreener(fs.Screen)
 	ms.SetBus(bus)
 	hooks, sender := newWebhooks(cfg, db, bus, log)

@@ -14,8 +14,9 @@
 //	reactions, shared by members     | (forum.RowCache)       | to the thread's posts or reactions; unread entries   |
 //	                                 |                        | leave after HEARTH_THREAD_CACHE (default 1 min)      |
 //	a member's tag preferences,      | Members                | users.settings_version (migration 16): any change    | both
-//	blocks, breaks, moderators'      |                        | to those rows or to the tag vocabulary (migration    |
-//	notices; the tag vocabulary      |                        | 20); breaks also when the first one ends; at most    |
+//	blocks, breaks, moderators'      |                        | to those rows, to the tag vocabulary (migration 20)  |
+//	notices; the tag vocabulary;     |                        | or to the moderation hours (migration 22); breaks    |
+//	the moderation hours             |                        | also when the first one ends; at most                |
 //	                                 |                        | HEARTH_MEMBER_CACHE members (default 4,096)          |
 //	a member's unread count and      | Members                | member_versions.notices (migration 20): their        | both
 //	follow state of threads they     |                        | notifications, follows, hidden tags, blocks, and a   |

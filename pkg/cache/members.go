@@ -15,8 +15,8 @@ import (
 // Member names a signed-in member with the two versions the database keeps
 // on their users row and the session lookup reads with it. Settings grows
 // with every change to their trigger-warning preferences, blocks, breaks,
-// the moderators' notices to them (migration 16) and the tag vocabulary
-// (migration 20); Notices with every change their unread count depends on,
+// the moderators' notices to them (migration 16), the tag vocabulary
+// (migration 20) and the moderation hours (migration 22); Notices with every change their unread count depends on,
 // the threads they follow or mute included (migration 20).
 type Member struct {
 	ID       int64
@@ -75,6 +75,9 @@ type memberEntry struct {
 
 	vocab    []forum.Tag
 	hasVocab bool
+
+	hours    moderation.Hours
+	hasHours bool
 }
 
 // followsKept bounds the threads whose follow state one entry keeps.
@@ -103,6 +106,7 @@ func (mc *Members) entry(k Member) memberEntry {
 		e.breaks, e.breaksUntil, e.hasBreaks = nil, time.Time{}, false
 		e.modNotices, e.hasModNotices = nil, false
 		e.vocab, e.hasVocab = nil, false
+		e.hours, e.hasHours = moderation.Hours{}, false
 		e.settings = k.Settings
 	}
 	if e.notices != k.Notices {
@@ -256,6 +260,21 @@ func (mc *Members) Vocabulary(ctx context.Context, k Member, load func(context.C
 		mc.update(k, func(e *memberEntry) { e.vocab, e.hasVocab = ts, true })
 	}
 	return ts, err
+}
+
+// Hours returns the moderation hours. A change to them moves every
+// member's settings version (migration 22).
+func (mc *Members) Hours(ctx context.Context, k Member, load func(context.Context) (moderation.Hours, error)) (moderation.Hours, error) {
+	if mc != nil {
+		if e := mc.entry(k); e.hasHours {
+			return e.hours, nil
+		}
+	}
+	h, err := load(ctx)
+	if err == nil && mc != nil {
+		mc.update(k, func(e *memberEntry) { e.hours, e.hasHours = h, true })
+	}
+	return h, err
 }
 
 // Len is the number of members kept (for tests).

@@ -163,6 +163,7 @@ func decide(tx PostTx, f Facts) (Decision, error) {
 // key that won the race is a duplicate too.
 func (s *Service) write(ctx context.Context, act Act, w PostWrite, place func(tx PostTx) (Facts, *Post, error)) (Posted, error) {
 	var res Posted
+	hold := s.holdFirst(ctx)
 	err := s.store.Posting(ctx, func(tx PostTx) error {
 		res = Posted{}
 		if w.IdemKey != "" {
@@ -179,6 +180,7 @@ func (s *Service) write(ctx context.Context, act Act, w PostWrite, place func(tx
 		if err != nil {
 			return err
 		}
+		f.OffHoursHold = hold
 		d, err := decide(tx, f)
 		if err != nil {
 			return err

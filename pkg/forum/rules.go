@@ -55,6 +55,10 @@ type Facts struct {
 	// Prior is how many of the writer's posts in Group are visible, for
 	// groups that hold a member's first posts: read only when NeedsPrior.
 	Prior int
+	// OffHoursHold is how many of a member's first posts in a group wait
+	// for a moderator because none is around now (see OffHours); 0 when
+	// someone is.
+	OffHoursHold int
 }
 
 // Decision is the rules' answer.
@@ -107,7 +111,7 @@ func Decide(f Facts) Decision {
 // moderator) writing in a group that holds each member's first posts.
 func NeedsPrior(f Facts) bool {
 	return (f.Act == ActStart || f.Act == ActReply) && !f.Writer.Moderator &&
-		f.Group.Premod == PremodNew && f.Group.PremodFirstN > 0
+		(f.Group.Premod == PremodNew && f.Group.PremodFirstN > 0 || f.OffHoursHold > 0)
 }
 
 // Editable reports whether a post with status still takes edits from its
@@ -200,11 +204,15 @@ func parentOK(f Facts) bool {
 
 // newStatus is pre-moderation: every post in a PremodAll group, and a
 // member's first PremodFirstN posts in a PremodNew group (counting posts
-// moderators let through), wait for a moderator. Moderators' posts never
-// wait.
+// moderators let through), wait for a moderator; so do a member's first
+// OffHoursHold posts in any group while no moderator is around.
+// Moderators' posts never wait.
 func newStatus(f Facts) string {
 	if f.Writer.Moderator {
 		return StatusVisible
+	}
+	if f.OffHoursHold > 0 && f.Prior < f.OffHoursHold {
+		return StatusHeld
 	}
 	switch f.Group.Premod {
 	case PremodAll:

@@ -26,6 +26,9 @@ type Service struct {
 	// bus hears of new replies and posts entering the queue (WithBus);
 	// nil when nobody listens.
 	bus *events.Bus
+	// offHours holds members' first posts while no moderator is around
+	// (WithOffHours); nil when off.
+	offHours OffHours
 }
 
 // NewService returns a Service on s.

@@ -33,6 +33,8 @@ const (
 	ActionSettings     = "settings"
 	ActionTagCreate    = "tag_create"
 	ActionTagUpdate    = "tag_update"
+	ActionDutyStart    = "duty_start"
+	ActionDutyEnd      = "duty_end"
 	// Crisis helplines edited by admins (written by hearth/pkg/store's
 	// helpline store in the same transaction as the change).
 	ActionLineAdd    = "helpline_create"
@@ -93,6 +95,8 @@ var actionText = map[string]string{
 	ActionSettings:     "Site settings changed",
 	ActionTagCreate:    "Trigger warning added to the vocabulary",
 	ActionTagUpdate:    "Trigger warning renamed",
+	ActionDutyStart:    "Moderator went on duty",
+	ActionDutyEnd:      "Moderator went off duty",
 	ActionLineAdd:      "Crisis helpline added",
 	ActionLineEdit:     "Crisis helpline changed",
 	ActionLineDelete:   "Crisis helpline removed",
@@ -131,7 +135,7 @@ func Actions() []string {
 		ActionLock, ActionUnlock, ActionPin, ActionUnpin, ActionMove, ActionTagPost, ActionTagThread, ActionLooked,
 		ActionWarn, ActionSuspend, ActionBan, ActionLift,
 		ActionGroupCreate, ActionGroupUpdate, ActionGroupArchive, ActionGroupRestore, ActionSettings, ActionTagCreate, ActionTagUpdate,
-		ActionLineAdd, ActionLineEdit, ActionLineDelete, ActionRoleGrant, ActionRoleRevoke,
+		ActionDutyStart, ActionDutyEnd, ActionLineAdd, ActionLineEdit, ActionLineDelete, ActionRoleGrant, ActionRoleRevoke,
 		ActionCheckInOpen, ActionCheckInMessage, ActionCheckInClose, ActionCheckInReopen,
 		ActionEscalate, ActionEscalationResolve, ActionInstructions, ActionLeadGrant, ActionLeadRevoke,
 		ActionHookAdd, ActionHookEdit, ActionHookOn, ActionHookOff, ActionHookSecret, ActionHookDelete,

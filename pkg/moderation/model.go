@@ -225,3 +225,14 @@ type Subject struct {
 	// Country chooses the helplines a check-in offers them.
 	Country string `gorm:"column:country"`
 }
+
+// Duty is a moderator on duty until EndsAt: while anyone is, a moderator
+// is around whatever the timetable says.
+type Duty struct {
+	UserID    int64     `gorm:"column:user_id;primaryKey"`
+	StartedAt time.Time `gorm:"column:started_at"`
+	EndsAt    time.Time `gorm:"column:ends_at"`
+}
+
+// TableName is the table Duty is stored in.
+func (Duty) TableName() string { return "moderator_duty" }

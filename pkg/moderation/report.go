@@ -77,7 +77,8 @@ func authorOf(p PostRef) int64 {
 }
 
 // Report records a member's report, opens or re-weights the post's queue
-// item, and hides the post once enough different members have reported it.
+// item, and hides the post once enough different members have reported it
+// (fewer out of hours: see OutOfHours).
 func (s *Service) Report(ctx context.Context, a *auth.Actor, in ReportInput) (ReportOutcome, error) {
 	p, err := s.ReportTarget(ctx, a, in.PostID)
 	if err != nil {
@@ -104,7 +105,7 @@ func (s *Service) Report(ctx context.Context, a *auth.Actor, in ReportInput) (Re
 		}
 		out.Repeated = n >= ConcernsPerSubjectDaily
 	}
-	threshold := s.reportThreshold(ctx)
+	threshold := s.threshold(ctx)
 	err = s.store.Atomic(ctx, func(tx Tx) error {
 		out.Hidden = false
 		rep := &Report{PostID: p.ID, ThreadID: p.ThreadID, GroupID: p.GroupID, ReporterID: &a.ID, SubjectID: p.AuthorID,

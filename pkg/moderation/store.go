@@ -12,6 +12,8 @@ import (
 // implements it. Not found is forum.ErrNotFound; a unique violation is
 // forum.ErrConflict.
 type Store interface {
+	HoursStore
+
 	// Atomic runs fn in one write transaction: committed when fn returns
 	// nil, rolled back otherwise.
 	Atomic(ctx context.Context, fn func(tx Tx) error) error
@@ -78,6 +80,8 @@ type Store interface {
 // Methods returning a bool report whether their conditional update changed
 // a row: false means someone else got there first.
 type Tx interface {
+	HoursTx
+
 	// LockPost takes a post's row lock without changing it. Every action
 	// from a queue item locks the post before the item, the order actions
 	// without an item follow too, so two actions never wait on each other.

@@ -18,7 +18,7 @@ func Models() []any {
 		&safety.Helpline{}, &forum.Block{}, &forum.Break{},
 		&forum.Revision{}, &forum.Reaction{}, &forum.Subscription{}, &forum.Notification{}, &forum.TagPref{},
 		&moderation.QueueItem{}, &moderation.Report{}, &moderation.AuditEntry{}, &moderation.Sanction{},
-		&moderation.Notice{}, &moderation.Setting{}, &moderation.SitePageRow{},
+		&moderation.Notice{}, &moderation.Setting{}, &moderation.SitePageRow{}, &moderation.Duty{},
 		&forum.PrivateConversation{}, &forum.ConversationParticipant{}, &forum.ConversationMessage{}, &moderation.Escalation{},
 		&webhook.Endpoint{}, &webhook.Delivery{},
 	}

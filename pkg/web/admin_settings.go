@@ -10,14 +10,14 @@ import (
 	"hearth/pkg/moderation"
 )
 
-// adminSettings shows the report threshold and the trigger-warning
-// vocabulary.
+// adminSettings shows the report threshold, the moderation hours with the
+// out-of-hours protections, and the trigger-warning vocabulary.
 func (s *Server) adminSettings(c echo.Context) error {
 	return s.renderAdminSettings(c, "", nil, "", moderation.TagInput{}, http.StatusOK)
 }
 
-func (s *Server) renderAdminSettings(c echo.Context, form string, errs map[string]string, threshold string, newTag moderation.TagInput, status int) error {
-	v, err := s.adminSettingsView(c, form, errs, threshold, newTag)
+func (s *Server) renderAdminSettings(c echo.Context, form string, errs map[string]string, threshold string, newTag moderation.TagInput, status int, hours ...HoursForm) error {
+	v, err := s.adminSettingsView(c, form, errs, threshold, newTag, hours...)
 	if err != nil {
 		return err
 	}
@@ -25,8 +25,8 @@ func (s *Server) renderAdminSettings(c echo.Context, form string, errs map[strin
 }
 
 // adminSettingsView is the settings page with the refused form's errors
-// and what was typed in it.
-func (s *Server) adminSettingsView(c echo.Context, form string, errs map[string]string, threshold string, newTag moderation.TagInput) (AdminSettingsView, error) {
+// and what was typed in it (the hours form as typed when given).
+func (s *Server) adminSettingsView(c echo.Context, form string, errs map[string]string, threshold string, newTag moderation.TagInput, hours ...HoursForm) (AdminSettingsView, error) {
 	ctx := c.Request().Context()
 	set, err := s.deps.Moderation.Settings(ctx, actor(c))
 	if err != nil {
@@ -39,20 +39,59 @@ func (s *Server) adminSettingsView(c echo.Context, form string, errs map[string]
 	if threshold == "" {
 		threshold = strconv.Itoa(set.ReportThreshold)
 	}
-	return AdminSettingsView{Base: s.base(c, "Site settings"), ReportThreshold: threshold, Tags: tags, NewTag: newTag,
+	v := AdminSettingsView{Base: s.base(c, "Site settings"), ReportThreshold: threshold, Tags: tags, NewTag: newTag,
 		MinimumAge: strconv.Itoa(s.deps.Moderation.MinimumAge(ctx)),
-		Form:       form, Errors: errs, ErrorList: errorList(errs, "report_threshold", "minimum_age", "slug", "name", "description")}, nil
+		Form:       form, Errors: errs, ErrorList: errorList(errs, "report_threshold", "minimum_age", "hours_start", "hours_end", "hours_zone", "hours_zone_label",
+			"out_of_hours_report_threshold", "out_of_hours_hold_first_posts", "slug", "name", "description")}
+	if len(hours) > 0 {
+		v.Hours = hours[0]
+	} else if v.Hours, err = s.savedHours(c); err != nil {
+		return v, err
+	}
+	return v, nil
 }
 
-// adminSettingsSave saves the report threshold.
+// savedHours is the hours form as saved.
+func (s *Server) savedHours(c echo.Context) (HoursForm, error) {
+	h, o, err := s.deps.Moderation.HoursSettings(c.Request().Context(), actor(c))
+	return hoursForm(h, o), err
+}
+
+// adminSettingsSave saves the report threshold and the moderation hours,
+// whichever the request carries (each form of the page sends its own);
+// nothing is saved when either is refused.
 func (s *Server) adminSettingsSave(c echo.Context) error {
-	th := c.FormValue("report_threshold")
-	err := s.deps.Moderation.UpdateSettings(c.Request().Context(), actor(c), th)
-	if v, ok := forum.AsValidation(err); ok {
-		return s.renderAdminSettings(c, "settings", v.Fields, th, moderation.TagInput{}, http.StatusUnprocessableEntity)
+	ctx := c.Request().Context()
+	form, err := c.FormParams()
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest)
 	}
+	saved, err := s.savedHours(c)
 	if err != nil {
 		return err
+	}
+	in, typed, hoursSent := hoursInput(form, saved)
+	if !hoursSent {
+		typed = saved
+	}
+	if hoursSent {
+		if v, ok := forum.AsValidation(moderation.CheckHours(in)); ok {
+			return s.renderAdminSettings(c, "hours", v.Fields, form.Get("report_threshold"), moderation.TagInput{}, http.StatusUnprocessableEntity, typed)
+		}
+	}
+	if th, ok := form["report_threshold"]; ok {
+		err := s.deps.Moderation.UpdateSettings(ctx, actor(c), th[0])
+		if v, ok := forum.AsValidation(err); ok {
+			return s.renderAdminSettings(c, "settings", v.Fields, th[0], moderation.TagInput{}, http.StatusUnprocessableEntity, typed)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if hoursSent {
+		if err := s.deps.Moderation.UpdateHours(ctx, actor(c), in); err != nil {
+			return err
+		}
 	}
 	s.setFlash(c, "Settings saved.")
 	return c.Redirect(http.StatusSeeOther, "/admin/settings")

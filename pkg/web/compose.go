@@ -74,7 +74,11 @@ func (s *Server) composeFailed(c echo.Context, v *ComposeView, err error) error 
 func (s *Server) afterPost(c echo.Context, res forum.Posted, ok string) {
 	s.setCare(c, careFor(res.Screening))
 	if res.Held() {
-		s.setFlash(c, "Thank you. Your post is waiting for a moderator to look at it; you can see it, and others will once it's approved.")
+		msg := "Thank you. Your post is waiting for a moderator to look at it; you can see it, and others will once it's approved. You'll hear from us when it has been reviewed."
+		if cv := s.coverView(c, ""); cv != nil && !cv.Around {
+			msg += " " + cv.Hours + " " + cv.Now + " It may wait until then."
+		}
+		s.setFlash(c, msg)
 		return
 	}
 	s.setFlash(c, ok)

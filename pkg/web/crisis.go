@@ -32,7 +32,8 @@ func (s *Server) crisis(c echo.Context) error {
 		s.log.ErrorContext(ctx, "crisis page: helplines unavailable, using built-in list", "err", err)
 		all = safety.DefaultHelplines()
 	}
-	v := CrisisView{Base: s.base(c, "Get help now"), Country: code, SuggestSettings: principal(c) != nil && saved == ""}
+	v := CrisisView{Base: s.base(c, "Get help now"), Country: code, SuggestSettings: principal(c) != nil && saved == "",
+		Cover: s.coverView(c, code)}
 	byCode := map[string]*CountryLines{}
 	var order []string
 	for _, h := range all {

@@ -71,7 +71,7 @@ func (s *Server) crisisPanel(c echo.Context, level careLevel) *CrisisPanelView {
 		}
 		lines, dir = safety.DefaultsFor(code)
 	}
-	v := &CrisisPanelView{Directory: helplineViews(dir), Concern: level == careConcern}
+	v := &CrisisPanelView{Directory: helplineViews(dir), Concern: level == careConcern, Cover: s.coverView(c, code)}
 	if len(lines) > 0 {
 		v.CountryName = lines[0].Country
 		for _, h := range lines {

@@ -59,6 +59,7 @@ func (s *Server) base(c echo.Context, title string) Base {
 		QuickExitURL: s.cfg.QuickExitURL,
 		Path:         c.Request().URL.Path,
 		Unread:       s.unread(c),
+		Hours:        s.hoursText(c),
 	}
 	s.modBase(c, &b)
 	return b

@@ -48,12 +48,13 @@ func TestMemberSettingsKeptUntilTheyChange(t *testing.T) {
 		pageHas(t, body, "Opening post of Tagged thoughts")
 		// A preference for another tag moves the member's settings and
 		// notice versions, as it may change the unread count: the next page
-		// reads the four settings, the tag vocabulary, the count and the
-		// follow state again, and the one after keeps them.
+		// reads the four settings, the tag vocabulary, the moderation
+		// hours, the count and the follow state again, and the one after
+		// keeps them.
 		if err := db.W.Create(&forum.TagPref{UserID: uid, TagSlug: "violence", Mode: forum.ModeWarn, UpdatedAt: now}).Error; err != nil {
 			t.Fatal(err)
 		}
-		more := int64(7)
+		more := int64(8)
 		if _, n := view(); n != warm+more {
 			t.Errorf("after a settings change the page made %d queries, a page before it %d: want %d more", n, warm, more)
 		}

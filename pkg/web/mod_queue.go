@@ -29,6 +29,9 @@ func (s *Server) modQueue(c echo.Context) error {
 	names := modTagNames(tags)
 	v := ModQueueView{Base: s.base(c, "Moderator queue"), Groups: qp.Groups, Group: f.GroupSlug, Kind: f.Kind,
 		Filtered: f.GroupSlug != "" || f.Kind != ""}
+	if v.Care, err = s.modCare(c); err != nil {
+		return err
+	}
 	here := c.Request().URL.RequestURI()
 	now := time.Now()
 	for _, e := range qp.Entries {

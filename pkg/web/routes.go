@@ -144,6 +144,7 @@ func (s *Server) routes() {
 	e.GET("/mod/threads/:id", s.modThread, s.requireStaff)
 	e.GET("/mod/users/:id", s.modUser, s.requireStaff)
 	e.POST("/mod/items/:id/dismiss", s.modDismiss, s.requireStaff)
+	e.POST("/mod/duty", s.modDuty, s.requireStaff)
 	e.POST("/p/:id/remove", s.postAction("remove", s.deps.Moderation.Remove), s.requireStaff)
 	e.POST("/p/:id/restore", s.postAction("restore", s.deps.Moderation.Restore), s.requireStaff)
 	e.POST("/p/:id/redact", s.postAction("redact", s.deps.Moderation.RedactPost), s.requireStaff)

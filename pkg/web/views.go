@@ -33,6 +33,9 @@ type Base struct {
 	Notices []MemberNotice
 	// Feed is the page's Atom feed, linked from the head; nil for none.
 	Feed *FeedLink
+	// Hours is the moderation hours in words, for the footer; empty when
+	// they cannot be read.
+	Hours string
 }
 
 // FeedLink names a page's Atom feed.
@@ -120,6 +123,8 @@ type CrisisView struct {
 	Unlisted bool
 	// SuggestSettings invites a member without a saved country to save one.
 	SuggestSettings bool
+	// Cover says who is around right now; nil when it cannot be read.
+	Cover *CoverView
 }
 
 // CountryOption is an entry of the country picker.

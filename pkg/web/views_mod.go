@@ -197,6 +197,9 @@ type ModQueueView struct {
 	// longest waiting first; MoreEscalations says more wait.
 	Escalations     []EscalationLine
 	MoreEscalations bool
+	// Care is the moderator's own corner of the queue: who is around,
+	// their time on duty, what came in overnight.
+	Care ModCareView
 }
 
 // ModPostView is a moderator's page for one post: everything about it and
@@ -370,6 +373,8 @@ type AdminSettingsView struct {
 	NewTag     moderation.TagInput
 	// Form names the refused form: "settings", "age", "tag-new" or a tag's
 	// slug.
+	// Hours is the moderation hours form, as saved or as typed.
+	Hours     HoursForm
 	Form      string
 	Errors    map[string]string
 	ErrorList ErrorList

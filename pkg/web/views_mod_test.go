@@ -53,8 +53,10 @@ func TestModerationTemplatesRenderFixtures(t *testing.T) {
 	gerrs := map[string]string{"slug": "Slug error", "name": "Name error", "description": "Description error", "guidelines": "Guidelines error", "premod": "Premod error", "premod_first_n": "N error"}
 	pages := map[string]any{
 		"mod/queue": ModQueueView{Base: base, Entries: []ModEntry{entry(opening, moderation.KindWellbeing), entry(reply, moderation.KindHeld), entry(removed, moderation.KindReport)},
-			Groups: groups, Group: "grief", Kind: moderation.KindReport, NextURL: "/mod?page=1", Filtered: true},
-		"mod/queue#empty": ModQueueView{Base: base, Groups: groups},
+			Groups: groups, Group: "grief", Kind: moderation.KindReport, NextURL: "/mod?page=1", Filtered: true,
+			Care: ModCareView{Cover: "Moderators are around <b>.", OnDutyUntil: "22:00 UK time", Overnight: &OvernightView{Span: "since 22:00 UK time", Current: true, More: true,
+				Items: []OvernightLine{{ItemID: 11, PostID: 1, Kind: moderation.KindWellbeing, Crisis: true, ThreadTitle: "T <i>", GroupName: "Grief", CreatedAt: now}, {ItemID: 12, PostID: 2, Kind: moderation.KindReport, ThreadTitle: "U", CreatedAt: now}}}}},
+		"mod/queue#empty": ModQueueView{Base: base, Groups: groups, Care: ModCareView{Cover: "Nobody.", DutySpans: moderation.DutySpans}},
 		"mod/post#opening": ModPostView{Base: base, ModPostBody: body(opening), Items: []moderation.QueueItem{{ID: 11, Kind: moderation.KindWellbeing, Detail: "d", CreatedAt: now}, {ID: 12, Kind: moderation.KindHeld, CreatedAt: now}},
 			Reports: reports, History: history, Sanctions: sanctions, AuthorName: "ann", Groups: groups, PostTags: tags, ThreadTags: tags,
 			Forms: forms(opening, 0, "", "move"), ErrorList: []string{"Choose a group."}},
@@ -76,7 +78,7 @@ func TestModerationTemplatesRenderFixtures(t *testing.T) {
 		"admin/index":           AdminView{Base: base, Groups: 5, Archived: 1, ReportThreshold: 3, Tags: 9},
 		"admin/groups":          AdminGroupsView{Base: base, Groups: groups, Form: group, Errors: gerrs, ErrorList: []string{"Slug error"}},
 		"admin/groups_edit":     AdminGroupView{Base: base, Group: forum.Group{ID: 1, Slug: "grief", Name: "Grief <b>", Archived: true}, Form: group, Errors: gerrs, ErrorList: []string{"Name error"}},
-		"admin/settings": AdminSettingsView{Base: base, ReportThreshold: "3<b>", Tags: []forum.Tag{{Slug: "self-harm", Name: "Self-harm <i>", Description: "d"}},
+		"admin/settings": AdminSettingsView{Base: base, ReportThreshold: "3<b>", Hours: HoursForm{Days: dayChoices([]string{"mon", "sat"}), Start: "08:00", End: "22:00", Zone: "Europe/London", Label: "UK <b>", ReportThreshold: "2", HoldFirstPosts: "1", CrisisPanel: true}, Tags: []forum.Tag{{Slug: "self-harm", Name: "Self-harm <i>", Description: "d"}},
 			NewTag: moderation.TagInput{Slug: "body-image", Name: "Body <b>", Description: "d"}, Form: "tag-new", Errors: map[string]string{"slug": "Slug error", "name": "Name error", "report_threshold": "Threshold error"}, ErrorList: []string{"Slug error"}},
 	}
 	for key, out := range renderFixtures(t, s, pages) {

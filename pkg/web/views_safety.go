@@ -23,6 +23,8 @@ type CrisisPanelView struct {
 	// Concern makes it the gentler panel: the words sound heavy, without a
 	// sign of danger now, and support is offered if the author wants it.
 	Concern bool
+	// Cover says who is around right now; nil when it cannot be read.
+	Cover *CoverView
 }
 
 // PanelLine is a helpline in the crisis panel; Country is set in the
