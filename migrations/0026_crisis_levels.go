@@ -4,7 +4,7 @@ package migrations
 // written or last edited: crisis_level 0 (none), 1 (concern) or 2 (crisis);
 // crisis_topic the automatic warning a crisis names ('suicide' or
 // 'self-harm', which are also trigger-warning slugs); not_screened why the
-// words were not read ('' when they were, 'language' for a language the
+// words were not read (” when they were, 'language' for a language the
 // detector does not read). crisis_folded is true from a crisis-level write
 // until a moderator has looked at the post: other readers then see it
 // folded, without its words.

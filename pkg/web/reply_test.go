@@ -58,7 +58,10 @@ func TestLockSentenceShownOnce(t *testing.T) {
 				t.Errorf("%s: reply form shown %v", who, composer)
 			}
 		}
-		pageHas(t, visitor.Get(page).Body, `<a href="/login?next=/t/`+idStr(tid)+`">Log in</a>`)
+		// A locked thread does not invite visitors to sign up to reply.
+		vb := visitor.Get(page).Body
+		pageHas(t, vb, "This thread is locked, so nobody can reply to it.")
+		pageLacks(t, vb, `<a href="/login?next=/t/`+idStr(tid)+`">Log in</a>`)
 		once("reply page", m.c.Get("/t/"+idStr(tid)+"/reply"), http.StatusForbidden)
 		body := once("refused reply", m.c.PostForm(replies, url.Values{"body": {"Words I keep."}, "idem": {freshIdem()}}), http.StatusForbidden)
 		pageHas(t, body, "Words I keep.")
