@@ -6,6 +6,10 @@ import (
 	"io"
 	"log/slog"
 	"os"
+
+	// The moderation hours are kept in an admin's time zone; the zone
+	// database is built in so a host or image without one still reads it.
+	_ "time/tzdata"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
