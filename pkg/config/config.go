@@ -93,6 +93,12 @@ type Config struct {
 	// the read API and the Atom feeds, in bursts of as many
 	// (HEARTH_API_RATE_LIMIT); 0 turns the limit off. Counted per instance.
 	APIRateLimit int
+	// CrisisThreshold is the crisis detector's probability that a post is a
+	// crisis from which it is treated as one (HEARTH_CRISIS_THRESHOLD).
+	CrisisThreshold float64
+	// ConcernThreshold is its probability that a post is a concern or a
+	// crisis from which it is treated as a concern (HEARTH_CONCERN_THRESHOLD).
+	ConcernThreshold float64
 	// Dev reads templates and static files from disk on every start
 	// (HEARTH_DEV or the -dev flag).
 	Dev bool
@@ -121,6 +127,14 @@ type Setting struct {
 	Name, Default, Meaning string
 }
 
+// The crisis detector's default thresholds, chosen from its
+// cross-validation (pkg/safety/testdata/README.md); a test holds them
+// equal to hearth/pkg/safety's.
+const (
+	DefaultCrisisThreshold  = "0.25"
+	DefaultConcernThreshold = "0.15"
+)
+
 // Settings lists every environment variable Hearth reads.
 var Settings = []Setting{
 	{"HEARTH_ADDR", "127.0.0.1:8080", "address to listen on"},
@@ -144,6 +158,8 @@ var Settings = []Setting{
 	{"HEARTH_MEMBER_CACHE", "4096", "how many signed-in members' preferences, blocks, breaks, notices, unread counts and follow states are kept in memory (0 turns it off); checked against versions the database keeps on every page, so never stale"},
 	{"HEARTH_MEMORY_LIMIT", "48MiB", "soft limit on the Go runtime's memory, as 64MiB or 1GiB (0 for none); GOMEMLIMIT, if set, wins"},
 	{"HEARTH_API_RATE_LIMIT", "300", "requests a minute each client may make to /api/v1 and the Atom feeds, counted by each instance (0 turns the limit off)"},
+	{"HEARTH_CRISIS_THRESHOLD", DefaultCrisisThreshold, "the crisis detector's probability of a crisis from which a post is treated as one (0 to 1; lower finds more and raises more false alarms)"},
+	{"HEARTH_CONCERN_THRESHOLD", DefaultConcernThreshold, "the crisis detector's probability of a concern or a crisis from which a post is treated as a concern (0 to 1)"},
 	{"HEARTH_DEV", "0", "1 to read templates and static files from disk (development)"},
 	{"HEARTH_TEST_DATABASE_URL", "(empty)", "tests only: also run the suite on this PostgreSQL"},
 }
@@ -203,6 +219,8 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 	c.APIRateLimit = parseInt(get("HEARTH_API_RATE_LIMIT", "300"), "HEARTH_API_RATE_LIMIT", 0, 1000000, bad)
 	c.ThreadCache = parseDuration(get("HEARTH_THREAD_CACHE", "1m"), "HEARTH_THREAD_CACHE", 0, time.Hour, bad)
 	c.MemberCache = parseInt(get("HEARTH_MEMBER_CACHE", "4096"), "HEARTH_MEMBER_CACHE", 0, 1<<20, bad)
+	c.CrisisThreshold = parseProbability(get("HEARTH_CRISIS_THRESHOLD", DefaultCrisisThreshold), "HEARTH_CRISIS_THRESHOLD", bad)
+	c.ConcernThreshold = parseProbability(get("HEARTH_CONCERN_THRESHOLD", DefaultConcernThreshold), "HEARTH_CONCERN_THRESHOLD", bad)
 	c.MemoryLimit = parseBytes(get("HEARTH_MEMORY_LIMIT", "48MiB"), "HEARTH_MEMORY_LIMIT", 16<<20, 1<<40, bad)
 
 	if c.DataDir == "" {
@@ -313,6 +331,16 @@ func parseInt(raw, name string, lo, hi int, bad func(string, string, ...any)) in
 		return lo
 	}
 	return n
+}
+
+// parseProbability reads a threshold above 0 and at most 1.
+func parseProbability(raw, name string, bad func(string, string, ...any)) float64 {
+	p, err := strconv.ParseFloat(raw, 64)
+	if err != nil || !(p > 0 && p <= 1) {
+		bad(name, "%q must be a number above 0 and at most 1, such as 0.5", raw)
+		return 1
+	}
+	return p
 }
 
 // byteUnits are the suffixes GOMEMLIMIT accepts, so one spelling works for both.
