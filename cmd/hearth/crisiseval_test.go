@@ -51,3 +51,33 @@ func TestCrisisEvalErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestCrisisEvalLines: -lines scores each line of a plain-text file and
+// marks the crisis ones; -misses names what matched.
+func TestCrisisEvalLines(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "lines.txt")
+	if err := os.WriteFile(path, []byte("i'm going to kill myself tonight\n\nthis exam is killing me\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if code := run(context.Background(), []string{"crisis-eval", "-lines", path}, strings.NewReader(""), &out, &errb, func(string) (string, bool) { return "", false }); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	got := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(got) != 2 || !strings.HasPrefix(got[0], "C ") || !strings.Contains(got[0], "kill myself") || !strings.HasPrefix(got[1], "  ") {
+		t.Fatalf("output %q", out.String())
+	}
+
+	tsv := filepath.Join(t.TempDir(), "miss.tsv")
+	if err := os.WriteFile(tsv, []byte("label\ttext\nnone\ti'm going to kill myself tonight\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	errb.Reset()
+	if code := run(context.Background(), []string{"crisis-eval", "-misses", tsv}, strings.NewReader(""), &out, &errb, func(string) (string, bool) { return "", false }); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(errb.String(), "line 2: want none") || !strings.Contains(errb.String(), "matched: [") {
+		t.Fatalf("misses %q", errb.String())
+	}
+}
