@@ -155,7 +155,7 @@ func checkInstancesShareThreadCache(t *testing.T, a *httpAgent, first, second *S
 	if res, body = b.do("POST", second.URL+"/p/"+opening[1]+"/react", url.Values{"kind": {"thinking"}}); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("react on the second instance: %d\n%s", res.StatusCode, tail(body, 10))
 	}
-	if res, body = a.do("GET", thread, nil); !strings.Contains(body, "Thinking of you</strong>: "+friend) {
+	if res, body = a.do("GET", thread, nil); !strings.Contains(body, "Thinking of you</strong>: <bdi>"+friend+"</bdi>") {
 		t.Fatalf("the first instance does not show the reaction made on the second: %d\n%s", res.StatusCode, tail(body, 30))
 	}
 }

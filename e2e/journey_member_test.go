@@ -22,7 +22,7 @@ func TestJourneySignupAndRecovery(t *testing.T) {
 			t.Fatalf("only %d recovery codes", len(codes))
 		}
 		b.Shot("recovery-codes")
-		b.Click(`a.button.primary[href="/"]`)
+		b.Click(`a.button.primary[href="/welcome"]`)
 		b.RequireSignedIn(name)
 		b.LogOut()
 
@@ -300,7 +300,8 @@ func TestJourneyFollowedThreadNotice(t *testing.T) {
 
 		follower.Go("/notifications")
 		want := "2 new replies in “" + title + "”, a thread you follow, the first from " + authorName
-		if n := follower.Count("li.notification.unread"); n != 1 || !strings.Contains(follower.Text("li.notification"), want) {
+		// Names and titles are bidi-isolated (U+2068 ... U+2069) where Go composes the sentence.
+		if n := follower.Count("li.notification.unread"); n != 1 || !strings.Contains(strings.NewReplacer("\u2068", "", "\u2069", "").Replace(follower.Text("li.notification")), want) {
 			t.Fatalf("the follower has %d unread notifications, want one saying %q:\n%s", n, want, tail(follower.Body(), 15))
 		}
 		follower.Shot("followed-thread-notice")
