@@ -58,7 +58,7 @@ func openSchema(ctx context.Context, base, dataDir string, keep bool) (*pgSchema
 			return nil, fmt.Errorf("create schema: %w", err)
 		}
 		if dataDir != "" {
-			err := errors.Join(os.MkdirAll(dataDir, 0o700), os.WriteFile(filepath.Join(dataDir, schemaFile), []byte(s.name+"\n"), 0o600))
+			err := errors.Join(os.MkdirAll(dataDir, 0o700), os.WriteFile(filepath.Join(dataDir, schemaFile), []byte(s.name+"\n"), 0o600)) // #nosec G703 -- the data directory the user passed with -data
 			if err != nil {
 				_ = db.Close()
 				return nil, err

@@ -47,7 +47,6 @@ func TestBusInProcess(t *testing.T) {
 type loopRelay struct {
 	mu        sync.Mutex
 	listeners []func(Event)
-	ready     sync.WaitGroup
 }
 
 func (r *loopRelay) Send(_ context.Context, es []Event) error {

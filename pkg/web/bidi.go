@@ -2,7 +2,7 @@ package web
 
 // Bidirectional isolation. A name or title a member chose may be written
 // right to left, or hold a right-to-left override, which without
-// isolation reorders the text around it ("replied in “‮title”, a thread
+// isolation reorders the text around it ("replied in “<RLO>title”, a thread
 // you follow" shown backwards after the title). In templates each such
 // value sits in a <bdi> element; text composed here, and text that cannot
 // hold markup (a page's <title>, a flash), isolates it with isolate.

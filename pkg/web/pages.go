@@ -80,7 +80,7 @@ const (
 
 	pageAdminWebhooks       Page = "admin/webhooks"
 	pageAdminWebhook        Page = "admin/webhook"
-	pageAdminWebhookSecret  Page = "admin/webhook_secret"
+	pageAdminWebhookSecret  Page = "admin/webhook_secret" // #nosec G101 -- a template name, not a credential
 	pageAdminWebhookConfirm Page = "admin/webhook_confirm"
 )
 
