@@ -41,7 +41,8 @@ func (s *Server) adminSettingsView(c echo.Context, form string, errs map[string]
 	}
 	v := AdminSettingsView{Base: s.base(c, "Site settings"), ReportThreshold: threshold, Tags: tags, NewTag: newTag,
 		MinimumAge: strconv.Itoa(s.deps.Moderation.MinimumAge(ctx)),
-		Form:       form, Errors: errs, ErrorList: errorList(errs, "report_threshold", "minimum_age", "hours_start", "hours_end", "hours_zone", "hours_zone_label",
+		Countries:  s.defaultCountryOptions(c, s.deps.Moderation.DefaultCountry(ctx)),
+		Form:       form, Errors: errs, ErrorList: errorList(errs, "report_threshold", "minimum_age", "default_country", "hours_start", "hours_end", "hours_zone", "hours_zone_label",
 			"out_of_hours_report_threshold", "out_of_hours_hold_first_posts", "slug", "name", "description")}
 	if len(hours) > 0 {
 		v.Hours = hours[0]

@@ -10,8 +10,9 @@ import (
 )
 
 // crisis is the crisis resources page: helplines for the country the visitor
-// picks (a plain GET form), else the member's saved country, never a guess
-// from the address. With no country at all it lists every country's lines.
+// picks (a plain GET form), else the member's saved country, else the
+// instance's default country, never a guess from the address; then every
+// other country's lines.
 // It is readable without an account and without JavaScript, and when the
 // database cannot answer it still shows the built-in list.
 func (s *Server) crisis(c echo.Context) error {
@@ -21,8 +22,8 @@ func (s *Server) crisis(c echo.Context) error {
 	if p := principal(c); p != nil {
 		saved = p.User.Country
 	}
-	if code == "" {
-		code = saved
+	if !c.QueryParams().Has("country") {
+		code = s.homeCountry(c)
 	}
 	if code != "" && !isCountryParam(code) {
 		code = ""
@@ -52,16 +53,16 @@ func (s *Server) crisis(c echo.Context) error {
 	for _, ct := range countriesByName(byCode, order) {
 		v.Countries = append(v.Countries, CountryOption{Code: ct.Code, Name: ct.Name, Selected: ct.Code == code})
 	}
-	switch cl, ok := byCode[code]; {
-	case ok:
+	cl, ok := byCode[code]
+	if ok {
 		v.CountryName, v.Lines = cl.Name, cl.Lines
 		v.Title = "Get help now: " + cl.Name
-	case code == "":
-		for _, ct := range v.Countries {
+	}
+	v.Unlisted = !ok && code != ""
+	for _, ct := range v.Countries {
+		if ct.Code != code {
 			v.All = append(v.All, *byCode[ct.Code])
 		}
-	default:
-		v.Unlisted = true
 	}
 	return renderPage(c, http.StatusOK, pageCrisis, v)
 }

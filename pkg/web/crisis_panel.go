@@ -2,6 +2,7 @@ package web
 
 import (
 	"crypto/hmac"
+	"html/template"
 	"net/http"
 	"strconv"
 	"strings"
@@ -47,7 +48,8 @@ func careFor(sc forum.Screening) careLevel {
 
 // crisisPanel builds the panel of level for the request's author (nil for
 // careNone): the helplines of the member's saved country (users.country,
-// never guessed from the address), or a short general list with the
+// never guessed from the address) or else the instance's default country,
+// or a short general list with the
 // international directory. It always returns a panel when one is called
 // for: when the database cannot answer it falls back on the built-in
 // reference list, because help must still be shown.
@@ -55,10 +57,7 @@ func (s *Server) crisisPanel(c echo.Context, level careLevel) *CrisisPanelView {
 	if level == careNone {
 		return nil
 	}
-	code := ""
-	if p := principal(c); p != nil {
-		code = p.User.Country
-	}
+	code := s.homeCountry(c)
 	ctx := c.Request().Context()
 	var lines, dir []safety.Helpline
 	var err error
@@ -71,7 +70,9 @@ func (s *Server) crisisPanel(c echo.Context, level careLevel) *CrisisPanelView {
 		}
 		lines, dir = safety.DefaultsFor(code)
 	}
-	v := &CrisisPanelView{Directory: helplineViews(dir), Concern: level == careConcern, Cover: s.coverView(c, code)}
+	v := &CrisisPanelView{Directory: helplineViews(dir), Concern: level == careConcern, Now: level == careNow, Cover: s.coverView(c, code),
+		Emergency: safety.EmergencyNumber(code)}
+	v.EmergencyHref = template.URL(safety.PhoneHref(v.Emergency)) // #nosec G203 -- PhoneHref returns only "tel:" and digits
 	if len(lines) > 0 {
 		v.CountryName = lines[0].Country
 		for _, h := range lines {

@@ -197,6 +197,7 @@ func (s *Server) routes() {
 	e.GET("/admin/settings", s.adminSettings, s.requireAdmin)
 	e.POST("/admin/settings", s.adminSettingsSave, s.requireAdmin)
 	e.POST("/admin/settings/age", s.adminMinimumAge, s.requireAdmin)
+	e.POST("/admin/settings/country", s.adminDefaultCountry, s.requireAdmin)
 	e.GET("/admin/pages", s.adminPages, s.requireAdmin)
 	e.GET("/admin/pages/:slug", s.adminPageEdit, s.requireAdmin)
 	e.POST("/admin/pages/:slug", s.adminPageSave, s.requireAdmin)

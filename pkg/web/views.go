@@ -117,7 +117,7 @@ type CrisisView struct {
 	Lines       []HelplineView
 	// Directory holds the international fallback entries.
 	Directory []HelplineView
-	// All lists every country's lines when no country is chosen yet.
+	// All lists every other country's lines, after the chosen one's.
 	All []CountryLines
 	// Unlisted is true when the chosen country has no lines of its own.
 	Unlisted bool

@@ -369,9 +369,11 @@ type AdminSettingsView struct {
 	ReportThreshold string
 	// MinimumAge is the age to join, as saved or as typed in a refused form.
 	MinimumAge string
-	Tags       []forum.Tag
-	NewTag     moderation.TagInput
-	// Form names the refused form: "settings", "age", "tag-new" or a tag's
+	// Countries are the choices of the instance's default country.
+	Countries []Option
+	Tags      []forum.Tag
+	NewTag    moderation.TagInput
+	// Form names the refused form: "settings", "age", "country", "tag-new" or a tag's
 	// slug.
 	// Hours is the moderation hours form, as saved or as typed.
 	Hours     HoursForm

@@ -23,6 +23,14 @@ type CrisisPanelView struct {
 	// Concern makes it the gentler panel: the words sound heavy, without a
 	// sign of danger now, and support is offered if the author wants it.
 	Concern bool
+	// Now is the crisis panel when the words put danger now (a plan or
+	// means with a time): emergency services come first, in large type,
+	// before the helplines.
+	Now bool
+	// Emergency is the country's emergency number ("" when no country is
+	// known: then "your local emergency number"), EmergencyHref its link.
+	Emergency     string
+	EmergencyHref template.URL
 	// Cover says who is around right now; nil when it cannot be read.
 	Cover *CoverView
 }
