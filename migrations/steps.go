@@ -28,5 +28,6 @@ var Steps = []Step{
 	step0023SecureDelete,
 	step0024Webhooks,
 	step0026CrisisLevels,
+	step0027PeerSupport,
 	step0028SitePages,
 }

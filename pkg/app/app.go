@@ -41,6 +41,8 @@ type App struct {
 	// Blocks and Breaks are members' own safety tools.
 	Blocks *forum.Blocks
 	Breaks *forum.Breaks
+	// Waiting answers which threads wait for a first reply.
+	Waiting *forum.Waiting
 	// Bus carries events to live pages and wakes the webhook senders,
 	// across instances on PostgreSQL once Start runs.
 	Bus *events.Bus
@@ -154,6 +156,7 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 	blocks := forum.NewBlocks(store.NewBlocks(db))
 	breaks := forum.NewBreaks(store.NewBreaks(db))
 	public := forum.NewPublic(store.NewPublic(db))
+	waiting := forum.NewWaiting(store.NewWaiting(db))
 	w, err := web.New(web.Deps{
 		Config:    cfg,
 		Logger:    log,
@@ -169,6 +172,7 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 		Blocks:    blocks,
 		Breaks:    breaks,
 		Public:    public,
+		Waiting:   waiting,
 
 		Moderation:     ms,
 		Hooks:          hooks,
@@ -177,7 +181,7 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 	if err != nil {
 		return nil, fmt.Errorf("web: %w", err)
 	}
-	return &App{Config: cfg, DB: db, Web: w, Log: log, Forum: fs, Auth: as, Helplines: hs, Blocks: blocks, Breaks: breaks, Moderation: ms,
+	return &App{Config: cfg, DB: db, Web: w, Log: log, Forum: fs, Auth: as, Helplines: hs, Blocks: blocks, Breaks: breaks, Waiting: waiting, Moderation: ms,
 		Bus: bus, Hooks: hooks, Sender: sender}, nil
 }
 

@@ -93,6 +93,16 @@ type Config struct {
 	// the read API and the Atom feeds, in bursts of as many
 	// (HEARTH_API_RATE_LIMIT); 0 turns the limit off. Counted per instance.
 	APIRateLimit int
+	// WaitingNote is how long a thread's author waits with no reply
+	// before their thread shows them a gentle note that the post is seen,
+	// with the crisis resources (HEARTH_WAITING_NOTE).
+	WaitingNote time.Duration
+	// SupportIdle closes a one-to-one support conversation after this
+	// long without a message (HEARTH_SUPPORT_IDLE).
+	SupportIdle time.Duration
+	// SupportMinAge is how old an account must be to ask for one-to-one
+	// support or to accept a request (HEARTH_SUPPORT_MIN_AGE).
+	SupportMinAge time.Duration
 	// Dev reads templates and static files from disk on every start
 	// (HEARTH_DEV or the -dev flag).
 	Dev bool
@@ -144,6 +154,9 @@ var Settings = []Setting{
 	{"HEARTH_MEMBER_CACHE", "4096", "how many signed-in members' preferences, blocks, breaks, notices, unread counts and follow states are kept in memory (0 turns it off); checked against versions the database keeps on every page, so never stale"},
 	{"HEARTH_MEMORY_LIMIT", "48MiB", "soft limit on the Go runtime's memory, as 64MiB or 1GiB (0 for none); GOMEMLIMIT, if set, wins"},
 	{"HEARTH_API_RATE_LIMIT", "300", "requests a minute each client may make to /api/v1 and the Atom feeds, counted by each instance (0 turns the limit off)"},
+	{"HEARTH_WAITING_NOTE", "12h", "how long a thread's author waits with no reply before a gentle note, with the crisis resources, tells them their post is seen; moderators see such posts in the queue's quiet section"},
+	{"HEARTH_SUPPORT_IDLE", "168h", "a one-to-one support conversation closes after this long without a message"},
+	{"HEARTH_SUPPORT_MIN_AGE", "72h", "how old an account must be to ask for one-to-one support or to accept a request (0 for no wait)"},
 	{"HEARTH_DEV", "0", "1 to read templates and static files from disk (development)"},
 	{"HEARTH_TEST_DATABASE_URL", "(empty)", "tests only: also run the suite on this PostgreSQL"},
 }
@@ -203,6 +216,9 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 	c.APIRateLimit = parseInt(get("HEARTH_API_RATE_LIMIT", "300"), "HEARTH_API_RATE_LIMIT", 0, 1000000, bad)
 	c.ThreadCache = parseDuration(get("HEARTH_THREAD_CACHE", "1m"), "HEARTH_THREAD_CACHE", 0, time.Hour, bad)
 	c.MemberCache = parseInt(get("HEARTH_MEMBER_CACHE", "4096"), "HEARTH_MEMBER_CACHE", 0, 1<<20, bad)
+	c.WaitingNote = parseDuration(get("HEARTH_WAITING_NOTE", "12h"), "HEARTH_WAITING_NOTE", time.Minute, 30*24*time.Hour, bad)
+	c.SupportIdle = parseDuration(get("HEARTH_SUPPORT_IDLE", "168h"), "HEARTH_SUPPORT_IDLE", time.Hour, 365*24*time.Hour, bad)
+	c.SupportMinAge = parseDuration(get("HEARTH_SUPPORT_MIN_AGE", "72h"), "HEARTH_SUPPORT_MIN_AGE", 0, 365*24*time.Hour, bad)
 	c.MemoryLimit = parseBytes(get("HEARTH_MEMORY_LIMIT", "48MiB"), "HEARTH_MEMORY_LIMIT", 16<<20, 1<<40, bad)
 
 	if c.DataDir == "" {

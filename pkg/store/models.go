@@ -21,5 +21,6 @@ func Models() []any {
 		&moderation.Notice{}, &moderation.Setting{}, &moderation.SitePageRow{}, &moderation.Duty{},
 		&forum.PrivateConversation{}, &forum.ConversationParticipant{}, &forum.ConversationMessage{}, &moderation.Escalation{},
 		&webhook.Endpoint{}, &webhook.Delivery{},
+		&memberHelping{},
 	}
 }

@@ -62,6 +62,7 @@ func (s *Server) base(c echo.Context, title string) Base {
 		Hours:        s.hoursText(c),
 	}
 	s.modBase(c, &b)
+	s.waitingCount(c, &b)
 	return b
 }
 

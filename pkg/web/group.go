@@ -65,6 +65,11 @@ func (s *Server) groupShow(c echo.Context) error {
 			LastPostAt: t.LastPostAt, Held: t.Status == forum.StatusHeld,
 		})
 	}
+	if v.FirstPage {
+		if v.Waiting, err = s.waitingSection(c, g.ID, "/g/"+url.PathEscape(g.Slug)+"/waiting"); err != nil {
+			return err
+		}
+	}
 	if page.Next != "" {
 		v.NextURL = "/g/" + url.PathEscape(g.Slug) + "?after=" + url.QueryEscape(page.Next)
 	}

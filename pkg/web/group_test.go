@@ -68,7 +68,7 @@ func TestGroupListPinnedActivityRepliesLastPoster(t *testing.T) {
 					}
 				}
 			}
-			for _, s := range title.FindAllString(r.Body, -1) {
+			for _, s := range title.FindAllString(beforeWaiting(r.Body), -1) {
 				seen[s]++
 			}
 			path = ""
@@ -128,7 +128,7 @@ func TestGroupPagination(t *testing.T) {
 				t.Fatal("pagination does not end")
 			}
 			r := c.Get(path)
-			for _, m := range title.FindAllString(r.Body, -1) {
+			for _, m := range title.FindAllString(beforeWaiting(r.Body), -1) {
 				if seen[m] {
 					t.Fatalf("%s shown twice", m)
 				}
@@ -156,4 +156,13 @@ func TestUnknownGroupIsStyled404(t *testing.T) {
 			t.Fatalf("404 page: %d\n%s", r.StatusCode, r.Body)
 		}
 	})
+}
+
+// beforeWaiting is a visitor's group page up to its "Waiting for a first
+// reply" section, which lists some of the same threads again.
+func beforeWaiting(body string) string {
+	if i := strings.Index(body, `<section class="card waiting"`); i >= 0 {
+		return body[:i]
+	}
+	return body
 }

@@ -20,5 +20,8 @@ func (s *Server) home(c echo.Context) error {
 			ThreadCount: g.ThreadCount, LastActivity: g.LastActivityAt,
 		})
 	}
+	if v.Waiting, err = s.waitingSection(c, 0, "/waiting"); err != nil {
+		return err
+	}
 	return renderPage(c, http.StatusOK, pageHome, v)
 }

@@ -52,6 +52,9 @@ func (s *Server) modQueue(c echo.Context) error {
 	if err := s.queueCare(c, &v, qp.Entries, here); err != nil {
 		return err
 	}
+	if err := s.queueQuiet(c, &v); err != nil {
+		return err
+	}
 	if qp.HasNext {
 		q := url.Values{}
 		if f.GroupSlug != "" {

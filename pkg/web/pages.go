@@ -21,6 +21,7 @@ const (
 	pageGroup    Page = "group/show"
 	pageThread   Page = "thread/show"
 	pageSearch   Page = "search/index"
+	pageWaiting  Page = "waiting/index"
 
 	pageCompose        Page = "compose/form"
 	pageComposePreview Page = "compose/preview"
@@ -53,6 +54,7 @@ const (
 	pageSettings         Page = "settings/index"
 	pageSettingsBlocks   Page = "settings/blocks"
 	pageSettingsBreaks   Page = "settings/breaks"
+	pageSettingsHelping  Page = "settings/helping"
 	pageSettingsCodes    Page = "settings/codes"
 	pageSettingsCountry  Page = "settings/country"
 	pageSettingsDelete   Page = "settings/delete"

@@ -32,6 +32,10 @@ func (s *Server) routes() {
 	// Reading.
 	e.GET("/", s.home, s.cacheForVisitors)
 	e.GET("/g/:slug", s.groupShow, s.cacheForVisitors)
+	e.GET("/waiting", s.waitingIndex)
+	e.GET("/g/:slug/waiting", s.waitingIndex)
+	e.GET("/settings/helping", s.helpingShow, s.requireUser)
+	e.POST("/settings/helping", s.helpingSave, s.requireUser)
 
 	// Reading and posting: threads, replies, edits, previews, reactions,
 	// subscriptions, notifications, search and trigger-warning settings.

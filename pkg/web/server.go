@@ -52,6 +52,8 @@ type Deps struct {
 	// Blocks and Breaks are members' own safety tools.
 	Blocks *forum.Blocks
 	Breaks *forum.Breaks
+	// Waiting answers which threads wait for a first reply.
+	Waiting *forum.Waiting
 	// Public answers the Atom feeds and the read API.
 	Public *forum.Public
 	// Hooks keeps the webhook endpoints admins manage.

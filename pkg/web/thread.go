@@ -76,6 +76,9 @@ func (s *Server) threadShow(c echo.Context) error {
 	if err := s.memberThreadParts(c, &v, canReply, vocab); err != nil {
 		return err
 	}
+	if v.WaitingNote, err = s.waitingNote(c, h); err != nil {
+		return err
+	}
 	if viewer.Moderator {
 		v.ModThread = &ModControls{ThreadID: h.ID, GroupID: h.GroupID, Locked: h.Locked, Pinned: h.Pinned, Status: h.Status}
 	}

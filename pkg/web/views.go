@@ -36,6 +36,10 @@ type Base struct {
 	// Hours is the moderation hours in words, for the footer; empty when
 	// they cannot be read.
 	Hours string
+	// Helping is true for a member who asked to help answer new posts;
+	// WaitingCount is then how many wait for a first reply (waitingCount).
+	Helping      bool
+	WaitingCount int
 }
 
 // FeedLink names a page's Atom feed.
@@ -63,6 +67,8 @@ type ErrorView struct {
 type HomeView struct {
 	Base
 	Groups []GroupCard
+	// Waiting is "Waiting for a first reply" across the groups.
+	Waiting *WaitingSection
 }
 
 // GroupCard is one group on the home page.
@@ -78,6 +84,8 @@ type GroupView struct {
 	Group      forum.Group
 	Guidelines template.HTML
 	Threads    []ThreadRow
+	// Waiting is "Waiting for a first reply" in this group.
+	Waiting *WaitingSection
 	// NextURL links the next page (rel="next"), empty on the last page.
 	NextURL string
 	// FirstPage is false once the member has paged on.

@@ -182,11 +182,15 @@ type HistoryLine struct {
 // ModQueueView is the moderator queue.
 type ModQueueView struct {
 	Base
-	Entries []ModEntry
-	Groups  []forum.Group
-	Group   string
-	Kind    string
-	NextURL string
+	// Quiet is the queue's quiet section: opening posts that have waited
+	// long for a first reply (MoreQuiet: more than are listed).
+	Quiet     []WaitingRow
+	MoreQuiet bool
+	Entries   []ModEntry
+	Groups    []forum.Group
+	Group     string
+	Kind      string
+	NextURL   string
 	// Empty explains an empty queue.
 	Filtered bool
 	// Waiting are the check-ins whose member wrote last, crisis replies

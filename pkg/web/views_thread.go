@@ -32,6 +32,9 @@ type ThreadPageView struct {
 	// NextURL and PrevURL link the neighbouring pages (rel="next"/"prev").
 	NextURL, PrevURL string
 	First            bool
+	// WaitingNote is shown to the thread's author when it has waited long
+	// with no reply from anyone else.
+	WaitingNote *WaitingNoteView
 	// SignedIn is false for visitors, who are invited to log in to reply.
 	SignedIn bool
 	// ReplyForm is the reply composer at the end; nil when replies are
