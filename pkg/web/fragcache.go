@@ -145,7 +145,7 @@ func (w *keyWriter) fragment(f *postFragment, body uint64) {
 	}
 	w.str(p.TagNames)
 	w.str(p.Mode)
-	for _, b := range []bool{p.ModeShow, p.ModeWarn, p.ModeHide, p.History, p.Removed, p.Held, p.Blocked,
+	for _, b := range []bool{p.ModeShow, p.ModeWarn, p.ModeHide, p.OwnWarned, p.History, p.Removed, p.Held, p.Blocked,
 		p.CanReply, p.CanQuote, p.CanEdit, p.CanDelete, p.CanReact, p.CanReport, p.PeopleReact} {
 		w.bool(b)
 	}

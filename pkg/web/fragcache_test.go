@@ -20,7 +20,7 @@ func fullFragment() postFragment {
 		ID: 12, Opening: true, Indent: 3, ReplyingTo: "ann", AuthorName: "ben", AuthorKnown: true,
 		CreatedAt: at, EditedAt: &edited, Created: TimeText{ISO: "iso", Exact: "exact", Ago: "2 hours ago"},
 		EditedExact: "edited", Body: template.HTML("<p>words</p>"), Tags: []TagLabel{{Slug: "abuse", Name: "Abuse"}},
-		TagNames: "Abuse", Mode: "warn", ModeShow: true, ModeWarn: true, ModeHide: true, History: true,
+		TagNames: "Abuse", Mode: "warn", ModeShow: true, ModeWarn: true, ModeHide: true, OwnWarned: true, History: true,
 		Placeholder: "gone", Removed: true, Held: true, Blocked: true,
 		CanReply: true, CanQuote: true, CanEdit: true, CanDelete: true, CanReact: true, CanReport: true,
 		Reactions: []ReactionView{{Kind: "hear", Label: "I hear you", Mine: true}}, PeopleReact: true,

@@ -80,3 +80,37 @@ func TestTriggerWarningsReadersControl(t *testing.T) {
 		pageHas(t, reader.c.Get("/settings").Body, `href="/settings/warnings"`)
 	})
 }
+
+// TestAuthorSeesOwnWarnedPostOpen: right after posting, the author reads
+// their own warned thread and reply open with the warning above them;
+// another member and a visitor still see both collapsed. An author who
+// chose to hide the tag keeps their choice.
+func TestAuthorSeesOwnWarnedPostOpen(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
+		w := newPoster(t, a, db, "writer", "member")
+		reader := newPoster(t, a, db, "reader", "member")
+		r := w.c.PostForm("/g/depression/threads", url.Values{"title": {"A heavy night"}, "body": {"TAGGEDBODY words."},
+			"trigger_warnings": {"self-harm"}, "idem": {freshIdem()}})
+		wantStatus(t, r, http.StatusSeeOther)
+		page := w.c.Get(r.Header.Get("Location")).Body
+		inOrder(t, page, `<p class="own-warning">Trigger warning: Self-harm.`, "Others see your post collapsed", "<p>TAGGEDBODY words.</p>")
+		pageLacks(t, page, "<summary>Trigger warning: Self-harm. Open to read</summary>")
+		tagged := idIn(t, r.Header.Get("Location"), `^/t/(\d+)$`)
+		_, loc := w.reply(tagged, 0, "TAGGEDREPLY words.", "suicide")
+		inOrder(t, w.c.Get(noFragment(loc)).Body, "Trigger warning: Suicide.", "<p>TAGGEDREPLY words.</p>")
+
+		for who, c := range map[string]*forumtest.Client{"member": reader.c, "visitor": forumtest.NewClient(t, a.Web.Handler())} {
+			page := c.Get("/t/" + idStr(tagged)).Body
+			if !strings.Contains(page, `<details class="tw"><summary>Trigger warning: Self-harm. Open to read</summary><div class="prose"><p>TAGGEDBODY words.</p>`) ||
+				!strings.Contains(page, `<details class="tw"><summary>Trigger warning: Suicide. Open to read</summary><div class="prose"><p>TAGGEDREPLY words.</p>`) {
+				t.Errorf("the %s does not see the warned posts collapsed:\n%s", who, page)
+			}
+			pageLacks(t, page, "own-warning", "Others see your post collapsed")
+		}
+
+		wantStatus(t, w.c.PostForm("/settings/warnings", url.Values{"mode-suicide": {"hide"}}), http.StatusSeeOther)
+		page = w.c.Get("/t/" + idStr(tagged)).Body
+		pageHas(t, page, "is hidden by your settings. Show it")
+	})
+}

@@ -292,6 +292,11 @@ func (s *Server) postView(c echo.Context, h forum.ThreadHead, p forum.PostRow, n
 		if folded := pv.setFold(p.Post, tags, names, prefs, a, viewer.Moderator); folded != "" && s.onTagBreak(c, folded) {
 			pv.Mode = forum.ModeHide
 		}
+		if own && pv.Mode == forum.ModeWarn {
+			// Authors read their own words open, the warning above them;
+			// a tag they chose to hide, or are on a break from, stays so.
+			pv.Mode, pv.OwnWarned = forum.ModeShow, true
+		}
 	}
 	live := p.Status == forum.StatusVisible || (p.Status == forum.StatusHeld && own)
 	pv.CanReply = canReply && (live || p.Status == forum.StatusRedacted || p.Status == forum.StatusDeleted)

@@ -90,6 +90,9 @@ type PostView struct {
 	// template, which would otherwise call eq and and several times a post.
 	// flags sets them.
 	ModeShow, ModeWarn, ModeHide, History bool
+	// OwnWarned marks the reader's own warned post, shown open to them
+	// with its warning above it while others see it collapsed.
+	OwnWarned bool
 	// Placeholder replaces the body of removed (for members), redacted and
 	// deleted posts; Body is then empty.
 	Placeholder string
