@@ -157,6 +157,10 @@ func serverEnv(dataDir string, o ServerOptions) []string {
 		"HEARTH_LOG_FORMAT=json",
 		"HEARTH_LOG_LEVEL=info",
 		"HEARTH_SHUTDOWN_TIMEOUT=3s",
+		// Every browser of a journey comes from one address, so the
+		// per-client flood limits are raised; each member's own limits
+		// stay at their defaults, which people clicking never reach.
+		"HEARTH_FLOOD_LIMITS=signup.client=1000/1h,thread.client=1000/10m,reply.client=1000/1m,edit.client=1000/1m,react.client=1000/1m,report.client=1000/10m",
 	)
 	if exitURL != "" {
 		env = append(env, "HEARTH_QUICK_EXIT_URL="+exitURL)

@@ -30,4 +30,5 @@ var Steps = []Step{
 	step0026CrisisLevels,
 	step0027PeerSupport,
 	step0028SitePages,
+	step0029FloodCounts,
 }

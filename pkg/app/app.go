@@ -50,6 +50,9 @@ type App struct {
 	// (Start runs it).
 	Hooks  *webhook.Service
 	Sender *webhook.Sender
+	// Flood counts posts, edits, reactions, reports and signups against
+	// the flood limits.
+	Flood *auth.Flood
 }
 
 // DSN returns the database address for cfg: the SQLite file by default.
@@ -157,6 +160,7 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 	breaks := forum.NewBreaks(store.NewBreaks(db))
 	public := forum.NewPublic(store.NewPublic(db))
 	waiting := forum.NewWaiting(store.NewWaiting(db))
+	flood := auth.NewFlood(store.NewFlood(db), floodLimits(cfg.FloodLimits))
 	w, err := web.New(web.Deps{
 		Config:    cfg,
 		Logger:    log,
@@ -176,13 +180,23 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 
 		Moderation:     ms,
 		Hooks:          hooks,
+		Flood:          flood,
 		ContentVersion: db.ContentVersion,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("web: %w", err)
 	}
 	return &App{Config: cfg, DB: db, Web: w, Log: log, Forum: fs, Auth: as, Helplines: hs, Blocks: blocks, Breaks: breaks, Waiting: waiting, Moderation: ms,
-		Bus: bus, Hooks: hooks, Sender: sender}, nil
+		Bus: bus, Hooks: hooks, Sender: sender, Flood: flood}, nil
+}
+
+// floodLimits are the configured flood limits as pkg/auth counts them.
+func floodLimits(in config.FloodLimits) map[string]auth.FloodLimit {
+	out := make(map[string]auth.FloodLimit, len(in))
+	for k, l := range in {
+		out[k] = auth.FloodLimit{Count: l.Count, Window: l.Window}
+	}
+	return out
 }
 
 // readConcurrency is the configured number of page reads at once, or

@@ -103,6 +103,10 @@ type Config struct {
 	// SupportMinAge is how old an account must be to ask for one-to-one
 	// support or to accept a request (HEARTH_SUPPORT_MIN_AGE).
 	SupportMinAge time.Duration
+	// FloodLimits bound how often a member or a client may post, edit,
+	// react, report and sign up (HEARTH_FLOOD_LIMITS); counted in the
+	// database, shared by every instance. Staff are not limited.
+	FloodLimits FloodLimits
 	// Dev reads templates and static files from disk on every start
 	// (HEARTH_DEV or the -dev flag).
 	Dev bool
@@ -157,6 +161,7 @@ var Settings = []Setting{
 	{"HEARTH_WAITING_NOTE", "12h", "how long a thread's author waits with no reply before a gentle note, with the crisis resources, tells them their post is seen; moderators see such posts in the queue's quiet section"},
 	{"HEARTH_SUPPORT_IDLE", "168h", "a one-to-one support conversation closes after this long without a message"},
 	{"HEARTH_SUPPORT_MIN_AGE", "72h", "how old an account must be to ask for one-to-one support or to accept a request (0 for no wait)"},
+	{"HEARTH_FLOOD_LIMITS", "(empty: the defaults in the README)", "flood limits on posting, editing, reacting, reporting and signing up, per account and per client, as NAME=COUNT/WINDOW pairs replacing the defaults (reply.account=10/1m,signup.client=0), or off"},
 	{"HEARTH_DEV", "0", "1 to read templates and static files from disk (development)"},
 	{"HEARTH_TEST_DATABASE_URL", "(empty)", "tests only: also run the suite on this PostgreSQL"},
 }
@@ -214,6 +219,7 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 	c.ShutdownTimeout = parseDuration(get("HEARTH_SHUTDOWN_TIMEOUT", "15s"), "HEARTH_SHUTDOWN_TIMEOUT", time.Second, 10*time.Minute, bad)
 	c.VisitorCache = parseDuration(get("HEARTH_VISITOR_CACHE", "2s"), "HEARTH_VISITOR_CACHE", 0, time.Minute, bad)
 	c.APIRateLimit = parseInt(get("HEARTH_API_RATE_LIMIT", "300"), "HEARTH_API_RATE_LIMIT", 0, 1000000, bad)
+	c.FloodLimits = parseFloodLimits(get("HEARTH_FLOOD_LIMITS", ""), bad)
 	c.ThreadCache = parseDuration(get("HEARTH_THREAD_CACHE", "1m"), "HEARTH_THREAD_CACHE", 0, time.Hour, bad)
 	c.MemberCache = parseInt(get("HEARTH_MEMBER_CACHE", "4096"), "HEARTH_MEMBER_CACHE", 0, 1<<20, bad)
 	c.WaitingNote = parseDuration(get("HEARTH_WAITING_NOTE", "12h"), "HEARTH_WAITING_NOTE", time.Minute, 30*24*time.Hour, bad)

@@ -44,14 +44,19 @@ func (s *Server) renderPreview(c echo.Context, v *ComposeView, d forum.Draft) er
 const wordsKept = "Your words haven't been posted; they're still here so you can keep them."
 
 // composeFailed re-renders the composer after a failed submission with the
-// member's text: 422 for validation, 403 when a posting rule refused it,
-// 404 when the thread or group is gone, and 500 (with the text still
-// there) otherwise.
+// member's text: 422 for validation, 429 over a flood limit, 403 when a
+// posting rule refused it, 404 when the thread or group is gone, and 500
+// (with the text still there) otherwise.
 func (s *Server) composeFailed(c echo.Context, v *ComposeView, err error) error {
 	if ve, ok := forum.AsValidation(err); ok {
 		v.Form.Errors = ve.Fields
 		v.Form.Summary = formSummary(ve.Fields)
 		return renderPage(c, http.StatusUnprocessableEntity, pageCompose, v)
+	}
+	if fe, ok := asFlood(err); ok {
+		retryAfter(c, fe.Seconds())
+		v.Refusal, v.Form.Refused = floodText(fe)+" "+wordsKept, false
+		return renderPage(c, http.StatusTooManyRequests, pageCompose, v)
 	}
 	if r, ok := forum.AsRefusal(err); ok {
 		// The thread or group changed between the page and the post (a

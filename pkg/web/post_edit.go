@@ -119,6 +119,9 @@ func (s *Server) postUpdate(c echo.Context) error {
 	if f.Preview {
 		return s.renderPreview(c, &v, f.Draft)
 	}
+	if err := s.floodCharge(c, auth.FloodEdit); err != nil {
+		return s.composeFailed(c, &v, err)
+	}
 	res, err := s.deps.Forum.Edit(c.Request().Context(), p, writerFor(c, h.GroupID), version, f.Draft)
 	if errors.Is(err, forum.ErrConflict) {
 		cur, cerr := s.deps.Forum.Post(c.Request().Context(), p.ID)

@@ -5,6 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"hearth/pkg/auth"
 	"hearth/pkg/forum"
 )
 
@@ -15,6 +16,12 @@ func (s *Server) postReact(c echo.Context) error {
 		return err
 	}
 	ctx, id := c.Request().Context(), p.ID
+	if err := s.floodCharge(c, auth.FloodReact); err != nil {
+		if fe, ok := asFlood(err); ok {
+			return s.floodPage(c, fe)
+		}
+		return err
+	}
 	on, err := s.deps.Forum.React(ctx, id, principal(c).User.ID, c.FormValue("kind"))
 	if _, ok := forum.AsValidation(err); ok {
 		return echo.NewHTTPError(http.StatusUnprocessableEntity, "unknown reaction")

@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"hearth/pkg/auth"
 	"hearth/pkg/forum"
 )
 
@@ -100,7 +101,11 @@ func (s *Server) replyCreate(c echo.Context) error {
 		}
 		return s.renderPreview(c, &v, f.Draft)
 	}
-	res, err := s.deps.Forum.Reply(ctx, id, writerFor(c, h.GroupID), f.ParentID, f.Draft, f.Idem)
+	err = s.floodCharge(c, auth.FloodReply)
+	var res forum.Posted
+	if err == nil {
+		res, err = s.deps.Forum.Reply(ctx, id, writerFor(c, h.GroupID), f.ParentID, f.Draft, f.Idem)
+	}
 	if err != nil {
 		v, ferr := form()
 		if ferr != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"hearth/pkg/auth"
 	"hearth/pkg/forum"
 	"hearth/pkg/moderation"
 )
@@ -39,6 +40,20 @@ func (s *Server) reportSubmit(c echo.Context) error {
 	}
 	ctx := c.Request().Context()
 	in := moderation.ReportInput{PostID: id, Reason: c.FormValue("reason"), Note: c.FormValue("note")}
+	if err := s.floodCharge(c, auth.FloodReport); err != nil {
+		fe, ok := asFlood(err)
+		if !ok {
+			return err
+		}
+		p, perr := s.deps.Moderation.ReportTarget(ctx, actor(c), id)
+		if perr != nil {
+			return perr
+		}
+		v := s.reportView(c, p, in.Reason, in.Note, nil)
+		v.Refusal = floodText(fe) + " Your report hasn't been sent yet; what you wrote is still here."
+		retryAfter(c, fe.Seconds())
+		return renderPage(c, http.StatusTooManyRequests, pageReportNew, v)
+	}
 	out, err := s.deps.Moderation.Report(ctx, actor(c), in)
 	done := ReportDoneView{PostID: id, ThreadID: out.ThreadID, Wellbeing: out.Wellbeing}
 	if v, ok := forum.AsValidation(err); ok {

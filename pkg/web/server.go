@@ -58,6 +58,9 @@ type Deps struct {
 	Public *forum.Public
 	// Hooks keeps the webhook endpoints admins manage.
 	Hooks *webhook.Service
+	// Flood counts posts, edits, reactions, reports and signups against
+	// the flood limits (flood.go); nil limits nothing.
+	Flood *auth.Flood
 	// ContentVersion grows with every write through this instance; the
 	// visitor page cache (pagecache.go) checks entries against it. Nil
 	// turns the cache off.

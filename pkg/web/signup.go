@@ -34,6 +34,19 @@ func (s *Server) signup(c echo.Context) error {
 	ctx := c.Request().Context()
 	f := signupForm{Username: postValue(c, "username"), Password: postValue(c, "password"), AgeConfirmed: ticked(postValue(c, "age_confirmed"))}
 	age := s.deps.Moderation.MinimumAge(ctx)
+	client := s.clientKey(c)
+	// Only accounts made count: a member who mistypes is never refused.
+	if err := s.deps.Flood.Check(ctx, auth.FloodSignup, nil, client); err != nil {
+		fe, ok := asFlood(err)
+		if !ok {
+			return err
+		}
+		retryAfter(c, fe.Seconds())
+		return renderPage(c, http.StatusTooManyRequests, pageSignup, SignupView{
+			Base: s.base(c, "Sign up"), Username: keepTyped(f.Username), Errors: formErrors(nil, signupFields...),
+			MinimumAge: age, AgeConfirmed: f.AgeConfirmed, Refusal: floodText(fe),
+		})
+	}
 	res, err := s.deps.Auth.SignUp(ctx, auth.SignUpInput{Username: f.Username, Password: f.Password, UserAgent: c.Request().UserAgent(),
 		MinimumAge: age, AgeConfirmed: f.AgeConfirmed})
 	if err != nil {
@@ -45,6 +58,10 @@ func (s *Server) signup(c echo.Context) error {
 			Base: s.base(c, "Sign up"), Username: keepTyped(f.Username), Errors: formErrors(v, signupFields...),
 			MinimumAge: age, AgeConfirmed: f.AgeConfirmed,
 		})
+	}
+	if err := s.deps.Flood.Record(ctx, auth.FloodSignup, nil, client); err != nil {
+		// The account exists: losing one count must not lose the codes.
+		s.log.Warn("flood count", "request_id", reqID(c), "err", err.Error())
 	}
 	if err := s.startSession(c, res.Token); err != nil {
 		return err

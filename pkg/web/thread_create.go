@@ -58,6 +58,9 @@ func (s *Server) threadCreate(c echo.Context) error {
 	if f.Preview {
 		return s.renderPreview(c, &v, d)
 	}
+	if err := s.floodCharge(c, auth.FloodThread); err != nil {
+		return s.composeFailed(c, &v, err)
+	}
 	res, err := s.deps.Forum.StartThread(ctx, g, writerFor(c, g.ID), d, f.Idem)
 	if err != nil {
 		return s.composeFailed(c, &v, err)

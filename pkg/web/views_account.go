@@ -17,6 +17,9 @@ type SignupView struct {
 	// already when a refused form comes back (AgeConfirmed).
 	MinimumAge   int
 	AgeConfirmed bool
+	// Refusal says why the account was not made (a flood limit), above
+	// the form that still holds the pseudonym.
+	Refusal string
 }
 
 // LoginView is the login form. Message is the one answer to a wrong

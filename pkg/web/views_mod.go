@@ -319,6 +319,9 @@ type ReportFormView struct {
 	Note        string
 	Errors      map[string]string
 	ErrorList   ErrorList
+	// Refusal says why the report was not sent (a flood limit), above
+	// the form that still holds it.
+	Refusal string
 }
 
 // ReportDoneView is the thank-you page after a report, or the page saying
