@@ -70,6 +70,7 @@ func TestJourneyReportAndModerate(t *testing.T) {
 		mod.do("open the item's actions", chromedpClick(`#`+item+` details.mod-actions > summary`))
 		redact := `#` + item + ` form[action="/p/` + reply + `/redact"]`
 		mod.SetValue(redact+` select[name="reason"]`, "Harassment or bullying")
+		mod.Check(redact + ` input[name="confirm"]`)
 		mod.Submit(redact+` button[type="submit"]`, 200)
 		mod.Go("/mod")
 		if mod.Has("#" + item) {

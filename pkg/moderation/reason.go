@@ -82,3 +82,8 @@ func checkReason(reason string, must bool) error {
 	}
 	return v.OrNil()
 }
+
+// CheckReason validates a reason as the actions do (required when must is
+// true, never too long), for a form the web layer refuses before acting,
+// so the moderator reads every message at once.
+func CheckReason(reason string, must bool) error { return checkReason(reason, must) }

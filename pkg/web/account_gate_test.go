@@ -51,7 +51,7 @@ func TestSuspendedAndBannedMembersSeeWhyAndMayLeave(t *testing.T) {
 		// And a banned member may delete their account.
 		c2 := forumtest.NewClient(t, a.Web.Handler())
 		c2.PostForm("/login", url.Values{"username": {"bramble"}, "password": {goodPassword}})
-		wantRedirect(t, c2.PostForm("/settings/delete", url.Values{"mode": {"erase"}, "current_password": {goodPassword}}), "/goodbye")
+		wantRedirect(t, c2.PostForm("/settings/delete", url.Values{"confirm": {"yes"}, "mode": {"erase"}, "current_password": {goodPassword}}), "/goodbye")
 		if countRows(t, db, "users", "id = ?", uid) != 0 {
 			t.Fatal("banned member could not delete their account")
 		}

@@ -86,22 +86,3 @@ func (s *Server) adminGroupUpdate(c echo.Context) error {
 	s.setFlash(c, "Saved the settings of "+g.Name+".")
 	return c.Redirect(http.StatusSeeOther, "/admin/groups/"+g.Slug)
 }
-
-// adminGroupArchive archives (archived=true) or unarchives a group.
-func (s *Server) adminGroupArchive(archived bool) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		g, err := s.deps.Moderation.SetArchived(c.Request().Context(), actor(c), c.Param("slug"), archived)
-		if h, ok := moderation.AsAlreadyHandled(err); ok {
-			return s.renderHandled(c, h)
-		}
-		if err != nil {
-			return err
-		}
-		msg := g.Name + " is archived: members can read it but not post."
-		if !archived {
-			msg = g.Name + " is open for posts again."
-		}
-		s.setFlash(c, msg)
-		return c.Redirect(http.StatusSeeOther, "/admin/groups")
-	}
-}

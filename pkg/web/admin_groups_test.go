@@ -77,19 +77,19 @@ func TestAdminEditsArchivesAndUnarchivesGroup(t *testing.T) {
 		wantStatus(t, r, http.StatusUnprocessableEntity)
 		pageHas(t, r.Body, "name of 2 to 60 characters", "pre-moderation options")
 
-		wantRedirect(t, admin.PostForm("/admin/groups/grief/archive", formValues()), "/admin/groups")
+		wantRedirect(t, admin.PostForm("/admin/groups/grief/archive", formValues("confirm", "yes")), "/admin/groups")
 		if !forumtest.Group(t, db, "grief").Archived {
 			t.Fatal("not archived")
 		}
 		pageHas(t, w.as(0).Get("/g/grief").Body, "This group is archived")
 		pageLacks(t, w.as(0).Get("/").Body, `href="/g/grief"`)
-		wantStatus(t, admin.PostForm("/admin/groups/grief/archive", formValues()), http.StatusConflict)
+		wantStatus(t, admin.PostForm("/admin/groups/grief/archive", formValues("confirm", "yes")), http.StatusConflict)
 		wantRedirect(t, admin.PostForm("/admin/groups/grief/unarchive", formValues()), "/admin/groups")
 		if forumtest.Group(t, db, "grief").Archived {
 			t.Fatal("not unarchived")
 		}
 		// A thread cannot be moved into an archived group.
-		admin.PostForm("/admin/groups/anxiety/archive", formValues())
+		admin.PostForm("/admin/groups/anxiety/archive", formValues("confirm", "yes"))
 		r = w.as(w.siteMod).PostForm(fmt.Sprintf("/t/%d/move", w.thread.ID), formValues("group", "anxiety"))
 		wantStatus(t, r, http.StatusUnprocessableEntity)
 		pageHas(t, r.Body, "is archived")

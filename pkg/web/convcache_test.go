@@ -101,7 +101,7 @@ func checkHeldAndRedactedAtOnce(t *testing.T, w *modWorld, view func(int64) (str
 	w.exec("UPDATE posts SET status = 'visible' WHERE id = ?", w.reply)
 	body, _ = view(w.members[2])
 	pageHas(t, body, "The lighthouse keeper hummed quietly")
-	wantStatus(t, w.as(w.griefMod).PostForm(fmt.Sprintf("/p/%d/redact", w.reply), formValues("reason", "Shares personal information")), http.StatusSeeOther)
+	wantStatus(t, w.as(w.griefMod).PostForm(fmt.Sprintf("/p/%d/redact", w.reply), formValues("confirm", "yes", "reason", "Shares personal information")), http.StatusSeeOther)
 	body, _ = view(w.members[2])
 	pageLacks(t, body, "The lighthouse keeper hummed quietly")
 	pageHas(t, body, "Redacted by moderators")

@@ -59,7 +59,7 @@ func TestMemberThreadPageNeverShowsAStaleCachedPost(t *testing.T) {
 
 		// A redaction takes the words off the reader's page at once.
 		siteModerator(t, db, mod.id)
-		rd := mod.c.PostForm("/p/"+idStr(rid)+"/redact", url.Values{"reason": {"Shares personal information"}})
+		rd := mod.c.PostForm("/p/"+idStr(rid)+"/redact", url.Values{"confirm": {"yes"}, "reason": {"Shares personal information"}})
 		if rd.StatusCode != http.StatusSeeOther {
 			t.Fatalf("redact: %d\n%s", rd.StatusCode, rd.Body)
 		}

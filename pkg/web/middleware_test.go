@@ -129,7 +129,7 @@ func TestCrossOriginAccountPostsAreRefused(t *testing.T) {
 		var hash string
 		db.R.Raw("SELECT password_hash FROM users WHERE id = ?", uid).Row().Scan(&hash)
 		for path, form := range map[string]url.Values{
-			"/settings/delete":              {"mode": {"erase"}, "current_password": {goodPassword}},
+			"/settings/delete":              {"confirm": {"yes"}, "mode": {"erase"}, "current_password": {goodPassword}},
 			"/settings/password":            {"current_password": {goodPassword}, "password": {"attacker chosen password"}},
 			"/settings/recovery-codes":      {"current_password": {goodPassword}},
 			"/settings/sessions/end-others": nil,

@@ -63,7 +63,7 @@ func TestActOnceUnderConcurrency(t *testing.T) {
 				go func() {
 					defer wg.Done()
 					<-start
-					f := formValues("item", idStr(item), "reason", a.reason, "next", "/mod")
+					f := formValues("item", idStr(item), "reason", a.reason, "next", "/mod", "confirm", "yes")
 					if a.noItem {
 						f.Del("item")
 					}
@@ -135,7 +135,7 @@ func TestActOnceSanctionsAndThreadActionsUnderConcurrency(t *testing.T) {
 				if rd.onThread {
 					path = fmt.Sprintf("/t/%d/%s", th.ID, rd.paths[k])
 				}
-				f := formValues("reason", "Harassment or bullying", "days", "3")
+				f := formValues("reason", "Harassment or bullying", "days", "3", "confirm", "yes")
 				if rd.fromItem {
 					f.Set("item", idStr(item))
 					f.Set("post", idStr(post))

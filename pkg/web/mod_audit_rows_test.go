@@ -27,16 +27,16 @@ func TestNoActionWithoutItsAuditRow(t *testing.T) {
 			form []string
 		}{
 			{mod, fmt.Sprintf("/p/%d/remove", w.reply), []string{"item", idStr(item), "reason", "Spam or advertising"}},
-			{mod, fmt.Sprintf("/p/%d/redact", w.reply), []string{"reason", "Shares personal information"}},
+			{mod, fmt.Sprintf("/p/%d/redact", w.reply), []string{"confirm", "yes", "reason", "Shares personal information"}},
 			{mod, fmt.Sprintf("/mod/items/%d/dismiss", item), nil},
 			{mod, fmt.Sprintf("/t/%d/lock", w.thread.ID), []string{"reason", "Resting"}},
 			{mod, fmt.Sprintf("/t/%d/pin", w.thread.ID), nil},
-			{mod, fmt.Sprintf("/t/%d/redact", w.thread.ID), []string{"reason", "Shares personal information"}},
+			{mod, fmt.Sprintf("/t/%d/redact", w.thread.ID), []string{"confirm", "yes", "reason", "Shares personal information"}},
 			{mod, fmt.Sprintf("/p/%d/tags", w.reply), []string{"trigger_warnings", "suicide"}},
 			{mod, fmt.Sprintf("/mod/users/%d/warn", w.author), []string{"post", idStr(w.reply), "reason", "Harassment or bullying"}},
 			{mod, fmt.Sprintf("/mod/users/%d/suspend", w.author), []string{"post", idStr(w.reply), "days", "3", "reason", "Harassment or bullying"}},
 			{admin, "/admin/groups", []string{"slug", "chronic-pain", "name", "Chronic pain"}},
-			{admin, "/admin/groups/grief/archive", nil},
+			{admin, "/admin/groups/grief/archive", []string{"confirm", "yes"}},
 			{admin, "/admin/settings", []string{"report_threshold", "9"}},
 			{admin, "/admin/tags", []string{"slug", "body-image", "name", "Body image"}},
 		} {

@@ -180,7 +180,7 @@ func TestRefusedBadTargetsAndSanctionsOnStaff(t *testing.T) {
 			actor, target, post int64
 		}{{w.siteMod, w.admin, staffPost}, {w.siteMod, w.griefMod, modPost}, {w.griefMod, w.siteMod, 0}, {w.admin, w.admin, 0}} {
 			for _, action := range []string{"warn", "suspend", "ban"} {
-				f := formValues("reason", "x", "days", "3")
+				f := formValues("reason", "x", "days", "3", "confirm", "yes")
 				if c.post > 0 {
 					f.Set("post", idStr(c.post))
 				}

@@ -110,8 +110,8 @@ func (s *Server) renderModPost(c echo.Context, postID int64, form string, errs m
 		v.Forms.Next = c.FormValue("next")
 		v.Forms.ItemID, _ = strconv.ParseInt(c.FormValue("item"), 10, 64)
 		v.Forms.Values = map[string]string{"reason": c.FormValue("reason"), "reason_detail": forum.CleanText(c.FormValue("reason_detail")),
-			"days": c.FormValue("days"), "group": c.FormValue("group")}
-		v.ErrorList = errorList(errs, "reason", "days", "group", "trigger_warnings")
+			"days": c.FormValue("days"), "group": c.FormValue("group"), "confirm": c.FormValue("confirm")}
+		v.ErrorList = errorList(errs, "reason", "days", "group", "trigger_warnings", "confirm")
 	}
 	return renderPage(c, status, pageModPost, v)
 }
@@ -202,6 +202,9 @@ func (s *Server) postAction(form string, do func(ctx context.Context, id int64, 
 		id, err := idParam(c, "id")
 		if err != nil {
 			return err
+		}
+		if err := unconfirmed(c, form); err != nil {
+			return s.modFinish(c, moderation.Outcome{}, err, form, id)
 		}
 		out, err := do(c.Request().Context(), id, modRequest(c))
 		return s.modFinish(c, out, err, form, id)

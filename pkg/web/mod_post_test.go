@@ -79,14 +79,14 @@ func TestRedactPostRemovesTheWordsEverywhere(t *testing.T) {
 			t.Fatal("fixture: the reply is not in the search index")
 		}
 		mod := w.as(w.griefMod)
-		r := mod.PostForm(fmt.Sprintf("/p/%d/redact", w.reply), formValues("reason", ""))
+		r := mod.PostForm(fmt.Sprintf("/p/%d/redact", w.reply), formValues("confirm", "yes", "reason", ""))
 		wantStatus(t, r, http.StatusUnprocessableEntity)
 		pageHas(t, r.Body, "Please give a reason")
 		if w.post(w.reply).Status != "visible" {
 			t.Fatal("redact without a reason changed the post")
 		}
 
-		r = mod.PostForm(fmt.Sprintf("/p/%d/redact", w.reply), formValues("reason", "Shares personal information"))
+		r = mod.PostForm(fmt.Sprintf("/p/%d/redact", w.reply), formValues("confirm", "yes", "reason", "Shares personal information"))
 		wantStatus(t, r, http.StatusSeeOther)
 		p := w.post(w.reply)
 		if p.Status != "redacted" || p.BodyMD != "Redacted by moderators: Shares personal information" || strings.Contains(p.BodyHTML, "lighthouse") {
@@ -111,7 +111,7 @@ func TestRedactPostRemovesTheWordsEverywhere(t *testing.T) {
 		pageLacks(t, w.as(0).Get("/mod/log").Body, "lighthouse", "Sparrow", "Wren")
 
 		// Redacting again is already handled.
-		wantStatus(t, w.as(w.siteMod).PostForm(fmt.Sprintf("/p/%d/redact", w.reply), formValues("reason", "Spam or advertising")), http.StatusConflict)
+		wantStatus(t, w.as(w.siteMod).PostForm(fmt.Sprintf("/p/%d/redact", w.reply), formValues("confirm", "yes", "reason", "Spam or advertising")), http.StatusConflict)
 	})
 }
 
@@ -157,7 +157,7 @@ func TestRedactedWordsLeaveNotificationsAndExports(t *testing.T) {
 		pageHas(t, threadAuthor.Get("/notifications").Body, "Bartholomew")
 		pageHas(t, writer.Get("/settings/export").Body, "Bartholomew")
 
-		wantStatus(t, w.as(w.griefMod).PostForm(fmt.Sprintf("/p/%d/redact", p.ID), formValues("reason", "Shares personal information")), http.StatusSeeOther)
+		wantStatus(t, w.as(w.griefMod).PostForm(fmt.Sprintf("/p/%d/redact", p.ID), formValues("confirm", "yes", "reason", "Shares personal information")), http.StatusSeeOther)
 		pageLacks(t, threadAuthor.Get("/notifications").Body, "Bartholomew")
 		pageLacks(t, writer.Get("/settings/export").Body, "Bartholomew")
 		pageLacks(t, reporter.Get("/settings/export").Body, "Bartholomew")
@@ -183,7 +183,7 @@ func TestModPostPageAndErrorsKeepInput(t *testing.T) {
 			t.Fatalf("%d h1", n)
 		}
 		// A refused redact keeps the moderator's words.
-		r = w.as(w.griefMod).PostForm(fmt.Sprintf("/p/%d/redact", w.opening), formValues("reason_detail", strings.Repeat("x", 501)))
+		r = w.as(w.griefMod).PostForm(fmt.Sprintf("/p/%d/redact", w.opening), formValues("confirm", "yes", "reason_detail", strings.Repeat("x", 501)))
 		wantStatus(t, r, http.StatusUnprocessableEntity)
 		pageHas(t, r.Body, "under 500 characters", strings.Repeat("x", 501), `class="error-summary"`)
 		// The thread link goes to the opening post's page.
@@ -209,7 +209,7 @@ func TestRedactedWordsLeaveTheSQLiteFiles(t *testing.T) {
 		if r.StatusCode != http.StatusSeeOther {
 			t.Fatalf("edit: %d", r.StatusCode)
 		}
-		wantStatus(t, mod.c.PostForm("/p/"+idStr(id)+"/redact", url.Values{"reason": {"Shares personal information"}}), http.StatusSeeOther)
+		wantStatus(t, mod.c.PostForm("/p/"+idStr(id)+"/redact", url.Values{"confirm": {"yes"}, "reason": {"Shares personal information"}}), http.StatusSeeOther)
 		for _, q := range []string{"SELECT count(*) FROM posts WHERE body_md LIKE '%quokka%' OR body_html LIKE '%quokka%'",
 			"SELECT count(*) FROM post_revisions WHERE body_md LIKE '%quokka%'"} {
 			var n int

@@ -18,7 +18,10 @@ func (s *Server) threadAction(form string, do func(ctx context.Context, id int64
 			return err
 		}
 		ctx := c.Request().Context()
-		out, err := do(ctx, id, c, modRequest(c))
+		var out moderation.Outcome
+		if err = unconfirmed(c, form); err == nil {
+			out, err = do(ctx, id, c, modRequest(c))
+		}
 		postID := out.PostID
 		if postID == 0 && err != nil {
 			p, perr := s.deps.Moderation.OpeningPost(ctx, actor(c), id)

@@ -48,7 +48,7 @@ func TestRedactThread(t *testing.T) {
 		before := w.threadRow(w.thread.ID).Title + "\n\n" + w.post(w.opening).BodyMD
 		r := w.as(w.griefMod).PostForm(fmt.Sprintf("/t/%d/redact", w.thread.ID), formValues())
 		wantStatus(t, r, http.StatusUnprocessableEntity)
-		r = w.as(w.griefMod).PostForm(fmt.Sprintf("/t/%d/redact", w.thread.ID), formValues("reason", "other", "reason_detail", "identifies a third party"))
+		r = w.as(w.griefMod).PostForm(fmt.Sprintf("/t/%d/redact", w.thread.ID), formValues("confirm", "yes", "reason", "other", "reason_detail", "identifies a third party"))
 		wantRedirect(t, r, fmt.Sprintf("/t/%d", w.thread.ID))
 		th := w.threadRow(w.thread.ID)
 		if th.Title != moderation.RedactedTitle || th.Status != "redacted" || !th.Locked || th.LockReason != "identifies a third party" {

@@ -23,7 +23,10 @@ func (s *Server) sanctionAction(form string, do func(ctx context.Context, t mode
 		t := moderation.Target{UserID: id}
 		t.PostID, _ = strconv.ParseInt(c.FormValue("post"), 10, 64)
 		t.Days, _ = strconv.Atoi(c.FormValue("days"))
-		out, err := do(c.Request().Context(), t, modRequest(c))
+		var out moderation.Outcome
+		if err = unconfirmed(c, form); err == nil {
+			out, err = do(c.Request().Context(), t, modRequest(c))
+		}
 		if h, ok := moderation.AsAlreadyHandled(err); ok {
 			return s.renderHandled(c, h)
 		}
@@ -72,8 +75,9 @@ func (s *Server) renderModUser(c echo.Context, id int64, form string, errs map[s
 		v.Sanctions = append(v.Sanctions, SanctionLine{Kind: sn.Kind, Reason: sn.Reason, EndsAt: sn.EndsAt, Lifted: sn.LiftedAt != nil, CreatedAt: sn.CreatedAt})
 	}
 	if form != "" {
-		v.Forms.Values = map[string]string{"reason": c.FormValue("reason"), "reason_detail": forum.CleanText(c.FormValue("reason_detail")), "days": c.FormValue("days")}
-		v.ErrorList = errorList(errs, "reason", "days")
+		v.Forms.Values = map[string]string{"reason": c.FormValue("reason"), "reason_detail": forum.CleanText(c.FormValue("reason_detail")), "days": c.FormValue("days"),
+			"confirm": c.FormValue("confirm")}
+		v.ErrorList = errorList(errs, "reason", "days", "confirm")
 	}
 	return renderPage(c, status, pageModUser, v)
 }

@@ -45,13 +45,13 @@ func TestSuspendBanAndLift(t *testing.T) {
 		wantRedirect(t, author.Get("/settings"), "/login?next=%2Fsettings")
 
 		// A group moderator cannot ban without a post in their group (site-wide).
-		wantStatus(t, mod.PostForm(fmt.Sprintf("/mod/users/%d/ban", w.author), formValues("reason", "Spam or advertising")), http.StatusForbidden)
-		r = w.as(w.siteMod).PostForm(fmt.Sprintf("/mod/users/%d/ban", w.author), formValues("reason", "Spam or advertising"))
+		wantStatus(t, mod.PostForm(fmt.Sprintf("/mod/users/%d/ban", w.author), formValues("confirm", "yes", "reason", "Spam or advertising")), http.StatusForbidden)
+		r = w.as(w.siteMod).PostForm(fmt.Sprintf("/mod/users/%d/ban", w.author), formValues("confirm", "yes", "reason", "Spam or advertising"))
 		wantRedirect(t, r, fmt.Sprintf("/mod/users/%d", w.author))
 		if u := w.user(w.author); u.Status != auth.StatusBanned || u.StatusUntil != nil {
 			t.Fatalf("banned user %+v", u)
 		}
-		wantStatus(t, w.as(w.siteMod).PostForm(fmt.Sprintf("/mod/users/%d/ban", w.author), formValues("reason", "again")), http.StatusConflict)
+		wantStatus(t, w.as(w.siteMod).PostForm(fmt.Sprintf("/mod/users/%d/ban", w.author), formValues("confirm", "yes", "reason", "again")), http.StatusConflict)
 		page := w.as(w.siteMod).Get(fmt.Sprintf("/mod/users/%d", w.author))
 		pageHas(t, page.Body, "Wren", "banned", "suspension", "Lift the ban")
 

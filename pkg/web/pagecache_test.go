@@ -59,7 +59,7 @@ func TestVisitorCacheNeverOutlivesAChange(t *testing.T) {
 		pageHas(t, visitor.Get(page).Body, "Sending warmth your way this evening")
 
 		// A moderator's redaction.
-		wantStatus(t, w.as(w.griefMod).PostForm(fmt.Sprintf("/p/%d/redact", w.reply), formValues("reason", "Shares personal information")), http.StatusSeeOther)
+		wantStatus(t, w.as(w.griefMod).PostForm(fmt.Sprintf("/p/%d/redact", w.reply), formValues("confirm", "yes", "reason", "Shares personal information")), http.StatusSeeOther)
 		got := visitor.Get(page).Body
 		pageLacks(t, got, "The lighthouse keeper hummed quietly")
 		pageHas(t, got, "Redacted by moderators")

@@ -73,6 +73,7 @@ const (
 	pageAdmin             Page = "admin/index"
 	pageAdminGroups       Page = "admin/groups"
 	pageAdminGroupEdit    Page = "admin/groups_edit"
+	pageAdminGroupArchive Page = "admin/group_archive"
 	pageAdminHelplines    Page = "admin/helplines"
 	pageAdminHelplineForm Page = "admin/helpline-form"
 	pageAdminPeople       Page = "admin/people"

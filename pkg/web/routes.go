@@ -196,6 +196,7 @@ func (s *Server) routes() {
 	e.POST("/admin/groups", s.adminGroupCreate, s.requireAdmin)
 	e.GET("/admin/groups/:slug", s.adminGroupEdit, s.requireAdmin)
 	e.POST("/admin/groups/:slug", s.adminGroupUpdate, s.requireAdmin)
+	e.GET("/admin/groups/:slug/archive", s.adminGroupArchiveConfirm, s.requireAdmin)
 	e.POST("/admin/groups/:slug/archive", s.adminGroupArchive(true), s.requireAdmin)
 	e.POST("/admin/groups/:slug/unarchive", s.adminGroupArchive(false), s.requireAdmin)
 	e.GET("/admin/settings", s.adminSettings, s.requireAdmin)

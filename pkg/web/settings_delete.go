@@ -6,9 +6,10 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"hearth/pkg/auth"
+	"hearth/pkg/forum"
 )
 
-var deleteFields = []string{"mode", "current_password"}
+var deleteFields = []string{"mode", "current_password", "confirm"}
 
 // settingsDeletePage explains the two choices and asks for the password.
 func (s *Server) settingsDeletePage(c echo.Context) error {
@@ -18,6 +19,15 @@ func (s *Server) settingsDeletePage(c echo.Context) error {
 // settingsDelete deletes the account, logs out and says goodbye.
 func (s *Server) settingsDelete(c echo.Context) error {
 	mode := postValue(c, "mode")
+	if !confirmed(c) {
+		// Asked before the password is checked, so a slip costs no attempt.
+		v := &forum.ValidationError{}
+		v.Add("confirm", "Tick the box to confirm that your account will be deleted for good.")
+		if mode == "" {
+			v.Add("mode", "Please choose what should happen to your posts.")
+		}
+		return renderPage(c, http.StatusUnprocessableEntity, pageSettingsDelete, DeleteView{Base: s.base(c, "Delete your account"), Mode: mode, Errors: formErrors(v, deleteFields...)})
+	}
 	err := s.deps.Auth.DeleteAccount(c.Request().Context(), principal(c), postValue(c, "current_password"), auth.DeleteMode(mode), s.clientKey(c))
 	if err != nil {
 		v, te := asValidation(err)

@@ -70,7 +70,7 @@ func TestDeleteAccountRemovesSettingsInOneTransaction(t *testing.T) {
 			}
 		}
 		before := memberRows(t, db, uid)
-		if r := c.PostForm("/settings/delete", url.Values{"mode": {"erase"}, "current_password": {goodPassword}}); r.StatusCode != http.StatusInternalServerError {
+		if r := c.PostForm("/settings/delete", url.Values{"confirm": {"yes"}, "mode": {"erase"}, "current_password": {goodPassword}}); r.StatusCode != http.StatusInternalServerError {
 			t.Fatalf("deletion with the last statement refused: %d", r.StatusCode)
 		}
 		after := memberRows(t, db, uid)
@@ -88,7 +88,7 @@ func TestDeleteAccountRemovesSettingsInOneTransaction(t *testing.T) {
 			}
 		}
 
-		wantRedirect(t, c.PostForm("/settings/delete", url.Values{"mode": {"anonymise"}, "current_password": {goodPassword}}), "/goodbye")
+		wantRedirect(t, c.PostForm("/settings/delete", url.Values{"confirm": {"yes"}, "mode": {"anonymise"}, "current_password": {goodPassword}}), "/goodbye")
 		if countRows(t, db, "users", "id = ?", uid) != 0 {
 			t.Fatal("user row not deleted")
 		}
@@ -120,14 +120,14 @@ func TestDeleteAccountAnonymisesPosts(t *testing.T) {
 			t.Fatalf("delete page:\n%s", r.Body)
 		}
 		// Refusals change nothing.
-		wantStatus(t, c.PostForm("/settings/delete", url.Values{"mode": {"anonymise"}, "current_password": {"not my password"}}), http.StatusUnprocessableEntity)
-		wantStatus(t, c.PostForm("/settings/delete", url.Values{"mode": {"everything"}, "current_password": {goodPassword}}), http.StatusUnprocessableEntity)
-		wantStatus(t, c.PostForm("/settings/delete", url.Values{"current_password": {goodPassword}}), http.StatusUnprocessableEntity)
+		wantStatus(t, c.PostForm("/settings/delete", url.Values{"confirm": {"yes"}, "mode": {"anonymise"}, "current_password": {"not my password"}}), http.StatusUnprocessableEntity)
+		wantStatus(t, c.PostForm("/settings/delete", url.Values{"confirm": {"yes"}, "mode": {"everything"}, "current_password": {goodPassword}}), http.StatusUnprocessableEntity)
+		wantStatus(t, c.PostForm("/settings/delete", url.Values{"confirm": {"yes"}, "current_password": {goodPassword}}), http.StatusUnprocessableEntity)
 		if countRows(t, db, "users", "id = ?", uid) != 1 || !loggedIn(t, c) {
 			t.Fatal("a refused deletion changed something")
 		}
 
-		r = c.PostForm("/settings/delete", url.Values{"mode": {"anonymise"}, "current_password": {goodPassword}})
+		r = c.PostForm("/settings/delete", url.Values{"confirm": {"yes"}, "mode": {"anonymise"}, "current_password": {goodPassword}})
 		wantRedirect(t, r, "/goodbye")
 		g := c.Follow(r)
 		if !strings.Contains(g.Body, "Your account is deleted") || !strings.Contains(g.Body, "Thank you") || loggedIn(t, c) || loggedIn(t, second) {
@@ -166,7 +166,7 @@ func TestDeleteAccountErasesWordsAndKeepsThreadShape(t *testing.T) {
 		var postIDs []int64
 		db.R.Table("posts").Where("author_id = ?", uid).Pluck("id", &postIDs)
 
-		wantRedirect(t, c.PostForm("/settings/delete", url.Values{"mode": {"erase"}, "current_password": {goodPassword}}), "/goodbye")
+		wantRedirect(t, c.PostForm("/settings/delete", url.Values{"confirm": {"yes"}, "mode": {"erase"}, "current_password": {goodPassword}}), "/goodbye")
 		if countRows(t, db, "users", "id = ?", uid) != 0 {
 			t.Fatal("user row not deleted")
 		}

@@ -63,7 +63,7 @@ func TestExportIncludesReportsBlocksAndBreaks(t *testing.T) {
 			t.Fatalf("another member's export leaks: %+v %+v", e2.ReportsFiled, e2.Blocks)
 		}
 
-		c.PostForm("/settings/delete", url.Values{"current_password": {"a quiet walk by the river"}, "mode": {"erase"}})
+		c.PostForm("/settings/delete", url.Values{"confirm": {"yes"}, "current_password": {"a quiet walk by the river"}, "mode": {"erase"}})
 		var left int64
 		must(db.R.Table("users").Where("username = ?", "heron").Count(&left).Error)
 		if left != 0 {

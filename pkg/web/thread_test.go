@@ -206,7 +206,7 @@ func TestRedactedAndRemovedPostsOnTheThreadPage(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		w := newModWorld(t, db)
 		other := w.insertReply(w.thread, w.members[1], "Quiet words about the harbour", nil)
-		w.as(w.griefMod).PostForm(fmt.Sprintf("/p/%d/redact", w.reply), formValues("reason", "Shares personal information"))
+		w.as(w.griefMod).PostForm(fmt.Sprintf("/p/%d/redact", w.reply), formValues("confirm", "yes", "reason", "Shares personal information"))
 		w.as(w.griefMod).PostForm(fmt.Sprintf("/p/%d/remove", other), formValues("reason", "Spam or advertising"))
 		page := fmt.Sprintf("/t/%d", w.thread.ID)
 		for _, c := range []*forumtest.Client{w.as(0), w.as(w.members[0])} {

@@ -180,7 +180,7 @@ func newSyndWorld(t *testing.T, db *store.DB) *syndWorld {
 	w.removed = w.replyAs(other, th, "REMOVED-REPLY-WORDS")
 	wantStatus(t, mod.PostForm(fmt.Sprintf("/p/%d/remove", w.removed), formValues("reason", "Spam or advertising")), http.StatusSeeOther)
 	w.redacted = w.replyAs(other, th, "REDACTED-ORIGINAL-WORDS")
-	wantStatus(t, mod.PostForm(fmt.Sprintf("/p/%d/redact", w.redacted), formValues("reason", markRedactReason)), http.StatusSeeOther)
+	wantStatus(t, mod.PostForm(fmt.Sprintf("/p/%d/redact", w.redacted), formValues("confirm", "yes", "reason", markRedactReason)), http.StatusSeeOther)
 	w.deleted = w.replyAs(author, th, "DELETED-REPLY-WORDS")
 	wantStatus(t, author.PostForm(fmt.Sprintf("/p/%d/delete", w.deleted), formValues()), http.StatusSeeOther)
 	w.reported = w.replyAs(author, th, "REPORTED-REPLY-WORDS")
@@ -193,10 +193,10 @@ func newSyndWorld(t *testing.T, db *store.DB) *syndWorld {
 
 	w.warnedThread = startThread(w.t, other, "grief", "A heavy night", markWarnedThread, "suicide")
 	w.redactedThread = startThread(w.t, w.as(w.members[1]), "grief", "REDACTED-THREAD-TITLE", "REDACTED-THREAD-WORDS")
-	wantStatus(t, mod.PostForm(fmt.Sprintf("/t/%d/redact", w.redactedThread), formValues("reason", "other", "reason_detail", "identifies a third party")), http.StatusSeeOther)
+	wantStatus(t, mod.PostForm(fmt.Sprintf("/t/%d/redact", w.redactedThread), formValues("confirm", "yes", "reason", "other", "reason_detail", "identifies a third party")), http.StatusSeeOther)
 	w.archivedThread = startThread(w.t, author, "ptsd", markArchivedTitle, "Words in a group that was archived")
 	admin := w.as(w.admin)
-	wantStatus(t, admin.PostForm("/admin/groups/ptsd/archive", formValues()), http.StatusSeeOther)
+	wantStatus(t, admin.PostForm("/admin/groups/ptsd/archive", formValues("confirm", "yes")), http.StatusSeeOther)
 
 	// Pre-moderation last, as it holds every later post in the group.
 	wantStatus(t, admin.PostForm("/admin/groups/anxiety", formValues("name", "Anxiety", "premod", "all")), http.StatusSeeOther)
