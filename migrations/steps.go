@@ -31,4 +31,5 @@ var Steps = []Step{
 	step0027PeerSupport,
 	step0028SitePages,
 	step0029FloodCounts,
+	step0031ModeratorsLookedAfter,
 }

@@ -35,6 +35,7 @@ const (
 	ActionTagUpdate    = "tag_update"
 	ActionDutyStart    = "duty_start"
 	ActionDutyEnd      = "duty_end"
+	ActionStepAway     = "step_away"
 	// Crisis helplines edited by admins (written by hearth/pkg/store's
 	// helpline store in the same transaction as the change).
 	ActionLineAdd    = "helpline_create"
@@ -97,6 +98,7 @@ var actionText = map[string]string{ // #nosec G101 -- sentences for the audit lo
 	ActionTagUpdate:    "Trigger warning renamed",
 	ActionDutyStart:    "Moderator went on duty",
 	ActionDutyEnd:      "Moderator went off duty",
+	ActionStepAway:     "Moderator stepped away and handed their items back to the queue",
 	ActionLineAdd:      "Crisis helpline added",
 	ActionLineEdit:     "Crisis helpline changed",
 	ActionLineDelete:   "Crisis helpline removed",
@@ -135,7 +137,7 @@ func Actions() []string {
 		ActionLock, ActionUnlock, ActionPin, ActionUnpin, ActionMove, ActionTagPost, ActionTagThread, ActionLooked,
 		ActionWarn, ActionSuspend, ActionBan, ActionLift,
 		ActionGroupCreate, ActionGroupUpdate, ActionGroupArchive, ActionGroupRestore, ActionSettings, ActionTagCreate, ActionTagUpdate,
-		ActionDutyStart, ActionDutyEnd, ActionLineAdd, ActionLineEdit, ActionLineDelete, ActionRoleGrant, ActionRoleRevoke,
+		ActionDutyStart, ActionDutyEnd, ActionStepAway, ActionLineAdd, ActionLineEdit, ActionLineDelete, ActionRoleGrant, ActionRoleRevoke,
 		ActionCheckInOpen, ActionCheckInMessage, ActionCheckInClose, ActionCheckInReopen,
 		ActionEscalate, ActionEscalationResolve, ActionInstructions, ActionLeadGrant, ActionLeadRevoke,
 		ActionHookAdd, ActionHookEdit, ActionHookOn, ActionHookOff, ActionHookSecret, ActionHookDelete,

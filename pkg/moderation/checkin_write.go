@@ -143,7 +143,9 @@ func alreadyClosed(c forum.PrivateConversation) error {
 	return h
 }
 
-// ReopenCheckIn reopens a closed check-in; only its member may.
+// ReopenCheckIn reopens a closed check-in; only its member may. When the
+// staff of its group have opened another since, that one stays the only
+// open check-in between them: an *OpenCheckInError names it.
 func (s *Service) ReopenCheckIn(ctx context.Context, a *auth.Actor, id int64) error {
 	_, member, err := s.readCheckIn(ctx, a, id)
 	if err != nil {
@@ -160,6 +162,15 @@ func (s *Service) ReopenCheckIn(ctx context.Context, a *auth.Actor, id int64) er
 		}
 		if c.IsOpen() {
 			return &AlreadyHandledError{Action: ActionCheckInReopen}
+		}
+		if c.GroupID != nil {
+			open, err := tx.OpenConversationWith(c.Kind, c.SubjectID, *c.GroupID)
+			if err != nil {
+				return err
+			}
+			if open != 0 {
+				return &OpenCheckInError{ID: open}
+			}
 		}
 		c.Status, c.ClosedBy, c.ClosedByMember, c.ClosedAt, c.UpdatedAt = forum.ConversationOpen, nil, false, nil, now
 		if err := tx.SaveConversation(&c); err != nil {

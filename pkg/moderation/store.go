@@ -74,6 +74,7 @@ type Store interface {
 
 	CareStore
 	SitePageStore
+	LookedAfterStore
 }
 
 // Tx is the set of changes moderation makes inside one transaction.
@@ -81,6 +82,7 @@ type Store interface {
 // a row: false means someone else got there first.
 type Tx interface {
 	HoursTx
+	LookedAfterTx
 
 	// LockPost takes a post's row lock without changing it. Every action
 	// from a queue item locks the post before the item, the order actions

@@ -20,6 +20,7 @@ func Models() []any {
 		&moderation.QueueItem{}, &moderation.Report{}, &moderation.AuditEntry{}, &moderation.Sanction{},
 		&moderation.Notice{}, &moderation.Setting{}, &moderation.SitePageRow{}, &moderation.Duty{},
 		&forum.PrivateConversation{}, &forum.ConversationParticipant{}, &forum.ConversationMessage{}, &moderation.Escalation{},
+		&moderation.CarePrefs{}, &moderation.Exposure{}, &moderation.Claim{}, &moderation.HandoverNote{}, &moderation.HandoverDismissal{},
 		&webhook.Endpoint{}, &webhook.Delivery{},
 		&memberHelping{},
 	}

@@ -58,14 +58,26 @@ func TestCheckInQuietDay(t *testing.T) {
 		wantStatus(t, grief.PostForm(fmt.Sprintf("/checkins/%d/close", c), formValues()), http.StatusSeeOther)
 		pageHas(t, grief.Get(fmt.Sprintf("/checkins/%d", c)).Body, "The moderators closed it")
 		wantStatus(t, grief.PostForm(fmt.Sprintf("/checkins/%d/reopen", c), formValues()), http.StatusForbidden)
-		w.sendCheckIn(grief, "And once more", "post", idStr(w.reply))
 		// A member's words refused while it was closed are sent on reopening.
 		wantStatus(t, member.PostForm(fmt.Sprintf("/checkins/%d/messages", c), formValues("body", "Actually, can we talk")), http.StatusUnprocessableEntity)
 		wantRedirect(t, member.PostForm(fmt.Sprintf("/checkins/%d/reopen", c), formValues("body", "Actually, can we talk")), fmt.Sprintf("/checkins/%d#reply", c))
 		if n := countRows(t, db, "conversation_messages", "conversation_id = ? AND body_md = ?", c, "Actually, can we talk"); n != 1 {
 			t.Errorf("reopen and send wrote %d messages", n)
 		}
-		for action, want := range map[string]int{moderation.ActionCheckInClose: 3, moderation.ActionCheckInReopen: 2, moderation.ActionCheckInOpen: 4} {
+		// Reopening never leaves two open check-ins with one group: once
+		// the staff have opened a newer one, the member is taken there,
+		// with their words.
+		wantStatus(t, grief.PostForm(fmt.Sprintf("/checkins/%d/close", c), formValues()), http.StatusSeeOther)
+		d := w.sendCheckIn(grief, "And once more", "post", idStr(w.reply))
+		wantRedirect(t, member.PostForm(fmt.Sprintf("/checkins/%d/reopen", c), formValues("body", "Here instead")), fmt.Sprintf("/checkins/%d#reply", d))
+		if n := countRows(t, db, "conversation_messages", "conversation_id = ? AND body_md = ?", d, "Here instead"); n != 1 {
+			t.Errorf("the words reached the newer check-in %d times", n)
+		}
+		wantRedirect(t, member.PostForm(fmt.Sprintf("/checkins/%d/reopen", c), formValues()), fmt.Sprintf("/checkins/%d#reply", d))
+		if n := countRows(t, db, "conversations", "subject_id = ? AND group_id = ? AND status = 'open'", w.author, w.thread.GroupID); n != 1 {
+			t.Errorf("%d open check-ins with one group", n)
+		}
+		for action, want := range map[string]int{moderation.ActionCheckInClose: 4, moderation.ActionCheckInReopen: 2, moderation.ActionCheckInOpen: 4} {
 			if got := len(w.audits(action)); got != want {
 				t.Errorf("%d %s audit rows, want %d", got, action, want)
 			}

@@ -10,7 +10,8 @@ import (
 )
 
 // modCare reads the moderator's own corner of the queue: who is around,
-// whether they are on duty, and what came in while nobody was around.
+// whether they are on duty, their day, the hand-over notes left for them,
+// and what came in while nobody was around.
 func (s *Server) modCare(c echo.Context) (ModCareView, error) {
 	ctx, a := c.Request().Context(), actor(c)
 	cv, err := s.deps.Moderation.Cover(ctx)
@@ -27,6 +28,9 @@ func (s *Server) modCare(c echo.Context) (ModCareView, error) {
 	}
 	if until != nil {
 		v.OnDutyUntil = when(*until, cv.At, cv.Hours) + " " + cv.Hours.ZoneLabel()
+	}
+	if err := s.lookedAfter(c, &v); err != nil {
+		return v, err
 	}
 	on, err := s.deps.Moderation.Overnight(ctx, a)
 	if err != nil || len(on.Entries) == 0 {

@@ -33,26 +33,18 @@ func (s *Server) modQueue(c echo.Context) error {
 		return err
 	}
 	here := c.Request().URL.RequestURI()
-	now := time.Now()
 	for _, e := range qp.Entries {
-		p := e.PostRef
-		v.Entries = append(v.Entries, ModEntry{
-			Item:        e.Item,
-			ModPostBody: modBody(e.PostRef, names),
-			Heading:     itemHeading(e.Item, e.PostRef),
-			NotScreened: p.NotScreened != "" && e.Item.Priority != moderation.UnscreenedPriority,
-			Waited:      modWaited(now.Sub(e.Item.CreatedAt)),
-			Urgent:      e.Item.Kind == moderation.KindWellbeing && e.Item.Priority >= moderation.WellbeingPriority,
-			Reports:     modReportLines(e.Reports),
-			History:     modHistoryLines(e.History),
-			Forms:       newModForms(e.PostRef, e.Item.ID, e.CanSanction, here),
-		})
-		v.Entries[len(v.Entries)-1].Forms.Kind = e.Item.Kind
+		me := modEntry(e, names, here)
+		me.Open = v.Care.Day.UnfoldWarned
+		v.Entries = append(v.Entries, me)
 	}
 	if err := s.queueCare(c, &v, qp.Entries, here); err != nil {
 		return err
 	}
 	if err := s.queueQuiet(c, &v); err != nil {
+		return err
+	}
+	if err := s.queueClaims(c, v.Entries); err != nil {
 		return err
 	}
 	if qp.HasNext {
@@ -67,6 +59,29 @@ func (s *Server) modQueue(c echo.Context) error {
 		v.NextURL = "/mod?" + q.Encode()
 	}
 	return renderPage(c, http.StatusOK, pageModQueue, v)
+}
+
+// modEntry is a queue entry as the queue and the item's own page show it.
+func modEntry(e moderation.QueueEntry, names map[string]string, here string) ModEntry {
+	p := e.PostRef
+	me := ModEntry{
+		Item:        e.Item,
+		ModPostBody: modBody(e.PostRef, names),
+		Heading:     itemHeading(e.Item, e.PostRef),
+		NotScreened: p.NotScreened != "" && e.Item.Priority != moderation.UnscreenedPriority,
+		Waited:      modWaited(time.Since(e.Item.CreatedAt)),
+		Urgent:      e.Item.Kind == moderation.KindWellbeing && e.Item.Priority >= moderation.WellbeingPriority,
+		Reports:     modReportLines(e.Reports),
+		History:     modHistoryLines(e.History),
+		Forms:       newModForms(e.PostRef, e.Item.ID, e.CanSanction, here),
+		OpenURL:     modItemPath(e.Item.ID),
+		Here:        here,
+	}
+	me.Forms.Kind = e.Item.Kind
+	if e.Item.Status != moderation.StatusOpen {
+		me.Handled = moderation.Describe(e.Item.Resolution)
+	}
+	return me
 }
 
 // itemHeading names a queue item for moderators. A wellbeing item's

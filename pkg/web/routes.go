@@ -149,6 +149,7 @@ func (s *Server) routes() {
 	e.GET("/mod/users/:id", s.modUser, s.requireStaff)
 	e.POST("/mod/items/:id/dismiss", s.modDismiss, s.requireStaff)
 	e.POST("/mod/duty", s.modDuty, s.requireStaff)
+	e.GET("/mod/items/:id", s.modItem, s.requireStaff)
 	e.POST("/p/:id/remove", s.postAction("remove", s.deps.Moderation.Remove), s.requireStaff)
 	e.POST("/p/:id/restore", s.postAction("restore", s.deps.Moderation.Restore), s.requireStaff)
 	e.POST("/p/:id/redact", s.postAction("redact", s.deps.Moderation.RedactPost), s.requireStaff)
@@ -176,6 +177,17 @@ func (s *Server) routes() {
 	e.POST("/checkins/:id/messages", s.checkinWrite, s.requireUser)
 	e.POST("/checkins/:id/close", s.checkinClose, s.requireUser)
 	e.POST("/checkins/:id/reopen", s.checkinReopen, s.requireUser)
+
+	// Care: moderators looked after. Opening an item counts toward their
+	// day; claiming shows the others who is looking at an item; stepping
+	// away hands everything back with a note; their own limit and folding.
+	e.POST("/mod/items/:id/claim", s.modClaim, s.requireStaff)
+	e.POST("/mod/items/:id/release", s.modRelease, s.requireStaff)
+	e.GET("/mod/step-away", s.modStepAwayPage, s.requireStaff)
+	e.POST("/mod/step-away", s.modStepAway, s.requireStaff)
+	e.POST("/mod/handovers/:id/dismiss", s.modHandoverDismiss, s.requireStaff)
+	e.GET("/settings/moderation", s.settingsModeration, s.requireStaff)
+	e.POST("/settings/moderation", s.settingsModerationSave, s.requireStaff)
 
 	// Care: escalation to the safeguarding leads (appointed at
 	// /admin/people), of a queue item, a check-in or a member, and the

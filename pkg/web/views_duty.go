@@ -16,6 +16,10 @@ type ModCareView struct {
 	// Overnight lists what came in while nobody was around; nil when
 	// there is nothing to show.
 	Overnight *OvernightView
+	// Day is the moderator's own day; Handovers the notes moderators who
+	// stepped away left.
+	Day       CareDayView
+	Handovers []HandoverLine
 }
 
 // OvernightView is the queue's list of what came in while nobody was

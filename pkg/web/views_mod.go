@@ -139,6 +139,9 @@ type ModPostBody struct {
 	Body        template.HTML
 	Tags        []TagLabel
 	ThreadTitle string
+	// Open shows a trigger-warned post unfolded: on the item's own page,
+	// and in the queue for a moderator who asked for it.
+	Open bool
 }
 
 // ModEntry is one queue item.
@@ -166,6 +169,13 @@ type ModEntry struct {
 	// escalate it otherwise.
 	Escalated *EscalationLine
 	Escalate  EscalateForm
+	// Claim is who is looking at the item, nil for nobody; OpenURL opens
+	// the item's own page and Here is where its forms return.
+	Claim   *ClaimLine
+	OpenURL string
+	Here    string
+	// Handled says what was done, for an item no longer open.
+	Handled string
 }
 
 // ReportLine is a report as moderators see it.
