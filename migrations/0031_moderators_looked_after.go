@@ -23,7 +23,7 @@ package migrations
 // for an author who moderates every group; group_ids wrapped in commas,
 // ",3,7,") for a day, until each dismisses it (handover_dismissals).
 //
-// conversations_open_once: reopening a check-in could leave two open
+// conversations_checkin_open_once: reopening a check-in could leave two open
 // check-ins between one member and one group's staff; the older ones are
 // closed (as staff would have) before the index makes it impossible.
 var step0031ModeratorsLookedAfter = sqlStep(31, "moderators looked after: exposures, claims, hand-over notes; one open check-in",
@@ -67,8 +67,8 @@ var step0031ModeratorsLookedAfter = sqlStep(31, "moderators looked after: exposu
 		PRIMARY KEY (note_id, user_id)
 	)`,
 	`UPDATE conversations SET status = 'closed', closed_at = updated_at
-		WHERE status = 'open' AND group_id IS NOT NULL AND EXISTS (
+		WHERE kind = 'checkin' AND status = 'open' AND group_id IS NOT NULL AND EXISTS (
 			SELECT 1 FROM conversations n WHERE n.kind = conversations.kind AND n.subject_id = conversations.subject_id
 			AND n.group_id = conversations.group_id AND n.status = 'open' AND n.id > conversations.id)`,
-	`CREATE UNIQUE INDEX conversations_open_once ON conversations (kind, subject_id, group_id) WHERE status = 'open'`,
+	`CREATE UNIQUE INDEX conversations_checkin_open_once ON conversations (subject_id, group_id) WHERE kind = 'checkin' AND status = 'open'`,
 )

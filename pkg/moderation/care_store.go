@@ -104,8 +104,9 @@ type EscalationQuery struct {
 type CareStore interface {
 	// CheckIn returns a check-in with its names.
 	CheckIn(ctx context.Context, id int64) (CheckInRow, error)
-	// Messages lists a conversation's messages, oldest first.
-	Messages(ctx context.Context, conversationID int64) ([]MessageRow, error)
+	// Messages lists a conversation's messages with ids below before (0
+	// for the newest), newest first, up to limit+1.
+	Messages(ctx context.Context, conversationID, before int64, limit int) ([]MessageRow, error)
 	// CheckIns lists check-ins for q: crisis replies first, then those
 	// waiting for staff, then open ones, then by last message, newest first.
 	CheckIns(ctx context.Context, q CheckInQuery) ([]CheckInRow, error)

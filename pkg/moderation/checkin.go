@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -295,8 +296,12 @@ func CheckInPath(id int64) string { return "/checkins/" + strconv.FormatInt(id, 
 
 // CheckInDetail is one check-in as its reader sees it.
 type CheckInDetail struct {
-	CheckIn  CheckInRow
+	CheckIn CheckInRow
+	// Messages are a page of the conversation, oldest first: the newest
+	// MessagesPerPage, or those before a message. Earlier is true when
+	// older messages come before them.
 	Messages []MessageRow
+	Earlier  bool
 	// IsMember is true for the member the check-in is with; staff of the
 	// group see it otherwise.
 	IsMember bool
@@ -332,16 +337,27 @@ func (s *Service) readCheckIn(ctx context.Context, a *auth.Actor, id int64) (Che
 	return r, false, nil
 }
 
-// CheckIn returns a check-in for its member or the staff of its group.
-func (s *Service) CheckIn(ctx context.Context, a *auth.Actor, id int64) (CheckInDetail, error) {
+// MessagesPerPage is how many messages of a check-in a page shows.
+const MessagesPerPage = 30
+
+// CheckIn returns a check-in for its member or the staff of its group,
+// with its newest messages, or those before the message before (0 for the
+// newest).
+func (s *Service) CheckIn(ctx context.Context, a *auth.Actor, id, before int64) (CheckInDetail, error) {
 	r, member, err := s.readCheckIn(ctx, a, id)
 	if err != nil {
 		return CheckInDetail{}, err
 	}
 	d := CheckInDetail{CheckIn: r, IsMember: member}
-	if d.Messages, err = s.store.Messages(ctx, id); err != nil {
+	ms, err := s.store.Messages(ctx, id, before, MessagesPerPage)
+	if err != nil {
 		return d, fmt.Errorf("messages of check-in %d: %w", id, err)
 	}
+	if len(ms) > MessagesPerPage {
+		ms, d.Earlier = ms[:MessagesPerPage], true
+	}
+	slices.Reverse(ms)
+	d.Messages = ms
 	if !member {
 		es, err := s.store.OpenEscalations(ctx, EscalateCheckIn, []int64{id})
 		if err != nil {

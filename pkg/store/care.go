@@ -39,11 +39,15 @@ func (s *Moderation) CheckIn(ctx context.Context, id int64) (moderation.CheckInR
 }
 
 // Messages implements moderation.Store.
-func (s *Moderation) Messages(ctx context.Context, conversationID int64) ([]moderation.MessageRow, error) {
+func (s *Moderation) Messages(ctx context.Context, conversationID, before int64, limit int) ([]moderation.MessageRow, error) {
 	var ms []moderation.MessageRow
-	err := s.db.read(ctx).Table("conversation_messages").Select("conversation_messages.*, u.username AS author_name").
+	tx := s.db.read(ctx).Table("conversation_messages").Select("conversation_messages.*, u.username AS author_name").
 		Joins("LEFT JOIN users u ON u.id = conversation_messages.author_id").
-		Where("conversation_messages.conversation_id = ?", conversationID).Order("conversation_messages.id").Find(&ms).Error
+		Where("conversation_messages.conversation_id = ?", conversationID)
+	if before > 0 {
+		tx = tx.Where("conversation_messages.id < ?", before)
+	}
+	err := tx.Order("conversation_messages.id DESC").Limit(limit + 1).Find(&ms).Error
 	return ms, translate(err)
 }
 

@@ -11,8 +11,10 @@ import (
 )
 
 // sanctionOpenPaths are what a suspended or banned member may still use:
-// leaving, getting help, browsing safely, and taking or deleting their data.
-var sanctionOpenPaths = []string{"/logout", "/settings/export", "/settings/delete", "/goodbye", "/crisis", "/browsing-safely", "/about", "/guidelines", "/privacy", "/terms", "/healthz", "/readyz", "/metrics"}
+// leaving, getting help, browsing safely, taking or deleting their data,
+// and their check-ins with moderators (care, not a sanction: they can
+// read and answer them).
+var sanctionOpenPaths = []string{"/checkins", "/logout", "/settings/export", "/settings/delete", "/goodbye", "/crisis", "/browsing-safely", "/about", "/guidelines", "/privacy", "/terms", "/healthz", "/readyz", "/metrics"}
 
 func sanctionOpen(path string) bool {
 	if strings.HasPrefix(path, "/static/") {

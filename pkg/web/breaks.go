@@ -31,10 +31,12 @@ func (s *Server) breaks(c echo.Context) (forum.BreakSet, error) {
 
 // onBreakAllowed are the paths a member on a whole-site break can still
 // use: help and browsing safely, the break settings (to see or end it),
+// their check-ins with moderators (care, which a break must not cut off),
 // signing out, and what those pages need.
 func onBreakAllowed(path string) bool {
 	switch {
 	case path == "/crisis", path == "/browsing-safely", path == "/logout", path == "/settings/breaks",
+		path == "/checkins", strings.HasPrefix(path, "/checkins/"),
 		strings.HasPrefix(path, "/settings/breaks/"), strings.HasPrefix(path, "/static/"),
 		path == "/healthz", path == "/readyz", path == "/metrics":
 		return true

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -32,7 +33,8 @@ func (s *Server) checkinShow(c echo.Context) error {
 // checkInView builds the check-in page for the request's member.
 func (s *Server) checkInView(c echo.Context, id int64) (CheckInView, error) {
 	ctx := c.Request().Context()
-	d, err := s.deps.Moderation.CheckIn(ctx, actor(c), id)
+	before, _ := strconv.ParseInt(c.QueryParam("before"), 10, 64)
+	d, err := s.deps.Moderation.CheckIn(ctx, actor(c), id, max(before, 0))
 	if err != nil {
 		return CheckInView{}, err
 	}
@@ -58,6 +60,10 @@ func (s *Server) checkInView(c echo.Context, id int64) (CheckInView, error) {
 			cm.Crisis = m.CrisisLevel >= int(forum.LevelCrisis)
 		}
 		v.Messages = append(v.Messages, cm)
+	}
+	v.Older = before > 0
+	if d.Earlier && len(d.Messages) > 0 {
+		v.EarlierURL = moderation.CheckInPath(r.ID) + "?before=" + strconv.FormatInt(d.Messages[0].ID, 10)
 	}
 	if d.IsMember {
 		return v, nil

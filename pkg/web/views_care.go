@@ -57,7 +57,11 @@ type CheckInView struct {
 	// PostURL is the post the check-in was opened from, for staff.
 	PostURL  string
 	Messages []CheckInMessage
-	ClosedAt *time.Time
+	// EarlierURL pages back to older messages ("" when these are the
+	// first); Older is true on a page of older messages.
+	EarlierURL string
+	Older      bool
+	ClosedAt   *time.Time
 	// ClosedByMember is true when the member closed it.
 	ClosedByMember bool
 	// Crisis is, for staff, true while a crisis-level reply waits for an
