@@ -156,8 +156,7 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 	ms.SetScreener(fs.Screen)
 	ms.SetBus(bus)
 	hooks, sender := newWebhooks(cfg, db, bus, log)
-	blocks := forum.NewBlocks(store.NewBlocks(db))
-	breaks := forum.NewBreaks(store.NewBreaks(db))
+	blocks, breaks := forum.NewBlocks(store.NewBlocks(db)), forum.NewBreaks(store.NewBreaks(db))
 	public := forum.NewPublic(store.NewPublic(db))
 	waiting := forum.NewWaiting(store.NewWaiting(db))
 	flood := auth.NewFlood(store.NewFlood(db), floodLimits(cfg.FloodLimits))
@@ -180,6 +179,7 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 		Moderation:     ms,
 		Hooks:          hooks,
 		Flood:          flood,
+		Unavailable:    store.IsUnavailable,
 		ContentVersion: db.ContentVersion,
 	})
 	if err != nil {

@@ -193,11 +193,32 @@ func (s *Service) write(ctx context.Context, act Act, w PostWrite, place func(tx
 		if p, found, e := s.store.PostByIdem(ctx, w.AuthorID, w.IdemKey); e == nil && found {
 			return Posted{Post: p, Duplicate: true}, nil
 		}
+	} else if err != nil && w.IdemKey != "" && mayHaveLanded(err) {
+		// The commit may have landed before the failure (a connection
+		// lost while its acknowledgment was on the way): the key says
+		// whether it did, and then the post is the member's success.
+		if p, found, e := s.store.PostByIdem(context.WithoutCancel(ctx), w.AuthorID, w.IdemKey); e == nil && found {
+			s.publishPost(p, w.Screening, false)
+			return Posted{Post: p}, nil
+		}
 	}
 	if err == nil && !res.Duplicate {
 		s.publishPost(res.Post, w.Screening, false)
 	}
 	return res, goneIfMissing(act, err)
+}
+
+// mayHaveLanded reports whether a failed write may still have committed:
+// anything but the posting rules or validation refusing it, which are
+// decided before anything is written.
+func mayHaveLanded(err error) bool {
+	if _, ok := AsRefusal(err); ok {
+		return false
+	}
+	if _, ok := AsValidation(err); ok {
+		return false
+	}
+	return !errors.Is(err, ErrNotFound) && !errors.Is(err, ErrForbidden) && !errors.Is(err, ErrLocked)
 }
 
 // boundIdem is the key a new post is stored under: the form's

@@ -48,6 +48,9 @@ type DB struct {
 	// group shares commits between concurrent writes on SQLite (batch.go);
 	// nil on PostgreSQL.
 	group *groupCommit
+	// postFault is a test's error for the next posting transaction to
+	// return after committing (unavailable.go).
+	postFault commitFault
 	// dsn is the PostgreSQL address, for the live events' own connection
 	// (relay.go); "" on SQLite.
 	dsn string

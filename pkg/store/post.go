@@ -51,7 +51,10 @@ func openItem(tx *gorm.DB, p *forum.Post, kind string, priority int, detail stri
 // same moment share one commit (TxGrouped); each is acknowledged only once
 // that commit is durable.
 func (s *Forum) Posting(ctx context.Context, fn func(tx forum.PostTx) error) error {
-	return s.db.TxGrouped(ctx, func(tx *gorm.DB) error { return fn(postTx{tx}) })
+	if err := s.db.TxGrouped(ctx, func(tx *gorm.DB) error { return fn(postTx{tx}) }); err != nil {
+		return err
+	}
+	return s.db.postFault.take()
 }
 
 // PostByIdem implements forum.PostingStore. It reads from the writer, which

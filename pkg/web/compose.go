@@ -68,6 +68,12 @@ func (s *Server) composeFailed(c echo.Context, v *ComposeView, err error) error 
 		v.Refusal, v.Form.Refused = r.Message()+" "+wordsKept, true
 		return renderPage(c, status, pageCompose, v)
 	}
+	if s.unavailable(err) {
+		s.log.Error("post failed: database unavailable", "request_id", reqID(c), "route", c.Path(), "err", err.Error())
+		retryAfter(c, outageRetry)
+		v.Refusal = outageText + " " + wordsKept + " Sending it again once Hearth is back never posts it twice."
+		return renderPage(c, http.StatusServiceUnavailable, pageCompose, v)
+	}
 	s.log.Error("post failed", "request_id", reqID(c), "route", c.Path(), "err", err.Error())
 	v.Refusal = "Something went wrong on our side and your words weren't posted. They're still here: please try again in a moment. (Reference: " + reqID(c) + ")"
 	return renderPage(c, http.StatusInternalServerError, pageCompose, v)

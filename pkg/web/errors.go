@@ -19,7 +19,7 @@ var errorText = map[int][2]string{
 	http.StatusRequestEntityTooLarge: {"That was too much to send at once", "What you sent is larger than Hearth accepts. If you were writing a post, please shorten it; go back to find your text."},
 	http.StatusTooManyRequests:       {"Please slow down", "There have been too many attempts in a short time. Please wait a few minutes and try again."},
 	http.StatusInternalServerError:   {"Something went wrong on our side", "It's not your fault. Please try again in a moment. If it keeps happening, tell the moderators the reference below."},
-	http.StatusServiceUnavailable:    {"Hearth is having trouble right now", "Please try again in a few minutes."},
+	http.StatusServiceUnavailable:    {"Hearth can't reach its storage right now", "It's not your fault, and it usually passes within a minute. Please try again shortly."},
 }
 
 // statusOf maps an error to an HTTP status: echo errors keep theirs, domain
@@ -46,6 +46,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 		return
 	}
 	code := statusOf(err)
+	if code == http.StatusInternalServerError && s.unavailable(err) {
+		code = http.StatusServiceUnavailable
+		retryAfter(c, outageRetry)
+	}
 	if code >= 500 {
 		s.log.Error("request failed", "request_id", reqID(c), "route", c.Path(), "status", code, "err", err.Error())
 	} else if code == http.StatusForbidden {
@@ -54,6 +58,13 @@ func (s *Server) handleError(err error, c echo.Context) {
 	}
 	if isAPI(c) {
 		apiError(c, code, err)
+		return
+	}
+	if code == http.StatusServiceUnavailable && c.Request().Method != http.MethodHead {
+		if rerr := s.renderOutage(c); rerr != nil {
+			s.log.Error("render outage page", "request_id", reqID(c), "err", rerr.Error())
+			_ = c.String(code, errorText[code][0]+". Reference: "+reqID(c))
+		}
 		return
 	}
 	text, ok := errorText[code]

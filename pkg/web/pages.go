@@ -13,6 +13,7 @@ type Page string
 const (
 	pageHome     Page = "home"
 	pageError    Page = "error"
+	pageOutage   Page = "outage"
 	pageCrisis   Page = "crisis"
 	pageBreak    Page = "break"
 	pageBrowsing Page = "browsing"

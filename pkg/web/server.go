@@ -61,6 +61,9 @@ type Deps struct {
 	// Flood counts posts, edits, reactions, reports and signups against
 	// the flood limits (flood.go); nil limits nothing.
 	Flood *auth.Flood
+	// Unavailable reports whether an error means the database cannot be
+	// reached (store.IsUnavailable); such requests answer 503 (outage.go).
+	Unavailable func(error) bool
 	// ContentVersion grows with every write through this instance; the
 	// visitor page cache (pagecache.go) checks entries against it. Nil
 	// turns the cache off.

@@ -63,6 +63,28 @@ type ErrorView struct {
 	Message string
 }
 
+// OutageView is the 503 page while the database is out of reach; Form
+// is the form that was being sent, when it held words.
+type OutageView struct {
+	Base
+	Message string
+	Form    *OutageForm
+}
+
+// OutageForm sends a form again to Action: Words shown in labelled boxes,
+// Hidden as they came.
+type OutageForm struct {
+	Action string
+	Words  []KeptField
+	Hidden []KeptField
+}
+
+// KeptField is one field of an OutageForm; Long ones are text areas.
+type KeptField struct {
+	Name, Label, Value string
+	Long               bool
+}
+
 // HomeView is the list of groups.
 type HomeView struct {
 	Base
