@@ -31,5 +31,6 @@ var Steps = []Step{
 	step0027PeerSupport,
 	step0028SitePages,
 	step0029FloodCounts,
+	step0030AnonymousPosts,
 	step0031ModeratorsLookedAfter,
 }

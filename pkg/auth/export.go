@@ -44,7 +44,10 @@ type Export struct {
 	// blocked, and the breaks they took.
 	ReportsFiled []ExportReport `json:"reports_filed"`
 	Blocks       []ExportBlock  `json:"blocks"`
-	Breaks       []ExportBreak  `json:"breaks"`
+	// AnonymousBlocks are authors blocked from one of their anonymous
+	// posts: the post, never who wrote it.
+	AnonymousBlocks []ExportAnonymousBlock `json:"anonymous_blocks"`
+	Breaks          []ExportBreak          `json:"breaks"`
 
 	// What the member wrote in check-ins moderators opened with them (the
 	// moderators' words are theirs, not the member's).
@@ -72,6 +75,13 @@ type ExportReport struct {
 type ExportBlock struct {
 	Pseudonym string    `json:"pseudonym"`
 	Since     time.Time `json:"since"`
+}
+
+// ExportAnonymousBlock is an author the member blocked from an anonymous
+// post (PostID, nil once the post is gone), without their name.
+type ExportAnonymousBlock struct {
+	PostID *int64    `json:"post_id"`
+	Since  time.Time `json:"since"`
 }
 
 // ExportBreak is a break the member took.
@@ -102,24 +112,28 @@ type ExportSettings struct {
 
 // ExportThread is a thread the member started.
 type ExportThread struct {
-	ID        int64     `json:"id"`
-	Group     string    `json:"group"`
-	Title     string    `json:"title"`
-	Tags      []string  `json:"trigger_warnings"`
-	Status    string    `json:"status"`
+	ID     int64    `json:"id"`
+	Group  string   `json:"group"`
+	Title  string   `json:"title"`
+	Tags   []string `json:"trigger_warnings"`
+	Status string   `json:"status"`
+	// Anonymous is true for a thread started as "Anonymous member".
+	Anonymous bool      `json:"anonymous"`
 	CreatedAt time.Time `json:"created_at"`
 }
 
 // ExportPost is a post the member wrote, with its Markdown source.
 type ExportPost struct {
-	ID       int64      `json:"id"`
-	ThreadID int64      `json:"thread_id"`
-	ParentID *int64     `json:"parent_id,omitempty"`
-	Markdown string     `json:"markdown"`
-	Tags     []string   `json:"trigger_warnings"`
-	Status   string     `json:"status"`
-	Created  time.Time  `json:"created_at"`
-	Edited   *time.Time `json:"edited_at,omitempty"`
+	ID       int64    `json:"id"`
+	ThreadID int64    `json:"thread_id"`
+	ParentID *int64   `json:"parent_id,omitempty"`
+	Markdown string   `json:"markdown"`
+	Tags     []string `json:"trigger_warnings"`
+	Status   string   `json:"status"`
+	// Anonymous is true for a post written as "Anonymous member".
+	Anonymous bool       `json:"anonymous"`
+	Created   time.Time  `json:"created_at"`
+	Edited    *time.Time `json:"edited_at,omitempty"`
 }
 
 // ExportSession is one signed-in device.

@@ -22,6 +22,9 @@ type Draft struct {
 	Title string
 	Body  string
 	Tags  []string
+	// Anonymous asks to post as "Anonymous member", where the group
+	// allows it (RuleNoAnonymous). Edits keep what the post was written as.
+	Anonymous bool
 }
 
 // CleanText makes member input storable on both databases: invalid UTF-8

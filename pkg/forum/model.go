@@ -29,10 +29,12 @@ type Group struct {
 	Position       int    `gorm:"column:position"`
 	// Premod is PremodOff, PremodNew (hold the first PremodFirstN posts of
 	// each member) or PremodAll.
-	Premod         string     `gorm:"column:premod"`
-	PremodFirstN   int        `gorm:"column:premod_first_n"`
-	RequireTag     bool       `gorm:"column:require_tag"`
-	Archived       bool       `gorm:"column:archived"`
+	Premod       string `gorm:"column:premod"`
+	PremodFirstN int    `gorm:"column:premod_first_n"`
+	RequireTag   bool   `gorm:"column:require_tag"`
+	Archived     bool   `gorm:"column:archived"`
+	// AllowAnonymous lets members post as "Anonymous member" here.
+	AllowAnonymous bool       `gorm:"column:allow_anonymous"`
 	ThreadCount    int        `gorm:"column:thread_count"`
 	PostCount      int        `gorm:"column:post_count"`
 	LastActivityAt *time.Time `gorm:"column:last_activity_at"`
@@ -59,8 +61,12 @@ type Thread struct {
 	LastPostID   *int64    `gorm:"column:last_post_id"`
 	LastAuthorID *int64    `gorm:"column:last_author_id"`
 	LastPostAt   time.Time `gorm:"column:last_post_at"`
-	CreatedAt    time.Time `gorm:"column:created_at"`
-	UpdatedAt    time.Time `gorm:"column:updated_at"`
+	// Anonymous is the opening post's Post.Anonymous, LastAnonymous the
+	// last counted post's: lists hide those authors without reading posts.
+	Anonymous     bool      `gorm:"column:anonymous"`
+	LastAnonymous bool      `gorm:"column:last_anonymous"`
+	CreatedAt     time.Time `gorm:"column:created_at"`
+	UpdatedAt     time.Time `gorm:"column:updated_at"`
 	// ContentVersion grows with every change to the thread's posts or
 	// their reactions (database triggers keep it; migration 18). It is
 	// read-only here, so saving a thread can never move it back.
@@ -98,9 +104,13 @@ type Post struct {
 	// CrisisFolded is set by a crisis-level write and cleared when a
 	// moderator has looked: until then other readers see the post folded
 	// behind its automatic warning, without its words (FoldedFor).
-	CrisisFolded bool      `gorm:"column:crisis_folded"`
-	CreatedAt    time.Time `gorm:"column:created_at"`
-	UpdatedAt    time.Time `gorm:"column:updated_at"`
+	CrisisFolded bool `gorm:"column:crisis_folded"`
+	// Anonymous hides the author from every reader but themself: others
+	// see "Anonymous member" (AuthorShown). AuthorID still names them, so
+	// blocks, reports and sanctions reach the real account.
+	Anonymous bool      `gorm:"column:anonymous"`
+	CreatedAt time.Time `gorm:"column:created_at"`
+	UpdatedAt time.Time `gorm:"column:updated_at"`
 }
 
 // TableName is the table Post is stored in.

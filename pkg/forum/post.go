@@ -39,7 +39,9 @@ type PostWrite struct {
 	Screening Screening
 	// Folded folds the post for other readers until a moderator has looked
 	// (foldOnWrite).
-	Folded      bool
+	Folded bool
+	// Anonymous posts as "Anonymous member" (Draft.Anonymous).
+	Anonymous   bool
 	MentionKeys []string
 	Now         time.Time
 }
@@ -105,7 +107,7 @@ func (s *Service) prepare(ctx context.Context, d Draft, withTitle bool, facts *F
 	}
 	tags := validateTags(v, d.Tags, vocab)
 	if facts != nil {
-		facts.Drafted, facts.Tags = true, tags
+		facts.Drafted, facts.Tags, facts.Anonymous = true, tags, d.Anonymous
 		if r := Decide(*facts).Refusal; r != nil {
 			if r.Field() == "" {
 				return prepared{}, r
@@ -263,10 +265,10 @@ func (s *Service) StartThread(ctx context.Context, g Group, w Writer, d Draft, i
 	res, err := s.write(ctx, ActStart, PostWrite{
 		GroupID: g.ID, AuthorID: w.ID, Title: p.draft.Title, BodyMD: p.draft.Body, BodyHTML: p.html, Tags: p.tags,
 		IdemKey: boundIdem(idem, fmt.Sprintf("group %d", g.ID), p.draft), Screening: p.screening, Folded: foldOnWrite(false, p.screening),
-		MentionKeys: s.mentionKeys(p.draft.Body), Now: s.now(),
+		Anonymous: p.draft.Anonymous, MentionKeys: s.mentionKeys(p.draft.Body), Now: s.now(),
 	}, func(tx PostTx) (Facts, *Post, error) {
 		cur, err := tx.Group(g.ID)
-		return Facts{Act: ActStart, Writer: w, Group: cur, Drafted: true, Tags: p.tags}, nil, err
+		return Facts{Act: ActStart, Writer: w, Group: cur, Drafted: true, Tags: p.tags, Anonymous: p.draft.Anonymous}, nil, err
 	})
 	if err != nil {
 		return Posted{}, fmt.Errorf("start thread in %s: %w", g.Slug, err)
@@ -285,11 +287,11 @@ func (s *Service) Reply(ctx context.Context, threadID int64, w Writer, parentID 
 	res, err := s.write(ctx, ActReply, PostWrite{
 		ThreadID: threadID, AuthorID: w.ID, BodyMD: p.draft.Body, BodyHTML: p.html, Tags: p.tags,
 		IdemKey: boundIdem(idem, fmt.Sprintf("thread %d parent %d", threadID, parentID), p.draft), Screening: p.screening, Folded: foldOnWrite(false, p.screening),
-		MentionKeys: s.mentionKeys(p.draft.Body), Now: s.now(),
+		Anonymous: p.draft.Anonymous, MentionKeys: s.mentionKeys(p.draft.Body), Now: s.now(),
 	}, func(tx PostTx) (Facts, *Post, error) {
 		th, g, parent, err := tx.ReplyPlace(threadID, parentID)
 		return Facts{Act: ActReply, Writer: w, Group: g, Thread: th, ParentID: parentID, Parent: parent,
-			Drafted: true, Tags: p.tags}, parent, err
+			Drafted: true, Tags: p.tags, Anonymous: p.draft.Anonymous}, parent, err
 	})
 	if err != nil {
 		return Posted{}, fmt.Errorf("reply to thread %d: %w", threadID, err)

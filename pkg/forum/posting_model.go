@@ -130,7 +130,9 @@ type ThreadHead struct {
 	GroupSlug     string `gorm:"column:group_slug;->"`
 	GroupName     string `gorm:"column:group_name;->"`
 	GroupArchived bool   `gorm:"column:group_archived;->"`
-	AuthorName    string `gorm:"column:author_name;->"`
+	// GroupAllowAnonymous is the group's Group.AllowAnonymous.
+	GroupAllowAnonymous bool   `gorm:"column:group_allow_anonymous;->"`
+	AuthorName          string `gorm:"column:author_name;->"`
 }
 
 // PostRow is a post on a thread page, with its author's name and, for
@@ -140,6 +142,8 @@ type PostRow struct {
 	AuthorName       string `gorm:"column:author_name;->"`
 	ParentAuthorName string `gorm:"column:parent_author_name;->"`
 	ParentAuthorID   *int64 `gorm:"column:parent_author_id;->"`
+	// ParentAnonymous hides the name of the author a reply answers.
+	ParentAnonymous bool `gorm:"column:parent_anonymous;->"`
 }
 
 // ReactionRow is a reaction with the reacting member's name.
@@ -164,6 +168,9 @@ type NotificationRow struct {
 	PostGroupID int64 `gorm:"column:post_group_id;->"`
 	PostFolded  bool  `gorm:"column:post_folded;->"`
 	PostTopic   Topic `gorm:"column:post_topic;->"`
+	// PostAnonymous: the shown post was written as "Anonymous member", so
+	// its author (the actor of a reply or mention) is not named.
+	PostAnonymous bool `gorm:"column:post_anonymous;->"`
 	// ShownPostID is the post the notification leads to: its own, or for
 	// a followed-thread notice the first new reply the member can see,
 	// whose author, words and tags the fields above then hold.
@@ -192,4 +199,6 @@ type SearchHit struct {
 	// until a moderator has looked (Post.FoldedFor).
 	CrisisFolded bool  `gorm:"column:crisis_folded"`
 	CrisisTopic  Topic `gorm:"column:crisis_topic"`
+	// Anonymous hides the author (Post.Anonymous).
+	Anonymous bool `gorm:"column:anonymous"`
 }

@@ -52,6 +52,9 @@ type Facts struct {
 	// trigger-warning tags.
 	Drafted bool
 	Tags    Tags
+	// Anonymous is set when the draft asks to be posted as "Anonymous
+	// member".
+	Anonymous bool
 	// Prior is how many of the writer's posts in Group are visible, for
 	// groups that hold a member's first posts: read only when NeedsPrior.
 	Prior int
@@ -126,6 +129,8 @@ func decideStart(f Facts) *Refusal {
 		return refuse(f, RuleArchived)
 	case f.Drafted && f.Group.RequireTag && f.Tags.Empty():
 		return refuse(f, RuleTagRequired)
+	case f.Drafted && f.Anonymous && !f.Group.AllowAnonymous:
+		return refuse(f, RuleNoAnonymous)
 	}
 	return nil
 }
@@ -140,6 +145,8 @@ func decideReply(f Facts) *Refusal {
 		return refuse(f, RuleArchived)
 	case f.Thread.Locked && !f.Writer.Moderator:
 		return refuse(f, RuleLocked)
+	case f.Drafted && f.Anonymous && !f.Group.AllowAnonymous:
+		return refuse(f, RuleNoAnonymous)
 	}
 	return nil
 }
@@ -254,6 +261,8 @@ const (
 	RuleClosed
 	// RuleSameGroup: the thread is already in the group it would move to.
 	RuleSameGroup
+	// RuleNoAnonymous: the group does not take anonymous posts.
+	RuleNoAnonymous
 )
 
 // Refusal is a posting rule saying no. Message is the sentence the member
@@ -298,6 +307,8 @@ func (r *Refusal) Field() string {
 		return "trigger_warnings"
 	case RuleSameGroup:
 		return "group"
+	case RuleNoAnonymous:
+		return "anonymous"
 	case RuleArchived:
 		if r.Act == ActMove {
 			return "group"
@@ -334,6 +345,8 @@ func (r *Refusal) Message() string {
 		return "This post can no longer be edited: it was removed, redacted or deleted after you started."
 	case RuleSameGroup:
 		return "The thread is already in " + r.group + "."
+	case RuleNoAnonymous:
+		return "This group doesn't take anonymous posts, so this can only be posted under your pseudonym. Untick “Post as Anonymous member” to post it that way."
 	}
 	return "This can't be posted here."
 }
@@ -378,5 +391,6 @@ func AsRefusal(err error) (*Refusal, bool) {
 // pre-moderation, which only a write needs).
 func (h ThreadHead) Facts(act Act, w Writer) Facts {
 	return Facts{Act: act, Writer: w, Thread: h.Thread,
-		Group: Group{ID: h.GroupID, Slug: h.GroupSlug, Name: h.GroupName, Archived: h.GroupArchived}}
+		Group: Group{ID: h.GroupID, Slug: h.GroupSlug, Name: h.GroupName, Archived: h.GroupArchived,
+			AllowAnonymous: h.GroupAllowAnonymous}}
 }

@@ -120,6 +120,7 @@ var actionText = map[string]string{ // #nosec G101 -- sentences for the audit lo
 	ActionHookOff:           "Webhook turned off",
 	ActionHookSecret:        "Webhook secret replaced",
 	ActionHookDelete:        "Webhook deleted",
+	ActionRevealAuthor:      "Author of an anonymous post looked at",
 }
 
 // Describe returns the plain description of action.
@@ -141,6 +142,7 @@ func Actions() []string {
 		ActionCheckInOpen, ActionCheckInMessage, ActionCheckInClose, ActionCheckInReopen,
 		ActionEscalate, ActionEscalationResolve, ActionInstructions, ActionLeadGrant, ActionLeadRevoke,
 		ActionHookAdd, ActionHookEdit, ActionHookOn, ActionHookOff, ActionHookSecret, ActionHookDelete,
+		ActionRevealAuthor,
 	}
 }
 

@@ -31,6 +31,9 @@ type GroupInput struct {
 	Premod       string
 	PremodFirstN int
 	RequireTag   bool
+	// NoAnonymous turns off posting as "Anonymous member" in the group,
+	// which is on unless an admin says otherwise.
+	NoAnonymous bool
 }
 
 // Limits of group fields.
@@ -120,7 +123,8 @@ func (s *Service) CreateGroup(ctx context.Context, a *auth.Actor, in GroupInput)
 	}
 	now := s.now()
 	g := forum.Group{Slug: in.Slug, Name: in.Name, Description: in.Description, Guidelines: in.Guidelines, GuidelinesHTML: html,
-		Position: pos + 1, Premod: in.Premod, PremodFirstN: in.PremodFirstN, RequireTag: in.RequireTag, CreatedAt: now, UpdatedAt: now}
+		Position: pos + 1, Premod: in.Premod, PremodFirstN: in.PremodFirstN, RequireTag: in.RequireTag,
+		AllowAnonymous: !in.NoAnonymous, CreatedAt: now, UpdatedAt: now}
 	err = s.store.Atomic(ctx, func(tx Tx) error {
 		if err := tx.CreateGroup(&g); err != nil {
 			return err
@@ -171,6 +175,7 @@ func (s *Service) UpdateGroup(ctx context.Context, a *auth.Actor, slug string, i
 	now := s.now()
 	g.Name, g.Description, g.Guidelines, g.GuidelinesHTML = in.Name, in.Description, in.Guidelines, html
 	g.Premod, g.PremodFirstN, g.RequireTag, g.UpdatedAt = in.Premod, in.PremodFirstN, in.RequireTag, now
+	g.AllowAnonymous = !in.NoAnonymous
 	err = s.store.Atomic(ctx, func(tx Tx) error {
 		if err := tx.UpdateGroup(&g); err != nil {
 			return err
@@ -182,6 +187,9 @@ func (s *Service) UpdateGroup(ctx context.Context, a *auth.Actor, slug string, i
 		}
 		if g.RequireTag {
 			e.Detail += "; trigger warning required"
+		}
+		if !g.AllowAnonymous {
+			e.Detail += "; no anonymous posts"
 		}
 		return tx.Audit(e)
 	})

@@ -29,6 +29,7 @@ var exportSections = []func(tx *gorm.DB, userID int64, e *auth.Export) error{
 	exportSubscriptions,
 	exportReportsFiled,
 	exportBlocks,
+	exportAnonymousBlocks,
 	exportBreaks,
 	exportCheckInMessages,
 }
@@ -67,13 +68,14 @@ type exportThreadRow struct {
 	Title     string     `gorm:"column:title"`
 	Tags      forum.Tags `gorm:"column:tags"`
 	Status    string     `gorm:"column:status"`
+	Anonymous bool       `gorm:"column:anonymous"`
 	CreatedAt time.Time  `gorm:"column:created_at"`
 }
 
 func exportThreads(tx *gorm.DB, userID int64, e *auth.Export) error {
 	var rows []exportThreadRow
 	err := tx.Table("threads").
-		Select("threads.id, groups.slug AS group_slug, threads.title, threads.tags, threads.status, threads.created_at").
+		Select("threads.id, groups.slug AS group_slug, threads.title, threads.tags, threads.status, threads.anonymous, threads.created_at").
 		Joins("JOIN groups ON groups.id = threads.group_id").
 		Where("threads.author_id = ?", userID).Order("threads.id").Scan(&rows).Error
 	if err != nil {
@@ -81,7 +83,7 @@ func exportThreads(tx *gorm.DB, userID int64, e *auth.Export) error {
 	}
 	e.Threads = make([]auth.ExportThread, len(rows))
 	for i, r := range rows {
-		e.Threads[i] = auth.ExportThread{ID: r.ID, Group: r.GroupSlug, Title: r.Title, Tags: nonNil(r.Tags.Slugs()), Status: r.Status, CreatedAt: r.CreatedAt}
+		e.Threads[i] = auth.ExportThread{ID: r.ID, Group: r.GroupSlug, Title: r.Title, Tags: nonNil(r.Tags.Slugs()), Status: r.Status, Anonymous: r.Anonymous, CreatedAt: r.CreatedAt}
 	}
 	return nil
 }
@@ -94,7 +96,7 @@ func exportPosts(tx *gorm.DB, userID int64, e *auth.Export) error {
 	e.Posts = make([]auth.ExportPost, len(posts))
 	for i, p := range posts {
 		e.Posts[i] = auth.ExportPost{ID: p.ID, ThreadID: p.ThreadID, ParentID: p.ParentID, Markdown: p.BodyMD, Tags: nonNil(p.Tags.Slugs()),
-			Status: p.Status, Created: p.CreatedAt, Edited: p.EditedAt}
+			Status: p.Status, Anonymous: p.Anonymous, Created: p.CreatedAt, Edited: p.EditedAt}
 	}
 	return nil
 }

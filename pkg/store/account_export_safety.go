@@ -47,6 +47,24 @@ func exportBlocks(tx *gorm.DB, userID int64, e *auth.Export) error {
 	return nil
 }
 
+// exportAnonymousBlocks adds the authors the member blocked from their
+// anonymous posts, by post: the export never names them.
+func exportAnonymousBlocks(tx *gorm.DB, userID int64, e *auth.Export) error {
+	var rows []struct {
+		PostID    *int64    `gorm:"column:post_id"`
+		CreatedAt time.Time `gorm:"column:created_at"`
+	}
+	if err := tx.Table("anonymous_blocks").Select("post_id, created_at").
+		Where("blocker_id = ?", userID).Order("created_at, id").Scan(&rows).Error; err != nil {
+		return err
+	}
+	e.AnonymousBlocks = make([]auth.ExportAnonymousBlock, len(rows))
+	for i, r := range rows {
+		e.AnonymousBlocks[i] = auth.ExportAnonymousBlock{PostID: r.PostID, Since: r.CreatedAt}
+	}
+	return nil
+}
+
 // exportBreaks adds the breaks the member took.
 func exportBreaks(tx *gorm.DB, userID int64, e *auth.Export) error {
 	var rows []struct {

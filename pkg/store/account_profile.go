@@ -16,7 +16,7 @@ func (s *Auth) RecentPosts(ctx context.Context, userID int64, limit int) ([]auth
 			"posts.group_id, posts.crisis_folded, posts.crisis_topic").
 		Joins("JOIN threads ON threads.id = posts.thread_id").
 		Joins("JOIN groups ON groups.id = posts.group_id").
-		Where("posts.author_id = ? AND posts.status = ? AND threads.status = ?", userID, forum.StatusVisible, forum.StatusVisible).
+		Where("posts.author_id = ? AND posts.status = ? AND threads.status = ? AND posts.anonymous = ?", userID, forum.StatusVisible, forum.StatusVisible, false).
 		Order("posts.created_at DESC, posts.id DESC").Limit(limit).Scan(&rows).Error
 	return rows, translate(err)
 }

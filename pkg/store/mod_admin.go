@@ -13,7 +13,7 @@ func (t *modTx) CreateGroup(g *forum.Group) error { return translate(t.tx.Create
 func (t *modTx) UpdateGroup(g *forum.Group) error {
 	return translate(t.tx.Model(&forum.Group{}).Where("id = ?", g.ID).Updates(map[string]any{
 		"name": g.Name, "description": g.Description, "guidelines": g.Guidelines, "guidelines_html": g.GuidelinesHTML,
-		"premod": g.Premod, "premod_first_n": g.PremodFirstN, "require_tag": g.RequireTag, "updated_at": g.UpdatedAt,
+		"premod": g.Premod, "premod_first_n": g.PremodFirstN, "require_tag": g.RequireTag, "allow_anonymous": g.AllowAnonymous, "updated_at": g.UpdatedAt,
 	}).Error)
 }
 

@@ -25,8 +25,9 @@ func (t *modTx) Publish(postID int64, at time.Time) error {
 		err := t.tx.Exec(`UPDATE threads SET reply_count = reply_count + 1, updated_at = ?,
 			last_post_id = CASE WHEN last_post_at <= ? THEN ? ELSE last_post_id END,
 			last_author_id = CASE WHEN last_post_at <= ? THEN ? ELSE last_author_id END,
+			last_anonymous = CASE WHEN last_post_at <= ? THEN ? ELSE last_anonymous END,
 			last_post_at = CASE WHEN last_post_at <= ? THEN ? ELSE last_post_at END
-			WHERE id = ?`, at, p.CreatedAt, p.ID, p.CreatedAt, p.AuthorID, p.CreatedAt, p.CreatedAt, th.ID).Error
+			WHERE id = ?`, at, p.CreatedAt, p.ID, p.CreatedAt, p.AuthorID, p.CreatedAt, p.Anonymous, p.CreatedAt, p.CreatedAt, th.ID).Error
 		if err != nil {
 			return translate(err)
 		}

@@ -15,7 +15,7 @@ func Models() []any {
 	return []any{
 		&forum.Group{}, &forum.Thread{}, &forum.Post{}, &forum.Tag{},
 		&auth.User{}, &auth.Session{}, &auth.RecoveryCode{}, &auth.LoginFailure{},
-		&safety.Helpline{}, &forum.Block{}, &forum.Break{},
+		&safety.Helpline{}, &forum.Block{}, &forum.AnonymousBlock{}, &forum.Break{},
 		&forum.Revision{}, &forum.Reaction{}, &forum.Subscription{}, &forum.Notification{}, &forum.TagPref{},
 		&moderation.QueueItem{}, &moderation.Report{}, &moderation.AuditEntry{}, &moderation.Sanction{},
 		&moderation.Notice{}, &moderation.Setting{}, &moderation.SitePageRow{}, &moderation.Duty{},

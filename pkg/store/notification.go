@@ -54,10 +54,12 @@ func notifyPost(tx *gorm.DB, p *forum.Post, parent *forum.Post, mentionKeys []st
 		// Members who muted the thread hear nothing of it, and members who
 		// blocked the author hear nothing about their posts (hearth/pkg/forum's
 		// Block).
+		// An anonymous post's author is blocked from anonymous posts too.
 		var quiet []int64
 		if err := tx.Raw(`SELECT user_id FROM subscriptions WHERE thread_id = ? AND state = ? AND user_id IN ?
-			UNION SELECT blocker_id FROM blocks WHERE blocked_id = ? AND blocker_id IN ?`,
-			p.ThreadID, forum.SubMute, order, author, order).Scan(&quiet).Error; err != nil {
+			UNION SELECT blocker_id FROM blocks WHERE blocked_id = ? AND blocker_id IN ?
+			UNION SELECT blocker_id FROM anonymous_blocks WHERE ? AND blocked_id = ? AND blocker_id IN ?`,
+			p.ThreadID, forum.SubMute, order, author, order, p.Anonymous, author, order).Scan(&quiet).Error; err != nil {
 			return err
 		}
 		// One fixed single-row statement each (usually only the parent's
@@ -89,10 +91,11 @@ func notifyPost(tx *gorm.DB, p *forum.Post, parent *forum.Post, mentionKeys []st
 			AND NOT EXISTS (SELECT 1 FROM notifications y WHERE y.user_id = s.user_id AND y.thread_id = s.thread_id
 				AND y.read_at IS NULL AND y.kind = '`+forum.NoteThreadReply+`')
 			AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = s.user_id AND b.blocked_id = ?)
+			AND NOT (? AND EXISTS (SELECT 1 FROM anonymous_blocks ab WHERE ab.blocker_id = s.user_id AND ab.blocked_id = ?))
 			AND NOT EXISTS (SELECT 1 FROM notifications x WHERE x.user_id = s.user_id AND x.post_id = ?)
 		ON CONFLICT DO NOTHING`,
 		forum.NoteThreadReply, author, p.ID, p.ThreadID, p.CreatedAt,
-		p.ThreadID, forum.SubFollow, author, author, p.ID).Error
+		p.ThreadID, forum.SubFollow, author, author, p.Anonymous, author, p.ID).Error
 }
 
 // followWindow is the condition for a post q to count in a followed-thread
@@ -109,6 +112,7 @@ const followWindow = `q.thread_id = n.thread_id AND q.id >= n.post_id
 	AND q.status = '` + forum.StatusVisible + `'
 	AND (q.author_id IS NULL OR q.author_id <> n.user_id)
 	AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = n.user_id AND b.blocked_id = q.author_id)
+	AND NOT (q.anonymous AND EXISTS (SELECT 1 FROM anonymous_blocks ab WHERE ab.blocker_id = n.user_id AND ab.blocked_id = q.author_id))
 	AND NOT EXISTS (SELECT 1 FROM tag_prefs tp WHERE tp.user_id = n.user_id AND tp.mode = '` + forum.ModeHide + `'
 		AND q.tags LIKE '%,' || tp.tag_slug || ',%')
 	AND NOT EXISTS (SELECT 1 FROM notifications x WHERE x.user_id = n.user_id AND x.post_id = q.id
@@ -138,7 +142,7 @@ func (s *Forum) Notifications(ctx context.Context, q forum.NotificationQuery) ([
 	}
 	tx := s.db.read(ctx).Table("notifications n").
 		Select("n.*, u.username AS actor_name, t.title AS thread_title, p.tags AS post_tags, t.tags AS thread_tags, p.body_md AS post_body, "+
-			"t.group_id AS post_group_id, p.crisis_folded AS post_folded, p.crisis_topic AS post_topic").
+			"t.group_id AS post_group_id, p.crisis_folded AS post_folded, p.crisis_topic AS post_topic, p.anonymous AS post_anonymous").
 		Joins("JOIN posts p ON p.id = n.post_id").
 		Joins("JOIN threads t ON t.id = n.thread_id").
 		Joins("LEFT JOIN users u ON u.id = n.actor_id").
@@ -176,7 +180,7 @@ func (s *Forum) followWindows(ctx context.Context, rows []forum.NotificationRow)
 		return nil
 	}
 	return scanRows(s.db.read(ctx), `SELECT w.id, w.posts, p.id, p.author_id, COALESCE(u.username, ''), p.body_md, p.tags,
-		p.crisis_folded, p.crisis_topic
+		p.crisis_folded, p.crisis_topic, p.anonymous
 		FROM (SELECT n.id,
 				(SELECT MIN(q.id) FROM posts q WHERE `+followWindow+`) AS first_id,
 				(SELECT COUNT(*) FROM posts q WHERE `+followWindow+`) AS posts
@@ -186,13 +190,13 @@ func (s *Forum) followWindows(ctx context.Context, rows []forum.NotificationRow)
 		var id int64
 		var shown forum.NotificationRow
 		if err := r.Scan(&id, &shown.NewReplies, &shown.ShownPostID, &shown.ActorID, &shown.ActorName, &shown.PostBody, &shown.PostTags,
-			&shown.PostFolded, &shown.PostTopic); err != nil {
+			&shown.PostFolded, &shown.PostTopic, &shown.PostAnonymous); err != nil {
 			return err
 		}
 		row := &rows[at[id]]
 		row.NewReplies, row.ShownPostID, row.ActorID, row.ActorName, row.PostBody, row.PostTags =
 			shown.NewReplies, shown.ShownPostID, shown.ActorID, shown.ActorName, shown.PostBody, shown.PostTags
-		row.PostFolded, row.PostTopic = shown.PostFolded, shown.PostTopic
+		row.PostFolded, row.PostTopic, row.PostAnonymous = shown.PostFolded, shown.PostTopic, shown.PostAnonymous
 		return nil
 	})
 }

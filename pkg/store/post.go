@@ -78,7 +78,7 @@ const (
 	// by primary key: asked for by parent_id IS NULL instead, PostgreSQL's
 	// planner intersects the thread's posts with every opening post.
 	replyPlaceQuery = `SELECT t.id, t.group_id, t.author_id, t.status, t.locked, t.lock_reason,
-		g.id, g.slug, g.premod, g.premod_first_n, g.archived, o.id, o.sort_key, o.status, o.author_id
+		g.id, g.slug, g.premod, g.premod_first_n, g.archived, g.allow_anonymous, o.id, o.sort_key, o.status, o.author_id
 		FROM threads t JOIN groups g ON g.id = t.group_id LEFT JOIN posts o ON o.id = t.first_post_id AND o.thread_id = t.id
 		WHERE t.id = ?`
 	parentQuery  = `SELECT id, sort_key, status, author_id FROM posts WHERE thread_id = ? AND id = ?`
@@ -86,8 +86,8 @@ const (
 		ORDER BY sort_key LIMIT 1`
 	insertPostQuery = `INSERT INTO posts (thread_id, group_id, author_id, parent_id, depth, sort_key, body_md, body_html,
 		tags, status, status_reason, version, edited_at, idem_key, crisis_score, crisis_level, crisis_topic, not_screened,
-		crisis_folded, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
+		crisis_folded, anonymous, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
 )
 
 // PostByIdem implements forum.PostTx.
@@ -123,7 +123,7 @@ func (t postTx) ReplyPlace(threadID, parentID int64) (forum.Thread, forum.Group,
 	var openAuthor *int64
 	found, err := scanOne(t.tx, replyPlaceQuery, []any{threadID},
 		&th.ID, &th.GroupID, &th.AuthorID, &th.Status, &th.Locked, &th.LockReason,
-		&g.ID, &g.Slug, &g.Premod, &g.PremodFirstN, &g.Archived,
+		&g.ID, &g.Slug, &g.Premod, &g.PremodFirstN, &g.Archived, &g.AllowAnonymous,
 		&openID, &openKey, &openStatus, &openAuthor)
 	if err != nil {
 		return forum.Thread{}, forum.Group{}, nil, err
@@ -161,14 +161,15 @@ func (t postTx) InsertPost(w forum.PostWrite, status string, parent *forum.Post)
 	th := forum.Thread{ID: w.ThreadID}
 	if w.ThreadID == 0 {
 		th = forum.Thread{GroupID: w.GroupID, AuthorID: &w.AuthorID, Title: w.Title, Tags: w.Tags, Status: status,
-			LastAuthorID: &w.AuthorID, LastPostAt: now, CreatedAt: now, UpdatedAt: now}
+			LastAuthorID: &w.AuthorID, LastPostAt: now, Anonymous: w.Anonymous, LastAnonymous: w.Anonymous, CreatedAt: now, UpdatedAt: now}
 		if err := tx.Create(&th).Error; err != nil {
 			return forum.Post{}, translate(err)
 		}
 	}
 	p := forum.Post{ThreadID: th.ID, GroupID: w.GroupID, AuthorID: &w.AuthorID, BodyMD: w.BodyMD, BodyHTML: w.BodyHTML,
 		Tags: w.Tags, Status: status, Version: 1, CrisisScore: w.Screening.Score, CrisisLevel: w.Screening.AtLevel(),
-		CrisisTopic: w.Screening.Topic, NotScreened: w.Screening.NotScreened, CrisisFolded: w.Folded, CreatedAt: now, UpdatedAt: now}
+		CrisisTopic: w.Screening.Topic, NotScreened: w.Screening.NotScreened, CrisisFolded: w.Folded, Anonymous: w.Anonymous,
+		CreatedAt: now, UpdatedAt: now}
 	parentKey := ""
 	if parent != nil {
 		p.ParentID, parentKey = &parent.ID, parent.SortKey
@@ -178,7 +179,7 @@ func (t postTx) InsertPost(w forum.PostWrite, status string, parent *forum.Post)
 	}
 	if _, err := scanOne(tx, insertPostQuery, []any{p.ThreadID, p.GroupID, p.AuthorID, p.ParentID, p.Depth, p.SortKey,
 		p.BodyMD, p.BodyHTML, p.Tags, p.Status, p.StatusReason, p.Version, p.EditedAt, p.IdemKey, p.CrisisScore,
-		p.CrisisLevel, p.CrisisTopic, p.NotScreened, p.CrisisFolded, p.CreatedAt, p.UpdatedAt}, &p.ID); err != nil {
+		p.CrisisLevel, p.CrisisTopic, p.NotScreened, p.CrisisFolded, p.Anonymous, p.CreatedAt, p.UpdatedAt}, &p.ID); err != nil {
 		return forum.Post{}, err
 	}
 	// The path holds the post's own id, so it is known only now.
@@ -284,7 +285,7 @@ func bumpCounters(tx *gorm.DB, th *forum.Thread, p *forum.Post, opening bool) er
 	if p.Status == forum.StatusVisible {
 		if !opening {
 			if err := tx.Exec(`UPDATE threads SET reply_count = reply_count + 1, last_post_id = ?, last_author_id = ?,
-				last_post_at = ?, updated_at = ? WHERE id = ?`, p.ID, p.AuthorID, p.CreatedAt, p.CreatedAt, th.ID).Error; err != nil {
+				last_anonymous = ?, last_post_at = ?, updated_at = ? WHERE id = ?`, p.ID, p.AuthorID, p.Anonymous, p.CreatedAt, p.CreatedAt, th.ID).Error; err != nil {
 				return err
 			}
 		}
@@ -401,8 +402,9 @@ func (s *Forum) DeletePost(ctx context.Context, postID, authorID int64, now time
 // postRowColumns is the allowlisted select list of posts with names.
 const postRowColumns = "posts.id, posts.thread_id, posts.group_id, posts.author_id, posts.parent_id, posts.depth, posts.sort_key, " +
 	"posts.body_html, posts.tags, posts.status, posts.status_reason, posts.version, posts.edited_at, posts.crisis_score, " +
-	"posts.crisis_level, posts.crisis_topic, posts.not_screened, posts.crisis_folded, " +
-	"posts.created_at, posts.updated_at, a.username AS author_name, pa.username AS parent_author_name, pp.author_id AS parent_author_id"
+	"posts.crisis_level, posts.crisis_topic, posts.not_screened, posts.crisis_folded, posts.anonymous, " +
+	"posts.created_at, posts.updated_at, a.username AS author_name, pa.username AS parent_author_name, pp.author_id AS parent_author_id, " +
+	"COALESCE(pp.anonymous, FALSE) AS parent_anonymous"
 
 // PostRow implements forum.PostingStore. Unlike thread pages it includes
 // the Markdown source (for editing and quoting).

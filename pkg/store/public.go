@@ -26,7 +26,7 @@ var _ forum.PublicStore = (*Public)(nil)
 // newThreadsOfSite are the two choices.
 const (
 	newThreadsColumns = `SELECT t.id, t.group_id, t.author_id, t.title, t.tags, t.status, t.locked, t.pinned,
-	t.reply_count, t.first_post_id, t.last_post_at, t.created_at, t.updated_at,
+	t.reply_count, t.first_post_id, t.last_post_at, t.created_at, t.updated_at, t.anonymous,
 	g.slug, g.name, COALESCE(a.username, ''),
 	p.id, p.tags, p.status, p.status_reason, p.body_html, p.created_at, p.updated_at, p.edited_at, p.crisis_folded, p.crisis_topic`
 	newThreadsFrom = ` FROM threads t JOIN groups g ON g.id = t.group_id
@@ -72,7 +72,7 @@ func scanFeedThread(r *sql.Rows) (forum.FeedThread, error) {
 		pTopic                         sql.NullString
 	)
 	err := r.Scan(&t.ID, &t.GroupID, &t.AuthorID, &t.Title, &t.Tags, &t.Status, &t.Locked, &t.Pinned,
-		&t.ReplyCount, &t.FirstPostID, &t.LastPostAt, &t.CreatedAt, &t.UpdatedAt,
+		&t.ReplyCount, &t.FirstPostID, &t.LastPostAt, &t.CreatedAt, &t.UpdatedAt, &t.Anonymous,
 		&t.GroupSlug, &t.GroupName, &t.AuthorName,
 		&pID, &pTags, &pStatus, &pReason, &pHTML, &pCreated, &pUpdated, &pEdited, &pFolded, &pTopic)
 	if err != nil {
@@ -81,7 +81,8 @@ func scanFeedThread(r *sql.Rows) (forum.FeedThread, error) {
 	if pID.Valid {
 		p := &forum.Post{ID: pID.Int64, ThreadID: t.ID, GroupID: t.GroupID, AuthorID: t.AuthorID,
 			Tags: forum.Tags(pTags.String), Status: pStatus.String, StatusReason: pReason.String, BodyHTML: pHTML.String,
-			CreatedAt: pCreated.Time, UpdatedAt: pUpdated.Time, CrisisFolded: pFolded.Bool, CrisisTopic: forum.Topic(pTopic.String)}
+			CreatedAt: pCreated.Time, UpdatedAt: pUpdated.Time, CrisisFolded: pFolded.Bool, CrisisTopic: forum.Topic(pTopic.String),
+			Anonymous: t.Anonymous}
 		if pEdited.Valid {
 			at := pEdited.Time
 			p.EditedAt = &at

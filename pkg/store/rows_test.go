@@ -386,8 +386,8 @@ func TestThreadHeadReadsEveryColumn(t *testing.T) {
 			t.Fatal(err)
 		}
 		if err := db.W.Exec(`UPDATE threads SET locked = ?, lock_reason = 'cooling off', pinned = ?, reply_count = 4,
-			last_post_id = ?, last_author_id = ?, last_post_at = ?, updated_at = ? WHERE id = ?`,
-			true, true, first, other, now, now.Add(time.Minute), th.ID).Error; err != nil {
+			last_post_id = ?, last_author_id = ?, last_post_at = ?, updated_at = ?, anonymous = ?, last_anonymous = ? WHERE id = ?`,
+			true, true, first, other, now, now.Add(time.Minute), true, true, th.ID).Error; err != nil {
 			t.Fatal(err)
 		}
 		if err := db.W.Exec("UPDATE groups SET archived = ? WHERE id = ?", true, th.GroupID).Error; err != nil {
@@ -401,7 +401,7 @@ func TestThreadHeadReadsEveryColumn(t *testing.T) {
 				t.Fatal(err)
 			}
 			if err := db.R.Table("threads").
-				Select("threads.*, g.slug AS group_slug, g.name AS group_name, g.archived AS group_archived, a.username AS author_name").
+				Select("threads.*, g.slug AS group_slug, g.name AS group_name, g.archived AS group_archived, g.allow_anonymous AS group_allow_anonymous, a.username AS author_name").
 				Joins("JOIN groups g ON g.id = threads.group_id").Joins("LEFT JOIN users a ON a.id = threads.author_id").
 				Where("threads.id = ?", th.ID).Take(&want).Error; err != nil {
 				t.Fatal(err)

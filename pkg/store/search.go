@@ -14,7 +14,7 @@ import (
 // dialect-specific and added by the caller).
 const searchColumns = "p.id AS post_id, p.thread_id, t.title, p.body_md, p.tags AS post_tags, t.tags AS thread_tags, " +
 	"p.author_id, a.username AS author_name, g.slug AS group_slug, g.name AS group_name, " +
-	"(p.parent_id IS NULL) AS is_opening, p.created_at, p.group_id, p.crisis_folded, p.crisis_topic"
+	"(p.parent_id IS NULL) AS is_opening, p.created_at, p.group_id, p.crisis_folded, p.crisis_topic, p.anonymous"
 
 // Search implements forum.PostingStore. The index (migration 0013) holds
 // only visible posts; the status conditions here hold the line again, so

@@ -14,17 +14,18 @@ import (
 func adminGroupForm(c echo.Context) GroupForm {
 	return GroupForm{Slug: c.FormValue("slug"), Name: c.FormValue("name"), Description: c.FormValue("description"),
 		Guidelines: c.FormValue("guidelines"), Premod: c.FormValue("premod"), PremodFirstN: c.FormValue("premod_first_n"),
-		RequireTag: c.FormValue("require_tag") != ""}
+		RequireTag: c.FormValue("require_tag") != "", AllowAnonymous: c.FormValue("allow_anonymous") != "no"}
 }
 
 func (f GroupForm) input() moderation.GroupInput {
 	n, _ := strconv.Atoi(f.PremodFirstN)
 	return moderation.GroupInput{Slug: f.Slug, Name: f.Name, Description: f.Description, Guidelines: f.Guidelines,
-		Premod: f.Premod, PremodFirstN: n, RequireTag: f.RequireTag}
+		Premod: f.Premod, PremodFirstN: n, RequireTag: f.RequireTag, NoAnonymous: !f.AllowAnonymous}
 }
 
 func adminGroupFormOf(g forum.Group) GroupForm {
-	f := GroupForm{Slug: g.Slug, Name: g.Name, Description: g.Description, Guidelines: g.Guidelines, Premod: g.Premod, RequireTag: g.RequireTag}
+	f := GroupForm{Slug: g.Slug, Name: g.Name, Description: g.Description, Guidelines: g.Guidelines, Premod: g.Premod, RequireTag: g.RequireTag,
+		AllowAnonymous: g.AllowAnonymous}
 	if g.PremodFirstN > 0 {
 		f.PremodFirstN = strconv.Itoa(g.PremodFirstN)
 	}
@@ -35,7 +36,7 @@ var adminGroupFields = []string{"slug", "name", "description", "guidelines", "pr
 
 // adminGroups lists every group and offers the form to create one.
 func (s *Server) adminGroups(c echo.Context) error {
-	return s.renderAdminGroups(c, GroupForm{Premod: forum.PremodOff}, nil, http.StatusOK)
+	return s.renderAdminGroups(c, GroupForm{Premod: forum.PremodOff, AllowAnonymous: true}, nil, http.StatusOK)
 }
 
 func (s *Server) renderAdminGroups(c echo.Context, f GroupForm, errs map[string]string, status int) error {

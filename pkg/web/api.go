@@ -110,7 +110,7 @@ func (s *Server) apiGroup(c echo.Context, g forum.Group) APIGroup {
 func (s *Server) apiThread(c echo.Context, t forum.Thread, g APIGroupRef, authorName string, names map[string]string) APIThread {
 	page := "/t/" + itoa(t.ID)
 	return APIThread{ID: t.ID, Title: t.Title, Status: t.Status, Group: g,
-		Author: s.apiAuthor(c, authorName, t.AuthorID), TriggerWarnings: apiTags(labels(t.Tags, names)),
+		Author: s.apiAuthor(c, authorName, t.AuthorID, t.Anonymous), TriggerWarnings: apiTags(labels(t.Tags, names)),
 		Pinned: t.Pinned, Locked: t.Locked, ReplyCount: t.ReplyCount,
 		CreatedAt: t.CreatedAt.UTC(), LastPostAt: t.LastPostAt.UTC(),
 		URL: s.absURL(c, page), APIURL: s.absURL(c, "/api/v1/threads/"+itoa(t.ID)), FeedURL: s.absURL(c, feedPath(page))}
@@ -121,7 +121,7 @@ func (s *Server) apiThread(c echo.Context, t forum.Thread, g APIGroupRef, author
 // placeholder a visitor's page shows instead.
 func (s *Server) apiPost(c echo.Context, h forum.ThreadHead, p forum.PostRow, names map[string]string) APIPost {
 	out := APIPost{ID: p.ID, ParentID: p.ParentID, Depth: p.Depth, Status: p.Status,
-		Author: s.apiAuthor(c, p.AuthorName, p.AuthorID), CreatedAt: p.CreatedAt.UTC(),
+		Author: s.apiAuthor(c, p.AuthorName, p.AuthorID, p.Anonymous), CreatedAt: p.CreatedAt.UTC(),
 		TriggerWarnings: []APITag{}, URL: s.absURL(c, "/p/"+itoa(p.ID))}
 	if p.EditedAt != nil {
 		at := p.EditedAt.UTC()
@@ -143,9 +143,9 @@ func (s *Server) apiPost(c echo.Context, h forum.ThreadHead, p forum.PostRow, na
 }
 
 // apiAuthor names an author through publicAuthor.
-func (s *Server) apiAuthor(c echo.Context, name string, id *int64) APIAuthor {
-	a := publicAuthor(name, id)
-	out := APIAuthor{Name: a.Name}
+func (s *Server) apiAuthor(c echo.Context, name string, id *int64, anonymous bool) APIAuthor {
+	a := publicAuthor(name, id, anonymous, 0)
+	out := APIAuthor{Name: a.Name, Anonymous: a.Anonymous}
 	if a.Profile {
 		u := s.absURL(c, "/u/"+url.PathEscape(a.Name))
 		out.URL = &u

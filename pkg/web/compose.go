@@ -138,6 +138,7 @@ func newIdemKey() string {
 func formSummary(errs map[string]string) ErrorSummary {
 	order := []struct{ field, id string }{
 		{"parent_id", "parent-error"}, {"title", "title"}, {"body", "body"}, {"trigger_warnings", "trigger-warnings"},
+		{"anonymous", "anonymous"},
 	}
 	s := ErrorSummary{Heading: "Your post needs a small change before it can go up"}
 	for _, f := range order {

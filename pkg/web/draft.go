@@ -38,7 +38,8 @@ func readDraft(c echo.Context) draftForm {
 		}
 	}
 	return draftForm{
-		Draft:    forum.Draft{Title: c.FormValue("title"), Body: c.FormValue("body"), Tags: formList(c, "trigger_warnings")},
+		Draft: forum.Draft{Title: c.FormValue("title"), Body: c.FormValue("body"), Tags: formList(c, "trigger_warnings"),
+			Anonymous: c.FormValue("anonymous") != ""},
 		ParentID: parentID,
 		Idem:     forum.CleanIdemKey(c.FormValue("idem")),
 		Version:  version,

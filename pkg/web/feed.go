@@ -93,8 +93,8 @@ func warnedSummary(ls []TagLabel) *atomText {
 }
 
 // author is an entry's author element.
-func (s *Server) feedAuthor(c echo.Context, name string, id *int64) atomPerson {
-	a := publicAuthor(name, id)
+func (s *Server) feedAuthor(c echo.Context, name string, id *int64, anonymous bool) atomPerson {
+	a := publicAuthor(name, id, anonymous, 0)
 	p := atomPerson{Name: a.Name}
 	if a.Profile {
 		p.URI = s.absURL(c, "/u/"+url.PathEscape(a.Name))
@@ -142,7 +142,7 @@ func (s *Server) threadEntry(c echo.Context, t forum.FeedThread, names map[strin
 		Title:      atomText{Type: "text", Body: warningPrefix(warned) + t.Title},
 		Published:  atomTime(t.CreatedAt),
 		Updated:    atomTime(t.CreatedAt),
-		Author:     s.feedAuthor(c, t.AuthorName, t.AuthorID),
+		Author:     s.feedAuthor(c, t.AuthorName, t.AuthorID, t.Anonymous),
 		Links:      []atomLink{{Rel: "alternate", Type: "text/html", Href: link}},
 		Categories: s.categories(c, warned),
 	}
@@ -170,7 +170,7 @@ func (s *Server) postEntry(c echo.Context, h forum.ThreadHead, p forum.PostRow, 
 		tags = tags.Union(visitorTags(p.Post, ""))
 	}
 	warned := labels(tags, names)
-	author := s.feedAuthor(c, p.AuthorName, p.AuthorID)
+	author := s.feedAuthor(c, p.AuthorName, p.AuthorID, p.Anonymous)
 	title := h.Title
 	if p.ParentID != nil {
 		title = "Reply from " + author.Name + " in " + strings.TrimSpace(h.Title)

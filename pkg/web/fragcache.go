@@ -71,6 +71,7 @@ func (fc fragmentKeys) formKey(f *ComposeForm) cache.FragmentKey {
 		w.str("blank reply form")
 		w.str(f.Action)
 		w.str(f.Submit)
+		w.bool(f.OfferAnonymous)
 		w.int(int64(len(f.Tags)))
 		for _, t := range f.Tags {
 			w.str(t.Slug)
@@ -125,6 +126,8 @@ func (w *keyWriter) fragment(f *postFragment, body uint64) {
 	w.str(p.ReplyingTo)
 	w.str(p.AuthorName)
 	w.bool(p.AuthorKnown)
+	w.bool(p.Anonymous)
+	w.bool(p.OwnAnonymous)
 	w.time(p.CreatedAt)
 	if p.EditedAt != nil {
 		w.bool(true)
@@ -146,7 +149,7 @@ func (w *keyWriter) fragment(f *postFragment, body uint64) {
 	w.str(p.TagNames)
 	w.str(p.Mode)
 	for _, b := range []bool{p.ModeShow, p.ModeWarn, p.ModeHide, p.OwnWarned, p.History, p.Removed, p.Held, p.Blocked,
-		p.CanReply, p.CanQuote, p.CanEdit, p.CanDelete, p.CanReact, p.CanReport, p.PeopleReact} {
+		p.CanReply, p.CanQuote, p.CanEdit, p.CanDelete, p.CanReact, p.CanReport, p.PeopleReact, p.CanBlockAuthor} {
 		w.bool(b)
 	}
 	w.str(p.Placeholder)
@@ -177,6 +180,7 @@ func (w *keyWriter) fragment(f *postFragment, body uint64) {
 		w.bool(m.Pinned)
 		w.bool(m.IsOpening)
 		w.bool(m.Folded)
+		w.bool(m.Anonymous)
 	} else {
 		w.bool(false)
 	}

@@ -169,11 +169,11 @@ func TestCachedPostsRenderAsTheTemplateWould(t *testing.T) {
 func TestBlankReplyFormFromTheCache(t *testing.T) {
 	s := panelServer(t)
 	vocab := []forum.Tag{{Slug: "abuse", Name: "Abuse", Description: "Emotional or physical abuse"}, {Slug: "self-harm", Name: "Self-harm", Description: "Hurting oneself"}}
-	first, err := s.blankReplyForm(7, vocab)
+	first, err := s.blankReplyForm(7, vocab, true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := s.blankReplyForm(7, vocab)
+	second, err := s.blankReplyForm(7, vocab, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,14 +200,17 @@ func TestBlankReplyFormFromTheCache(t *testing.T) {
 			}
 		}
 	}
-	if other, err := s.blankReplyForm(8, vocab); err != nil || s.fragKeys.formKey(other) == s.fragKeys.formKey(first) {
+	if other, err := s.blankReplyForm(8, vocab, true); err != nil || s.fragKeys.formKey(other) == s.fragKeys.formKey(first) {
 		t.Errorf("another thread's form shares the first one's key (err %v)", err)
 	}
-	if fewer, _ := s.blankReplyForm(7, vocab[:1]); strings.Contains(string(fewer.Fields), "self-harm") {
+	if fewer, _ := s.blankReplyForm(7, vocab[:1], true); strings.Contains(string(fewer.Fields), "self-harm") {
 		t.Error("a form for a smaller vocabulary came from the cache of the larger one")
 	}
+	if named, _ := s.blankReplyForm(7, vocab, false); strings.Contains(string(named.Fields), `name="anonymous"`) {
+		t.Error("a form for a group without anonymous posts came from the cache of one with them")
+	}
 	// Every field blankReplyForm fills is in formKey; the rest stay zero.
-	keyed := map[string]bool{"Action": true, "Tags": true, "Submit": true, "Idem": true, "Fields": true}
+	keyed := map[string]bool{"Action": true, "Tags": true, "Submit": true, "Idem": true, "Fields": true, "OfferAnonymous": true}
 	rv := reflect.ValueOf(*first)
 	for i := range rv.NumField() {
 		name := rv.Type().Field(i).Name

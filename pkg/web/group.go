@@ -61,8 +61,10 @@ func (s *Server) groupShow(c echo.Context) error {
 	for _, t := range page.Threads {
 		v.Threads = append(v.Threads, ThreadRow{
 			ID: t.ID, Title: t.Title, Tags: labels(t.Tags, tags), Pinned: t.Pinned, Locked: t.Locked,
-			Replies: t.ReplyCount, AuthorName: nameOr(t.AuthorName, t.AuthorID), LastAuthorName: nameOr(t.LastAuthorName, t.LastAuthorID),
-			LastPostAt: t.LastPostAt, Held: t.Status == forum.StatusHeld,
+			Replies:        t.ReplyCount,
+			AuthorName:     publicAuthor(t.AuthorName, t.AuthorID, t.Anonymous, viewerID).Name,
+			LastAuthorName: publicAuthor(t.LastAuthorName, t.LastAuthorID, t.LastAnonymous, viewerID).Name,
+			LastPostAt:     t.LastPostAt, Held: t.Status == forum.StatusHeld,
 		})
 	}
 	if v.FirstPage {

@@ -37,6 +37,9 @@ func (s *Server) modItem(c echo.Context) error {
 	if err := s.queueClaims(c, []ModEntry{v.Entry}); err != nil {
 		return err
 	}
+	es := []ModEntry{v.Entry}
+	hideAnonymousAuthors(es)
+	v.Entry = es[0]
 	d, err := s.deps.Moderation.MyDay(ctx, a)
 	if err != nil {
 		return err

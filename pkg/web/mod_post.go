@@ -79,11 +79,17 @@ func (s *Server) modPost(c echo.Context) error {
 }
 
 func (s *Server) renderModPost(c echo.Context, postID int64, form string, errs map[string]string, status int) error {
-	ctx := c.Request().Context()
-	d, err := s.deps.Moderation.Detail(ctx, actor(c), postID)
+	d, err := s.deps.Moderation.Detail(c.Request().Context(), actor(c), postID)
 	if err != nil {
 		return err
 	}
+	return s.modPostPage(c, d, form, errs, status, false)
+}
+
+// modPostPage renders a post's moderator page from its detail. An
+// anonymous post names nobody unless revealed is set (modPostReveal,
+// which has written the look to the audit log).
+func (s *Server) modPostPage(c echo.Context, d moderation.PostDetail, form string, errs map[string]string, status int, revealed bool) error {
 	names := modTagNames(d.Tags)
 	p := d.Post
 	v := ModPostView{
@@ -105,6 +111,11 @@ func (s *Server) renderModPost(c echo.Context, postID int64, form string, errs m
 	for _, sn := range d.Sanctions {
 		v.Sanctions = append(v.Sanctions, SanctionLine{Kind: sn.Kind, Reason: sn.Reason, EndsAt: sn.EndsAt, Lifted: sn.LiftedAt != nil, CreatedAt: sn.CreatedAt})
 	}
+	if p.Anonymous && !revealed {
+		hideAuthor(&v.ModPostBody, &v.Forms)
+		v.AuthorName, v.CheckInURL, v.History, v.Sanctions = anonymousName, "", nil, nil
+	}
+	v.Revealed = p.Anonymous && revealed
 	if form != "" {
 		v.Forms.Form, v.Forms.Errors = form, errs
 		v.Forms.Next = c.FormValue("next")

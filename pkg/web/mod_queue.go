@@ -47,6 +47,7 @@ func (s *Server) modQueue(c echo.Context) error {
 	if err := s.queueClaims(c, v.Entries); err != nil {
 		return err
 	}
+	hideAnonymousAuthors(v.Entries)
 	if qp.HasNext {
 		q := url.Values{}
 		if f.GroupSlug != "" {

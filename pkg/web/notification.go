@@ -59,7 +59,9 @@ func (s *Server) notificationsShow(c echo.Context) error {
 			Tags: labels(tags, names)}
 		nv.TagNames = tagText(nv.Tags)
 		nv.Collapsed = prefs.Mode(tags) != forum.ModeShow
-		who, title := isolate(nameOr(n.ActorName, n.ActorID)), isolate(n.ThreadTitle)
+		// A reaction's actor is the member who reacted, never anonymous;
+		// any other notice's actor wrote the shown post.
+		who, title := isolate(publicAuthor(n.ActorName, n.ActorID, n.PostAnonymous && n.Kind != forum.NoteReaction, readerID(c)).Name), isolate(n.ThreadTitle)
 		switch n.Kind {
 		case forum.NoteReply:
 			nv.Text = who + " replied to your post in “" + title + "”"

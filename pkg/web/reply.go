@@ -34,7 +34,7 @@ func (s *Server) replyNew(c echo.Context) error {
 		return err
 	}
 	if parent != nil && c.QueryParam("quote") != "" && parent.Status == forum.StatusVisible && !folded(c, parent.Post) {
-		v.Form.Body = forum.Quote(nameOr(parent.AuthorName, parent.AuthorID), parent.BodyMD)
+		v.Form.Body = forum.Quote(publicAuthor(parent.AuthorName, parent.AuthorID, parent.Anonymous, readerID(c)).Name, parent.BodyMD)
 	}
 	if refusal, err := s.replyRefusal(c, h, parentID, parent); err != nil {
 		return err
@@ -157,6 +157,7 @@ func (s *Server) replyComposer(c echo.Context, h forum.ThreadHead, parent *forum
 		Form: ComposeForm{
 			Action: "/t/" + itoa(h.ID) + "/replies", Body: d.Body, Tags: tagChoices(vocab, d.Tags),
 			Idem: newIdemKey(), Submit: "Post reply", Back: "/t/" + itoa(h.ID),
+			OfferAnonymous: h.GroupAllowAnonymous, Anonymous: d.Anonymous,
 		},
 	}
 	if parent != nil {

@@ -27,7 +27,7 @@ func (s *Server) reportForm(c echo.Context) error {
 
 func (s *Server) reportView(c echo.Context, p moderation.PostRef, reason, note string, errs map[string]string) ReportFormView {
 	v := ReportFormView{Base: s.base(c, "Report a post"), PostID: p.ID, ThreadID: p.ThreadID, ThreadTitle: p.ThreadTitle,
-		AuthorName: nameOr(p.AuthorName, p.AuthorID), Reasons: moderation.ReportReasons, Reason: reason, Note: forum.CleanText(note), Errors: errs}
+		AuthorName: publicAuthor(p.AuthorName, p.AuthorID, p.Anonymous, readerID(c)).Name, Reasons: moderation.ReportReasons, Reason: reason, Note: forum.CleanText(note), Errors: errs}
 	v.ErrorList = errorList(errs, "reason", "note")
 	return v
 }

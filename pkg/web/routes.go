@@ -93,6 +93,8 @@ func (s *Server) routes() {
 	// above, keeps a member on a whole-site break on the break page).
 	e.POST("/u/:name/block", s.blockMember, s.requireUser)
 	e.POST("/u/:name/unblock", s.unblockMember, s.requireUser)
+	e.POST("/p/:id/block-author", s.blockAuthor, s.requireUser)
+	e.POST("/settings/blocks/anonymous/:id/unblock", s.unblockAnonymous, s.requireUser)
 	e.GET("/settings/blocks", s.settingsBlocks, s.requireUser)
 	e.GET("/settings/breaks", s.settingsBreaks, s.requireUser)
 	e.POST("/settings/breaks", s.settingsBreakStart, s.requireUser)
@@ -145,6 +147,7 @@ func (s *Server) routes() {
 	e.GET("/mod", s.modQueue, s.requireStaff)
 	e.GET("/mod/audit", s.modAudit, s.requireStaff)
 	e.GET("/mod/posts/:id", s.modPost, s.requireStaff)
+	e.POST("/mod/posts/:id/reveal", s.modPostReveal, s.requireStaff)
 	e.GET("/mod/threads/:id", s.modThread, s.requireStaff)
 	e.GET("/mod/users/:id", s.modUser, s.requireStaff)
 	e.POST("/mod/items/:id/dismiss", s.modDismiss, s.requireStaff)

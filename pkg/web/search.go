@@ -71,7 +71,7 @@ func (s *Server) search(c echo.Context) error {
 	v.HiddenNote = len(prefs.Hidden()) > 0
 	for _, h := range res.Hits {
 		tags := h.PostTags.Union(h.ThreadTags)
-		r := SearchResultView{URL: "/p/" + itoa(h.PostID), Title: h.Title, Tags: labels(tags, names), Author: nameOr(h.AuthorName, h.AuthorID),
+		r := SearchResultView{URL: "/p/" + itoa(h.PostID), Title: h.Title, Tags: labels(tags, names), Author: publicAuthor(h.AuthorName, h.AuthorID, h.Anonymous, readerID(c)).Name,
 			GroupName: h.GroupName, CreatedAt: h.CreatedAt, IsOpening: h.IsOpening,
 			Snippet: markup.Highlight(forum.Snippet(h.BodyMD, res.Terms), res.Terms)}
 		if fold, ok := foldFor(c, forum.Post{AuthorID: h.AuthorID, GroupID: h.GroupID, CrisisFolded: h.CrisisFolded, CrisisTopic: h.CrisisTopic}, names); ok {
@@ -80,7 +80,7 @@ func (s *Server) search(c echo.Context) error {
 		}
 		r.TagNames = tagText(r.Tags)
 		r.Collapsed = prefs.Mode(tags) != forum.ModeShow
-		r.Blocked = h.AuthorID != nil && blocked[*h.AuthorID]
+		r.Blocked = forum.HidesAuthor(blocked, h.AuthorID, h.Anonymous)
 		v.Results = append(v.Results, r)
 	}
 	base := "/search?q=" + url.QueryEscape(q)

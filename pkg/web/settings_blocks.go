@@ -14,6 +14,9 @@ func (s *Server) settingsBlocks(c echo.Context) error {
 		return err
 	}
 	v := BlocksView{Base: s.base(c, "Blocked members")}
+	if v.Anonymous, err = s.deps.Blocks.AnonymousList(c.Request().Context(), principal(c).User.ID); err != nil {
+		return err
+	}
 	for _, b := range l {
 		v.Blocked = append(v.Blocked, BlockedRow{Name: b.Name, CreatedAt: b.CreatedAt})
 	}

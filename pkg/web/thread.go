@@ -73,7 +73,7 @@ func (s *Server) threadShow(c echo.Context) error {
 	gate := s.replyGate(c, h)
 	canReply := gate.ok
 	v.LockNotice, v.Refusal = gate.notices(h)
-	if err := s.memberThreadParts(c, &v, canReply, vocab); err != nil {
+	if err := s.memberThreadParts(c, &v, canReply && h.GroupAllowAnonymous, canReply, vocab); err != nil {
 		return err
 	}
 	if v.WaitingNote, err = s.waitingNote(c, h); err != nil {
@@ -90,7 +90,7 @@ func (s *Server) threadShow(c echo.Context) error {
 			// tagged posts stay folded, but behind one click, not two.
 			pv.Mode = forum.ModeWarn
 		}
-		pv.Blocked = blocked[authorOf(p.AuthorID)]
+		pv.Blocked = forum.HidesAuthor(blocked, p.AuthorID, p.Anonymous)
 		pv.flags()
 		v.Posts = append(v.Posts, pv)
 	}
@@ -126,7 +126,7 @@ func (s *Server) reactionsByPost(ctx context.Context, h forum.ThreadHead, posts 
 // memberThreadParts fills in what a thread page shows a signed-in member
 // only: whether they follow or muted it, the reply form when they may
 // reply, and the crisis panel a post of theirs just asked for.
-func (s *Server) memberThreadParts(c echo.Context, v *ThreadPageView, canReply bool, vocab []forum.Tag) error {
+func (s *Server) memberThreadParts(c echo.Context, v *ThreadPageView, offerAnonymous, canReply bool, vocab []forum.Tag) error {
 	p := principal(c)
 	if p == nil {
 		return nil
@@ -137,7 +137,7 @@ func (s *Server) memberThreadParts(c echo.Context, v *ThreadPageView, canReply b
 	}
 	v.Following, v.Muted = st == forum.SubFollow, st == forum.SubMute
 	if canReply {
-		if v.ReplyForm, err = s.blankReplyForm(v.Thread.ID, vocab); err != nil {
+		if v.ReplyForm, err = s.blankReplyForm(v.Thread.ID, vocab, offerAnonymous); err != nil {
 			return err
 		}
 	}
@@ -171,8 +171,9 @@ func (s *Server) postFragments(posts []PostView, back string, threadID int64) ([
 // every member who may reply, apart from its idempotency key, so its
 // fields are rendered once per thread and tag vocabulary and kept in the
 // fragment cache.
-func (s *Server) blankReplyForm(threadID int64, vocab []forum.Tag) (*ComposeForm, error) {
-	f := &ComposeForm{Action: "/t/" + itoa(threadID) + "/replies", Tags: tagChoices(vocab, nil), Submit: "Post reply"}
+func (s *Server) blankReplyForm(threadID int64, vocab []forum.Tag, offerAnonymous bool) (*ComposeForm, error) {
+	f := &ComposeForm{Action: "/t/" + itoa(threadID) + "/replies", Tags: tagChoices(vocab, nil), Submit: "Post reply",
+		OfferAnonymous: offerAnonymous}
 	k := s.fragKeys.formKey(f)
 	h, ok := s.frags.Get(k)
 	if !ok {
@@ -265,16 +266,17 @@ func (s *Server) postView(c echo.Context, h forum.ThreadHead, p forum.PostRow, n
 	a := actor(c)
 	author := authorOf(p.AuthorID)
 	own := a != nil && author != 0 && a.ID == author
+	who := publicAuthor(p.AuthorName, p.AuthorID, p.Anonymous, readerID(c))
 	pv := PostView{
 		ID: p.ID, Opening: p.ParentID == nil, Indent: min(p.Depth, forum.MaxIndent),
-		AuthorName: nameOr(p.AuthorName, p.AuthorID), AuthorKnown: p.AuthorID != nil && p.AuthorName != "",
+		AuthorName: who.Name, AuthorKnown: who.Profile, Anonymous: who.Anonymous, OwnAnonymous: who.Own,
 		CreatedAt: p.CreatedAt, EditedAt: p.EditedAt, Created: timeText(p.CreatedAt, time.Now()),
 	}
 	if p.EditedAt != nil {
 		pv.EditedExact = exactTime(*p.EditedAt)
 	}
 	if p.Depth > forum.MaxIndent {
-		pv.ReplyingTo = nameOr(p.ParentAuthorName, p.ParentAuthorID)
+		pv.ReplyingTo = publicAuthor(p.ParentAuthorName, p.ParentAuthorID, p.ParentAnonymous, readerID(c)).Name
 	}
 	tags := p.Tags
 	if pv.Opening {
@@ -307,10 +309,11 @@ func (s *Server) postView(c echo.Context, h forum.ThreadHead, p forum.PostRow, n
 	}
 	pv.CanReact = a != nil && !own && p.Status == forum.StatusVisible && pv.Fold == ""
 	pv.CanReport = a != nil && !own && p.Status == forum.StatusVisible
+	pv.CanBlockAuthor = a != nil && !own && p.Anonymous && p.AuthorID != nil && p.Status == forum.StatusVisible
 	pv.setReactions(reactions, a, own)
 	if viewer.Moderator {
 		pv.Mod = &ModControls{PostID: p.ID, ThreadID: h.ID, GroupID: h.GroupID, Status: p.Status,
-			Locked: h.Locked, Pinned: h.Pinned, IsOpening: pv.Opening, Folded: p.CrisisFolded}
+			Locked: h.Locked, Pinned: h.Pinned, IsOpening: pv.Opening, Folded: p.CrisisFolded, Anonymous: p.Anonymous && !own}
 	}
 	return pv
 }

@@ -103,6 +103,7 @@ func (s *Server) threadComposer(c echo.Context, g forum.Group, d forum.Draft) (C
 		Form: ComposeForm{
 			Action: "/g/" + url.PathEscape(g.Slug) + "/threads", WithTitle: true, Title: d.Title, Body: d.Body,
 			Tags: tagChoices(vocab, d.Tags), Idem: newIdemKey(), Submit: "Post thread", RequireTag: g.RequireTag,
+			OfferAnonymous: g.AllowAnonymous, Anonymous: d.Anonymous,
 		},
 	}, nil
 }

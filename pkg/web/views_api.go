@@ -95,6 +95,9 @@ type APIPost struct {
 type APIAuthor struct {
 	Name string  `json:"name"`
 	URL  *string `json:"url"`
+	// Anonymous is true when Name is "Anonymous member" standing in for
+	// the hidden author of an anonymous post (URL is then null).
+	Anonymous bool `json:"anonymous"`
 }
 
 // APITag is a trigger-warning tag.

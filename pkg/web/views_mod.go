@@ -142,6 +142,10 @@ type ModPostBody struct {
 	// Open shows a trigger-warned post unfolded: on the item's own page,
 	// and in the queue for a moderator who asked for it.
 	Open bool
+	// AuthorHidden is set for an anonymous post whose author the
+	// moderator has not asked to see: Post then names nobody, and the
+	// page offers to reveal them (audited).
+	AuthorHidden bool
 }
 
 // ModEntry is one queue item.
@@ -242,6 +246,9 @@ type ModPostView struct {
 	ErrorList  ErrorList
 	// CheckInURL opens a private check-in with the author.
 	CheckInURL string
+	// Revealed is set when the moderator asked who wrote this anonymous
+	// post, which the audit log now records.
+	Revealed bool
 }
 
 // MoveChoices are the groups the thread may move to (archived ones take no
@@ -384,6 +391,8 @@ type GroupForm struct {
 	Slug, Name, Description, Guidelines, Premod string
 	PremodFirstN                                string
 	RequireTag                                  bool
+	// AllowAnonymous: members may post as "Anonymous member" here.
+	AllowAnonymous bool
 }
 
 // AdminGroupView is a group's edit page.

@@ -18,4 +18,7 @@ type ModControls struct {
 	// Folded is true while other readers see the post folded until a
 	// moderator has looked: the controls offer to mark it looked at.
 	Folded bool
+	// Anonymous is true for a post written as "Anonymous member": the
+	// controls offer to reveal its author, which is audited.
+	Anonymous bool
 }

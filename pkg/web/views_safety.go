@@ -75,6 +75,9 @@ type BlockButtonView struct {
 type BlocksView struct {
 	Base
 	Blocked []BlockedRow
+	// Anonymous are the authors blocked from their anonymous posts, by
+	// the thread of the post, never by name.
+	Anonymous []forum.AnonymousBlockEntry
 }
 
 // BlockedRow is one blocked member.

@@ -69,10 +69,15 @@ type PostView struct {
 	// ReplyingTo names whom a reply deeper than the indentation answers.
 	ReplyingTo string
 	AuthorName string
-	// AuthorKnown is false for "former member".
+	// AuthorKnown is false for "former member" and "Anonymous member":
+	// it links the name to the author's profile.
 	AuthorKnown bool
-	CreatedAt   time.Time
-	EditedAt    *time.Time
+	// Anonymous marks a post shown as "Anonymous member"; OwnAnonymous
+	// the reader's own anonymous post, shown under their name with a note
+	// that others do not see it.
+	Anonymous, OwnAnonymous bool
+	CreatedAt               time.Time
+	EditedAt                *time.Time
 	// Created (iso, exact, ago) and EditedExact are CreatedAt and EditedAt
 	// formatted once in the handler rather than by template functions per
 	// post; EditedExact is "" for a post never edited.
@@ -109,6 +114,9 @@ type PostView struct {
 	// FoldMod (to moderators) name it on a post they see open.
 	Fold, FoldedForOthers, FoldMod                              string
 	CanReply, CanQuote, CanEdit, CanDelete, CanReact, CanReport bool
+	// CanBlockAuthor offers "Block this author" on someone else's
+	// anonymous post, which blocks without naming them.
+	CanBlockAuthor bool
 	// Reactions: the author sees who reacted with what; everyone else only
 	// whether people reacted, and which reactions are their own.
 	Reactions   []ReactionView
@@ -173,6 +181,10 @@ type ComposeForm struct {
 	Refused bool
 	// RequireTag says the group needs at least one tag on every thread.
 	RequireTag bool
+	// OfferAnonymous shows the "anonymous" checkbox (the group allows
+	// anonymous posts; never on an edit, which keeps what the post was
+	// written as); Anonymous is whether it is ticked.
+	OfferAnonymous, Anonymous bool
 	// Fields, when set, is the "composer-fields" template already rendered
 	// for this form (the thread page's blank reply form, from the fragment
 	// cache); the composer writes it instead of executing that template.

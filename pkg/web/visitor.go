@@ -11,19 +11,48 @@ import (
 // the visitor's thread page (thread.go), where the same placeholders stand in
 // for posts a visitor may not read.
 
-// publicName is an author as the feeds and the API name them.
+// anonymousName stands in for the author of an anonymous post, for every
+// reader but the author.
+const anonymousName = "Anonymous member"
+
+// publicName is an author as a page, feed, notice or API response names
+// them.
 type publicName struct {
-	// Name is the pseudonym, or "former member".
+	// Name is the pseudonym, "former member", or "Anonymous member".
 	Name string
-	// Profile is true when Name has a public profile at /u/Name.
+	// Profile is true when Name has a public profile at /u/Name that may
+	// be linked from here.
 	Profile bool
+	// Anonymous is true when Name stands in for a hidden author.
+	Anonymous bool
+	// Own is true for the author reading their own anonymous post, who
+	// sees their pseudonym with a note that others do not.
+	Own bool
 }
 
-// publicAuthor is the one place the feeds and the read API name the author
-// of a thread or post: the pseudonym, or "former member" when the account
-// was deleted. An author who must stay hidden from visitors is hidden here.
-func publicAuthor(name string, id *int64) publicName {
+// publicAuthor is the one place Hearth names the author of a thread, post
+// or notice for a reader (readerID, 0 for visitors and for the feeds and
+// the read API, which show what a visitor sees): the pseudonym, or "former
+// member" when the account was deleted. An anonymous post's author is
+// "Anonymous member", with no profile, for everyone but themself.
+// Moderators learn who it was only by asking (modPost, audited), never
+// from here.
+func publicAuthor(name string, id *int64, anonymous bool, readerID int64) publicName {
+	if anonymous {
+		if readerID != 0 && id != nil && *id == readerID {
+			return publicName{Name: nameOr(name, id), Own: true}
+		}
+		return publicName{Name: anonymousName, Anonymous: true}
+	}
 	return publicName{Name: nameOr(name, id), Profile: id != nil && name != ""}
+}
+
+// readerID is the signed-in member's id, 0 for a visitor.
+func readerID(c echo.Context) int64 {
+	if p := principal(c); p != nil {
+		return p.User.ID
+	}
+	return 0
 }
 
 // visitorSeesThread reports whether a visitor may open a thread: held,
