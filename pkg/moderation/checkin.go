@@ -133,6 +133,12 @@ func (s *Service) checkInSource(ctx context.Context, from *CheckInFrom) (memberI
 		if p.AuthorID == nil {
 			return 0, 0, fmt.Errorf("post %d has no author: %w", p.ID, forum.ErrNotFound)
 		}
+		if p.Anonymous {
+			// Who wrote it is learnt only through RevealAuthor, which is
+			// audited; the revealed page then offers a check-in with the
+			// member.
+			return 0, 0, fmt.Errorf("post %d is anonymous: %w", p.ID, forum.ErrNotFound)
+		}
 		from.MemberID, from.GroupID = *p.AuthorID, p.GroupID
 	}
 	if from.MemberID == 0 {

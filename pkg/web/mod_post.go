@@ -116,6 +116,9 @@ func (s *Server) modPostPage(c echo.Context, d moderation.PostDetail, form strin
 		v.AuthorName, v.CheckInURL, v.History, v.Sanctions = anonymousName, "", nil, nil
 	}
 	v.Revealed = p.Anonymous && revealed
+	if v.Revealed && v.CheckInURL != "" {
+		v.CheckInURL = "/mod/checkins/new?member=" + strconv.FormatInt(*p.AuthorID, 10) + "&group=" + strconv.FormatInt(p.GroupID, 10)
+	}
 	if form != "" {
 		v.Forms.Form, v.Forms.Errors = form, errs
 		v.Forms.Next = c.FormValue("next")

@@ -20,9 +20,14 @@ func TestAnonymousAuthorRevealedToModeratorsWithAudit(t *testing.T) {
 		r := w.mapleC.PostForm("/p/"+idStr(w.anonReply)+"/report", formValues("reason", "harassment", "note", "unkind"))
 		wantStatus(t, r, http.StatusSeeOther)
 		mod := w.as(w.sparrow)
-		// The queue, the thread page and the post's moderator page name
-		// nobody before the moderator asks, and offer to reveal.
-		for _, path := range []string{"/mod", "/t/" + idStr(w.mapleThread), "/mod/posts/" + idStr(w.anonReply)} {
+		var item int64
+		if err := db.R.Raw("SELECT id FROM queue_items WHERE post_id = ?", w.anonReply).Scan(&item).Error; err != nil || item == 0 {
+			t.Fatalf("queue item %d, %v", item, err)
+		}
+		// The queue, the item's page, the thread page and the post's
+		// moderator page name nobody before the moderator asks, and offer
+		// to reveal.
+		for _, path := range []string{"/mod", "/mod/items/" + idStr(item), "/t/" + idStr(w.mapleThread), "/mod/posts/" + idStr(w.anonReply)} {
 			r = mod.Get(path)
 			wantStatus(t, r, http.StatusOK)
 			pageHas(t, r.Body, "Anonymous member", `action="/mod/posts/`+idStr(w.anonReply)+`/reveal"`)
@@ -34,7 +39,11 @@ func TestAnonymousAuthorRevealedToModeratorsWithAudit(t *testing.T) {
 		}
 		r = mod.PostForm("/mod/posts/"+idStr(w.anonReply)+"/reveal", nil)
 		wantStatus(t, r, http.StatusOK)
-		pageHas(t, r.Body, anonName, "/mod/users/"+idStr(w.author)+"/warn", "the audit log records that you looked")
+		pageHas(t, r.Body, anonName, "/mod/users/"+idStr(w.author)+"/warn", "the audit log records that you looked",
+			"/mod/checkins/new?member="+idStr(w.author))
+		// A check-in can't be opened from the anonymous post itself, which
+		// would name the member without the audited look.
+		wantStatus(t, mod.Get("/mod/checkins/new?post="+idStr(w.anonReply)), http.StatusNotFound)
 		es := auditsOf(t, db, moderation.ActionRevealAuthor)
 		if len(es) != 1 || es[0].ActorID == nil || *es[0].ActorID != w.sparrow || es[0].TargetType != "post" ||
 			es[0].TargetID == nil || *es[0].TargetID != w.anonReply || es[0].SubjectID != nil || es[0].Public {
