@@ -22,6 +22,9 @@ const (
 	Held Kind = "post_held"
 	// Report: a report opened or added weight to a queue item.
 	Report Kind = "report"
+	// Escalation: a moderator escalated a queue item, a check-in or a
+	// member to the safeguarding leads.
+	Escalation Kind = "escalation"
 	// Test: an admin asked for a test delivery of a webhook.
 	Test Kind = "test"
 )
@@ -68,6 +71,7 @@ var hooks = []Hook{
 	{Concern, "A member is worried about someone (wellbeing concern)", "A member is worried about someone: a wellbeing concern is waiting for a moderator"},
 	{ReportThreshold, "Enough reports to hide a post", "Several members reported a post, so it is hidden until a moderator looks"},
 	{Held, "A post held for review (pre-moderation)", "A post is held for review and waiting for a moderator"},
+	{Escalation, "Something escalated to the safeguarding leads", "A moderator escalated something to the safeguarding leads"},
 }
 
 // Hooks lists the kinds of event a webhook can carry.

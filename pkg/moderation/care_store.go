@@ -94,6 +94,8 @@ type CheckInQuery struct {
 // EscalationQuery selects escalations: open ones oldest first, or resolved
 // ones newest first.
 type EscalationQuery struct {
+	// ID reads one escalation, whatever its status.
+	ID     int64
 	Status string
 	Offset int
 	// Limit is the page size; the store returns up to Limit+1 rows.

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"hearth/pkg/auth"
+	"hearth/pkg/events"
 	"hearth/pkg/forum"
 )
 
@@ -66,9 +67,25 @@ func (s *Service) Escalate(ctx context.Context, a *auth.Actor, in EscalationInpu
 			}
 			return &AlreadyHandledError{At: open.CreatedAt, Action: ActionEscalate}
 		}
-		return tx.Audit(escalationAudit(a.ID, ActionEscalate, e, reason))
+		if err := tx.Audit(escalationAudit(a.ID, ActionEscalate, e, reason)); err != nil {
+			return err
+		}
+		return tx.Record(escalationEvent(e))
 	})
+	if err == nil {
+		s.bus.Publish(escalationEvent(e))
+	}
 	return e, err
+}
+
+// escalationEvent is what webhooks carry of an escalation: its kind, the
+// group and when, never the reason or whom it is about.
+func escalationEvent(e Escalation) events.Event {
+	ev := events.Event{Kind: events.Escalation, At: e.CreatedAt}
+	if e.GroupID != nil {
+		ev.GroupID = *e.GroupID
+	}
+	return ev
 }
 
 // escalationTarget checks that a may escalate the target and fills in its

@@ -205,6 +205,10 @@ type AuditQuery struct {
 	ActorID int64
 	Action  string
 	GroupID int64
+	// About lists the rows about an escalation: the escalation itself,
+	// its target (post, check-in or member) and the member's history,
+	// whatever their group.
+	About *Escalation
 	// Before continues below this id; 0 starts at the newest.
 	Before int64
 	// Limit is the page size; the store returns up to Limit+1 rows.

@@ -95,16 +95,20 @@ func (s *Moderation) Escalations(ctx context.Context, q moderation.EscalationQue
 	if q.Status == moderation.EscalationResolved {
 		order = "escalations.resolved_at DESC, escalations.id DESC"
 	}
-	var rows []moderation.EscalationRow
-	err := s.db.read(ctx).Table("escalations").Select(escalationColumns).
+	tx := s.db.read(ctx).Table("escalations").Select(escalationColumns).
 		Joins("LEFT JOIN users b ON b.id = escalations.escalated_by").
 		Joins("LEFT JOIN users r ON r.id = escalations.resolved_by").
 		Joins("LEFT JOIN users s ON s.id = escalations.subject_id").
 		Joins("LEFT JOIN groups ON groups.id = escalations.group_id").
 		Joins("LEFT JOIN posts ON posts.id = escalations.post_id").
-		Joins("LEFT JOIN threads ON threads.id = posts.thread_id").
-		Where("escalations.status = ?", q.Status).
-		Order(order).Offset(q.Offset).Limit(q.Limit + 1).Find(&rows).Error
+		Joins("LEFT JOIN threads ON threads.id = posts.thread_id")
+	if q.ID > 0 {
+		tx = tx.Where("escalations.id = ?", q.ID)
+	} else {
+		tx = tx.Where("escalations.status = ?", q.Status)
+	}
+	var rows []moderation.EscalationRow
+	err := tx.Order(order).Offset(q.Offset).Limit(q.Limit + 1).Find(&rows).Error
 	return rows, translate(err)
 }
 

@@ -153,6 +153,9 @@ func (s *Moderation) Audit(ctx context.Context, q moderation.AuditQuery) ([]mode
 		}
 		tx = tx.Where("audit_log.group_id IN ?", q.Groups)
 	}
+	if e := q.About; e != nil {
+		tx = tx.Where(aboutEscalation(s.db.read(ctx), *e))
+	}
 	if q.ActorID > 0 {
 		tx = tx.Where("audit_log.actor_id = ?", q.ActorID)
 	}
@@ -168,6 +171,25 @@ func (s *Moderation) Audit(ctx context.Context, q moderation.AuditQuery) ([]mode
 	var rows []moderation.AuditRow
 	err := tx.Order("audit_log.id DESC").Limit(q.Limit + 1).Find(&rows).Error
 	return rows, translate(err)
+}
+
+// aboutEscalation selects the audit rows about an escalation, its target
+// and its member.
+func aboutEscalation(db *gorm.DB, e moderation.Escalation) *gorm.DB {
+	w := db.Where("audit_log.target_type = ? AND audit_log.target_id = ?", "escalation", e.ID)
+	switch e.TargetType {
+	case moderation.EscalateCheckIn:
+		w = w.Or("audit_log.target_type = ? AND audit_log.target_id = ?", "checkin", e.TargetID)
+	case moderation.EscalateMember:
+		w = w.Or("audit_log.target_type = ? AND audit_log.target_id = ?", "user", e.TargetID)
+	}
+	if e.PostID != nil {
+		w = w.Or("audit_log.target_type = ? AND audit_log.target_id = ?", "post", *e.PostID)
+	}
+	if e.SubjectID != nil {
+		w = w.Or("audit_log.subject_id = ?", *e.SubjectID)
+	}
+	return w
 }
 
 // PublicLog implements moderation.Store.

@@ -20,31 +20,7 @@ func (s *Server) modAudit(c echo.Context) error {
 	}
 	v := ModAuditView{Base: s.base(c, "Audit log"), Groups: p.Groups, Actions: moderation.Actions(), Actor: f.Actor, Action: f.Action, Group: f.GroupSlug}
 	for _, e := range p.Entries {
-		l := AuditLine{ID: e.ID, Actor: "Hearth (automatic)", What: moderation.Describe(e.Action), Action: e.Action, Group: e.GroupName,
-			Reason: e.Reason, Detail: e.Detail, SHA256: e.ContentSHA256, CreatedAt: e.CreatedAt, Subject: e.SubjectName}
-		if e.ActorID != nil {
-			l.Actor = nameOr(e.ActorName, e.ActorID)
-		}
-		if e.TargetID != nil {
-			id := strconv.FormatInt(*e.TargetID, 10)
-			switch e.TargetType {
-			case "post":
-				l.Target, l.TargetURL = "post "+id, modPostPath(*e.TargetID)
-			case "thread":
-				l.Target, l.TargetURL = "thread "+id, "/t/"+id
-			case "user":
-				l.Target, l.TargetURL = "member", "/mod/users/"+id
-			case "group":
-				l.Target, l.TargetURL = "group", "/g/"+e.GroupSlug
-			case "checkin":
-				l.Target, l.TargetURL = "check-in "+id, "/checkins/"+id
-			case "escalation":
-				l.Target, l.TargetURL = "escalation "+id, "/mod/escalations?resolved=1#escalation-"+id
-			default:
-				l.Target = e.TargetType
-			}
-		}
-		v.Entries = append(v.Entries, l)
+		v.Entries = append(v.Entries, auditLine(e))
 	}
 	if p.Next > 0 {
 		q := url.Values{}
@@ -57,4 +33,33 @@ func (s *Server) modAudit(c echo.Context) error {
 		v.NextURL = "/mod/audit?" + q.Encode()
 	}
 	return renderPage(c, http.StatusOK, pageModAudit, v)
+}
+
+// auditLine is an audit row as staff read it, linking to what it is about.
+func auditLine(e moderation.AuditRow) AuditLine {
+	l := AuditLine{ID: e.ID, Actor: "Hearth (automatic)", What: moderation.Describe(e.Action), Action: e.Action, Group: e.GroupName,
+		Reason: e.Reason, Detail: e.Detail, SHA256: e.ContentSHA256, CreatedAt: e.CreatedAt, Subject: e.SubjectName}
+	if e.ActorID != nil {
+		l.Actor = nameOr(e.ActorName, e.ActorID)
+	}
+	if e.TargetID != nil {
+		id := strconv.FormatInt(*e.TargetID, 10)
+		switch e.TargetType {
+		case "post":
+			l.Target, l.TargetURL = "post "+id, modPostPath(*e.TargetID)
+		case "thread":
+			l.Target, l.TargetURL = "thread "+id, "/t/"+id
+		case "user":
+			l.Target, l.TargetURL = "member", "/mod/users/"+id
+		case "group":
+			l.Target, l.TargetURL = "group", "/g/"+e.GroupSlug
+		case "checkin":
+			l.Target, l.TargetURL = "check-in "+id, "/checkins/"+id
+		case "escalation":
+			l.Target, l.TargetURL = "escalation "+id, "/mod/escalations/"+id
+		default:
+			l.Target = e.TargetType
+		}
+	}
+	return l
 }

@@ -41,6 +41,7 @@ const (
 
 	pageModEscalate     Page = "mod/escalate"
 	pageModEscalations  Page = "mod/escalations"
+	pageModEscalation   Page = "mod/escalation"
 	pageAdminEscalation Page = "admin/escalation"
 
 	pageSignup     Page = "account/signup"

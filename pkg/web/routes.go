@@ -199,6 +199,7 @@ func (s *Server) routes() {
 	e.POST("/checkins/:id/escalate", s.escalate(moderation.EscalateCheckIn), s.requireStaff)
 	e.POST("/mod/users/:id/escalate", s.escalate(moderation.EscalateMember), s.requireStaff)
 	e.GET("/mod/escalations", s.modEscalations, s.requireStaff)
+	e.GET("/mod/escalations/:id", s.modEscalation, s.requireStaff)
 	e.POST("/mod/escalations/:id/resolve", s.modEscalationResolve, s.requireStaff)
 	e.GET("/admin/escalation", s.adminEscalation, s.requireAdmin)
 	e.POST("/admin/escalation", s.adminEscalationSave, s.requireAdmin)

@@ -180,6 +180,16 @@ type ModEscalationsView struct {
 	ErrorList    ErrorList
 }
 
+// ModEscalationView is one escalation for a safeguarding lead, with the
+// audit rows about it.
+type ModEscalationView struct {
+	Base
+	Escalation   EscalationLine
+	Audit        []AuditLine
+	MoreAudit    bool
+	Instructions string
+}
+
 // AdminEscalationView is the form admins write escalation instructions in.
 type AdminEscalationView struct {
 	Base

@@ -37,7 +37,12 @@ type PayloadGroup struct {
 // URL; "" gives links from the site's root).
 func payload(d Due, base string) ([]byte, error) {
 	p := Payload{ID: strconv.FormatInt(d.ID, 10), Event: d.Event, Link: base + "/mod", Time: d.OccurredAt.UTC()}
-	if d.PostID != nil {
+	switch {
+	case d.Event == events.Escalation:
+		// Leads who are not moderators cannot open /mod/posts; their
+		// queue shows the escalation with the post.
+		p.Link = base + "/mod/escalations"
+	case d.PostID != nil:
 		p.Link = base + "/mod/posts/" + strconv.FormatInt(*d.PostID, 10)
 	}
 	text := string(d.Event)
