@@ -25,6 +25,8 @@ func TestClaimingAnItem(t *testing.T) {
 		pageHas(t, grief.Get("/mod").Body, fmt.Sprintf(`action="%s"`, claim), "I'm looking at this")
 
 		wantRedirect(t, grief.PostForm(claim, formValues("next", "/mod")), fmt.Sprintf("/mod/items/%d", crisis))
+		pageHas(t, grief.Get(fmt.Sprintf("/mod/items/%d", crisis)).Body, "<strong>You're looking at this</strong>", "Hand it back to the queue")
+		pageHas(t, site.Get(fmt.Sprintf("/mod/items/%d", crisis)).Body, "<strong><bdi>Sparrow</bdi> is looking at this</strong>")
 		pageHas(t, grief.Get("/mod").Body, "<strong>You're looking at this</strong>", fmt.Sprintf(`action="/mod/items/%d/release"`, crisis))
 		q := site.Get("/mod").Body
 		pageHas(t, q, "<strong><bdi>Sparrow</bdi> is looking at this</strong>")

@@ -33,13 +33,11 @@ func (s *Server) modItem(c echo.Context) error {
 	if err := s.queueCare(c, &qv, []moderation.QueueEntry{e}, here); err != nil {
 		return err
 	}
-	v.Entry = qv.Entries[0]
-	if err := s.queueClaims(c, []ModEntry{v.Entry}); err != nil {
+	if err := s.queueClaims(c, qv.Entries); err != nil {
 		return err
 	}
-	es := []ModEntry{v.Entry}
-	hideAnonymousAuthors(es)
-	v.Entry = es[0]
+	hideAnonymousAuthors(qv.Entries)
+	v.Entry = qv.Entries[0]
 	d, err := s.deps.Moderation.MyDay(ctx, a)
 	if err != nil {
 		return err
