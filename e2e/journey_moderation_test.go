@@ -28,6 +28,7 @@ func TestJourneyReportAndModerate(t *testing.T) {
 
 		// The author reports the reply.
 		author.Go(path)
+		author.do("open the post's actions", chromedpClick(`#p-`+reply+` details.more-actions > summary`))
 		author.Click(`#p-` + reply + ` a[href="/p/` + reply + `/report"]`)
 		author.do("choose a reason", chromedpClick(`input[name="reason"][value="harassment"]`))
 		author.Submit(`form[action="/p/`+reply+`/report"] button[type="submit"]`, 200)

@@ -176,6 +176,7 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 		Breaks:         breaks,
 		Public:         public,
 		Waiting:        waiting,
+		Activity:       forum.NewActivity(store.NewActivity(db)),
 		Moderation:     ms,
 		Hooks:          hooks,
 		Flood:          flood,

@@ -54,6 +54,9 @@ type Deps struct {
 	Breaks *forum.Breaks
 	// Waiting answers which threads wait for a first reply.
 	Waiting *forum.Waiting
+	// Activity lists recent activity and remembers members' visits, for
+	// "new since your last visit".
+	Activity *forum.Activity
 	// Public answers the Atom feeds and the read API.
 	Public *forum.Public
 	// Hooks keeps the webhook endpoints admins manage.

@@ -94,6 +94,7 @@ func (s *Server) threadShow(c echo.Context) error {
 		pv.flags()
 		v.Posts = append(v.Posts, pv)
 	}
+	v.FirstUnread = s.firstUnread(c, conv.Posts)
 	if v.PostHTML, err = s.postFragments(v.Posts, v.Back, id); err != nil {
 		return err
 	}
@@ -416,4 +417,29 @@ func (s *Server) visibleThread(c echo.Context) (forum.ThreadHead, error) {
 		return forum.ThreadHead{}, err
 	}
 	return h, nil
+}
+
+// firstUnread records the member's visit and returns the first post on the
+// page written by someone else since their last visit (0 for none, for
+// visitors, and on a first visit). A visit that cannot be recorded costs
+// only the link.
+func (s *Server) firstUnread(c echo.Context, posts []forum.PostRow) int64 {
+	p := principal(c)
+	if p == nil || s.deps.Activity == nil {
+		return 0
+	}
+	since, err := s.deps.Activity.Visit(c.Request().Context(), p.User.ID)
+	if err != nil {
+		s.log.WarnContext(c.Request().Context(), "thread page: visit not recorded", "err", err)
+		return 0
+	}
+	if since.IsZero() {
+		return 0
+	}
+	for _, r := range posts {
+		if r.Status == forum.StatusVisible && r.CreatedAt.After(since) && authorOf(r.AuthorID) != p.User.ID {
+			return r.ID
+		}
+	}
+	return 0
 }

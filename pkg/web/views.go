@@ -91,6 +91,24 @@ type HomeView struct {
 	Groups []GroupCard
 	// Waiting is "Waiting for a first reply" across the groups.
 	Waiting *WaitingSection
+	// Recent is the most recently active threads across the groups.
+	Recent []ActivityRow
+	// Since is when "new since your last visit" begins (zero for visitors
+	// and on a member's first visit); NewCount counts Recent's new threads.
+	Since    time.Time
+	NewCount int
+}
+
+// ActivityRow is one thread in the home page's recent activity.
+type ActivityRow struct {
+	ID                   int64
+	Title                string
+	GroupSlug, GroupName string
+	Tags                 []TagLabel
+	Replies              int
+	LastPostAt           time.Time
+	// New is true when the thread has posts since the member's last visit.
+	New bool
 }
 
 // GroupCard is one group on the home page.
@@ -98,6 +116,8 @@ type GroupCard struct {
 	Slug, Name, Description string
 	ThreadCount             int
 	LastActivity            *time.Time
+	// New is true when the group has posts since the member's last visit.
+	New bool
 }
 
 // GroupView is a group's page: guidelines and a page of threads.

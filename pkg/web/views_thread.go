@@ -57,6 +57,9 @@ type ThreadPageView struct {
 	// CrisisPanel is shown to an author right after posting words that
 	// suggest they may be in crisis.
 	CrisisPanel *CrisisPanelView
+	// FirstUnread is the first post on the page by someone else since the
+	// member's last visit (0: none), for "Skip to the first unread post".
+	FirstUnread int64
 	Reactions   []forum.ReactionKind
 }
 
