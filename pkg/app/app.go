@@ -157,8 +157,7 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 	ms.SetBus(bus)
 	hooks, sender := newWebhooks(cfg, db, bus, log)
 	blocks, breaks := forum.NewBlocks(store.NewBlocks(db)), forum.NewBreaks(store.NewBreaks(db))
-	public := forum.NewPublic(store.NewPublic(db))
-	waiting := forum.NewWaiting(store.NewWaiting(db))
+	public, waiting := forum.NewPublic(store.NewPublic(db)), forum.NewWaiting(store.NewWaiting(db))
 	flood := auth.NewFlood(store.NewFlood(db), floodLimits(cfg.FloodLimits))
 	w, err := web.New(web.Deps{
 		Config:         cfg,
