@@ -5,77 +5,152 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
-	"strings"
 
+	"hearth/pkg/config"
 	"hearth/pkg/safety"
 )
 
-// cmdCrisisEval measures the crisis-language detector on a labelled TSV file
-// (header "label<TAB>text", labels crisis/none) and prints exactly one line:
-// "crisis-eval: n=N precision=P recall=R f1=F". With -misses, the examples
-// it got wrong are listed on standard error with the phrases that matched.
-// With -lines, FILE is plain text, one example a line, and each line's
-// score and matched phrases are printed instead: a way to study a fresh
-// block before anything is changed for it.
+// defaultData is the project's labelled set, read when -cv or crisis-train
+// names no data (run from the repository's root).
+const defaultData = "pkg/safety/testdata"
+
+// evalFlags are crisis-eval's options.
+type evalFlags struct {
+	cv, misses, explain bool
+	lines, detector     string
+}
+
+// cmdCrisisEval measures the crisis-language detector. On a labelled TSV
+// file (header "label<TAB>text" or "label<TAB>category<TAB>text") it prints
+// two lines, "crisis-eval: n=N precision=P recall=R f1=F" for the crisis
+// level and "crisis-eval concern: ..." for the concern level. With -cv it
+// cross-validates over the blocks of the data named (pkg/safety/testdata by
+// default): the same two lines pooled, then a line per block and per
+// holdout set. -misses lists the examples it got wrong, -explain adds what
+// the detector read and why, and -lines scores every line of a plain text
+// file.
 func cmdCrisisEval(_ context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("crisis-eval", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	misses := fs.Bool("misses", false, "list misclassified examples and their matched phrases on standard error")
-	lines := fs.Bool("lines", false, "FILE is plain text, one example a line: print each line's score and matched phrases")
+	var f evalFlags
+	fs.BoolVar(&f.cv, "cv", false, "leave-one-block-out cross-validation of the data named (default "+defaultData+")")
+	fs.BoolVar(&f.misses, "misses", false, "list misclassified examples on standard error")
+	fs.BoolVar(&f.explain, "explain", false, "with -misses: show each miss's normalised text and matches")
+	fs.StringVar(&f.lines, "lines", "", "score every line of a plain text `FILE` instead")
+	fs.StringVar(&f.detector, "detector", "", "`rules` or `learned` (default: HEARTH_CRISIS_DETECTOR, rules unless set); -cv always measures the learned model")
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: hearth crisis-eval [-misses] FILE.tsv | hearth crisis-eval -lines FILE.txt")
+		fmt.Fprintln(e.stderr, "usage: hearth crisis-eval [-misses [-explain]] FILE.tsv\n       hearth crisis-eval -cv [-misses] [DIR-or-FILE...]\n       hearth crisis-eval -lines FILE.txt")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	cfg, err := config.Load(e.lookup)
+	if err != nil {
+		return err
+	}
+	opts := []safety.Option{safety.WithThresholds(cfg.CrisisThreshold, cfg.ConcernThreshold)}
+	if f.detector == "" {
+		f.detector = cfg.CrisisDetector
+	}
+	switch f.detector {
+	case "learned":
+		opts = append(opts, safety.WithLearnedModel())
+	case "rules":
+	default:
+		return fmt.Errorf("-detector %q: want rules or learned", f.detector)
+	}
+	d := safety.NewDetector(opts...)
+	switch {
+	case f.lines != "":
+		return scoreLines(e.stdout, d, f.lines)
+	case f.cv:
+		return crossValidate(e, f, fs.Args(), cfg)
+	case fs.NArg() != 1:
 		fs.Usage()
 		return errors.New("expected one FILE.tsv")
 	}
-	d := safety.NewDetector()
-	if *lines {
-		return printLines(e, d, fs.Arg(0))
-	}
-	f, err := os.Open(fs.Arg(0))
+	file, err := os.Open(fs.Arg(0))
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	m, err := safety.Evaluate(d, f)
+	defer file.Close()
+	r, err := safety.Evaluate(d, file)
 	if err != nil {
 		return err
 	}
-	if *misses {
-		for _, x := range m.Misclassified {
-			fmt.Fprintf(e.stderr, "line %d: want %s, score %.2f: %s\n    matched: %q\n", x.Line, x.Label, x.Score, x.Text, d.Assess(x.Text).Matches)
-		}
+	if f.misses {
+		printMisses(e.stderr, d, r, f.explain)
 	}
-	_, err = fmt.Fprintln(e.stdout, m.String())
+	_, err = fmt.Fprintln(e.stdout, r.String())
 	return err
 }
 
-// printLines prints, for each non-empty line of a plain-text file, "C" for
-// a crisis or a space, the score, the line and the phrases that matched.
-func printLines(e *env, d *safety.Detector, path string) error {
-	data, err := os.ReadFile(path) // #nosec G304 -- the file the operator names on the command line
+// crossValidate prints the pooled figures, then each block's and each
+// holdout set's.
+func crossValidate(e *env, f evalFlags, paths []string, cfg config.Config) error {
+	if len(paths) == 0 {
+		paths = []string{defaultData}
+	}
+	c, err := safety.LoadCorpus(paths...)
 	if err != nil {
 		return err
 	}
-	for _, line := range strings.Split(string(data), "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
-		}
-		a := d.Assess(line)
-		mark := " "
-		if a.Crisis {
-			mark = "C"
-		}
-		if _, err := fmt.Fprintf(e.stdout, "%s %.2f %s %q\n", mark, a.Score, line, a.Matches); err != nil {
-			return err
+	res := safety.CrossValidate(c, safety.DefaultTrainOptions, cfg.CrisisThreshold, cfg.ConcernThreshold)
+	if _, err := fmt.Fprintln(e.stdout, res.Pooled.String()); err != nil {
+		return err
+	}
+	for _, b := range res.Blocks {
+		fmt.Fprintf(e.stdout, "block %s: %s\n", b.Name, figures(b.Report))
+	}
+	for _, h := range res.Holdouts {
+		fmt.Fprintf(e.stdout, "holdout %s: %s\n", h.Name, figures(h.Report))
+	}
+	if f.misses {
+		printMisses(e.stderr, nil, res.Pooled, false)
+		for _, h := range res.Holdouts {
+			printMisses(e.stderr, nil, h.Report, false)
 		}
 	}
 	return nil
+}
+
+// figures is one block's line: both levels, and the false alarms among
+// its examples labelled none.
+func figures(r safety.Report) string {
+	none := r.Crisis.N - r.Concern.TP - r.Concern.FN
+	return fmt.Sprintf("crisis n=%d precision=%.3f recall=%.3f; concern precision=%.3f recall=%.3f; false alarms on none %d at crisis, %d at concern of %d",
+		r.Crisis.N, r.Crisis.Precision, r.Crisis.Recall, r.Concern.Precision, r.Concern.Recall, falseAlarms(r.Crisis), r.Concern.FP, none)
+}
+
+// falseAlarms counts the crisis level's false positives labelled none.
+func falseAlarms(m safety.Metrics) int {
+	n := 0
+	for _, x := range m.Misclassified {
+		if x.Label == safety.LabelNone {
+			n++
+		}
+	}
+	return n
+}
+
+// printMisses lists the misclassified examples of both levels.
+func printMisses(w io.Writer, d *safety.Detector, r safety.Report, explain bool) {
+	for _, lvl := range []struct {
+		name string
+		m    safety.Metrics
+	}{{"crisis", r.Crisis}, {"concern", r.Concern}} {
+		for _, x := range lvl.m.Misclassified {
+			fmt.Fprintf(w, "%s %s line %d: want %s, p=%.2f: %s\n", lvl.name, x.Block, x.Line, x.Label, x.Score, x.Text)
+			if d == nil {
+				continue
+			}
+			if explain {
+				fmt.Fprintf(w, "    read: %s\n", safety.Normalized(x.Text))
+			}
+			fmt.Fprintf(w, "    matches: %q\n", d.Assess(x.Text).Matches)
+		}
+	}
 }

@@ -124,18 +124,11 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 	}
 	// One crisis-language detector and one Markdown renderer for every
 	// post, edit and preview.
-	detector := safety.NewDetector()
+	detector := safety.NewDetector(detectorOptions(cfg)...)
 	opts := []forum.Option{
 		forum.WithRenderer(markup.New()),
 		forum.WithNameKey(auth.PseudonymKey),
-		forum.WithScreener(func(text string) forum.Screening {
-			a := detector.Assess(text)
-			level := forum.LevelNone
-			if a.Crisis {
-				level = forum.LevelCrisis
-			}
-			return forum.Screening{Score: a.Score, Crisis: a.Crisis, Level: level, Matches: a.Matches}
-		}),
+		forum.WithScreener(func(text string) forum.Screening { return screening(detector.Assess(text)) }),
 	}
 	if threads := cache.NewThreads(cfg.ThreadCache); threads != nil {
 		opts = append(opts, forum.WithRowCache(threads))
@@ -268,4 +261,27 @@ func (a *App) Close() error {
 		return errors.New("app not open")
 	}
 	return a.DB.Close()
+}
+
+// detectorOptions are the crisis detector's settings: the rules alone, or
+// the learned model at the configured thresholds.
+func detectorOptions(cfg config.Config) []safety.Option {
+	opts := []safety.Option{safety.WithThresholds(cfg.CrisisThreshold, cfg.ConcernThreshold)}
+	if cfg.CrisisDetector == "learned" {
+		opts = append(opts, safety.WithLearnedModel())
+	}
+	return opts
+}
+
+// screening is the forum's view of a detector's assessment.
+func screening(a safety.Assessment) forum.Screening {
+	return forum.Screening{
+		Score:       a.Score,
+		Crisis:      a.Level == forum.LevelCrisis,
+		Level:       a.Level,
+		Topic:       a.Topic,
+		Immediate:   a.Immediate,
+		NotScreened: a.NotScreened,
+		Matches:     a.Matches,
+	}
 }

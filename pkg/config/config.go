@@ -107,6 +107,16 @@ type Config struct {
 	// react, report and sign up (HEARTH_FLOOD_LIMITS); counted in the
 	// database, shared by every instance. Staff are not limited.
 	FloodLimits FloodLimits
+	// CrisisDetector is "rules" (the phrase rules alone, crisis level only)
+	// or "learned" (the rules and the learned model, both levels)
+	// (HEARTH_CRISIS_DETECTOR).
+	CrisisDetector string
+	// CrisisThreshold is the crisis detector's probability that a post is a
+	// crisis from which it is treated as one (HEARTH_CRISIS_THRESHOLD).
+	CrisisThreshold float64
+	// ConcernThreshold is its probability that a post is a concern or a
+	// crisis from which it is treated as a concern (HEARTH_CONCERN_THRESHOLD).
+	ConcernThreshold float64
 	// Dev reads templates and static files from disk on every start
 	// (HEARTH_DEV or the -dev flag).
 	Dev bool
@@ -135,6 +145,14 @@ type Setting struct {
 	Name, Default, Meaning string
 }
 
+// The crisis detector's default thresholds, chosen from its
+// cross-validation (pkg/safety/testdata/README.md); a test holds them
+// equal to hearth/pkg/safety's.
+const (
+	DefaultCrisisThreshold  = "0.20"
+	DefaultConcernThreshold = "0.12"
+)
+
 // Settings lists every environment variable Hearth reads.
 var Settings = []Setting{
 	{"HEARTH_ADDR", "127.0.0.1:8080", "address to listen on"},
@@ -162,6 +180,9 @@ var Settings = []Setting{
 	{"HEARTH_SUPPORT_IDLE", "168h", "a one-to-one support conversation closes after this long without a message"},
 	{"HEARTH_SUPPORT_MIN_AGE", "72h", "how old an account must be to ask for one-to-one support or to accept a request (0 for no wait)"},
 	{"HEARTH_FLOOD_LIMITS", "(empty: the defaults in the README)", "flood limits on posting, editing, reacting, reporting and signing up, per account and per client, as NAME=COUNT/WINDOW pairs replacing the defaults (reply.account=10/1m,signup.client=0), or off"},
+	{"HEARTH_CRISIS_DETECTOR", "rules", "rules for the phrase rules alone (crisis level only), learned for the rules and the learned model (crisis and concern levels; below its cross-validated targets, see pkg/safety/testdata/README.md)"},
+	{"HEARTH_CRISIS_THRESHOLD", DefaultCrisisThreshold, "the crisis detector's probability of a crisis from which a post is treated as one (0 to 1; lower finds more and raises more false alarms)"},
+	{"HEARTH_CONCERN_THRESHOLD", DefaultConcernThreshold, "the crisis detector's probability of a concern or a crisis from which a post is treated as a concern (0 to 1)"},
 	{"HEARTH_DEV", "0", "1 to read templates and static files from disk (development)"},
 	{"HEARTH_TEST_DATABASE_URL", "(empty)", "tests only: also run the suite on this PostgreSQL"},
 }
@@ -225,6 +246,12 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 	c.WaitingNote = parseDuration(get("HEARTH_WAITING_NOTE", "12h"), "HEARTH_WAITING_NOTE", time.Minute, 30*24*time.Hour, bad)
 	c.SupportIdle = parseDuration(get("HEARTH_SUPPORT_IDLE", "168h"), "HEARTH_SUPPORT_IDLE", time.Hour, 365*24*time.Hour, bad)
 	c.SupportMinAge = parseDuration(get("HEARTH_SUPPORT_MIN_AGE", "72h"), "HEARTH_SUPPORT_MIN_AGE", 0, 365*24*time.Hour, bad)
+	c.CrisisDetector = get("HEARTH_CRISIS_DETECTOR", "rules")
+	if c.CrisisDetector != "rules" && c.CrisisDetector != "learned" {
+		bad("HEARTH_CRISIS_DETECTOR", "%q must be rules or learned", c.CrisisDetector)
+	}
+	c.CrisisThreshold = parseProbability(get("HEARTH_CRISIS_THRESHOLD", DefaultCrisisThreshold), "HEARTH_CRISIS_THRESHOLD", bad)
+	c.ConcernThreshold = parseProbability(get("HEARTH_CONCERN_THRESHOLD", DefaultConcernThreshold), "HEARTH_CONCERN_THRESHOLD", bad)
 	c.MemoryLimit = parseBytes(get("HEARTH_MEMORY_LIMIT", "48MiB"), "HEARTH_MEMORY_LIMIT", 16<<20, 1<<40, bad)
 
 	if c.DataDir == "" {
@@ -335,6 +362,16 @@ func parseInt(raw, name string, lo, hi int, bad func(string, string, ...any)) in
 		return lo
 	}
 	return n
+}
+
+// parseProbability reads a threshold above 0 and at most 1.
+func parseProbability(raw, name string, bad func(string, string, ...any)) float64 {
+	p, err := strconv.ParseFloat(raw, 64)
+	if err != nil || !(p > 0 && p <= 1) {
+		bad(name, "%q must be a number above 0 and at most 1, such as 0.5", raw)
+		return 1
+	}
+	return p
 }
 
 // byteUnits are the suffixes GOMEMLIMIT accepts, so one spelling works for both.

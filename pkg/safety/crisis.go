@@ -7,67 +7,79 @@ import (
 	"sync"
 )
 
-// CrisisThreshold is the score from which an Assessment counts as a crisis.
-// A single strong statement ("I want to die", "I bought a rope") reaches it on
-// its own; weaker signals ("I'm done", "I feel like a burden") need company.
-const CrisisThreshold = 0.5
+// ruleThreshold is the rule score from which the rules alone read a text
+// as a crisis. A single strong statement ("I want to die", "I bought a
+// rope") reaches it on its own; weaker signals ("I'm done", "I feel like a
+// burden") need company.
+const ruleThreshold = 0.5
 
 // matchFloor hides signals so weak that listing them would only distract a
 // moderator.
 const matchFloor = 0.2
 
-// Assessment is the result of scoring one text.
-type Assessment struct {
-	// Score is in [0,1]; it combines the weights of every matched phrase as
+// ruleResult is what the phrase rules found in one text.
+type ruleResult struct {
+	// score is in [0,1]; it combines the weights of every matched phrase as
 	// independent pieces of evidence (1 - Π(1-w)).
-	Score float64
-	// Crisis is Score >= CrisisThreshold.
-	Crisis bool
-	// Matches are the phrases that raised the score, in text order, in the
-	// normalised form the detector saw (lower case, contractions and slang
-	// expanded: "gonna kms" reads "going to kill myself").
-	Matches []string
+	score float64
+	// hits are the strongest match of each span, in text order.
+	hits []hit
 }
 
-// Detector scores text for current suicidal or self-harm intent of its
-// author. It holds only compiled, read-only patterns, so one Detector can be
-// shared by any number of goroutines.
-type Detector struct {
+// matches are the phrases that raised the score, in text order, in the
+// normalised form the rules saw (lower case, contractions and slang
+// expanded: "gonna kms" reads "going to kill myself").
+func (r ruleResult) matches() []string {
+	var out []string
+	seen := make(map[string]bool)
+	for _, h := range r.hits {
+		if h.weight >= matchFloor && !seen[h.phrase] {
+			seen[h.phrase] = true
+			out = append(out, h.phrase)
+		}
+	}
+	return out
+}
+
+// rules are the compiled phrase patterns with their literal index. They
+// are read-only, so one value serves any number of goroutines.
+type rules struct {
 	patterns []*pattern
 	index    *literalIndex
 	guards   map[*regexp.Regexp]idFilter
 }
 
-// sharedCompiled compiles the pattern table once per process; every Detector
-// points at the same read-only state.
+// sharedCompiled compiles the pattern table once per process; every
+// Detector points at the same read-only state.
 var sharedCompiled = sync.OnceValue(compilePatterns)
 
 func sharedPatterns() []*pattern { return sharedCompiled().patterns }
 
-// NewDetector returns a Detector. It is cheap after the first call.
-func NewDetector() *Detector {
+func sharedRules() *rules {
 	c := sharedCompiled()
-	return &Detector{patterns: c.patterns, index: c.index, guards: c.guards}
+	return &rules{patterns: c.patterns, index: c.index, guards: c.guards}
 }
 
 type hit struct {
 	start, end int
 	weight     float64
 	phrase     string
+	pattern    string
 }
 
-// Assess scores text. It never fails: empty or unrelated text scores 0.
-func (d *Detector) Assess(text string) Assessment {
-	t := analyse(normalize(text))
+// assess runs the rules over normalised text. Empty or unrelated text
+// scores 0.
+func (r *rules) assess(normalised string) ruleResult {
+	t := analyse(normalised)
 	var hits []hit
 	// Patterns never span a sentence break, so each runs only on the
 	// sentences its literals allow; most sentences of a long post are
 	// skipped without touching a regular expression.
-	inText, inSentence := d.index.scan(t.text, t.sentences)
-	t.inText, t.inSentence, t.guards = inText, inSentence, d.guards
+	inText, inSentence := r.index.scan(t.text, t.sentences)
+	t.inText, t.inSentence, t.guards = inText, inSentence, r.guards
 	t.help = t.matchText(helpRe)
 	t.bereaved = t.matchText(deathRe)
-	for _, p := range d.patterns {
+	for _, p := range r.patterns {
 		if !p.ids.allows(inText) {
 			continue
 		}
@@ -80,26 +92,18 @@ func (d *Detector) Assess(text string) Assessment {
 				start, end := sp.start+loc[0], sp.start+loc[1]
 				c := t.context(start, end)
 				if w := p.score(c); w > 0 {
-					hits = append(hits, hit{start: start, end: end, weight: w, phrase: c.phrase})
+					hits = append(hits, hit{start: start, end: end, weight: w, phrase: c.phrase, pattern: p.name})
 				}
 			}
 		}
 	}
-	hits = strongestPerSpan(hits)
-
+	res := ruleResult{hits: strongestPerSpan(hits)}
 	keep := 1.0
-	var a Assessment
-	seen := make(map[string]bool)
-	for _, h := range hits {
+	for _, h := range res.hits {
 		keep *= 1 - h.weight
-		if h.weight >= matchFloor && !seen[h.phrase] {
-			seen[h.phrase] = true
-			a.Matches = append(a.Matches, h.phrase)
-		}
 	}
-	a.Score = clamp01(1 - keep)
-	a.Crisis = a.Score >= CrisisThreshold
-	return a
+	res.score = clamp01(1 - keep)
+	return res
 }
 
 // strongestPerSpan keeps, among overlapping hits, only the strongest, so one

@@ -46,7 +46,7 @@ func TestDefaultHelplines(t *testing.T) {
 // verified, kept apart from data/crisis-lines.tsv (the copy Hearth embeds)
 // so that an edit to the embedded data shows up here until the new lines
 // are verified and this copy updated with them.
-const verifiedHelplinesPath = "testdata/crisis-lines-verified.tsv"
+const verifiedHelplinesPath = "testdata/helplines/verified.tsv"
 
 // TestDefaultHelplinesMatchSharedList: the embedded copy says what the
 // verified list says, line for line.

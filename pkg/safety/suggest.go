@@ -83,11 +83,8 @@ var suggestRules = sync.OnceValue(func() []tagRules {
 	}
 })
 
+// selfHarmPhraseRe tells a self-harm phrase of the rules from a suicide one.
 var selfHarmPhraseRe = regexp.MustCompile(`\b(?:cut|cutting|harm|harming|blade|razor|burn|burning|hurt|hurting|wrists?)\b`)
-
-// crisisDetector backs the suicide suggestion for posts that describe a
-// plan without naming it ("I have the pills saved up").
-var crisisDetector = sync.OnceValue(NewDetector)
 
 // SuggestTags proposes trigger-warning tags for a draft, in vocabulary order,
 // at most one per tag, each with the word that prompted it. It is
@@ -102,12 +99,13 @@ func SuggestTags(text string) []Suggestion {
 		}
 	}
 	if !hasSlug(out, TagSuicide) && !hasSlug(out, TagSelfHarm) {
-		if a := crisisDetector().Assess(text); a.Crisis && len(a.Matches) > 0 {
+		if rr := sharedRules().assess(n); rr.score >= ruleThreshold && len(rr.matches()) > 0 {
+			m := rr.matches()[0]
 			slug := TagSuicide
-			if selfHarmPhraseRe.MatchString(a.Matches[0]) {
+			if selfHarmPhraseRe.MatchString(m) {
 				slug = TagSelfHarm
 			}
-			out = append(out, Suggestion{Slug: slug, Reason: fmt.Sprintf("mentions %q", a.Matches[0])})
+			out = append(out, Suggestion{Slug: slug, Reason: fmt.Sprintf("mentions %q", m)})
 			order := make(map[string]int)
 			for i, t := range DefaultTags() {
 				order[t.Slug] = i

@@ -1,0 +1,139 @@
+package safety
+
+import (
+	"sort"
+	"strings"
+)
+
+// How many of the model's reasons a flagged text shows beside the rules'
+// phrases, and the least a reason must add to the margin to be shown.
+const (
+	explainPhrases = 3
+	explainCues    = 1
+	explainFloor   = 0.05
+)
+
+// explain lists why a text was flagged: the phrases the rules matched, then
+// the words and word pairs that raised the probability of its level most,
+// then the strongest sentence cue.
+func (d *Detector) explain(normalised string, rr ruleResult, crisis bool) []string {
+	out := rr.matches()
+	f := features{explain: true}
+	f.extract(normalised, rr)
+	weight := d.model.influence(f.list, crisis)
+	phrases := map[string]float64{}
+	cues := map[string]float64{}
+	for i, x := range f.list {
+		v := weight(x.idx) * float64(x.val)
+		name := f.names[i]
+		switch name[0] {
+		case nsWord:
+			phrases[name[2:]] += v
+		case nsPair:
+			phrases[strings.TrimSpace(strings.NewReplacer("<s>", "", "</s>", "").Replace(name[2:]))] += v
+		case nsCue:
+			cues[describeCue(name[2:])] += v
+		}
+	}
+	out = appendTop(out, phrases, explainPhrases)
+	return appendTop(out, cues, explainCues)
+}
+
+// influence returns, for a text's features, how much a unit of each
+// feature raises the log-probability of the level (crisis, or concern or
+// crisis): the level's kinds' mean weight minus every kind's, each
+// weighted by its probability.
+func (m *model) influence(list []feature, crisis bool) func(idx uint32) float64 {
+	p := make([]float64, len(m.classes))
+	m.logits(list, p)
+	softmax(p)
+	minGrade := 1
+	if crisis {
+		minGrade = 2
+	}
+	in := 0.0
+	for k, c := range m.classes {
+		if c.grade >= minGrade {
+			in += p[k]
+		}
+	}
+	return func(idx uint32) float64 {
+		var level, all float64
+		for k, c := range m.classes {
+			w := float64(m.weight(k, idx)) * p[k]
+			all += w
+			if c.grade >= minGrade {
+				level += w
+			}
+		}
+		if in == 0 {
+			return 0
+		}
+		return level/in - all
+	}
+}
+
+// appendTop appends the n names with the largest positive values over
+// explainFloor that are not already in out and not part of a phrase in it.
+func appendTop(out []string, vals map[string]float64, n int) []string {
+	type kv struct {
+		k string
+		v float64
+	}
+	var list []kv
+	for k, v := range vals {
+		if v >= explainFloor && k != "" {
+			list = append(list, kv{k, v})
+		}
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].v != list[j].v {
+			return list[i].v > list[j].v
+		}
+		return list[i].k < list[j].k
+	})
+	added := 0
+	for _, x := range list {
+		if added == n {
+			break
+		}
+		if covered(out, x.k) {
+			continue
+		}
+		out = append(out, x.k)
+		added++
+	}
+	return out
+}
+
+// covered: phrase is already shown, or is a word of a phrase shown.
+func covered(shown []string, phrase string) bool {
+	for _, s := range shown {
+		if s == phrase || strings.Contains(" "+s+" ", " "+phrase+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+var cuePersons = map[string]string{
+	"FIRST": "the author", "SECOND": "the reader", "THIRD": "someone else", "NOBODY": "no one named",
+}
+
+// describeCue turns a cue feature ("FIRST MEANS time") into words a
+// moderator reads ("the author: means, time").
+func describeCue(name string) string {
+	parts := strings.Fields(name)
+	if len(parts) == 0 {
+		return ""
+	}
+	who := cuePersons[parts[0]]
+	if len(parts) == 1 {
+		return who
+	}
+	rest := make([]string, 0, len(parts)-1)
+	for _, p := range parts[1:] {
+		rest = append(rest, strings.ToLower(p))
+	}
+	return who + ": " + strings.Join(rest, ", ")
+}
