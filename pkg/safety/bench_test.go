@@ -40,17 +40,21 @@ func BenchmarkAssess(b *testing.B) {
 // longPost is a 2 KB post, the size the scoring budget is set for (p99
 // under 1 ms on one core): a long everyday story with one sentence of
 // crisis language in it, so every layer of the detector has work to do.
-var longPost = strings.Repeat("Work has been rough this month and my landlord is raising the rent again, which I really cannot afford. ", 7) +
+var longPost = strings.Repeat("Work has been rough this month and my landlord is raising the rent again, which I really cannot afford. ", 8) +
 	"Honestly though, I have been sitting with a bottle of pills in front of me for an hour tonight. " +
-	strings.Repeat("My therapist is on leave until March, so I have been trying the breathing exercises people recommended here. ", 8)
+	strings.Repeat("My therapist is on leave until March, so I have been trying the breathing exercises people recommended here. ", 9)
 
 // BenchmarkAssess2KB reports the 99th percentile of single calls as well as
-// the mean.
-func BenchmarkAssess2KB(b *testing.B) {
+// the mean, for the learned detector.
+func BenchmarkAssess2KB(b *testing.B) { bench2KB(b, NewDetector(WithLearnedModel())) }
+
+// BenchmarkAssess2KBRules is the same for the rules alone, the default.
+func BenchmarkAssess2KBRules(b *testing.B) { bench2KB(b, NewDetector()) }
+
+func bench2KB(b *testing.B, d *Detector) {
 	if len(longPost) < 1900 || len(longPost) > 2200 {
 		b.Fatalf("long post is %d bytes, want about 2 KB", len(longPost))
 	}
-	d := NewDetector(WithLearnedModel())
 	b.ReportAllocs()
 	b.SetBytes(int64(len(longPost)))
 	var times []time.Duration

@@ -6,14 +6,37 @@
 // # Crisis language
 //
 // A [Detector] scores a post for current suicidal or self-harm intent of its
-// author. It is deliberately transparent and local: no model, no network, only
-// weighted phrase patterns over normalised text plus context rules that a
-// moderator can read and argue with. The context rules discount negations
-// ("I would never"), past or recovered accounts ("two years clean"), other
-// people ("my brother wants to die"), reported speech and fiction, hypotheticals
-// and hyperbole attached to a trivial cause ("this traffic makes me want to
-// die"). [Evaluate] measures a detector against a labelled TSV file, which is
-// what the `hearth crisis-eval` command prints.
+// author, locally: no network, no download. It has two layers.
+//
+// The phrase rules are weighted patterns over normalised text plus context
+// rules a moderator can read and argue with: they discount negations ("I
+// would never"), past or recovered accounts ("two years clean"), other
+// people ("my brother wants to die"), reported speech and fiction,
+// hypotheticals and hyperbole attached to a trivial cause ("this traffic
+// makes me want to die"). Alone (the default) they raise the crisis level
+// only.
+//
+// With [WithLearnedModel], a model trained on the labelled data in
+// testdata reads the rules' findings with the words around them: a softmax
+// over the kinds of the data (each crisis category of the Columbia scale,
+// the concern categories, the kinds of hard negative), over hashed words
+// and word pairs, word classes (wordclass.go), per-sentence cues of who a
+// risky sentence is about and how it is meant (cues.go), and the rules'
+// score and families. Features found in fewer than two training examples
+// are dropped. P(crisis) and P(concern or crisis) are sums over the kinds;
+// P(crisis) is scaled down when no risk word or rule is present; a long
+// post is scored a passage at a time (chunks.go). [Train] fits the model
+// deterministically; `hearth crisis-train` writes it to crisis_model.bin,
+// which the package embeds. [CrossValidate] trains one model per block of
+// the data and scores the block left out, which is what `hearth crisis-eval
+// -cv` prints; [Evaluate] measures a detector on a labelled TSV file. The
+// figures are in testdata/README.md: the learned model is below its targets,
+// which is why it is a setting.
+//
+// Text in a language the detector does not read is not scored but marked
+// not screened (language.go), so it is never silently safe. Flagged text
+// carries Matches: the rules' phrases, then the words and cues that raised
+// the model's score most.
 //
 // The detector is a safety net, not a diagnosis: a post that scores below the
 // threshold may still need a human, and the author of a flagged post always

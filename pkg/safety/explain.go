@@ -40,9 +40,11 @@ func (d *Detector) explain(normalised string, rr ruleResult, crisis bool) []stri
 }
 
 // influence returns, for a text's features, how much a unit of each
-// feature raises the log-probability of the level (crisis, or concern or
-// crisis): the level's kinds' mean weight minus every kind's, each
-// weighted by its probability.
+// feature favours the level (crisis, or concern or crisis) over the rest:
+// its mean weight in the level's kinds minus its mean weight in the other
+// kinds, each mean weighted by the kinds' probabilities (uniform among the
+// other kinds when the level takes nearly all the probability, so that a
+// certain call is still explained).
 func (m *model) influence(list []feature, crisis bool) func(idx uint32) float64 {
 	p := make([]float64, len(m.classes))
 	m.logits(list, p)
@@ -51,25 +53,33 @@ func (m *model) influence(list []feature, crisis bool) func(idx uint32) float64 
 	if crisis {
 		minGrade = 2
 	}
-	in := 0.0
+	in, out, others := 0.0, 0.0, 0
 	for k, c := range m.classes {
 		if c.grade >= minGrade {
 			in += p[k]
+		} else {
+			out += p[k]
+			others++
 		}
 	}
+	uniform := out < 1e-6
 	return func(idx uint32) float64 {
-		var level, all float64
+		var level, rest float64
 		for k, c := range m.classes {
-			w := float64(m.weight(k, idx)) * p[k]
-			all += w
-			if c.grade >= minGrade {
-				level += w
+			w := float64(m.weight(k, idx))
+			switch {
+			case c.grade >= minGrade:
+				level += w * p[k]
+			case uniform:
+				rest += w / float64(others)
+			default:
+				rest += w * p[k] / out
 			}
 		}
 		if in == 0 {
 			return 0
 		}
-		return level/in - all
+		return level/in - rest
 	}
 }
 
@@ -82,7 +92,7 @@ func appendTop(out []string, vals map[string]float64, n int) []string {
 	}
 	var list []kv
 	for k, v := range vals {
-		if v >= explainFloor && k != "" {
+		if v >= explainFloor && k != "" && !onlyFunctionWords(k) {
 			list = append(list, kv{k, v})
 		}
 	}
@@ -136,4 +146,16 @@ func describeCue(name string) string {
 		rest = append(rest, strings.ToLower(p))
 	}
 	return who + ": " + strings.Join(rest, ", ")
+}
+
+// onlyFunctionWords: every word of a phrase is a common English function
+// word ("the", "i", "and it"), which tells a moderator nothing about why a
+// post was flagged, though the model may weigh it.
+func onlyFunctionWords(phrase string) bool {
+	for _, w := range strings.Fields(phrase) {
+		if !englishWords[w] {
+			return false
+		}
+	}
+	return true
 }
