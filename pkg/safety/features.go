@@ -64,13 +64,6 @@ func hashString(h uint32, s string) uint32 {
 	return h
 }
 
-func hashBytes(h uint32, s []byte) uint32 {
-	for _, b := range s {
-		h = (h ^ uint32(b)) * fnvPrime
-	}
-	return h
-}
-
 // finish mixes the bits so that the low ones, which index the weights,
 // depend on every byte.
 func finish(h uint32) uint32 {

@@ -60,7 +60,7 @@ func newModel(classes []modelClass, bias []float32, dense [][]float32) *model {
 		if !used {
 			continue
 		}
-		m.rows[i] = int32(len(m.table) / len(classes))
+		m.rows[i] = int32(len(m.table) / len(classes)) // #nosec G115 -- at most 1<<featureBits rows
 		for k := range dense {
 			m.table = append(m.table, bf16(dense[k][i]))
 		}
@@ -153,18 +153,18 @@ func encodeModel(w io.Writer, m *model, meta string) error {
 	fmt.Fprintf(&b, "# %s\n", meta)
 	b.WriteString(modelMagic)
 	le := binary.LittleEndian
-	b.Write(le.AppendUint32(le.AppendUint32(nil, featureBits), uint32(len(m.classes))))
+	b.Write(le.AppendUint32(le.AppendUint32(nil, featureBits), uint32(len(m.classes)))) // #nosec G115 -- at most 255 classes, checked on reading
 	for k, c := range m.classes {
 		if len(c.name) > 255 {
 			return fmt.Errorf("crisis model: class name %q too long", c.name)
 		}
-		b.WriteByte(byte(c.grade))
-		b.WriteByte(byte(len(c.name)))
+		b.WriteByte(byte(c.grade))     // #nosec G115 -- a grade is 0, 1 or 2
+		b.WriteByte(byte(len(c.name))) // #nosec G115 -- checked above: at most 255
 		b.WriteString(c.name)
 		b.Write(le.AppendUint32(nil, math.Float32bits(m.bias[k])))
 	}
 	n := len(m.classes)
-	b.Write(le.AppendUint32(nil, uint32(len(m.table)/max(n, 1))))
+	b.Write(le.AppendUint32(nil, uint32(len(m.table)/max(n, 1)))) // #nosec G115 -- at most 1<<featureBits rows
 	for i, r := range m.rows {
 		if r < 0 {
 			continue

@@ -217,7 +217,7 @@ func train(samples []sample, use []int, classes []modelClass, opt TrainOptions) 
 	samples = pruneRare(samples, use, opt.MinCount)
 	t := newSGD(len(classes), opt)
 	order := append([]int(nil), use...)
-	rng := rand.New(rand.NewPCG(opt.Seed, 0x6865617274680001))
+	rng := rand.New(rand.NewPCG(opt.Seed, 0x6865617274680001)) // #nosec G404 -- a seeded, reproducible training order, not a secret
 	for range opt.Epochs {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, i := range order {
