@@ -49,6 +49,9 @@ func (in *GroupInput) validate(creating bool) *forum.ValidationError {
 	in.Name = strings.TrimSpace(in.Name)
 	in.Description = strings.TrimSpace(in.Description)
 	in.Guidelines = strings.TrimSpace(in.Guidelines)
+	forum.CheckEncoding(v, "name", "group name", in.Name)
+	forum.CheckEncoding(v, "description", "description", in.Description)
+	forum.CheckEncoding(v, "guidelines", "guidelines", in.Guidelines)
 	if creating && !ValidSlug(in.Slug) {
 		v.Add("slug", "Use 2 to 40 lower-case letters a to z, digits and hyphens, with no spaces, such as \"chronic-pain\".")
 	}
@@ -272,6 +275,8 @@ func (in *TagInput) validate(creating bool) *forum.ValidationError {
 	v := &forum.ValidationError{}
 	in.Name = strings.TrimSpace(in.Name)
 	in.Description = strings.TrimSpace(in.Description)
+	forum.CheckEncoding(v, "name", "name", in.Name)
+	forum.CheckEncoding(v, "description", "description", in.Description)
 	if creating && !ValidSlug(in.Slug) {
 		v.Add("slug", "Use 2 to 40 lower-case letters a to z, digits and hyphens, such as \"body-image\".")
 	}

@@ -45,8 +45,10 @@ func (s *Service) Escalate(ctx context.Context, a *auth.Actor, in EscalationInpu
 	}
 	reason := strings.TrimSpace(in.Reason)
 	v := &forum.ValidationError{}
+	forum.CheckEncoding(v, "reason", "reason", reason)
 	switch {
-	case reason == "" || !utf8.ValidString(reason):
+	case v.Fields["reason"] != "":
+	case reason == "":
 		v.Add("reason", "Please say why you are escalating this. The safeguarding leads read it first.")
 	case utf8.RuneCountInString(reason) > MaxReasonLen:
 		v.Add("reason", "Please keep the reason under 500 characters.")
@@ -170,8 +172,10 @@ func (s *Service) ResolveEscalation(ctx context.Context, a *auth.Actor, id int64
 	}
 	note = strings.TrimSpace(note)
 	v := &forum.ValidationError{}
+	forum.CheckEncoding(v, "note", "note", note)
 	switch {
-	case note == "" || !utf8.ValidString(note):
+	case v.Fields["note"] != "":
+	case note == "":
 		v.Add("note", "Please note what was done. It goes into the audit log.")
 	case utf8.RuneCountInString(note) > MaxReasonLen:
 		v.Add("note", "Please keep the note under 500 characters.")
@@ -253,10 +257,13 @@ func (s *Service) SetInstructions(ctx context.Context, a *auth.Actor, text strin
 		return err
 	}
 	text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
-	if !utf8.ValidString(text) || utf8.RuneCountInString(text) > MaxInstructionsLen || strings.ContainsRune(text, 0) {
-		v := &forum.ValidationError{}
+	v := &forum.ValidationError{}
+	forum.CheckEncoding(v, "instructions", "instructions", text)
+	if v.Fields["instructions"] == "" && utf8.RuneCountInString(text) > MaxInstructionsLen {
 		v.Add("instructions", "Please keep the instructions under 5,000 characters.")
-		return v
+	}
+	if err := v.OrNil(); err != nil {
+		return err
 	}
 	now := s.now()
 	return s.store.Atomic(ctx, func(tx Tx) error {

@@ -144,7 +144,9 @@ func (s *Service) UpdateSitePage(ctx context.Context, a *auth.Actor, slug, sourc
 	}
 	source = strings.TrimSpace(source)
 	v := &forum.ValidationError{}
+	forum.CheckEncoding(v, "body", "page text", source)
 	switch n := utf8.RuneCountInString(source); {
+	case v.Fields["body"] != "":
 	case n == 0:
 		v.Add("body", "Please write the page's text, or restore Hearth's default text instead.")
 	case n > MaxSitePage:

@@ -69,7 +69,7 @@ const defaultPrivacy = `Hearth keeps as little about you as it can to run a safe
 ## Your choices
 
 - **Download** everything you wrote, at any time, from Settings.
-- **Delete your account** from Settings, choosing whether your posts stay as "former member" or are erased. Deletion cannot be undone.
+- **Delete your account** from Settings, choosing whether your posts stay as "former member" or are erased. Deletion cannot be undone. Erased words leave Hearth's pages, search and database at once; copies in the site's backups made before then remain until those backups expire.
 - Questions about your data go to the people who run this site; their contact details belong on the [about page](/about).
 `
 

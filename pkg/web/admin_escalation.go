@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+
+	"hearth/pkg/forum"
 )
 
 // adminEscalation shows the escalation instructions admins write for the
@@ -35,7 +37,7 @@ func (s *Server) adminEscalationSave(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		v.Instructions, v.Errors = text, formErrors(verr, "instructions")
+		v.Instructions, v.Errors = forum.CleanText(text), formErrors(verr, "instructions")
 		return renderPage(c, http.StatusUnprocessableEntity, pageAdminEscalation, v)
 	}
 	if err != nil {

@@ -23,6 +23,13 @@ func (f GroupForm) input() moderation.GroupInput {
 		Premod: f.Premod, PremodFirstN: n, RequireTag: f.RequireTag, NoAnonymous: !f.AllowAnonymous}
 }
 
+// shown is f as a refused form shows it again: unreadable characters
+// marked, nothing dropped.
+func (f GroupForm) shown() GroupForm {
+	f.Name, f.Description, f.Guidelines = forum.CleanText(f.Name), forum.CleanText(f.Description), forum.CleanText(f.Guidelines)
+	return f
+}
+
 func adminGroupFormOf(g forum.Group) GroupForm {
 	f := GroupForm{Slug: g.Slug, Name: g.Name, Description: g.Description, Guidelines: g.Guidelines, Premod: g.Premod, RequireTag: g.RequireTag,
 		AllowAnonymous: g.AllowAnonymous}
@@ -53,7 +60,7 @@ func (s *Server) adminGroupCreate(c echo.Context) error {
 	f := adminGroupForm(c)
 	g, err := s.deps.Moderation.CreateGroup(c.Request().Context(), actor(c), f.input())
 	if v, ok := forum.AsValidation(err); ok {
-		return s.renderAdminGroups(c, f, v.Fields, http.StatusUnprocessableEntity)
+		return s.renderAdminGroups(c, f.shown(), v.Fields, http.StatusUnprocessableEntity)
 	}
 	if err != nil {
 		return err
@@ -79,7 +86,7 @@ func (s *Server) adminGroupUpdate(c echo.Context) error {
 	g, err := s.deps.Moderation.UpdateGroup(ctx, actor(c), f.Slug, f.input())
 	if v, ok := forum.AsValidation(err); ok {
 		return renderPage(c, http.StatusUnprocessableEntity, pageAdminGroupEdit,
-			AdminGroupView{Base: s.base(c, g.Name), Group: g, Form: f, Errors: v.Fields, ErrorList: errorList(v.Fields, adminGroupFields...)})
+			AdminGroupView{Base: s.base(c, g.Name), Group: g, Form: f.shown(), Errors: v.Fields, ErrorList: errorList(v.Fields, adminGroupFields...)})
 	}
 	if err != nil {
 		return err

@@ -47,7 +47,7 @@ func (s *Server) adminPageSave(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		view.Body, view.Errors = keepTyped(body), formErrors(v, "body")
+		view.Body, view.Errors = forum.CleanText(body), formErrors(v, "body")
 		return renderPage(c, http.StatusUnprocessableEntity, pageAdminPageEdit, view)
 	}
 	if err != nil {

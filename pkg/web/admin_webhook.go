@@ -51,6 +51,7 @@ func (s *Server) renderWebhook(c echo.Context, code int, e webhook.Endpoint, f W
 	if err != nil {
 		return err
 	}
+	f.Name, f.URL = forum.CleanText(f.Name), forum.CleanText(f.URL)
 	view := AdminWebhookView{Base: s.base(c, "Webhook: "+e.Name), ID: e.ID, Name: e.Name, Host: hostOf(e.URL), Enabled: e.Enabled,
 		Events: eventLabels(e), Form: f, Errors: formErrors(v, webhookFields...), Paged: before > 0}
 	for _, d := range log.Deliveries {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"hearth/pkg/forum"
 	"hearth/pkg/moderation"
 )
 
@@ -95,6 +96,8 @@ func hoursInput(form url.Values, saved HoursForm) (moderation.HoursInput, HoursF
 	}
 	in := moderation.HoursInput{Start: f.Start, End: f.End, Zone: f.Zone, Label: f.Label,
 		ReportThreshold: f.ReportThreshold, HoldFirstPosts: f.HoldFirstPosts, CrisisPanel: f.CrisisPanel, Overnight: f.Overnight}
+	// Shown again as typed, unreadable characters marked.
+	f.Zone, f.Label = forum.CleanText(f.Zone), forum.CleanText(f.Label)
 	for _, d := range f.Days {
 		if d.Checked {
 			in.Days = append(in.Days, d.Key)

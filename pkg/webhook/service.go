@@ -60,13 +60,16 @@ func admin(a *auth.Actor) error {
 func check(in Input) (name, u string, kinds []events.Kind, err error) {
 	v := &forum.ValidationError{}
 	name, u = strings.TrimSpace(in.Name), strings.TrimSpace(in.URL)
+	forum.CheckEncoding(v, "name", "name", name)
+	forum.CheckEncoding(v, "url", "address", u)
 	switch n := utf8.RuneCountInString(name); {
+	case v.Fields["name"] != "":
 	case n == 0:
 		v.Add("name", "Please give the endpoint a name, such as the chat room it posts to.")
 	case n > NameMax:
 		v.Add("name", fmt.Sprintf("Please keep the name under %d characters.", NameMax))
 	}
-	if msg := checkURL(u); msg != "" {
+	if msg := checkURL(u); msg != "" && v.Fields["url"] == "" {
 		v.Add("url", msg)
 	}
 	for _, h := range events.Hooks() {
