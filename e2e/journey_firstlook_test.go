@@ -3,6 +3,8 @@ package e2e
 import (
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp/kb"
 )
 
 // TestJourneyFirstLook: the pages a newcomer and a moderator meet first, on
@@ -51,4 +53,44 @@ func TestJourneyFirstLook(t *testing.T) {
 	}
 	b.Audit()
 	b.Shot("mod")
+}
+
+// TestJourneyKeyboardToReply: on a three-post thread a member reaches the
+// reply box in at most 10 presses of Tab, following "Skip to reply"; the
+// author of a warned thread reads it open with the warning above it, while
+// another member finds it collapsed.
+func TestJourneyKeyboardToReply(t *testing.T) {
+	needChromium(t)
+	srv := StartServer(t, ServerOptions{})
+	author, _ := Member(t, srv, "rowan", true)
+	path := author.StartThread("grief", "Three posts "+newName("x"), "The first of three.", "death-loss")
+	if !author.visible(".own-warning") || !author.visible(`ol.posts .prose`) || author.Has("ol.posts details.tw") {
+		t.Fatalf("the author does not see their warned post open with its warning above it:\n%s", tail(author.Body(), 20))
+	}
+	for _, body := range []string{"The second.", "The third."} {
+		author.SetValue("#body", body)
+		author.Submit(`form.composer button.primary`, 200)
+	}
+	b, _ := Member(t, srv, "aspen", false)
+	b.Go(path)
+	if n := len(b.postIDs()); n != 3 {
+		t.Fatalf("the thread has %d posts, want 3", n)
+	}
+	if !b.Has("ol.posts details.tw") {
+		t.Fatalf("another member does not see the warned post collapsed")
+	}
+	stops := 0
+	for ; stops < 10; stops++ {
+		b.Press(kb.Tab)
+		if eval[bool](b, `document.activeElement && document.activeElement.id === "body"`) {
+			break
+		}
+		if eval[bool](b, `!!document.activeElement && document.activeElement.matches('.skip-link, .in-page a[href="#reply-heading"]')`) {
+			b.Press(kb.Enter)
+		}
+	}
+	if !eval[bool](b, `document.activeElement && document.activeElement.id === "body"`) {
+		t.Fatalf("the reply box is not reached in 10 Tab stops (focus on %+v)", b.focused())
+	}
+	t.Logf("reply box reached in %d Tab stops", stops+1)
 }
