@@ -185,12 +185,16 @@ type seedInfo struct {
 	password             string
 	threadID             int64
 	firstThread, lastThr int64
+	// unreadMember has unread notifications waiting (seed-demo's report).
+	unreadMember string
+	unread       int
 }
 
 var (
 	reMembers = regexp.MustCompile(`password "([^"]+)", for example: (.+)$`)
 	reBusiest = regexp.MustCompile(`busiest thread: /t/(\d+)`)
 	reRange   = regexp.MustCompile(`threads /t/(\d+) to /t/(\d+)`)
+	reUnread  = regexp.MustCompile(`seed-demo: (\S+) has (\d+) unread notifications`)
 )
 
 // seedOnce runs hearth seed-demo --bench-shape, or reuses a directory seeded
@@ -224,6 +228,10 @@ func seedOnce(ctx context.Context, bin string, env []string, dataDir string, reu
 		}
 		if m := reBusiest.FindStringSubmatch(line); m != nil {
 			si.threadID, _ = strconv.ParseInt(m[1], 10, 64)
+		}
+		if m := reUnread.FindStringSubmatch(line); m != nil {
+			si.unreadMember = m[1]
+			si.unread, _ = strconv.Atoi(m[2])
 		}
 		if m := reRange.FindStringSubmatch(line); m != nil {
 			si.firstThread, _ = strconv.ParseInt(m[1], 10, 64)

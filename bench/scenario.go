@@ -33,6 +33,7 @@ var scenarios = []scenario{
 	{name: "group", route: func(seedInfo) string { return "/g/grief" }, target: 8000},
 	{name: "thread", route: func(si seedInfo) string { return fmt.Sprintf("/t/%d", si.threadID) }, target: 3700},
 	{name: "thread-member", route: func(si seedInfo) string { return fmt.Sprintf("/t/%d", si.threadID) }, target: 3700},
+	{name: "thread-unread", route: func(si seedInfo) string { return fmt.Sprintf("/t/%d", si.threadID) }, target: 3700},
 	{name: "reply", route: func(si seedInfo) string { return fmt.Sprintf("/t/%d/reply", si.threadID) }, target: 1200, write: true},
 	{name: "login", route: func(seedInfo) string { return "/login" }, write: true},
 }
@@ -72,6 +73,7 @@ func luaDir() string {
 func runScenarios(ctx context.Context, o options, srv *server, si seedInfo, pg *pgSchema) []result {
 	var out []result
 	var cookies []string
+	unreadCookie := ""
 	for _, sc := range scenarios {
 		if o.only != nil && !o.only[sc.name] {
 			continue
@@ -90,7 +92,10 @@ func runScenarios(ctx context.Context, o options, srv *server, si seedInfo, pg *
 		if (sc.name == "thread-member" || sc.name == "reply") && cookies == nil {
 			cookies = logins(srv, si)
 		}
-		args, env, target, skip := wrkInvocation(o, srv, si, sc.name, path, cookies)
+		if sc.name == "thread-unread" {
+			unreadCookie = loginUnread(srv, si)
+		}
+		args, env, target, skip := wrkInvocation(o, srv, si, sc.name, path, cookies, unreadCookie)
 		if skip != "" {
 			r.skipped = skip
 			out = append(out, r)
@@ -127,9 +132,24 @@ func logins(srv *server, si seedInfo) []string {
 	return cookies
 }
 
+// loginUnread signs in the member with unread notifications, if the data
+// set has one.
+func loginUnread(srv *server, si seedInfo) string {
+	if si.unreadMember == "" {
+		return ""
+	}
+	ck, err := srv.login(si.unreadMember, si.password)
+	if err != nil {
+		fmt.Printf("bench: %v\n", err)
+		return ""
+	}
+	fmt.Printf("bench: thread-unread signs in as %s, who has %d unread notifications\n", si.unreadMember, si.unread)
+	return ck
+}
+
 // wrkInvocation is how wrk runs scenario name against path: its
 // arguments, environment and target URL, or why it cannot run.
-func wrkInvocation(o options, srv *server, si seedInfo, name, path string, cookies []string) (args, env []string, target, skip string) {
+func wrkInvocation(o options, srv *server, si seedInfo, name, path string, cookies []string, unreadCookie string) (args, env []string, target, skip string) {
 	args = []string{"-t", strconv.Itoa(o.threads), "-c", strconv.Itoa(o.conns), "--latency", "--timeout", "10s"}
 	env = os.Environ()
 	target = srv.url + path
@@ -139,6 +159,11 @@ func wrkInvocation(o options, srv *server, si seedInfo, name, path string, cooki
 			return nil, nil, "", "skipped: could not log in"
 		}
 		args = append(args, "-H", "Cookie: "+cookies[0])
+	case "thread-unread":
+		if unreadCookie == "" {
+			return nil, nil, "", "skipped: the data set has no member with unread notifications (seed-demo --bench-shape makes one)"
+		}
+		args = append(args, "-H", "Cookie: "+unreadCookie)
 	case "reply":
 		if len(cookies) == 0 {
 			return nil, nil, "", "skipped: could not log in"

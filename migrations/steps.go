@@ -27,6 +27,7 @@ var Steps = []Step{
 	step0022CareHours,
 	step0023SecureDelete,
 	step0024Webhooks,
+	step0025ReplyPath,
 	step0026CrisisLevels,
 	step0027PeerSupport,
 	step0028SitePages,

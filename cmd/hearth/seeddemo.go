@@ -81,5 +81,8 @@ func cmdSeedDemo(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "seed-demo: busiest thread: /t/%d (%d posts)\n", st.BusiestThreadID, st.BusiestThreadPosts)
 		fmt.Fprintf(e.stdout, "seed-demo: threads /t/%d to /t/%d\n", st.FirstThreadID, st.LastThreadID)
 	}
+	if st.UnreadMember != "" {
+		fmt.Fprintf(e.stdout, "seed-demo: %s has %d unread notifications\n", st.UnreadMember, st.UnreadNotices)
+	}
 	return nil
 }

@@ -23,7 +23,6 @@ type User struct {
 	// TOTPLastStep is the time step of the last code accepted; a code of
 	// that step or an earlier one is refused as a replay.
 	TOTPLastStep int64     `gorm:"column:totp_last_step"`
-	PostCount    int       `gorm:"column:post_count"`
 	CreatedAt    time.Time `gorm:"column:created_at"`
 	UpdatedAt    time.Time `gorm:"column:updated_at"`
 	// SettingsVersion grows with every change to the member's tag
@@ -32,9 +31,10 @@ type User struct {
 	// Only the triggers change it: GORM writes it on create, never on update.
 	SettingsVersion int64 `gorm:"column:settings_version;<-:create"`
 	// NoticeVersion grows with every change the member's unread count
-	// depends on (database triggers keep it in member_versions, migration
-	// 20), so the count can be kept in memory between requests. The
-	// session lookup reads it; it is not a column of users.
+	// depends on (database triggers keep it in member_versions and
+	// notice_marks, migrations 20 and 25), so the count can be kept in
+	// memory between requests. The session lookup reads it; it is not a
+	// column of users.
 	NoticeVersion int64 `gorm:"-"`
 }
 

@@ -18,9 +18,10 @@
 //	notices; the tag vocabulary;     |                        | or to the moderation hours (migration 22); breaks    |
 //	the moderation hours             |                        | also when the first one ends; at most                |
 //	                                 |                        | HEARTH_MEMBER_CACHE members (default 4,096)          |
-//	a member's unread count and      | Members                | member_versions.notices (migration 20): their        | both
-//	follow state of threads they     |                        | notifications, follows, hidden tags, blocks, and a   |
-//	read                             |                        | post or thread they have unread news in changing     |
+//	a member's unread count and      | Members                | member_versions.notices plus the member's rows in    | both
+//	follow state of threads they     |                        | notice_marks (migrations 20, 25): their              |
+//	read                             |                        | notifications, follows, hidden tags, blocks, and a   |
+//	                                 |                        | post or thread they have unread news in changing     |
 //	                                 |                        | status, tags, author or thread; a count a new reply  |
 //	                                 |                        | alone could change is not kept (forum.Unread)        |
 //	rendered posts and blank reply   | Fragments, keyed in    | nothing: the key hashes every input of the template, | both

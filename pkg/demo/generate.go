@@ -28,6 +28,9 @@ type Options struct {
 	Uniform bool
 	// Now anchors the timestamps (the zero value means the start of today).
 	Now time.Time
+	// UnreadNotices gives the least active member that many unread
+	// notifications, one in each of as many threads they follow.
+	UnreadNotices int
 }
 
 // DefaultPassword is the demo members' password unless one is given.
@@ -39,9 +42,11 @@ func Defaults() Options {
 }
 
 // BenchShape is the data set `make bench` uses: 5 groups, 2,000 threads of
-// 50 posts (100,000 posts), 200 members, Markdown of about 400 characters.
+// 50 posts (100,000 posts), 200 members, Markdown of about 400 characters,
+// and a member with (nearly) 2,000 unread notifications.
 func BenchShape() Options {
-	return Options{Groups: 5, Threads: 2000, Posts: 100000, Members: 200, Seed: 1, Password: DefaultPassword, Uniform: true}
+	return Options{Groups: 5, Threads: 2000, Posts: 100000, Members: 200, Seed: 1, Password: DefaultPassword, Uniform: true,
+		UnreadNotices: 2000}
 }
 
 // Validate reports options that cannot make a forum.

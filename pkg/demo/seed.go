@@ -23,6 +23,10 @@ type Stats struct {
 	BusiestThreadPosts                int
 	// FirstThreadID and LastThreadID bound the ids of the added threads.
 	FirstThreadID, LastThreadID int64
+	// UnreadMember has UnreadNotices unread notifications
+	// (Options.UnreadNotices).
+	UnreadMember  string
+	UnreadNotices int
 }
 
 // PostsPerSecond is the seeding rate over the whole run.
@@ -87,6 +91,11 @@ func Seed(ctx context.Context, db *sql.DB, dialect string, o Options, progress i
 	}
 	if err := s.counters(ctx); err != nil {
 		return st, err
+	}
+	if o.UnreadNotices > 0 && st.Threads > 0 {
+		if err := s.unreadMember(ctx, o.UnreadNotices); err != nil {
+			return st, err
+		}
 	}
 	if w.pg {
 		if err := w.resetSequences(ctx, "users", "groups", "threads", "posts", "reports", "queue_items"); err != nil {

@@ -325,7 +325,7 @@ func (s *seeder) flush(ctx context.Context, b *batch) error {
 	return nil
 }
 
-// counters adds the new threads and posts to the group and member counts.
+// counters adds the new threads and posts to the group counts.
 func (s *seeder) counters(ctx context.Context) error {
 	return s.w.tx(ctx, func(tx *sql.Tx) error {
 		for _, gr := range s.groups {
@@ -336,14 +336,6 @@ func (s *seeder) counters(ctx context.Context) error {
 				last_activity_at = CASE WHEN last_activity_at IS NULL OR last_activity_at < ? THEN ? ELSE last_activity_at END, updated_at = ? WHERE id = ?`),
 				gr.threads, gr.posts, gr.lastActivity, gr.lastActivity, s.o.Now, gr.id); err != nil {
 				return fmt.Errorf("update group %s: %w", gr.slug, err)
-			}
-		}
-		for _, m := range s.members {
-			if m.posts == 0 {
-				continue
-			}
-			if _, err := tx.ExecContext(ctx, s.w.rebind(`UPDATE users SET post_count = post_count + ? WHERE id = ?`), m.posts, m.id); err != nil {
-				return fmt.Errorf("update member %d: %w", m.id, err)
 			}
 		}
 		return nil

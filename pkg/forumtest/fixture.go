@@ -1,6 +1,7 @@
 package forumtest
 
 import (
+	"context"
 	"fmt"
 	"testing"
 	"time"
@@ -28,8 +29,8 @@ func InsertUser(t testing.TB, db *store.DB, name, role string) int64 {
 // Group returns the group with slug.
 func Group(t testing.TB, db *store.DB, slug string) forum.Group {
 	t.Helper()
-	var g forum.Group
-	if err := db.R.Where("slug = ?", slug).Take(&g).Error; err != nil {
+	g, err := store.NewForum(db).GroupBySlug(context.Background(), slug)
+	if err != nil {
 		t.Fatalf("group %s: %v", slug, err)
 	}
 	return g

@@ -52,21 +52,23 @@ func (s *Auth) CreateSession(ctx context.Context, sess *auth.Session) error {
 // auth.User in field order (TestSessionUserReadsEveryColumn keeps the two
 // in step).
 const sessionUserQuery = `SELECT u.id, u.username, u.username_key, u.password_hash, u.role, u.moderator_site_wide, u.safeguarding_lead, u.status,
-		u.status_until, u.status_reason, u.country, u.totp_secret, u.totp_enabled, u.totp_last_step, u.post_count,
-		u.created_at, u.updated_at, u.settings_version, COALESCE(mv.notices, 0), s.token_hash, s.device, s.created_at, s.last_seen_at, s.expires_at
+		u.status_until, u.status_reason, u.country, u.totp_secret, u.totp_enabled, u.totp_last_step,
+		u.created_at, u.updated_at, u.settings_version, COALESCE(mv.notices, 0),
+		(SELECT COUNT(*) FROM notice_marks nm WHERE nm.user_id = u.id), s.token_hash, s.device, s.created_at, s.last_seen_at, s.expires_at
 	FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN member_versions mv ON mv.user_id = u.id
 	WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_seen_at > ?`
 
 // SessionUser implements auth.Store.
 func (s *Auth) SessionUser(ctx context.Context, tokenHash string, now, idleSince time.Time) (auth.Session, auth.User, error) {
 	var (
-		u    auth.User
-		sess auth.Session
+		u     auth.User
+		sess  auth.Session
+		marks int64
 	)
 	found, err := scanOne(s.db.read(ctx), sessionUserQuery, []any{tokenHash, now, idleSince},
 		&u.ID, &u.Username, &u.UsernameKey, &u.PasswordHash, &u.Role, &u.ModeratorSiteWide, &u.SafeguardingLead, &u.Status,
-		&u.StatusUntil, &u.StatusReason, &u.Country, &u.TOTPSecret, &u.TOTPEnabled, &u.TOTPLastStep, &u.PostCount,
-		&u.CreatedAt, &u.UpdatedAt, &u.SettingsVersion, &u.NoticeVersion, &sess.TokenHash, &sess.Device, &sess.CreatedAt, &sess.LastSeenAt, &sess.ExpiresAt)
+		&u.StatusUntil, &u.StatusReason, &u.Country, &u.TOTPSecret, &u.TOTPEnabled, &u.TOTPLastStep,
+		&u.CreatedAt, &u.UpdatedAt, &u.SettingsVersion, &u.NoticeVersion, &marks, &sess.TokenHash, &sess.Device, &sess.CreatedAt, &sess.LastSeenAt, &sess.ExpiresAt)
 	if err != nil {
 		return auth.Session{}, auth.User{}, translate(err)
 	}
@@ -74,6 +76,10 @@ func (s *Auth) SessionUser(ctx context.Context, tokenHash string, now, idleSince
 		return auth.Session{}, auth.User{}, translate(gorm.ErrRecordNotFound)
 	}
 	sess.UserID = u.ID
+	u.NoticeVersion += marks
+	if marks >= foldMarksAt {
+		s.db.folds.noticeMarks(s.db, u.ID)
+	}
 	return sess, u, nil
 }
 

@@ -54,6 +54,8 @@ type DB struct {
 	// dsn is the PostgreSQL address, for the live events' own connection
 	// (relay.go); "" on SQLite.
 	dsn string
+	// folds move appended counts into their rows (fold.go).
+	folds *folds
 }
 
 // Open connects to dsn: "sqlite:PATH" or a postgres:// URL.
@@ -167,7 +169,7 @@ func openSQLite(ctx context.Context, path string, o Options) (*DB, error) {
 	}
 	rsql.SetMaxOpenConns(readers)
 	rsql.SetMaxIdleConns(readers)
-	db := &DB{W: w, R: r, Dialect: migrations.SQLite, wsql: wsql, rsql: rsql, stmts: [2]*stmtConnector{wconn, rconn}}
+	db := &DB{W: w, R: r, Dialect: migrations.SQLite, wsql: wsql, rsql: rsql, stmts: [2]*stmtConnector{wconn, rconn}, folds: &folds{}}
 	db.group = newGroupCommit(db)
 	return db, nil
 }
@@ -206,7 +208,7 @@ func openPostgres(ctx context.Context, dsn string, o Options) (*DB, error) {
 		_ = s.Close()
 		return nil, fmt.Errorf("connect to postgres: %w", err)
 	}
-	return &DB{W: db, R: db, Dialect: migrations.Postgres, wsql: s, rsql: s, dsn: u.String()}, nil
+	return &DB{W: db, R: db, Dialect: migrations.Postgres, wsql: s, rsql: s, dsn: u.String(), folds: &folds{}}, nil
 }
 
 // Migrate applies pending migrations.
@@ -236,6 +238,7 @@ func (db *DB) SQL() *sql.DB { return db.wsql }
 
 // Close closes both pools.
 func (db *DB) Close() error {
+	db.folds.wait()
 	if db.group != nil {
 		db.group.closeAndWait()
 	}

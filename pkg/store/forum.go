@@ -18,38 +18,27 @@ var _ forum.Store = (*Forum)(nil)
 
 // Groups implements forum.Store.
 func (s *Forum) Groups(ctx context.Context, includeArchived bool) ([]forum.Group, error) {
-	var gs []forum.Group
 	q := s.db.read(ctx).Order("position, name")
 	if !includeArchived {
 		q = q.Where("archived = ?", false)
 	}
-	if err := q.Find(&gs).Error; err != nil {
-		return nil, translate(err)
-	}
-	return gs, nil
+	return readGroups(q, "groups.*")
 }
 
 // groupListColumns is the allowlisted select list of GroupList: every
 // column but the guidelines (Markdown and HTML, the bulk of a row) and the
 // timestamps, which no list shows.
-const groupListColumns = "id, slug, name, description, position, premod, premod_first_n, require_tag, archived, thread_count, post_count, last_activity_at"
+const groupListColumns = "groups.id, groups.slug, groups.name, groups.description, groups.position, groups.premod, groups.premod_first_n, " +
+	"groups.require_tag, groups.archived, groups.thread_count, groups.post_count, groups.last_activity_at"
 
 // GroupList implements forum.Store.
 func (s *Forum) GroupList(ctx context.Context) ([]forum.Group, error) {
-	var gs []forum.Group
-	if err := s.db.read(ctx).Select(groupListColumns).Where("archived = ?", false).Order("position, name").Find(&gs).Error; err != nil {
-		return nil, translate(err)
-	}
-	return gs, nil
+	return readGroups(s.db.read(ctx).Where("archived = ?", false).Order("position, name"), groupListColumns)
 }
 
 // GroupBySlug implements forum.Store.
 func (s *Forum) GroupBySlug(ctx context.Context, slug string) (forum.Group, error) {
-	var g forum.Group
-	if err := s.db.read(ctx).Where("slug = ?", slug).Take(&g).Error; err != nil {
-		return forum.Group{}, translate(err)
-	}
-	return g, nil
+	return readGroup(s.db.read(ctx).Where("slug = ?", slug))
 }
 
 // threadSummaryColumns is the allowlisted select list of thread lists.

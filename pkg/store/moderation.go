@@ -309,16 +309,12 @@ func (s *Moderation) Settings(ctx context.Context) ([]moderation.Setting, error)
 
 // Groups implements moderation.Store.
 func (s *Moderation) Groups(ctx context.Context) ([]forum.Group, error) {
-	var gs []forum.Group
-	err := s.db.read(ctx).Order("position, name").Find(&gs).Error
-	return gs, translate(err)
+	return readGroups(s.db.read(ctx).Order("position, name"), "groups.*")
 }
 
 // GroupBySlug implements moderation.Store.
 func (s *Moderation) GroupBySlug(ctx context.Context, slug string) (forum.Group, error) {
-	var g forum.Group
-	err := s.db.read(ctx).Where("slug = ?", slug).Take(&g).Error
-	return g, translate(err)
+	return readGroup(s.db.read(ctx).Where("slug = ?", slug))
 }
 
 // Tags implements moderation.Store.

@@ -25,8 +25,8 @@ func TestNoticeVersionGrowsWithEveryChange(t *testing.T) {
 		quiet := forumtest.InsertThread(t, db, "grief", author, "Another thread", nil, now)
 		version := func(id int64) int64 {
 			t.Helper()
-			var v int64
-			if err := db.R.Raw("SELECT COALESCE((SELECT notices FROM member_versions WHERE user_id = ?), 0)", id).Row().Scan(&v); err != nil {
+			v, err := db.NoticeVersion(ctx, id)
+			if err != nil {
 				t.Fatal(err)
 			}
 			return v

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"slices"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -85,18 +86,32 @@ func notifyPost(tx *gorm.DB, p *forum.Post, parent *forum.Post, mentionKeys []st
 	// nothing for them, with no race between replies. The same test comes
 	// first in the query too, so that for most followers one probe of that
 	// index is all the reply costs.
-	return tx.Exec(`INSERT INTO notifications (user_id, kind, actor_id, post_id, thread_id, reaction, created_at)
-		SELECT s.user_id, ?, ?, ?, ?, '', ? FROM subscriptions s
-		WHERE s.thread_id = ? AND s.state = ? AND s.user_id <> ?
-			AND NOT EXISTS (SELECT 1 FROM notifications y WHERE y.user_id = s.user_id AND y.thread_id = s.thread_id
-				AND y.read_at IS NULL AND y.kind = '`+forum.NoteThreadReply+`')
-			AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = s.user_id AND b.blocked_id = ?)
-			AND NOT (? AND EXISTS (SELECT 1 FROM anonymous_blocks ab WHERE ab.blocker_id = s.user_id AND ab.blocked_id = ?))
-			AND NOT EXISTS (SELECT 1 FROM notifications x WHERE x.user_id = s.user_id AND x.post_id = ?)
-		ON CONFLICT DO NOTHING`,
-		forum.NoteThreadReply, author, p.ID, p.ThreadID, p.CreatedAt,
+	//
+	// Each test is one index probe per follower. On PostgreSQL, OFFSET 0
+	// keeps every NOT EXISTS a probe instead of letting the planner turn it
+	// into a join: with statistics taken while few notices were unread it
+	// would otherwise scan every unread notice of every member, on every
+	// reply.
+	q := followersInsert
+	if tx.Dialector.Name() == "postgres" {
+		q = strings.ReplaceAll(q, "{{PROBE}}", " OFFSET 0")
+	} else {
+		q = strings.ReplaceAll(q, "{{PROBE}}", "")
+	}
+	return tx.Exec(q, forum.NoteThreadReply, author, p.ID, p.ThreadID, p.CreatedAt,
 		p.ThreadID, forum.SubFollow, author, author, p.Anonymous, author, p.ID).Error
 }
+
+// followersInsert writes the followers' notices of a new post (notifyPost).
+const followersInsert = `INSERT INTO notifications (user_id, kind, actor_id, post_id, thread_id, reaction, created_at)
+	SELECT s.user_id, ?, ?, ?, ?, '', ? FROM subscriptions s
+	WHERE s.thread_id = ? AND s.state = ? AND s.user_id <> ?
+		AND NOT EXISTS (SELECT 1 FROM notifications y WHERE y.thread_id = s.thread_id AND y.user_id = s.user_id
+			AND y.read_at IS NULL AND y.kind = '` + forum.NoteThreadReply + `'{{PROBE}})
+		AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = s.user_id AND b.blocked_id = ?{{PROBE}})
+		AND NOT (? AND EXISTS (SELECT 1 FROM anonymous_blocks ab WHERE ab.blocker_id = s.user_id AND ab.blocked_id = ?{{PROBE}}))
+		AND NOT EXISTS (SELECT 1 FROM notifications x WHERE x.user_id = s.user_id AND x.post_id = ?{{PROBE}})
+	ON CONFLICT DO NOTHING`
 
 // followWindow is the condition for a post q to count in a followed-thread
 // notice n ("thread_reply"): a post in n's thread from n's own post on

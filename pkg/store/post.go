@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -50,10 +51,13 @@ func openItem(tx *gorm.DB, p *forum.Post, kind string, priority int, detail stri
 // Posting implements forum.PostingStore. On SQLite, posts written at the
 // same moment share one commit (TxGrouped); each is acknowledged only once
 // that commit is durable.
+// A write may have appended a group tally (bumpCounters), which a fold
+// outside the transaction moves into the group's row now and then.
 func (s *Forum) Posting(ctx context.Context, fn func(tx forum.PostTx) error) error {
 	if err := s.db.TxGrouped(ctx, func(tx *gorm.DB) error { return fn(postTx{tx}) }); err != nil {
 		return err
 	}
+	s.db.folds.tallied(s.db)
 	return s.db.postFault.take()
 }
 
@@ -84,11 +88,27 @@ const (
 	parentQuery  = `SELECT id, sort_key, status, author_id FROM posts WHERE thread_id = ? AND id = ?`
 	openingQuery = `SELECT id, sort_key, status, author_id FROM posts WHERE thread_id = ? AND parent_id IS NULL
 		ORDER BY sort_key LIMIT 1`
-	insertPostQuery = `INSERT INTO posts (thread_id, group_id, author_id, parent_id, depth, sort_key, body_md, body_html,
+	// insertPostQuery writes a post with its sort key, which ends in the
+	// post's own id: the id is taken first (nextPostID) so that the key is
+	// written with the row, not by a second statement (an UPDATE would
+	// also leave a dead row and move the thread's content version twice).
+	insertPostQuery = `INSERT INTO posts (id, thread_id, group_id, author_id, parent_id, depth, sort_key, body_md, body_html,
 		tags, status, status_reason, version, edited_at, idem_key, crisis_score, crisis_level, crisis_topic, not_screened,
 		crisis_folded, anonymous, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
+		SELECT n.id, ?, ?, ?, ?, ?, ? || {{PAD}}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+		FROM (SELECT {{NEXT}} AS id) n RETURNING id`
 )
+
+// insertPostSQL is insertPostQuery for each dialect: PostgreSQL takes the
+// next id from the identity's sequence; SQLite, whose writes are serial,
+// from the AUTOINCREMENT counter, which is exactly the id the row would
+// be given.
+var insertPostSQL = map[bool]string{
+	true: strings.NewReplacer("{{NEXT}}", "nextval(pg_get_serial_sequence('posts', 'id'))",
+		"{{PAD}}", "lpad(n.id::text, 10, '0')").Replace(insertPostQuery),
+	false: strings.NewReplacer("{{NEXT}}", "COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'posts'), 0) + 1",
+		"{{PAD}}", "printf('%010d', n.id)").Replace(insertPostQuery),
+}
 
 // PostByIdem implements forum.PostTx.
 func (t postTx) PostByIdem(authorID int64, key string) (forum.Post, bool, error) {
@@ -177,17 +197,16 @@ func (t postTx) InsertPost(w forum.PostWrite, status string, parent *forum.Post)
 	if w.IdemKey != "" {
 		p.IdemKey = &w.IdemKey
 	}
-	if _, err := scanOne(tx, insertPostQuery, []any{p.ThreadID, p.GroupID, p.AuthorID, p.ParentID, p.Depth, p.SortKey,
-		p.BodyMD, p.BodyHTML, p.Tags, p.Status, p.StatusReason, p.Version, p.EditedAt, p.IdemKey, p.CrisisScore,
+	// The key is the (depth-capped) parent's key and the post's own id.
+	placeholder := forum.ChildKey(parentKey, 0)
+	prefix := strings.TrimSuffix(placeholder, forum.SortKey("", 0))
+	p.Depth = forum.DepthOf(placeholder)
+	if _, err := scanOne(tx, insertPostSQL[tx.Dialector.Name() == "postgres"], []any{p.ThreadID, p.GroupID, p.AuthorID, p.ParentID,
+		p.Depth, prefix, p.BodyMD, p.BodyHTML, p.Tags, p.Status, p.StatusReason, p.Version, p.EditedAt, p.IdemKey, p.CrisisScore,
 		p.CrisisLevel, p.CrisisTopic, p.NotScreened, p.CrisisFolded, p.Anonymous, p.CreatedAt, p.UpdatedAt}, &p.ID); err != nil {
 		return forum.Post{}, err
 	}
-	// The path holds the post's own id, so it is known only now.
 	p.SortKey = forum.ChildKey(parentKey, p.ID)
-	p.Depth = forum.DepthOf(p.SortKey)
-	if err := tx.Exec("UPDATE posts SET sort_key = ?, depth = ? WHERE id = ?", p.SortKey, p.Depth, p.ID).Error; err != nil {
-		return forum.Post{}, err
-	}
 	if err := openItems(tx, &p, w, now); err != nil {
 		return forum.Post{}, err
 	}
@@ -200,14 +219,9 @@ func (t postTx) InsertPost(w forum.PostWrite, status string, parent *forum.Post)
 			return forum.Post{}, err
 		}
 	}
-	// The counters come last: on PostgreSQL each UPDATE holds its row
-	// until commit, and every reply in a group updates the group's row
-	// and every post by a member the member's row, so taken earlier those
-	// locks would be held through the notifications too and replies would
-	// queue on them. Nothing before this point locks those rows against
-	// each other (foreign-key checks take KEY SHARE, which an UPDATE of
-	// non-key columns does not block), and the three updates keep their
-	// order: thread, group, member.
+	// The thread's counters come last: on PostgreSQL the UPDATE holds the
+	// thread's row until commit, so taken earlier it would be held through
+	// the notifications too and replies to the thread would queue on it.
 	if err := bumpCounters(tx, &th, &p, w.ThreadID == 0); err != nil {
 		return forum.Post{}, err
 	}
@@ -273,32 +287,27 @@ func openScreeningItem(tx *gorm.DB, p *forum.Post, s forum.Screening, now time.T
 	return nil
 }
 
-// bumpCounters records a new post on its thread, group and author. Held
-// posts change only the author's count: the thread and group move when a
-// moderator lets the post through.
+// bumpCounters records a new post on its thread and group. Held posts
+// change neither: they count when a moderator lets them through. The
+// group's counters take a tally (fold.go) instead of an update of its
+// row, which every reply in the group would otherwise lock until commit.
 func bumpCounters(tx *gorm.DB, th *forum.Thread, p *forum.Post, opening bool) error {
 	if opening {
 		if err := tx.Exec("UPDATE threads SET first_post_id = ?, last_post_id = ? WHERE id = ?", p.ID, p.ID, th.ID).Error; err != nil {
 			return err
 		}
 	}
-	if p.Status == forum.StatusVisible {
-		if !opening {
-			if err := tx.Exec(`UPDATE threads SET reply_count = reply_count + 1, last_post_id = ?, last_author_id = ?,
-				last_anonymous = ?, last_post_at = ?, updated_at = ? WHERE id = ?`, p.ID, p.AuthorID, p.Anonymous, p.CreatedAt, p.CreatedAt, th.ID).Error; err != nil {
-				return err
-			}
-		}
-		threads := 0
-		if opening {
-			threads = 1
-		}
-		if err := tx.Exec(`UPDATE groups SET post_count = post_count + 1, thread_count = thread_count + ?,
-			last_activity_at = ?, updated_at = ? WHERE id = ?`, threads, p.CreatedAt, p.CreatedAt, p.GroupID).Error; err != nil {
-			return err
-		}
+	if p.Status != forum.StatusVisible {
+		return nil
 	}
-	return tx.Exec("UPDATE users SET post_count = post_count + 1 WHERE id = ?", *p.AuthorID).Error
+	threads := 0
+	if opening {
+		threads = 1
+	} else if err := tx.Exec(`UPDATE threads SET reply_count = reply_count + 1, last_post_id = ?, last_author_id = ?,
+		last_anonymous = ?, last_post_at = ?, updated_at = ? WHERE id = ?`, p.ID, p.AuthorID, p.Anonymous, p.CreatedAt, p.CreatedAt, th.ID).Error; err != nil {
+		return err
+	}
+	return addTally(tx, p.GroupID, 1, threads, p.CreatedAt)
 }
 
 // EditPlace implements forum.PostTx.

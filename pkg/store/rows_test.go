@@ -39,7 +39,7 @@ func TestSessionUserReadsEveryColumn(t *testing.T) {
 		until := now.Add(48 * time.Hour)
 		u := auth.User{Username: "Rowan", UsernameKey: "rowan", PasswordHash: "$argon2id$hash", Role: auth.RoleModerator,
 			ModeratorSiteWide: true, SafeguardingLead: true, Status: auth.StatusSuspended, StatusUntil: &until, StatusReason: "a pause",
-			Country: "GB", TOTPSecret: "SECRET", TOTPEnabled: true, TOTPLastStep: 42, PostCount: 7,
+			Country: "GB", TOTPSecret: "SECRET", TOTPEnabled: true, TOTPLastStep: 42,
 			CreatedAt: now.Add(-time.Hour), UpdatedAt: now.Add(-time.Minute), SettingsVersion: 3, NoticeVersion: 5}
 		a := store.NewAuth(db)
 		if err := a.CreateUser(ctx, &u); err != nil {
