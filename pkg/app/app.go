@@ -134,11 +134,10 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 		opts = append(opts, forum.WithRowCache(threads))
 	}
 	cfg.ReadConcurrency = readConcurrency(cfg, db)
-	relay, err := db.Relay(context.Background())
+	bus, err := newBus(db, log)
 	if err != nil {
 		return nil, err
 	}
-	bus := events.NewBus(relay, log)
 	opts = append(opts, forum.WithBus(bus))
 	ms := moderation.NewService(store.NewModeration(db), markup.New())
 	// Out of hours, members' first posts wait for a moderator.
@@ -173,6 +172,7 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 		Hooks:          hooks,
 		Flood:          flood,
 		Unavailable:    store.IsUnavailable,
+		Bus:            bus,
 		ContentVersion: db.ContentVersion,
 	})
 	if err != nil {
@@ -189,6 +189,16 @@ func floodLimits(in config.FloodLimits) map[string]auth.FloodLimit {
 		out[k] = auth.FloodLimit{Count: l.Count, Window: l.Window}
 	}
 	return out
+}
+
+// newBus is the event bus, carried between instances by the database's
+// relay where it has one (PostgreSQL).
+func newBus(db *store.DB, log *slog.Logger) (*events.Bus, error) {
+	relay, err := db.Relay(context.Background())
+	if err != nil {
+		return nil, err
+	}
+	return events.NewBus(relay, log), nil
 }
 
 // readConcurrency is the configured number of page reads at once, or

@@ -117,6 +117,16 @@ type Config struct {
 	// ConcernThreshold is its probability that a post is a concern or a
 	// crisis from which it is treated as a concern (HEARTH_CONCERN_THRESHOLD).
 	ConcernThreshold float64
+	// LiveMaxConnections bounds the live-update streams (server-sent
+	// events of thread pages and the moderator queue) this instance keeps
+	// open at once; past it a stream is refused with 503 and Retry-After
+	// and the page goes on without live updates. 0 turns live updates off
+	// (HEARTH_LIVE_MAX_CONNECTIONS).
+	LiveMaxConnections int
+	// LiveMaxLifetime is how long one live-update stream stays open before
+	// the server closes it; a page still open and in view opens a new one
+	// (HEARTH_LIVE_MAX_LIFETIME).
+	LiveMaxLifetime time.Duration
 	// Dev reads templates and static files from disk on every start
 	// (HEARTH_DEV or the -dev flag).
 	Dev bool
@@ -183,6 +193,8 @@ var Settings = []Setting{
 	{"HEARTH_CRISIS_DETECTOR", "rules", "rules for the phrase rules alone (crisis level only), learned for the rules and the learned model (crisis and concern levels; below its cross-validated targets, see pkg/safety/testdata/README.md)"},
 	{"HEARTH_CRISIS_THRESHOLD", DefaultCrisisThreshold, "the crisis detector's probability of a crisis from which a post is treated as one (0 to 1; lower finds more and raises more false alarms)"},
 	{"HEARTH_CONCERN_THRESHOLD", DefaultConcernThreshold, "the crisis detector's probability of a concern or a crisis from which a post is treated as a concern (0 to 1)"},
+	{"HEARTH_LIVE_MAX_CONNECTIONS", "1000", "live-update streams (thread pages, the moderator queue) each instance keeps open at once; past it they are refused with 503 and the pages work without live updates (0 turns live updates off)"},
+	{"HEARTH_LIVE_MAX_LIFETIME", "10m", "longest one live-update stream stays open; a page still open and in view opens another"},
 	{"HEARTH_DEV", "0", "1 to read templates and static files from disk (development)"},
 	{"HEARTH_TEST_DATABASE_URL", "(empty)", "tests only: also run the suite on this PostgreSQL"},
 }
@@ -241,6 +253,8 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 	c.VisitorCache = parseDuration(get("HEARTH_VISITOR_CACHE", "2s"), "HEARTH_VISITOR_CACHE", 0, time.Minute, bad)
 	c.APIRateLimit = parseInt(get("HEARTH_API_RATE_LIMIT", "300"), "HEARTH_API_RATE_LIMIT", 0, 1000000, bad)
 	c.FloodLimits = parseFloodLimits(get("HEARTH_FLOOD_LIMITS", ""), bad)
+	c.LiveMaxConnections = parseInt(get("HEARTH_LIVE_MAX_CONNECTIONS", "1000"), "HEARTH_LIVE_MAX_CONNECTIONS", 0, 1000000, bad)
+	c.LiveMaxLifetime = parseDuration(get("HEARTH_LIVE_MAX_LIFETIME", "10m"), "HEARTH_LIVE_MAX_LIFETIME", 10*time.Second, 24*time.Hour, bad)
 	c.ThreadCache = parseDuration(get("HEARTH_THREAD_CACHE", "1m"), "HEARTH_THREAD_CACHE", 0, time.Hour, bad)
 	c.MemberCache = parseInt(get("HEARTH_MEMBER_CACHE", "4096"), "HEARTH_MEMBER_CACHE", 0, 1<<20, bad)
 	c.WaitingNote = parseDuration(get("HEARTH_WAITING_NOTE", "12h"), "HEARTH_WAITING_NOTE", time.Minute, 30*24*time.Hour, bad)

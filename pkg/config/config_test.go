@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func lookup(m map[string]string) func(string) (string, bool) {
@@ -25,6 +26,9 @@ func TestDefaults(t *testing.T) {
 	if c.SecureCookies() {
 		t.Fatal("no base URL must not mean secure cookies")
 	}
+	if c.LiveMaxConnections != 1000 || c.LiveMaxLifetime != 10*time.Minute {
+		t.Fatalf("live defaults: %d connections, %s lifetime", c.LiveMaxConnections, c.LiveMaxLifetime)
+	}
 	if c.DBMaxConns != 0 {
 		t.Fatalf("DBMaxConns = %d without HEARTH_DB_MAX_CONNS, want 0 (the store's per-database default)", c.DBMaxConns)
 	}
@@ -32,15 +36,20 @@ func TestDefaults(t *testing.T) {
 
 func TestValidValues(t *testing.T) {
 	c, err := Load(lookup(map[string]string{
-		"HEARTH_DATABASE_URL":    "postgres://hearth@db:5432/hearth?sslmode=disable",
-		"HEARTH_BASE_URL":        "https://hearth.example.org",
-		"HEARTH_TRUSTED_PROXIES": "10.0.0.0/8, 192.168.1.7/32",
-		"HEARTH_AUTO_MIGRATE":    "1",
-		"HEARTH_STAFF_TOTP":      "optional",
-		"HEARTH_DB_MAX_CONNS":    "6",
+		"HEARTH_DATABASE_URL":         "postgres://hearth@db:5432/hearth?sslmode=disable",
+		"HEARTH_BASE_URL":             "https://hearth.example.org",
+		"HEARTH_TRUSTED_PROXIES":      "10.0.0.0/8, 192.168.1.7/32",
+		"HEARTH_AUTO_MIGRATE":         "1",
+		"HEARTH_STAFF_TOTP":           "optional",
+		"HEARTH_DB_MAX_CONNS":         "6",
+		"HEARTH_LIVE_MAX_CONNECTIONS": "0",
+		"HEARTH_LIVE_MAX_LIFETIME":    "90s",
 	}))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if c.LiveMaxConnections != 0 || c.LiveMaxLifetime != 90*time.Second {
+		t.Fatalf("live settings: %d connections, %s lifetime", c.LiveMaxConnections, c.LiveMaxLifetime)
 	}
 	if c.DBMaxConns != 6 {
 		t.Fatalf("HEARTH_DB_MAX_CONNS=6 gave %d", c.DBMaxConns)
@@ -98,6 +107,10 @@ func TestEveryBadValueHasItsMessage(t *testing.T) {
 		{"HEARTH_SHUTDOWN_TIMEOUT", "-1s", "must be a duration"},
 		{"HEARTH_VISITOR_CACHE", "2m", "must be a duration"},
 		{"HEARTH_VISITOR_CACHE", "soon", "must be a duration"},
+		{"HEARTH_LIVE_MAX_CONNECTIONS", "-1", "whole number from 0"},
+		{"HEARTH_LIVE_MAX_CONNECTIONS", "lots", "whole number from 0"},
+		{"HEARTH_LIVE_MAX_LIFETIME", "1s", "must be a duration from 10s"},
+		{"HEARTH_LIVE_MAX_LIFETIME", "forever", "must be a duration"},
 		{"HEARTH_MEMORY_LIMIT", "lots", "must be 0 or a size"},
 		{"HEARTH_MEMORY_LIMIT", "8MiB", "must be 0 or a size"},
 		{"HEARTH_MEMORY_LIMIT", "-64MiB", "must be 0 or a size"},

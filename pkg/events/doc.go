@@ -1,9 +1,11 @@
 // Package events is what happens on a Hearth that someone may want to hear
-// about at once: an item arriving in the moderator queue. Services publish
+// about at once: an item arriving in the moderator queue, a reply in a
+// thread someone is reading, a moderator's change to a post. Services publish
 // an Event after their transaction commits; the Bus hands it to whoever
 // listens in this process (the webhook sender) and, through a Relay, to
 // every other instance sharing the database (PostgreSQL's LISTEN/NOTIFY,
-// in hearth/pkg/store).
+// in hearth/pkg/store). Live pages (hearth/pkg/web's server-sent events)
+// hear them too.
 //
 // An Event names rows by id and never carries anyone's words or name. It
 // is a hint: a listener reads what it may act on through the services, and

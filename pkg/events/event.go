@@ -27,6 +27,13 @@ const (
 	Escalation Kind = "escalation"
 	// Test: an admin asked for a test delivery of a webhook.
 	Test Kind = "test"
+	// Posted: a post was written, whatever its status. Live thread pages
+	// hear it and count, for each reader, what that reader may see.
+	Posted Kind = "post"
+	// Changed: a moderator changed what a post shows or where it stands
+	// in the queue (approved, restored, removed, unfolded, an item
+	// handled).
+	Changed Kind = "post_changed"
 )
 
 // Event is one thing that happened, named by ids. AuthorID and Tags let a
@@ -41,6 +48,10 @@ type Event struct {
 	Tags     string    `json:"w,omitempty"`
 	At       time.Time `json:"at"`
 }
+
+// Thread reports whether the event may change what a thread's page shows
+// (a live thread page counts again when it hears one).
+func (k Kind) Thread() bool { return k == Posted || k == Changed }
 
 // Queue reports whether the event brought an item into the moderator
 // queue (or changed one there).

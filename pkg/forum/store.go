@@ -49,6 +49,10 @@ type PostingStore interface {
 	// Posts returns up to q.Limit+1 posts of a thread in sort-key order
 	// (descending when paging Before), with author names, in one query.
 	Posts(ctx context.Context, q PostQuery) ([]PostRow, error)
+	// NewPosts returns up to limit posts of a thread with ids above
+	// afterID, by id, with only what decides who may see them: id, group,
+	// author, status, tags and fold.
+	NewPosts(ctx context.Context, threadID, afterID int64, limit int) ([]Post, error)
 	// CountBefore counts a thread's posts whose sort key is below key.
 	CountBefore(ctx context.Context, threadID int64, key string) (int, error)
 	// KeysBefore returns up to n sort keys below key, nearest first.

@@ -27,5 +27,6 @@ func (s *Service) Looked(ctx context.Context, postID int64, r Request) (Outcome,
 		}
 		return tx.Audit(entry(r, ActionLooked, "post", p.ID, p.GroupID, p.AuthorID, now))
 	})
+	s.changed(p, err)
 	return Outcome{Action: ActionLooked, PostID: p.ID, ThreadID: p.ThreadID, Changed: true}, err
 }

@@ -51,6 +51,7 @@ func (s *Service) Dismiss(ctx context.Context, r Request) (Outcome, error) {
 		}
 		return tx.Audit(entry(r, action, "post", p.ID, p.GroupID, p.AuthorID, now))
 	})
+	s.changed(p, err)
 	return out, err
 }
 
@@ -125,6 +126,7 @@ func (s *Service) Remove(ctx context.Context, postID int64, r Request) (Outcome,
 		}
 		return notifyAuthor(tx, p, NoticeAction, toldRemoved(p, premod), r.Reason, postLink(p), now)
 	})
+	s.changed(p, err)
 	return Outcome{Action: ActionRemove, PostID: p.ID, ThreadID: p.ThreadID, Changed: true}, err
 }
 
@@ -189,6 +191,7 @@ func (s *Service) Restore(ctx context.Context, postID int64, r Request) (Outcome
 		}
 		return notifyAuthor(tx, p, NoticeAction, toldRestored(p, premod), r.Reason, postLink(p), now)
 	})
+	s.changed(p, err)
 	return Outcome{Action: ActionRestore, PostID: p.ID, ThreadID: p.ThreadID, Changed: true}, err
 }
 
@@ -225,6 +228,7 @@ func (s *Service) RedactPost(ctx context.Context, postID int64, r Request) (Outc
 		}
 		return notifyAuthor(tx, p, NoticeAction, "A moderator redacted "+where(p)+": its words have been replaced and removed from Hearth's pages, search and database."+backupsKeep, r.Reason, postLink(p), now)
 	})
+	s.changed(p, err)
 	return Outcome{Action: ActionRedactPost, PostID: p.ID, ThreadID: p.ThreadID, Changed: true}, err
 }
 

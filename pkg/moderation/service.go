@@ -53,6 +53,15 @@ func postEvent(k events.Kind, p PostRef, now time.Time) events.Event {
 	return e
 }
 
+// changed publishes that a moderator changed post p (its status, its
+// fold, its queue items), once the change has committed, so live thread
+// pages count again and moderators' queues refresh.
+func (s *Service) changed(p PostRef, err error) {
+	if err == nil {
+		s.bus.Publish(postEvent(events.Changed, p, s.now()))
+	}
+}
+
 // Request is who acts, from which queue item (0 when acting from a thread
 // or a member's page), and why.
 type Request struct {

@@ -97,3 +97,24 @@ func (s *Forum) KeysBefore(ctx context.Context, threadID int64, key string, n in
 	}
 	return keys, nil
 }
+
+// NewPosts implements forum.PostingStore: only the columns that decide
+// who may see a post, from the thread's index.
+func (s *Forum) NewPosts(ctx context.Context, threadID, afterID int64, limit int) ([]forum.Post, error) {
+	var out []forum.Post
+	err := scanRows(s.db.read(ctx), "SELECT id, group_id, author_id, status, tags, crisis_folded, crisis_topic FROM posts WHERE thread_id = ? AND id > ? ORDER BY id LIMIT ?",
+		[]any{threadID, afterID, limit}, func(r *sql.Rows) error {
+			p := forum.Post{ThreadID: threadID}
+			var tags, topic sql.NullString
+			if err := r.Scan(&p.ID, &p.GroupID, &p.AuthorID, &p.Status, &tags, &p.CrisisFolded, &topic); err != nil {
+				return err
+			}
+			p.Tags, p.CrisisTopic = forum.Tags(tags.String), forum.Topic(topic.String)
+			out = append(out, p)
+			return nil
+		})
+	if err != nil {
+		return nil, translate(err)
+	}
+	return out, nil
+}

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -61,6 +62,9 @@ func newHTTPMetrics(reg *prometheus.Registry, pools map[string]*sql.DB, version 
 func (m *httpMetrics) observe(method, route string, status int, d time.Duration) {
 	method = methodLabel(method)
 	m.requests.WithLabelValues(method, route, strconv.Itoa(status)).Inc()
+	if strings.HasSuffix(route, "/events") {
+		return // a live stream lasts minutes by design: it is not a latency
+	}
 	m.duration.WithLabelValues(method, route).Observe(d.Seconds())
 }
 

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/netip"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -134,10 +135,12 @@ func ipExtractor(trusted []netip.Prefix) echo.IPExtractor {
 
 // headAsGet answers HEAD like GET. Echo routes on the request it was given,
 // so the copy with method GET is made before Echo sees it; net/http still
-// knows the original was HEAD and sends no body.
+// knows the original was HEAD and sends no body. A live stream is not
+// answered to HEAD (405): it would hold its place, sending nothing, for
+// its whole lifetime.
 func headAsGet(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method == http.MethodHead {
+		if r.Method == http.MethodHead && !strings.HasSuffix(r.URL.Path, "/events") {
 			get := r.Clone(r.Context())
 			get.Method = http.MethodGet
 			r = get

@@ -59,6 +59,9 @@ func (s *Server) modQueue(c echo.Context) error {
 		q.Set("page", strconv.Itoa(f.Page+1))
 		v.NextURL = "/mod?" + q.Encode()
 	}
+	if s.live != nil {
+		v.Live = "/mod/events"
+	}
 	return renderPage(c, http.StatusOK, pageModQueue, v)
 }
 

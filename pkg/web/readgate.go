@@ -126,7 +126,10 @@ func (g *readGate) waiting() int {
 }
 
 // ungated reports whether path is one the gate never holds: probes and
-// metrics must answer under load, and static files are cheap.
+// metrics must answer under load, static files are cheap, and a live
+// stream (whose own bound is HEARTH_LIVE_MAX_CONNECTIONS) would hold its
+// place for minutes.
 func ungated(path string) bool {
-	return path == "/healthz" || path == "/readyz" || path == "/metrics" || strings.HasPrefix(path, "/static/")
+	return path == "/healthz" || path == "/readyz" || path == "/metrics" || strings.HasPrefix(path, "/static/") ||
+		strings.HasSuffix(path, "/events")
 }

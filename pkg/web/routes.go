@@ -39,9 +39,12 @@ func (s *Server) routes() {
 
 	// Reading and posting: threads, replies, edits, previews, reactions,
 	// subscriptions, notifications, search and trigger-warning settings.
+	// A thread's events are its page's live updates (live.go; the
+	// moderator queue's are with moderation below).
 	e.GET("/g/:slug/new", s.threadNew, s.requireUser)
 	e.POST("/g/:slug/threads", s.threadCreate, s.requireUser)
 	e.GET("/t/:id", s.threadShow, s.cacheForVisitors)
+	e.GET("/t/:id/events", s.threadEvents)
 	e.GET("/t/:id/reply", s.replyNew, s.requireUser)
 	e.POST("/t/:id/replies", s.replyCreate, s.requireUser)
 	e.POST("/t/:id/follow", s.threadFollow, s.requireUser)
@@ -145,6 +148,7 @@ func (s *Server) routes() {
 	e.POST("/notices/:id/ack", s.ackNotice, s.requireUser)
 	e.GET("/mod/log", s.modLog)
 	e.GET("/mod", s.modQueue, s.requireStaff)
+	e.GET("/mod/events", s.modEvents, s.requireStaff)
 	e.GET("/mod/audit", s.modAudit, s.requireStaff)
 	e.GET("/mod/posts/:id", s.modPost, s.requireStaff)
 	e.POST("/mod/posts/:id/reveal", s.modPostReveal, s.requireStaff)

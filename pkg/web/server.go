@@ -17,6 +17,7 @@ import (
 	"hearth/pkg/auth"
 	"hearth/pkg/cache"
 	"hearth/pkg/config"
+	"hearth/pkg/events"
 	"hearth/pkg/forum"
 	"hearth/pkg/moderation"
 	"hearth/pkg/safety"
@@ -67,6 +68,9 @@ type Deps struct {
 	// Unavailable reports whether an error means the database cannot be
 	// reached (store.IsUnavailable); such requests answer 503 (outage.go).
 	Unavailable func(error) bool
+	// Bus carries the events live pages hear (live.go); nil turns live
+	// updates off.
+	Bus *events.Bus
 	// ContentVersion grows with every write through this instance; the
 	// visitor page cache (pagecache.go) checks entries against it. Nil
 	// turns the cache off.
@@ -89,6 +93,7 @@ type Server struct {
 	members  *cache.Members
 	gate     *readGate
 	limiter  *clientLimiter
+	live     *liveHub
 }
 
 // New builds the server: templates parsed, static files hashed, routes and
@@ -118,6 +123,13 @@ func New(d Deps) (*Server, error) {
 	s.members = cache.NewMembers(d.Config.MemberCache)
 	s.gate = newReadGate(d.Config.ReadConcurrency)
 	s.limiter = newClientLimiter(d.Config.APIRateLimit)
+	s.live = newLiveHub(d.Bus, d.Config.LiveMaxConnections, d.Config.LiveMaxLifetime)
+	if err := s.registry.Register(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "hearth_live_streams",
+		Help: "Live-update streams (server-sent events) open on this instance.",
+	}, func() float64 { return float64(s.live.Open()) })); err != nil {
+		return nil, fmt.Errorf("metrics: %w", err)
+	}
 	s.e.HideBanner = true
 	s.e.HidePort = true
 	s.e.Renderer = s.render
@@ -154,6 +166,8 @@ func (s *Server) HTTPServer(addr string) *http.Server {
 // connections and lets in-flight requests finish within the shutdown timeout.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := s.HTTPServer(ln.Addr().String())
+	// Live streams never go idle by themselves: shutting down ends them.
+	srv.RegisterOnShutdown(s.live.shutdown)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

@@ -94,7 +94,7 @@ func (s *Server) threadShow(c echo.Context) error {
 		pv.flags()
 		v.Posts = append(v.Posts, pv)
 	}
-	v.FirstUnread = s.firstUnread(c, conv.Posts)
+	v.FirstUnread, v.Live = s.firstUnread(c, conv.Posts), s.threadLive(h, conv.Posts)
 	if v.PostHTML, err = s.postFragments(v.Posts, v.Back, id); err != nil {
 		return err
 	}

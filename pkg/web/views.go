@@ -40,6 +40,10 @@ type Base struct {
 	// WaitingCount is then how many wait for a first reply (waitingCount).
 	Helping      bool
 	WaitingCount int
+	// Live is the page's live-update stream (thread pages, the moderator
+	// queue), which the layout's live script opens; empty for none or
+	// when live updates are off.
+	Live string
 }
 
 // FeedLink names a page's Atom feed.
