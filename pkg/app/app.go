@@ -43,6 +43,8 @@ type App struct {
 	Breaks *forum.Breaks
 	// Waiting answers which threads wait for a first reply.
 	Waiting *forum.Waiting
+	// Peer runs peer supporters and one-to-one support requests.
+	Peer *moderation.Peer
 	// Bus carries events to live pages and wakes the webhook senders,
 	// across instances on PostgreSQL once Start runs.
 	Bus *events.Bus
@@ -149,7 +151,8 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 	ms.SetBus(bus)
 	hooks, sender := newWebhooks(cfg, db, bus, log)
 	blocks, breaks := forum.NewBlocks(store.NewBlocks(db)), forum.NewBreaks(store.NewBreaks(db))
-	public, waiting := forum.NewPublic(store.NewPublic(db)), forum.NewWaiting(store.NewWaiting(db))
+	public := forum.NewPublic(store.NewPublic(db))
+	waiting, peer := newPeerSupport(cfg, db, fs)
 	flood := auth.NewFlood(store.NewFlood(db), floodLimits(cfg.FloodLimits))
 	w, err := web.New(web.Deps{
 		Config:         cfg,
@@ -168,6 +171,7 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 		Public:         public,
 		Waiting:        waiting,
 		Activity:       forum.NewActivity(store.NewActivity(db)),
+		Peer:           peer,
 		Moderation:     ms,
 		Hooks:          hooks,
 		Flood:          flood,
@@ -178,7 +182,7 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 	if err != nil {
 		return nil, fmt.Errorf("web: %w", err)
 	}
-	return &App{Config: cfg, DB: db, Web: w, Log: log, Forum: fs, Auth: as, Helplines: hs, Blocks: blocks, Breaks: breaks, Waiting: waiting, Moderation: ms,
+	return &App{Config: cfg, DB: db, Web: w, Log: log, Forum: fs, Auth: as, Helplines: hs, Blocks: blocks, Breaks: breaks, Waiting: waiting, Peer: peer, Moderation: ms,
 		Bus: bus, Hooks: hooks, Sender: sender, Flood: flood}, nil
 }
 
@@ -294,4 +298,12 @@ func screening(a safety.Assessment) forum.Screening {
 		NotScreened: a.NotScreened,
 		Matches:     a.Matches,
 	}
+}
+
+// newPeerSupport builds the waiting list and the peer-support service,
+// whose messages are screened like posts.
+func newPeerSupport(cfg config.Config, db *store.DB, fs *forum.Service) (*forum.Waiting, *moderation.Peer) {
+	peer := moderation.NewPeer(store.NewPeer(db), markup.New(), cfg.SupportMinAge, cfg.SupportIdle)
+	peer.SetScreener(fs.Screen)
+	return forum.NewWaiting(store.NewWaiting(db)), peer
 }

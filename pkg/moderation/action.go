@@ -121,6 +121,12 @@ var actionText = map[string]string{ // #nosec G101 -- sentences for the audit lo
 	ActionHookSecret:        "Webhook secret replaced",
 	ActionHookDelete:        "Webhook deleted",
 	ActionRevealAuthor:      "Author of an anonymous post looked at",
+	ActionPeerGrant:         "Peer supporter appointed",
+	ActionPeerRevoke:        "Peer supporter appointment ended",
+	ActionSupportReport:     "Support conversation message reported",
+	ActionSupportCrisis:     "Crisis language in a support conversation",
+	ActionSupportRead:       "Support conversation read by a moderator",
+	ActionSupportLooked:     "Reported support conversation looked at",
 }
 
 // Describe returns the plain description of action.
@@ -143,6 +149,7 @@ func Actions() []string {
 		ActionEscalate, ActionEscalationResolve, ActionInstructions, ActionLeadGrant, ActionLeadRevoke,
 		ActionHookAdd, ActionHookEdit, ActionHookOn, ActionHookOff, ActionHookSecret, ActionHookDelete,
 		ActionRevealAuthor,
+		ActionPeerGrant, ActionPeerRevoke, ActionSupportReport, ActionSupportCrisis, ActionSupportRead, ActionSupportLooked,
 	}
 }
 

@@ -22,6 +22,6 @@ func Models() []any {
 		&forum.PrivateConversation{}, &forum.ConversationParticipant{}, &forum.ConversationMessage{}, &moderation.Escalation{},
 		&moderation.CarePrefs{}, &moderation.Exposure{}, &moderation.Claim{}, &moderation.HandoverNote{}, &moderation.HandoverDismissal{},
 		&webhook.Endpoint{}, &webhook.Delivery{},
-		&memberHelping{}, &memberVisit{},
+		&memberHelping{}, &memberVisit{}, &peerSupporter{}, &moderation.GroupFollow{}, &moderation.SupportRequest{}, &moderation.SupportReport{},
 	}
 }

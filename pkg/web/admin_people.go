@@ -49,6 +49,9 @@ func (s *Server) peopleView(c echo.Context, q string) (PeopleView, error) {
 			return v, err
 		}
 	}
+	if err := s.peoplePeer(c, &v); err != nil {
+		return v, err
+	}
 	staff, err := s.deps.Auth.Staff(ctx, a)
 	if err != nil {
 		return v, err

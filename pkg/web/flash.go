@@ -63,6 +63,7 @@ func (s *Server) base(c echo.Context, title string) Base {
 	}
 	s.modBase(c, &b)
 	s.waitingCount(c, &b)
+	s.peerBase(c, &b)
 	return b
 }
 

@@ -128,6 +128,7 @@ func (w *keyWriter) fragment(f *postFragment, body uint64) {
 	w.bool(p.AuthorKnown)
 	w.bool(p.Anonymous)
 	w.bool(p.OwnAnonymous)
+	w.bool(p.PeerSupporter)
 	w.time(p.CreatedAt)
 	if p.EditedAt != nil {
 		w.bool(true)

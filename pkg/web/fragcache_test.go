@@ -17,7 +17,7 @@ func fullFragment() postFragment {
 	at := time.Date(2026, 11, 3, 9, 30, 0, 0, time.UTC)
 	edited := at.Add(time.Hour)
 	return postFragment{Back: "/t/7?after=k", ThreadID: 7, PostView: PostView{
-		ID: 12, Opening: true, Indent: 3, ReplyingTo: "ann", AuthorName: "ben", AuthorKnown: true,
+		ID: 12, Opening: true, Indent: 3, ReplyingTo: "ann", AuthorName: "ben", AuthorKnown: true, PeerSupporter: true,
 		CreatedAt: at, EditedAt: &edited, Created: TimeText{ISO: "iso", Exact: "exact", Ago: "2 hours ago"},
 		EditedExact: "edited", Body: template.HTML("<p>words</p>"), Tags: []TagLabel{{Slug: "abuse", Name: "Abuse"}},
 		TagNames: "Abuse", Mode: "warn", ModeShow: true, ModeWarn: true, ModeHide: true, OwnWarned: true, History: true,

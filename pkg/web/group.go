@@ -72,6 +72,9 @@ func (s *Server) groupShow(c echo.Context) error {
 			return err
 		}
 	}
+	if err := s.groupPeer(c, &v); err != nil {
+		return err
+	}
 	if page.Next != "" {
 		v.NextURL = "/g/" + url.PathEscape(g.Slug) + "?after=" + url.QueryEscape(page.Next)
 	}

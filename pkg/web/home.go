@@ -34,6 +34,9 @@ func (s *Server) home(c echo.Context) error {
 	if v.Waiting, err = s.waitingSection(c, 0, "/waiting"); err != nil {
 		return err
 	}
+	if err := s.homePeer(c, &v); err != nil {
+		return err
+	}
 	return renderPage(c, http.StatusOK, pageHome, v)
 }
 

@@ -55,6 +55,8 @@ func auditLine(e moderation.AuditRow) AuditLine {
 			l.Target, l.TargetURL = "group", "/g/"+e.GroupSlug
 		case "checkin":
 			l.Target, l.TargetURL = "check-in "+id, "/checkins/"+id
+		case "support":
+			l.Target, l.TargetURL = "support conversation "+id, "/support/"+id
 		case "escalation":
 			l.Target, l.TargetURL = "escalation "+id, "/mod/escalations/"+id
 		default:

@@ -48,6 +48,9 @@ func (s *Server) modQueue(c echo.Context) error {
 		return err
 	}
 	hideAnonymousAuthors(v.Entries)
+	if v.Support, err = s.deps.Peer.Attention(ctx, actor(c), queueQuietSize); err != nil {
+		return err
+	}
 	if qp.HasNext {
 		q := url.Values{}
 		if f.GroupSlug != "" {

@@ -24,6 +24,13 @@ const (
 	pageSearch   Page = "search/index"
 	pageWaiting  Page = "waiting/index"
 
+	pagePeer        Page = "peer/index"
+	pagePeerAbout   Page = "peer/about"
+	pageSupportAsk  Page = "support/new"
+	pageSupportList Page = "support/index"
+	pageSupportShow Page = "support/show"
+	pageSupportEnd  Page = "support/end"
+
 	pageCompose        Page = "compose/form"
 	pageComposePreview Page = "compose/preview"
 	pagePostHistory    Page = "post/history"

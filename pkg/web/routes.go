@@ -209,6 +209,26 @@ func (s *Server) routes() {
 	e.POST("/admin/escalation", s.adminEscalationSave, s.requireAdmin)
 	e.POST("/admin/people/:id/lead", s.adminPeopleLead, s.requireAdmin)
 
+	// Peer support: peer supporters (appointed at /admin/people), the
+	// groups they follow, and one-to-one support requests with their
+	// private conversations (each page refuses everyone else in
+	// pkg/moderation's Peer service).
+	e.GET("/peer-supporters", s.peerAbout)
+	e.POST("/admin/people/:id/peer", s.adminPeoplePeer, s.requireAdmin)
+	e.GET("/peer", s.peerHome, s.requireUser)
+	e.POST("/g/:slug/follow", s.groupFollow, s.requireUser)
+	e.GET("/g/:slug/support", s.supportAsk, s.requireUser)
+	e.POST("/g/:slug/support", s.supportCreate, s.requireUser)
+	e.GET("/support", s.supportList, s.requireUser)
+	e.GET("/support/:id", s.supportShow, s.requireUser)
+	e.POST("/support/:id/accept", s.supportAccept, s.requireUser)
+	e.POST("/support/:id/withdraw", s.supportWithdraw, s.requireUser)
+	e.POST("/support/:id/messages", s.supportWrite, s.requireUser)
+	e.GET("/support/:id/end", s.supportEndConfirm, s.requireUser)
+	e.POST("/support/:id/end", s.supportEnd, s.requireUser)
+	e.POST("/support/:id/report", s.supportReport, s.requireUser)
+	e.POST("/support/:id/looked", s.supportLooked, s.requireStaff)
+
 	// Administration: groups and site settings (people and helplines are
 	// listed with accounts and safety above).
 	e.GET("/admin", s.adminIndex, s.requireAdmin)

@@ -58,6 +58,8 @@ type Deps struct {
 	// Activity lists recent activity and remembers members' visits, for
 	// "new since your last visit".
 	Activity *forum.Activity
+	// Peer runs peer supporters and one-to-one support requests.
+	Peer *moderation.Peer
 	// Public answers the Atom feeds and the read API.
 	Public *forum.Public
 	// Hooks keeps the webhook endpoints admins manage.

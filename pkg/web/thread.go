@@ -76,11 +76,12 @@ func (s *Server) threadShow(c echo.Context) error {
 	if err := s.memberThreadParts(c, &v, canReply && h.GroupAllowAnonymous, canReply, vocab); err != nil {
 		return err
 	}
-	if v.WaitingNote, err = s.waitingNote(c, h); err != nil {
-		return err
-	}
 	if viewer.Moderator {
 		v.ModThread = &ModControls{ThreadID: h.ID, GroupID: h.GroupID, Locked: h.Locked, Pinned: h.Pinned, Status: h.Status}
+	}
+	supporters, err := s.threadPeer(c, h, &v)
+	if err != nil {
+		return err
 	}
 	v.Posts = make([]PostView, 0, len(conv.Posts))
 	for _, p := range conv.Posts {
@@ -91,6 +92,7 @@ func (s *Server) threadShow(c echo.Context) error {
 			pv.Mode = forum.ModeWarn
 		}
 		pv.Blocked = forum.HidesAuthor(blocked, p.AuthorID, p.Anonymous)
+		pv.PeerSupporter = pv.AuthorKnown && !p.Anonymous && supporters[authorOf(p.AuthorID)]
 		pv.flags()
 		v.Posts = append(v.Posts, pv)
 	}

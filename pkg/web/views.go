@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"hearth/pkg/forum"
+	"hearth/pkg/moderation"
 )
 
 // Base is embedded in every page's view.
@@ -44,6 +45,8 @@ type Base struct {
 	// queue), which the layout's live script opens; empty for none or
 	// when live updates are off.
 	Live string
+	// Peer is what the header shows of peer support (peerBase).
+	Peer moderation.Header
 }
 
 // FeedLink names a page's Atom feed.
@@ -132,6 +135,9 @@ type GroupView struct {
 	Threads    []ThreadRow
 	// Waiting is "Waiting for a first reply" in this group.
 	Waiting *WaitingSection
+	// CanFollow is true for the group's peer supporters and moderators,
+	// who may follow the whole group; Following says whether they do.
+	CanFollow, Following bool
 	// NextURL links the next page (rel="next"), empty on the last page.
 	NextURL string
 	// FirstPage is false once the member has paged on.

@@ -191,6 +191,10 @@ type PeopleView struct {
 	// failed, for Found.
 	LeadErrors FormErrors
 	LeadReason string
+	// PeerErrors and PeerReason belong to a peer supporter form that
+	// failed, for Found.
+	PeerErrors FormErrors
+	PeerReason string
 }
 
 // PersonView is a member as the people page shows them.
@@ -210,6 +214,10 @@ type PersonView struct {
 	Changeable bool
 	// Lead is true for a safeguarding lead.
 	Lead bool
+	// PeerGroups are the groups they are a peer supporter in (filled for
+	// the member found).
+	PeerGroups     map[int64]bool
+	PeerGroupNames []string
 }
 
 // GroupChoice is a group checkbox of the role form.

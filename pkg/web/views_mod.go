@@ -206,11 +206,14 @@ type ModQueueView struct {
 	// long for a first reply (MoreQuiet: more than are listed).
 	Quiet     []WaitingRow
 	MoreQuiet bool
-	Entries   []ModEntry
-	Groups    []forum.Group
-	Group     string
-	Kind      string
-	NextURL   string
+	// Support are one-to-one support conversations raised to the
+	// moderators (a crisis-level message or a report), crisis first.
+	Support []moderation.SupportAttention
+	Entries []ModEntry
+	Groups  []forum.Group
+	Group   string
+	Kind    string
+	NextURL string
 	// Empty explains an empty queue.
 	Filtered bool
 	// Waiting are the check-ins whose member wrote last, crisis replies

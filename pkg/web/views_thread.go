@@ -79,8 +79,11 @@ type PostView struct {
 	// the reader's own anonymous post, shown under their name with a note
 	// that others do not see it.
 	Anonymous, OwnAnonymous bool
-	CreatedAt               time.Time
-	EditedAt                *time.Time
+	// PeerSupporter marks a named author who is a peer supporter in the
+	// thread's group: a small badge links to what that means.
+	PeerSupporter bool
+	CreatedAt     time.Time
+	EditedAt      *time.Time
 	// Created (iso, exact, ago) and EditedExact are CreatedAt and EditedAt
 	// formatted once in the handler rather than by template functions per
 	// post; EditedExact is "" for a post never edited.
