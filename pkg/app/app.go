@@ -150,8 +150,7 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 	ms.SetScreener(fs.Screen)
 	ms.SetBus(bus)
 	hooks, sender := newWebhooks(cfg, db, bus, log)
-	blocks, breaks := forum.NewBlocks(store.NewBlocks(db)), forum.NewBreaks(store.NewBreaks(db))
-	public := forum.NewPublic(store.NewPublic(db))
+	blocks, breaks, public := forum.NewBlocks(store.NewBlocks(db)), forum.NewBreaks(store.NewBreaks(db)), forum.NewPublic(store.NewPublic(db))
 	waiting, peer := newPeerSupport(cfg, db, fs)
 	flood := auth.NewFlood(store.NewFlood(db), floodLimits(cfg.FloodLimits))
 	w, err := web.New(web.Deps{

@@ -91,8 +91,7 @@ func (s *Server) threadShow(c echo.Context) error {
 			// tagged posts stay folded, but behind one click, not two.
 			pv.Mode = forum.ModeWarn
 		}
-		pv.Blocked = forum.HidesAuthor(blocked, p.AuthorID, p.Anonymous)
-		pv.PeerSupporter = pv.AuthorKnown && !p.Anonymous && supporters[authorOf(p.AuthorID)]
+		pv.Blocked, pv.PeerSupporter = forum.HidesAuthor(blocked, p.AuthorID, p.Anonymous), pv.AuthorKnown && !p.Anonymous && supporters[authorOf(p.AuthorID)]
 		pv.flags()
 		v.Posts = append(v.Posts, pv)
 	}
