@@ -202,10 +202,19 @@ func (s *Server) groupSupporters(c echo.Context, groupID int64) (map[int64]bool,
 // threadPeer adds peer support to a thread page: the gentle note for an
 // author still waiting for a first reply, and the set of the group's peer
 // supporters, whose posts carry the badge.
-func (s *Server) threadPeer(c echo.Context, h forum.ThreadHead, v *ThreadPageView) (map[int64]bool, error) {
+func (s *Server) threadPeer(c echo.Context, h forum.ThreadHead, v *ThreadPageView, posts []forum.PostRow) error {
 	var err error
 	if v.WaitingNote, err = s.waitingNote(c, h); err != nil {
-		return nil, err
+		return err
 	}
-	return s.groupSupporters(c, h.GroupID)
+	supporters, err := s.groupSupporters(c, h.GroupID)
+	if err != nil {
+		return err
+	}
+	for i := range v.Posts {
+		if i < len(posts) {
+			v.Posts[i].PeerSupporter = v.Posts[i].AuthorKnown && !posts[i].Anonymous && supporters[authorOf(posts[i].AuthorID)]
+		}
+	}
+	return nil
 }

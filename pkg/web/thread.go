@@ -79,10 +79,6 @@ func (s *Server) threadShow(c echo.Context) error {
 	if viewer.Moderator {
 		v.ModThread = &ModControls{ThreadID: h.ID, GroupID: h.GroupID, Locked: h.Locked, Pinned: h.Pinned, Status: h.Status}
 	}
-	supporters, err := s.threadPeer(c, h, &v)
-	if err != nil {
-		return err
-	}
 	v.Posts = make([]PostView, 0, len(conv.Posts))
 	for _, p := range conv.Posts {
 		pv := s.postView(c, h, p, names, prefs, viewer, canReply, byPost[p.ID])
@@ -91,11 +87,14 @@ func (s *Server) threadShow(c echo.Context) error {
 			// tagged posts stay folded, but behind one click, not two.
 			pv.Mode = forum.ModeWarn
 		}
-		pv.Blocked, pv.PeerSupporter = forum.HidesAuthor(blocked, p.AuthorID, p.Anonymous), pv.AuthorKnown && !p.Anonymous && supporters[authorOf(p.AuthorID)]
+		pv.Blocked = forum.HidesAuthor(blocked, p.AuthorID, p.Anonymous)
 		pv.flags()
 		v.Posts = append(v.Posts, pv)
 	}
 	v.FirstUnread, v.Live = s.firstUnread(c, conv.Posts), s.threadLive(h, conv.Posts)
+	if err := s.threadPeer(c, h, &v, conv.Posts); err != nil {
+		return err
+	}
 	if v.PostHTML, err = s.postFragments(v.Posts, v.Back, id); err != nil {
 		return err
 	}
