@@ -47,7 +47,8 @@ func TestCrisisPostBringsPanelAndTopQueueItem(t *testing.T) {
 		r := author.PostForm(fmt.Sprintf("/t/%d/replies", w.thread.ID), formValues("body", crisisWords, "idem", freshIdem()))
 		wantStatus(t, r, http.StatusSeeOther)
 		page := author.Get(noFragment(r.Header.Get("Location"))).Body
-		pageHas(t, page, panelHeading, `href="/crisis"`, "Hearth is not an emergency service", "I have the pills saved up")
+		// "tonight" makes the danger immediate: emergency services lead.
+		pageHas(t, page, panelHeading, `href="/crisis"`, `class="emergency-now"`, "If you might act on these thoughts soon", "I have the pills saved up")
 
 		matches := safety.NewDetector().Assess(crisisWords).Matches
 		if len(matches) == 0 {
@@ -196,7 +197,7 @@ func TestCrisisPostShowsPanelForCountry(t *testing.T) {
 		if r.StatusCode != http.StatusOK {
 			t.Fatalf("preview: %d", r.StatusCode)
 		}
-		pageHas(t, r.Body, "It sounds like you're going through a lot right now", "Samaritans Ireland", `href="tel:116123"`, "Hearth is not an emergency service")
+		pageHas(t, r.Body, "It sounds like you're going through a lot right now", "Samaritans Ireland", `href="tel:116123"`, `class="emergency-now"`, `href="tel:112"`)
 		// After posting: the post is published and the panel follows.
 		r = p.c.PostForm("/g/depression/threads", url.Values{"title": {"Tonight"}, "body": {text}, "idem": {freshIdem()}})
 		if r.StatusCode != http.StatusSeeOther {

@@ -82,11 +82,12 @@ func TestModerationHoursAtAdminSettings(t *testing.T) {
 	})
 }
 
-// crisisPreview previews a crisis post as c's member and returns the
+// crisisPreview previews a crisis post (not one whose danger is immediate,
+// which brings the emergency-first panel instead) as c's member and returns the
 // crisis panel.
 func crisisPreview(t *testing.T, c *forumtest.Client) string {
 	t.Helper()
-	r := c.PostForm("/g/depression/threads", url.Values{"title": {"Tonight"}, "body": {"I have the pills saved up and tonight is the night"},
+	r := c.PostForm("/g/depression/threads", url.Values{"title": {"Saved up"}, "body": {"I have the pills saved up and I can't do this anymore"},
 		"idem": {freshIdem()}, "preview": {"1"}})
 	wantStatus(t, r, http.StatusOK)
 	i := strings.Index(r.Body, `<aside class="crisis-panel"`)
