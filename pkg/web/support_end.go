@@ -83,12 +83,7 @@ func (s *Server) supportReport(c echo.Context) error {
 	}
 	err = s.deps.Peer.Report(c.Request().Context(), actor(c), id, mid, postValue(c, "note"))
 	if verr, ok := forum.AsValidation(err); ok {
-		v, err := s.supportView(c, id)
-		if err != nil {
-			return err
-		}
-		v.Errors = formErrors(verr, "note")
-		return renderPage(c, http.StatusUnprocessableEntity, pageSupportShow, v)
+		return s.supportRefused(c, id, verr, "note")
 	}
 	if err != nil {
 		return err
@@ -105,13 +100,7 @@ func (s *Server) supportLooked(c echo.Context) error {
 		return err
 	}
 	err = s.deps.Peer.Looked(c.Request().Context(), actor(c), id)
-	if _, ok := forum.AsValidation(err); ok {
-		s.setFlash(c, "Another moderator has already looked at this conversation.")
-		return c.Redirect(http.StatusSeeOther, supportPath(id))
-	}
-	if err != nil {
-		return err
-	}
-	s.setFlash(c, "Marked as looked at. It has left the queue.")
-	return c.Redirect(http.StatusSeeOther, "/mod")
+	return s.supportOutcome(c, id, err,
+		"Another moderator has already looked at this conversation.",
+		"Marked as looked at. It has left the queue.", "/mod")
 }

@@ -93,12 +93,7 @@ func (s *Server) supportAccept(c echo.Context) error {
 	}
 	err = s.deps.Peer.Accept(c.Request().Context(), actor(c), id)
 	if verr, ok := forum.AsValidation(err); ok {
-		v, err := s.supportView(c, id)
-		if err != nil {
-			return err
-		}
-		v.Errors = formErrors(verr, "accept")
-		return renderPage(c, http.StatusUnprocessableEntity, pageSupportShow, v)
+		return s.supportRefused(c, id, verr, "accept")
 	}
 	if err != nil {
 		return err
@@ -114,13 +109,32 @@ func (s *Server) supportWithdraw(c echo.Context) error {
 		return err
 	}
 	err = s.deps.Peer.Withdraw(c.Request().Context(), actor(c), id)
+	return s.supportOutcome(c, id, err,
+		"This request is no longer waiting, so there was nothing to withdraw.",
+		"Your request is withdrawn. You can ask again whenever you like.", "/support")
+}
+
+// supportRefused shows conversation id again, with the refusal beside field.
+func (s *Server) supportRefused(c echo.Context, id int64, verr *forum.ValidationError, field string) error {
+	v, err := s.supportView(c, id)
+	if err != nil {
+		return err
+	}
+	v.Errors = formErrors(verr, field)
+	return renderPage(c, http.StatusUnprocessableEntity, pageSupportShow, v)
+}
+
+// supportOutcome answers a one-step action on conversation id: a refusal
+// (the step was already taken, by this member or another) says so on the
+// conversation; success says done and goes to next.
+func (s *Server) supportOutcome(c echo.Context, id int64, err error, refused, done, next string) error {
 	if _, ok := forum.AsValidation(err); ok {
-		s.setFlash(c, "This request is no longer waiting, so there was nothing to withdraw.")
+		s.setFlash(c, refused)
 		return c.Redirect(http.StatusSeeOther, supportPath(id))
 	}
 	if err != nil {
 		return err
 	}
-	s.setFlash(c, "Your request is withdrawn. You can ask again whenever you like.")
-	return c.Redirect(http.StatusSeeOther, "/support")
+	s.setFlash(c, done)
+	return c.Redirect(http.StatusSeeOther, next)
 }
