@@ -160,6 +160,8 @@ func TestSupportRequestRules(t *testing.T) {
 		wantStatus(t, r, http.StatusUnprocessableEntity)
 		// Withdrawn, Wren may ask again; a supporter too new may not accept.
 		wantRedirect(t, w.wrenC.PostForm(page+"/withdraw", nil), "/support")
+		// Withdrawing twice says there was nothing left to withdraw.
+		wantRedirect(t, w.wrenC.PostForm(page+"/withdraw", nil), page)
 		page = w.ask()
 		w.exec("INSERT INTO peer_supporters (group_id, user_id, created_at) VALUES (?, ?, ?)", w.grief, w.fresh, time.Now().UTC())
 		r = w.freshC.PostForm(page+"/accept", nil)
@@ -217,6 +219,8 @@ func TestSupportConversationPrivateUntilReported(t *testing.T) {
 		}
 		wantStatus(t, w.sparrowC.PostForm(page+"/messages", formValues("body", "hello")), http.StatusNotFound)
 		wantRedirect(t, w.sparrowC.PostForm(page+"/looked", nil), "/mod")
+		// A second look finds it already looked at, and stays on the conversation.
+		wantRedirect(t, w.sparrowC.PostForm(page+"/looked", nil), page)
 		pageLacks(t, w.sparrowC.Get("/mod").Body, "A reported support conversation")
 	})
 }
