@@ -43,7 +43,7 @@ func init() {
 		"crisis-train": {"train the crisis-language model on pkg/safety/testdata and write pkg/safety/crisis_model.bin", cmdCrisisTrain},
 		"seed-demo":    {"fill the database with demo content (flags for size; --bench-shape)", cmdSeedDemo},
 		"create-admin": {"create or promote an admin: hearth create-admin NAME (password on stdin)", cmdCreateAdmin},
-		"rerender":     {"re-render every post and group guidelines with the current Markdown policy", cmdRerender},
+		"rerender":     {"re-render every post, group guidelines and site page with the current Markdown policy", cmdRerender},
 		"backup":       {"copy the SQLite database to a new FILE, safe while serving: hearth backup FILE", cmdBackup},
 		"restore":      {"replace the SQLite database with a backup (stop Hearth first): hearth restore FILE", cmdRestore},
 		"healthcheck":  {"exit 0 when the server at HEARTH_ADDR answers GET /readyz (or PATH) with 200; for container health checks", cmdHealthcheck},

@@ -8,12 +8,13 @@ import (
 	"hearth/pkg/config"
 	"hearth/pkg/forum"
 	"hearth/pkg/markup"
+	"hearth/pkg/moderation"
 	"hearth/pkg/store"
 )
 
-// cmdRerender renders every post's Markdown and every group's guidelines
-// again with the current policy (after a change to pkg/markup), in batches,
-// storing only the HTML that changed. Redacted and deleted posts keep their
+// cmdRerender renders every post's Markdown, every group's guidelines and
+// every edited site page again with the current policy (after a change to
+// pkg/markup), posts in batches, storing only the HTML that changed. Redacted and deleted posts keep their
 // placeholder text.
 func cmdRerender(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 {
@@ -36,7 +37,11 @@ func cmdRerender(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "rerender: %d posts (%d changed, %d refused by the renderer and left as they were), %d groups (%d changed)\n",
-		st.Posts, st.PostsChanged, st.PostsFailed, st.Groups, st.GroupsChanged)
+	pages, pagesChanged, err := moderation.NewService(store.NewModeration(db), markup.New()).RerenderSitePages(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "rerender: %d posts (%d changed, %d refused by the renderer and left as they were), %d groups (%d changed), %d edited site pages (%d changed)\n",
+		st.Posts, st.PostsChanged, st.PostsFailed, st.Groups, st.GroupsChanged, pages, pagesChanged)
 	return nil
 }

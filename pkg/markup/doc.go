@@ -7,10 +7,11 @@
 // The pipeline is goldmark (CommonMark plus GFM tables, strikethrough and
 // autolinks, hard line breaks, raw HTML off) with a few AST rewrites, followed
 // by a bluemonday policy written element by element. The rewrites make the
-// Markdown safe and calm before it becomes HTML: headings start at h3, images
-// become links, links to anything but http, https and mailto become their
-// text, and raw HTML is shown as the text the member typed. The policy is the
-// backstop that holds even if a rewrite is wrong.
+// Markdown safe and calm before it becomes HTML: headings start at h3 (at h2
+// on a site page, SitePageHeadings), images become links, links to anything
+// but http, https and mailto become their text, and raw HTML is shown as the
+// text the member typed. The policy is the backstop that holds even if a
+// rewrite is wrong.
 //
 // The renderer also defends itself against pathological input, inside the
 // parser rather than by pre-scanning the source: a byte limit (ErrTooLong), a

@@ -49,12 +49,35 @@ type Renderer struct {
 	strict *bluemonday.Policy
 }
 
-// New returns a Renderer with Hearth's Markdown dialect and sanitising policy.
-func New() *Renderer {
-	return &Renderer{md: newMarkdown(), policy: newPolicy(), strict: bluemonday.StrictPolicy()}
+// Option changes one thing about a Renderer New builds.
+type Option func(*outline)
+
+// outline is where Markdown headings land in the page around them: "#"
+// becomes h(1+shift), and no heading is higher than top.
+type outline struct{ shift, top int }
+
+// postOutline is a post's: the page owns its single h1 and the h2s around
+// a post, so "# Title" in a post becomes h3.
+var postOutline = outline{shift: 2, top: 3}
+
+// SitePageHeadings renders headings for a page of its own whose single h1 is
+// its title: "##" becomes h2 under it, and "#" becomes h2 too, as the page
+// has its h1 already. Posts and guidelines keep the default, where headings
+// start at h3.
+func SitePageHeadings() Option {
+	return func(o *outline) { *o = outline{shift: 0, top: 2} }
 }
 
-func newMarkdown() goldmark.Markdown {
+// New returns a Renderer with Hearth's Markdown dialect and sanitising policy.
+func New(opts ...Option) *Renderer {
+	o := postOutline
+	for _, opt := range opts {
+		opt(&o)
+	}
+	return &Renderer{md: newMarkdown(o), policy: newPolicy(o.top), strict: bluemonday.StrictPolicy()}
+}
+
+func newMarkdown(o outline) goldmark.Markdown {
 	p := parser.NewParser(
 		parser.WithBlockParsers(blockParsers()...),
 		parser.WithInlineParsers(inlineParsers()...),
@@ -64,7 +87,7 @@ func newMarkdown() goldmark.Markdown {
 		),
 		parser.WithASTTransformers(
 			util.Prioritized(extension.NewTableASTTransformer(), 0),
-			util.Prioritized(safeTransformer{}, 100),
+			util.Prioritized(safeTransformer{o}, 100),
 		),
 	)
 	return goldmark.New(

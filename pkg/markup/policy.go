@@ -2,6 +2,7 @@ package markup
 
 import (
 	"regexp"
+	"strconv"
 
 	"github.com/microcosm-cc/bluemonday"
 )
@@ -22,15 +23,18 @@ var (
 // embedding elements, and links only to absolute http, https and mailto URLs.
 // Anything outside it is removed; the text inside is kept, except inside
 // elements such as script and style, whose content bluemonday drops whole.
-func newPolicy() *bluemonday.Policy {
+// Headings are allowed from h(top) to h6, where the renderer puts them.
+func newPolicy(top int) *bluemonday.Policy {
 	p := bluemonday.NewPolicy()
 	p.AllowElements(
 		"p", "br", "hr",
 		"strong", "em", "del", "code", "pre", "blockquote",
 		"ul", "ol", "li",
-		"h3", "h4", "h5", "h6",
 		"table", "thead", "tbody", "tr", "th", "td",
 	)
+	for level := max(top, 1); level <= 6; level++ {
+		p.AllowElements("h" + strconv.Itoa(level))
+	}
 	p.AllowAttrs("start").Matching(olStart).OnElements("ol")
 	p.AllowAttrs("align").Matching(cellAlign).OnElements("th", "td")
 

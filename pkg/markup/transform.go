@@ -15,17 +15,13 @@ import (
 // (noopener).
 var rel = []byte("nofollow ugc noopener")
 
-// headingShift moves Markdown headings down the outline: the page owns its
-// single h1 and the h2s around a post, so "# Title" in a post becomes h3.
-const headingShift = 2
-
 // safeTransformer rewrites the parsed document so that what reaches the HTML
 // renderer is already inside the policy: the policy then only has to confirm
 // it, and the output reads the same before and after sanitising.
-type safeTransformer struct{}
+type safeTransformer struct{ headings outline }
 
 // Transform implements parser.ASTTransformer.
-func (safeTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+func (t safeTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
 	source := reader.Source()
 	// Collect first, rewrite afterwards: replacing nodes while ast.Walk is
 	// visiting them would skip or revisit siblings.
@@ -43,7 +39,7 @@ func (safeTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser
 	for _, n := range nodes {
 		switch n := n.(type) {
 		case *ast.Heading:
-			n.Level = min(n.Level+headingShift, 6)
+			n.Level = min(max(n.Level+t.headings.shift, t.headings.top), 6)
 		case *ast.Image:
 			rewriteImage(n)
 		case *ast.Link:

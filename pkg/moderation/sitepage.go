@@ -76,10 +76,13 @@ func sitePageInfoFor(slug string) (sitePageInfo, bool) {
 	return sitePageInfo{}, false
 }
 
-// defaultPages renders the default texts once, with a renderer of the
-// same policy as posts, the first time any is shown.
+// pageMarkup renders site pages: the policy of posts, with headings that
+// start at h2 under the page's h1 title, where a post's start at h3.
+var pageMarkup = markup.New(markup.SitePageHeadings())
+
+// defaultPages renders the default texts once, the first time any is shown.
 var defaultPages = sync.OnceValues(func() (map[string]template.HTML, error) {
-	md := markup.New()
+	md := pageMarkup
 	out := make(map[string]template.HTML, len(sitePageList))
 	for _, p := range sitePageList {
 		h, err := md.Render(p.text)
@@ -155,7 +158,7 @@ func (s *Service) UpdateSitePage(ctx context.Context, a *auth.Actor, slug, sourc
 	if err := v.OrNil(); err != nil {
 		return err
 	}
-	h, err := s.md.Render(source)
+	h, err := pageMarkup.Render(source)
 	if err != nil {
 		v.Add("body", "This text can't be displayed: please simplify deeply nested lists or quotes.")
 		return v
@@ -187,6 +190,29 @@ func (s *Service) RestoreSitePage(ctx context.Context, a *auth.Actor, slug strin
 	})
 }
 
+// RerenderSitePages renders every edited site page's Markdown again with
+// the current policy (hearth rerender) and stores the HTML that changed; a
+// page showing the default text is rendered when shown. It returns how many
+// edited pages there were and how many changed. Nothing is audited: the
+// words are the admins' own, unchanged.
+func (s *Service) RerenderSitePages(ctx context.Context) (pages, changed int, err error) {
+	rows, err := s.store.SitePageRows(ctx)
+	if err != nil {
+		return 0, 0, fmt.Errorf("site pages: %w", err)
+	}
+	for _, row := range rows {
+		h, err := pageMarkup.Render(row.Source)
+		if err != nil || string(h) == row.HTML {
+			continue
+		}
+		if err := s.store.SetSitePageHTML(ctx, row.Slug, string(h)); err != nil {
+			return len(rows), changed, fmt.Errorf("store site page %q: %w", row.Slug, err)
+		}
+		changed++
+	}
+	return len(rows), changed, nil
+}
+
 func sitePageAudit(a *auth.Actor, slug, what string, now time.Time) *AuditEntry {
 	e := entry(Request{Actor: a}, ActionSettings, "site", 0, 0, nil, now)
 	e.TargetID = nil
@@ -199,6 +225,11 @@ type SitePageStore interface {
 	// SitePage returns the edited page at slug; forum.ErrNotFound when it
 	// shows the default text.
 	SitePage(ctx context.Context, slug string) (SitePageRow, error)
+	// SitePageRows returns every edited page.
+	SitePageRows(ctx context.Context) ([]SitePageRow, error)
+	// SetSitePageHTML replaces a page's rendering, keeping its source,
+	// time and author (hearth rerender).
+	SetSitePageHTML(ctx context.Context, slug, html string) error
 }
 
 // SitePageTx changes the site pages inside a transaction.

@@ -59,7 +59,7 @@ func TestSitePagesDefaultsAndAdminEditing(t *testing.T) {
 		md := "## Who we are\n\nRun by the *Riverside* peer group. <script>alert(1)</script> [site](javascript:alert(1)) <b onclick=x>hi</b>"
 		wantRedirect(t, admin.PostForm("/admin/pages/about", formValues("body", md)), "/about")
 		r = visitor.Get("/about")
-		pageHas(t, r.Body, "Who we are</h", "<em>Riverside</em>", "Last changed")
+		pageHas(t, r.Body, "<h2>Who we are</h2>", "<em>Riverside</em>", "Last changed")
 		pageLacks(t, r.Body, "<script>alert", `href="javascript:`, "<b onclick", "People, not professionals")
 		if n := countRows(t, db, "site_pages", "slug = ?", "about"); n != 1 {
 			t.Fatalf("site_pages rows for about: %d", n)
