@@ -74,8 +74,8 @@ func cmdSeedDemo(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "seed-demo: added %d members, %d threads, %d posts (%d with trigger warnings), %d reactions, %d follows, %d open reports; %d groups in use (%d new)\n",
 		st.Members, st.Threads, st.Posts, st.Tagged, st.Reactions, st.Subscriptions, st.Reports, st.Groups, st.GroupsCreated)
-	fmt.Fprintf(e.stdout, "seed-demo: %s in %.1fs: %.0f posts/s (%d distinct bodies rendered once each)\n",
-		st.Dialect, st.Elapsed.Seconds(), st.PostsPerSecond(), st.DistinctBodies)
+	fmt.Fprintf(e.stdout, "seed-demo: %s in %.1fs: %.0f posts/s (%d distinct bodies composed of %d blocks, each rendered once)\n",
+		st.Dialect, st.Elapsed.Seconds(), st.PostsPerSecond(), st.DistinctBodies, st.Blocks)
 	fmt.Fprintf(e.stdout, "seed-demo: members sign in with the password %q, for example: %s\n", o.Password, strings.Join(st.SampleMembers, ", "))
 	if st.BusiestThreadID > 0 {
 		fmt.Fprintf(e.stdout, "seed-demo: busiest thread: /t/%d (%d posts)\n", st.BusiestThreadID, st.BusiestThreadPosts)

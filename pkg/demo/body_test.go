@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"hearth/pkg/auth"
+	"hearth/pkg/markup"
 	"hearth/pkg/safety"
 )
 
@@ -12,17 +13,28 @@ import (
 // show crisis panels, so no generated body may read as crisis language.
 func TestBodiesAreNotCrises(t *testing.T) {
 	d := safety.NewDetector()
-	g := newGen(Defaults())
+	c := newComposer(newGen(Defaults()), markup.New())
 	for i := range topics {
 		tp := &topics[i]
 		for _, opening := range []bool{true, false} {
 			for _, tagged := range []bool{true, false} {
 				for n := 0; n < 150; n++ {
-					b := g.body(tp, opening, tagged)
-					if a := d.Assess(b); a.Crisis {
-						t.Fatalf("%s body reads as crisis language (score %.2f, %v):\n%s", tp.slug, a.Score, a.Matches, b)
+					b, err := c.body(tp, opening, tagged)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if a := d.Assess(b.md); a.Crisis {
+						t.Fatalf("%s body reads as crisis language (score %.2f, %v):\n%s", tp.slug, a.Score, a.Matches, b.md)
 					}
 				}
+			}
+		}
+	}
+	// Every block any body can hold, not only those drawn above.
+	for key, pool := range c.pools {
+		for _, b := range pool {
+			if a := d.Assess(b.md); a.Crisis {
+				t.Fatalf("a %s block reads as crisis language (score %.2f, %v):\n%s", key, a.Score, a.Matches, b.md)
 			}
 		}
 	}
@@ -30,26 +42,81 @@ func TestBodiesAreNotCrises(t *testing.T) {
 
 // TestBodiesVary: bodies differ in length and use Markdown.
 func TestBodiesVary(t *testing.T) {
-	g := newGen(Defaults())
-	short, long, lists, quotes := 0, 0, 0, 0
+	c := newComposer(newGen(Defaults()), markup.New())
+	short, long, lists, quotes, code := 0, 0, 0, 0, 0
 	for n := 0; n < 2000; n++ {
-		b := g.body(&topics[n%len(topics)], n%5 == 0, false)
+		b, err := c.body(&topics[n%len(topics)], n%5 == 0, false)
+		if err != nil {
+			t.Fatal(err)
+		}
 		switch {
-		case len(b) < 200:
+		case len(b.md) < 200:
 			short++
-		case len(b) > 1000:
+		case len(b.md) > 1000:
 			long++
 		}
-		if strings.Contains(b, "\n- ") {
+		if strings.Contains(b.md, "\n- ") {
 			lists++
 		}
-		if strings.Contains(b, "\n> ") {
+		if strings.Contains(b.md, "\n> ") || strings.HasPrefix(b.md, "> ") {
 			quotes++
 		}
+		if strings.Contains(b.md, "\n```\n") {
+			code++
+		}
 	}
-	for what, n := range map[string]int{"short": short, "long": long, "list": lists, "quote": quotes} {
+	for what, n := range map[string]int{"short": short, "long": long, "list": lists, "quote": quotes, "code": code} {
 		if n < 20 {
 			t.Errorf("only %d of 2000 bodies are %s", n, what)
+		}
+	}
+}
+
+// TestBenchBodies: the bench shape's bodies are all different, about 400
+// characters on average, carry lists, quotes and code blocks, and their
+// HTML, joined from blocks rendered once, is what rendering the whole body
+// gives.
+func TestBenchBodies(t *testing.T) {
+	r := markup.New()
+	c := newComposer(newGen(BenchShape()), r)
+	const n = 60000
+	seen := make(map[string]bool, n)
+	total, lists, quotes, code := 0, 0, 0, 0
+	for i := 0; i < n; i++ {
+		b, err := c.body(&topics[i%5], i%50 == 0, i%5 == 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if seen[b.md] {
+			t.Fatalf("body %d repeats an earlier one:\n%s", i, b.md)
+		}
+		seen[b.md] = true
+		total += len(b.md)
+		if strings.Contains(b.md, "\n- ") {
+			lists++
+		}
+		if strings.Contains(b.md, "\n> ") {
+			quotes++
+		}
+		if strings.Contains(b.md, "\n```\n") {
+			code++
+		}
+		if i%20 == 0 {
+			html, err := r.Render(b.md)
+			if err != nil || string(html) != b.html {
+				t.Fatalf("body %d: joined blocks give\n%s\nrendering it whole gives\n%s", i, b.html, html)
+			}
+		}
+	}
+	if avg := total / n; avg < 370 || avg > 430 {
+		t.Errorf("bodies average %d characters, want about 400", avg)
+	}
+	if c.distinct() != n {
+		t.Errorf("the composer counts %d distinct bodies of %d", c.distinct(), n)
+	}
+	for what, k := range map[string]int{"list": lists, "quote": quotes, "code block": code} {
+		if k < n/20 {
+			t.Errorf("only %d of %d bodies have a %s", k, n, what)
 		}
 	}
 }

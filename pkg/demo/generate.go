@@ -129,7 +129,7 @@ func (g *gen) title(t *topic) string {
 // bodyLength is the target length of a body in characters.
 func (g *gen) bodyLength() int {
 	if g.o.Uniform {
-		return g.between(180, 470)
+		return g.between(220, 520)
 	}
 	switch r := g.rng.Float64(); {
 	case r < 0.30:
@@ -153,85 +153,6 @@ var (
 		"It's ~~silly~~ okay to be proud of that.", "Today's score: **7/10**, which is a lot better than last week.",
 	}
 )
-
-// body writes a Markdown post about topic t. A tagged body carries one
-// heavier sentence matching its trigger warnings.
-func (g *gen) body(t *topic, opening, tagged bool) string {
-	target := g.bodyLength()
-	var paras []string
-	var cur []string
-	n := 0
-	used := map[string]bool{}
-	// fresh picks a sentence this body has not used yet, if it can.
-	fresh := func(xs []string) string {
-		s := g.pick(xs)
-		for i := 0; i < 4 && used[s]; i++ {
-			s = g.pick(xs)
-		}
-		used[s] = true
-		return s
-	}
-	add := func(s string) {
-		cur = append(cur, s)
-		n += len(s) + 1
-		if len(cur) >= g.between(2, 3) {
-			paras = append(paras, strings.Join(cur, " "))
-			cur = nil
-		}
-	}
-	flush := func() {
-		if len(cur) > 0 {
-			paras = append(paras, strings.Join(cur, " "))
-			cur = nil
-		}
-	}
-	if opening {
-		add(g.pick(t.openings))
-	} else {
-		add(g.pick(replyOpeners))
-	}
-	if tagged && len(t.heavy) > 0 {
-		add(g.pick(t.heavy))
-	}
-	usedList, usedQuote := false, false
-	for n < target-40 {
-		switch r := g.rng.Float64(); {
-		case r < 0.62:
-			add(fresh(t.experiences))
-		case r < 0.72 && !opening:
-			add(fresh(suggestions))
-		case r < 0.78:
-			add(fresh(markdownBits))
-		case r < 0.84 && !usedList:
-			flush()
-			usedList = true
-			items := []string{g.pick(listIntros), ""}
-			for i, k := 0, g.between(2, 4); i < k; i++ {
-				items = append(items, "- "+fresh(listItems))
-			}
-			s := strings.Join(items, "\n")
-			paras = append(paras, s)
-			n += len(s)
-		case r < 0.88 && !usedQuote && !opening:
-			flush()
-			usedQuote = true
-			s := "> " + fresh(t.experiences)
-			paras = append(paras, s)
-			n += len(s)
-		case r < 0.91:
-			add("I found " + g.pick(links) + " useful for this.")
-		default:
-			add(fresh(suggestions))
-		}
-	}
-	if opening {
-		add(g.pick(questions))
-	} else if g.chance(0.7) {
-		add(g.pick(closers))
-	}
-	flush()
-	return strings.Join(paras, "\n\n")
-}
 
 // tagsFor picks one or two of t's trigger warnings.
 func (g *gen) tagsFor(t *topic) forum.Tags {

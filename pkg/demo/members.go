@@ -12,9 +12,8 @@ import (
 
 // member is a demo account.
 type member struct {
-	id    int64
-	name  string
-	posts int
+	id   int64
+	name string
 }
 
 // addMembers creates o.Members accounts, all with o.Password (hashed once

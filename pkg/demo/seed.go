@@ -16,11 +16,15 @@ type Stats struct {
 	Groups, GroupsCreated, Members    int
 	Threads, Posts, Tagged            int
 	Reactions, Reports, Subscriptions int
-	DistinctBodies                    int
-	Elapsed                           time.Duration
-	SampleMembers                     []string
-	BusiestThreadID                   int64
-	BusiestThreadPosts                int
+	// DistinctBodies is how many different bodies the posts have (as
+	// many as posts, but for a rare repeat); Blocks is how many
+	// paragraphs, lists, quotes and code blocks they are composed of, each
+	// rendered once.
+	DistinctBodies, Blocks int
+	Elapsed                time.Duration
+	SampleMembers          []string
+	BusiestThreadID        int64
+	BusiestThreadPosts     int
 	// FirstThreadID and LastThreadID bound the ids of the added threads.
 	FirstThreadID, LastThreadID int64
 	// UnreadMember has UnreadNotices unread notifications
@@ -85,7 +89,7 @@ func Seed(ctx context.Context, db *sql.DB, dialect string, o Options, progress i
 	if err != nil {
 		return st, err
 	}
-	s := &seeder{w: w, g: g, r: r, o: o, groups: groups, members: members, ids: ids, pools: map[string]*pool{}, st: &st}
+	s := &seeder{w: w, g: g, r: r, o: o, groups: groups, members: members, ids: ids, bodies: newComposer(g, r), st: &st}
 	if err := s.threads(ctx, progress); err != nil {
 		return st, err
 	}
@@ -105,7 +109,7 @@ func Seed(ctx context.Context, db *sql.DB, dialect string, o Options, progress i
 			return st, err
 		}
 	}
-	st.DistinctBodies = s.rendered
+	st.DistinctBodies, st.Blocks = s.bodies.distinct(), s.bodies.blocks
 	st.Elapsed = time.Since(start)
 	return st, nil
 }

@@ -13,64 +13,16 @@ import (
 	"hearth/pkg/markup"
 )
 
-// body is a rendered post body with the tags it needs.
-type body struct {
-	md, html string
-	tags     forum.Tags
-}
-
-// pool holds the distinct bodies of one topic and kind; each is rendered
-// with the real renderer once and reused by many posts.
-type pool struct{ bodies []body }
-
-// Pool sizes per topic: tagged bodies are a fifth of each kind.
-const (
-	openingPool = 200
-	replyPool   = 600
-)
-
 type seeder struct {
-	w        *writer
-	g        *gen
-	r        *markup.Renderer
-	o        Options
-	groups   []*group
-	members  []*member
-	ids      map[string]int64
-	pools    map[string]*pool
-	st       *Stats
-	rendered int
-}
-
-// bodyFor returns a body for a post in topic t.
-func (s *seeder) bodyFor(t *topic, opening, tagged bool) (body, error) {
-	key := fmt.Sprintf("%s/%t/%t", t.slug, opening, tagged)
-	p := s.pools[key]
-	if p == nil {
-		size := replyPool
-		if opening {
-			size = openingPool
-		}
-		if tagged {
-			size /= 4
-		}
-		p = &pool{}
-		for i := 0; i < size; i++ {
-			md := s.g.body(t, opening, tagged)
-			html, err := s.r.Render(md)
-			if err != nil {
-				return body{}, fmt.Errorf("render demo body: %w", err)
-			}
-			b := body{md: md, html: string(html)}
-			if tagged {
-				b.tags = s.g.tagsFor(t)
-			}
-			p.bodies = append(p.bodies, b)
-			s.rendered++
-		}
-		s.pools[key] = p
-	}
-	return p.bodies[s.g.rng.IntN(len(p.bodies))], nil
+	w       *writer
+	g       *gen
+	r       *markup.Renderer
+	o       Options
+	groups  []*group
+	members []*member
+	ids     map[string]int64
+	bodies  *composer
+	st      *Stats
 }
 
 // someone picks a member, favouring a core of regulars as real forums do.
@@ -231,7 +183,7 @@ func (s *seeder) post(b *batch, th *seedThread, k, n int) error {
 	}
 	at := th.at
 	th.authors[k] = author
-	bd, err := s.bodyFor(th.group.topic, k == 0, tagged)
+	bd, err := s.bodies.body(th.group.topic, k == 0, tagged)
 	if err != nil {
 		return err
 	}
@@ -242,7 +194,6 @@ func (s *seeder) post(b *batch, th *seedThread, k, n int) error {
 	if _, ok := th.follows[author.id]; !ok {
 		th.follows[author.id] = at
 	}
-	author.posts++
 	th.lastAt = at
 	if k == 0 {
 		th.tags, th.openedAt = string(bd.tags), at
