@@ -29,17 +29,6 @@ var routeTables = map[string]string{
 	"pkg/web/routes.go": "routes",
 }
 
-// sizeExempt are files not yet within the limits, and why. The crisis
-// detector's pattern files are being split by what they detect; remove
-// each entry as its file comes within the limits.
-var sizeExempt = map[string]string{
-	"pkg/safety/crisis.go":          "being split by what it detects",
-	"pkg/safety/crisis_patterns.go": "being split by what it detects",
-	"pkg/safety/patterns.go":        "being split by what it detects",
-	"pkg/safety/literals.go":        "being split by what it detects",
-	"pkg/safety/prefilter.go":       "being split by what it detects",
-}
-
 // generated matches the line the Go tools look for in generated files.
 var generated = regexp.MustCompile(`(?m)^// Code generated .* DO NOT EDIT\.$`)
 
@@ -112,9 +101,6 @@ func TestSizeLimits(t *testing.T) {
 		t.Fatalf("found %d Go files under %s; the walk is missing the module", len(files), root)
 	}
 	for _, name := range files {
-		if _, ok := sizeExempt[name]; ok {
-			continue
-		}
 		src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
 		if err != nil {
 			t.Fatal(err)
@@ -125,11 +111,6 @@ func TestSizeLimits(t *testing.T) {
 		}
 		for _, p := range problems {
 			t.Error(p)
-		}
-	}
-	for name := range sizeExempt {
-		if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(name))); err != nil {
-			t.Errorf("%s is exempt from the size limits but is not there: remove it from sizeExempt", name)
 		}
 	}
 }

@@ -14,7 +14,13 @@
 // people ("my brother wants to die"), reported speech and fiction,
 // hypotheticals and hyperbole attached to a trivial cause ("this traffic
 // makes me want to die"). Alone (the default) they raise the crisis level
-// only.
+// only. The patterns are grouped by what they detect, roughly along the
+// Columbia scale (C-SSRS): patterns_ideation.go (wishes, thoughts, intent),
+// patterns_plan.go (a time, a decision, readiness), patterns_method.go and
+// patterns_preparation.go (methods, means gathered or in hand, acts under
+// way), patterns_selfharm.go, patterns_goodbye.go and patterns_burden.go
+// (burden, hopelessness, finality). rules.go runs them; sentences.go,
+// framing.go (who and how), tense.go and hyperbole.go are the context rules.
 //
 // With [WithLearnedModel], a model trained on the labelled data in
 // testdata reads the rules' findings with the words around them: a softmax

@@ -118,7 +118,14 @@ func (x *literalIndex) insert(lit string, id int32) {
 // build computes the failure links and the compact automaton; call it once
 // after the last add.
 func (x *literalIndex) build() {
-	nodes := x.trie
+	linkFailures(x.trie)
+	x.compact()
+	x.trie, x.ids, x.lens, x.litSets, x.setIDs = nil, nil, nil, nil, nil
+}
+
+// linkFailures sets each trie node's failure link, breadth first, and adds
+// to its literals those of the node it fails to.
+func linkFailures(nodes []acNode) {
 	queue := make([]int32, 0, len(nodes))
 	for _, child := range nodes[0].next {
 		nodes[child].fail = 0
@@ -144,6 +151,13 @@ func (x *literalIndex) build() {
 			queue = append(queue, child)
 		}
 	}
+}
+
+// compact lays the trie out in flat arrays: edges sorted by byte, the
+// failure links, and each node's sets with the length of their shortest
+// literal.
+func (x *literalIndex) compact() {
+	nodes := x.trie
 	// Each node's literals become the sets holding them, each set once
 	// with the length of its shortest literal ending there. minLen (that
 	// length plus one, 0 for a set not seen yet) and order are scratch
@@ -205,7 +219,6 @@ func (x *literalIndex) build() {
 	}
 	x.edgeAt[len(nodes)] = int32(len(x.edgeTo)) // #nosec G115 -- as above
 	x.outAt[len(nodes)] = int32(len(x.outs))    // #nosec G115 -- as above
-	x.trie, x.ids, x.lens, x.litSets, x.setIDs = nil, nil, nil, nil, nil
 }
 
 // next is node n's child for byte c (n is not the root).

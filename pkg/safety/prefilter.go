@@ -94,98 +94,108 @@ func required(t *syntax.Regexp) [][]string {
 			return required(t.Sub[0])
 		}
 	case syntax.OpConcat:
-		// Runs of parts with a small finite set of spellings are joined
-		// first ("going to " + {cut, sh} gives {"going to cut", "going to
-		// sh"}), which makes short alternatives selective.
-		var out [][]string
-		var run []string
-		var prefix []*syntax.Regexp // the parts run was joined from
-		flush := func() {
-			if run != nil && !containsEmpty(run) {
-				out = append(out, run)
-			}
-			run, prefix = nil, nil
-		}
-		join := func(s *syntax.Regexp, ex []string) {
-			if run == nil {
-				run, prefix = ex, []*syntax.Regexp{s}
-			} else if joined, ok := product(run, ex); ok {
-				run, prefix = joined, append(prefix, s)
-			} else {
-				flush()
-				run, prefix = ex, []*syntax.Regexp{s}
-			}
-		}
-		for _, s := range t.Sub {
-			if ex, ok := exact(s); ok {
-				join(s, ex)
-				continue
-			}
-			if s.Op == syntax.OpPlus {
-				if ex, ok := exact(s.Sub[0]); ok {
-					// A match of x+ starts with a match of x, which
-					// joins what comes before, and ends with one, which
-					// joins what follows ("s[u*]+c" needs "su" or
-					// "s*", then "uc" or "*c").
-					join(s.Sub[0], ex)
-					flush()
-					run, prefix = ex, []*syntax.Regexp{s.Sub[0]}
-					continue
-				}
-			}
-			if alt := uncapture(s); alt.Op == syntax.OpAlternate && prefix != nil {
-				// The parser factors alternations: "at age \d+|as a
-				// kid" becomes a(?:t age \d+|s a kid), whose branches
-				// alone are too short to select on. Each branch is
-				// read with the parts in front of it instead, which
-				// matches the same texts.
-				branches := make([]*syntax.Regexp, len(alt.Sub))
-				for i, b := range alt.Sub {
-					subs := append([]*syntax.Regexp(nil), prefix...)
-					if b.Op == syntax.OpConcat {
-						subs = append(subs, b.Sub...)
-					} else {
-						subs = append(subs, b)
-					}
-					branches[i] = &syntax.Regexp{Op: syntax.OpConcat, Sub: subs}
-				}
-				flush()
-				out = append(out, required(&syntax.Regexp{Op: syntax.OpAlternate, Sub: branches})...)
-				continue
-			}
-			flush()
-			out = append(out, required(s)...)
-		}
-		flush()
-		return out
+		return requiredConcat(t)
 	case syntax.OpAlternate:
-		// Every match is a match of one branch, so taking one set from
-		// each branch and uniting them gives a required set. A branch
-		// with no usable set makes the whole alternation unconstrained.
-		// Up to maxAlternateSets such unions are kept, so that a branch
-		// needing both a common verb and a rare noun ("have a gun")
-		// contributes the noun too; beyond that each branch gives only
-		// its most selective set.
-		combos := [][]string{nil}
-		for _, s := range t.Sub {
-			sets := usable(required(s))
-			if len(sets) == 0 {
-				return nil
-			}
-			if len(combos)*len(sets) > maxAlternateSets {
-				sets = [][]string{mostSelective(sets)}
-			}
-			next := make([][]string, 0, len(combos)*len(sets))
-			for _, c := range combos {
-				for _, set := range sets {
-					next = append(next, append(append([]string(nil), c...), set...))
-				}
-			}
-			combos = next
-		}
-		return combos
+		return requiredAlternate(t)
 	}
 	return nil
+}
+
+// requiredConcat is required for a concatenation.
+func requiredConcat(t *syntax.Regexp) [][]string {
+	// Runs of parts with a small finite set of spellings are joined
+	// first ("going to " + {cut, sh} gives {"going to cut", "going to
+	// sh"}), which makes short alternatives selective.
+	var out [][]string
+	var run []string
+	var prefix []*syntax.Regexp // the parts run was joined from
+	flush := func() {
+		if run != nil && !containsEmpty(run) {
+			out = append(out, run)
+		}
+		run, prefix = nil, nil
+	}
+	join := func(s *syntax.Regexp, ex []string) {
+		if run == nil {
+			run, prefix = ex, []*syntax.Regexp{s}
+		} else if joined, ok := product(run, ex); ok {
+			run, prefix = joined, append(prefix, s)
+		} else {
+			flush()
+			run, prefix = ex, []*syntax.Regexp{s}
+		}
+	}
+	for _, s := range t.Sub {
+		if ex, ok := exact(s); ok {
+			join(s, ex)
+			continue
+		}
+		if s.Op == syntax.OpPlus {
+			if ex, ok := exact(s.Sub[0]); ok {
+				// A match of x+ starts with a match of x, which
+				// joins what comes before, and ends with one, which
+				// joins what follows ("s[u*]+c" needs "su" or
+				// "s*", then "uc" or "*c").
+				join(s.Sub[0], ex)
+				flush()
+				run, prefix = ex, []*syntax.Regexp{s.Sub[0]}
+				continue
+			}
+		}
+		if alt := uncapture(s); alt.Op == syntax.OpAlternate && prefix != nil {
+			// The parser factors alternations: "at age \d+|as a
+			// kid" becomes a(?:t age \d+|s a kid), whose branches
+			// alone are too short to select on. Each branch is
+			// read with the parts in front of it instead, which
+			// matches the same texts.
+			branches := make([]*syntax.Regexp, len(alt.Sub))
+			for i, b := range alt.Sub {
+				subs := append([]*syntax.Regexp(nil), prefix...)
+				if b.Op == syntax.OpConcat {
+					subs = append(subs, b.Sub...)
+				} else {
+					subs = append(subs, b)
+				}
+				branches[i] = &syntax.Regexp{Op: syntax.OpConcat, Sub: subs}
+			}
+			flush()
+			out = append(out, required(&syntax.Regexp{Op: syntax.OpAlternate, Sub: branches})...)
+			continue
+		}
+		flush()
+		out = append(out, required(s)...)
+	}
+	flush()
+	return out
+}
+
+// requiredAlternate is required for an alternation.
+func requiredAlternate(t *syntax.Regexp) [][]string {
+	// Every match is a match of one branch, so taking one set from
+	// each branch and uniting them gives a required set. A branch
+	// with no usable set makes the whole alternation unconstrained.
+	// Up to maxAlternateSets such unions are kept, so that a branch
+	// needing both a common verb and a rare noun ("have a gun")
+	// contributes the noun too; beyond that each branch gives only
+	// its most selective set.
+	combos := [][]string{nil}
+	for _, s := range t.Sub {
+		sets := usable(required(s))
+		if len(sets) == 0 {
+			return nil
+		}
+		if len(combos)*len(sets) > maxAlternateSets {
+			sets = [][]string{mostSelective(sets)}
+		}
+		next := make([][]string, 0, len(combos)*len(sets))
+		for _, c := range combos {
+			for _, set := range sets {
+				next = append(next, append(append([]string(nil), c...), set...))
+			}
+		}
+		combos = next
+	}
+	return combos
 }
 
 // exact returns every string t can match when that set is small and finite.

@@ -98,7 +98,8 @@ var ruleCases = []struct {
 	{"I jumped off the high board at the swimming pool today!", false, "a jump for sport"},
 	{"Got a new kitchen knife and I'm going to use it tonight for the curry.", false, "a knife for cooking"},
 	{"I collected my gran's prescription from the chemist.", false, "an errand"},
-	// Near misses of the families added after probe I.
+	// Near misses of other verbs and objects for the same frames: vanishing,
+	// being free of someone, a stopping heart, steering, carving, a last wish.
 	{"I'm going to disappear from social media for good.", false, "leaving a website"},
 	{"When I move out my parents will finally be free of me.", false, "moving out, not dying"},
 	{"I want my heart to stop racing before the interview.", false, "a racing heart"},
@@ -117,7 +118,7 @@ var ruleCases = []struct {
 	{"Tonight I'll steer into the oncoming lorries.", true, "a vehicle as a means"},
 	{"After my exam results come out I'm going to kill myself.", true, "results are a date and a real cause, not a nuisance"},
 	{"I took all of my pills ten minutes ago.", true, "an overdose just taken"},
-	// Near misses of the families added after probe J.
+	// Near misses of poisons, heights, notes to family and pills counted.
 	{"I'm going to go into the lake for a swim tomorrow.", false, "a swim"},
 	{"I'm deleting myself from social media for a month.", false, "leaving a website"},
 	{"Tell my sister it's not her fault the party got cancelled.", false, "reassurance about something else"},
