@@ -55,6 +55,8 @@ type App struct {
 	// Flood counts posts, edits, reactions, reports and signups against
 	// the flood limits.
 	Flood *auth.Flood
+	// Activity lists recent activity and remembers members' visits.
+	Activity *forum.Activity
 }
 
 // DSN returns the database address for cfg: the SQLite file by default.
@@ -152,6 +154,7 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 	hooks, sender := newWebhooks(cfg, db, bus, log)
 	blocks, breaks, public := forum.NewBlocks(store.NewBlocks(db)), forum.NewBreaks(store.NewBreaks(db)), forum.NewPublic(store.NewPublic(db))
 	waiting, peer := newPeerSupport(cfg, db, fs)
+	activity := forum.NewActivity(store.NewActivity(db))
 	flood := auth.NewFlood(store.NewFlood(db), floodLimits(cfg.FloodLimits))
 	w, err := web.New(web.Deps{
 		Config:         cfg,
@@ -169,7 +172,7 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 		Breaks:         breaks,
 		Public:         public,
 		Waiting:        waiting,
-		Activity:       forum.NewActivity(store.NewActivity(db)),
+		Activity:       activity,
 		Peer:           peer,
 		Moderation:     ms,
 		Hooks:          hooks,
@@ -182,7 +185,7 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 		return nil, fmt.Errorf("web: %w", err)
 	}
 	return &App{Config: cfg, DB: db, Web: w, Log: log, Forum: fs, Auth: as, Helplines: hs, Blocks: blocks, Breaks: breaks, Waiting: waiting, Peer: peer, Moderation: ms,
-		Bus: bus, Hooks: hooks, Sender: sender, Flood: flood}, nil
+		Bus: bus, Hooks: hooks, Sender: sender, Flood: flood, Activity: activity}, nil
 }
 
 // floodLimits are the configured flood limits as pkg/auth counts them.

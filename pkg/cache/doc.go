@@ -24,6 +24,10 @@
 //	                                 |                        | post or thread they have unread news in changing     |
 //	                                 |                        | status, tags, author or thread; a count a new reply  |
 //	                                 |                        | alone could change is not kept (forum.Unread)        |
+//	when a member's "new since your  | Members (Visit)        | the clock: a visit is written at most once every     | both
+//	last visit" began                |                        | VisitRefresh (5 min) per process; answering from     |
+//	                                 |                        | memory within it is exact (the gap that starts a new |
+//	                                 |                        | window is forum.VisitGap, an hour)                   |
 //	rendered posts and blank reply   | Fragments, keyed in    | nothing: the key hashes every input of the template, | both
 //	forms                            | web/fragcache.go       | so a change makes a new key; two generations in      |
 //	                                 |                        | 4 MiB                                                |

@@ -78,7 +78,19 @@ type memberEntry struct {
 
 	hours    moderation.Hours
 	hasHours bool
+
+	// visitAt is when this process last recorded the member's visit, and
+	// visitSince what that visit answered; kept across versions, since a
+	// visit depends on the clock alone.
+	visitAt    time.Time
+	visitSince time.Time
 }
+
+// VisitRefresh is how long a recorded visit stands for the member's later
+// page views in this process: within it, Visit answers from memory and
+// writes nothing. The visit's time is exact to within it, far below the
+// hour forum.VisitGap measures.
+const VisitRefresh = 5 * time.Minute
 
 // followsKept bounds the threads whose follow state one entry keeps.
 const followsKept = 64
@@ -275,6 +287,25 @@ func (mc *Members) Hours(ctx context.Context, k Member, load func(context.Contex
 		mc.update(k, func(e *memberEntry) { e.hours, e.hasHours = h, true })
 	}
 	return h, err
+}
+
+// Visit returns when the window of "new" began for the member (see
+// forum.Activity.Visit): from memory while this process recorded their
+// visit less than VisitRefresh before now, else from record, which writes
+// the visit. Answering from memory is exact: the stored visit is at most
+// VisitRefresh old, so no gap of forum.VisitGap can have opened since, on
+// this instance or another.
+func (mc *Members) Visit(ctx context.Context, k Member, now time.Time, record func(context.Context, int64) (time.Time, error)) (time.Time, error) {
+	if mc != nil {
+		if e := mc.entry(k); !e.visitAt.IsZero() && !now.Before(e.visitAt) && now.Sub(e.visitAt) < VisitRefresh {
+			return e.visitSince, nil
+		}
+	}
+	since, err := record(ctx, k.ID)
+	if err == nil && mc != nil {
+		mc.update(k, func(e *memberEntry) { e.visitAt, e.visitSince = now, since })
+	}
+	return since, err
 }
 
 // Len is the number of members kept (for tests).

@@ -172,3 +172,52 @@ func TestMembersKeepFollowsAndVocabulary(t *testing.T) {
 		t.Fatal("the vocabulary was kept across a settings change")
 	}
 }
+
+// TestVisitRecordedOncePerRefresh: a member's visit is written on their
+// first page, answered from memory for later pages within VisitRefresh
+// (across version changes), written again after it, and not kept when the
+// write fails; nil keeps nothing.
+func TestVisitRecordedOncePerRefresh(t *testing.T) {
+	ctx := context.Background()
+	t0 := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	since := t0.Add(-3 * time.Hour)
+	writes := 0
+	var fail error
+	record := func(context.Context, int64) (time.Time, error) {
+		writes++
+		return since, fail
+	}
+	mc := NewMembers(8)
+	k := Member{ID: 7, Settings: 1, Notices: 1}
+	for _, step := range []struct {
+		at     time.Time
+		k      Member
+		writes int
+	}{
+		{t0, k, 1},
+		{t0.Add(time.Minute), k, 1},
+		{t0.Add(2 * time.Minute), Member{ID: 7, Settings: 2, Notices: 5}, 1},
+		{t0.Add(VisitRefresh), k, 2},
+		{t0.Add(VisitRefresh + time.Minute), k, 2},
+		{t0.Add(-time.Minute), k, 3}, // a clock that went back is not trusted
+	} {
+		got, err := mc.Visit(ctx, step.k, step.at, record)
+		if err != nil || !got.Equal(since) || writes != step.writes {
+			t.Fatalf("at %v: since %v, err %v, writes %d; want %v and %d writes", step.at, got, err, writes, since, step.writes)
+		}
+	}
+	fail = errors.New("database away")
+	if _, err := mc.Visit(ctx, Member{ID: 8}, t0, record); err == nil {
+		t.Fatal("a failed write reported no error")
+	}
+	fail = nil
+	if _, err := mc.Visit(ctx, Member{ID: 8}, t0.Add(time.Second), record); err != nil || writes != 5 {
+		t.Fatalf("after a failed write: err %v, writes %d; want a second write", err, writes)
+	}
+	var none *Members
+	none.Visit(ctx, k, t0, record)
+	none.Visit(ctx, k, t0, record)
+	if writes != 7 {
+		t.Fatalf("nil Members: %d writes, want 7", writes)
+	}
+}

@@ -54,6 +54,9 @@ func NewActivity(s ActivityStore) *Activity {
 // SetClock replaces the clock (tests).
 func (a *Activity) SetClock(now func() time.Time) { a.now = now }
 
+// Now is the service's clock.
+func (a *Activity) Now() time.Time { return a.now() }
+
 // Recent lists the most recently active threads for q.
 func (a *Activity) Recent(ctx context.Context, q ActivityQuery) ([]ActiveThread, error) {
 	ts, err := a.store.RecentThreads(ctx, q)

@@ -57,7 +57,7 @@ func (s *Server) recentActivity(c echo.Context, v *HomeView) error {
 		return err
 	}
 	if p := principal(c); p != nil {
-		if v.Since, err = s.deps.Activity.Visit(ctx, p.User.ID); err != nil {
+		if v.Since, err = s.visit(ctx, p); err != nil {
 			s.log.WarnContext(ctx, "home page: visit not recorded", "err", err)
 			v.Since = time.Time{}
 		}

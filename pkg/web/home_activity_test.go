@@ -30,11 +30,12 @@ func TestHomeShowsRecentActivityAndWhatIsNew(t *testing.T) {
 		pageHas(t, w.as(0).Get("/").Body, "Recent activity", "A HIDDEN-TAG conversation")
 		wantStatus(t, maple.Get(fmt.Sprintf("/t/%d", w.thread.ID)), http.StatusOK)
 
-		// Maple left two hours ago; since then Cedar and Maple replied.
-		w.exec("UPDATE member_visits SET seen_at = ? WHERE user_id = ?", time.Now().UTC().Add(-2*time.Hour), w.members[0])
+		// Since Maple's visit, Cedar and Maple replied; Maple comes back
+		// two hours later.
 		w.exec("UPDATE posts SET created_at = ? WHERE thread_id = ?", time.Now().UTC().Add(-3*time.Hour), w.thread.ID)
 		replyTo(t, maple, w.thread.ID, 0, "My own reply is not news to me")
 		cedarReply, _ := replyTo(t, w.as(w.members[1]), w.thread.ID, 0, "Cedar is thinking of you")
+		w.app.Activity.SetClock(func() time.Time { return time.Now().UTC().Add(2 * time.Hour) })
 		page = maple.Get("/").Body
 		pageHas(t, page, "<strong>1 conversation has new posts</strong> since your last visit", `<h3><a href="/g/grief">Grief &amp; Loss</a> <span class="badge new">New posts</span></h3>`)
 		inOrder(t, page, "Missing my dad tonight", `<span class="badge new">New</span>`, "An older conversation")

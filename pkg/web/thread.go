@@ -428,7 +428,7 @@ func (s *Server) firstUnread(c echo.Context, posts []forum.PostRow) int64 {
 	if p == nil || s.deps.Activity == nil {
 		return 0
 	}
-	since, err := s.deps.Activity.Visit(c.Request().Context(), p.User.ID)
+	since, err := s.visit(c.Request().Context(), p)
 	if err != nil {
 		s.log.WarnContext(c.Request().Context(), "thread page: visit not recorded", "err", err)
 		return 0
