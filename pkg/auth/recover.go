@@ -130,3 +130,32 @@ func (s *Service) RegenerateRecoveryCodes(ctx context.Context, p *Principal, pas
 	}
 	return codes, nil
 }
+
+// UnusedRecoveryCodesAmong returns those of codes that are the member's
+// recovery codes and still unused, once each, in the order given and in
+// the form codes are generated in. It lets a member save the codes a page
+// has just shown them (as a file to download) without Hearth ever keeping
+// the codes: the page sends them back, and only what matches the stored
+// hashes is returned, never other text. At most RecoveryCodeCount codes
+// are looked at.
+func (s *Service) UnusedRecoveryCodesAmong(ctx context.Context, userID int64, codes []string) ([]string, error) {
+	if len(codes) == 0 {
+		return nil, nil
+	}
+	hashes, err := s.store.UnusedRecoveryCodeHashes(ctx, userID)
+	if err != nil {
+		return nil, fmt.Errorf("read codes: %w", err)
+	}
+	unused := make(map[string]bool, len(hashes))
+	for _, h := range hashes {
+		unused[h] = true
+	}
+	var out []string
+	for _, c := range codes[:min(len(codes), RecoveryCodeCount)] {
+		if h := HashRecoveryCode(s.secret, c); unused[h] {
+			out = append(out, NormalizeRecoveryCode(c))
+			delete(unused, h)
+		}
+	}
+	return out, nil
+}

@@ -50,6 +50,9 @@ type AccountStore interface {
 	ReplaceRecoveryCodes(ctx context.Context, userID int64, hashes []string, now time.Time) error
 	// UnusedRecoveryCodes counts userID's codes not yet spent.
 	UnusedRecoveryCodes(ctx context.Context, userID int64) (int, error)
+	// UnusedRecoveryCodeHashes returns the hashes of userID's codes not
+	// yet spent.
+	UnusedRecoveryCodeHashes(ctx context.Context, userID int64) ([]string, error)
 
 	// SetTOTPSecret stores a new, not yet confirmed, TOTP secret.
 	SetTOTPSecret(ctx context.Context, userID int64, secret string, now time.Time) error

@@ -21,9 +21,24 @@ func SignUp(t testing.TB, c *Client, name, password string) []string {
 	if r.StatusCode != http.StatusOK {
 		t.Fatalf("sign up %q: status %d\n%s", name, r.StatusCode, r.Body)
 	}
-	codes := recoveryCodeRe.FindAllString(r.Body, -1)
+	codes := RecoveryCodes(r.Body)
 	if len(codes) != auth.RecoveryCodeCount {
 		t.Fatalf("sign up %q: %d recovery codes shown, want %d", name, len(codes), auth.RecoveryCodeCount)
+	}
+	return codes
+}
+
+// RecoveryCodes returns the recovery codes a page shows, once each in the
+// order they first appear (the codes page also carries them in its
+// download form).
+func RecoveryCodes(body string) []string {
+	var codes []string
+	seen := map[string]bool{}
+	for _, c := range recoveryCodeRe.FindAllString(body, -1) {
+		if !seen[c] {
+			seen[c] = true
+			codes = append(codes, c)
+		}
 	}
 	return codes
 }

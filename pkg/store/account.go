@@ -102,6 +102,13 @@ func (s *Auth) UnusedRecoveryCodes(ctx context.Context, userID int64) (int, erro
 	return int(n), translate(err)
 }
 
+// UnusedRecoveryCodeHashes implements auth.AccountStore.
+func (s *Auth) UnusedRecoveryCodeHashes(ctx context.Context, userID int64) ([]string, error) {
+	var hashes []string
+	err := s.db.read(ctx).Model(&auth.RecoveryCode{}).Where("user_id = ? AND used_at IS NULL", userID).Pluck("code_hash", &hashes).Error
+	return hashes, translate(err)
+}
+
 // SetTOTPSecret implements auth.AccountStore.
 func (s *Auth) SetTOTPSecret(ctx context.Context, userID int64, secret string, now time.Time) error {
 	res := s.db.write(ctx).Model(&auth.User{}).Where("id = ? AND totp_enabled = ?", userID, false).

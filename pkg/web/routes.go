@@ -123,6 +123,7 @@ func (s *Server) routes() {
 	e.POST("/settings/password", s.settingsPassword, s.requireUser)
 	e.GET("/settings/recovery-codes", s.settingsCodesPage, s.requireUser)
 	e.POST("/settings/recovery-codes", s.settingsCodes, s.requireUser)
+	e.POST("/settings/recovery-codes/download", s.settingsCodesDownload, s.requireUser)
 	e.GET("/settings/sessions", s.settingsSessions, s.requireUser)
 	e.POST("/settings/sessions/end", s.settingsSessionEnd, s.requireUser)
 	e.POST("/settings/sessions/end-others", s.settingsSessionsEndOthers, s.requireUser)

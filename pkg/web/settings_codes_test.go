@@ -20,7 +20,7 @@ func TestRegeneratingRecoveryCodesInvalidatesTheOldOnes(t *testing.T) {
 		}
 		r = c.PostForm("/settings/recovery-codes", url.Values{"current_password": {goodPassword}})
 		wantStatus(t, r, http.StatusOK)
-		fresh := recoveryCodeRe.FindAllString(r.Body, -1)
+		fresh := forumtest.RecoveryCodes(r.Body)
 		if len(fresh) != 10 || !strings.Contains(r.Body, "Your old codes no longer work") {
 			t.Fatalf("new codes page:\n%s", r.Body)
 		}

@@ -68,3 +68,14 @@
     form.addEventListener("change", schedule);
   });
 })();
+
+// Print buttons: without this script the page says to use the browser's
+// Print command, which prints the same thing.
+(function () {
+  "use strict";
+  if (!window.print) { return; }
+  Array.prototype.forEach.call(document.querySelectorAll("button[data-print]"), function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+})();
