@@ -33,6 +33,7 @@ type options struct {
 	dbURL            string
 	serverEnv        envList
 	heap             bool
+	scale            int
 }
 
 // envList is the repeatable -env flag: settings for the server under test,
@@ -62,6 +63,7 @@ func main() {
 	flag.StringVar(&o.bin, "bin", "", "use this hearth binary instead of building one")
 	flag.BoolVar(&o.keep, "keep", false, "keep the temporary data directory or PostgreSQL schema")
 	flag.BoolVar(&o.heap, "heap", false, "after the scenarios, write the server's live heap profile to bench-heap.prof")
+	flag.IntVar(&o.scale, "scale", 1, "seed-demo --scale: 10 seeds 1,000,000 posts (with -data, only when the directory is first seeded)")
 	flag.Var(&o.serverEnv, "env", "a HEARTH_NAME=value setting for the server under test (repeatable), to measure a setting's effect")
 	flag.Parse()
 	o.dbURL = os.Getenv("HEARTH_DATABASE_URL")
@@ -124,7 +126,7 @@ func run(ctx context.Context, o options) error {
 		env = append(env, "HEARTH_DATABASE_URL="+pg.url, "HEARTH_AUTO_MIGRATE=1")
 	}
 
-	seed, err := seedOnce(ctx, bin, env, dataDir, reuse)
+	seed, err := seedOnce(ctx, bin, env, dataDir, reuse, o.scale)
 	if err != nil {
 		return err
 	}
@@ -199,15 +201,16 @@ var (
 
 // seedOnce runs hearth seed-demo --bench-shape, or reuses a directory seeded
 // by an earlier run (its report is kept next to the database).
-func seedOnce(ctx context.Context, bin string, env []string, dataDir string, reuse bool) (seedInfo, error) {
+func seedOnce(ctx context.Context, bin string, env []string, dataDir string, reuse bool, scale int) (seedInfo, error) {
 	report := filepath.Join(dataDir, "bench-seed.txt")
 	var out []byte
 	if b, err := os.ReadFile(report); reuse && err == nil { // #nosec G304 -- the data directory the user passed with -data
 		fmt.Printf("bench: reusing the data set in %s\n", dataDir)
 		out = b
 	} else {
-		fmt.Println("bench: seeding the bench data set (hearth seed-demo --bench-shape)")
-		cmd := exec.CommandContext(ctx, bin, "seed-demo", "--bench-shape")
+		args := []string{"seed-demo", "--bench-shape", "--scale", strconv.Itoa(scale)}
+		fmt.Printf("bench: seeding the bench data set (hearth %s)\n", strings.Join(args, " "))
+		cmd := exec.CommandContext(ctx, bin, args...) // #nosec G204 -- the hearth binary with fixed arguments
 		cmd.Env = env
 		cmd.Stderr = os.Stderr
 		out, err = cmd.Output()

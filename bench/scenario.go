@@ -34,9 +34,15 @@ var scenarios = []scenario{
 	{name: "thread", route: func(si seedInfo) string { return fmt.Sprintf("/t/%d", si.threadID) }, target: 3700},
 	{name: "thread-member", route: func(si seedInfo) string { return fmt.Sprintf("/t/%d", si.threadID) }, target: 3700},
 	{name: "thread-unread", route: func(si seedInfo) string { return fmt.Sprintf("/t/%d", si.threadID) }, target: 3700},
+	{name: "search", route: func(seedInfo) string { return "/search" }},
 	{name: "reply", route: func(si seedInfo) string { return fmt.Sprintf("/t/%d/reply", si.threadID) }, target: 1200, write: true},
 	{name: "login", route: func(seedInfo) string { return "/login" }, write: true},
 }
+
+// searchQueries are what the search scenario asks, in turn: words common,
+// middling and rare in the bench data set, alone and in pairs.
+var searchQueries = []string{"walk", "garden breakfast", "appointment", "tulips", "evening", "library group",
+	"counsellor", "barista", "sleep better", "playlist"}
 
 func scenarioNames() []string {
 	var out []string
@@ -176,6 +182,10 @@ func wrkInvocation(o options, srv *server, si seedInfo, name, path string, cooki
 		_, _ = rand.Read(run)
 		args = append(args, "-s", filepath.Join(luaDir(), "reply.lua"))
 		env = append(env, "BENCH_COOKIES="+strings.Join(cookies, ","), "BENCH_THREADS="+strings.Join(ids, ","), "BENCH_RUN="+hex.EncodeToString(run))
+		target = srv.url + "/"
+	case "search":
+		args = append(args, "-s", filepath.Join(luaDir(), "search.lua"))
+		env = append(env, "BENCH_QUERIES="+strings.Join(searchQueries, ","))
 		target = srv.url + "/"
 	case "login":
 		args = append(args, "-s", filepath.Join(luaDir(), "login.lua"))

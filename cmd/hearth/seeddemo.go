@@ -23,6 +23,7 @@ func cmdSeedDemo(ctx context.Context, e *env, args []string) error {
 	seed := fs.Uint64("seed", d.Seed, "random seed: the same seed gives the same content")
 	password := fs.String("password", d.Password, "password of every demo member")
 	bench := fs.Bool("bench-shape", false, "the benchmark data set: 5 groups, 2,000 threads of 50 posts, 200 members, ~400-character posts (other flags override)")
+	scale := fs.Int("scale", 1, "multiply the threads, posts and members of the shape (--bench-shape --scale 10: 1,000,000 posts)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: hearth seed-demo [flags]")
 		fs.PrintDefaults()
@@ -37,6 +38,10 @@ func cmdSeedDemo(ctx context.Context, e *env, args []string) error {
 	if *bench {
 		o = demo.BenchShape()
 	}
+	if *scale < 1 || *scale > 100 {
+		return fmt.Errorf("--scale must be between 1 and 100")
+	}
+	o.Threads, o.Posts, o.Members = o.Threads**scale, o.Posts**scale, o.Members**scale
 	fs.Visit(func(f *flag.Flag) {
 		switch f.Name {
 		case "groups":

@@ -41,4 +41,19 @@ func TestSeedDemoCommand(t *testing.T) {
 	if !strings.Contains(errb.String(), "posts (5) must be at least threads (10)") {
 		t.Errorf("stderr = %q", errb.String())
 	}
+
+	// --scale multiplies the shape; flags given by name still win.
+	out.Reset()
+	errb.Reset()
+	args = []string{"seed-demo", "--bench-shape", "--scale", "3", "--threads", "6", "--posts", "300", "--seed", "4"}
+	if code := run(context.Background(), args, strings.NewReader(""), &out, &errb, lookup); code != 0 {
+		t.Fatalf("--scale 3: exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(out.String(), "seed-demo: added 600 members, 6 threads, 300 posts") {
+		t.Errorf("--scale 3 of the bench shape's 200 members:\n%s", out.String())
+	}
+	errb.Reset()
+	if code := run(context.Background(), []string{"seed-demo", "--scale", "0"}, strings.NewReader(""), &out, &errb, lookup); code != 1 || !strings.Contains(errb.String(), "--scale must be") {
+		t.Errorf("--scale 0: exit %d, stderr %q", code, errb.String())
+	}
 }

@@ -89,6 +89,11 @@ func Seed(ctx context.Context, db *sql.DB, dialect string, o Options, progress i
 	if err != nil {
 		return st, err
 	}
+	restore, err := w.loadSettings(ctx)
+	if err != nil {
+		return st, err
+	}
+	defer restore()
 	s := &seeder{w: w, g: g, r: r, o: o, groups: groups, members: members, ids: ids, bodies: newComposer(g, r), st: &st}
 	if err := s.threads(ctx, progress); err != nil {
 		return st, err

@@ -251,6 +251,9 @@ func (s *seeder) maybeReport(b *batch, postID, threadID, groupID, authorID int64
 // flush writes b in one transaction, parents before children.
 func (s *seeder) flush(ctx context.Context, b *batch) error {
 	err := s.w.tx(ctx, func(tx *sql.Tx) error {
+		if err := s.w.suspendTriggers(ctx, tx); err != nil {
+			return err
+		}
 		for _, step := range []struct {
 			table string
 			cols  []string
@@ -267,7 +270,14 @@ func (s *seeder) flush(ctx context.Context, b *batch) error {
 				return fmt.Errorf("insert %s: %w", step.table, err)
 			}
 		}
-		return nil
+		if len(b.posts) > 0 {
+			first, last := b.posts[0][0].(int64), b.posts[len(b.posts)-1][0].(int64)
+			firstThread, lastThread := b.threads[0][0].(int64), b.threads[len(b.threads)-1][0].(int64)
+			if err := s.w.batchSearch(ctx, tx, first, last, firstThread, lastThread); err != nil {
+				return err
+			}
+		}
+		return s.w.resumeTriggers(ctx, tx)
 	})
 	if err != nil {
 		return err

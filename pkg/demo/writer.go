@@ -16,6 +16,9 @@ type writer struct {
 	pg bool
 	// stmts caches the text of multi-row inserts by table and row count.
 	stmts map[string]string
+	// triggerSQL keeps the definitions of the SQLite triggers a batch
+	// drops and puts back (bulk.go).
+	triggerSQL map[string]string
 }
 
 // maxParams keeps each PostgreSQL statement under its limit of 65,535

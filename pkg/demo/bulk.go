@@ -1,0 +1,123 @@
+package demo
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// rowTrigger is a per-row insert trigger whose work Seed does once per
+// batch instead, inside the same transaction: the search index of the
+// batch's posts and its threads' content version. Row by row they were
+// most of seeding's time (on SQLite each statement flushes the full-text
+// index's pending terms to disk).
+type rowTrigger struct{ table, name string }
+
+// batchTriggers are those triggers, by dialect (migrations 0013 and 0018).
+// Every other trigger still fires.
+var batchTriggers = map[bool][]rowTrigger{
+	false: {{"posts", "posts_search_insert"}, {"posts", "posts_thread_version_insert"}, {"reactions", "reactions_thread_version_insert"}},
+	true:  {{"posts", "posts_search"}, {"posts", "posts_thread_version"}, {"reactions", "reactions_thread_version"}},
+}
+
+// suspendTriggers takes the batch triggers out for the rest of tx: on
+// SQLite it drops them (their definitions kept to put back), on
+// PostgreSQL it disables them. Both are undone by resumeTriggers before
+// the commit, or by the rollback, so no committed state lacks them.
+func (w *writer) suspendTriggers(ctx context.Context, tx *sql.Tx) error {
+	for _, t := range batchTriggers[w.pg] {
+		var q string
+		if w.pg {
+			// #nosec G202 -- table and trigger names are this package's constants.
+			q = "ALTER TABLE " + t.table + " DISABLE TRIGGER " + t.name
+		} else {
+			if w.triggerSQL == nil {
+				w.triggerSQL = map[string]string{}
+			}
+			if _, ok := w.triggerSQL[t.name]; !ok {
+				var def string
+				if err := tx.QueryRowContext(ctx, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", t.name).Scan(&def); err != nil {
+					return fmt.Errorf("read trigger %s: %w", t.name, err)
+				}
+				w.triggerSQL[t.name] = def
+			}
+			// #nosec G202 -- a trigger name of this package's constants.
+			q = "DROP TRIGGER " + t.name
+		}
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("suspend trigger %s: %w", t.name, err)
+		}
+	}
+	return nil
+}
+
+// resumeTriggers puts the batch triggers back within tx.
+func (w *writer) resumeTriggers(ctx context.Context, tx *sql.Tx) error {
+	for _, t := range batchTriggers[w.pg] {
+		q := w.triggerSQL[t.name]
+		if w.pg {
+			// #nosec G202 -- table and trigger names are this package's constants.
+			q = "ALTER TABLE " + t.table + " ENABLE TRIGGER " + t.name
+		}
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("restore trigger %s: %w", t.name, err)
+		}
+	}
+	return nil
+}
+
+// batchSearch does what the suspended triggers would have done for the
+// posts with ids in [first, last] and the threads with ids in [firstThread,
+// lastThread]: index the visible posts for search (an opening post with its
+// thread's title, as the triggers do) and move each thread's content
+// version.
+func (w *writer) batchSearch(ctx context.Context, tx *sql.Tx, first, last, firstThread, lastThread int64) error {
+	index := `INSERT INTO post_search (rowid, title, body)
+		SELECT p.id, CASE WHEN p.parent_id IS NULL THEN COALESCE((SELECT title FROM threads WHERE id = p.thread_id AND status = 'visible'), '') ELSE '' END, p.body_md
+		FROM posts p WHERE p.id BETWEEN ? AND ? AND p.status = 'visible'`
+	if w.pg {
+		index = `INSERT INTO post_search (post_id, document)
+		SELECT p.id, hearth_search_document(CASE WHEN p.parent_id IS NULL THEN (SELECT title FROM threads WHERE id = p.thread_id AND status = 'visible') END, p.body_md)
+		FROM posts p WHERE p.id BETWEEN ? AND ? AND p.status = 'visible'`
+	}
+	if _, err := tx.ExecContext(ctx, w.rebind(index), first, last); err != nil {
+		return fmt.Errorf("index the seeded posts for search: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, w.rebind(`UPDATE threads SET content_version = content_version + 1 WHERE id BETWEEN ? AND ?`), firstThread, lastThread); err != nil {
+		return fmt.Errorf("move the seeded threads' versions: %w", err)
+	}
+	return nil
+}
+
+// loadSettings speeds up a SQLite load on the writer connection and
+// returns what puts the connection's settings back: a page cache of 256
+// MiB, so the indexes of a million posts are not read back from the file
+// for every insert, and synchronous=NORMAL, with which a crash in WAL mode
+// can lose the last transactions but never corrupts the file. PostgreSQL
+// needs neither.
+func (w *writer) loadSettings(ctx context.Context) (restore func(), err error) {
+	if w.pg {
+		return func() {}, nil
+	}
+	var cache, sync int64
+	if err := w.db.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&cache); err != nil {
+		return nil, fmt.Errorf("read cache_size: %w", err)
+	}
+	if err := w.db.QueryRowContext(ctx, "PRAGMA synchronous").Scan(&sync); err != nil {
+		return nil, fmt.Errorf("read synchronous: %w", err)
+	}
+	restore = func() {
+		// #nosec G202 -- integers read from SQLite just above.
+		_, _ = w.db.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA cache_size = %d", cache))
+		// #nosec G202 -- integers read from SQLite just above.
+		_, _ = w.db.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA synchronous = %d", sync))
+	}
+	if _, err := w.db.ExecContext(ctx, "PRAGMA cache_size = -262144"); err != nil {
+		return nil, err
+	}
+	if _, err := w.db.ExecContext(ctx, "PRAGMA synchronous = NORMAL"); err != nil {
+		restore()
+		return nil, err
+	}
+	return restore, nil
+}
