@@ -3,8 +3,71 @@ package demo
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 )
+
+// batchTx is what a batch of threads is written through: a database/sql
+// transaction on SQLite; on PostgreSQL a pgx one, which can COPY.
+type batchTx interface {
+	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
+}
+
+// pgxTx lets bulk.go run statements in a pgx transaction.
+type pgxTx struct{ tx pgx.Tx }
+
+func (p pgxTx) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	_, err := p.tx.Exec(ctx, q, args...)
+	return nil, err
+}
+
+// batch runs fn in one transaction. On PostgreSQL it takes a connection
+// from the pool and works through pgx directly, so that rows go in with
+// COPY rather than as statements of bound values.
+func (w *writer) batch(ctx context.Context, fn func(bt batchTx) error) error {
+	if !w.pg {
+		return w.tx(ctx, func(tx *sql.Tx) error { return fn(tx) })
+	}
+	conn, err := w.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.Raw(func(dc any) error {
+		sc, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("the PostgreSQL driver connection is %T, not pgx's", dc)
+		}
+		tx, err := sc.Conn().Begin(ctx)
+		if err != nil {
+			return err
+		}
+		if err := fn(pgxTx{tx}); err != nil {
+			return errors.Join(err, tx.Rollback(ctx))
+		}
+		return tx.Commit(ctx)
+	})
+}
+
+// bulkInsert writes rows in bt: COPY on PostgreSQL, prepared inserts on
+// SQLite.
+func (w *writer) bulkInsert(ctx context.Context, bt batchTx, table string, cols []string, rows [][]any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	if p, ok := bt.(pgxTx); ok {
+		_, err := p.tx.CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(rows))
+		return err
+	}
+	tx, ok := bt.(*sql.Tx)
+	if !ok {
+		return fmt.Errorf("bulk insert through %T", bt)
+	}
+	return w.insert(ctx, tx, table, cols, rows)
+}
 
 // rowTrigger is a per-row insert trigger whose work Seed does once per
 // batch instead, inside the same transaction: the search index of the
@@ -24,7 +87,7 @@ var batchTriggers = map[bool][]rowTrigger{
 // SQLite it drops them (their definitions kept to put back), on
 // PostgreSQL it disables them. Both are undone by resumeTriggers before
 // the commit, or by the rollback, so no committed state lacks them.
-func (w *writer) suspendTriggers(ctx context.Context, tx *sql.Tx) error {
+func (w *writer) suspendTriggers(ctx context.Context, tx batchTx) error {
 	for _, t := range batchTriggers[w.pg] {
 		var q string
 		if w.pg {
@@ -36,7 +99,11 @@ func (w *writer) suspendTriggers(ctx context.Context, tx *sql.Tx) error {
 			}
 			if _, ok := w.triggerSQL[t.name]; !ok {
 				var def string
-				if err := tx.QueryRowContext(ctx, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", t.name).Scan(&def); err != nil {
+				stx, ok := tx.(*sql.Tx)
+				if !ok {
+					return fmt.Errorf("suspend SQLite triggers through %T", tx)
+				}
+				if err := stx.QueryRowContext(ctx, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", t.name).Scan(&def); err != nil {
 					return fmt.Errorf("read trigger %s: %w", t.name, err)
 				}
 				w.triggerSQL[t.name] = def
@@ -52,7 +119,7 @@ func (w *writer) suspendTriggers(ctx context.Context, tx *sql.Tx) error {
 }
 
 // resumeTriggers puts the batch triggers back within tx.
-func (w *writer) resumeTriggers(ctx context.Context, tx *sql.Tx) error {
+func (w *writer) resumeTriggers(ctx context.Context, tx batchTx) error {
 	for _, t := range batchTriggers[w.pg] {
 		q := w.triggerSQL[t.name]
 		if w.pg {
@@ -71,7 +138,7 @@ func (w *writer) resumeTriggers(ctx context.Context, tx *sql.Tx) error {
 // lastThread]: index the visible posts for search (an opening post with its
 // thread's title, as the triggers do) and move each thread's content
 // version.
-func (w *writer) batchSearch(ctx context.Context, tx *sql.Tx, first, last, firstThread, lastThread int64) error {
+func (w *writer) batchSearch(ctx context.Context, tx batchTx, first, last, firstThread, lastThread int64) error {
 	index := `INSERT INTO post_search (rowid, title, body)
 		SELECT p.id, CASE WHEN p.parent_id IS NULL THEN COALESCE((SELECT title FROM threads WHERE id = p.thread_id AND status = 'visible'), '') ELSE '' END, p.body_md
 		FROM posts p WHERE p.id BETWEEN ? AND ? AND p.status = 'visible'`

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"hearth/migrations"
 	"hearth/pkg/auth"
@@ -51,6 +52,7 @@ func TestSeedIsConsistent(t *testing.T) {
 		checkThreads(t, db, checkPosts(t, db))
 		checkSeedRows(t, db, o, st)
 		checkDemoSignIn(t, db, st)
+		checkTriggersKept(t, db, st)
 		// New rows written by the application after seeding get fresh ids.
 		id := forumtest.InsertUser(t, db, "after_seed", "member")
 		if id <= int64(o.Members) {
@@ -316,5 +318,58 @@ func TestOptionsValidate(t *testing.T) {
 	}
 	if err := demo.Defaults().Validate(); err != nil {
 		t.Error(err)
+	}
+}
+
+// checkTriggersKept: the triggers Seed suspends while it writes a batch are
+// back afterwards, and their work was done: every visible post is in the
+// search index (an opening post with its thread's title) and every thread's
+// content version has moved.
+func checkTriggersKept(t *testing.T, db *store.DB, st demo.Stats) {
+	t.Helper()
+	if n, want := count(t, db, "SELECT COUNT(*) FROM post_search"), count(t, db, "SELECT COUNT(*) FROM posts WHERE status = 'visible'"); n != want || n != st.Posts {
+		t.Errorf("the search index holds %d posts, want %d", n, want)
+	}
+	if n := count(t, db, "SELECT COUNT(*) FROM threads WHERE content_version = 0"); n != 0 {
+		t.Errorf("%d seeded threads kept content version 0", n)
+	}
+	triggers := "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ('posts_search_insert', 'posts_thread_version_insert', 'reactions_thread_version_insert')"
+	title := "SELECT COUNT(*) FROM post_search JOIN posts p ON p.id = post_search.rowid WHERE p.parent_id IS NULL AND post_search MATCH ?"
+	if db.Dialect == migrations.Postgres {
+		triggers = "SELECT COUNT(*) FROM pg_trigger WHERE tgrelid IN ('posts'::regclass, 'reactions'::regclass) AND tgname IN ('posts_search', 'posts_thread_version', 'reactions_thread_version') AND tgenabled = 'O'"
+		title = "SELECT COUNT(*) FROM post_search s JOIN posts p ON p.id = s.post_id WHERE p.parent_id IS NULL AND s.document @@ plainto_tsquery('english', ?)"
+	}
+	if n := count(t, db, triggers); n != 3 {
+		t.Errorf("%d of the 3 suspended triggers are in place after seeding", n)
+	}
+	var word string
+	if err := db.R.Raw("SELECT title FROM threads ORDER BY id LIMIT 1").Row().Scan(&word); err != nil {
+		t.Fatal(err)
+	}
+	// Its longest word, which no search skips as too common.
+	longest := ""
+	for _, w := range strings.FieldsFunc(word, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len(w) > len(longest) {
+			longest = w
+		}
+	}
+	word = longest
+	if db.Dialect == migrations.Postgres {
+		// The whole title: PostgreSQL leaves out its stop words.
+		if err := db.R.Raw("SELECT title FROM threads ORDER BY id LIMIT 1").Row().Scan(&word); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := count(t, db, title, word); n == 0 {
+		t.Errorf("no opening post is found by %q, from its thread's title", word)
+	}
+	// A post written after seeding is indexed by the trigger again.
+	before := count(t, db, "SELECT COUNT(*) FROM post_search")
+	if err := db.W.Exec(`INSERT INTO posts (thread_id, group_id, author_id, body_md, body_html, created_at, updated_at)
+		SELECT id, group_id, author_id, 'after seeding', '<p>after seeding</p>', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM threads ORDER BY id LIMIT 1`).Error; err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, db, "SELECT COUNT(*) FROM post_search"); n != before+1 {
+		t.Errorf("a post written after seeding was not indexed (%d rows, want %d)", n, before+1)
 	}
 }

@@ -250,7 +250,7 @@ func (s *seeder) maybeReport(b *batch, postID, threadID, groupID, authorID int64
 
 // flush writes b in one transaction, parents before children.
 func (s *seeder) flush(ctx context.Context, b *batch) error {
-	err := s.w.tx(ctx, func(tx *sql.Tx) error {
+	err := s.w.batch(ctx, func(tx batchTx) error {
 		if err := s.w.suspendTriggers(ctx, tx); err != nil {
 			return err
 		}
@@ -266,7 +266,7 @@ func (s *seeder) flush(ctx context.Context, b *batch) error {
 			{"reports", reportCols, b.reports},
 			{"queue_items", queueCols, b.queue},
 		} {
-			if err := s.w.insert(ctx, tx, step.table, step.cols, step.rows); err != nil {
+			if err := s.w.bulkInsert(ctx, tx, step.table, step.cols, step.rows); err != nil {
 				return fmt.Errorf("insert %s: %w", step.table, err)
 			}
 		}
