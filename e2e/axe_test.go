@@ -69,12 +69,10 @@ const pageShape = `[...new Set([...document.querySelectorAll("body *")]
 // theme, and fails the test (without stopping it) on any serious or
 // critical violation, saving phone and desktop screenshots of the page.
 // Each page shape (URL pattern and pageShape) is audited once per browser.
+// Every audited page also has its disclosures checked for an arrow
+// (requireDisclosureMarkers), with or without axe-core.
 func (b *Browser) Audit() {
 	b.t.Helper()
-	src := axeScript(b.t)
-	if src == "" {
-		return
-	}
 	label := pageLabel(b.Location(), b.srv.URL)
 	h := fnv.New64a()
 	_, _ = h.Write([]byte(eval[string](b, pageShape)))
@@ -83,19 +81,24 @@ func (b *Browser) Audit() {
 		return
 	}
 	b.audited[key] = true
-	b.auditAs(src, b.Path(), label)
+	b.requireDisclosureMarkers(b.Path())
+	if src := axeScript(b.t); src != "" {
+		b.auditAs(src, b.Path(), label)
+	}
 }
 
 // AuditNow audits the page in its current state (for example after
 // opening a <details>), under label, once per browser.
 func (b *Browser) AuditNow(label string) {
 	b.t.Helper()
-	src := axeScript(b.t)
-	if src == "" || b.audited[label] {
+	if b.audited[label] {
 		return
 	}
 	b.audited[label] = true
-	b.auditAs(src, b.Path()+" ("+label+")", label)
+	b.requireDisclosureMarkers(b.Path() + " (" + label + ")")
+	if src := axeScript(b.t); src != "" {
+		b.auditAs(src, b.Path()+" ("+label+")", label)
+	}
 }
 
 // auditAs runs axe and reports its findings as being on where; label
