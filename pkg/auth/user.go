@@ -36,6 +36,16 @@ type User struct {
 	// memory between requests. The session lookup reads it; it is not a
 	// column of users.
 	NoticeVersion int64 `gorm:"-"`
+	// Helping, PeerSupporter and SupportActive are the member's part in
+	// peer support, read by the session lookup with the member so that
+	// every page's header knows, without a query of its own, whether it
+	// has anything to ask about them: they asked to help answer new posts,
+	// they are a peer supporter in some group, and they have an open or
+	// accepted support request, as the member asking or the supporter.
+	// They are not columns of users.
+	Helping       bool `gorm:"-"`
+	PeerSupporter bool `gorm:"-"`
+	SupportActive bool `gorm:"-"`
 }
 
 // TableName is the table User is stored in.

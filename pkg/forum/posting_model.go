@@ -131,8 +131,11 @@ type ThreadHead struct {
 	GroupName     string `gorm:"column:group_name;->"`
 	GroupArchived bool   `gorm:"column:group_archived;->"`
 	// GroupAllowAnonymous is the group's Group.AllowAnonymous.
-	GroupAllowAnonymous bool   `gorm:"column:group_allow_anonymous;->"`
-	AuthorName          string `gorm:"column:author_name;->"`
+	GroupAllowAnonymous bool `gorm:"column:group_allow_anonymous;->"`
+	// GroupHasSupporters is whether the group has any peer supporter, so
+	// that a page asks who they are only when there is someone to badge.
+	GroupHasSupporters bool   `gorm:"column:group_has_supporters;->"`
+	AuthorName         string `gorm:"column:author_name;->"`
 }
 
 // PostRow is a post on a thread page, with its author's name and, for

@@ -50,11 +50,18 @@ func (s *Auth) CreateSession(ctx context.Context, sess *auth.Session) error {
 
 // sessionUserQuery is a live session and its member, every column of
 // auth.User in field order (TestSessionUserReadsEveryColumn keeps the two
-// in step).
+// in step), with the member's versions and their part in peer support
+// (three index probes, so that pages need no query for a member who has
+// none).
 const sessionUserQuery = `SELECT u.id, u.username, u.username_key, u.password_hash, u.role, u.moderator_site_wide, u.safeguarding_lead, u.status,
 		u.status_until, u.status_reason, u.country, u.totp_secret, u.totp_enabled, u.totp_last_step,
 		u.created_at, u.updated_at, u.settings_version, COALESCE(mv.notices, 0),
-		(SELECT COUNT(*) FROM notice_marks nm WHERE nm.user_id = u.id), s.token_hash, s.device, s.created_at, s.last_seen_at, s.expires_at
+		(SELECT COUNT(*) FROM notice_marks nm WHERE nm.user_id = u.id),
+		EXISTS (SELECT 1 FROM member_helping mh WHERE mh.user_id = u.id),
+		EXISTS (SELECT 1 FROM peer_supporters ps WHERE ps.user_id = u.id),
+		EXISTS (SELECT 1 FROM support_requests sr WHERE sr.requester_id = u.id AND sr.status IN ('open', 'accepted'))
+			OR EXISTS (SELECT 1 FROM support_requests sr WHERE sr.supporter_id = u.id AND sr.status IN ('open', 'accepted')),
+		s.token_hash, s.device, s.created_at, s.last_seen_at, s.expires_at
 	FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN member_versions mv ON mv.user_id = u.id
 	WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_seen_at > ?`
 
@@ -68,7 +75,8 @@ func (s *Auth) SessionUser(ctx context.Context, tokenHash string, now, idleSince
 	found, err := scanOne(s.db.read(ctx), sessionUserQuery, []any{tokenHash, now, idleSince},
 		&u.ID, &u.Username, &u.UsernameKey, &u.PasswordHash, &u.Role, &u.ModeratorSiteWide, &u.SafeguardingLead, &u.Status,
 		&u.StatusUntil, &u.StatusReason, &u.Country, &u.TOTPSecret, &u.TOTPEnabled, &u.TOTPLastStep,
-		&u.CreatedAt, &u.UpdatedAt, &u.SettingsVersion, &u.NoticeVersion, &marks, &sess.TokenHash, &sess.Device, &sess.CreatedAt, &sess.LastSeenAt, &sess.ExpiresAt)
+		&u.CreatedAt, &u.UpdatedAt, &u.SettingsVersion, &u.NoticeVersion, &marks,
+		&u.Helping, &u.PeerSupporter, &u.SupportActive, &sess.TokenHash, &sess.Device, &sess.CreatedAt, &sess.LastSeenAt, &sess.ExpiresAt)
 	if err != nil {
 		return auth.Session{}, auth.User{}, translate(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -40,7 +41,8 @@ func TestSessionUserReadsEveryColumn(t *testing.T) {
 		u := auth.User{Username: "Rowan", UsernameKey: "rowan", PasswordHash: "$argon2id$hash", Role: auth.RoleModerator,
 			ModeratorSiteWide: true, SafeguardingLead: true, Status: auth.StatusSuspended, StatusUntil: &until, StatusReason: "a pause",
 			Country: "GB", TOTPSecret: "SECRET", TOTPEnabled: true, TOTPLastStep: 42,
-			CreatedAt: now.Add(-time.Hour), UpdatedAt: now.Add(-time.Minute), SettingsVersion: 3, NoticeVersion: 5}
+			CreatedAt: now.Add(-time.Hour), UpdatedAt: now.Add(-time.Minute), SettingsVersion: 3, NoticeVersion: 5,
+			Helping: true, PeerSupporter: true, SupportActive: true}
 		a := store.NewAuth(db)
 		if err := a.CreateUser(ctx, &u); err != nil {
 			t.Fatal(err)
@@ -48,6 +50,21 @@ func TestSessionUserReadsEveryColumn(t *testing.T) {
 		allSet(t, u)
 		if err := db.W.Exec("INSERT INTO member_versions (user_id, notices) VALUES (?, ?)", u.ID, u.NoticeVersion).Error; err != nil {
 			t.Fatal(err)
+		}
+		// Their part in peer support: helping, a supporter in a group, and
+		// an open request of their own.
+		for _, q := range []string{
+			"INSERT INTO member_helping (user_id, created_at) VALUES (?, ?)",
+			"INSERT INTO peer_supporters (group_id, user_id, created_at) SELECT id, ?, ? FROM groups WHERE slug = 'grief'",
+			"INSERT INTO support_requests (group_id, requester_id, about, status, created_at, updated_at) SELECT id, ?, 'a word', 'open', ?, ? FROM groups WHERE slug = 'grief'",
+		} {
+			args := []any{u.ID, now}
+			if strings.Count(q, "?") == 3 {
+				args = append(args, now)
+			}
+			if err := db.W.Exec(q, args...).Error; err != nil {
+				t.Fatal(err)
+			}
 		}
 		sess := auth.Session{TokenHash: "tokenhash", UserID: u.ID, Device: "Firefox on Linux",
 			CreatedAt: now.Add(-30 * time.Minute), LastSeenAt: now.Add(-time.Minute), ExpiresAt: now.Add(time.Hour)}
@@ -65,6 +82,7 @@ func TestSessionUserReadsEveryColumn(t *testing.T) {
 			t.Fatal(err)
 		}
 		wantUser.NoticeVersion = u.NoticeVersion // kept in member_versions
+		wantUser.Helping, wantUser.PeerSupporter, wantUser.SupportActive = true, true, true
 		var wantSess auth.Session
 		if err := db.R.Where("token_hash = ?", sess.TokenHash).Take(&wantSess).Error; err != nil {
 			t.Fatal(err)
@@ -74,6 +92,25 @@ func TestSessionUserReadsEveryColumn(t *testing.T) {
 		}
 		if !reflect.DeepEqual(gotSess, wantSess) {
 			t.Errorf("SessionUser's session differs from the sessions row:\n got %+v\nwant %+v", gotSess, wantSess)
+		}
+
+		// Without them, each is false; a request that ended, or one they
+		// support, counts as theirs only while open or accepted.
+		other := forumtest.InsertUser(t, db, "sage", "member")
+		for _, q := range []string{"DELETE FROM member_helping", "DELETE FROM peer_supporters",
+			"UPDATE support_requests SET status = 'ended'"} {
+			if err := db.W.Exec(q).Error; err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, got, err := a.SessionUser(ctx, sess.TokenHash, now, now.Add(-10*time.Minute)); err != nil || got.Helping || got.PeerSupporter || got.SupportActive {
+			t.Errorf("a member with no part in peer support: %+v, %v", got, err)
+		}
+		if err := db.W.Exec("UPDATE support_requests SET status = 'accepted', requester_id = ?, supporter_id = ?", other, u.ID).Error; err != nil {
+			t.Fatal(err)
+		}
+		if _, got, err := a.SessionUser(ctx, sess.TokenHash, now, now.Add(-10*time.Minute)); err != nil || !got.SupportActive {
+			t.Errorf("the supporter of an accepted request: SupportActive = %v, %v", got.SupportActive, err)
 		}
 
 		// An idle or expired session, or an unknown token, is not found.
@@ -393,6 +430,9 @@ func TestThreadHeadReadsEveryColumn(t *testing.T) {
 		if err := db.W.Exec("UPDATE groups SET archived = ? WHERE id = ?", true, th.GroupID).Error; err != nil {
 			t.Fatal(err)
 		}
+		if err := db.W.Exec("INSERT INTO peer_supporters (group_id, user_id, created_at) VALUES (?, ?, ?)", th.GroupID, other, now).Error; err != nil {
+			t.Fatal(err)
+		}
 		f := store.NewForum(db)
 		read := func() (got, want forum.ThreadHead) {
 			t.Helper()
@@ -401,7 +441,8 @@ func TestThreadHeadReadsEveryColumn(t *testing.T) {
 				t.Fatal(err)
 			}
 			if err := db.R.Table("threads").
-				Select("threads.*, g.slug AS group_slug, g.name AS group_name, g.archived AS group_archived, g.allow_anonymous AS group_allow_anonymous, a.username AS author_name").
+				Select("threads.*, g.slug AS group_slug, g.name AS group_name, g.archived AS group_archived, g.allow_anonymous AS group_allow_anonymous, "+
+					"EXISTS (SELECT 1 FROM peer_supporters ps WHERE ps.group_id = g.id) AS group_has_supporters, a.username AS author_name").
 				Joins("JOIN groups g ON g.id = threads.group_id").Joins("LEFT JOIN users a ON a.id = threads.author_id").
 				Where("threads.id = ?", th.ID).Take(&want).Error; err != nil {
 				t.Fatal(err)
@@ -417,8 +458,11 @@ func TestThreadHeadReadsEveryColumn(t *testing.T) {
 		if err := db.W.Exec("UPDATE threads SET author_id = NULL WHERE id = ?", th.ID).Error; err != nil {
 			t.Fatal(err)
 		}
-		if got, want := read(); !reflect.DeepEqual(got, want) || got.AuthorName != "" || got.AuthorID != nil {
-			t.Errorf("ThreadHead without an author:\n got %+v\nwant %+v", got, want)
+		if err := db.W.Exec("DELETE FROM peer_supporters").Error; err != nil {
+			t.Fatal(err)
+		}
+		if got, want := read(); !reflect.DeepEqual(got, want) || got.AuthorName != "" || got.AuthorID != nil || got.GroupHasSupporters {
+			t.Errorf("ThreadHead without an author or supporters:\n got %+v\nwant %+v", got, want)
 		}
 		if _, err := f.ThreadHead(ctx, th.ID+1000); !errors.Is(err, forum.ErrNotFound) {
 			t.Errorf("missing thread: %v", err)

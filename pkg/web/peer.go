@@ -141,6 +141,12 @@ func (s *Server) peerBase(c echo.Context, b *Base) {
 	if p == nil || s.deps.Peer == nil {
 		return
 	}
+	// A member who supports no group, moderates none and has no open
+	// request has nothing in the header; the session lookup read the
+	// first and last.
+	if all, groups := auth.ModerationScope(p.Actor); !all && len(groups) == 0 && !p.User.PeerSupporter && !p.User.SupportActive {
+		return
+	}
 	h, err := s.deps.Peer.HeaderFor(c.Request().Context(), p.Actor)
 	if err != nil {
 		s.log.Warn("peer support header", "request_id", reqID(c), "err", err.Error())
@@ -206,6 +212,9 @@ func (s *Server) threadPeer(c echo.Context, h forum.ThreadHead, v *ThreadPageVie
 	var err error
 	if v.WaitingNote, err = s.waitingNote(c, h); err != nil {
 		return err
+	}
+	if !h.GroupHasSupporters {
+		return nil
 	}
 	supporters, err := s.groupSupporters(c, h.GroupID)
 	if err != nil {

@@ -143,15 +143,11 @@ func (s *Server) waitingCount(c echo.Context, b *Base) {
 	if p == nil || s.deps.Waiting == nil {
 		return
 	}
+	// The session lookup read whether they asked to help.
+	if !p.User.Helping {
+		return
+	}
 	ctx := c.Request().Context()
-	on, err := s.deps.Waiting.Helping(ctx, p.User.ID)
-	if err != nil {
-		s.log.Warn("helping", "request_id", reqID(c), "err", err.Error())
-		return
-	}
-	if !on {
-		return
-	}
 	if bs, err := s.breaks(c); err != nil || bs.Posting(0, "") != nil {
 		return
 	}
