@@ -53,8 +53,6 @@ type PostingStore interface {
 	// afterID, by id, with only what decides who may see them: id, group,
 	// author, status, tags and fold.
 	NewPosts(ctx context.Context, threadID, afterID int64, limit int) ([]Post, error)
-	// CountBefore counts a thread's posts whose sort key is below key.
-	CountBefore(ctx context.Context, threadID int64, key string) (int, error)
 	// KeysBefore returns up to n sort keys below key, nearest first.
 	KeysBefore(ctx context.Context, threadID int64, key string, n int) ([]string, error)
 

@@ -157,18 +157,14 @@ func conversation(rows []PostRow, after, before string) Conversation {
 // "" when it is among the first page's posts, otherwise a cursor whose page
 // starts with the post just before it, for context.
 func (s *Service) PageOf(ctx context.Context, threadID int64, key string) (string, error) {
-	n, err := s.store.CountBefore(ctx, threadID, key)
-	if err != nil {
-		return "", fmt.Errorf("position in thread %d: %w", threadID, err)
-	}
-	if n < PostsPerPage {
-		return "", nil
-	}
-	keys, err := s.store.KeysBefore(ctx, threadID, key, 2)
+	// One bounded read: the post is on the first page when fewer than a
+	// page of posts come before it, and the cursor is the second key
+	// before it.
+	keys, err := s.store.KeysBefore(ctx, threadID, key, PostsPerPage)
 	if err != nil {
 		return "", fmt.Errorf("keys before in thread %d: %w", threadID, err)
 	}
-	if len(keys) < 2 {
+	if len(keys) < PostsPerPage {
 		return "", nil
 	}
 	return keys[1], nil

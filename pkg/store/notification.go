@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"slices"
 	"strings"
 	"time"
 
@@ -51,30 +50,17 @@ func notifyPost(tx *gorm.DB, p *forum.Post, parent *forum.Post, mentionKeys []st
 			add(id, forum.NoteMention)
 		}
 	}
-	if len(order) > 0 {
-		// Members who muted the thread hear nothing of it, and members who
-		// blocked the author hear nothing about their posts (hearth/pkg/forum's
-		// Block).
-		// An anonymous post's author is blocked from anonymous posts too.
-		var quiet []int64
-		if err := tx.Raw(`SELECT user_id FROM subscriptions WHERE thread_id = ? AND state = ? AND user_id IN ?
-			UNION SELECT blocker_id FROM blocks WHERE blocked_id = ? AND blocker_id IN ?
-			UNION SELECT blocker_id FROM anonymous_blocks WHERE ? AND blocked_id = ? AND blocker_id IN ?`,
-			p.ThreadID, forum.SubMute, order, author, order, p.Anonymous, author, order).Scan(&quiet).Error; err != nil {
+	// Members who muted the thread hear nothing of it, and members who
+	// blocked the author hear nothing about their posts (hearth/pkg/forum's
+	// Block). An anonymous post's author is blocked from anonymous posts
+	// too. One fixed single-row statement each, with those tests in it
+	// (usually only the parent's author is left), which SQLite runs
+	// without a statement journal and GORM without building a statement
+	// or reading back ids.
+	for _, uid := range order {
+		if err := tx.Exec(directNotice, uid, kinds[uid], author, p.ID, p.ThreadID, p.CreatedAt,
+			p.ThreadID, uid, forum.SubMute, uid, author, p.Anonymous, uid, author).Error; err != nil {
 			return err
-		}
-		// One fixed single-row statement each (usually only the parent's
-		// author is left), which SQLite runs without a statement journal
-		// and GORM without building a statement or reading back ids.
-		for _, uid := range order {
-			if slices.Contains(quiet, uid) {
-				continue
-			}
-			if err := tx.Exec(`INSERT INTO notifications (user_id, kind, actor_id, post_id, thread_id, reaction, created_at)
-				VALUES (?, ?, ?, ?, ?, '', ?) ON CONFLICT DO NOTHING`,
-				uid, kinds[uid], author, p.ID, p.ThreadID, p.CreatedAt).Error; err != nil {
-				return err
-			}
 		}
 	}
 	// The followers, but not the author, not members who blocked the
@@ -101,6 +87,16 @@ func notifyPost(tx *gorm.DB, p *forum.Post, parent *forum.Post, mentionKeys []st
 	return tx.Exec(q, forum.NoteThreadReply, author, p.ID, p.ThreadID, p.CreatedAt,
 		p.ThreadID, forum.SubFollow, author, author, p.Anonymous, author, p.ID).Error
 }
+
+// directNotice writes the notice of a new post to one member told of it
+// on its own (its parent's author, a member it mentions), unless they
+// muted the thread or blocked its author (notifyPost).
+const directNotice = `INSERT INTO notifications (user_id, kind, actor_id, post_id, thread_id, reaction, created_at)
+	SELECT ?, ?, ?, ?, ?, '', ?
+	WHERE NOT EXISTS (SELECT 1 FROM subscriptions s WHERE s.thread_id = ? AND s.user_id = ? AND s.state = ?)
+		AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = ? AND b.blocked_id = ?)
+		AND NOT (? AND EXISTS (SELECT 1 FROM anonymous_blocks ab WHERE ab.blocker_id = ? AND ab.blocked_id = ?))
+	ON CONFLICT DO NOTHING`
 
 // followersInsert writes the followers' notices of a new post (notifyPost).
 const followersInsert = `INSERT INTO notifications (user_id, kind, actor_id, post_id, thread_id, reaction, created_at)

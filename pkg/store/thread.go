@@ -73,14 +73,6 @@ func (s *Forum) Posts(ctx context.Context, q forum.PostQuery) ([]forum.PostRow, 
 	return rows, nil
 }
 
-// CountBefore implements forum.PostingStore.
-func (s *Forum) CountBefore(ctx context.Context, threadID int64, key string) (int, error) {
-	var n int
-	err := scanRows(s.db.read(ctx), "SELECT COUNT(*) FROM posts WHERE thread_id = ? AND sort_key < ?", []any{threadID, key},
-		func(r *sql.Rows) error { return r.Scan(&n) })
-	return n, translate(err)
-}
-
 // KeysBefore implements forum.PostingStore.
 func (s *Forum) KeysBefore(ctx context.Context, threadID int64, key string, n int) ([]string, error) {
 	var keys []string
