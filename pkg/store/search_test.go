@@ -1,0 +1,69 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"hearth/pkg/forum"
+	"hearth/pkg/forumtest"
+	"hearth/pkg/store"
+)
+
+// TestSearchRanksTheNewestMatches: a search ranks the newest thousand
+// matches, so a word in a hundred thousand posts costs what it costs in a
+// thousand. The oldest match, though the most relevant, falls outside; in
+// a chosen group the thousand are that group's, however many newer
+// matches other groups hold.
+func TestSearchRanksTheNewestMatches(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		uid := forumtest.InsertUser(t, db, "searcher", "member")
+		at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+		grief := forumtest.InsertThread(t, db, "grief", uid, "Quiet evenings", nil, at)
+		anxiety := forumtest.InsertThread(t, db, "anxiety", uid, "Busy mornings", nil, at)
+		post := func(th forum.Thread, body string) {
+			t.Helper()
+			if err := db.W.Exec(`INSERT INTO posts (thread_id, group_id, author_id, body_md, body_html, status, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, 'visible', ?, ?)`, th.ID, th.GroupID, uid, body, "<p>"+body+"</p>", at, at).Error; err != nil {
+				t.Fatal(err)
+			}
+		}
+		// The oldest matches: the most relevant one in grief, then one in
+		// anxiety; then 1,100 newer ones in grief.
+		post(grief, strings.Repeat("lantern kettle ", 15))
+		post(anxiety, "An old lantern in the anxiety group.")
+		for i := 0; i < 1100; i++ {
+			post(grief, fmt.Sprintf("Post %d mentions a lantern once among many other ordinary words about the evening walk.", i))
+		}
+		f := store.NewForum(db)
+		hits, err := f.Search(ctx, forum.SearchQuery{Terms: []string{"lantern"}, Limit: 200})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) != 201 {
+			t.Fatalf("%d hits, want a full page and one more", len(hits))
+		}
+		for _, h := range hits {
+			if strings.HasPrefix(h.BodyMD, "lantern kettle") || h.GroupID == anxiety.GroupID {
+				t.Fatalf("a match older than the newest thousand was ranked: %q", h.BodyMD)
+			}
+		}
+		hits, err = f.Search(ctx, forum.SearchQuery{Terms: []string{"lantern"}, GroupID: anxiety.GroupID, Limit: 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) != 1 || hits[0].GroupID != anxiety.GroupID {
+			t.Fatalf("in the anxiety group: %d hits %+v, want its one old post", len(hits), hits)
+		}
+		// Under the thousand, every match is ranked and the most relevant
+		// leads, however old.
+		post(grief, "A newer post with a kettle among other words about the evening.")
+		hits, err = f.Search(ctx, forum.SearchQuery{Terms: []string{"kettle"}, Limit: 20})
+		if err != nil || len(hits) != 2 || !strings.HasPrefix(hits[0].BodyMD, "lantern kettle") {
+			t.Fatalf("kettle: %v, %d hits, want the oldest, most relevant first", err, len(hits))
+		}
+	})
+}
