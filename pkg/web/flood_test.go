@@ -196,3 +196,36 @@ func TestFloodCountersPruned(t *testing.T) {
 		}
 	})
 }
+
+// TestFloodLimitAcrossInstances: two instances on one PostgreSQL schema
+// (two handles, two apps) share a member's count, so the reply past the
+// limit is refused whichever instance it reaches. On SQLite one process
+// owns the database, so there is no second instance.
+func TestFloodLimitAcrossInstances(t *testing.T) {
+	if forumtest.PostgresURL() == "" {
+		t.Skip("skipped: two instances share one PostgreSQL; set HEARTH_TEST_DATABASE_URL to run this test")
+	}
+	dsn := forumtest.PostgresSchemaURL(t)
+	dbA, dbB := forumtest.Open(t, dsn), forumtest.Open(t, dsn)
+	limits := config.FloodLimits{"reply.account": {Count: 3, Window: time.Minute}, "reply.client": {Count: 100, Window: time.Minute}}
+	one, _ := floodApp(t, dbA, limits)
+	two, _ := floodApp(t, dbB, limits)
+	m := newPoster(t, one, dbA, "Wren", "member")
+	onTwo := forumtest.NewClient(t, two.Web.Handler())
+	forumtest.LoginAs(t, two, onTwo, m.id)
+	th := m.startThread("grief", "Quiet evenings", "The house is so quiet now.")
+	m.reply(th, 0, "First, on the first instance.")
+	if id, loc := replyTo(t, onTwo, th, 0, "Second, on the second instance."); id == 0 {
+		t.Fatalf("the second instance refused the second reply: %q", loc)
+	}
+	m.reply(th, 0, "Third, on the first instance.")
+	words := "Fourth, on the second instance, past the limit."
+	r := onTwo.PostForm("/t/"+idStr(th)+"/replies", url.Values{"body": {words}, "idem": {freshIdem()}})
+	wantRetryAfter(t, r, "30")
+	pageHas(t, r.Body, htmlEscape(words))
+	r = m.c.PostForm("/t/"+idStr(th)+"/replies", url.Values{"body": {"Fifth, back on the first."}, "idem": {freshIdem()}})
+	wantRetryAfter(t, r, "30")
+	if n := countRows(t, dbA, "posts", "thread_id = ?", th); n != 4 {
+		t.Fatalf("%d posts, want the opening post and three replies", n)
+	}
+}
