@@ -34,4 +34,5 @@ var Steps = []Step{
 	step0029FloodCounts,
 	step0030AnonymousPosts,
 	step0031ModeratorsLookedAfter,
+	step0035MemberLanguage,
 }

@@ -139,6 +139,12 @@ func TestDependencyRule(t *testing.T) {
 	}{
 		{"pkg/markup", func(imp string) bool { _, ours := pkgs[imp]; return ours }, "markup imports nothing from Hearth, so every package may use it"},
 		{"pkg/events", func(imp string) bool { _, ours := pkgs[imp]; return ours }, "events imports nothing from Hearth, so every package may publish"},
+		{"pkg/i18n", func(imp string) bool { _, ours := pkgs[imp]; return ours }, "i18n imports nothing from Hearth"},
+		{"pkg/forum", prefixes("pkg/i18n"), "domain packages stay language-free: the web layer translates their sentences"},
+		{"pkg/moderation", prefixes("pkg/i18n"), "domain packages stay language-free: the web layer translates their sentences"},
+		{"pkg/auth", prefixes("pkg/i18n"), "domain packages stay language-free: the web layer translates their sentences"},
+		{"pkg/safety", prefixes("pkg/i18n"), "domain packages stay language-free: the web layer translates their sentences"},
+		{"pkg/webhook", prefixes("pkg/i18n"), "domain packages stay language-free: the web layer translates their sentences"},
 		{"pkg/forum", prefixes(echo, gorm), "forum never imports Echo or GORM"},
 		{"pkg/moderation", prefixes(echo, gorm), "moderation never imports Echo or GORM"},
 		{"pkg/auth", prefixes(echo, gorm), "auth never imports Echo or GORM"},

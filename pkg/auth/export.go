@@ -106,6 +106,7 @@ type ExportProfile struct {
 // ExportSettings are the member's choices.
 type ExportSettings struct {
 	Country           string `json:"country"`
+	Language          string `json:"language"`
 	TwoFactorEnabled  bool   `json:"two_factor_enabled"`
 	RecoveryCodesLeft int    `json:"recovery_codes_left"`
 }

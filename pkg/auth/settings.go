@@ -13,6 +13,7 @@ const (
 	msgCurrentPassword = "That isn't your current password. Please try again."
 	msgConfirmPassword = "Please enter your password to confirm."
 	msgCountry         = "Please choose a country from the list."
+	msgLanguage        = "Please choose a language from the list."
 )
 
 // confirmPassword checks the signed-in member's password before a
@@ -81,6 +82,23 @@ func (s *Service) SetCountry(ctx context.Context, p *Principal, code string) err
 	}
 	if err := s.store.SetCountry(ctx, p.User.ID, code, s.now()); err != nil {
 		return fmt.Errorf("set country: %w", err)
+	}
+	return nil
+}
+
+// languageCode is the shape of a BCP 47 language tag ("es", "pt-BR"), or
+// empty for no choice.
+var languageCode = regexp.MustCompile(`^(?:[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)?$`)
+
+// SetLanguage stores the language the member reads Hearth in. Which codes
+// are offered is the web layer's list (the catalogues it has); here only
+// the shape is checked.
+func (s *Service) SetLanguage(ctx context.Context, p *Principal, code string) error {
+	if !languageCode.MatchString(code) {
+		return &forum.ValidationError{Fields: map[string]string{"language": msgLanguage}}
+	}
+	if err := s.store.SetLanguage(ctx, p.User.ID, code, s.now()); err != nil {
+		return fmt.Errorf("set language: %w", err)
 	}
 	return nil
 }

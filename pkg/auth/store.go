@@ -67,6 +67,8 @@ type AccountStore interface {
 
 	// SetCountry stores the country crisis resources are chosen by.
 	SetCountry(ctx context.Context, userID int64, country string, now time.Time) error
+	// SetLanguage stores the language the member reads Hearth in.
+	SetLanguage(ctx context.Context, userID int64, code string, now time.Time) error
 
 	// Export gathers everything userID wrote or set.
 	Export(ctx context.Context, userID int64) (Export, error)

@@ -18,8 +18,11 @@ type User struct {
 	StatusUntil      *time.Time `gorm:"column:status_until"`
 	StatusReason     string     `gorm:"column:status_reason"`
 	Country          string     `gorm:"column:country"`
-	TOTPSecret       string     `gorm:"column:totp_secret"`
-	TOTPEnabled      bool       `gorm:"column:totp_enabled"`
+	// Language is the code of the language the member chose to read
+	// Hearth in; empty for none.
+	Language    string `gorm:"column:language"`
+	TOTPSecret  string `gorm:"column:totp_secret"`
+	TOTPEnabled bool   `gorm:"column:totp_enabled"`
 	// TOTPLastStep is the time step of the last code accepted; a code of
 	// that step or an earlier one is refused as a replay.
 	TOTPLastStep int64     `gorm:"column:totp_last_step"`

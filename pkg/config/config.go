@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"hearth/pkg/i18n"
 )
 
 // StaffTOTP modes for HEARTH_STAFF_TOTP.
@@ -48,6 +50,10 @@ type Config struct {
 	// QuickExitURL is the neutral site the quick-exit control leaves for
 	// (HEARTH_QUICK_EXIT_URL).
 	QuickExitURL string
+	// DefaultLanguage is the code of the language pages are shown in when
+	// neither the member's setting nor the browser's Accept-Language names
+	// one Hearth has (HEARTH_DEFAULT_LANGUAGE).
+	DefaultLanguage string
 	// LogLevel is debug, info, warn or error (HEARTH_LOG_LEVEL).
 	LogLevel slog.Level
 	// LogFormat is "text" or "json" (HEARTH_LOG_FORMAT).
@@ -174,6 +180,7 @@ var Settings = []Setting{
 	{"HEARTH_STAFF_TOTP", "required", "required: moderators and admins must use two-factor codes; optional: for development"},
 	{"HEARTH_TRUSTED_PROXIES", "(empty: use the direct peer)", "comma-separated CIDRs of reverse proxies whose X-Forwarded-For is trusted"},
 	{"HEARTH_QUICK_EXIT_URL", "https://www.bbc.co.uk/weather", "neutral site the Quick exit control leaves for"},
+	{"HEARTH_DEFAULT_LANGUAGE", "en", "language of the pages when neither a member's setting nor the browser's Accept-Language names one Hearth has: en or es"},
 	{"HEARTH_LOG_LEVEL", "info", "debug, info, warn or error"},
 	{"HEARTH_LOG_FORMAT", "text", "text or json"},
 	{"HEARTH_MAX_BODY_BYTES", "1048576", "largest request body accepted"},
@@ -234,6 +241,10 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 	c.TrustedProxies = parseProxies(get("HEARTH_TRUSTED_PROXIES", ""), bad)
 	if u, err := url.Parse(c.QuickExitURL); err != nil || u.Scheme != "https" || u.Host == "" {
 		bad("HEARTH_QUICK_EXIT_URL", "%q must be an absolute https:// URL", c.QuickExitURL)
+	}
+	c.DefaultLanguage = get("HEARTH_DEFAULT_LANGUAGE", i18n.Source)
+	if cat, err := i18n.Load(); err != nil || !cat.Supported(c.DefaultLanguage) {
+		bad("HEARTH_DEFAULT_LANGUAGE", "%q is not a language Hearth has a catalogue for (%s)", c.DefaultLanguage, languageCodes(cat))
 	}
 	c.LogLevel = parseLogLevel(get("HEARTH_LOG_LEVEL", "info"), bad)
 	if c.LogFormat != "text" && c.LogFormat != "json" {
@@ -422,4 +433,16 @@ func parseDuration(raw, name string, lo, hi time.Duration, bad func(string, stri
 		return lo
 	}
 	return d
+}
+
+// languageCodes lists the codes of the languages Hearth has, for a message.
+func languageCodes(cat *i18n.Catalog) string {
+	if cat == nil {
+		return i18n.Source
+	}
+	var codes []string
+	for _, l := range cat.Languages() {
+		codes = append(codes, l.Code)
+	}
+	return strings.Join(codes, ", ")
 }

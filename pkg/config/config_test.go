@@ -29,6 +29,9 @@ func TestDefaults(t *testing.T) {
 	if c.LiveMaxConnections != 1000 || c.LiveMaxLifetime != 10*time.Minute {
 		t.Fatalf("live defaults: %d connections, %s lifetime", c.LiveMaxConnections, c.LiveMaxLifetime)
 	}
+	if c.DefaultLanguage != "en" {
+		t.Fatalf("DefaultLanguage = %q, want en", c.DefaultLanguage)
+	}
 	if c.DBMaxConns != 0 {
 		t.Fatalf("DBMaxConns = %d without HEARTH_DB_MAX_CONNS, want 0 (the store's per-database default)", c.DBMaxConns)
 	}
@@ -44,9 +47,13 @@ func TestValidValues(t *testing.T) {
 		"HEARTH_DB_MAX_CONNS":         "6",
 		"HEARTH_LIVE_MAX_CONNECTIONS": "0",
 		"HEARTH_LIVE_MAX_LIFETIME":    "90s",
+		"HEARTH_DEFAULT_LANGUAGE":     "es",
 	}))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if c.DefaultLanguage != "es" {
+		t.Fatalf("HEARTH_DEFAULT_LANGUAGE=es gave %q", c.DefaultLanguage)
 	}
 	if c.LiveMaxConnections != 0 || c.LiveMaxLifetime != 90*time.Second {
 		t.Fatalf("live settings: %d connections, %s lifetime", c.LiveMaxConnections, c.LiveMaxLifetime)
@@ -100,6 +107,7 @@ func TestEveryBadValueHasItsMessage(t *testing.T) {
 		{"HEARTH_TRUSTED_PROXIES", "10.0.0.1", "is not a CIDR"},
 		{"HEARTH_QUICK_EXIT_URL", "http://example.org", "absolute https://"},
 		{"HEARTH_LOG_LEVEL", "loud", "must be debug, info, warn or error"},
+		{"HEARTH_DEFAULT_LANGUAGE", "fr", "is not a language Hearth has a catalogue for (en, es)"},
 		{"HEARTH_LOG_FORMAT", "xml", "must be text or json"},
 		{"HEARTH_MAX_BODY_BYTES", "10", "whole number from"},
 		{"HEARTH_DB_MAX_CONNS", "many", "whole number from"},

@@ -26,5 +26,6 @@
 // bluemonday (its tests also use golang.org/x/net/html). It imports nothing
 // from Hearth, so every other package may depend on it. Every template.HTML
 // in Hearth is made here: rendered Markdown (Render), stored renderings
-// (Stored), search snippets (Highlight) and html/template output (Execute).
+// (Stored), search snippets (Highlight), html/template output (Execute) and
+// translated sentences with inline markup (Message).
 package markup

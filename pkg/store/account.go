@@ -159,3 +159,8 @@ func (s *Auth) DisableTOTP(ctx context.Context, userID int64, now time.Time) err
 func (s *Auth) SetCountry(ctx context.Context, userID int64, country string, now time.Time) error {
 	return updateUser(s.db.write(ctx), userID, map[string]any{"country": country, "updated_at": now})
 }
+
+// SetLanguage implements auth.AccountStore.
+func (s *Auth) SetLanguage(ctx context.Context, userID int64, code string, now time.Time) error {
+	return updateUser(s.db.write(ctx), userID, map[string]any{"language": code, "updated_at": now})
+}

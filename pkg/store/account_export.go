@@ -58,7 +58,7 @@ func exportProfile(tx *gorm.DB, userID int64, e *auth.Export) error {
 		return err
 	}
 	e.Profile = auth.ExportProfile{Pseudonym: u.Username, Joined: u.CreatedAt, Role: u.Role, Status: u.Status, StatusUntil: u.StatusUntil, StatusReason: u.StatusReason}
-	e.Settings = auth.ExportSettings{Country: u.Country, TwoFactorEnabled: u.TOTPEnabled, RecoveryCodesLeft: int(left)}
+	e.Settings = auth.ExportSettings{Country: u.Country, Language: u.Language, TwoFactorEnabled: u.TOTPEnabled, RecoveryCodesLeft: int(left)}
 	return nil
 }
 

@@ -54,7 +54,7 @@ func (s *Auth) CreateSession(ctx context.Context, sess *auth.Session) error {
 // (three index probes, so that pages need no query for a member who has
 // none).
 const sessionUserQuery = `SELECT u.id, u.username, u.username_key, u.password_hash, u.role, u.moderator_site_wide, u.safeguarding_lead, u.status,
-		u.status_until, u.status_reason, u.country, u.totp_secret, u.totp_enabled, u.totp_last_step,
+		u.status_until, u.status_reason, u.country, u.language, u.totp_secret, u.totp_enabled, u.totp_last_step,
 		u.created_at, u.updated_at, u.settings_version, COALESCE(mv.notices, 0),
 		(SELECT COUNT(*) FROM notice_marks nm WHERE nm.user_id = u.id),
 		EXISTS (SELECT 1 FROM member_helping mh WHERE mh.user_id = u.id),
@@ -74,7 +74,7 @@ func (s *Auth) SessionUser(ctx context.Context, tokenHash string, now, idleSince
 	)
 	found, err := scanOne(s.db.read(ctx), sessionUserQuery, []any{tokenHash, now, idleSince},
 		&u.ID, &u.Username, &u.UsernameKey, &u.PasswordHash, &u.Role, &u.ModeratorSiteWide, &u.SafeguardingLead, &u.Status,
-		&u.StatusUntil, &u.StatusReason, &u.Country, &u.TOTPSecret, &u.TOTPEnabled, &u.TOTPLastStep,
+		&u.StatusUntil, &u.StatusReason, &u.Country, &u.Language, &u.TOTPSecret, &u.TOTPEnabled, &u.TOTPLastStep,
 		&u.CreatedAt, &u.UpdatedAt, &u.SettingsVersion, &u.NoticeVersion, &marks,
 		&u.Helping, &u.PeerSupporter, &u.SupportActive, &sess.TokenHash, &sess.Device, &sess.CreatedAt, &sess.LastSeenAt, &sess.ExpiresAt)
 	if err != nil {

@@ -40,7 +40,7 @@ func TestSessionUserReadsEveryColumn(t *testing.T) {
 		until := now.Add(48 * time.Hour)
 		u := auth.User{Username: "Rowan", UsernameKey: "rowan", PasswordHash: "$argon2id$hash", Role: auth.RoleModerator,
 			ModeratorSiteWide: true, SafeguardingLead: true, Status: auth.StatusSuspended, StatusUntil: &until, StatusReason: "a pause",
-			Country: "GB", TOTPSecret: "SECRET", TOTPEnabled: true, TOTPLastStep: 42,
+			Country: "GB", Language: "es", TOTPSecret: "SECRET", TOTPEnabled: true, TOTPLastStep: 42,
 			CreatedAt: now.Add(-time.Hour), UpdatedAt: now.Add(-time.Minute), SettingsVersion: 3, NoticeVersion: 5,
 			Helping: true, PeerSupporter: true, SupportActive: true}
 		a := store.NewAuth(db)

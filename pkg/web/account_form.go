@@ -57,7 +57,7 @@ func (s *Server) clientKey(c echo.Context) string {
 // renderThrottled is the login throttle's 429 page.
 func (s *Server) renderThrottled(c echo.Context, te *auth.ThrottleError) error {
 	c.Response().Header().Set("Retry-After", strconv.Itoa(int(te.RetryAfter.Seconds())+1))
-	return renderPage(c, http.StatusTooManyRequests, pageThrottled, ThrottledView{Base: s.base(c, "Too many attempts"), Minutes: te.Minutes()})
+	return renderPage(c, http.StatusTooManyRequests, pageThrottled, ThrottledView{Base: s.base(c, s.tr(c, "Too many attempts")), Minutes: te.Minutes()})
 }
 
 // asValidation splits a service error into a validation error for the

@@ -8,6 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"hearth/pkg/auth"
+	"hearth/pkg/i18n"
 )
 
 // sanctionOpenPaths are what a suspended or banned member may still use:
@@ -41,31 +42,32 @@ func (s *Server) sanctionGate(next echo.HandlerFunc) echo.HandlerFunc {
 		if !errors.As(auth.CanPost(p.Actor, s.deps.Auth.Now()), &se) {
 			return next(c)
 		}
-		v := SanctionView{Base: s.base(c, "Your account is restricted"), Banned: se.Status == auth.StatusBanned, Reason: p.User.StatusReason}
+		v := SanctionView{Base: s.base(c, s.tr(c, "Your account is restricted")), Banned: se.Status == auth.StatusBanned, Reason: p.User.StatusReason}
 		if !se.Until.IsZero() {
 			until := se.Until
 			v.Until = &until
 		}
 		if v.Banned {
-			v.Title = "Your account is banned"
+			v.Title = s.tr(c, "Your account is banned")
 		} else {
-			v.Title = "Your account is suspended"
+			v.Title = s.tr(c, "Your account is suspended")
 		}
 		return renderPage(c, http.StatusForbidden, pageSanctioned, v)
 	}
 }
 
-// sanctionText says, gently, why a member cannot post right now.
-func sanctionText(err error) string {
+// sanctionText says, gently, in p's language, why a member cannot post
+// right now.
+func sanctionText(p *i18n.Printer, err error) string {
 	var se *auth.SanctionError
 	if errors.As(err, &se) {
 		switch {
 		case se.Status == auth.StatusBanned:
-			return "Your account can no longer post on Hearth. You can still read, and the crisis page is always here if you need it."
+			return p.T("Your account can no longer post on Hearth. You can still read, and the crisis page is always here if you need it.")
 		case se.Until.IsZero():
-			return "Your account is suspended from posting until a moderator lifts the suspension. You can still read."
+			return p.T("Your account is suspended from posting until a moderator lifts the suspension. You can still read.")
 		}
-		return "Your account is suspended from posting until " + exactTime(se.Until) + ". You can still read, and you can post again after that."
+		return p.T("Your account is suspended from posting until %s. You can still read, and you can post again after that.", p.Date(se.Until))
 	}
-	return "Your account can't post right now."
+	return p.T("Your account can't post right now.")
 }

@@ -60,7 +60,7 @@ func BenchmarkThreadTemplate(b *testing.B) {
 		for b.Loop() {
 			v.PostHTML = v.PostHTML[:0]
 			for _, pv := range v.Posts {
-				h, err := s.render.Fragment("thread/show", "post", postFragment{PostView: pv, Back: v.Back, ThreadID: v.Thread.ID})
+				h, err := s.render.Fragment("thread/show", "en", "post", postFragment{PostView: pv, Back: v.Back, ThreadID: v.Thread.ID})
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -74,7 +74,7 @@ func BenchmarkThreadTemplate(b *testing.B) {
 	b.Run("cached", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if v.PostHTML, err = s.postFragments(v.Posts, v.Back, v.Thread.ID); err != nil {
+			if v.PostHTML, err = s.postFragments("en", v.Posts, v.Back, v.Thread.ID); err != nil {
 				b.Fatal(err)
 			}
 			if err := s.render.Render(io.Discard, "thread/show", v, nil); err != nil {

@@ -15,5 +15,5 @@ type BrowsingView struct {
 // leaves on a device. It is linked beside the Quick exit control on every
 // page and needs no account.
 func (s *Server) browsingSafely(c echo.Context) error {
-	return renderPage(c, http.StatusOK, pageBrowsing, BrowsingView{Base: s.base(c, "Browsing safely")})
+	return renderPage(c, http.StatusOK, pageBrowsing, BrowsingView{Base: s.base(c, s.tr(c, "Browsing safely"))})
 }

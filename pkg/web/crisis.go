@@ -33,7 +33,7 @@ func (s *Server) crisis(c echo.Context) error {
 		s.log.ErrorContext(ctx, "crisis page: helplines unavailable, using built-in list", "err", err)
 		all = safety.DefaultHelplines()
 	}
-	v := CrisisView{Base: s.base(c, "Get help now"), Country: code, SuggestSettings: principal(c) != nil && saved == "",
+	v := CrisisView{Base: s.base(c, s.tr(c, "Get help now")), Country: code, SuggestSettings: principal(c) != nil && saved == "",
 		Cover: s.coverView(c, code)}
 	byCode := map[string]*CountryLines{}
 	var order []string
@@ -56,7 +56,7 @@ func (s *Server) crisis(c echo.Context) error {
 	cl, ok := byCode[code]
 	if ok {
 		v.CountryName, v.Lines = cl.Name, cl.Lines
-		v.Title = "Get help now: " + cl.Name
+		v.Title = s.tr(c, "Get help now: %s", cl.Name)
 	}
 	v.Unlisted = !ok && code != ""
 	for _, ct := range v.Countries {

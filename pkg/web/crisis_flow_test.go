@@ -197,7 +197,7 @@ func TestCrisisPostShowsPanelForCountry(t *testing.T) {
 		if r.StatusCode != http.StatusOK {
 			t.Fatalf("preview: %d", r.StatusCode)
 		}
-		pageHas(t, r.Body, "It sounds like you're going through a lot right now", "Samaritans Ireland", `href="tel:116123"`, `class="emergency-now"`, `href="tel:112"`)
+		pageHas(t, r.Body, "It sounds like you&#39;re going through a lot right now", "Samaritans Ireland", `href="tel:116123"`, `class="emergency-now"`, `href="tel:112"`)
 		// After posting: the post is published and the panel follows.
 		r = p.c.PostForm("/g/depression/threads", url.Values{"title": {"Tonight"}, "body": {text}, "idem": {freshIdem()}})
 		if r.StatusCode != http.StatusSeeOther {
@@ -205,13 +205,13 @@ func TestCrisisPostShowsPanelForCountry(t *testing.T) {
 		}
 		loc := r.Header.Get("Location")
 		r = p.c.Follow(r)
-		pageHas(t, r.Body, "It sounds like you're going through a lot right now", "Samaritans Ireland", `href="/crisis"`, text)
+		pageHas(t, r.Body, "It sounds like you&#39;re going through a lot right now", "Samaritans Ireland", `href="/crisis"`, text)
 		// Only once, and only for the author.
-		pageLacks(t, p.c.Get(loc).Body, "It sounds like you're going through a lot right now")
+		pageLacks(t, p.c.Get(loc).Body, "It sounds like you&#39;re going through a lot right now")
 		reader := forumtest.NewClient(t, a.Web.Handler())
-		pageLacks(t, reader.Get(loc).Body, "It sounds like you're going through a lot right now")
+		pageLacks(t, reader.Get(loc).Body, "It sounds like you&#39;re going through a lot right now")
 		// An everyday idiom does not bring the panel.
 		r = p.c.PostForm("/g/anxiety/threads", url.Values{"title": {"Exams"}, "body": {"This exam is killing me, send snacks."}, "idem": {freshIdem()}})
-		pageLacks(t, p.c.Follow(r).Body, "It sounds like you're going through a lot right now")
+		pageLacks(t, p.c.Follow(r).Body, "It sounds like you&#39;re going through a lot right now")
 	})
 }

@@ -29,7 +29,7 @@ func panelServer(t *testing.T) *Server {
 func renderPanel(t *testing.T, s *Server, v *CrisisPanelView) string {
 	t.Helper()
 	var b bytes.Buffer
-	_, home, err := s.render.template("home")
+	_, home, err := s.render.template("home", "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func TestCrisisPanelForMemberCountry(t *testing.T) {
 	}
 	html := renderPanel(t, s, v)
 	for _, want := range []string{
-		"It sounds like you're going through a lot right now",
+		"It sounds like you&#39;re going through a lot right now",
 		`<a href="tel:116123">116 123</a>`,
 		"Hearth is not an emergency service — if you are in danger now, call your local emergency number",
 		`href="/crisis"`,

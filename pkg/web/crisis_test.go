@@ -49,7 +49,7 @@ func TestCrisisPageByCountryWithoutAccountOrScript(t *testing.T) {
 		if r.StatusCode != http.StatusOK {
 			t.Fatalf("unknown country: status %d", r.StatusCode)
 		}
-		pageHas(t, r.Body, "We don't have a helpline listed for that country yet", "https://findahelpline.com", "Hearth is not an emergency service")
+		pageHas(t, r.Body, "We don&#39;t have a helpline listed for that country yet", "https://findahelpline.com", "Hearth is not an emergency service")
 
 		// Garbage is ignored, and without a country every line is listed.
 		for _, q := range []string{"", "?country=%3Cscript%3E"} {

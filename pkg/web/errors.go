@@ -12,14 +12,14 @@ import (
 // errorText is what a member sees for each status: plain, kind, and never
 // the internal error.
 var errorText = map[int][2]string{
-	http.StatusBadRequest:            {"Something in that request didn't make sense", "Please go back and try again."},
-	http.StatusForbidden:             {"You can't do that here", "You don't have permission for this page or action. If you think that's a mistake, a moderator can help."},
-	http.StatusNotFound:              {"We couldn't find that page", "It may have been moved or removed, or the link may be mistyped."},
-	http.StatusMethodNotAllowed:      {"That doesn't work here", "This page can't be used that way. Please go back and try again."},
-	http.StatusRequestEntityTooLarge: {"That was too much to send at once", "What you sent is larger than Hearth accepts. If you were writing a post, please shorten it; go back to find your text."},
-	http.StatusTooManyRequests:       {"Please slow down", "There have been too many attempts in a short time. Please wait a few minutes and try again."},
-	http.StatusInternalServerError:   {"Something went wrong on our side", "It's not your fault. Please try again in a moment. If it keeps happening, tell the moderators the reference below."},
-	http.StatusServiceUnavailable:    {"Hearth can't reach its storage right now", "It's not your fault, and it usually passes within a minute. Please try again shortly."},
+	http.StatusBadRequest:            {msg("Something in that request didn't make sense"), msg("Please go back and try again.")},
+	http.StatusForbidden:             {msg("You can't do that here"), msg("You don't have permission for this page or action. If you think that's a mistake, a moderator can help.")},
+	http.StatusNotFound:              {msg("We couldn't find that page"), msg("It may have been moved or removed, or the link may be mistyped.")},
+	http.StatusMethodNotAllowed:      {msg("That doesn't work here"), msg("This page can't be used that way. Please go back and try again.")},
+	http.StatusRequestEntityTooLarge: {msg("That was too much to send at once"), msg("What you sent is larger than Hearth accepts. If you were writing a post, please shorten it; go back to find your text.")},
+	http.StatusTooManyRequests:       {msg("Please slow down"), msg("There have been too many attempts in a short time. Please wait a few minutes and try again.")},
+	http.StatusInternalServerError:   {msg("Something went wrong on our side"), msg("It's not your fault. Please try again in a moment. If it keeps happening, tell the moderators the reference below.")},
+	http.StatusServiceUnavailable:    {msg("Hearth can't reach its storage right now"), msg("It's not your fault, and it usually passes within a minute. Please try again shortly.")},
 }
 
 // statusOf maps an error to an HTTP status: echo errors keep theirs, domain
@@ -63,7 +63,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if code == http.StatusServiceUnavailable && c.Request().Method != http.MethodHead {
 		if rerr := s.renderOutage(c); rerr != nil {
 			s.log.Error("render outage page", "request_id", reqID(c), "err", rerr.Error())
-			_ = c.String(code, errorText[code][0]+". Reference: "+reqID(c))
+			_ = c.String(code, s.tr(c, errorText[code][0])+". "+s.tr(c, "Reference: %s", reqID(c)))
 		}
 		return
 	}
@@ -74,13 +74,14 @@ func (s *Server) handleError(err error, c echo.Context) {
 			text = errorText[http.StatusBadRequest]
 		}
 	}
-	v := ErrorView{Base: s.base(c, text[0]), Status: code, Heading: text[0], Message: text[1]}
+	heading, message := s.tr(c, text[0]), s.tr(c, text[1])
+	v := ErrorView{Base: s.base(c, heading), Status: code, Heading: heading, Message: message}
 	if c.Request().Method == http.MethodHead {
 		_ = c.NoContent(code)
 		return
 	}
 	if rerr := renderPage(c, code, pageError, v); rerr != nil {
 		s.log.Error("render error page", "request_id", reqID(c), "err", rerr.Error())
-		_ = c.String(code, text[0]+". Reference: "+reqID(c))
+		_ = c.String(code, heading+". "+s.tr(c, "Reference: %s", reqID(c)))
 	}
 }

@@ -49,10 +49,12 @@ func (s *Server) sign(purpose, v string) string {
 	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
 }
 
-// base builds the common part of every view.
+// base builds the common part of every view. title is already in the
+// request's language (s.tr).
 func (s *Server) base(c echo.Context, title string) Base {
 	b := Base{
 		Title:        title,
+		Lang:         s.printer(c).Lang(),
 		RequestID:    reqID(c),
 		Flash:        s.popFlash(c),
 		User:         s.viewUser(c),

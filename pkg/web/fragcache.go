@@ -34,6 +34,8 @@ type postFragment struct {
 	PostView
 	Back     string
 	ThreadID int64
+	// Lang is the language the post is rendered in.
+	Lang string
 }
 
 // key hashes every field of f, twice with independent seeds. Adding a
@@ -57,18 +59,19 @@ func (fc fragmentKeys) key(f *postFragment) cache.FragmentKey {
 	return k
 }
 
-// formKey names the rendering of a blank reply form's fields: the only
-// inputs blankReplyForm sets are its action, its tag choices and its
-// button, and the rest of ComposeForm is zero. A leading marker keeps
+// formKey names the rendering of a blank reply form's fields in language
+// lang: the only inputs blankReplyForm sets are its action, its tag
+// choices and its button, and the rest of ComposeForm is zero. A leading marker keeps
 // these keys apart from posts'. Its loop over the seeds repeats key's on
 // purpose: passing the writer to a shared helper as a function value
 // moves it to the heap, 100 allocations a thread page.
-func (fc fragmentKeys) formKey(f *ComposeForm) cache.FragmentKey {
+func (fc fragmentKeys) formKey(lang string, f *ComposeForm) cache.FragmentKey {
 	var k cache.FragmentKey
 	for i, seed := range fc.seeds {
 		var w keyWriter
 		w.h.SetSeed(seed)
 		w.str("blank reply form")
+		w.str(lang)
 		w.str(f.Action)
 		w.str(f.Submit)
 		w.bool(f.OfferAnonymous)
@@ -117,6 +120,7 @@ func (w *keyWriter) time(t time.Time) {
 }
 
 func (w *keyWriter) fragment(f *postFragment, body uint64) {
+	w.str(f.Lang)
 	w.str(f.Back)
 	w.int(f.ThreadID)
 	p := &f.PostView

@@ -137,16 +137,16 @@ func TestCachedPostsRenderAsTheTemplateWould(t *testing.T) {
 		f.flags()
 		posts = append(posts, f.PostView)
 	}
-	first, err := s.postFragments(posts, "/t/7", 7)
+	first, err := s.postFragments("en", posts, "/t/7", 7)
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := s.postFragments(posts, "/t/7", 7)
+	second, err := s.postFragments("en", posts, "/t/7", 7)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i, pv := range posts {
-		direct, err := s.render.Fragment("thread/show", "post", postFragment{PostView: pv, Back: "/t/7", ThreadID: 7})
+		direct, err := s.render.Fragment("thread/show", "en", "post", postFragment{PostView: pv, Back: "/t/7", ThreadID: 7, Lang: "en"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -169,11 +169,11 @@ func TestCachedPostsRenderAsTheTemplateWould(t *testing.T) {
 func TestBlankReplyFormFromTheCache(t *testing.T) {
 	s := panelServer(t)
 	vocab := []forum.Tag{{Slug: "abuse", Name: "Abuse", Description: "Emotional or physical abuse"}, {Slug: "self-harm", Name: "Self-harm", Description: "Hurting oneself"}}
-	first, err := s.blankReplyForm(7, vocab, true)
+	first, err := s.blankReplyForm("en", 7, vocab, true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := s.blankReplyForm(7, vocab, true)
+	second, err := s.blankReplyForm("en", 7, vocab, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,13 +181,13 @@ func TestBlankReplyFormFromTheCache(t *testing.T) {
 		t.Errorf("idempotency keys %q and %q: want a new one on every page", first.Idem, second.Idem)
 	}
 	for _, f := range []*ComposeForm{first, second} {
-		cached, err := s.render.Fragment("thread/show", "composer", f)
+		cached, err := s.render.Fragment("thread/show", "en", "composer", f)
 		if err != nil {
 			t.Fatal(err)
 		}
 		plain := *f
 		plain.Fields = ""
-		direct, err := s.render.Fragment("thread/show", "composer", plain)
+		direct, err := s.render.Fragment("thread/show", "en", "composer", plain)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -200,13 +200,13 @@ func TestBlankReplyFormFromTheCache(t *testing.T) {
 			}
 		}
 	}
-	if other, err := s.blankReplyForm(8, vocab, true); err != nil || s.fragKeys.formKey(other) == s.fragKeys.formKey(first) {
+	if other, err := s.blankReplyForm("en", 8, vocab, true); err != nil || s.fragKeys.formKey("en", other) == s.fragKeys.formKey("en", first) {
 		t.Errorf("another thread's form shares the first one's key (err %v)", err)
 	}
-	if fewer, _ := s.blankReplyForm(7, vocab[:1], true); strings.Contains(string(fewer.Fields), "self-harm") {
+	if fewer, _ := s.blankReplyForm("en", 7, vocab[:1], true); strings.Contains(string(fewer.Fields), "self-harm") {
 		t.Error("a form for a smaller vocabulary came from the cache of the larger one")
 	}
-	if named, _ := s.blankReplyForm(7, vocab, false); strings.Contains(string(named.Fields), `name="anonymous"`) {
+	if named, _ := s.blankReplyForm("en", 7, vocab, false); strings.Contains(string(named.Fields), `name="anonymous"`) {
 		t.Error("a form for a group without anonymous posts came from the cache of one with them")
 	}
 	// Every field blankReplyForm fills is in formKey; the rest stay zero.

@@ -1,29 +1,52 @@
 package web
 
 import (
+	"html"
 	"html/template"
+	"maps"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+
+	"hearth/pkg/i18n"
+	"hearth/pkg/markup"
 )
 
 // funcs are the template helpers: formatting only, never data access or
-// permission decisions.
-func (s *Server) funcs() template.FuncMap {
-	return template.FuncMap{
+// permission decisions. Those of langFuncs write in the language of p.
+func (s *Server) funcs(p *i18n.Printer) template.FuncMap {
+	fm := template.FuncMap{
 		"asset":    s.assets.url,
-		"ago":      ago,
-		"exact":    exactTime,
 		"iso":      func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
 		"plural":   plural,
 		"add":      func(a, b int) int { return a + b },
 		"contains": strings.Contains,
 		"field":    field,
 	}
+	maps.Copy(fm, langFuncs(p))
+	return fm
 }
 
-// ago renders a relative time such as "3 hours ago" against the wall clock.
-func ago(t time.Time) string { return agoFrom(t, time.Now()) }
+// langFuncs are the template helpers that write in p's language:
+//
+//	{{t "Reply"}}                  a sentence from the catalogue
+//	{{t "%d replies" .Count}}      with arguments, the plural form chosen by the count
+//	{{tm "Press <kbd>Esc</kbd>"}}  a sentence with inline markup (markup.Message)
+//	{{ago .At}} {{exact .At}}      "3 hours ago", "2 January 2006 at 15:04 UTC"
+//	{{day .At}} {{number .N}}      "2 January 2006", "1,234"
+//	{{lang}}                       the language's code, for <html lang>
+func langFuncs(p *i18n.Printer) template.FuncMap {
+	return template.FuncMap{
+		"t":      p.T,
+		"tm":     messageHTML(p),
+		"ago":    func(t time.Time) string { return p.Ago(t, time.Now()) },
+		"exact":  p.Date,
+		"day":    p.Day,
+		"number": p.Number,
+		"lang":   p.Lang,
+	}
+}
 
 func agoFrom(t, now time.Time) string {
 	d := now.Sub(t)
@@ -50,4 +73,29 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return strconv.Itoa(n) + " " + many
+}
+
+// messageHTML is the tm template function of p's language: a sentence
+// with inline markup, its string arguments escaped before they are
+// formatted in. A sentence without arguments is sanitised once.
+func messageHTML(p *i18n.Printer) func(key string, args ...any) template.HTML {
+	var done sync.Map
+	return func(key string, args ...any) template.HTML {
+		if len(args) == 0 {
+			if h, ok := done.Load(key); ok {
+				return h.(template.HTML)
+			}
+			h := markup.Message(p.T(key))
+			done.Store(key, h)
+			return h
+		}
+		esc := make([]any, len(args))
+		for i, a := range args {
+			if s, ok := a.(string); ok {
+				a = html.EscapeString(s)
+			}
+			esc[i] = a
+		}
+		return markup.Message(p.T(key, esc...))
+	}
 }

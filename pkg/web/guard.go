@@ -32,7 +32,7 @@ func (s *Server) requireStaff(next echo.HandlerFunc) echo.HandlerFunc {
 			if c.Request().Method != http.MethodGet {
 				return echo.NewHTTPError(http.StatusForbidden, "staff must set up two-factor codes")
 			}
-			s.setFlash(c, "Staff accounts need two-factor codes. Please set them up to continue.")
+			s.setFlash(c, s.tr(c, "Staff accounts need two-factor codes. Please set them up to continue."))
 			return c.Redirect(http.StatusSeeOther, "/settings/totp")
 		}
 		if !auth.IsStaff(actor(c)) {

@@ -34,7 +34,7 @@ func (s *Server) hours(c echo.Context) (moderation.Hours, bool) {
 // hoursText is the moderation hours in words, for the footer.
 func (s *Server) hoursText(c echo.Context) string {
 	if h, ok := s.hours(c); ok {
-		return h.Text()
+		return hoursWords(s.printer(c), h)
 	}
 	return ""
 }
@@ -72,7 +72,7 @@ func (s *Server) coverView(c echo.Context, country string) *CoverView {
 	if !cv.Known() {
 		return nil
 	}
-	v := &CoverView{Hours: cv.Hours.Text(), Now: cv.Now(), Around: cv.Around(), Lead: !cv.Around() && cv.Protect.CrisisPanel,
+	v := &CoverView{Hours: hoursWords(s.printer(c), cv.Hours), Now: coverNow(s.printer(c), cv), Around: cv.Around(), Lead: !cv.Around() && cv.Protect.CrisisPanel,
 		Emergency: safety.EmergencyNumber(country)}
 	v.EmergencyHref = template.URL(safety.PhoneHref(v.Emergency)) // #nosec G203 -- PhoneHref returns only "tel:" and digits
 	return v

@@ -21,7 +21,7 @@ type loginForm struct {
 var loginFields = []string{"username", "password"}
 
 // msgLoginFailed is the one answer to a wrong pseudonym or password.
-const msgLoginFailed = "That pseudonym and password don't match. Please check them and try again. If you've forgotten your password, you can use a recovery code."
+var msgLoginFailed = msg("That pseudonym and password don't match. Please check them and try again. If you've forgotten your password, you can use a recovery code.")
 
 const pendingLoginCookie = "hearth_login"
 
@@ -39,20 +39,20 @@ func (s *Server) loginPage(c echo.Context) error {
 	if principal(c) != nil {
 		return c.Redirect(http.StatusSeeOther, safeNext(next))
 	}
-	return renderPage(c, http.StatusOK, pageLogin, LoginView{Base: s.base(c, "Log in"), Next: next, Errors: formErrors(nil, loginFields...)})
+	return renderPage(c, http.StatusOK, pageLogin, LoginView{Base: s.base(c, s.tr(c, "Log in")), Next: next, Errors: formErrors(nil, loginFields...)})
 }
 
 // login checks the pseudonym and password; members with two-factor codes
 // continue to the second step.
 func (s *Server) login(c echo.Context) error {
 	f := loginForm{Username: postValue(c, "username"), Password: postValue(c, "password"), Next: nextParam(postValue(c, "next"))}
-	view := LoginView{Base: s.base(c, "Log in"), Username: keepTyped(f.Username), Next: f.Next, Errors: formErrors(nil, loginFields...)}
+	view := LoginView{Base: s.base(c, s.tr(c, "Log in")), Username: keepTyped(f.Username), Next: f.Next, Errors: formErrors(nil, loginFields...)}
 	v := map[string]string{}
 	if strings.TrimSpace(f.Username) == "" {
-		v["username"] = "Please enter your pseudonym."
+		v["username"] = msg("Please enter your pseudonym.")
 	}
 	if f.Password == "" {
-		v["password"] = "Please enter your password."
+		v["password"] = msg("Please enter your password.")
 	}
 	if len(v) > 0 {
 		view.Errors.Fields = v
@@ -85,7 +85,7 @@ func (s *Server) login(c echo.Context) error {
 	if err := s.startSession(c, res.Token); err != nil {
 		return err
 	}
-	s.setFlash(c, "Welcome back, "+isolate(res.User.Username)+".")
+	s.setFlash(c, s.tr(c, "Welcome back, %s.", isolate(res.User.Username)))
 	return c.Redirect(http.StatusSeeOther, safeNext(f.Next))
 }
 
@@ -106,7 +106,7 @@ func (s *Server) loginCodePage(c echo.Context) error {
 	if s.pendingLogin(c) == "" {
 		return c.Redirect(http.StatusSeeOther, "/login")
 	}
-	return renderPage(c, http.StatusOK, pageLoginCode, LoginCodeView{Base: s.base(c, "Two-factor code"), Next: nextParam(c.QueryParam("next")), Errors: formErrors(nil, "code")})
+	return renderPage(c, http.StatusOK, pageLoginCode, LoginCodeView{Base: s.base(c, s.tr(c, "Two-factor code")), Next: nextParam(c.QueryParam("next")), Errors: formErrors(nil, "code")})
 }
 
 // loginCode completes a login with a two-factor code.
@@ -114,7 +114,7 @@ func (s *Server) loginCode(c echo.Context) error {
 	next := nextParam(postValue(c, "next"))
 	pending := s.pendingLogin(c)
 	if pending == "" {
-		s.setFlash(c, "Please log in again; that took a little too long.")
+		s.setFlash(c, s.tr(c, "Please log in again; that took a little too long."))
 		return c.Redirect(http.StatusSeeOther, "/login")
 	}
 	u, token, err := s.deps.Auth.LoginTOTP(c.Request().Context(), pending, postValue(c, "code"), s.clientKey(c), c.Request().UserAgent())
@@ -125,12 +125,12 @@ func (s *Server) loginCode(c echo.Context) error {
 		return s.renderThrottled(c, te)
 	case errors.Is(err, auth.ErrBadCode):
 		return renderPage(c, http.StatusUnprocessableEntity, pageLoginCode, LoginCodeView{
-			Base: s.base(c, "Two-factor code"), Next: next,
-			Errors: FormErrors{Fields: map[string]string{"code": "That code didn't match, or it was already used. Please enter the newest code from your authenticator app."}, Order: []string{"code"}},
+			Base: s.base(c, s.tr(c, "Two-factor code")), Next: next,
+			Errors: FormErrors{Fields: map[string]string{"code": msg("That code didn't match, or it was already used. Please enter the newest code from your authenticator app.")}, Order: []string{"code"}},
 		})
 	case errors.Is(err, auth.ErrBadCredentials):
 		s.clearPendingLogin(c)
-		s.setFlash(c, "Please log in again; that took a little too long.")
+		s.setFlash(c, s.tr(c, "Please log in again; that took a little too long."))
 		return c.Redirect(http.StatusSeeOther, "/login")
 	case err != nil:
 		return err
@@ -139,6 +139,6 @@ func (s *Server) loginCode(c echo.Context) error {
 	if err := s.startSession(c, token); err != nil {
 		return err
 	}
-	s.setFlash(c, "Welcome back, "+isolate(u.Username)+".")
+	s.setFlash(c, s.tr(c, "Welcome back, %s.", isolate(u.Username)))
 	return c.Redirect(http.StatusSeeOther, safeNext(next))
 }

@@ -15,6 +15,6 @@ func (s *Server) logout(c echo.Context) error {
 		}
 	}
 	s.clearSessionCookie(c)
-	s.setFlash(c, "You've logged out. Take care of yourself.")
+	s.setFlash(c, s.tr(c, "You've logged out. Take care of yourself."))
 	return c.Redirect(http.StatusSeeOther, "/")
 }

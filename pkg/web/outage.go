@@ -19,7 +19,7 @@ import (
 const outageRetry = 10
 
 // outageText is what a member reads while the database is out of reach.
-const outageText = "Hearth can't reach its storage right now. It's not your fault, and it usually passes within a minute."
+var outageText = msg("Hearth can't reach its storage right now. It's not your fault, and it usually passes within a minute.")
 
 // unavailable reports whether err means the database cannot be reached.
 func (s *Server) unavailable(err error) bool {
@@ -83,7 +83,7 @@ func outageForm(c echo.Context) (OutageForm, bool) {
 // form again with them.
 func (s *Server) renderOutage(c echo.Context) error {
 	retryAfter(c, outageRetry)
-	v := OutageView{Base: s.base(c, "Hearth can't reach its storage"), Message: outageText}
+	v := OutageView{Base: s.base(c, s.tr(c, "Hearth can't reach its storage")), Message: s.tr(c, outageText)}
 	if c.Request().Method == http.MethodPost {
 		if f, ok := outageForm(c); ok {
 			v.Form = &f

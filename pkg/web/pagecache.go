@@ -61,7 +61,8 @@ func (s *Server) cacheForVisitors(next echo.HandlerFunc) echo.HandlerFunc {
 		if !s.visitorRequest(c) {
 			return next(c)
 		}
-		key := c.Request().URL.RequestURI()
+		// A visitor's page is in the language their Accept-Language chose.
+		key := s.printer(c).Lang() + " " + c.Request().URL.RequestURI()
 		v := pc.version()
 		if p, ok := pc.pages.Get(key, v); ok {
 			return p.write(c)

@@ -66,6 +66,7 @@ const (
 	pageSettingsHelping    Page = "settings/helping"
 	pageSettingsCodes      Page = "settings/codes"
 	pageSettingsCountry    Page = "settings/country"
+	pageSettingsLanguage   Page = "settings/language"
 	pageSettingsDelete     Page = "settings/delete"
 	pageSettingsPassword   Page = "settings/password"
 	pageSettingsSessions   Page = "settings/sessions"

@@ -12,7 +12,7 @@ import (
 
 const crisisWords = "I have the pills saved up and tonight is the night. I can't do this anymore."
 
-const panelHeading = "It sounds like you're going through a lot right now"
+const panelHeading = "It sounds like you&#39;re going through a lot right now"
 
 func TestCrisisPanelOnPreviewBeforePosting(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {

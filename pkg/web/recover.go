@@ -2,7 +2,6 @@ package web
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -19,17 +18,17 @@ type recoverForm struct {
 
 var recoverFields = []string{"username", "code", "password"}
 
-const msgRecoverFailed = "That pseudonym and recovery code don't match, or the code was already used. Please check both and try again."
+var msgRecoverFailed = msg("That pseudonym and recovery code don't match, or the code was already used. Please check both and try again.")
 
 // recoverPage shows the recovery form.
 func (s *Server) recoverPage(c echo.Context) error {
-	return renderPage(c, http.StatusOK, pageRecover, RecoverView{Base: s.base(c, "Recover your account"), Errors: formErrors(nil, recoverFields...)})
+	return renderPage(c, http.StatusOK, pageRecover, RecoverView{Base: s.base(c, s.tr(c, "Recover your account")), Errors: formErrors(nil, recoverFields...)})
 }
 
 // recoverAccount sets a new password with a recovery code and signs in.
 func (s *Server) recoverAccount(c echo.Context) error {
 	f := recoverForm{Username: postValue(c, "username"), Code: postValue(c, "code"), Password: postValue(c, "password")}
-	view := RecoverView{Base: s.base(c, "Recover your account"), Username: keepTyped(f.Username), Errors: formErrors(nil, recoverFields...)}
+	view := RecoverView{Base: s.base(c, s.tr(c, "Recover your account")), Username: keepTyped(f.Username), Errors: formErrors(nil, recoverFields...)}
 	res, err := s.deps.Auth.Recover(c.Request().Context(), auth.RecoverInput{
 		Username: f.Username, Code: f.Code, Password: f.Password, ClientKey: s.clientKey(c), UserAgent: c.Request().UserAgent(),
 	})
@@ -51,7 +50,7 @@ func (s *Server) recoverAccount(c echo.Context) error {
 	if err := s.startSession(c, res.Token); err != nil {
 		return err
 	}
-	msg := fmt.Sprintf("Your new password is set and you're logged in. You have %s left.", plural(res.CodesLeft, "recovery code", "recovery codes"))
+	msg := s.tr(c, "Your new password is set and you're logged in. You have %d recovery codes left.", res.CodesLeft)
 	if res.CodesLeft <= 3 {
 		msg += " You can make a fresh set in Settings."
 	}

@@ -20,25 +20,40 @@ import (
 // Renderer holds every page template. Each page is a clone of the layouts
 // and partials plus its own file, so pages cannot clash. Every file is
 // parsed at start, so a syntax error stops the server, but a page's own
-// copy is kept only from its first use: about 140 KB each, and most of the
-// 55 pages (admin, settings, moderation) are seldom or never shown on a
-// given instance.
+// copy is kept only from its first use in each language: about 140 KB
+// each, and most of the 55 pages (admin, settings, moderation) are seldom
+// or never shown on a given instance, in most languages never.
+//
+// A language's copy differs only in its template functions (t, ago, exact,
+// ...), which write in that language: a template reads {{t "Reply"}}
+// whatever the language of the request.
 type Renderer struct {
 	base  *template.Template
 	mu    sync.Mutex // serialises cloning base
 	pages map[string]*page
+	// langs are each language's template functions, set by Localise
+	// before the first page is rendered.
+	langs map[string]template.FuncMap
 	bufs  sync.Pool
 }
 
-// page is one page template, parsed on first use.
+// page is one page template, parsed on first use in each language.
 type page struct {
 	file, src string
-	once      sync.Once
-	t         *template.Template
-	err       error
+	// byLang holds the page's copy in each language Localise added;
+	// def is its copy with the functions NewRenderer was given.
+	byLang map[string]*parsed
+	def    parsed
 	// size is the last rendered size, so the buffer Echo renders into is
 	// grown once instead of doubling its way up.
 	size atomic.Int64
+}
+
+// parsed is one language's copy of a page.
+type parsed struct {
+	once sync.Once
+	t    *template.Template
+	err  error
 }
 
 // NewRenderer parses layouts/*.html, partials/*.html and every file under
@@ -58,7 +73,7 @@ func NewRenderer(fsys fs.FS, funcs template.FuncMap) (*Renderer, error) {
 			return nil, fmt.Errorf("parse %s: %w", pattern, err)
 		}
 	}
-	r := &Renderer{base: base, pages: map[string]*page{}}
+	r := &Renderer{base: base, pages: map[string]*page{}, langs: map[string]template.FuncMap{}}
 	r.bufs.New = func() any { return new(bytes.Buffer) }
 	err := fs.WalkDir(fsys, "pages", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || path.Ext(p) != ".html" {
@@ -68,8 +83,8 @@ func NewRenderer(fsys fs.FS, funcs template.FuncMap) (*Renderer, error) {
 		if err != nil {
 			return err
 		}
-		pg := &page{file: p, src: string(src)}
-		if _, err := r.parse(pg); err != nil {
+		pg := &page{file: p, src: string(src), byLang: map[string]*parsed{}}
+		if _, err := r.parse(pg, nil); err != nil {
 			return err
 		}
 		r.pages[strings.TrimSuffix(strings.TrimPrefix(p, "pages/"), ".html")] = pg
@@ -84,13 +99,27 @@ func NewRenderer(fsys fs.FS, funcs template.FuncMap) (*Renderer, error) {
 	return r, nil
 }
 
-// parse clones the layouts and partials and adds pg's file to them.
-func (r *Renderer) parse(pg *page) (*template.Template, error) {
+// Localise adds a language: its pages are the same templates executed with
+// funcs in place of the functions of the same names NewRenderer was given.
+// It is called before the first page is rendered.
+func (r *Renderer) Localise(code string, funcs template.FuncMap) {
+	r.langs[code] = funcs
+	for _, pg := range r.pages {
+		pg.byLang[code] = &parsed{}
+	}
+}
+
+// parse clones the layouts and partials, gives them funcs (when not nil)
+// and adds pg's file to them.
+func (r *Renderer) parse(pg *page, funcs template.FuncMap) (*template.Template, error) {
 	r.mu.Lock()
 	t, err := r.base.Clone()
 	r.mu.Unlock()
 	if err != nil {
 		return nil, err
+	}
+	if funcs != nil {
+		t = t.Funcs(funcs)
 	}
 	if t, err = t.New(path.Base(pg.file)).Parse(pg.src); err != nil {
 		return nil, fmt.Errorf("parse %s: %w", pg.file, err)
@@ -98,14 +127,20 @@ func (r *Renderer) parse(pg *page) (*template.Template, error) {
 	return t, nil
 }
 
-// template returns the parsed page called name, parsing it on first use.
-func (r *Renderer) template(name string) (*page, *template.Template, error) {
+// template returns the parsed page called name in language lang (the
+// default functions' copy for a language Localise did not add), parsing
+// it on first use.
+func (r *Renderer) template(name, lang string) (*page, *template.Template, error) {
 	pg, ok := r.pages[name]
 	if !ok {
 		return nil, nil, fmt.Errorf("no template %q", name)
 	}
-	pg.once.Do(func() { pg.t, pg.err = r.parse(pg) })
-	return pg, pg.t, pg.err
+	p, funcs := pg.byLang[lang], r.langs[lang]
+	if p == nil {
+		p, funcs = &pg.def, nil
+	}
+	p.once.Do(func() { p.t, p.err = r.parse(pg, funcs) })
+	return pg, p.t, p.err
 }
 
 // Has reports whether a page template exists.
@@ -127,7 +162,11 @@ func (r *Renderer) Names() []string {
 // about 100 KB, and growing by doubling would allocate twice that and copy
 // it). Any other writer gets the page through a pooled buffer.
 func (r *Renderer) Render(w io.Writer, name string, data any, _ echo.Context) error {
-	pg, t, err := r.template(name)
+	lang := ""
+	if v, ok := data.(languageOf); ok {
+		lang = v.language()
+	}
+	pg, t, err := r.template(name, lang)
 	if err != nil {
 		return err
 	}
@@ -191,12 +230,12 @@ func (r *Renderer) putBuf(buf *bytes.Buffer) {
 	}
 }
 
-// Fragment executes the template called name, defined in page p, with
-// data and returns its output (through markup.Execute, so that package
+// Fragment executes the template called name, defined in page p, in
+// language lang, with data and returns its output (through markup.Execute, so that package
 // stays the only producer of template.HTML), for a handler that assembles
 // a page from pieces it caches (the thread page's posts).
-func (r *Renderer) Fragment(p Page, name string, data any) (template.HTML, error) {
-	_, t, err := r.template(string(p))
+func (r *Renderer) Fragment(p Page, lang, name string, data any) (template.HTML, error) {
+	_, t, err := r.template(string(p), lang)
 	if err != nil {
 		return "", err
 	}

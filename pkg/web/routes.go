@@ -20,6 +20,7 @@ func (s *Server) routes() {
 	e.Use(middleware.BodyLimit(strconv.FormatInt(s.cfg.MaxBodyBytes, 10)))
 	e.Use(crossOrigin())
 	e.Use(s.loadSession)
+	e.Use(s.chooseLanguage)
 	e.Use(s.sanctionGate)
 	e.Use(s.breakGuard)
 
@@ -134,6 +135,8 @@ func (s *Server) routes() {
 	e.POST("/settings/totp/disable", s.settingsTOTPDisable, s.requireUser)
 	e.GET("/settings/country", s.settingsCountryPage, s.requireUser)
 	e.POST("/settings/country", s.settingsCountry, s.requireUser)
+	e.GET("/settings/language", s.settingsLanguagePage, s.requireUser)
+	e.POST("/settings/language", s.settingsLanguage, s.requireUser)
 	e.GET("/settings/export", s.settingsExport, s.requireUser)
 	e.GET("/settings/delete", s.settingsDeletePage, s.requireUser)
 	e.POST("/settings/delete", s.settingsDelete, s.requireUser)

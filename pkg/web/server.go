@@ -19,6 +19,7 @@ import (
 	"hearth/pkg/config"
 	"hearth/pkg/events"
 	"hearth/pkg/forum"
+	"hearth/pkg/i18n"
 	"hearth/pkg/moderation"
 	"hearth/pkg/safety"
 	"hearth/pkg/webhook"
@@ -86,6 +87,7 @@ type Server struct {
 	log      *slog.Logger
 	e        *echo.Echo
 	render   *Renderer
+	i18n     *i18n.Catalog
 	assets   *assets
 	registry *prometheus.Registry
 	metrics  *httpMetrics
@@ -112,8 +114,14 @@ func New(d Deps) (*Server, error) {
 	if s.assets, err = newAssets(d.Static); err != nil {
 		return nil, fmt.Errorf("static files: %w", err)
 	}
-	if s.render, err = NewRenderer(d.Templates, s.funcs()); err != nil {
+	if s.i18n, err = i18n.Load(); err != nil {
+		return nil, fmt.Errorf("message catalogues: %w", err)
+	}
+	if s.render, err = NewRenderer(d.Templates, s.funcs(s.i18n.Printer(d.Config.DefaultLanguage))); err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
+	}
+	for _, l := range s.i18n.Languages() {
+		s.render.Localise(l.Code, langFuncs(s.i18n.Printer(l.Code)))
 	}
 	s.registry = prometheus.NewRegistry()
 	if s.metrics, err = newHTTPMetrics(s.registry, d.Pools, d.Version); err != nil {

@@ -13,7 +13,7 @@ func (s *Server) settingsCodesPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return renderPage(c, http.StatusOK, pageSettingsCodes, CodesSettingsView{Base: s.base(c, "Recovery codes"), Left: left, Errors: formErrors(nil, "current_password")})
+	return renderPage(c, http.StatusOK, pageSettingsCodes, CodesSettingsView{Base: s.base(c, s.tr(c, "Recovery codes")), Left: left, Errors: formErrors(nil, "current_password")})
 }
 
 // settingsCodes replaces the recovery codes (after the password) and shows
@@ -32,9 +32,9 @@ func (s *Server) settingsCodes(c echo.Context) error {
 			if lerr != nil {
 				return lerr
 			}
-			return renderPage(c, http.StatusUnprocessableEntity, pageSettingsCodes, CodesSettingsView{Base: s.base(c, "Recovery codes"), Left: left, Errors: formErrors(v, "current_password")})
+			return renderPage(c, http.StatusUnprocessableEntity, pageSettingsCodes, CodesSettingsView{Base: s.base(c, s.tr(c, "Recovery codes")), Left: left, Errors: formErrors(v, "current_password")})
 		}
 		return err
 	}
-	return renderPage(c, http.StatusOK, pageCodes, RecoveryCodesView{Base: s.base(c, "Your new recovery codes"), Codes: codes, Continue: "/settings"})
+	return renderPage(c, http.StatusOK, pageCodes, RecoveryCodesView{Base: s.base(c, s.tr(c, "Your new recovery codes")), Codes: codes, Continue: "/settings"})
 }

@@ -22,10 +22,10 @@ var signupFields = []string{"username", "password", "age_confirmed"}
 // signupPage shows the signup form.
 func (s *Server) signupPage(c echo.Context) error {
 	if principal(c) != nil {
-		s.setFlash(c, "You're already logged in.")
+		s.setFlash(c, s.tr(c, "You're already logged in."))
 		return c.Redirect(http.StatusSeeOther, "/")
 	}
-	return renderPage(c, http.StatusOK, pageSignup, SignupView{Base: s.base(c, "Sign up"), Errors: formErrors(nil, signupFields...),
+	return renderPage(c, http.StatusOK, pageSignup, SignupView{Base: s.base(c, s.tr(c, "Sign up")), Errors: formErrors(nil, signupFields...),
 		MinimumAge: s.deps.Moderation.MinimumAge(c.Request().Context())})
 }
 
@@ -43,7 +43,7 @@ func (s *Server) signup(c echo.Context) error {
 		}
 		retryAfter(c, fe.Seconds())
 		return renderPage(c, http.StatusTooManyRequests, pageSignup, SignupView{
-			Base: s.base(c, "Sign up"), Username: keepTyped(f.Username), Errors: formErrors(nil, signupFields...),
+			Base: s.base(c, s.tr(c, "Sign up")), Username: keepTyped(f.Username), Errors: formErrors(nil, signupFields...),
 			MinimumAge: age, AgeConfirmed: f.AgeConfirmed, Refusal: floodText(fe),
 		})
 	}
@@ -55,7 +55,7 @@ func (s *Server) signup(c echo.Context) error {
 			return err
 		}
 		return renderPage(c, http.StatusUnprocessableEntity, pageSignup, SignupView{
-			Base: s.base(c, "Sign up"), Username: keepTyped(f.Username), Errors: formErrors(v, signupFields...),
+			Base: s.base(c, s.tr(c, "Sign up")), Username: keepTyped(f.Username), Errors: formErrors(v, signupFields...),
 			MinimumAge: age, AgeConfirmed: f.AgeConfirmed,
 		})
 	}
@@ -66,7 +66,7 @@ func (s *Server) signup(c echo.Context) error {
 	if err := s.startSession(c, res.Token); err != nil {
 		return err
 	}
-	view := RecoveryCodesView{Base: s.base(c, "Your recovery codes"), Codes: res.Codes, Continue: "/welcome", Welcome: true}
+	view := RecoveryCodesView{Base: s.base(c, s.tr(c, "Your recovery codes")), Codes: res.Codes, Continue: "/welcome", Welcome: true}
 	view.User = &ViewUser{ID: res.User.ID, Name: res.User.Username}
 	return renderPage(c, http.StatusOK, pageCodes, view)
 }

@@ -110,7 +110,7 @@ func TestSupportRequestSeenOnlyBySupportersAndModerators(t *testing.T) {
 			pageLacks(t, peer.Body, "Wren")
 			if name == "supporter" {
 				pageHas(t, r.Body, "Accept and start talking")
-				pageHas(t, c.Get("/").Body, `<span class="visually-hidden"> request for support waiting</span>`)
+				pageHas(t, c.Get("/").Body, `<span class="visually-hidden"> 1 request for support waiting</span>`)
 			} else {
 				pageLacks(t, r.Body, "Accept and start talking")
 			}

@@ -95,7 +95,7 @@ func (s *Server) threadShow(c echo.Context) error {
 	if err := s.threadPeer(c, h, &v, conv.Posts); err != nil {
 		return err
 	}
-	if v.PostHTML, err = s.postFragments(v.Posts, v.Back, id); err != nil {
+	if v.PostHTML, err = s.postFragments(v.Lang, v.Posts, v.Back, id); err != nil {
 		return err
 	}
 	return renderPage(c, http.StatusOK, pageThread, v)
@@ -138,7 +138,7 @@ func (s *Server) memberThreadParts(c echo.Context, v *ThreadPageView, offerAnony
 	}
 	v.Following, v.Muted = st == forum.SubFollow, st == forum.SubMute
 	if canReply {
-		if v.ReplyForm, err = s.blankReplyForm(v.Thread.ID, vocab, offerAnonymous); err != nil {
+		if v.ReplyForm, err = s.blankReplyForm(v.Lang, v.Thread.ID, vocab, offerAnonymous); err != nil {
 			return err
 		}
 	}
@@ -147,18 +147,18 @@ func (s *Server) memberThreadParts(c echo.Context, v *ThreadPageView, offerAnony
 }
 
 // postFragments renders each post of a thread page with the "post"
-// template, reusing a rendering from the fragment cache when every input
+// template in language lang, reusing a rendering from the fragment cache when every input
 // to it is the same.
-func (s *Server) postFragments(posts []PostView, back string, threadID int64) ([]template.HTML, error) {
+func (s *Server) postFragments(lang string, posts []PostView, back string, threadID int64) ([]template.HTML, error) {
 	out := make([]template.HTML, len(posts))
 	for i := range posts {
-		f := postFragment{PostView: posts[i], Back: back, ThreadID: threadID}
+		f := postFragment{PostView: posts[i], Back: back, ThreadID: threadID, Lang: lang}
 		k := s.fragKeys.key(&f)
 		if h, ok := s.frags.Get(k); ok {
 			out[i] = h
 			continue
 		}
-		h, err := s.render.Fragment(pageThread, "post", f)
+		h, err := s.render.Fragment(pageThread, lang, "post", f)
 		if err != nil {
 			return nil, err
 		}
@@ -168,18 +168,18 @@ func (s *Server) postFragments(posts []PostView, back string, threadID int64) ([
 	return out, nil
 }
 
-// blankReplyForm is the reply form under a thread. It is the same for
+// blankReplyForm is the reply form under a thread, in language lang. It is the same for
 // every member who may reply, apart from its idempotency key, so its
 // fields are rendered once per thread and tag vocabulary and kept in the
 // fragment cache.
-func (s *Server) blankReplyForm(threadID int64, vocab []forum.Tag, offerAnonymous bool) (*ComposeForm, error) {
+func (s *Server) blankReplyForm(lang string, threadID int64, vocab []forum.Tag, offerAnonymous bool) (*ComposeForm, error) {
 	f := &ComposeForm{Action: "/t/" + itoa(threadID) + "/replies", Tags: tagChoices(vocab, nil), Submit: "Post reply",
 		OfferAnonymous: offerAnonymous}
-	k := s.fragKeys.formKey(f)
+	k := s.fragKeys.formKey(lang, f)
 	h, ok := s.frags.Get(k)
 	if !ok {
 		var err error
-		if h, err = s.render.Fragment(pageThread, "composer-fields", f); err != nil {
+		if h, err = s.render.Fragment(pageThread, lang, "composer-fields", f); err != nil {
 			return nil, err
 		}
 		s.frags.Put(k, h)
@@ -238,7 +238,7 @@ func (s *Server) replyGate(c echo.Context, h forum.ThreadHead) replyGate {
 		return replyGate{refusal: r.Message(), locked: r.Rule == forum.RuleLocked}
 	}
 	if err := auth.CanPost(a, time.Now()); err != nil {
-		return replyGate{refusal: sanctionText(err)}
+		return replyGate{refusal: sanctionText(s.printer(c), err)}
 	}
 	if r := s.breakRefusal(c, h.GroupID, h.Tags); r != "" {
 		return replyGate{refusal: r}

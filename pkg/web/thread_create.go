@@ -80,7 +80,7 @@ func (s *Server) threadRefusal(c echo.Context, g forum.Group) (int, string) {
 		return http.StatusForbidden, r.Message()
 	}
 	if err := auth.CanPost(actor(c), time.Now()); err != nil {
-		return http.StatusForbidden, sanctionText(err)
+		return http.StatusForbidden, sanctionText(s.printer(c), err)
 	}
 	if r := s.breakRefusal(c, g.ID, ""); r != "" {
 		return http.StatusForbidden, r

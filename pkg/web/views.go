@@ -10,8 +10,11 @@ import (
 
 // Base is embedded in every page's view.
 type Base struct {
-	// Title is the page's <title> text, before " · Hearth".
+	// Title is the page's <title> text, before " · Hearth", translated.
 	Title string
+	// Lang is the code of the language the page is in, for <html lang>
+	// and for choosing the page's templates (see chooseLanguage).
+	Lang string
 	// RequestID is shown on error pages.
 	RequestID string
 	// Flash is a one-time message from the previous request.

@@ -16,7 +16,7 @@ import (
 // the control.
 
 // summaryHeading is the error summary's heading unless a form has its own.
-const summaryHeading = "Please change the following"
+var summaryHeading = msg("Please change the following")
 
 // ErrorSummary is what the "error-summary" partial shows: a heading and
 // one line per problem, each linking to its field when it has one; or

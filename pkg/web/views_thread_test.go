@@ -58,7 +58,7 @@ func TestPostingTemplatesRenderFixtures(t *testing.T) {
 	}
 	tv := pages["thread/show"].(ThreadPageView)
 	var err error
-	if tv.PostHTML, err = s.postFragments(tv.Posts, tv.Back, tv.Thread.ID); err != nil {
+	if tv.PostHTML, err = s.postFragments("en", tv.Posts, tv.Back, tv.Thread.ID); err != nil {
 		t.Fatal(err)
 	}
 	pages["thread/show"] = tv

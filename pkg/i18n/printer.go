@@ -1,0 +1,94 @@
+package i18n
+
+import (
+	"strconv"
+	"time"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+)
+
+// Printer writes messages, dates and numbers in one language. It is safe
+// for concurrent use.
+type Printer struct {
+	lang Language
+	tag  language.Tag
+	p    *message.Printer
+	has  map[string]Message
+	// patterns read an English sentence formatted elsewhere back into
+	// its key and arguments; none for the source language.
+	patterns []pattern
+}
+
+// Lang is the printer's language code, for <html lang>.
+func (p *Printer) Lang() string { return p.lang.Code }
+
+// T translates key, a message in English, formatting args into it the
+// language's way (numbers grouped as the language groups them, the plural
+// form chosen by the count). Without arguments, key may also be a sentence
+// a domain package formatted in English from a catalogue key ("Please
+// keep the note under 500 characters."): it is read back into the key and
+// its values and translated. Text without an entry is returned as it is,
+// so text that merely passes through (a name, a title) is never taken
+// for a format.
+func (p *Printer) T(key string, args ...any) string {
+	if len(args) == 0 {
+		if _, ok := p.has[key]; !ok {
+			if k, a, ok := match(p.patterns, key); ok {
+				return p.p.Sprintf(k, a...)
+			}
+			return key
+		}
+	}
+	return p.p.Sprintf(key, args...)
+}
+
+// Has reports whether the printer's catalogue has an entry for key.
+func (p *Printer) Has(key string) bool { _, ok := p.has[key]; return ok }
+
+// Number writes n with the language's digit grouping.
+func (p *Printer) Number(n int) string { return p.p.Sprint(n) }
+
+// months are the month names' keys, looked up in the catalogue.
+var months = [...]string{"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"}
+
+// Month is t's month name.
+func (p *Printer) Month(t time.Time) string { return p.T(months[t.Month()-1]) }
+
+// Day writes t's date, such as "2 January 2006", in UTC.
+func (p *Printer) Day(t time.Time) string {
+	t = t.UTC()
+	// Day and year are passed as text: a year is not a quantity to group.
+	return p.T("%[1]s %[2]s %[3]s", strconv.Itoa(t.Day()), p.Month(t), strconv.Itoa(t.Year()))
+}
+
+// MonthYear writes t's month and year, such as "January 2006", in UTC.
+func (p *Printer) MonthYear(t time.Time) string {
+	t = t.UTC()
+	return p.T("%[1]s %[2]s", p.Month(t), strconv.Itoa(t.Year()))
+}
+
+// Date writes the full timestamp, such as "2 January 2006 at 15:04 UTC".
+func (p *Printer) Date(t time.Time) string {
+	t = t.UTC()
+	return p.T("%[1]s %[2]s %[3]s at %[4]s UTC", strconv.Itoa(t.Day()), p.Month(t), strconv.Itoa(t.Year()), t.Format("15:04"))
+}
+
+// Ago writes how long before now t was, such as "3 hours ago".
+func (p *Printer) Ago(t, now time.Time) string {
+	d := now.Sub(t)
+	switch {
+	case d < time.Minute:
+		return p.T("just now")
+	case d < time.Hour:
+		return p.T("%d minutes ago", int(d/time.Minute))
+	case d < 24*time.Hour:
+		return p.T("%d hours ago", int(d/time.Hour))
+	case d < 30*24*time.Hour:
+		return p.T("%d days ago", int(d/(24*time.Hour)))
+	case d < 365*24*time.Hour:
+		return p.T("%d months ago", int(d/(30*24*time.Hour)))
+	}
+	return p.T("%d years ago", int(d/(365*24*time.Hour)))
+}
