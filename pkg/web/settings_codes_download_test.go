@@ -26,7 +26,7 @@ func TestRecoveryCodesDownload(t *testing.T) {
 			t.Fatalf("%d codes on the signup page", len(codes))
 		}
 		pageHas(t, r.Body, `<form class="actions-row" method="post" action="/settings/recovery-codes/download">`,
-			`<input type="hidden" name="code" value="`+codes[0]+`">`, "Download as a text file", "use your browser's Print command",
+			`<input type="hidden" name="code" value="`+codes[0]+`">`, "Download as a text file", "use your browser&#39;s Print command",
 			`class="no-print"`, `class="print-only"`)
 		if cc := r.Header.Get("Cache-Control"); cc != "no-store" {
 			t.Fatalf("the codes page may be stored: Cache-Control %q", cc)
