@@ -94,24 +94,7 @@ func TestSessionUserReadsEveryColumn(t *testing.T) {
 			t.Errorf("SessionUser's session differs from the sessions row:\n got %+v\nwant %+v", gotSess, wantSess)
 		}
 
-		// Without them, each is false; a request that ended, or one they
-		// support, counts as theirs only while open or accepted.
-		other := forumtest.InsertUser(t, db, "sage", "member")
-		for _, q := range []string{"DELETE FROM member_helping", "DELETE FROM peer_supporters",
-			"UPDATE support_requests SET status = 'ended'"} {
-			if err := db.W.Exec(q).Error; err != nil {
-				t.Fatal(err)
-			}
-		}
-		if _, got, err := a.SessionUser(ctx, sess.TokenHash, now, now.Add(-10*time.Minute)); err != nil || got.Helping || got.PeerSupporter || got.SupportActive {
-			t.Errorf("a member with no part in peer support: %+v, %v", got, err)
-		}
-		if err := db.W.Exec("UPDATE support_requests SET status = 'accepted', requester_id = ?, supporter_id = ?", other, u.ID).Error; err != nil {
-			t.Fatal(err)
-		}
-		if _, got, err := a.SessionUser(ctx, sess.TokenHash, now, now.Add(-10*time.Minute)); err != nil || !got.SupportActive {
-			t.Errorf("the supporter of an accepted request: SupportActive = %v, %v", got.SupportActive, err)
-		}
+		peerSupportFollowsRows(t, db, a, sess.TokenHash, u.ID, now)
 
 		// An idle or expired session, or an unknown token, is not found.
 		for name, at := range map[string][2]time.Time{
@@ -126,6 +109,30 @@ func TestSessionUserReadsEveryColumn(t *testing.T) {
 			t.Errorf("unknown token: err = %v, want not found", err)
 		}
 	})
+}
+
+// peerSupportFollowsRows: without their rows, a member's peer-support
+// flags are false; a request that ended, or one they support, counts as
+// theirs only while open or accepted.
+func peerSupportFollowsRows(t *testing.T, db *store.DB, a *store.Auth, token string, userID int64, now time.Time) {
+	t.Helper()
+	ctx := context.Background()
+	other := forumtest.InsertUser(t, db, "sage", "member")
+	for _, q := range []string{"DELETE FROM member_helping", "DELETE FROM peer_supporters",
+		"UPDATE support_requests SET status = 'ended'"} {
+		if err := db.W.Exec(q).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, got, err := a.SessionUser(ctx, token, now, now.Add(-10*time.Minute)); err != nil || got.Helping || got.PeerSupporter || got.SupportActive {
+		t.Errorf("a member with no part in peer support: %+v, %v", got, err)
+	}
+	if err := db.W.Exec("UPDATE support_requests SET status = 'accepted', requester_id = ?, supporter_id = ?", other, userID).Error; err != nil {
+		t.Fatal(err)
+	}
+	if _, got, err := a.SessionUser(ctx, token, now, now.Add(-10*time.Minute)); err != nil || !got.SupportActive {
+		t.Errorf("the supporter of an accepted request: SupportActive = %v, %v", got.SupportActive, err)
+	}
 }
 
 func TestPerPageRowsReadEveryColumn(t *testing.T) {
