@@ -94,13 +94,13 @@ func (f *features) addCues(s sentence) {
 		f.add(nsCue, person, string(r), 1)
 		for i, on := range flags {
 			if on {
-				f.add(nsCue, person+" "+string(r), cueNames[i], 1)
+				f.add3(nsCue, person, string(r), cueNames[i], 1)
 			}
 		}
 	}
 	for i := 0; i < len(risks); i++ {
 		for j := i + 1; j < len(risks); j++ {
-			f.add(nsCue, person+" "+string(risks[i]), string(risks[j]), 1)
+			f.add3(nsCue, person, string(risks[i]), string(risks[j]), 1)
 		}
 	}
 	for _, t := range s.toks {

@@ -140,9 +140,11 @@ func (d *Detector) Assess(text string) Assessment {
 	}
 	a.Crisis = a.Level == forum.LevelCrisis
 	if a.Level != forum.LevelNone {
-		sents := splitSentences(n)
+		f := featurePool.Get().(*features)
+		sents := f.split(n)
 		a.Topic = topicOf(sents)
 		a.Immediate = a.Crisis && immediate(sents)
+		featurePool.Put(f)
 		a.Matches = d.explain(s.text, s.rules, a.Crisis)
 	}
 	return a
@@ -159,9 +161,11 @@ func (d *Detector) assessRules(n string) Assessment {
 	a := Assessment{Score: rr.score, Concern: rr.score}
 	if rr.score >= ruleThreshold {
 		a.Level, a.Crisis = forum.LevelCrisis, true
-		sents := splitSentences(n)
+		f := featurePool.Get().(*features)
+		sents := f.split(n)
 		a.Topic = topicOf(sents)
 		a.Immediate = immediate(sents)
+		featurePool.Put(f)
 		a.Matches = rr.matches()
 	}
 	return a

@@ -18,7 +18,12 @@ const (
 // then the strongest sentence cue.
 func (d *Detector) explain(normalised string, rr ruleResult, crisis bool) []string {
 	out := rr.matches()
-	f := features{explain: true}
+	f := featurePool.Get().(*features)
+	f.list, f.names, f.explain = f.list[:0], f.names[:0], true
+	defer func() {
+		f.names, f.explain = f.names[:0], false
+		featurePool.Put(f)
+	}()
 	f.extract(normalised, rr)
 	weight := d.model.influence(f.list, crisis)
 	phrases := map[string]float64{}
@@ -26,13 +31,13 @@ func (d *Detector) explain(normalised string, rr ruleResult, crisis bool) []stri
 	for i, x := range f.list {
 		v := weight(x.idx) * float64(x.val)
 		name := f.names[i]
-		switch name[0] {
+		switch name.ns {
 		case nsWord:
-			phrases[name[2:]] += v
+			phrases[name.a] += v
 		case nsPair:
-			phrases[strings.TrimSpace(strings.NewReplacer("<s>", "", "</s>", "").Replace(name[2:]))] += v
+			phrases[strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(name.words(), "<s>"), "</s>"))] += v
 		case nsCue:
-			cues[describeCue(name[2:])] += v
+			cues[describeCue(name.words())] += v
 		}
 	}
 	out = appendTop(out, phrases, explainPhrases)

@@ -43,12 +43,36 @@ type feature struct {
 }
 
 // features is one text's vector, with the names of its features when an
-// explanation was asked for.
+// explanation was asked for, and the scratch space its sentences are split
+// into (reused from text to text, so that scoring does not allocate a slice
+// a sentence).
 type features struct {
 	list    []feature
-	names   []string
+	names   []featureName
 	explain bool
+	toks    []token
+	sents   []sentence
 }
+
+// featureName is a feature's name in pieces, joined only when shown:
+// namespace, then one to three words.
+type featureName struct {
+	ns      byte
+	a, b, c string
+}
+
+func (n featureName) String() string {
+	s := string(n.ns) + ":" + n.a
+	for _, x := range []string{n.b, n.c} {
+		if x != "" {
+			s += " " + x
+		}
+	}
+	return s
+}
+
+// words is the name without its namespace.
+func (n featureName) words() string { return strings.TrimPrefix(n.String()[1:], ":") }
 
 const (
 	fnvOffset = 2166136261
@@ -76,18 +100,21 @@ func finish(h uint32) uint32 {
 }
 
 // add adds feature ns:a (or ns:a b when b is not empty) with value v.
-func (f *features) add(ns byte, a, b string, v float32) {
+func (f *features) add(ns byte, a, b string, v float32) { f.add3(ns, a, b, "", v) }
+
+// add3 adds feature ns:a b c, the same feature as add(ns, a+" "+b, c, v),
+// without building the string.
+func (f *features) add3(ns byte, a, b, c string, v float32) {
 	h := hashString(hashByte(fnvOffset, ns), a)
 	if b != "" {
 		h = hashString(hashByte(h, ' '), b)
 	}
+	if c != "" {
+		h = hashString(hashByte(h, ' '), c)
+	}
 	f.list = append(f.list, feature{finish(h), v})
 	if f.explain {
-		name := string(ns) + ":" + a
-		if b != "" {
-			name += " " + b
-		}
-		f.names = append(f.names, name)
+		f.names = append(f.names, featureName{ns, a, b, c})
 	}
 }
 
@@ -106,15 +133,22 @@ type sentence struct {
 }
 
 // splitSentences splits normalised text into sentences of words.
-func splitSentences(text string) []sentence {
-	var out []sentence
-	cur := sentence{}
+func splitSentences(text string) []sentence { return new(features).split(text) }
+
+// split splits normalised text into sentences of words, in f's scratch
+// space: the result is valid until the next call.
+func (f *features) split(text string) []sentence {
+	toks, sents := f.toks[:0], f.sents[:0]
 	quoted := false
+	cur := sentence{}
+	start := 0
 	flush := func(question bool) {
-		if len(cur.toks) > 0 {
+		if len(toks) > start {
 			cur.question = question
-			out = append(out, cur)
+			cur.toks = toks[start:len(toks):len(toks)]
+			sents = append(sents, cur)
 		}
+		start = len(toks)
 		cur = sentence{quoted: quoted}
 	}
 	for i := 0; i < len(text); {
@@ -127,7 +161,7 @@ func splitSentences(text string) []sentence {
 			}
 			w := strings.Trim(text[i:j], "'")
 			if w != "" {
-				cur.toks = append(cur.toks, token{word: w, class: wordClasses[w]})
+				toks = append(toks, token{word: w, class: wordClasses[w]})
 			}
 			i = j
 			continue
@@ -141,13 +175,22 @@ func splitSentences(text string) []sentence {
 		i++
 	}
 	flush(false)
-	return out
+	// The sentences' tokens may sit in arrays toks outgrew: point them all
+	// at the last one.
+	n := 0
+	for k := range sents {
+		l := len(sents[k].toks)
+		sents[k].toks = toks[n : n+l : n+l]
+		n += l
+	}
+	f.toks, f.sents = toks, sents
+	return sents
 }
 
 // extract fills f with the features of normalised text and the rules'
 // result on it, and says whether the text shows any evidence of risk.
 func (f *features) extract(text string, rr ruleResult) (evidence bool) {
-	sents := splitSentences(text)
+	sents := f.split(text)
 	evidence = rr.score >= matchFloor || namesRisk(sents)
 	f.addNgrams(sents)
 	start := len(f.list)
@@ -232,7 +275,7 @@ func classOrWord(t token) string {
 // value: cues and classes count once a text, however often they occur.
 func (f *features) dedupe(start int) {
 	tail := f.list[start:]
-	var names []string
+	var names []featureName
 	if f.explain {
 		names = f.names[start:]
 		sort.Sort(byIndex{tail, names})
@@ -260,7 +303,7 @@ func (f *features) dedupe(start int) {
 // byIndex sorts features and their names together.
 type byIndex struct {
 	list  []feature
-	names []string
+	names []featureName
 }
 
 func (b byIndex) Len() int           { return len(b.list) }

@@ -1,8 +1,8 @@
 package safety
 
 import (
-	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The detector reads English only: its rules, word classes and training
@@ -53,15 +53,33 @@ func readable(text string) bool {
 		return false
 	}
 	en, foreign, words := 0, 0, 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), notWordRune) {
-		words++
+	// Each word is lower-cased into buf; a word too long for it is no
+	// function word of any language.
+	var buf [32]byte
+	w := buf[:0]
+	count := func() {
+		if len(w) > 0 {
+			words++
+			switch {
+			case englishWords[string(w)]:
+				en++
+			case foreignWords[string(w)]:
+				foreign++
+			}
+		}
+		w = buf[:0]
+	}
+	for _, r := range text {
 		switch {
-		case englishWords[w]:
-			en++
-		case foreignWords[w]:
-			foreign++
+		case notWordRune(r):
+			count()
+		case len(w)+utf8.UTFMax <= len(buf):
+			w = utf8.AppendRune(w, unicode.ToLower(r))
+		default:
+			w = append(buf[:0], "\x00long"...)
 		}
 	}
+	count()
 	return words < 5 || foreign < 3 || foreign <= 2*en
 }
 
