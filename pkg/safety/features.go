@@ -132,9 +132,6 @@ type sentence struct {
 	quoted   bool
 }
 
-// splitSentences splits normalised text into sentences of words.
-func splitSentences(text string) []sentence { return new(features).split(text) }
-
 // split splits normalised text into sentences of words, in f's scratch
 // space: the result is valid until the next call.
 func (f *features) split(text string) []sentence {
