@@ -25,13 +25,13 @@ func (s *Server) blockMember(c echo.Context) error {
 	}
 	me := principal(c).User.ID
 	if id == me {
-		s.setFlash(c, "You can't block yourself.")
+		s.setFlash(c, s.tr(c, "You can't block yourself."))
 		return c.Redirect(http.StatusSeeOther, blockReturn(c, name))
 	}
 	if err := s.deps.Blocks.Block(c.Request().Context(), me, id); err != nil {
 		return err
 	}
-	s.setFlash(c, "You've blocked "+isolate(name)+". You won't see their posts, and they can't reply to your posts or mention you. They won't be told.")
+	s.setFlash(c, s.tr(c, "You've blocked %s. You won't see their posts, and they can't reply to your posts or mention you. They won't be told.", isolate(name)))
 	return c.Redirect(http.StatusSeeOther, blockReturn(c, name))
 }
 
@@ -44,7 +44,7 @@ func (s *Server) unblockMember(c echo.Context) error {
 	if err := s.deps.Blocks.Unblock(c.Request().Context(), principal(c).User.ID, id); err != nil {
 		return err
 	}
-	s.setFlash(c, "You've unblocked "+isolate(name)+".")
+	s.setFlash(c, s.tr(c, "You've unblocked %s.", isolate(name)))
 	return c.Redirect(http.StatusSeeOther, blockReturn(c, name))
 }
 

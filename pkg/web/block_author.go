@@ -31,11 +31,11 @@ func (s *Server) blockAuthor(c echo.Context) error {
 	err = s.deps.Blocks.BlockAuthorOf(c.Request().Context(), principal(c).User.ID, p.Post)
 	switch {
 	case errors.Is(err, forum.ErrSelfBlock):
-		s.setFlash(c, "This is your own post: you can't block yourself.")
+		s.setFlash(c, s.tr(c, "This is your own post: you can't block yourself."))
 	case err != nil:
 		return err
 	default:
-		s.setFlash(c, "You've blocked this anonymous author. You won't see their anonymous posts or hear from them. Neither of you is told who the other is; you can undo this in Settings › Blocked members.")
+		s.setFlash(c, s.tr(c, "You've blocked this anonymous author. You won't see their anonymous posts or hear from them. Neither of you is told who the other is; you can undo this in Settings › Blocked members."))
 	}
 	back := localBack(c.FormValue("back"), "/t/"+itoa(p.ThreadID))
 	if back == "" {
@@ -53,6 +53,6 @@ func (s *Server) unblockAnonymous(c echo.Context) error {
 	if err := s.deps.Blocks.UnblockAnonymous(c.Request().Context(), principal(c).User.ID, id); err != nil {
 		return err
 	}
-	s.setFlash(c, "You've unblocked that anonymous author.")
+	s.setFlash(c, s.tr(c, "You've unblocked that anonymous author."))
 	return c.Redirect(http.StatusSeeOther, "/settings/blocks")
 }

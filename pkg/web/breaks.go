@@ -97,21 +97,21 @@ func (s *Server) breakHiddenTags(c echo.Context) ([]string, error) {
 // action is not available until the break ends). name is the group or tag
 // name when the break is from one of them.
 func (s *Server) renderBreak(c echo.Context, b *forum.Break, name string) error {
-	v := BreakView{Base: s.base(c, "You're taking a break"), EndsAt: b.EndsAt}
+	v := BreakView{Base: s.base(c, s.tr(c, "You're taking a break")), EndsAt: b.EndsAt}
 	switch b.Scope {
 	case forum.BreakSite:
-		v.What = "from Hearth"
+		v.What = s.tr(c, "You're taking a break from Hearth until")
 	case forum.BreakPosting:
-		v.What, v.Posting = "from posting", true
+		v.What, v.Posting = s.tr(c, "You're taking a break from posting until"), true
 	case forum.BreakGroup:
-		v.What = "from this group"
+		v.What = s.tr(c, "You're taking a break from this group until")
 		if name != "" {
-			v.What = "from " + name
+			v.What = s.tr(c, "You're taking a break from %s until", name)
 		}
 	case forum.BreakTag:
-		v.What = "from posts about this topic"
+		v.What = s.tr(c, "You're taking a break from posts about this topic until")
 		if name != "" {
-			v.What = "from posts tagged " + name
+			v.What = s.tr(c, "You're taking a break from posts tagged %s until", name)
 		}
 	}
 	return renderPage(c, http.StatusForbidden, pageBreak, v)
@@ -130,16 +130,16 @@ func (s *Server) breakRefusal(c echo.Context, groupID int64, tags forum.Tags) st
 	if b == nil {
 		return ""
 	}
-	what := "from posting"
+	what := msg("from posting")
 	switch b.Scope {
 	case forum.BreakGroup:
-		what = "from this group"
+		what = msg("from this group")
 	case forum.BreakTag:
-		what = "from this topic"
+		what = msg("from this topic")
 	case forum.BreakSite:
-		what = "from Hearth"
+		what = msg("from Hearth")
 	}
-	return "You're taking a break " + what + " until " + exactTime(b.EndsAt) + ", so writing is paused until then. You can still read. Your break settings are in Settings, and helplines are on the Get help now page."
+	return s.tr(c, "You're taking a break %s until %s, so writing is paused until then. You can still read. Your break settings are in Settings, and helplines are on the Get help now page.", s.tr(c, what), s.printer(c).Date(b.EndsAt))
 }
 
 // threadBreak is the break that keeps the member away from thread h (from

@@ -13,7 +13,7 @@ func (s *Server) helpingShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return renderPage(c, http.StatusOK, pageSettingsHelping, HelpingView{Base: s.base(c, "Helping answer new posts"), Helping: on})
+	return renderPage(c, http.StatusOK, pageSettingsHelping, HelpingView{Base: s.base(c, s.tr(c, "Helping answer new posts")), Helping: on})
 }
 
 // helpingSave records the choice (field helping, "yes" or "no").
@@ -23,9 +23,9 @@ func (s *Server) helpingSave(c echo.Context) error {
 		return err
 	}
 	if on {
-		s.setFlash(c, "Thank you. Your header now shows how many posts are waiting for a first reply.")
+		s.setFlash(c, s.tr(c, "Thank you. Your header now shows how many posts are waiting for a first reply."))
 	} else {
-		s.setFlash(c, "Saved. Your header no longer counts posts waiting for a reply.")
+		s.setFlash(c, s.tr(c, "Saved. Your header no longer counts posts waiting for a reply."))
 	}
 	return c.Redirect(http.StatusSeeOther, "/settings/helping")
 }

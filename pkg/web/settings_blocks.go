@@ -13,7 +13,7 @@ func (s *Server) settingsBlocks(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := BlocksView{Base: s.base(c, "Blocked members")}
+	v := BlocksView{Base: s.base(c, s.tr(c, "Blocked members"))}
 	if v.Anonymous, err = s.deps.Blocks.AnonymousList(c.Request().Context(), principal(c).User.ID); err != nil {
 		return err
 	}

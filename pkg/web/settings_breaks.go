@@ -8,6 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"hearth/pkg/forum"
+	"hearth/pkg/i18n"
 )
 
 // breakLengths are the lengths, in days, the break form offers.
@@ -32,11 +33,11 @@ func (s *Server) renderBreaks(c echo.Context, status int, f BreakForm, errs map[
 	if err != nil {
 		return err
 	}
-	v := BreaksView{Base: s.base(c, "Take a break"), Form: f, Errors: errs, Groups: groups, Tags: tags, Lengths: breakLengths}
+	v := BreaksView{Base: s.base(c, s.tr(c, "Take a break")), Form: f, Errors: errs, Groups: groups, Tags: tags, Lengths: breakLengths}
 	now := s.deps.Breaks.Now()
 	for _, b := range bs {
 		v.Active = append(v.Active, BreakRow{
-			ID: b.ID, Scope: b.Scope, What: breakWhat(b, groups, tags), EndsAt: b.EndsAt,
+			ID: b.ID, Scope: b.Scope, What: breakWhat(s.printer(c), b, groups, tags), EndsAt: b.EndsAt,
 			EndRequested: b.EndRequestedAt != nil, CanRequestEnd: b.EndsAt.After(now.Add(forum.CoolingOff)),
 			CoolingOffEnds: now.Add(forum.CoolingOff),
 		})
@@ -44,27 +45,29 @@ func (s *Server) renderBreaks(c echo.Context, status int, f BreakForm, errs map[
 	return renderPage(c, status, pageSettingsBreaks, v)
 }
 
-// breakWhat names what a break is from, for the member.
-func breakWhat(b forum.Break, groups []forum.Group, tags []forum.Tag) string {
+// breakWhat begins the member's sentence about break b, in p's language:
+// "You're taking a break from the Grief group until".
+func breakWhat(p *i18n.Printer, b forum.Break, groups []forum.Group, tags []forum.Tag) string {
 	switch b.Scope {
 	case forum.BreakSite:
-		return "Hearth"
+		return p.T("You're taking a break from Hearth until")
 	case forum.BreakPosting:
-		return "posting"
+		return p.T("You're taking a break from posting until")
 	case forum.BreakGroup:
 		for _, g := range groups {
 			if b.GroupID != nil && g.ID == *b.GroupID {
-				return "the " + g.Name + " group"
+				return p.T("You're taking a break from the %s group until", g.Name)
 			}
 		}
-		return "a group"
+		return p.T("You're taking a break from a group until")
 	case forum.BreakTag:
+		name := b.Tag
 		for _, t := range tags {
 			if t.Slug == b.Tag {
-				return "posts tagged " + t.Name
+				name = t.Name
 			}
 		}
-		return "posts tagged " + b.Tag
+		return p.T("You're taking a break from posts tagged %s until", name)
 	}
 	return b.Scope
 }
@@ -81,7 +84,7 @@ func (s *Server) settingsBreakStart(c echo.Context) error {
 		g, err := s.deps.Forum.Group(ctx, f.Group)
 		switch {
 		case errors.Is(err, forum.ErrNotFound):
-			errs["group"] = "Please choose the group you'd like a break from."
+			errs["group"] = msg("Please choose the group you'd like a break from.")
 		case err != nil:
 			return err
 		default:
@@ -97,7 +100,7 @@ func (s *Server) settingsBreakStart(c echo.Context) error {
 			known = known || t.Slug == f.Tag
 		}
 		if !known {
-			errs["tag"] = "Please choose the topic you'd like a break from."
+			errs["tag"] = msg("Please choose the topic you'd like a break from.")
 		}
 	}
 	var b forum.Break
@@ -113,7 +116,7 @@ func (s *Server) settingsBreakStart(c echo.Context) error {
 	if len(errs) > 0 {
 		return s.renderBreaks(c, http.StatusUnprocessableEntity, f, errs)
 	}
-	s.setFlash(c, "Your break has started. It ends "+exactTime(b.EndsAt)+". Look after yourself.")
+	s.setFlash(c, s.tr(c, "Your break has started. It ends %s. Look after yourself.", s.printer(c).Date(b.EndsAt)))
 	return c.Redirect(http.StatusSeeOther, "/settings/breaks")
 }
 
@@ -128,6 +131,6 @@ func (s *Server) settingsBreakEnd(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	s.setFlash(c, "Okay. This break will end "+exactTime(b.EndsAt)+". Waiting a day gives you time to be sure.")
+	s.setFlash(c, s.tr(c, "Okay. This break will end %s. Waiting a day gives you time to be sure.", s.printer(c).Date(b.EndsAt)))
 	return c.Redirect(http.StatusSeeOther, "/settings/breaks")
 }

@@ -31,12 +31,12 @@ func (s *Server) countryOptions(c echo.Context, selected string) []CountryOption
 	for _, ct := range countries {
 		out = append(out, CountryOption{Code: ct.Code, Name: ct.Name, Selected: ct.Code == selected})
 	}
-	return append(out, CountryOption{Code: otherCountry, Name: "Other / not listed", Selected: selected == otherCountry})
+	return append(out, CountryOption{Code: otherCountry, Name: msg("Other / not listed"), Selected: selected == otherCountry})
 }
 
 // settingsCountryPage shows the country choice.
 func (s *Server) settingsCountryPage(c echo.Context) error {
-	return renderPage(c, http.StatusOK, pageSettingsCountry, CountryView{Base: s.base(c, "Your country"), Options: s.countryOptions(c, principal(c).User.Country), Errors: formErrors(nil, "country")})
+	return renderPage(c, http.StatusOK, pageSettingsCountry, CountryView{Base: s.base(c, s.tr(c, "Your country")), Options: s.countryOptions(c, principal(c).User.Country), Errors: formErrors(nil, "country")})
 }
 
 // settingsCountry saves the country the crisis page uses.
@@ -46,7 +46,7 @@ func (s *Server) settingsCountry(c echo.Context) error {
 	for _, o := range s.countryOptions(c, "") {
 		ok = ok || o.Code == code
 	}
-	err := error(&forum.ValidationError{Fields: map[string]string{"country": "Please choose a country from the list."}})
+	err := error(&forum.ValidationError{Fields: map[string]string{"country": msg("Please choose a country from the list.")}})
 	if ok {
 		err = s.deps.Auth.SetCountry(c.Request().Context(), principal(c), code)
 	}
@@ -55,8 +55,8 @@ func (s *Server) settingsCountry(c echo.Context) error {
 		if v == nil {
 			return err
 		}
-		return renderPage(c, http.StatusUnprocessableEntity, pageSettingsCountry, CountryView{Base: s.base(c, "Your country"), Options: s.countryOptions(c, principal(c).User.Country), Errors: formErrors(v, "country")})
+		return renderPage(c, http.StatusUnprocessableEntity, pageSettingsCountry, CountryView{Base: s.base(c, s.tr(c, "Your country")), Options: s.countryOptions(c, principal(c).User.Country), Errors: formErrors(v, "country")})
 	}
-	s.setFlash(c, "Saved. The Get help now page will show helplines for your country first.")
+	s.setFlash(c, s.tr(c, "Saved. The Get help now page will show helplines for your country first."))
 	return c.Redirect(http.StatusSeeOther, "/settings")
 }

@@ -18,7 +18,7 @@ func (s *Server) settingsModeration(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := ModSettingsView{Base: s.base(c, "Looking after yourself as a moderator"), Folded: !p.UnfoldWarned, Errors: formErrors(nil, "daily_limit")}
+	v := ModSettingsView{Base: s.base(c, s.tr(c, "Looking after yourself as a moderator")), Folded: !p.UnfoldWarned, Errors: formErrors(nil, "daily_limit")}
 	if p.DailyLimit != nil {
 		v.DailyLimit = strconv.Itoa(*p.DailyLimit)
 	}
@@ -31,12 +31,12 @@ func (s *Server) settingsModerationSave(c echo.Context) error {
 	err := s.deps.Moderation.SaveCareSettings(c.Request().Context(), actor(c), in)
 	if v, ok := forum.AsValidation(err); ok {
 		return renderPage(c, http.StatusUnprocessableEntity, pageSettingsModeration, ModSettingsView{
-			Base: s.base(c, "Looking after yourself as a moderator"), DailyLimit: in.DailyLimit, Folded: !in.UnfoldWarned,
+			Base: s.base(c, s.tr(c, "Looking after yourself as a moderator")), DailyLimit: in.DailyLimit, Folded: !in.UnfoldWarned,
 			Errors: formErrors(v, "daily_limit")})
 	}
 	if err != nil {
 		return err
 	}
-	s.setFlash(c, "Saved. Your day on the moderator queue follows these settings.")
+	s.setFlash(c, s.tr(c, "Saved. Your day on the moderator queue follows these settings."))
 	return c.Redirect(http.StatusSeeOther, "/settings/moderation")
 }

@@ -10,7 +10,7 @@ var passwordFields = []string{"current_password", "password"}
 
 // settingsPasswordPage shows the change-password form.
 func (s *Server) settingsPasswordPage(c echo.Context) error {
-	return renderPage(c, http.StatusOK, pageSettingsPassword, PasswordView{Base: s.base(c, "Change your password"), Errors: formErrors(nil, passwordFields...)})
+	return renderPage(c, http.StatusOK, pageSettingsPassword, PasswordView{Base: s.base(c, s.tr(c, "Change your password")), Errors: formErrors(nil, passwordFields...)})
 }
 
 // settingsPassword changes the password and ends every session; this
@@ -23,11 +23,11 @@ func (s *Server) settingsPassword(c echo.Context) error {
 		case te != nil:
 			return s.renderThrottled(c, te)
 		case v != nil:
-			return renderPage(c, http.StatusUnprocessableEntity, pageSettingsPassword, PasswordView{Base: s.base(c, "Change your password"), Errors: formErrors(v, passwordFields...)})
+			return renderPage(c, http.StatusUnprocessableEntity, pageSettingsPassword, PasswordView{Base: s.base(c, s.tr(c, "Change your password")), Errors: formErrors(v, passwordFields...)})
 		}
 		return err
 	}
 	s.setSessionCookie(c, token)
-	s.setFlash(c, "Your password is changed. Any other devices signed in to your account have been signed out.")
+	s.setFlash(c, s.tr(c, "Your password is changed. Any other devices signed in to your account have been signed out."))
 	return c.Redirect(http.StatusSeeOther, "/settings")
 }

@@ -13,7 +13,7 @@ func (s *Server) settingsSessions(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := SessionsView{Base: s.base(c, "Where you're logged in")}
+	v := SessionsView{Base: s.base(c, s.tr(c, "Where you're logged in"))}
 	for _, x := range ss {
 		v.Sessions = append(v.Sessions, SessionRow{SessionInfo: x, LastSeenDay: dayOf(x.LastSeenAt), CreatedDay: dayOf(x.CreatedAt)})
 	}
@@ -29,10 +29,10 @@ func (s *Server) settingsSessionEnd(c echo.Context) error {
 	}
 	if current {
 		s.clearSessionCookie(c)
-		s.setFlash(c, "You've logged out on this device.")
+		s.setFlash(c, s.tr(c, "You've logged out on this device."))
 		return c.Redirect(http.StatusSeeOther, "/")
 	}
-	s.setFlash(c, "That device has been logged out.")
+	s.setFlash(c, s.tr(c, "That device has been logged out."))
 	return c.Redirect(http.StatusSeeOther, "/settings/sessions")
 }
 
@@ -42,7 +42,7 @@ func (s *Server) settingsSessionsEndOthers(c echo.Context) error {
 	if err := s.deps.Auth.EndOtherSessions(c.Request().Context(), p.User.ID, p.TokenHash); err != nil {
 		return err
 	}
-	s.setFlash(c, "Every other device has been logged out.")
+	s.setFlash(c, s.tr(c, "Every other device has been logged out."))
 	return c.Redirect(http.StatusSeeOther, "/settings/sessions")
 }
 

@@ -14,7 +14,7 @@ import (
 func (s *Server) totpView(c echo.Context) TOTPView {
 	p := principal(c)
 	v := TOTPView{
-		Base: s.base(c, "Two-factor codes"), Enabled: p.User.TOTPEnabled,
+		Base: s.base(c, s.tr(c, "Two-factor codes")), Enabled: p.User.TOTPEnabled,
 		StaffRequired: (auth.IsStaff(p.Actor) || staffTOTPPending(c)) && s.cfg.StaffTOTP == config.StaffTOTPRequired,
 		Errors:        formErrors(nil, "current_password", "code"),
 	}
@@ -79,7 +79,7 @@ func (s *Server) settingsTOTPConfirm(c echo.Context) error {
 		view.Errors = formErrors(v, "code")
 		return renderPage(c, http.StatusUnprocessableEntity, pageSettingsTOTP, view)
 	}
-	s.setFlash(c, "Two-factor codes are on. From now on you'll be asked for a code when you log in.")
+	s.setFlash(c, s.tr(c, "Two-factor codes are on. From now on you'll be asked for a code when you log in."))
 	return c.Redirect(http.StatusSeeOther, "/settings/totp")
 }
 
@@ -98,6 +98,6 @@ func (s *Server) settingsTOTPDisable(c echo.Context) error {
 		}
 		return err
 	}
-	s.setFlash(c, "Two-factor codes are off.")
+	s.setFlash(c, s.tr(c, "Two-factor codes are off."))
 	return c.Redirect(http.StatusSeeOther, "/settings/totp")
 }

@@ -28,7 +28,7 @@ func (s *Server) warningsView(c echo.Context, chosen forum.Prefs) (WarningsView,
 			return WarningsView{}, err
 		}
 	}
-	v := WarningsView{Base: s.base(c, "Trigger warnings")}
+	v := WarningsView{Base: s.base(c, s.tr(c, "Trigger warnings"))}
 	for _, t := range vocab {
 		v.Tags = append(v.Tags, WarningChoice{Slug: t.Slug, Name: t.Name, Description: t.Description, Mode: chosen.ModeOf(t.Slug)})
 	}
@@ -52,6 +52,6 @@ func (s *Server) warningsSave(c echo.Context) error {
 		}
 		return err
 	}
-	s.setFlash(c, "Your trigger-warning choices are saved.")
+	s.setFlash(c, s.tr(c, "Your trigger-warning choices are saved."))
 	return c.Redirect(http.StatusSeeOther, "/settings/warnings")
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"html/template"
 	"strconv"
 	"time"
@@ -115,7 +116,7 @@ func (v BreaksView) Summary() ErrorSummary {
 
 // GroupChoices are the groups a break can be from.
 func (v BreaksView) GroupChoices() []Option {
-	out := []Option{{Label: "Choose a group"}}
+	out := []Option{{Label: msg("Choose a group")}}
 	for _, g := range v.Groups {
 		out = append(out, Option{Value: g.Slug, Label: g.Name, Selected: v.Form.Group == g.Slug})
 	}
@@ -124,7 +125,7 @@ func (v BreaksView) GroupChoices() []Option {
 
 // TagChoices are the topics a break can be from.
 func (v BreaksView) TagChoices() []Option {
-	out := []Option{{Label: "Choose a topic"}}
+	out := []Option{{Label: msg("Choose a topic")}}
 	for _, t := range v.Tags {
 		out = append(out, Option{Value: t.Slug, Label: t.Name, Selected: v.Form.Tag == t.Slug})
 	}
@@ -136,16 +137,16 @@ func (v BreaksView) DayChoices() []Option {
 	out := make([]Option, 0, len(v.Lengths))
 	for _, d := range v.Lengths {
 		n := strconv.Itoa(d)
-		label := n + " days"
+		label := fmt.Sprintf(msg("%d days"), d)
 		switch d {
 		case 1:
-			label = "1 day"
+			label = msg("1 day")
 		case 7:
-			label = "1 week"
+			label = msg("1 week")
 		case 14:
-			label = "2 weeks"
+			label = msg("2 weeks")
 		case 30:
-			label = "1 month (30 days)"
+			label = msg("1 month (30 days)")
 		}
 		out = append(out, Option{Value: n, Label: label, Selected: v.Form.Days == n})
 	}
@@ -155,7 +156,8 @@ func (v BreaksView) DayChoices() []Option {
 // BreakRow is one current break as the member sees it.
 type BreakRow struct {
 	ID int64
-	// What says what the break is from: "posting", "Hearth", a group or tag name.
+	// What begins the sentence about the break, in the member's language:
+	// "You're taking a break from posting until".
 	What           string
 	Scope          string
 	EndsAt         time.Time
@@ -173,8 +175,8 @@ type BreakForm struct {
 // member away from.
 type BreakView struct {
 	Base
-	// Heading and What describe the break: "You're taking a break", "from
-	// Hearth".
+	// What begins the sentence about the break, in the member's
+	// language: "You're taking a break from Hearth until".
 	What   string
 	EndsAt time.Time
 	// Posting is true for a posting break (the member may still read).

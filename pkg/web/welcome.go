@@ -10,5 +10,5 @@ import (
 // what Hearth is and is not, how trigger warnings and breaks work, and
 // where help is. It reads the same to anyone who opens it.
 func (s *Server) welcome(c echo.Context) error {
-	return renderPage(c, http.StatusOK, pageWelcome, WelcomeView{Base: s.base(c, "Welcome to Hearth")})
+	return renderPage(c, http.StatusOK, pageWelcome, WelcomeView{Base: s.base(c, s.tr(c, "Welcome to Hearth"))})
 }
