@@ -18,12 +18,12 @@ func (s *Server) checkinClose(c echo.Context) error {
 	}
 	err = s.deps.Moderation.CloseCheckIn(c.Request().Context(), actor(c), id)
 	if _, ok := moderation.AsAlreadyHandled(err); ok {
-		s.setFlash(c, "This check-in was already closed.")
+		s.setFlash(c, s.tr(c, "This check-in was already closed."))
 		return c.Redirect(http.StatusSeeOther, moderation.CheckInPath(id))
 	}
 	if err != nil {
 		return err
 	}
-	s.setFlash(c, "The check-in is closed.")
+	s.setFlash(c, s.tr(c, "The check-in is closed."))
 	return c.Redirect(http.StatusSeeOther, moderation.CheckInPath(id))
 }

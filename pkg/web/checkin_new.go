@@ -50,7 +50,7 @@ func (s *Server) checkInDraft(c echo.Context, from moderation.CheckInFrom) (mode
 }
 
 func (s *Server) checkInNewView(c echo.Context, d moderation.CheckInDraft, tmpl string) CheckInNewView {
-	v := CheckInNewView{Base: s.base(c, "Check in with "+d.Subject.Username), MemberID: d.Subject.ID, MemberName: d.Subject.Username,
+	v := CheckInNewView{Base: s.base(c, s.tr(c, "Check in with %s", d.Subject.Username)), MemberID: d.Subject.ID, MemberName: d.Subject.Username,
 		ItemID: d.From.ItemID, PostID: d.From.PostID, GroupID: d.Group.ID, GroupName: d.Group.Name, Errors: formErrors(nil, checkInFields...)}
 	if d.From.ItemID == 0 && d.From.PostID == 0 && len(d.Groups) > 1 {
 		for _, g := range d.Groups {
@@ -121,7 +121,7 @@ func (s *Server) checkinCreate(c echo.Context) error {
 	id, err := s.deps.Moderation.SendCheckIn(c.Request().Context(), actor(c), moderation.CheckInInput{From: from, Body: body})
 	var open *moderation.OpenCheckInError
 	if errors.As(err, &open) {
-		s.setFlash(c, "There is already an open check-in with this member for this group. Please write in it instead.")
+		s.setFlash(c, s.tr(c, "There is already an open check-in with this member for this group. Please write in it instead."))
 		return c.Redirect(http.StatusSeeOther, moderation.CheckInPath(open.ID))
 	}
 	if verr, _ := asValidation(err); verr != nil {
@@ -136,6 +136,6 @@ func (s *Server) checkinCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	s.setFlash(c, "Your check-in was sent. Their replies appear here, and at the top of the moderator queue.")
+	s.setFlash(c, s.tr(c, "Your check-in was sent. Their replies appear here, and at the top of the moderator queue."))
 	return c.Redirect(http.StatusSeeOther, moderation.CheckInPath(id))
 }

@@ -29,7 +29,7 @@ func (s *Server) checkinReopen(c echo.Context) error {
 		c.SetParamNames("id")
 		c.SetParamValues(strconv.FormatInt(id, 10))
 		if strings.TrimSpace(postValue(c, "body")) == "" {
-			s.setFlash(c, "The moderators of this group have started a newer check-in with you, so this one stays closed. You can write to them here.")
+			s.setFlash(c, s.tr(c, "The moderators of this group have started a newer check-in with you, so this one stays closed. You can write to them here."))
 			return c.Redirect(http.StatusSeeOther, moderation.CheckInPath(id)+"#reply")
 		}
 	}
@@ -37,12 +37,12 @@ func (s *Server) checkinReopen(c echo.Context) error {
 		return s.checkinWrite(c)
 	}
 	if _, ok := moderation.AsAlreadyHandled(err); ok {
-		s.setFlash(c, "This check-in is already open.")
+		s.setFlash(c, s.tr(c, "This check-in is already open."))
 		return c.Redirect(http.StatusSeeOther, moderation.CheckInPath(id))
 	}
 	if err != nil {
 		return err
 	}
-	s.setFlash(c, "The check-in is open again. You can write to the moderators here.")
+	s.setFlash(c, s.tr(c, "The check-in is open again. You can write to the moderators here."))
 	return c.Redirect(http.StatusSeeOther, moderation.CheckInPath(id)+"#reply")
 }

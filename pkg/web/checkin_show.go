@@ -39,21 +39,21 @@ func (s *Server) checkInView(c echo.Context, id int64) (CheckInView, error) {
 		return CheckInView{}, err
 	}
 	r := d.CheckIn
-	v := CheckInView{Base: s.base(c, "Check-in"), ID: r.ID, IsMember: d.IsMember, Open: r.IsOpen(), MemberID: r.SubjectID,
+	v := CheckInView{Base: s.base(c, s.tr(c, "Check-in")), ID: r.ID, IsMember: d.IsMember, Open: r.IsOpen(), MemberID: r.SubjectID,
 		MemberName: r.SubjectName, GroupName: r.GroupName, GroupSlug: r.GroupSlug, ClosedAt: r.ClosedAt,
 		ClosedByMember: r.ClosedByMember, Errors: formErrors(nil, "body")}
-	staffName := "The " + r.GroupName + " moderators"
+	staffName := s.tr(c, "The %s moderators", r.GroupName)
 	for _, m := range d.Messages {
 		cm := CheckInMessage{ID: m.ID, FromStaff: m.FromStaff, Body: markup.Stored(m.BodyHTML), CreatedAt: m.CreatedAt}
 		switch {
 		case d.IsMember && m.FromStaff:
 			cm.Author = staffName
 		case d.IsMember:
-			cm.Author = "You"
+			cm.Author = s.tr(c, "You")
 		case m.FromStaff:
-			cm.Author = nameOr(m.AuthorName, m.AuthorID) + " (moderator)"
+			cm.Author = s.tr(c, "%s (moderator)", nameOr(m.AuthorName, m.AuthorID))
 			if m.AuthorID == nil {
-				cm.Author = "A former moderator"
+				cm.Author = s.tr(c, "A former moderator")
 			}
 		default:
 			cm.Author = r.SubjectName
@@ -68,7 +68,7 @@ func (s *Server) checkInView(c echo.Context, id int64) (CheckInView, error) {
 	if d.IsMember {
 		return v, nil
 	}
-	v.Title = "Check-in with " + r.SubjectName
+	v.Title = s.tr(c, "Check-in with %s", r.SubjectName)
 	v.Waiting, v.Crisis = r.Waiting, r.CrisisAt != nil
 	if r.PostID != nil {
 		v.PostURL = modPostPath(*r.PostID)

@@ -34,11 +34,11 @@ func (s *Server) checkinWrite(c echo.Context) error {
 	switch {
 	case out.Screening.Level >= forum.LevelCrisis:
 		s.setCare(c, careFor(out.Screening))
-		s.setFlash(c, "Thank you for telling us. The moderators will see your message. If you are in danger now, please call your local emergency number or one of the helplines below.")
+		s.setFlash(c, s.tr(c, "Thank you for telling us. The moderators will see your message. If you are in danger now, please call your local emergency number or one of the helplines below."))
 	case !out.Member:
-		s.setFlash(c, "Sent. The member is told there is a new message.")
+		s.setFlash(c, s.tr(c, "Sent. The member is told there is a new message."))
 	default:
-		s.setFlash(c, "Sent. Only you and the moderators can read it.")
+		s.setFlash(c, s.tr(c, "Sent. Only you and the moderators can read it."))
 	}
 	return c.Redirect(http.StatusSeeOther, moderation.CheckInPath(id)+"#reply")
 }

@@ -25,7 +25,7 @@ func (s *Server) peerHome(c echo.Context) error {
 	if len(sup) == 0 && !auth.IsStaff(a) {
 		return forum.ErrNotFound
 	}
-	v := PeerView{Base: s.base(c, "Peer support"), Supporter: len(sup) > 0}
+	v := PeerView{Base: s.base(c, s.tr(c, "Peer support")), Supporter: len(sup) > 0}
 	open, err := s.deps.Peer.Open(ctx, a)
 	if err != nil {
 		return err
@@ -117,9 +117,9 @@ func (s *Server) groupFollow(c echo.Context) error {
 		return err
 	}
 	if on {
-		s.setFlash(c, "You're following "+g.Name+": new threads there will be listed on your peer support page.")
+		s.setFlash(c, s.tr(c, "You're following %s: new threads there will be listed on your peer support page.", g.Name))
 	} else {
-		s.setFlash(c, "You've stopped following "+g.Name+".")
+		s.setFlash(c, s.tr(c, "You've stopped following %s.", g.Name))
 	}
 	back := postValue(c, "back")
 	if back != "/peer" {
@@ -130,7 +130,7 @@ func (s *Server) groupFollow(c echo.Context) error {
 
 // peerAbout is the public page saying what a peer supporter is and is not.
 func (s *Server) peerAbout(c echo.Context) error {
-	return renderPage(c, http.StatusOK, pagePeerAbout, PeerAboutView{Base: s.base(c, "What a peer supporter is")})
+	return renderPage(c, http.StatusOK, pagePeerAbout, PeerAboutView{Base: s.base(c, s.tr(c, "What a peer supporter is"))})
 }
 
 // peerBase fills the header's peer support: the link to the peer support

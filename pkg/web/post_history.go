@@ -32,7 +32,7 @@ func (s *Server) postHistory(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := RevisionsView{Base: s.base(c, "Earlier versions"), Thread: threadInfo(h, names), PostID: id, Current: markup.Stored(p.BodyHTML)}
+	v := RevisionsView{Base: s.base(c, s.tr(c, "Earlier versions")), Thread: threadInfo(h, names), PostID: id, Current: markup.Stored(p.BodyHTML)}
 	for _, r := range revs {
 		v.Revisions = append(v.Revisions, RevisionView{Version: r.Version, Title: r.Title, Body: markup.Stored(r.BodyHTML),
 			Tags: labels(r.Tags, names), WrittenAt: r.WrittenAt, Replaced: r.CreatedAt})

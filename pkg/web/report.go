@@ -26,7 +26,7 @@ func (s *Server) reportForm(c echo.Context) error {
 }
 
 func (s *Server) reportView(c echo.Context, p moderation.PostRef, reason, note string, errs map[string]string) ReportFormView {
-	v := ReportFormView{Base: s.base(c, "Report a post"), PostID: p.ID, ThreadID: p.ThreadID, ThreadTitle: p.ThreadTitle,
+	v := ReportFormView{Base: s.base(c, s.tr(c, "Report a post")), PostID: p.ID, ThreadID: p.ThreadID, ThreadTitle: p.ThreadTitle,
 		AuthorName: publicAuthor(p.AuthorName, p.AuthorID, p.Anonymous, readerID(c)).Name, Reasons: moderation.ReportReasons, Reason: reason, Note: forum.CleanText(note), Errors: errs}
 	v.ErrorList = errorList(errs, "reason", "note")
 	return v
@@ -66,7 +66,7 @@ func (s *Server) reportSubmit(c echo.Context) error {
 	switch {
 	case errors.Is(err, moderation.ErrRateLimited):
 		// Never silent: the member is told it was not sent and what to do.
-		done.Base, done.Limited = s.base(c, "Please wait a little"), true
+		done.Base, done.Limited = s.base(c, s.tr(c, "Please wait a little")), true
 		return renderPage(c, http.StatusTooManyRequests, pageReportDone, done)
 	case errors.Is(err, moderation.ErrDuplicateReport):
 		done.Duplicate = true
@@ -96,7 +96,7 @@ func (s *Server) reportDone(c echo.Context) error {
 	if err != nil && !errors.Is(err, forum.ErrNotFound) {
 		return err
 	}
-	v := ReportDoneView{Base: s.base(c, "Thank you for telling us"), PostID: id, ThreadID: p.ThreadID}
+	v := ReportDoneView{Base: s.base(c, s.tr(c, "Thank you for telling us")), PostID: id, ThreadID: p.ThreadID}
 	switch c.QueryParam("k") {
 	case "wellbeing":
 		v.Wellbeing = true

@@ -42,7 +42,7 @@ func (s *Server) supportAskView(c echo.Context, about string, tags []string) (Su
 	if err != nil {
 		return SupportAskView{}, g, err
 	}
-	v := SupportAskView{Base: s.base(c, "Ask for one-to-one support in "+isolate(g.Name)), GroupSlug: g.Slug, GroupName: g.Name,
+	v := SupportAskView{Base: s.base(c, s.tr(c, "Ask for one-to-one support in %s", isolate(g.Name))), GroupSlug: g.Slug, GroupName: g.Name,
 		About: keepTyped(about), Tags: tagChoices(vocab, tags), Errors: formErrors(nil, "about", "trigger_warnings")}
 	open, err := s.deps.Peer.OpenRequest(ctx, principal(c).User.ID)
 	if err != nil {
@@ -50,7 +50,7 @@ func (s *Server) supportAskView(c echo.Context, about string, tags []string) (Su
 	}
 	if open != nil {
 		v.OpenURL = supportPath(open.ID)
-		v.Refusal = "You already have a request for one-to-one support open. You can ask again once it has ended or you have withdrawn it."
+		v.Refusal = s.tr(c, "You already have a request for one-to-one support open. You can ask again once it has ended or you have withdrawn it.")
 	}
 	return v, g, nil
 }
@@ -75,7 +75,7 @@ func (s *Server) supportCreate(c echo.Context) error {
 	verr := &forum.ValidationError{}
 	for _, t := range tags {
 		if !known[t] {
-			verr.Add("trigger_warnings", "Please choose trigger warnings from the list.")
+			verr.Add("trigger_warnings", msg("Please choose trigger warnings from the list."))
 		}
 	}
 	var id int64
@@ -84,7 +84,7 @@ func (s *Server) supportCreate(c echo.Context) error {
 	}
 	if errors.Is(err, moderation.ErrOpenRequest) {
 		verr = &forum.ValidationError{}
-		verr.Add("about", "You already have a request open. You can ask again once it has ended or you have withdrawn it.")
+		verr.Add("about", msg("You already have a request open. You can ask again once it has ended or you have withdrawn it."))
 		err = verr
 	}
 	if fe, ok := forum.AsValidation(err); ok {
@@ -94,6 +94,6 @@ func (s *Server) supportCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	s.setFlash(c, "Your request is with the "+g.Name+" peer supporters. You'll find it here, and in your header, when someone accepts it.")
+	s.setFlash(c, s.tr(c, "Your request is with the %s peer supporters. You'll find it here, and in your header, when someone accepts it.", g.Name))
 	return c.Redirect(http.StatusSeeOther, supportPath(id))
 }

@@ -23,7 +23,7 @@ func (s *Server) supportEndConfirm(c echo.Context) error {
 	if v.Role != string(moderation.RoleRequester) && v.Role != string(moderation.RoleSupporter) || v.Status != moderation.SupportAccepted {
 		return forum.ErrNotFound
 	}
-	ev := SupportEndView{Base: s.base(c, "End the conversation"), ID: id, Other: v.Other, Block: c.QueryParam("block") == "1",
+	ev := SupportEndView{Base: s.base(c, s.tr(c, "End the conversation")), ID: id, Other: v.Other, Block: c.QueryParam("block") == "1",
 		Errors: formErrors(nil, "confirm")}
 	return renderPage(c, http.StatusOK, pageSupportEnd, ev)
 }
@@ -45,28 +45,28 @@ func (s *Server) supportEnd(c echo.Context) error {
 			return forum.ErrNotFound
 		}
 		verr := &forum.ValidationError{}
-		verr.Add("confirm", "Please tick the box to confirm you want to end the conversation.")
-		ev := SupportEndView{Base: s.base(c, "End the conversation"), ID: id, Other: v.Other, Block: block, Errors: formErrors(verr, "confirm")}
+		verr.Add("confirm", msg("Please tick the box to confirm you want to end the conversation."))
+		ev := SupportEndView{Base: s.base(c, s.tr(c, "End the conversation")), ID: id, Other: v.Other, Block: block, Errors: formErrors(verr, "confirm")}
 		return renderPage(c, http.StatusUnprocessableEntity, pageSupportEnd, ev)
 	}
 	ctx := c.Request().Context()
 	a := actor(c)
 	other, err := s.deps.Peer.End(ctx, a, id, block)
 	if _, ok := forum.AsValidation(err); ok {
-		s.setFlash(c, "This conversation had already ended.")
+		s.setFlash(c, s.tr(c, "This conversation had already ended."))
 		return c.Redirect(http.StatusSeeOther, supportPath(id))
 	}
 	if err != nil {
 		return err
 	}
-	msg := "The conversation has ended. Thank you for taking part in it."
+	note := s.tr(c, "The conversation has ended. Thank you for taking part in it.")
 	if block {
 		if err := s.deps.Blocks.Block(ctx, a.ID, other); err != nil {
 			return err
 		}
-		msg = "The conversation has ended and you have blocked the other member. They are not told."
+		note = s.tr(c, "The conversation has ended and you have blocked the other member. They are not told.")
 	}
-	s.setFlash(c, msg)
+	s.setFlash(c, note)
 	return c.Redirect(http.StatusSeeOther, supportPath(id))
 }
 
@@ -88,7 +88,7 @@ func (s *Server) supportReport(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	s.setFlash(c, "Thank you. The group's moderators can now read this conversation to look into it; the other member is not told who reported.")
+	s.setFlash(c, s.tr(c, "Thank you. The group's moderators can now read this conversation to look into it; the other member is not told who reported."))
 	return c.Redirect(http.StatusSeeOther, supportPath(id))
 }
 
@@ -101,6 +101,6 @@ func (s *Server) supportLooked(c echo.Context) error {
 	}
 	err = s.deps.Peer.Looked(c.Request().Context(), actor(c), id)
 	return s.supportOutcome(c, id, err,
-		"Another moderator has already looked at this conversation.",
-		"Marked as looked at. It has left the queue.", "/mod")
+		msg("Another moderator has already looked at this conversation."),
+		msg("Marked as looked at. It has left the queue."), "/mod")
 }

@@ -21,7 +21,7 @@ func (s *Server) supportList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := SupportListView{Base: s.base(c, "One-to-one support")}
+	v := SupportListView{Base: s.base(c, s.tr(c, "One-to-one support"))}
 	for _, r := range rows {
 		rv := SupportRowView{ID: r.ID, GroupName: r.GroupName, GroupSlug: r.GroupSlug, About: r.About, Tags: labels(r.Tags, names),
 			Status: r.Status, Mine: r.RequesterID == me, CreatedAt: r.CreatedAt}

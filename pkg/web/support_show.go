@@ -44,7 +44,7 @@ func (s *Server) supportView(c echo.Context, id int64) (SupportShowView, error) 
 		return SupportShowView{}, err
 	}
 	r := d.Row
-	v := SupportShowView{Base: s.base(c, "One-to-one support"), ID: r.ID, GroupName: r.GroupName, GroupSlug: r.GroupSlug,
+	v := SupportShowView{Base: s.base(c, s.tr(c, "One-to-one support")), ID: r.ID, GroupName: r.GroupName, GroupSlug: r.GroupSlug,
 		About: r.About, Tags: labels(r.Tags, names), Status: r.Status, Role: string(d.Role), RequesterName: r.RequesterName,
 		SupporterName: r.SupporterName, EndedReason: r.EndedReason, EndedAt: r.EndedAt, OpenReports: d.OpenReports,
 		ReportedAt: r.ReportedAt, Errors: formErrors(nil, "body", "accept", "note"), IdleDays: int(s.deps.Peer.Idle.Hours() / 24)}
@@ -60,7 +60,7 @@ func (s *Server) supportView(c echo.Context, id int64) (SupportShowView, error) 
 			return v, err
 		} else if !sup {
 			v.CanAccept = false
-			v.AcceptRefusal = "Only the group's peer supporters can accept a request. As a moderator you see it to keep everyone safe."
+			v.AcceptRefusal = msg("Only the group's peer supporters can accept a request. As a moderator you see it to keep everyone safe.")
 		}
 	case moderation.RoleModerator:
 		v.ModeratorReader = true
@@ -98,7 +98,7 @@ func (s *Server) supportAccept(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	s.setFlash(c, "You accepted the request. Only the two of you can read this conversation. Take your time; you can end it whenever you need to.")
+	s.setFlash(c, s.tr(c, "You accepted the request. Only the two of you can read this conversation. Take your time; you can end it whenever you need to."))
 	return c.Redirect(http.StatusSeeOther, supportPath(id)+"#reply")
 }
 
@@ -110,8 +110,8 @@ func (s *Server) supportWithdraw(c echo.Context) error {
 	}
 	err = s.deps.Peer.Withdraw(c.Request().Context(), actor(c), id)
 	return s.supportOutcome(c, id, err,
-		"This request is no longer waiting, so there was nothing to withdraw.",
-		"Your request is withdrawn. You can ask again whenever you like.", "/support")
+		msg("This request is no longer waiting, so there was nothing to withdraw."),
+		msg("Your request is withdrawn. You can ask again whenever you like."), "/support")
 }
 
 // supportRefused shows conversation id again, with the refusal beside field.
@@ -129,12 +129,12 @@ func (s *Server) supportRefused(c echo.Context, id int64, verr *forum.Validation
 // conversation; success says done and goes to next.
 func (s *Server) supportOutcome(c echo.Context, id int64, err error, refused, done, next string) error {
 	if _, ok := forum.AsValidation(err); ok {
-		s.setFlash(c, refused)
+		s.setFlash(c, s.tr(c, refused))
 		return c.Redirect(http.StatusSeeOther, supportPath(id))
 	}
 	if err != nil {
 		return err
 	}
-	s.setFlash(c, done)
+	s.setFlash(c, s.tr(c, done))
 	return c.Redirect(http.StatusSeeOther, next)
 }

@@ -34,9 +34,9 @@ func (s *Server) supportWrite(c echo.Context) error {
 	}
 	if out.Screening.AtLevel() >= forum.LevelCrisis {
 		s.setCare(c, careFor(out.Screening))
-		s.setFlash(c, "Thank you for saying it. The moderators of the group will see this conversation too, to make sure you're supported. If you are in danger now, please call your local emergency number or one of the helplines below.")
+		s.setFlash(c, s.tr(c, "Thank you for saying it. The moderators of the group will see this conversation too, to make sure you're supported. If you are in danger now, please call your local emergency number or one of the helplines below."))
 	} else {
-		s.setFlash(c, "Sent.")
+		s.setFlash(c, s.tr(c, "Sent."))
 	}
 	return c.Redirect(http.StatusSeeOther, supportPath(id)+"#reply")
 }

@@ -124,9 +124,9 @@ func (s *Server) waitingIndex(c echo.Context) error {
 	if v.Threads, err = s.waitingRows(c, p.Threads, groupID == 0); err != nil {
 		return err
 	}
-	title := "Waiting for a first reply"
+	title := s.tr(c, "Waiting for a first reply")
 	if v.Group != nil {
-		title += " in " + isolate(v.Group.Name)
+		title = s.tr(c, "Waiting for a first reply in %s", isolate(v.Group.Name))
 	}
 	v.Base, v.FirstPage = s.base(c, title), page == 0
 	if p.More {
