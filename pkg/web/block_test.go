@@ -24,7 +24,7 @@ func TestBlockAndUnblockFromSettings(t *testing.T) {
 		forumtest.LoginAs(t, a, c, ash)
 
 		r := c.Get("/settings/blocks")
-		pageHas(t, r.Body, "<h1>Blocked members</h1>", "You haven't blocked anyone.")
+		pageHas(t, r.Body, "<h1>Blocked members</h1>", "You haven&#39;t blocked anyone.")
 
 		// Names are matched like pseudonyms: case does not matter.
 		r = c.PostForm("/u/BIRCH/block", url.Values{"next": {"/settings/blocks"}})
@@ -42,7 +42,7 @@ func TestBlockAndUnblockFromSettings(t *testing.T) {
 			t.Fatal("duplicate block")
 		}
 		r = c.Get("/settings/blocks")
-		pageHas(t, r.Body, `href="/u/birch"`, `action="/u/birch/unblock"`, "They aren't told")
+		pageHas(t, r.Body, `href="/u/birch"`, `action="/u/birch/unblock"`, "They aren&#39;t told")
 		pageHas(t, r.Body, "You&#39;ve blocked birch")
 
 		// The service boundary the posting code calls.

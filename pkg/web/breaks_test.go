@@ -110,7 +110,7 @@ func checkSiteBreakPages(t *testing.T, c *forumtest.Client, until string) {
 		if r.StatusCode != http.StatusForbidden {
 			t.Fatalf("%s during a site break: %d", p, r.StatusCode)
 		}
-		pageHas(t, r.Body, "You're taking a break from Hearth until", until, `href="/crisis"`, `href="/settings/breaks"`, "Quick exit")
+		pageHas(t, r.Body, "You&#39;re taking a break from Hearth until", until, `href="/crisis"`, `href="/settings/breaks"`, "Quick exit")
 		if n := strings.Count(r.Body, "<h1"); n != 1 {
 			t.Errorf("%s: %d h1", p, n)
 		}
@@ -125,7 +125,7 @@ func checkSiteBreakPages(t *testing.T, c *forumtest.Client, until string) {
 	if r.StatusCode != http.StatusOK {
 		t.Fatalf("/settings/breaks during a break: %d", r.StatusCode)
 	}
-	pageHas(t, r.Body, "You're taking a break from Hearth until", until, "Ask to end this break early")
+	pageHas(t, r.Body, "You&#39;re taking a break from Hearth until", until, "Ask to end this break early")
 }
 
 func TestBreakFormValidation(t *testing.T) {
@@ -164,7 +164,7 @@ func TestBreakFormValidation(t *testing.T) {
 			t.Fatalf("one-day break: %d", r.StatusCode)
 		}
 		r := c.Get("/settings/breaks")
-		pageHas(t, r.Body, "You're taking a break from posting until")
+		pageHas(t, r.Body, "You&#39;re taking a break from posting until")
 		if strings.Contains(r.Body, "Ask to end this break early") {
 			t.Error("a break ending within a day offers to end early")
 		}
@@ -194,7 +194,7 @@ func TestGroupAndTagBreaks(t *testing.T) {
 		if r.StatusCode != http.StatusForbidden {
 			t.Fatalf("group on break: %d", r.StatusCode)
 		}
-		pageHas(t, r.Body, "You're taking a break from Grief &amp; Loss until")
+		pageHas(t, r.Body, "You&#39;re taking a break from Grief &amp; Loss until")
 
 		r = c.Get("/g/anxiety")
 		if r.StatusCode != http.StatusOK {
@@ -203,7 +203,7 @@ func TestGroupAndTagBreaks(t *testing.T) {
 		if !strings.Contains(r.Body, "Breathing exercises that help") || strings.Contains(r.Body, "A hard night") {
 			t.Fatal("a tag break must leave out threads with that tag, and only those")
 		}
-		pageHas(t, c.Get("/settings/breaks").Body, "You're taking a break from the Grief &amp; Loss group until", "You're taking a break from posts tagged Self-harm until")
+		pageHas(t, c.Get("/settings/breaks").Body, "You&#39;re taking a break from the Grief &amp; Loss group until", "You&#39;re taking a break from posts tagged Self-harm until")
 
 		// Other members are unaffected.
 		other := forumtest.NewClient(t, a.Web.Handler())

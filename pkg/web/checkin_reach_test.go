@@ -39,7 +39,7 @@ func TestCheckInsReachRestrictedMembers(t *testing.T) {
 
 		w.exec("UPDATE users SET status = 'active', status_until = NULL, status_reason = '' WHERE id = ?", w.author)
 		wantRedirect(t, member.PostForm("/settings/breaks", url.Values{"scope": {"site"}, "days": {"7"}}), "/settings/breaks")
-		pageHas(t, member.Get("/").Body, "You're taking a break from Hearth")
+		pageHas(t, member.Get("/").Body, "You&#39;re taking a break from Hearth")
 		pageLacks(t, member.Get("/g/grief").Body, "Missing my dad tonight")
 		r = member.Get(path)
 		wantStatus(t, r, http.StatusOK)

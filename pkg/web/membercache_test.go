@@ -89,7 +89,7 @@ func TestMemberSettingsKeptUntilTheyChange(t *testing.T) {
 
 		exec("INSERT INTO breaks (user_id, scope, tag, starts_at, ends_at, created_at) VALUES (?, 'site', '', ?, ?, ?)", uid, now.Add(-time.Minute), now.Add(time.Hour), now)
 		body, _ = view()
-		pageHas(t, body, "You're taking a break from Hearth until")
+		pageHas(t, body, "You&#39;re taking a break from Hearth until")
 	})
 }
 

@@ -53,7 +53,7 @@ func TestProfileShowsOnlyWhatAnyoneMaySee(t *testing.T) {
 		}
 		// A blocked member's posts are not listed for the blocker.
 		wantStatus(t, reader.PostForm("/u/Sorrel/block", nil), http.StatusSeeOther)
-		if r := reader.Get("/u/Sorrel"); strings.Contains(r.Body, "Words anyone may read.") || !strings.Contains(r.Body, "You've blocked <bdi>Sorrel</bdi>, so their posts aren't listed") {
+		if r := reader.Get("/u/Sorrel"); strings.Contains(r.Body, "Words anyone may read.") || !strings.Contains(r.Body, "You&#39;ve blocked <bdi>Sorrel</bdi>, so their posts aren&#39;t listed") {
 			t.Fatalf("blocked member's profile:\n%s", r.Body)
 		}
 		if r := v.Get("/u/SORREL"); r.StatusCode != http.StatusMovedPermanently || r.Header.Get("Location") != "/u/Sorrel" {

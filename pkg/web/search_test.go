@@ -116,7 +116,7 @@ func TestSearchFoldsBlockedAndLeavesOutBreakTopics(t *testing.T) {
 		if r.StatusCode != http.StatusOK {
 			t.Fatalf("search: %d", r.StatusCode)
 		}
-		pageHas(t, r.Body, "Lighthouse photos", `<details class="blocked-post"><summary>A post from a member you've blocked.`)
+		pageHas(t, r.Body, "Lighthouse photos", `<details class="blocked-post"><summary>A post from a member you&#39;ve blocked.`)
 		pageLacks(t, r.Body, "A lighthouse night")
 		if strings.Count(r.Body, `class="blocked-post"`) != 1 {
 			t.Fatal("want exactly thorn's result folded")

@@ -147,7 +147,7 @@ func TestWaitingCountForHelpers(t *testing.T) {
 		pageLacks(t, birch.Get("/").Body, `href="/waiting" `, "posts waiting for a first reply</span>")
 		page := birch.Get("/settings/helping")
 		wantStatus(t, page, http.StatusOK)
-		pageHas(t, page.Body, "I'd like to help answer new posts")
+		pageHas(t, page.Body, "I&#39;d like to help answer new posts")
 		wantRedirect(t, birch.PostForm("/settings/helping", url.Values{"helping": {"yes"}}), "/settings/helping")
 		pageHas(t, birch.Get("/search").Body, `3<span class="visually-hidden"> posts waiting for a first reply</span>`)
 		// Wren's own posts are not counted for Wren.
