@@ -25,7 +25,7 @@ func (s *Server) adminEscalation(c echo.Context) error {
 
 func (s *Server) adminEscalationView(c echo.Context) (AdminEscalationView, error) {
 	n, err := s.deps.Moderation.Leads(c.Request().Context())
-	return AdminEscalationView{Base: s.base(c, "Escalation instructions"), Leads: n, Errors: formErrors(nil, "instructions")}, err
+	return AdminEscalationView{Base: s.base(c, s.tr(c, "Escalation instructions")), Leads: n, Errors: formErrors(nil, "instructions")}, err
 }
 
 // adminEscalationSave stores the escalation instructions, audited.
@@ -43,6 +43,6 @@ func (s *Server) adminEscalationSave(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	s.setFlash(c, "Saved. Safeguarding leads see these instructions above every escalation.")
+	s.setFlash(c, s.tr(c, "Saved. Safeguarding leads see these instructions above every escalation."))
 	return c.Redirect(http.StatusSeeOther, "/admin/escalation")
 }

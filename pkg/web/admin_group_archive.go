@@ -19,7 +19,7 @@ func (s *Server) renderGroupArchive(c echo.Context, msg string, status int) erro
 	if err != nil {
 		return err
 	}
-	v := GroupArchiveView{Base: s.base(c, "Archive "+g.Name), Slug: g.Slug, Name: g.Name, Error: msg}
+	v := GroupArchiveView{Base: s.base(c, s.tr(c, "Archive %s", g.Name)), Slug: g.Slug, Name: g.Name, Error: msg}
 	if msg != "" {
 		v.ErrorList = errorList(map[string]string{"confirm": msg}, "confirm")
 	}
@@ -31,7 +31,7 @@ func (s *Server) renderGroupArchive(c echo.Context, msg string, status int) erro
 func (s *Server) adminGroupArchive(archived bool) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		if archived && !confirmed(c) {
-			return s.renderGroupArchive(c, "Tick the box to confirm that members will no longer be able to post in this group.", http.StatusUnprocessableEntity)
+			return s.renderGroupArchive(c, msg("Tick the box to confirm that members will no longer be able to post in this group."), http.StatusUnprocessableEntity)
 		}
 		g, err := s.deps.Moderation.SetArchived(c.Request().Context(), actor(c), c.Param("slug"), archived)
 		if h, ok := moderation.AsAlreadyHandled(err); ok {

@@ -91,6 +91,6 @@ func (s *Server) adminGroupUpdate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	s.setFlash(c, "Saved the settings of "+g.Name+".")
+	s.setFlash(c, s.tr(c, "Saved the settings of %s.", g.Name))
 	return c.Redirect(http.StatusSeeOther, "/admin/groups/"+g.Slug)
 }

@@ -46,7 +46,7 @@ func (f HelplineForm) input() (safety.HelplineInput, map[string]string) {
 	if p := strings.TrimSpace(f.Position); p != "" {
 		n, err := strconv.Atoi(p)
 		if err != nil || n < 0 || n > 10000 {
-			return in, map[string]string{"position": "Enter a whole number from 0 to 10000, or leave it empty."}
+			return in, map[string]string{"position": msg("Enter a whole number from 0 to 10000, or leave it empty.")}
 		}
 		in.Position = n
 	}
@@ -69,7 +69,7 @@ func (s *Server) adminHelplines(c echo.Context) error {
 
 // adminHelplineNew shows an empty form.
 func (s *Server) adminHelplineNew(c echo.Context) error {
-	return renderPage(c, http.StatusOK, pageAdminHelplineForm, HelplineFormView{Base: s.base(c, "Add a helpline")})
+	return renderPage(c, http.StatusOK, pageAdminHelplineForm, HelplineFormView{Base: s.base(c, s.tr(c, "Add a helpline"))})
 }
 
 // adminHelplineCreate adds a helpline (audited).
@@ -86,7 +86,7 @@ func (s *Server) adminHelplineCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	s.setFlash(c, "Added "+h.Service+" ("+h.Country+").")
+	s.setFlash(c, s.tr(c, "Added %s (%s).", h.Service, h.Country))
 	return c.Redirect(http.StatusSeeOther, "/admin/helplines")
 }
 
@@ -100,7 +100,7 @@ func (s *Server) adminHelplineEdit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return renderPage(c, http.StatusOK, pageAdminHelplineForm, HelplineFormView{Base: s.base(c, "Edit "+h.Service), ID: id, Form: helplineForm(h)})
+	return renderPage(c, http.StatusOK, pageAdminHelplineForm, HelplineFormView{Base: s.base(c, s.tr(c, "Edit %s", h.Service)), ID: id, Form: helplineForm(h)})
 }
 
 // adminHelplineUpdate saves a helpline (audited).
@@ -121,7 +121,7 @@ func (s *Server) adminHelplineUpdate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	s.setFlash(c, "Saved "+h.Service+" ("+h.Country+").")
+	s.setFlash(c, s.tr(c, "Saved %s (%s).", h.Service, h.Country))
 	return c.Redirect(http.StatusSeeOther, "/admin/helplines")
 }
 
@@ -133,19 +133,19 @@ func (s *Server) adminHelplineDelete(c echo.Context) error {
 	}
 	if err := s.deps.Helplines.Delete(c.Request().Context(), actor(c).ID, id); err != nil {
 		if errors.Is(err, forum.ErrNotFound) {
-			s.setFlash(c, "That helpline had already been removed.")
+			s.setFlash(c, s.tr(c, "That helpline had already been removed."))
 			return c.Redirect(http.StatusSeeOther, "/admin/helplines")
 		}
 		return err
 	}
-	s.setFlash(c, "Removed the helpline.")
+	s.setFlash(c, s.tr(c, "Removed the helpline."))
 	return c.Redirect(http.StatusSeeOther, "/admin/helplines")
 }
 
 func (s *Server) helplineFormInvalid(c echo.Context, id int64, f HelplineForm, errs map[string]string) error {
-	title := "Add a helpline"
+	title := msg("Add a helpline")
 	if id != 0 {
-		title = "Edit helpline"
+		title = msg("Edit helpline")
 	}
 	return renderPage(c, http.StatusUnprocessableEntity, pageAdminHelplineForm, HelplineFormView{Base: s.base(c, title), ID: id, Form: f, Errors: errs})
 }
@@ -157,7 +157,7 @@ type HelplineField struct {
 
 // Summary is the error summary of a refused helpline form.
 func (v HelplineFormView) Summary() ErrorSummary {
-	s := ErrorSummary{Heading: "Please check the form"}
+	s := ErrorSummary{Heading: msg("Please check the form")}
 	for _, f := range v.Fields() {
 		if f.Error != "" {
 			s.Items = append(s.Items, SummaryItem{Target: "hl-" + f.Name, Message: f.Label + ": " + f.Error})

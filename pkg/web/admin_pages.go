@@ -14,7 +14,7 @@ func (s *Server) adminPages(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return renderPage(c, http.StatusOK, pageAdminPages, AdminPagesView{Base: s.base(c, "Site pages"), Pages: ps})
+	return renderPage(c, http.StatusOK, pageAdminPages, AdminPagesView{Base: s.base(c, s.tr(c, "Site pages")), Pages: ps})
 }
 
 // adminPageEdit is the editor of one site page.
@@ -34,7 +34,7 @@ func (s *Server) adminPageView(c echo.Context) (AdminPageView, error) {
 	if err != nil {
 		return AdminPageView{}, err
 	}
-	return AdminPageView{Base: s.base(c, "Edit: "+p.Title), Page: p, Errors: formErrors(nil, "body")}, nil
+	return AdminPageView{Base: s.base(c, s.tr(c, "Edit: %s", s.tr(c, p.Title))), Page: p, Errors: formErrors(nil, "body")}, nil
 }
 
 // adminPageSave saves a site page's Markdown; a refused text comes back in
@@ -53,7 +53,7 @@ func (s *Server) adminPageSave(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	s.setFlash(c, "Page saved. Everyone now sees the new text.")
+	s.setFlash(c, s.tr(c, "Page saved. Everyone now sees the new text."))
 	return c.Redirect(http.StatusSeeOther, "/"+c.Param("slug"))
 }
 
@@ -66,12 +66,12 @@ func (s *Server) adminPageRestore(c echo.Context) error {
 			return err
 		}
 		view.Body = view.Page.Source
-		view.RestoreError = "Tick the box to confirm that this page's text will be replaced by Hearth's default."
+		view.RestoreError = msg("Tick the box to confirm that this page's text will be replaced by Hearth's default.")
 		return renderPage(c, http.StatusUnprocessableEntity, pageAdminPageEdit, view)
 	}
 	if err := s.deps.Moderation.RestoreSitePage(c.Request().Context(), actor(c), c.Param("slug")); err != nil {
 		return err
 	}
-	s.setFlash(c, "Hearth's default text is back.")
+	s.setFlash(c, s.tr(c, "Hearth's default text is back."))
 	return c.Redirect(http.StatusSeeOther, "/"+c.Param("slug"))
 }

@@ -39,7 +39,7 @@ func (s *Server) adminSettingsView(c echo.Context, form string, errs map[string]
 	if threshold == "" {
 		threshold = strconv.Itoa(set.ReportThreshold)
 	}
-	v := AdminSettingsView{Base: s.base(c, "Site settings"), ReportThreshold: threshold, Tags: tags, NewTag: newTag,
+	v := AdminSettingsView{Base: s.base(c, s.tr(c, "Site settings")), ReportThreshold: threshold, Tags: tags, NewTag: newTag,
 		MinimumAge: strconv.Itoa(s.deps.Moderation.MinimumAge(ctx)),
 		Countries:  s.defaultCountryOptions(c, s.deps.Moderation.DefaultCountry(ctx)),
 		Form:       form, Errors: errs, ErrorList: errorList(errs, "report_threshold", "minimum_age", "default_country", "hours_start", "hours_end", "hours_zone", "hours_zone_label",
@@ -94,6 +94,6 @@ func (s *Server) adminSettingsSave(c echo.Context) error {
 			return err
 		}
 	}
-	s.setFlash(c, "Settings saved.")
+	s.setFlash(c, s.tr(c, "Settings saved."))
 	return c.Redirect(http.StatusSeeOther, "/admin/settings")
 }

@@ -25,6 +25,6 @@ func (s *Server) adminMinimumAge(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	s.setFlash(c, "Minimum age saved. New members confirm it when they sign up.")
+	s.setFlash(c, s.tr(c, "Minimum age saved. New members confirm it when they sign up."))
 	return c.Redirect(http.StatusSeeOther, "/admin/settings")
 }

@@ -13,7 +13,7 @@ import (
 // none, then every country with helplines (not "Other / not listed", which
 // is a member's answer, not a place to start from).
 func (s *Server) defaultCountryOptions(c echo.Context, selected string) []Option {
-	out := []Option{{Value: "", Label: "None: show a short list of several countries", Selected: selected == ""}}
+	out := []Option{{Value: "", Label: msg("None: show a short list of several countries"), Selected: selected == ""}}
 	for _, o := range s.countryOptions(c, selected) {
 		if o.Code == otherCountry {
 			continue
@@ -47,7 +47,7 @@ func (s *Server) adminDefaultCountry(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	s.setFlash(c, "Default country saved. Visitors and members who haven't chosen a country see its helplines first.")
+	s.setFlash(c, s.tr(c, "Default country saved. Visitors and members who haven't chosen a country see its helplines first."))
 	return c.Redirect(http.StatusSeeOther, "/admin/settings")
 }
 

@@ -19,7 +19,7 @@ func (s *Server) adminTagCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	s.setFlash(c, "Added the trigger warning “"+in.Name+"”.")
+	s.setFlash(c, s.tr(c, "Added the trigger warning “%s”.", in.Name))
 	return c.Redirect(http.StatusSeeOther, "/admin/settings")
 }
 
@@ -33,6 +33,6 @@ func (s *Server) adminTagUpdate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	s.setFlash(c, "Renamed the trigger warning to “"+in.Name+"”.")
+	s.setFlash(c, s.tr(c, "Renamed the trigger warning to “%s”.", in.Name))
 	return c.Redirect(http.StatusSeeOther, "/admin/settings")
 }

@@ -38,7 +38,7 @@ func (s *Server) adminWebhookUpdate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	s.setFlash(c, "Saved "+e.Name+".")
+	s.setFlash(c, s.tr(c, "Saved %s.", e.Name))
 	return c.Redirect(http.StatusSeeOther, webhookPath(e.ID))
 }
 
@@ -52,7 +52,7 @@ func (s *Server) renderWebhook(c echo.Context, code int, e webhook.Endpoint, f W
 		return err
 	}
 	f.Name, f.URL = forum.CleanText(f.Name), forum.CleanText(f.URL)
-	view := AdminWebhookView{Base: s.base(c, "Webhook: "+e.Name), ID: e.ID, Name: e.Name, Host: hostOf(e.URL), Enabled: e.Enabled,
+	view := AdminWebhookView{Base: s.base(c, s.tr(c, "Webhook: %s", e.Name)), ID: e.ID, Name: e.Name, Host: hostOf(e.URL), Enabled: e.Enabled,
 		Events: eventLabels(e), Form: f, Errors: formErrors(v, webhookFields...), Paged: before > 0}
 	for _, d := range log.Deliveries {
 		view.Deliveries = append(view.Deliveries, deliveryRow(d))

@@ -19,10 +19,10 @@ func (s *Server) adminWebhookDeleteConfirm(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return renderPage(c, http.StatusOK, pageAdminWebhookConfirm, WebhookConfirmView{Base: s.base(c, "Delete "+e.Name),
-		ID: e.ID, Name: e.Name, Heading: "Delete the webhook " + e.Name + "?",
-		Message: "Nothing more is sent to it, deliveries still waiting are dropped, and its delivery log is deleted with it. This cannot be undone. To stop it for a while instead, turn it off.",
-		Action:  webhookPath(e.ID) + "/delete", Button: "Delete the webhook"})
+	return renderPage(c, http.StatusOK, pageAdminWebhookConfirm, WebhookConfirmView{Base: s.base(c, s.tr(c, "Delete %s", e.Name)),
+		ID: e.ID, Name: e.Name, Heading: s.tr(c, "Delete the webhook %s?", e.Name),
+		Message: msg("Nothing more is sent to it, deliveries still waiting are dropped, and its delivery log is deleted with it. This cannot be undone. To stop it for a while instead, turn it off."),
+		Action:  webhookPath(e.ID) + "/delete", Button: msg("Delete the webhook")})
 }
 
 // adminWebhookDelete deletes an endpoint with its log.
@@ -33,11 +33,11 @@ func (s *Server) adminWebhookDelete(c echo.Context) error {
 	}
 	if err := s.deps.Hooks.Delete(c.Request().Context(), actor(c), id); err != nil {
 		if errors.Is(err, forum.ErrNotFound) {
-			s.setFlash(c, "That webhook had already been deleted.")
+			s.setFlash(c, s.tr(c, "That webhook had already been deleted."))
 			return c.Redirect(http.StatusSeeOther, "/admin/webhooks")
 		}
 		return err
 	}
-	s.setFlash(c, "Deleted the webhook. Nothing more is sent to it.")
+	s.setFlash(c, s.tr(c, "Deleted the webhook. Nothing more is sent to it."))
 	return c.Redirect(http.StatusSeeOther, "/admin/webhooks")
 }

@@ -16,6 +16,6 @@ func (s *Server) adminWebhookPing(c echo.Context) error {
 	if err := s.deps.Hooks.Test(c.Request().Context(), actor(c), id); err != nil {
 		return err
 	}
-	s.setFlash(c, "A test delivery is on its way. Its outcome appears in the delivery log below within a few seconds.")
+	s.setFlash(c, s.tr(c, "A test delivery is on its way. Its outcome appears in the delivery log below within a few seconds."))
 	return c.Redirect(http.StatusSeeOther, webhookPath(id)+"#log")
 }

@@ -16,10 +16,10 @@ func (s *Server) adminWebhookSecretConfirm(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return renderPage(c, http.StatusOK, pageAdminWebhookConfirm, WebhookConfirmView{Base: s.base(c, "Replace the secret of "+e.Name),
-		ID: e.ID, Name: e.Name, Heading: "Replace the secret of " + e.Name + "?",
-		Message: "The current secret stops working at once: the receiver will refuse deliveries until you give it the new one, which is shown only once. This cannot be undone.",
-		Action:  webhookPath(e.ID) + "/secret", Button: "Replace the secret"})
+	return renderPage(c, http.StatusOK, pageAdminWebhookConfirm, WebhookConfirmView{Base: s.base(c, s.tr(c, "Replace the secret of %s", e.Name)),
+		ID: e.ID, Name: e.Name, Heading: s.tr(c, "Replace the secret of %s?", e.Name),
+		Message: msg("The current secret stops working at once: the receiver will refuse deliveries until you give it the new one, which is shown only once. This cannot be undone."),
+		Action:  webhookPath(e.ID) + "/secret", Button: msg("Replace the secret")})
 }
 
 // adminWebhookSecret replaces an endpoint's secret and shows the new one,
@@ -33,5 +33,5 @@ func (s *Server) adminWebhookSecret(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return renderPage(c, http.StatusOK, pageAdminWebhookSecret, WebhookSecretView{Base: s.base(c, "New secret for "+e.Name), ID: e.ID, Name: e.Name, Secret: e.Secret, Replaced: true})
+	return renderPage(c, http.StatusOK, pageAdminWebhookSecret, WebhookSecretView{Base: s.base(c, s.tr(c, "New secret for %s", e.Name)), ID: e.ID, Name: e.Name, Secret: e.Secret, Replaced: true})
 }

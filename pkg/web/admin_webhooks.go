@@ -24,7 +24,7 @@ func (s *Server) adminWebhookCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return renderPage(c, http.StatusOK, pageAdminWebhookSecret, WebhookSecretView{Base: s.base(c, "Webhook added"), ID: e.ID, Name: e.Name, Secret: e.Secret})
+	return renderPage(c, http.StatusOK, pageAdminWebhookSecret, WebhookSecretView{Base: s.base(c, s.tr(c, "Webhook added")), ID: e.ID, Name: e.Name, Secret: e.Secret})
 }
 
 func (s *Server) renderWebhooks(c echo.Context, code int, f WebhookForm, v *forum.ValidationError) error {

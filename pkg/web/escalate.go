@@ -68,16 +68,16 @@ func (s *Server) escalate(target string) echo.HandlerFunc {
 				return ferr
 			}
 			f.Reason, f.Error = keepTyped(reason), verr.Fields["reason"]
-			v := ModEscalateView{Base: s.base(c, "Escalate to the safeguarding leads"), What: escalateWhat(target), Back: next, Form: f,
+			v := ModEscalateView{Base: s.base(c, s.tr(c, "Escalate to the safeguarding leads")), What: escalateWhat(target), Back: next, Form: f,
 				Errors: formErrors(verr, "reason")}
 			return renderPage(c, http.StatusUnprocessableEntity, pageModEscalate, v)
 		}
 		if err != nil {
 			return err
 		}
-		msg := "Escalated to the safeguarding leads. They see it at the top of their queue."
+		msg := s.tr(c, "Escalated to the safeguarding leads. They see it at the top of their queue.")
 		if n, err := s.deps.Moderation.Leads(ctx); err == nil && n == 0 {
-			msg += " No safeguarding lead is appointed yet: please ask an admin to appoint one."
+			msg += " " + s.tr(c, "No safeguarding lead is appointed yet: please ask an admin to appoint one.")
 		}
 		s.setFlash(c, msg)
 		return c.Redirect(http.StatusSeeOther, next)

@@ -18,7 +18,7 @@ func (s *Server) modAudit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := ModAuditView{Base: s.base(c, "Audit log"), Groups: p.Groups, Actions: moderation.Actions(), Actor: f.Actor, Action: f.Action, Group: f.GroupSlug}
+	v := ModAuditView{Base: s.base(c, s.tr(c, "Audit log")), Groups: p.Groups, Actions: moderation.Actions(), Actor: f.Actor, Action: f.Action, Group: f.GroupSlug}
 	for _, e := range p.Entries {
 		v.Entries = append(v.Entries, auditLine(e))
 	}
@@ -37,7 +37,7 @@ func (s *Server) modAudit(c echo.Context) error {
 
 // auditLine is an audit row as staff read it, linking to what it is about.
 func auditLine(e moderation.AuditRow) AuditLine {
-	l := AuditLine{ID: e.ID, Actor: "Hearth (automatic)", What: moderation.Describe(e.Action), Action: e.Action, Group: e.GroupName,
+	l := AuditLine{ID: e.ID, Actor: msg("Hearth (automatic)"), What: moderation.Describe(e.Action), Action: e.Action, Group: e.GroupName,
 		Reason: e.Reason, Detail: e.Detail, SHA256: e.ContentSHA256, CreatedAt: e.CreatedAt, Subject: e.SubjectName}
 	if e.ActorID != nil {
 		l.Actor = nameOr(e.ActorName, e.ActorID)

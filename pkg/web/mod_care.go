@@ -18,9 +18,10 @@ func (s *Server) modCare(c echo.Context) (ModCareView, error) {
 	if err != nil {
 		return ModCareView{}, err
 	}
-	v := ModCareView{Cover: strings.TrimSpace(cv.Hours.Text() + " " + cv.Now()), DutySpans: moderation.DutySpans}
+	p := s.printer(c)
+	v := ModCareView{Cover: strings.TrimSpace(hoursWords(p, cv.Hours) + " " + coverNow(p, cv)), DutySpans: moderation.DutySpans}
 	if !cv.Hours.Published {
-		v.Cover = strings.TrimSpace("No moderation hours are published yet, so members aren't told when moderators are around and the out-of-hours protections never apply. " + cv.Now())
+		v.Cover = strings.TrimSpace(s.tr(c, "No moderation hours are published yet, so members aren't told when moderators are around and the out-of-hours protections never apply.") + " " + coverNow(p, cv))
 	}
 	until, err := s.deps.Moderation.Duty(ctx, a)
 	if err != nil {

@@ -30,7 +30,7 @@ func (s *Server) modClaim(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	s.setFlash(c, "You're looking at this item. Other moderators see that you hold it until you act on it, hand it back or step away.")
+	s.setFlash(c, s.tr(c, "You're looking at this item. Other moderators see that you hold it until you act on it, hand it back or step away."))
 	return c.Redirect(http.StatusSeeOther, modItemPath(id))
 }
 
@@ -45,9 +45,9 @@ func (s *Server) modRelease(c echo.Context) error {
 		return err
 	}
 	if ok {
-		s.setFlash(c, "Handed back to the queue. Any moderator can pick it up now.")
+		s.setFlash(c, s.tr(c, "Handed back to the queue. Any moderator can pick it up now."))
 	} else {
-		s.setFlash(c, "You weren't holding that item, so nothing changed.")
+		s.setFlash(c, s.tr(c, "You weren't holding that item, so nothing changed."))
 	}
 	return c.Redirect(http.StatusSeeOther, modNext(c.FormValue("next"), "/mod"))
 }

@@ -22,17 +22,17 @@ func (s *Server) modDuty(c echo.Context) error {
 		if err := s.deps.Moderation.EndDuty(ctx, a); err != nil {
 			return err
 		}
-		s.setFlash(c, "You're off duty. Thank you for your time.")
+		s.setFlash(c, s.tr(c, "You're off duty. Thank you for your time."))
 		return c.Redirect(http.StatusSeeOther, "/mod")
 	}
 	err = s.deps.Moderation.StartDuty(ctx, a, hours)
 	if v, ok := forum.AsValidation(err); ok {
-		s.setFlash(c, v.Fields["duty_hours"])
+		s.setFlash(c, s.tr(c, v.Fields["duty_hours"]))
 		return c.Redirect(http.StatusSeeOther, "/mod")
 	}
 	if err != nil {
 		return err
 	}
-	s.setFlash(c, "You're on duty for "+plural(hours, "hour", "hours")+". Members are told a moderator is around.")
+	s.setFlash(c, s.tr(c, "You're on duty for %d hours. Members are told a moderator is around.", hours))
 	return c.Redirect(http.StatusSeeOther, "/mod")
 }

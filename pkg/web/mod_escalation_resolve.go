@@ -38,6 +38,6 @@ func (s *Server) modEscalationResolve(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	s.setFlash(c, "Marked as resolved. Your note is in the audit log.")
+	s.setFlash(c, s.tr(c, "Marked as resolved. Your note is in the audit log."))
 	return c.Redirect(http.StatusSeeOther, "/mod/escalations")
 }

@@ -16,6 +16,6 @@ func (s *Server) modHandoverDismiss(c echo.Context) error {
 	if err := s.deps.Moderation.DismissHandover(c.Request().Context(), actor(c), id); err != nil {
 		return err
 	}
-	s.setFlash(c, "Hand-over note dismissed. The other moderators still see it.")
+	s.setFlash(c, s.tr(c, "Hand-over note dismissed. The other moderators still see it."))
 	return c.Redirect(http.StatusSeeOther, "/mod")
 }

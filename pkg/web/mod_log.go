@@ -17,7 +17,7 @@ func (s *Server) modLog(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := ModLogView{Base: s.base(c, "Moderation log")}
+	v := ModLogView{Base: s.base(c, s.tr(c, "Moderation log"))}
 	for _, e := range p.Entries {
 		v.Entries = append(v.Entries, PublicLine{What: moderation.Describe(e.Action), Reason: e.Reason, Group: e.GroupName, GroupSlug: e.GroupSlug, CreatedAt: e.CreatedAt})
 	}

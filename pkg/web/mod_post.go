@@ -49,10 +49,10 @@ func (s *Server) modFinish(c echo.Context, out moderation.Outcome, err error, fo
 // renderHandled tells the second moderator that someone else acted first,
 // when, and what they did. Nothing was changed.
 func (s *Server) renderHandled(c echo.Context, h *moderation.AlreadyHandledError) error {
-	v := ModHandledView{Base: s.base(c, "Already handled"), Next: modNext(c.FormValue("next"), "/mod")}
-	v.Message = "Already handled by a moderator."
+	v := ModHandledView{Base: s.base(c, s.tr(c, "Already handled")), Next: modNext(c.FormValue("next"), "/mod")}
+	v.Message = msg("Already handled by a moderator.")
 	if !h.At.IsZero() {
-		v.Message = "Already handled by a moderator " + modSince(h.At, time.Now()) + "."
+		v.Message = s.tr(c, "Already handled by a moderator %s.", modSince(h.At, time.Now()))
 	}
 	if h.Action != "" {
 		v.Result = moderation.Describe(h.Action) + "."
@@ -93,7 +93,7 @@ func (s *Server) modPostPage(c echo.Context, d moderation.PostDetail, form strin
 	names := modTagNames(d.Tags)
 	p := d.Post
 	v := ModPostView{
-		Base:        s.base(c, "Moderate a post"),
+		Base:        s.base(c, s.tr(c, "Moderate a post")),
 		ModPostBody: modBody(p, names),
 		Items:       d.Items,
 		Reports:     modReportLines(d.Reports),
@@ -253,4 +253,4 @@ func modTagsSeen(c echo.Context) *forum.Tags {
 
 // tagsChangedMessage is shown with the tag form again, ticked as the tags
 // are now, when another moderator saved theirs first.
-const tagsChangedMessage = "Someone changed these trigger warnings while you were editing; here they are now. Check them and save again if they still need changing."
+var tagsChangedMessage = msg("Someone changed these trigger warnings while you were editing; here they are now. Check them and save again if they still need changing.")

@@ -27,7 +27,7 @@ func (s *Server) modQueue(c echo.Context) error {
 		return err
 	}
 	names := modTagNames(tags)
-	v := ModQueueView{Base: s.base(c, "Moderator queue"), Groups: qp.Groups, Group: f.GroupSlug, Kind: f.Kind,
+	v := ModQueueView{Base: s.base(c, s.tr(c, "Moderator queue")), Groups: qp.Groups, Group: f.GroupSlug, Kind: f.Kind,
 		Filtered: f.GroupSlug != "" || f.Kind != ""}
 	if v.Care, err = s.modCare(c); err != nil {
 		return err
@@ -98,17 +98,17 @@ func modEntry(e moderation.QueueEntry, names map[string]string, here string) Mod
 func itemHeading(it moderation.QueueItem, p moderation.PostRef) string {
 	switch {
 	case it.Kind == moderation.KindReport:
-		return "Reported post"
+		return msg("Reported post")
 	case it.Kind != moderation.KindWellbeing:
-		return "Waiting for approval"
+		return msg("Waiting for approval")
 	case it.Priority >= moderation.WellbeingPriority && p.CrisisLevel == forum.LevelCrisis:
-		return "Wellbeing concern: crisis language"
+		return msg("Wellbeing concern: crisis language")
 	case it.Priority >= moderation.WellbeingPriority:
-		return "Wellbeing concern"
+		return msg("Wellbeing concern")
 	case it.Priority >= moderation.ConcernPriority:
-		return "Wellbeing concern: concern level"
+		return msg("Wellbeing concern: concern level")
 	}
-	return "Wellbeing concern: " + notScreenedText
+	return msg("Wellbeing concern: not screened (language)")
 }
 
 // notScreenedText marks a post the crisis detector could not read because

@@ -20,7 +20,7 @@ func (s *Server) modStepAwayPage(c echo.Context) error {
 
 func (s *Server) stepAwayView(c echo.Context) (StepAwayView, error) {
 	ctx, a := c.Request().Context(), actor(c)
-	v := StepAwayView{Base: s.base(c, "Step away")}
+	v := StepAwayView{Base: s.base(c, s.tr(c, "Step away"))}
 	d, err := s.deps.Moderation.MyDay(ctx, a)
 	if err != nil {
 		return v, err
@@ -50,21 +50,19 @@ func (s *Server) modStepAway(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	msg := "You've stepped away. "
+	msg := s.tr(c, "You've stepped away.") + " "
 	switch out.Released {
 	case 0:
-		msg += "You weren't holding any items."
-	case 1:
-		msg += "The item you held is back in the queue for the others."
+		msg += s.tr(c, "You weren't holding any items.")
 	default:
-		msg += plural(out.Released, "item", "items") + " you held are back in the queue for the others."
+		msg += s.tr(c, "%d items you held are back in the queue for the others.", out.Released)
 	}
 	if out.Noted {
-		msg += " Your hand-over note shows at the top of the queue for the next moderators for a day."
+		msg += " " + s.tr(c, "Your hand-over note shows at the top of the queue for the next moderators for a day.")
 	}
 	if out.OffDuty {
-		msg += " You're off duty now."
+		msg += " " + s.tr(c, "You're off duty now.")
 	}
-	s.setFlash(c, msg+" Thank you. Take care of yourself.")
+	s.setFlash(c, msg+" "+s.tr(c, "Thank you. Take care of yourself."))
 	return c.Redirect(http.StatusSeeOther, "/mod")
 }

@@ -62,7 +62,7 @@ func (s *Server) renderModUser(c echo.Context, id int64, form string, errs map[s
 	if err != nil {
 		return err
 	}
-	v := ModUserView{Base: s.base(c, "A member's moderation record"), UserID: d.Subject.ID, Name: d.Subject.Username,
+	v := ModUserView{Base: s.base(c, s.tr(c, "A member's moderation record")), UserID: d.Subject.ID, Name: d.Subject.Username,
 		Role: d.Subject.Role, Status: d.Subject.Status, StatusUntil: d.Subject.StatusUntil, History: modHistoryLines(d.History),
 		Forms: ModForms{AuthorID: d.Subject.ID, CanSanction: d.CanSanction, Form: form, Errors: errs}}
 	if d.Subject.ID != actor(c).ID {

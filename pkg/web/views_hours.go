@@ -29,7 +29,7 @@ type DayChoice struct {
 
 // OnOff are the choices of a protection's select.
 func (HoursForm) OnOff(on bool) []Option {
-	return []Option{{Value: "on", Label: "On", Selected: on}, {Value: "off", Label: "Off", Selected: !on}}
+	return []Option{{Value: "on", Label: msg("On"), Selected: on}, {Value: "off", Label: msg("Off"), Selected: !on}}
 }
 
 // hoursForm shows saved hours and protections.

@@ -30,43 +30,43 @@ type ReasonField struct {
 
 // modReasons are the common reasons a moderator picks from.
 var modReasons = []string{
-	"Harassment or bullying", "Harmful or unsafe advice", "Shares personal information", "Spam or advertising",
-	"Missing trigger warning", "Graphic or distressing detail", "Off-topic for this group", "Against the group guidelines",
+	msg("Harassment or bullying"), msg("Harmful or unsafe advice"), msg("Shares personal information"), msg("Spam or advertising"),
+	msg("Missing trigger warning"), msg("Graphic or distressing detail"), msg("Off-topic for this group"), msg("Against the group guidelines"),
 }
 
 // Label is the reason's label.
 func (r ReasonField) Label() string {
 	if r.Required {
-		return "Reason (required)"
+		return msg("Reason (required)")
 	}
-	return "Reason (optional)"
+	return msg("Reason (optional)")
 }
 
 // Hint says who reads the reason. Each promise here is kept by a notice
 // to the author (pkg/moderation/outcome.go).
 func (r ReasonField) Hint() string {
 	if r.Private {
-		return "Only moderators read this note, in the audit log: the member isn't sent it."
+		return msg("Only moderators read this note, in the audit log: the member isn't sent it.")
 	}
 	if r.Required {
-		return "The member is told this reason and it is kept in the moderation log. Please don't include anyone's name."
+		return msg("The member is told this reason and it is kept in the moderation log. Please don't include anyone's name.")
 	}
-	return "The member is told this reason. Please don't include anyone's name."
+	return msg("The member is told this reason. Please don't include anyone's name.")
 }
 
 // Options are the reason's choices: none, the common reasons, and
 // something else written out.
 func (r ReasonField) Options() []Option {
-	none := "No reason given"
+	none := msg("No reason given")
 	if r.Required {
-		none = "Choose a reason…"
+		none = msg("Choose a reason…")
 	}
 	out := make([]Option, 0, len(modReasons)+2)
 	out = append(out, Option{Label: none})
 	for _, m := range modReasons {
 		out = append(out, Option{Value: m, Label: m, Selected: r.Choice == m})
 	}
-	return append(out, Option{Value: moderation.ReasonOther, Label: "Something else (write it below)", Selected: r.Choice == moderation.ReasonOther})
+	return append(out, Option{Value: moderation.ReasonOther, Label: msg("Something else (write it below)"), Selected: r.Choice == moderation.ReasonOther})
 }
 
 // Reason builds the reason input of a thread-page control for action.

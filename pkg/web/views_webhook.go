@@ -160,13 +160,13 @@ func deliveryRow(d webhook.Delivery) DeliveryRow {
 	}
 	switch {
 	case d.Status == webhook.StatusDelivered:
-		r.State, r.Class = "Delivered", "ok"
+		r.State, r.Class = msg("Delivered"), "ok"
 	case d.Status == webhook.StatusFailed:
-		r.State, r.Class = "Gave up", "failed"
+		r.State, r.Class = msg("Gave up"), "failed"
 	case d.Attempts == 0:
-		r.State, r.Class = "Waiting to be sent", "waiting"
+		r.State, r.Class = msg("Waiting to be sent"), "waiting"
 	default:
-		r.State, r.Class = "Will try again", "waiting"
+		r.State, r.Class = msg("Will try again"), "waiting"
 		next := d.NextAt
 		r.NextAt = &next
 	}
