@@ -88,11 +88,11 @@ func (s *Server) escalate(target string) echo.HandlerFunc {
 func escalateWhat(target string) string {
 	switch target {
 	case moderation.EscalateItem:
-		return "this queue item"
+		return msg("this queue item")
 	case moderation.EscalateCheckIn:
-		return "this check-in"
+		return msg("this check-in")
 	}
-	return "this member"
+	return msg("this member")
 }
 
 // memberEscalation adds to a member's moderation record their open
