@@ -22,7 +22,7 @@ func (s *Server) adminIndex(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := AdminView{Base: s.base(c, "Administration"), ReportThreshold: set.ReportThreshold, Tags: len(tags)}
+	v := AdminView{Base: s.base(c, s.tr(c, "Administration")), ReportThreshold: set.ReportThreshold, Tags: len(tags)}
 	for _, g := range gs {
 		if g.Archived {
 			v.Archived++

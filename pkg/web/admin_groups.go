@@ -51,7 +51,7 @@ func (s *Server) renderAdminGroups(c echo.Context, f GroupForm, errs map[string]
 	if err != nil {
 		return err
 	}
-	v := AdminGroupsView{Base: s.base(c, "Groups"), Groups: gs, Form: f, Errors: errs, ErrorList: errorList(errs, adminGroupFields...)}
+	v := AdminGroupsView{Base: s.base(c, s.tr(c, "Groups")), Groups: gs, Form: f, Errors: errs, ErrorList: errorList(errs, adminGroupFields...)}
 	return renderPage(c, status, pageAdminGroups, v)
 }
 

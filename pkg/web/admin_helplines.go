@@ -64,7 +64,7 @@ func (s *Server) adminHelplines(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return renderPage(c, http.StatusOK, pageAdminHelplines, AdminHelplinesView{Base: s.base(c, "Helplines"), Helplines: hs})
+	return renderPage(c, http.StatusOK, pageAdminHelplines, AdminHelplinesView{Base: s.base(c, s.tr(c, "Helplines")), Helplines: hs})
 }
 
 // adminHelplineNew shows an empty form.
@@ -170,16 +170,16 @@ func (v HelplineFormView) Summary() ErrorSummary {
 func (v HelplineFormView) Fields() []HelplineField {
 	f := v.Form
 	fs := []HelplineField{
-		{"country_code", "Country code", "Two letters (ISO 3166-1), such as GB; ZZ for the international directory.", f.CountryCode, ""},
-		{"country", "Country name", "", f.Country, ""},
-		{"service", "Service", "The helpline's name.", f.Service, ""},
-		{"phone", "Phone", "As dialled inside the country, such as 116 123. Leave empty for a directory.", f.Phone, ""},
-		{"sms", "Text or messaging", "Such as: text 988. Leave empty if not confirmed.", f.SMS, ""},
-		{"web", "Website", "Starting with https://.", f.Web, ""},
-		{"hours", "Opening hours", "Such as 24/7. Leave empty if not confirmed.", f.Hours, ""},
-		{"languages", "Languages", "Two-letter codes separated by commas, such as en,es.", f.Languages, ""},
-		{"source", "Checked against", "The page you verified these details on.", f.Source, ""},
-		{"position", "Order within the country", "Lower numbers are shown first.", f.Position, ""},
+		{"country_code", msg("Country code"), msg("Two letters (ISO 3166-1), such as GB; ZZ for the international directory."), f.CountryCode, ""},
+		{"country", msg("Country name"), "", f.Country, ""},
+		{"service", msg("Service"), msg("The helpline's name."), f.Service, ""},
+		{"phone", msg("Phone"), msg("As dialled inside the country, such as 116 123. Leave empty for a directory."), f.Phone, ""},
+		{"sms", msg("Text or messaging"), msg("Such as: text 988. Leave empty if not confirmed."), f.SMS, ""},
+		{"web", msg("Website"), msg("Starting with https://."), f.Web, ""},
+		{"hours", msg("Opening hours"), msg("Such as 24/7. Leave empty if not confirmed."), f.Hours, ""},
+		{"languages", msg("Languages"), msg("Two-letter codes separated by commas, such as en,es."), f.Languages, ""},
+		{"source", msg("Checked against"), msg("The page you verified these details on."), f.Source, ""},
+		{"position", msg("Order within the country"), msg("Lower numbers are shown first."), f.Position, ""},
 	}
 	for i := range fs {
 		fs[i].Error = v.Errors[fs[i].Name]

@@ -28,7 +28,7 @@ func (s *Server) adminPeople(c echo.Context) error {
 func (s *Server) peopleView(c echo.Context, q string) (PeopleView, error) {
 	ctx := c.Request().Context()
 	a := actor(c)
-	v := PeopleView{Base: s.base(c, "People"), Query: keepTyped(q), Errors: formErrors(nil, roleFields...), LeadErrors: formErrors(nil, "lead", "lead_reason")}
+	v := PeopleView{Base: s.base(c, s.tr(c, "People")), Query: keepTyped(q), Errors: formErrors(nil, roleFields...), LeadErrors: formErrors(nil, "lead", "lead_reason")}
 	groups, err := s.deps.Forum.Groups(ctx)
 	if err != nil {
 		return v, err

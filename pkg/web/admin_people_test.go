@@ -125,7 +125,7 @@ func TestAdminFindsMemberSeesSanctionsAndLiftsThem(t *testing.T) {
 
 		r = admin.Get(record)
 		wantStatus(t, r, http.StatusOK)
-		pageHas(t, r.Body, "Wren's moderation record", "suspension: Harassment or bullying", "Member suspended", "Lift the suspension",
+		pageHas(t, r.Body, "Wren&#39;s moderation record", "suspension: Harassment or bullying", "Member suspended", "Lift the suspension",
 			`action="`+record+`/lift"`)
 		wantRedirect(t, admin.PostForm(record+"/lift", formValues("reason", "other", "reason_detail", "Talked it through")), record)
 		if u := w.user(w.author); u.Status != "active" || u.StatusUntil != nil {

@@ -32,7 +32,7 @@ func (s *Server) adminDefaultCountry(c echo.Context) error {
 	for _, o := range s.defaultCountryOptions(c, "") {
 		known = known || o.Value == code
 	}
-	err := error(&forum.ValidationError{Fields: map[string]string{"default_country": "Please choose a country from the list."}})
+	err := error(&forum.ValidationError{Fields: map[string]string{"default_country": msg("Please choose a country from the list.")}})
 	if known {
 		err = s.deps.Moderation.SetDefaultCountry(c.Request().Context(), actor(c), code)
 	}

@@ -33,7 +33,7 @@ func (s *Server) renderWebhooks(c echo.Context, code int, f WebhookForm, v *foru
 		return err
 	}
 	f.Name, f.URL = forum.CleanText(f.Name), forum.CleanText(f.URL)
-	view := AdminWebhooksView{Base: s.base(c, "Webhooks"), Form: f, Errors: formErrors(v, webhookFields...), NoBaseURL: s.cfg.BaseURL == nil}
+	view := AdminWebhooksView{Base: s.base(c, s.tr(c, "Webhooks")), Form: f, Errors: formErrors(v, webhookFields...), NoBaseURL: s.cfg.BaseURL == nil}
 	for _, e := range es {
 		view.Endpoints = append(view.Endpoints, webhookRow(e))
 	}

@@ -57,7 +57,7 @@ func TestCrisisPostBringsPanelAndTopQueueItem(t *testing.T) {
 		q := w.as(w.griefMod).Get("/mod")
 		wantStatus(t, q, http.StatusOK)
 		top := firstQueueItem(t, q.Body)
-		pageHas(t, top, "Wellbeing concern", "Why it's here:", "I have the pills saved up")
+		pageHas(t, top, "Wellbeing concern", "Why it&#39;s here:", "I have the pills saved up")
 		for _, m := range matches {
 			pageHas(t, top, template.HTMLEscapeString(m))
 		}

@@ -12,7 +12,7 @@ import (
 	"hearth/pkg/store"
 )
 
-// TestClaimingAnItem: a moderator says "I'm looking at this"; the others
+// TestClaimingAnItem: a moderator says "I&#39;m looking at this"; the others
 // see who holds it and cannot take it until it is handed back or two
 // hours pass; only the group's staff may claim, and a handled item can't
 // be claimed.
@@ -22,12 +22,12 @@ func TestClaimingAnItem(t *testing.T) {
 		crisis, _, _, plain := hardItems(w)
 		grief, site := w.as(w.griefMod), w.as(w.siteMod)
 		claim := fmt.Sprintf("/mod/items/%d/claim", crisis)
-		pageHas(t, grief.Get("/mod").Body, fmt.Sprintf(`action="%s"`, claim), "I'm looking at this")
+		pageHas(t, grief.Get("/mod").Body, fmt.Sprintf(`action="%s"`, claim), "I&#39;m looking at this")
 
 		wantRedirect(t, grief.PostForm(claim, formValues("next", "/mod")), fmt.Sprintf("/mod/items/%d", crisis))
-		pageHas(t, grief.Get(fmt.Sprintf("/mod/items/%d", crisis)).Body, "<strong>You're looking at this</strong>", "Hand it back to the queue")
+		pageHas(t, grief.Get(fmt.Sprintf("/mod/items/%d", crisis)).Body, "<strong>You&#39;re looking at this</strong>", "Hand it back to the queue")
 		pageHas(t, site.Get(fmt.Sprintf("/mod/items/%d", crisis)).Body, "<strong><bdi>Sparrow</bdi> is looking at this</strong>")
-		pageHas(t, grief.Get("/mod").Body, "<strong>You're looking at this</strong>", fmt.Sprintf(`action="/mod/items/%d/release"`, crisis))
+		pageHas(t, grief.Get("/mod").Body, "<strong>You&#39;re looking at this</strong>", fmt.Sprintf(`action="/mod/items/%d/release"`, crisis))
 		q := site.Get("/mod").Body
 		pageHas(t, q, "<strong><bdi>Sparrow</bdi> is looking at this</strong>")
 		pageLacks(t, q, fmt.Sprintf(`action="/mod/items/%d/release"`, crisis))
@@ -40,7 +40,7 @@ func TestClaimingAnItem(t *testing.T) {
 		}
 		wantStatus(t, w.as(w.anxietyMod).PostForm(claim, formValues()), http.StatusForbidden)
 		wantStatus(t, w.as(w.members[0]).PostForm(claim, formValues()), http.StatusForbidden)
-		pageHas(t, grief.Get("/mod").Body, "You're looking at:", fmt.Sprintf(`href="/mod/items/%d"`, crisis))
+		pageHas(t, grief.Get("/mod").Body, "You&#39;re looking at:", fmt.Sprintf(`href="/mod/items/%d"`, crisis))
 
 		// Handing it back frees it; handing back what you don't hold says so.
 		release := fmt.Sprintf("/mod/items/%d/release", crisis)
@@ -62,7 +62,7 @@ func TestClaimingAnItem(t *testing.T) {
 		wantStatus(t, grief.PostForm(fmt.Sprintf("/mod/items/%d/claim", plain), formValues()), http.StatusConflict)
 		r := grief.Get(fmt.Sprintf("/mod/items/%d", plain))
 		pageHas(t, r.Body, "<strong>Handled</strong>")
-		pageLacks(t, r.Body, "I'm looking at this", "Act on this item")
+		pageLacks(t, r.Body, "I&#39;m looking at this", "Act on this item")
 	})
 }
 

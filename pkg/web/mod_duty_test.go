@@ -26,7 +26,7 @@ func TestOnDutyBeatsTheTimetable(t *testing.T) {
 		pageHas(t, mod.Get("/mod").Body, "Please choose how long you&#39;ll be on duty")
 
 		wantRedirect(t, mod.PostForm("/mod/duty", formValues("duty_hours", "4")), "/mod")
-		pageHas(t, mod.Get("/mod").Body, "You're on duty until 07:00 UK time", "Go off duty", "Right now a moderator is on duty.")
+		pageHas(t, mod.Get("/mod").Body, "You&#39;re on duty until 07:00 UK time", "Go off duty", "Right now a moderator is on duty.")
 		pageHas(t, w.as(0).Get("/crisis").Body, "Right now a moderator is on duty.")
 		pageLacks(t, w.as(0).Get("/crisis").Body, "Right now nobody is.")
 		if got := w.reportedBy(w.reply, w.members[1], w.members[2]); got != "visible" {

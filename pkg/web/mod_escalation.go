@@ -28,7 +28,7 @@ func (s *Server) modEscalation(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := ModEscalationView{Base: s.base(c, "Escalation"), Escalation: lines[0], Instructions: d.Instructions, MoreAudit: d.MoreAudit}
+	v := ModEscalationView{Base: s.base(c, s.tr(c, "Escalation")), Escalation: lines[0], Instructions: d.Instructions, MoreAudit: d.MoreAudit}
 	for _, e := range d.Audit {
 		v.Audit = append(v.Audit, auditLine(e))
 	}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"strconv"
 	"time"
@@ -30,7 +31,7 @@ func (s *Server) escalationsView(c echo.Context, resolved bool, page int) (ModEs
 	if err != nil {
 		return ModEscalationsView{}, err
 	}
-	v := ModEscalationsView{Base: s.base(c, "Escalations"), Resolved: resolved, Instructions: p.Instructions}
+	v := ModEscalationsView{Base: s.base(c, s.tr(c, "Escalations")), Resolved: resolved, Instructions: p.Instructions}
 	if v.Escalations, err = s.escalationLines(ctx, p.Escalations, time.Now()); err != nil {
 		return v, err
 	}
@@ -64,7 +65,7 @@ func (s *Server) escalationLines(ctx context.Context, rows []moderation.Escalati
 		}
 		switch r.TargetType {
 		case moderation.EscalateItem:
-			l.What = "A post in “" + r.ThreadTitle + "”"
+			l.What = fmt.Sprintf(msg("A post in “%s”"), r.ThreadTitle)
 			if r.ThreadID != nil && r.PostID != nil {
 				l.URL = "/t/" + strconv.FormatInt(*r.ThreadID, 10) + "#p-" + strconv.FormatInt(*r.PostID, 10)
 				ptags := r.PostTags
@@ -73,12 +74,12 @@ func (s *Server) escalationLines(ctx context.Context, rows []moderation.Escalati
 				}
 				l.Post = &ModPostBody{Body: markup.Stored(r.PostHTML), Tags: labels(ptags, names)}
 			} else {
-				l.What = "A post that no longer exists"
+				l.What = msg("A post that no longer exists")
 			}
 		case moderation.EscalateCheckIn:
-			l.What, l.URL = "A check-in with "+l.Member, moderation.CheckInPath(r.TargetID)
+			l.What, l.URL = fmt.Sprintf(msg("A check-in with %s"), l.Member), moderation.CheckInPath(r.TargetID)
 		default:
-			l.What, l.URL = "The member "+l.Member, l.MemberURL
+			l.What, l.URL = fmt.Sprintf(msg("The member %s"), l.Member), l.MemberURL
 		}
 		out = append(out, l)
 	}

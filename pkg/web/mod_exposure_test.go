@@ -43,7 +43,7 @@ func TestModeratorsDayCountsWhatTheyOpened(t *testing.T) {
 		for _, id := range []int64{crisis, crisis, concern, warned, plain, crisis} {
 			r := mod.Get(fmt.Sprintf("/mod/items/%d", id))
 			wantStatus(t, r, http.StatusOK)
-			pageHas(t, r.Body, "<h1>Queue item</h1>", "I'm looking at this")
+			pageHas(t, r.Body, "<h1>Queue item</h1>", "I&#39;m looking at this")
 		}
 		page := mod.Get(fmt.Sprintf("/mod/items/%d", warned)).Body
 		pageHas(t, page, `<details class="post-tw" open>`, "WARNED-WORDS")
@@ -94,11 +94,11 @@ func TestSoftDailyLimitSuggestsABreak(t *testing.T) {
 		mod.Get(fmt.Sprintf("/mod/items/%d", crisis))
 		mod.Get(fmt.Sprintf("/mod/items/%d", concern))
 		q := mod.Get("/mod").Body
-		pageHas(t, q, "Your daily limit is 3; you've opened 2 so far.")
+		pageHas(t, q, "Your daily limit is 3; you&#39;ve opened 2 so far.")
 		pageLacks(t, q, "might be a good moment for a break")
 		mod.Get(fmt.Sprintf("/mod/items/%d", warned))
 		q = mod.Get("/mod").Body
-		pageHas(t, q, "You've opened 3 hard items today, and your own limit is 3.", "might be a good moment for a break",
+		pageHas(t, q, "You&#39;ve opened 3 hard items today, and your own limit is 3.", "might be a good moment for a break",
 			"Hand my items back and take a break")
 		pageLacks(t, w.as(w.siteMod).Get("/mod").Body, "might be a good moment for a break")
 

@@ -188,7 +188,7 @@ func TestCrisisPostTopsTheQueue(t *testing.T) {
 			t.Fatal("no matched phrases recorded")
 		}
 		q := w.as(w.griefMod).Get("/mod").Body
-		pageHas(t, q, "Wellbeing concern", "Why it's here")
+		pageHas(t, q, "Wellbeing concern", "Why it&#39;s here")
 		if a, b := strings.Index(q, "I want to kill myself"), strings.Index(q, "The lighthouse keeper"); a < 0 || b < 0 || a > b {
 			t.Fatal("the crisis post is not above the reported post")
 		}

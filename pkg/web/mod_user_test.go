@@ -58,7 +58,7 @@ func TestSuspendBanAndLift(t *testing.T) {
 		// A refused site-wide sanction re-renders the member's page with the message.
 		r = w.as(w.siteMod).PostForm(fmt.Sprintf("/mod/users/%d/warn", w.author), formValues("reason_detail", "  "))
 		wantStatus(t, r, http.StatusUnprocessableEntity)
-		pageHas(t, r.Body, "Please give a reason", "Wren's moderation record")
+		pageHas(t, r.Body, "Please give a reason", "Wren&#39;s moderation record")
 		wantStatus(t, w.as(w.siteMod).PostForm(fmt.Sprintf("/mod/users/%d/lift", w.author), formValues()), http.StatusSeeOther)
 		if u := w.user(w.author); u.Status != auth.StatusActive || u.StatusUntil != nil {
 			t.Fatalf("lifted user %+v", u)
