@@ -117,8 +117,11 @@ const followersInsert = `INSERT INTO notifications (user_id, kind, actor_id, pos
 // or a mention. Past the notice's own post, only while they still follow
 // the thread, so muting or unfollowing stops the count. Blocks and tags
 // are applied here, when the notice is read, because the notice was
-// written before the later replies existed.
-const followWindow = `q.thread_id = n.thread_id AND q.id >= n.post_id
+// written before the later replies existed. "q.id + 0" keeps the planner
+// on the thread's index: on PostgreSQL, with a member's 2,000 unread
+// notices, it otherwise ANDs a range of the primary key (tens of thousands
+// of rows) into every probe, and the stability check took 12 s, not 0.8 s.
+const followWindow = `q.thread_id = n.thread_id AND q.id + 0 >= n.post_id
 	AND (n.read_at IS NULL OR q.created_at <= n.read_at)
 	AND q.status = '` + forum.StatusVisible + `'
 	AND (q.author_id IS NULL OR q.author_id <> n.user_id)
