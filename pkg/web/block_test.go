@@ -211,7 +211,7 @@ func checkBlockedPostFolded(t *testing.T, ash, birch, cedar *poster, cedarThread
 	if i < 0 || j < 0 {
 		t.Fatal("posts missing from the thread")
 	}
-	if !strings.Contains(r.Body[i:j], `<details class="blocked-post"><summary>A post from a member you've blocked. Show it</summary>`) {
+	if !strings.Contains(r.Body[i:j], `<details class="blocked-post"><summary>A post from a member you&#39;ve blocked. Show it</summary>`) {
 		t.Fatalf("birch's post is not folded for ash:\n%s", r.Body[i:j])
 	}
 	if strings.Count(r.Body, `class="blocked-post"`) != 1 {

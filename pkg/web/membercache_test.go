@@ -75,13 +75,13 @@ func TestMemberSettingsKeptUntilTheyChange(t *testing.T) {
 
 		exec("INSERT INTO tag_prefs (user_id, tag_slug, mode, updated_at) VALUES (?, 'abuse', 'hide', ?)", uid, now)
 		body, _ = view()
-		pageHas(t, body, "This thread is tagged Abuse, which you've chosen to hide")
+		pageHas(t, body, "This thread is tagged Abuse, which you&#39;ve chosen to hide")
 
 		exec("DELETE FROM tag_prefs WHERE user_id = ?", uid)
 		exec("INSERT INTO blocks (blocker_id, blocked_id, created_at) VALUES (?, ?, ?)", uid, author, now)
 		body, _ = view()
-		pageHas(t, body, "A post from a member you've blocked")
-		pageLacks(t, body, "This thread is tagged Abuse, which you've chosen to hide")
+		pageHas(t, body, "A post from a member you&#39;ve blocked")
+		pageLacks(t, body, "This thread is tagged Abuse, which you&#39;ve chosen to hide")
 
 		exec("INSERT INTO member_notices (user_id, kind, message, reason, link, created_at) VALUES (?, 'warning', 'Please be gentle with each other', '', '', ?)", uid, now)
 		body, _ = view()

@@ -104,12 +104,12 @@ func TestBlockAnonymousAuthor(t *testing.T) {
 		w.hidden(t, flash.Body)
 		// Their anonymous posts fold away, everywhere; their named posts
 		// do not, so the block tells Maple nothing.
-		pageHas(t, flash.Body, "A post from a member you've blocked")
+		pageHas(t, flash.Body, "A post from a member you&#39;ve blocked")
 		r = w.mapleC.Get("/t/" + idStr(w.mapleThread))
-		pageHas(t, r.Body, "A post from a member you've blocked")
+		pageHas(t, r.Body, "A post from a member you&#39;ve blocked")
 		r = w.mapleC.Get("/t/" + idStr(named))
 		pageHas(t, r.Body, "Words under a pseudonym", anonName)
-		pageLacks(t, r.Body, "A post from a member you've blocked")
+		pageLacks(t, r.Body, "A post from a member you&#39;ve blocked")
 		// The block list names the thread, never the author.
 		r = w.mapleC.Get("/settings/blocks")
 		pageHas(t, r.Body, "Anonymous authors you blocked", anonTitle, "/settings/blocks/anonymous/")
@@ -136,7 +136,7 @@ func TestBlockAnonymousAuthor(t *testing.T) {
 			t.Fatalf("anonymous block %d, %v", id, err)
 		}
 		wantStatus(t, w.mapleC.PostForm("/settings/blocks/anonymous/"+idStr(id)+"/unblock", nil), http.StatusSeeOther)
-		pageLacks(t, w.mapleC.Get("/t/"+idStr(w.thread)).Body, "A post from a member you've blocked")
+		pageLacks(t, w.mapleC.Get("/t/"+idStr(w.thread)).Body, "A post from a member you&#39;ve blocked")
 	})
 }
 
@@ -148,7 +148,7 @@ func TestNamedBlockHoldsOnAnonymousPosts(t *testing.T) {
 		wantStatus(t, w.mapleC.PostForm("/u/"+anonName+"/block", nil), http.StatusSeeOther)
 		w.mapleC.Get("/settings") // the flash that names whom they blocked
 		r := w.mapleC.Get("/t/" + idStr(w.thread))
-		pageHas(t, r.Body, "A post from a member you've blocked")
+		pageHas(t, r.Body, "A post from a member you&#39;ve blocked")
 		w.hidden(t, r.Body)
 		r = w.mapleC.Get("/search?q=marmalade")
 		pageHas(t, r.Body, "Anonymous member")

@@ -58,7 +58,7 @@ func TestTriggerWarningsReadersControl(t *testing.T) {
 		pageLacks(t, r.Body, "A heavy night")
 		pageHas(t, r.Body, "A lighter day")
 		r = reader.c.Get("/t/" + idStr(tagged))
-		pageHas(t, r.Body, "This thread is tagged Self-harm, which you've chosen to hide. Open it anyway", "TAGGEDBODY")
+		pageHas(t, r.Body, "This thread is tagged Self-harm, which you&#39;ve chosen to hide. Open it anyway", "TAGGEDBODY")
 		// Someone else keeps the default.
 		pageHas(t, v.Get("/g/depression").Body, "A heavy night")
 		// A hidden tag on a reply in an untagged thread folds just that post.
