@@ -64,7 +64,8 @@ type Unread struct {
 	// version (auth.User.NoticeVersion) can change Count. It is false
 	// while a followed-thread notice is unread with no post in it the
 	// member can see: the next reply there would show it without writing
-	// any row of theirs.
+	// any row of theirs, unless Count is already at UnreadCountCap: such a
+	// reply could only add to a count that shows "99+" already.
 	Stable bool
 }
 

@@ -243,14 +243,24 @@ var unsettledQuery = `SELECT 1 FROM notifications n
 	WHERE n.user_id = ? AND n.read_at IS NULL AND n.kind = '` + forum.NoteThreadReply + `'
 		AND NOT EXISTS (SELECT 1 FROM posts q WHERE ` + followWindow + `)`
 
+// unreadQuery reads the count and whether it is stable in one statement.
+// A count at forum.UnreadCountCap is stable without looking further: a
+// reply reviving a notice can only add to it, and it shows "99+" already.
+// So the unsettled notices are looked for only while fewer than the cap
+// count, and neither part reads more than about the cap's worth of notices
+// a member can see, whatever their backlog. CASE, unlike OR, is sure to
+// evaluate its branches only as needed on both databases.
+var unreadQuery = `SELECT u.c, CASE WHEN u.c >= ? THEN 1 WHEN EXISTS (` + unsettledQuery + `) THEN 0 ELSE 1 END
+	FROM (SELECT (` + unreadCountQuery + `) AS c) u`
+
 // UnreadCount implements forum.PostingStore.
 func (s *Forum) UnreadCount(ctx context.Context, userID int64) (forum.Unread, error) {
 	var u forum.Unread
-	var unsettled bool
-	err := scanRows(s.db.read(ctx), `SELECT (`+unreadCountQuery+`), EXISTS (`+unsettledQuery+`)`,
-		[]any{userID, forum.StatusVisible, forum.StatusRedacted, forum.ModeHide, forum.UnreadCountCap, userID},
-		func(r *sql.Rows) error { return r.Scan(&u.Count, &unsettled) })
-	u.Stable = !unsettled
+	var stable int
+	err := scanRows(s.db.read(ctx), unreadQuery,
+		[]any{forum.UnreadCountCap, userID, userID, forum.StatusVisible, forum.StatusRedacted, forum.ModeHide, forum.UnreadCountCap},
+		func(r *sql.Rows) error { return r.Scan(&u.Count, &stable) })
+	u.Stable = stable == 1
 	return u, translate(err)
 }
 
