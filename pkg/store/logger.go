@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"time"
@@ -37,7 +38,7 @@ func (db *DB) setLogger(l *slog.Logger) {
 	}
 	gl := gormLog{
 		Interface: logger.NewSlogLogger(l, logger.Config{
-			SlowThreshold:             200 * time.Millisecond,
+			SlowThreshold:             slowQuery,
 			LogLevel:                  logger.Warn,
 			IgnoreRecordNotFoundError: true,
 			ParameterizedQueries:      true,
@@ -51,6 +52,9 @@ func (db *DB) setLogger(l *slog.Logger) {
 	}
 }
 
+// slowQuery is how long a statement runs before it is logged as slow.
+const slowQuery = 200 * time.Millisecond
+
 // gormLog is GORM's slog logger with its messages formatted: GORM passes
 // printf-style messages ("got error %v") and arguments, which the slog
 // logger would print as they are.
@@ -63,6 +67,18 @@ type gormLog struct {
 // LogMode implements logger.Interface.
 func (g gormLog) LogMode(level logger.LogLevel) logger.Interface {
 	return gormLog{Interface: g.Interface.LogMode(level), log: g.log, level: level}
+}
+
+// Trace implements logger.Interface. GORM's slog logger builds the
+// statement's text (with its arguments written in) for every statement
+// before deciding whether to log it; only an error or a slow statement is
+// logged below the Info level, so the others return before that work.
+func (g gormLog) Trace(ctx context.Context, begin time.Time, fc func() (string, int64), err error) {
+	quiet := (err == nil || errors.Is(err, gorm.ErrRecordNotFound)) && time.Since(begin) <= slowQuery
+	if quiet && g.level < logger.Info {
+		return
+	}
+	g.Interface.Trace(ctx, begin, fc, err)
 }
 
 // Info implements logger.Interface.

@@ -34,6 +34,8 @@ type Renderer struct {
 	// langs are each language's template functions, set by Localise
 	// before the first page is rendered.
 	langs map[string]template.FuncMap
+	// funcs are the functions NewRenderer was given.
+	funcs template.FuncMap
 	bufs  sync.Pool
 }
 
@@ -73,7 +75,7 @@ func NewRenderer(fsys fs.FS, funcs template.FuncMap) (*Renderer, error) {
 			return nil, fmt.Errorf("parse %s: %w", pattern, err)
 		}
 	}
-	r := &Renderer{base: base, pages: map[string]*page{}, langs: map[string]template.FuncMap{}}
+	r := &Renderer{base: base, pages: map[string]*page{}, langs: map[string]template.FuncMap{}, funcs: funcs}
 	r.bufs.New = func() any { return new(bytes.Buffer) }
 	err := fs.WalkDir(fsys, "pages", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || path.Ext(p) != ".html" {
@@ -124,7 +126,18 @@ func (r *Renderer) parse(pg *page, funcs template.FuncMap) (*template.Template, 
 	if t, err = t.New(path.Base(pg.file)).Parse(pg.src); err != nil {
 		return nil, fmt.Errorf("parse %s: %w", pg.file, err)
 	}
+	tfn, _ := lookupFunc(funcs, r.funcs, "t").(func(string, ...any) string)
+	tmfn, _ := lookupFunc(funcs, r.funcs, "tm").(func(string, ...any) template.HTML)
+	foldMessages(t, tfn, tmfn)
 	return t, nil
+}
+
+// lookupFunc is the function called name in funcs, or else in def.
+func lookupFunc(funcs, def template.FuncMap, name string) any {
+	if f, ok := funcs[name]; ok {
+		return f
+	}
+	return def[name]
 }
 
 // template returns the parsed page called name in language lang (the
