@@ -49,7 +49,7 @@ func TestMemberPagesInSpanish(t *testing.T) {
 		mine.Header.Set("Accept-Language", "en-GB,en;q=0.9")
 		wantRedirect(t, mine.PostForm("/settings/language", formValues("language", "es")), "/settings")
 		pageHas(t, mine.Get("/checkins").Body, "<h1>Tus seguimientos</h1>", "De los moderadores de Grief &amp; Loss")
-		pageHas(t, mine.Get("/settings/warnings").Body, "<h1>Advertencias de contenido</h1>", "Guardar mis elecciones")
+		pageHas(t, mine.Get("/settings/warnings").Body, "<h1>Avisos de contenido</h1>", "Guardar mis elecciones")
 		r = mine.Get(checkIn)
 		pageHas(t, r.Body, `<html lang="es">`, "Un seguimiento de los moderadores de Grief &amp; Loss")
 		pageLacks(t, r.Body, "A check-in from")
