@@ -11,6 +11,7 @@ import (
 
 	"hearth/pkg/auth"
 	"hearth/pkg/forum"
+	"hearth/pkg/i18n"
 )
 
 var roleFields = []string{"role", "scope", "reason"}
@@ -43,7 +44,7 @@ func (s *Server) peopleView(c echo.Context, q string) (PeopleView, error) {
 		p, err := s.deps.Auth.FindPerson(ctx, a, q)
 		switch {
 		case err == nil:
-			pv := personView(p, names, a)
+			pv := personView(s.printer(c), p, names, a)
 			v.Found = &pv
 		case !isNotFound(err):
 			return v, err
@@ -57,16 +58,16 @@ func (s *Server) peopleView(c echo.Context, q string) (PeopleView, error) {
 		return v, err
 	}
 	for _, p := range staff {
-		v.Staff = append(v.Staff, personView(p, names, a))
+		v.Staff = append(v.Staff, personView(s.printer(c), p, names, a))
 	}
 	return v, nil
 }
 
-func personView(p auth.Person, groupNames map[int64]string, a *auth.Actor) PersonView {
+func personView(pr *i18n.Printer, p auth.Person, groupNames map[int64]string, a *auth.Actor) PersonView {
 	u := p.User
 	pv := PersonView{
 		ID: u.ID, Name: u.Username, Role: string(u.Role), Status: string(u.Status), StatusUntil: u.StatusUntil,
-		StatusReason: u.StatusReason, SiteWide: u.ModeratorSiteWide, Joined: u.CreatedAt, JoinedMonth: monthOf(u.CreatedAt), GroupIDs: map[int64]bool{},
+		StatusReason: u.StatusReason, SiteWide: u.ModeratorSiteWide, Joined: u.CreatedAt, JoinedMonth: pr.MonthYear(u.CreatedAt), GroupIDs: map[int64]bool{},
 		Changeable: auth.CanChangeRole(a, u.ID, u.Role), Lead: u.SafeguardingLead,
 	}
 	for _, g := range p.Groups {

@@ -12,6 +12,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"hearth/pkg/forum"
+	"hearth/pkg/i18n"
 )
 
 // The read API (api_groups.go, api_group_threads.go, api_thread.go) answers
@@ -144,7 +145,7 @@ func (s *Server) apiPost(c echo.Context, h forum.ThreadHead, p forum.PostRow, na
 
 // apiAuthor names an author through publicAuthor.
 func (s *Server) apiAuthor(c echo.Context, name string, id *int64, anonymous bool) APIAuthor {
-	a := publicAuthor(name, id, anonymous, 0)
+	a := publicAuthor(s.i18n.Printer(i18n.Source), name, id, anonymous, 0)
 	out := APIAuthor{Name: a.Name, Anonymous: a.Anonymous}
 	if a.Profile {
 		u := s.absURL(c, "/u/"+url.PathEscape(a.Name))

@@ -41,7 +41,7 @@ func BenchmarkThreadTemplate(b *testing.B) {
 	for i := range 50 {
 		at := now.Add(-time.Duration(50-i) * time.Hour)
 		pv := PostView{ID: int64(100 + i), Opening: i == 0, Indent: i % 6, AuthorName: "member" + itoa(int64(i%12)), AuthorKnown: true,
-			CreatedAt: at, Created: timeText(at, now), Body: body, Mode: forum.ModeShow,
+			CreatedAt: at, Created: timeText(s.i18n.Printer("en"), at, now), Body: body, Mode: forum.ModeShow,
 			CanReply: true, CanQuote: true, CanReact: true, CanReport: true, PeopleReact: i%3 == 0}
 		if i%7 == 0 {
 			pv.Tags, pv.TagNames, pv.Mode = tags, "Death and loss", forum.ModeWarn

@@ -68,8 +68,8 @@ func (s *Server) checkInNewView(c echo.Context, d moderation.CheckInDraft, tmpl 
 		v.OpenURL = moderation.CheckInPath(d.OpenID)
 	}
 	if d.QuietUntil != nil {
-		v.Quiet = d.Subject.Username + " closed a check-in less than a day ago. No other check-in can be sent to them until " +
-			exactTime(*d.QuietUntil) + ", unless they reopen it."
+		v.Quiet = s.tr(c, "%s closed a check-in less than a day ago. No other check-in can be sent to them until %s, unless they reopen it.",
+			d.Subject.Username, s.printer(c).Date(*d.QuietUntil))
 	}
 	return v
 }

@@ -74,7 +74,7 @@ func (s *Server) checkInView(c echo.Context, id int64) (CheckInView, error) {
 		v.PostURL = modPostPath(*r.PostID)
 	}
 	if e := d.Escalation; e != nil {
-		v.Escalated = &EscalationLine{ID: e.ID, Reason: e.Reason, CreatedAt: e.CreatedAt, Since: agoFrom(e.CreatedAt, time.Now())}
+		v.Escalated = &EscalationLine{ID: e.ID, Reason: e.Reason, CreatedAt: e.CreatedAt, Since: s.printer(c).Ago(e.CreatedAt, time.Now())}
 	}
 	v.Escalate, err = s.escalateForm(c, moderation.EscalateCheckIn, r.ID, moderation.CheckInPath(r.ID))
 	return v, err

@@ -41,7 +41,7 @@ func (s *Server) renderPreview(c echo.Context, v *ComposeView, d forum.Draft) er
 
 // wordsKept ends the refusal of a post that was sent: nothing typed is
 // lost.
-const wordsKept = "Your words haven't been posted; they're still here so you can keep them."
+var wordsKept = msg("Your words haven't been posted; they're still here so you can keep them.")
 
 // composeFailed re-renders the composer after a failed submission with the
 // member's text: 422 for validation, 429 over a flood limit, 403 when a
@@ -55,7 +55,7 @@ func (s *Server) composeFailed(c echo.Context, v *ComposeView, err error) error 
 	}
 	if fe, ok := asFlood(err); ok {
 		retryAfter(c, fe.Seconds())
-		v.Refusal, v.Form.Refused = floodText(fe)+" "+wordsKept, false
+		v.Refusal, v.Form.Refused = floodText(s.printer(c), fe)+" "+s.tr(c, wordsKept), false
 		return renderPage(c, http.StatusTooManyRequests, pageCompose, v)
 	}
 	if r, ok := forum.AsRefusal(err); ok {
@@ -65,17 +65,17 @@ func (s *Server) composeFailed(c echo.Context, v *ComposeView, err error) error 
 		if errors.Is(r, forum.ErrNotFound) {
 			status = http.StatusNotFound
 		}
-		v.Refusal, v.Form.Refused = r.Message()+" "+wordsKept, true
+		v.Refusal, v.Form.Refused = s.tr(c, r.Message())+" "+s.tr(c, wordsKept), true
 		return renderPage(c, status, pageCompose, v)
 	}
 	if s.unavailable(err) {
 		s.log.Error("post failed: database unavailable", "request_id", reqID(c), "route", c.Path(), "err", err.Error())
 		retryAfter(c, outageRetry)
-		v.Refusal = outageText + " " + wordsKept + " Sending it again once Hearth is back never posts it twice."
+		v.Refusal = s.tr(c, outageText) + " " + s.tr(c, wordsKept) + " " + s.tr(c, "Sending it again once Hearth is back never posts it twice.")
 		return renderPage(c, http.StatusServiceUnavailable, pageCompose, v)
 	}
 	s.log.Error("post failed", "request_id", reqID(c), "route", c.Path(), "err", err.Error())
-	v.Refusal = "Something went wrong on our side and your words weren't posted. They're still here: please try again in a moment. (Reference: " + reqID(c) + ")"
+	v.Refusal = s.tr(c, "Something went wrong on our side and your words weren't posted. They're still here: please try again in a moment. (Reference: %s)", reqID(c))
 	return renderPage(c, http.StatusInternalServerError, pageCompose, v)
 }
 
@@ -85,14 +85,14 @@ func (s *Server) composeFailed(c echo.Context, v *ComposeView, err error) error 
 func (s *Server) afterPost(c echo.Context, res forum.Posted, ok string) {
 	s.setCare(c, careFor(res.Screening))
 	if res.Held() {
-		msg := "Thank you. Your post is waiting for a moderator to look at it; you can see it, and others will once it's approved. You'll hear from us when it has been reviewed."
+		text := s.tr(c, "Thank you. Your post is waiting for a moderator to look at it; you can see it, and others will once it's approved. You'll hear from us when it has been reviewed.")
 		if cv := s.coverView(c, ""); cv != nil && !cv.Around {
-			msg += " " + cv.Hours + " " + cv.Now + " It may wait until then."
+			text += " " + cv.Hours + " " + cv.Now + " " + s.tr(c, "It may wait until then.")
 		}
-		s.setFlash(c, msg)
+		s.setFlash(c, text)
 		return
 	}
-	s.setFlash(c, ok)
+	s.setFlash(c, s.tr(c, ok))
 }
 
 // gone reports whether err means the thread or group a form was sent to does
@@ -112,14 +112,16 @@ func (s *Server) goneComposer(c echo.Context, d forum.Draft, withTitle bool) err
 		return err
 	}
 	d = forum.CleanDraft(d)
-	what := "thread"
+	heading := msg("This thread isn't available")
+	refusal := msg("The thread you were writing in doesn't exist or is no longer available, so your words couldn't be posted. They're still here so you can copy and keep them.")
 	if withTitle {
-		what = "group"
+		heading = msg("This group isn't available")
+		refusal = msg("The group you were writing in doesn't exist or is no longer available, so your words couldn't be posted. They're still here so you can copy and keep them.")
 	}
 	v := ComposeView{
-		Base:    s.base(c, "This "+what+" isn't available"),
-		Heading: "This " + what + " isn't available",
-		Refusal: "The " + what + " you were writing in doesn't exist or is no longer available, so your words couldn't be posted. They're still here so you can copy and keep them.",
+		Base:    s.base(c, s.tr(c, heading)),
+		Heading: s.tr(c, heading),
+		Refusal: s.tr(c, refusal),
 		Form: ComposeForm{Action: c.Request().URL.Path, WithTitle: withTitle, Title: d.Title, Body: d.Body,
 			Tags: tagChoices(vocab, d.Tags), Refused: true},
 	}
@@ -140,7 +142,7 @@ func formSummary(errs map[string]string) ErrorSummary {
 		{"parent_id", "parent-error"}, {"title", "title"}, {"body", "body"}, {"trigger_warnings", "trigger-warnings"},
 		{"anonymous", "anonymous"},
 	}
-	s := ErrorSummary{Heading: "Your post needs a small change before it can go up"}
+	s := ErrorSummary{Heading: msg("Your post needs a small change before it can go up")}
 	for _, f := range order {
 		if m, ok := errs[f.field]; ok {
 			s.Items = append(s.Items, SummaryItem{Target: f.id, Message: m})

@@ -30,16 +30,16 @@ func confirmed(c echo.Context) bool {
 // whose slip costs a member dearly: their forms carry a "confirm" box with
 // this sentence, and nothing is done until it is ticked.
 var confirmSentences = map[string]string{
-	"redact":        "Yes, replace this post's words for good",
-	"thread-redact": "Yes, replace the thread's title and opening post for good",
-	"ban":           "Yes, ban this member from Hearth",
+	"redact":        msg("Yes, replace this post's words for good"),
+	"thread-redact": msg("Yes, replace the thread's title and opening post for good"),
+	"ban":           msg("Yes, ban this member from Hearth"),
 }
 
 // confirmMessages say what the unticked box means.
 var confirmMessages = map[string]string{
-	"redact":        "Tick the box to confirm: redacting can't be undone.",
-	"thread-redact": "Tick the box to confirm: redacting the thread can't be undone.",
-	"ban":           "Tick the box to confirm the ban.",
+	"redact":        msg("Tick the box to confirm: redacting can't be undone."),
+	"thread-redact": msg("Tick the box to confirm: redacting the thread can't be undone."),
+	"ban":           msg("Tick the box to confirm the ban."),
 }
 
 // unconfirmed is the refusal of a moderator action form whose confirm box

@@ -103,7 +103,7 @@ func (s *Server) memberEscalation(c echo.Context, v *ModUserView) error {
 		return err
 	}
 	if e, ok := es[v.UserID]; ok {
-		v.Escalated = &EscalationLine{ID: e.ID, Reason: e.Reason, CreatedAt: e.CreatedAt, Since: agoFrom(e.CreatedAt, time.Now())}
+		v.Escalated = &EscalationLine{ID: e.ID, Reason: e.Reason, CreatedAt: e.CreatedAt, Since: s.printer(c).Ago(e.CreatedAt, time.Now())}
 		return nil
 	}
 	v.Escalate, err = s.escalateForm(c, moderation.EscalateMember, v.UserID, "/mod/users/"+strconv.FormatInt(v.UserID, 10))

@@ -12,6 +12,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"hearth/pkg/forum"
+	"hearth/pkg/i18n"
 )
 
 // Hearth's Atom feeds (feed_site.go, feed_group.go, feed_thread.go) show
@@ -45,8 +46,16 @@ func (s *Server) absURL(c echo.Context, path string) string {
 	return scheme + "://" + c.Request().Host + path
 }
 
-// newFeed starts the feed served at self about the page at page.
+// feedPrinter writes the feeds' own words (titles, warnings, placeholders)
+// in the instance's default language: a feed is fetched by a reader on
+// nobody's behalf, and one copy with one ETag serves everyone, so it cannot
+// follow each asker's language.
+func (s *Server) feedPrinter() *i18n.Printer { return s.i18n.Printer(s.cfg.DefaultLanguage) }
+
+// newFeed starts the feed served at self about the page at page, saying
+// which language its words are in.
 func (s *Server) newFeed(c echo.Context, page, title, subtitle string) atomFeed {
+	c.Response().Header().Set("Content-Language", s.feedPrinter().Lang())
 	self := s.absURL(c, feedPath(page))
 	return atomFeed{
 		ID:       self,
@@ -80,21 +89,21 @@ func writeFeed(c echo.Context, f atomFeed, fallback time.Time) error {
 }
 
 // warningPrefix is what comes before a warned entry's title.
-func warningPrefix(ls []TagLabel) string {
+func warningPrefix(p *i18n.Printer, ls []TagLabel) string {
 	if len(ls) == 0 {
 		return ""
 	}
-	return "[Warning: " + tagText(ls) + "] "
+	return p.T("[Warning: %s]", tagText(ls)) + " "
 }
 
 // warnedSummary stands in for the words of a warned entry.
-func warnedSummary(ls []TagLabel) *atomText {
-	return &atomText{Type: "text", Body: "This carries a trigger warning (" + tagText(ls) + "), so its words are not in the feed. Follow the link to read it on Hearth, folded until you open it."}
+func warnedSummary(p *i18n.Printer, ls []TagLabel) *atomText {
+	return &atomText{Type: "text", Body: p.T("This carries a trigger warning (%s), so its words are not in the feed. Follow the link to read it on Hearth, folded until you open it.", tagText(ls))}
 }
 
 // author is an entry's author element.
 func (s *Server) feedAuthor(c echo.Context, name string, id *int64, anonymous bool) atomPerson {
-	a := publicAuthor(name, id, anonymous, 0)
+	a := publicAuthor(s.feedPrinter(), name, id, anonymous, 0)
 	p := atomPerson{Name: a.Name}
 	if a.Profile {
 		p.URI = s.absURL(c, "/u/"+url.PathEscape(a.Name))
@@ -114,13 +123,13 @@ func (s *Server) categories(c echo.Context, ls []TagLabel) []atomCategory {
 // entryBody fills e's content from a post as a visitor sees it: the
 // stored, sanitised HTML of a visible post; the placeholder of a redacted
 // one; for a warned post only a summary saying so.
-func entryBody(e *atomEntry, p forum.Post, warned []TagLabel) {
+func entryBody(fp *i18n.Printer, e *atomEntry, p forum.Post, warned []TagLabel) {
 	v := visitorPost(p)
 	switch {
 	case !v.Body:
-		e.Content = &atomText{Type: "text", Body: v.Placeholder}
+		e.Content = &atomText{Type: "text", Body: fp.T(v.Placeholder)}
 	case len(warned) > 0:
-		e.Summary = warnedSummary(warned)
+		e.Summary = warnedSummary(fp, warned)
 	default:
 		e.Content = &atomText{Type: "html", Body: p.BodyHTML}
 	}
@@ -137,9 +146,10 @@ func (s *Server) threadEntry(c echo.Context, t forum.FeedThread, names map[strin
 	}
 	warned := labels(tags, names)
 	link := s.absURL(c, "/t/"+itoa(t.ID))
+	fp := s.feedPrinter()
 	e := atomEntry{
 		ID:         link,
-		Title:      atomText{Type: "text", Body: warningPrefix(warned) + t.Title},
+		Title:      atomText{Type: "text", Body: warningPrefix(fp, warned) + t.Title},
 		Published:  atomTime(t.CreatedAt),
 		Updated:    atomTime(t.CreatedAt),
 		Author:     s.feedAuthor(c, t.AuthorName, t.AuthorID, t.Anonymous),
@@ -151,13 +161,13 @@ func (s *Server) threadEntry(c echo.Context, t forum.FeedThread, names map[strin
 		// A visitor's page of this thread does not show the opening
 		// post's words, nor does its entry; it says nothing about why.
 		if len(warned) > 0 {
-			e.Summary = warnedSummary(warned)
+			e.Summary = warnedSummary(fp, warned)
 		}
 	default:
 		if u := forum.LatestUpdate(*op); u.After(t.CreatedAt) {
 			e.Updated = atomTime(u)
 		}
-		entryBody(&e, *op, warned)
+		entryBody(fp, &e, *op, warned)
 	}
 	return e
 }
@@ -171,20 +181,21 @@ func (s *Server) postEntry(c echo.Context, h forum.ThreadHead, p forum.PostRow, 
 	}
 	warned := labels(tags, names)
 	author := s.feedAuthor(c, p.AuthorName, p.AuthorID, p.Anonymous)
+	fp := s.feedPrinter()
 	title := h.Title
 	if p.ParentID != nil {
-		title = "Reply from " + author.Name + " in " + strings.TrimSpace(h.Title)
+		title = fp.T("Reply from %s in %s", author.Name, strings.TrimSpace(h.Title))
 	}
 	link := s.absURL(c, "/p/"+itoa(p.ID))
 	e := atomEntry{
 		ID:         link,
-		Title:      atomText{Type: "text", Body: warningPrefix(warned) + title},
+		Title:      atomText{Type: "text", Body: warningPrefix(fp, warned) + title},
 		Published:  atomTime(p.CreatedAt),
 		Updated:    atomTime(forum.LatestUpdate(p.Post)),
 		Author:     author,
 		Links:      []atomLink{{Rel: "alternate", Type: "text/html", Href: link}},
 		Categories: s.categories(c, warned),
 	}
-	entryBody(&e, p.Post, warned)
+	entryBody(fp, &e, p.Post, warned)
 	return e
 }

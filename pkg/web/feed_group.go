@@ -22,7 +22,8 @@ func (s *Server) groupFeed(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	f := s.newFeed(c, "/g/"+url.PathEscape(g.Slug), "Hearth: new threads in "+g.Name, "The newest threads in "+g.Name+" on Hearth")
+	fp := s.feedPrinter()
+	f := s.newFeed(c, "/g/"+url.PathEscape(g.Slug), fp.T("Hearth: new threads in %s", g.Name), fp.T("The newest threads in %s on Hearth", g.Name))
 	for _, t := range ts {
 		f.Entries = append(f.Entries, s.threadEntry(c, t, names))
 	}

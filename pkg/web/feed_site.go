@@ -17,7 +17,8 @@ func (s *Server) siteFeed(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	f := s.newFeed(c, "/", "Hearth: new threads", "The newest threads in every group on Hearth")
+	fp := s.feedPrinter()
+	f := s.newFeed(c, "/", fp.T("Hearth: new threads"), fp.T("The newest threads in every group on Hearth"))
 	for _, t := range ts {
 		f.Entries = append(f.Entries, s.threadEntry(c, t, names))
 	}

@@ -17,8 +17,9 @@ func (s *Server) threadFeed(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	warned := warningPrefix(labels(h.Tags, names))
-	f := s.newFeed(c, "/t/"+itoa(h.ID), warned+"Hearth: new posts in "+h.Title, "The newest posts in this thread in "+h.GroupName+" on Hearth")
+	fp := s.feedPrinter()
+	warned := warningPrefix(fp, labels(h.Tags, names))
+	f := s.newFeed(c, "/t/"+itoa(h.ID), warned+fp.T("Hearth: new posts in %s", h.Title), fp.T("The newest posts in this thread in %s on Hearth", h.GroupName))
 	for _, p := range ps {
 		f.Entries = append(f.Entries, s.postEntry(c, h, p, names))
 	}

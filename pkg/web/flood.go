@@ -8,6 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"hearth/pkg/auth"
+	"hearth/pkg/i18n"
 )
 
 // Flood limits (pkg/auth/flood.go): the handlers that post, edit, react,
@@ -30,24 +31,35 @@ func asFlood(err error) (*auth.FloodError, bool) {
 
 // floodText is the refusal a member reads: what happened, that it is not
 // a judgement of them, and how long to wait.
-func floodText(fe *auth.FloodError) string {
-	what := map[string]string{
-		auth.FloodThread: "started several threads in a short time",
-		auth.FloodReply:  "sent several replies in a short time",
-		auth.FloodEdit:   "saved several edits in a short time",
-		auth.FloodReact:  "reacted many times in a short time",
-		auth.FloodReport: "sent several reports in a short time",
-		auth.FloodSignup: "been several new accounts from this connection in a short time",
-	}[fe.Action]
-	if what == "" {
-		what = "been a lot of activity in a short time"
+func floodText(p *i18n.Printer, fe *auth.FloodError) string {
+	sentence, ok := floodSentences[fe.Action]
+	if !ok {
+		sentence = msg("There has been a lot of activity in a short time, so Hearth is pausing this for a moment to keep the site calm for everyone. Please wait %s and try again.")
 	}
-	who := "You've "
-	if fe.Action == auth.FloodSignup {
-		who = "There have "
+	return p.T(sentence, floodWait(p, fe.Seconds()))
+}
+
+// floodSentences are the refusals of each limited action, whole so that
+// each language can say them its own way.
+var floodSentences = map[string]string{
+	auth.FloodThread: msg("You've started several threads in a short time, so Hearth is pausing this for a moment to keep the site calm for everyone. Please wait %s and try again."),
+	auth.FloodReply:  msg("You've sent several replies in a short time, so Hearth is pausing this for a moment to keep the site calm for everyone. Please wait %s and try again."),
+	auth.FloodEdit:   msg("You've saved several edits in a short time, so Hearth is pausing this for a moment to keep the site calm for everyone. Please wait %s and try again."),
+	auth.FloodReact:  msg("You've reacted many times in a short time, so Hearth is pausing this for a moment to keep the site calm for everyone. Please wait %s and try again."),
+	auth.FloodReport: msg("You've sent several reports in a short time, so Hearth is pausing this for a moment to keep the site calm for everyone. Please wait %s and try again."),
+	auth.FloodSignup: msg("There have been several new accounts from this connection in a short time, so Hearth is pausing this for a moment to keep the site calm for everyone. Please wait %s and try again."),
+}
+
+// floodWait is how long to wait, rounded up to a whole unit, as
+// auth.FloodError.Wait says it in English.
+func floodWait(p *i18n.Printer, secs int) string {
+	if secs < 60 {
+		return p.T("about %d seconds", secs)
 	}
-	return who + what + ", so Hearth is pausing this for a moment to keep the site calm for everyone. Please wait " +
-		fe.Wait() + " and try again."
+	if m := (secs + 59) / 60; m < 60 {
+		return p.T("about %d minutes", m)
+	}
+	return p.T("about %d hours", (secs+3599)/3600)
 }
 
 // retryAfter sets the Retry-After header to secs seconds.
@@ -59,6 +71,6 @@ func retryAfter(c echo.Context, secs int) {
 // Retry-After and a calm page.
 func (s *Server) floodPage(c echo.Context, fe *auth.FloodError) error {
 	retryAfter(c, fe.Seconds())
-	v := ErrorView{Base: s.base(c, "Please slow down"), Status: http.StatusTooManyRequests, Heading: "Please slow down", Message: floodText(fe)}
+	v := ErrorView{Base: s.base(c, s.tr(c, "Please slow down")), Status: http.StatusTooManyRequests, Heading: s.tr(c, "Please slow down"), Message: floodText(s.printer(c), fe)}
 	return renderPage(c, http.StatusTooManyRequests, pageError, v)
 }

@@ -14,7 +14,7 @@ import (
 // post's automatic warning and placeholderFolded instead of its words.
 
 // placeholderFolded stands in for the words of a folded post.
-const placeholderFolded = "This post is folded behind an automatic warning until a moderator has read it. Moderators have been told."
+var placeholderFolded = msg("This post is folded behind an automatic warning until a moderator has read it. Moderators have been told.")
 
 // foldFor reports whether the request's reader sees post p folded, and
 // the name of its warning when they do.

@@ -26,13 +26,13 @@ func (s *Server) subscribe(c echo.Context, state string) error {
 	}
 	switch {
 	case now == forum.SubFollow:
-		s.setFlash(c, "You're following this thread: new replies will appear in your notifications.")
+		s.setFlash(c, s.tr(c, "You're following this thread: new replies will appear in your notifications."))
 	case now == forum.SubMute:
-		s.setFlash(c, "You've muted this thread: you won't be notified about anything in it.")
+		s.setFlash(c, s.tr(c, "You've muted this thread: you won't be notified about anything in it."))
 	case state == forum.SubMute:
-		s.setFlash(c, "This thread is no longer muted.")
+		s.setFlash(c, s.tr(c, "This thread is no longer muted."))
 	default:
-		s.setFlash(c, "You've stopped following this thread.")
+		s.setFlash(c, s.tr(c, "You've stopped following this thread."))
 	}
 	back := localBack(c.FormValue("back"), "/t/"+itoa(id))
 	if back == "" {

@@ -4,7 +4,6 @@ import (
 	"html"
 	"html/template"
 	"maps"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -19,7 +18,6 @@ func (s *Server) funcs(p *i18n.Printer) template.FuncMap {
 	fm := template.FuncMap{
 		"asset":    s.assets.url,
 		"iso":      func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
-		"plural":   plural,
 		"add":      func(a, b int) int { return a + b },
 		"contains": strings.Contains,
 		"field":    field,
@@ -46,33 +44,6 @@ func langFuncs(p *i18n.Printer) template.FuncMap {
 		"number": p.Number,
 		"lang":   p.Lang,
 	}
-}
-
-func agoFrom(t, now time.Time) string {
-	d := now.Sub(t)
-	switch {
-	case d < time.Minute:
-		return "just now"
-	case d < time.Hour:
-		return plural(int(d/time.Minute), "minute", "minutes") + " ago"
-	case d < 24*time.Hour:
-		return plural(int(d/time.Hour), "hour", "hours") + " ago"
-	case d < 30*24*time.Hour:
-		return plural(int(d/(24*time.Hour)), "day", "days") + " ago"
-	case d < 365*24*time.Hour:
-		return plural(int(d/(30*24*time.Hour)), "month", "months") + " ago"
-	}
-	return plural(int(d/(365*24*time.Hour)), "year", "years") + " ago"
-}
-
-// exactTime is the full timestamp, in UTC, for the title of a <time>.
-func exactTime(t time.Time) string { return t.UTC().Format("2 January 2006 at 15:04 UTC") }
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }
 
 // messageHTML is the tm template function of p's language: a sentence

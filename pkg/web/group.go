@@ -55,15 +55,15 @@ func (s *Server) groupShow(c echo.Context) error {
 	// Whether the group takes threads is the same for every reader; the
 	// composer says more to a member who may not post.
 	if r := forum.Decide(forum.Facts{Act: forum.ActStart, Group: g}).Refusal; r != nil {
-		v.CanPost, v.Notice = false, r.Message()
+		v.CanPost, v.Notice = false, s.tr(c, r.Message())
 	}
-	v.Feed = &FeedLink{Title: "New threads in " + g.Name, URL: feedPath("/g/" + url.PathEscape(g.Slug))}
+	v.Feed = &FeedLink{Title: s.tr(c, "New threads in %s", g.Name), URL: feedPath("/g/" + url.PathEscape(g.Slug))}
 	for _, t := range page.Threads {
 		v.Threads = append(v.Threads, ThreadRow{
 			ID: t.ID, Title: t.Title, Tags: labels(t.Tags, tags), Pinned: t.Pinned, Locked: t.Locked,
 			Replies:        t.ReplyCount,
-			AuthorName:     publicAuthor(t.AuthorName, t.AuthorID, t.Anonymous, viewerID).Name,
-			LastAuthorName: publicAuthor(t.LastAuthorName, t.LastAuthorID, t.LastAnonymous, viewerID).Name,
+			AuthorName:     publicAuthor(s.printer(c), t.AuthorName, t.AuthorID, t.Anonymous, viewerID).Name,
+			LastAuthorName: publicAuthor(s.printer(c), t.LastAuthorName, t.LastAuthorID, t.LastAnonymous, viewerID).Name,
 			LastPostAt:     t.LastPostAt, Held: t.Status == forum.StatusHeld,
 		})
 	}
@@ -84,7 +84,7 @@ func (s *Server) groupShow(c echo.Context) error {
 // nameOr shows "former member" for content whose author deleted their account.
 func nameOr(name string, id *int64) string {
 	if id == nil || name == "" {
-		return "former member"
+		return msg("former member")
 	}
 	return name
 }

@@ -20,7 +20,7 @@ func (s *Server) home(c echo.Context) error {
 		return err
 	}
 	v := HomeView{Base: s.base(c, "Groups")}
-	v.Feed = &FeedLink{Title: "New threads on Hearth", URL: feedPath("/")}
+	v.Feed = &FeedLink{Title: s.tr(c, "New threads on Hearth"), URL: feedPath("/")}
 	if err := s.recentActivity(c, &v); err != nil {
 		return err
 	}

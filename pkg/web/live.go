@@ -124,7 +124,7 @@ func (s *Server) liveStream(c echo.Context, keep func(events.Event) bool, update
 	}
 	if !h.enter() {
 		c.Response().Header().Set("Retry-After", strconv.Itoa(liveRetryAfter))
-		return c.String(http.StatusServiceUnavailable, "Live updates are busy; the page works without them. Try again later.\n")
+		return c.String(http.StatusServiceUnavailable, s.tr(c, "Live updates are busy; the page works without them. Try again later.")+"\n")
 	}
 	defer h.leave()
 	sub := h.bus.Subscribe(liveBuffer, keep)

@@ -40,13 +40,13 @@ func (s *Server) modEvents(c echo.Context) error {
 		}
 		q := LiveQueue{Waiting: n}
 		if n > 0 {
-			q.Badge = plural(n, "wellbeing concern", "wellbeing concerns") + " waiting"
+			q.Badge = s.tr(c, "%d wellbeing concerns waiting", n)
 		}
 		for _, e := range evs {
 			q.Arrived = q.Arrived || e.Kind.Queue()
 		}
 		if q.Arrived {
-			q.Text = "New items arrived in the queue."
+			q.Text = s.tr(c, "New items arrived in the queue.")
 		}
 		return "queue", q, false, nil
 	})

@@ -9,6 +9,7 @@ import (
 
 	"hearth/pkg/events"
 	"hearth/pkg/forum"
+	"hearth/pkg/i18n"
 )
 
 // LiveReplies is the "replies" event of a thread's stream: how many posts
@@ -60,7 +61,7 @@ func (s *Server) threadEvents(c echo.Context) error {
 		if err != nil {
 			return "", nil, false, err
 		}
-		ev := liveReplies(n)
+		ev := liveReplies(s.printer(c), n)
 		if last != nil && *last == ev {
 			return "", nil, false, nil // nothing new for this reader
 		}
@@ -85,14 +86,14 @@ func (s *Server) liveReader(c echo.Context, groupID int64) (forum.Reader, error)
 		OnBreak: func(t forum.Tags) bool { return s.onTagBreak(c, t) }}, nil
 }
 
-// liveReplies is the event for n.
-func liveReplies(n forum.NewReplies) LiveReplies {
+// liveReplies is the event for n, in p's language.
+func liveReplies(p *i18n.Printer, n forum.NewReplies) LiveReplies {
 	if n.Count == 0 {
 		return LiveReplies{}
 	}
-	text := plural(n.Count, "new reply", "new replies")
+	text := p.T("%d new replies", n.Count)
 	if n.More {
-		text = strconv.Itoa(n.Count) + " or more new replies"
+		text = p.T("%d or more new replies", n.Count)
 	}
 	return LiveReplies{Count: n.Count, Text: text, Href: "/p/" + strconv.FormatInt(n.First, 10)}
 }

@@ -24,7 +24,7 @@ func (s *Server) modClaim(c echo.Context) error {
 	}
 	var held *moderation.ClaimedError
 	if errors.As(err, &held) {
-		s.setFlash(c, held.Holder+" is already looking at this item (since "+agoFrom(held.At, time.Now())+"). It stays with them until they hand it back or step away, or for two hours.")
+		s.setFlash(c, s.tr(c, "%s is already looking at this item (since %s). It stays with them until they hand it back or step away, or for two hours.", held.Holder, s.printer(c).Ago(held.At, time.Now())))
 		return c.Redirect(http.StatusSeeOther, modNext(c.FormValue("next"), "/mod"))
 	}
 	if err != nil {

@@ -24,7 +24,7 @@ func (s *Server) modEscalation(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	lines, err := s.escalationLines(ctx, []moderation.EscalationRow{d.Escalation}, time.Now())
+	lines, err := s.escalationLines(ctx, s.printer(c), []moderation.EscalationRow{d.Escalation}, time.Now())
 	if err != nil {
 		return err
 	}

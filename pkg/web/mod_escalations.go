@@ -9,6 +9,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"hearth/pkg/i18n"
 	"hearth/pkg/markup"
 	"hearth/pkg/moderation"
 )
@@ -32,7 +33,7 @@ func (s *Server) escalationsView(c echo.Context, resolved bool, page int) (ModEs
 		return ModEscalationsView{}, err
 	}
 	v := ModEscalationsView{Base: s.base(c, s.tr(c, "Escalations")), Resolved: resolved, Instructions: p.Instructions}
-	if v.Escalations, err = s.escalationLines(ctx, p.Escalations, time.Now()); err != nil {
+	if v.Escalations, err = s.escalationLines(ctx, s.printer(c), p.Escalations, time.Now()); err != nil {
 		return v, err
 	}
 	if p.HasNext {
@@ -49,7 +50,7 @@ func (s *Server) escalationsView(c echo.Context, resolved bool, page int) (ModEs
 // escalationLines are escalations as leads see them: what, about whom,
 // why, by whom and how long ago, an escalated post's words folded behind
 // its trigger warnings.
-func (s *Server) escalationLines(ctx context.Context, rows []moderation.EscalationRow, now time.Time) ([]EscalationLine, error) {
+func (s *Server) escalationLines(ctx context.Context, p *i18n.Printer, rows []moderation.EscalationRow, now time.Time) ([]EscalationLine, error) {
 	tags, err := s.deps.Moderation.Tags(ctx)
 	if err != nil {
 		return nil, err
@@ -58,7 +59,7 @@ func (s *Server) escalationLines(ctx context.Context, rows []moderation.Escalati
 	out := make([]EscalationLine, 0, len(rows))
 	for _, r := range rows {
 		l := EscalationLine{ID: r.ID, Reason: r.Reason, By: nameOr(r.ByName, r.By), Group: r.GroupName, CreatedAt: r.CreatedAt,
-			Since: agoFrom(r.CreatedAt, now), Resolved: r.Status == moderation.EscalationResolved, Resolution: r.Resolution,
+			Since: p.Ago(r.CreatedAt, now), Resolved: r.Status == moderation.EscalationResolved, Resolution: r.Resolution,
 			ResolvedBy: nameOr(r.ResolverName, r.ResolvedBy), ResolvedAt: r.ResolvedAt, Member: nameOr(r.SubjectName, r.SubjectID)}
 		if r.SubjectID != nil && r.SubjectName != "" {
 			l.MemberURL = "/mod/users/" + strconv.FormatInt(*r.SubjectID, 10)

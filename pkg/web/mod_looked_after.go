@@ -22,7 +22,7 @@ func (s *Server) lookedAfter(c echo.Context, v *ModCareView) error {
 	now := time.Now()
 	for _, h := range hs {
 		v.Handovers = append(v.Handovers, HandoverLine{ID: h.ID, Author: h.AuthorName, Body: h.Body, Released: h.Released,
-			CreatedAt: h.CreatedAt, Since: agoFrom(h.CreatedAt, now)})
+			CreatedAt: h.CreatedAt, Since: s.printer(c).Ago(h.CreatedAt, now)})
 	}
 	return nil
 }
@@ -41,7 +41,7 @@ func (s *Server) queueClaims(c echo.Context, entries []ModEntry) error {
 	now := time.Now()
 	for i := range entries {
 		if cl, ok := claims[entries[i].Item.ID]; ok {
-			entries[i].Claim = &ClaimLine{Holder: cl.HolderName, Mine: cl.UserID == a.ID, At: cl.ClaimedAt, Since: agoFrom(cl.ClaimedAt, now)}
+			entries[i].Claim = &ClaimLine{Holder: cl.HolderName, Mine: cl.UserID == a.ID, At: cl.ClaimedAt, Since: s.printer(c).Ago(cl.ClaimedAt, now)}
 		}
 	}
 	return nil

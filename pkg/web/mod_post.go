@@ -11,6 +11,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"hearth/pkg/forum"
+	"hearth/pkg/i18n"
 	"hearth/pkg/markup"
 	"hearth/pkg/moderation"
 )
@@ -52,7 +53,7 @@ func (s *Server) renderHandled(c echo.Context, h *moderation.AlreadyHandledError
 	v := ModHandledView{Base: s.base(c, s.tr(c, "Already handled")), Next: modNext(c.FormValue("next"), "/mod")}
 	v.Message = msg("Already handled by a moderator.")
 	if !h.At.IsZero() {
-		v.Message = s.tr(c, "Already handled by a moderator %s.", modSince(h.At, time.Now()))
+		v.Message = s.tr(c, "Already handled by a moderator %s.", modSince(s.printer(c), h.At, time.Now()))
 	}
 	if h.Action != "" {
 		v.Result = moderation.Describe(h.Action) + "."
@@ -61,12 +62,12 @@ func (s *Server) renderHandled(c echo.Context, h *moderation.AlreadyHandledError
 }
 
 // modSince is "N seconds ago" for the last two minutes, then relative.
-func modSince(t, now time.Time) string {
+func modSince(p *i18n.Printer, t, now time.Time) string {
 	d := max(now.Sub(t), 0)
 	if d < 2*time.Minute {
-		return plural(int(d/time.Second), "second", "seconds") + " ago"
+		return p.T("%d seconds ago", int(d/time.Second))
 	}
-	return agoFrom(t, now)
+	return p.Ago(t, now)
 }
 
 // modPost is a moderator's page for one post.

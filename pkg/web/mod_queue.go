@@ -9,6 +9,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"hearth/pkg/forum"
+	"hearth/pkg/i18n"
 	"hearth/pkg/moderation"
 )
 
@@ -34,7 +35,7 @@ func (s *Server) modQueue(c echo.Context) error {
 	}
 	here := c.Request().URL.RequestURI()
 	for _, e := range qp.Entries {
-		me := modEntry(e, names, here)
+		me := modEntry(s.printer(c), e, names, here)
 		me.Open = v.Care.Day.UnfoldWarned
 		v.Entries = append(v.Entries, me)
 	}
@@ -69,14 +70,14 @@ func (s *Server) modQueue(c echo.Context) error {
 }
 
 // modEntry is a queue entry as the queue and the item's own page show it.
-func modEntry(e moderation.QueueEntry, names map[string]string, here string) ModEntry {
+func modEntry(pr *i18n.Printer, e moderation.QueueEntry, names map[string]string, here string) ModEntry {
 	p := e.PostRef
 	me := ModEntry{
 		Item:        e.Item,
 		ModPostBody: modBody(e.PostRef, names),
 		Heading:     itemHeading(e.Item, e.PostRef),
 		NotScreened: p.NotScreened != "" && e.Item.Priority != moderation.UnscreenedPriority,
-		Waited:      modWaited(time.Since(e.Item.CreatedAt)),
+		Waited:      modWaited(pr, time.Since(e.Item.CreatedAt)),
 		Urgent:      e.Item.Kind == moderation.KindWellbeing && e.Item.Priority >= moderation.WellbeingPriority,
 		Reports:     modReportLines(e.Reports),
 		History:     modHistoryLines(e.History),
@@ -115,17 +116,18 @@ func itemHeading(it moderation.QueueItem, p moderation.PostRef) string {
 // of its language: it was not scored safe, nor scored at all.
 const notScreenedText = "not screened (language)"
 
-// modWaited says how long an item has waited, in the largest sensible unit.
-func modWaited(d time.Duration) string {
+// modWaited says how long an item has waited, in the largest sensible
+// unit, in p's language.
+func modWaited(p *i18n.Printer, d time.Duration) string {
 	switch {
 	case d < time.Minute:
-		return "less than a minute"
+		return p.T("less than a minute")
 	case d < time.Hour:
-		return plural(int(d/time.Minute), "minute", "minutes")
+		return p.T("%d minutes", int(d/time.Minute))
 	case d < 48*time.Hour:
-		return plural(int(d/time.Hour), "hour", "hours")
+		return p.T("%d hours", int(d/time.Hour))
 	}
-	return plural(int(d/(24*time.Hour)), "day", "days")
+	return p.T("%d days", int(d/(24*time.Hour)))
 }
 
 // modDismiss handles a queue item with no action on the post (approving a

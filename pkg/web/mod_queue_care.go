@@ -42,7 +42,7 @@ func (s *Server) queueCare(c echo.Context, v *ModQueueView, entries []moderation
 			me.CheckInURL = "/mod/checkins/new?item=" + strconv.FormatInt(e.Item.ID, 10)
 		}
 		if x, ok := escalated[e.Item.ID]; ok {
-			me.Escalated = &EscalationLine{ID: x.ID, Reason: x.Reason, CreatedAt: x.CreatedAt, Since: agoFrom(x.CreatedAt, now)}
+			me.Escalated = &EscalationLine{ID: x.ID, Reason: x.Reason, CreatedAt: x.CreatedAt, Since: s.printer(c).Ago(x.CreatedAt, now)}
 		} else {
 			me.Escalate = newEscalateForm(moderation.EscalateItem, e.Item.ID, here, leads == 0)
 		}
@@ -55,6 +55,6 @@ func (s *Server) queueCare(c echo.Context, v *ModQueueView, entries []moderation
 		return err
 	}
 	v.MoreEscalations = p.HasNext
-	v.Escalations, err = s.escalationLines(ctx, p.Escalations, now)
+	v.Escalations, err = s.escalationLines(ctx, s.printer(c), p.Escalations, now)
 	return err
 }

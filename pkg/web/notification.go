@@ -61,7 +61,7 @@ func (s *Server) notificationsShow(c echo.Context) error {
 		nv.Collapsed = prefs.Mode(tags) != forum.ModeShow
 		// A reaction's actor is the member who reacted, never anonymous;
 		// any other notice's actor wrote the shown post.
-		who, title := isolate(publicAuthor(n.ActorName, n.ActorID, n.PostAnonymous && n.Kind != forum.NoteReaction, readerID(c)).Name), isolate(n.ThreadTitle)
+		who, title := isolate(publicAuthor(s.printer(c), n.ActorName, n.ActorID, n.PostAnonymous && n.Kind != forum.NoteReaction, readerID(c)).Name), isolate(n.ThreadTitle)
 		switch n.Kind {
 		case forum.NoteReply:
 			nv.Text = who + " replied to your post in “" + title + "”"
@@ -139,7 +139,7 @@ func (s *Server) notificationsRead(c echo.Context) error {
 	if err := s.deps.Forum.MarkRead(c.Request().Context(), principal(c).User.ID, upTo, seen); err != nil {
 		return err
 	}
-	s.setFlash(c, "Notifications marked as read.")
+	s.setFlash(c, s.tr(c, "Notifications marked as read."))
 	return c.Redirect(http.StatusSeeOther, "/notifications")
 }
 

@@ -22,7 +22,7 @@ func (s *Server) notificationsModerators(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := ModNoticesView{Base: s.base(c, "Messages from the moderators")}
+	v := ModNoticesView{Base: s.base(c, s.tr(c, "Messages from the moderators"))}
 	for _, n := range page.Notices {
 		v.Notices = append(v.Notices, memberNotice(n))
 	}

@@ -16,7 +16,7 @@ func (s *Server) postDelete(c echo.Context) error {
 	if _, err := s.deps.Forum.Delete(c.Request().Context(), p.ID, writerFor(c, h.GroupID)); err != nil {
 		return err
 	}
-	s.setFlash(c, "Your post is deleted. Replies to it stay in the conversation.")
+	s.setFlash(c, s.tr(c, "Your post is deleted. Replies to it stay in the conversation."))
 	back := localBack(c.FormValue("back"), "/t/"+itoa(h.ID))
 	if back == "" {
 		back = "/t/" + itoa(h.ID)

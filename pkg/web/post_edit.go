@@ -53,22 +53,22 @@ func (s *Server) editComposer(c echo.Context, p forum.PostRow, h forum.ThreadHea
 	d = forum.CleanDraft(d)
 	info := threadInfo(h, names)
 	v := ComposeView{
-		Base:    s.base(c, "Edit your post"),
-		Heading: "Edit your post",
-		Intro:   "Your earlier version is kept for moderators, and the post will show that it was edited.",
+		Base:    s.base(c, s.tr(c, "Edit your post")),
+		Heading: s.tr(c, "Edit your post"),
+		Intro:   s.tr(c, "Your earlier version is kept for moderators, and the post will show that it was edited."),
 		Thread:  &info,
 		Form: ComposeForm{
 			Action: "/p/" + itoa(p.ID) + "/edit", WithTitle: p.ParentID == nil, Title: d.Title, Body: d.Body,
-			Tags: tagChoices(vocab, d.Tags), Version: version, Submit: "Save changes",
+			Tags: tagChoices(vocab, d.Tags), Version: version, Submit: msg("Save changes"),
 			Back: threadURL(h.ID, "") + postAnchor(p.ID),
 		},
 	}
 	if r := forum.Decide(editFacts(h, p.Post, writerFor(c, h.GroupID))).Refusal; r != nil {
-		v.Refusal, v.Form.Refused = r.Message(), true
+		v.Refusal, v.Form.Refused = s.tr(c, r.Message()), true
 		if r.Rule == forum.RuleClosed {
 			// Removed, redacted or deleted since the edit began (by
 			// moderators, or by the author in another window).
-			v.Refusal += " " + changesKept
+			v.Refusal += " " + s.tr(c, changesKept)
 		}
 	} else if r := s.breakRefusal(c, h.GroupID, h.Tags.Union(p.Tags)); r != "" {
 		v.Refusal, v.Form.Refused = r, true
@@ -98,7 +98,7 @@ func (s *Server) postEdit(c echo.Context) error {
 
 // changesKept ends the refusal of an edit that was sent: nothing typed is
 // lost.
-const changesKept = "Your changes haven't been saved; they're still here so you can copy and keep them."
+var changesKept = msg("Your changes haven't been saved; they're still here so you can copy and keep them.")
 
 // postUpdate saves an edit (or previews it), keeping the earlier version
 // as a revision; a refused or conflicting edit keeps the member's words.
@@ -139,6 +139,6 @@ func (s *Server) postUpdate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	s.afterPost(c, res, "Your changes are saved.")
+	s.afterPost(c, res, msg("Your changes are saved."))
 	return c.Redirect(http.StatusSeeOther, threadURL(h.ID, cursor)+postAnchor(p.ID))
 }

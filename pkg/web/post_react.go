@@ -31,9 +31,9 @@ func (s *Server) postReact(c echo.Context) error {
 	}
 	label := forum.ReactionLabel(c.FormValue("kind"))
 	if on {
-		s.setFlash(c, "You said “"+label+"”.")
+		s.setFlash(c, s.tr(c, "You said “%s”.", s.tr(c, label)))
 	} else {
-		s.setFlash(c, "You took back “"+label+"”.")
+		s.setFlash(c, s.tr(c, "You took back “%s”.", s.tr(c, label)))
 	}
 	back := localBack(c.FormValue("back"), "/t/"+itoa(p.ThreadID))
 	if back == "" {

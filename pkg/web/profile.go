@@ -30,7 +30,7 @@ func (s *Server) profile(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := ProfileView{Base: s.base(c, isolate(p.Name)), Name: p.Name, Joined: p.Joined, JoinedMonth: monthOf(p.Joined), Block: block}
+	v := ProfileView{Base: s.base(c, isolate(p.Name)), Name: p.Name, Joined: p.Joined, JoinedMonth: s.printer(c).MonthYear(p.Joined), Block: block}
 	v.Hidden = block != nil && block.Blocked
 	prefs, err := s.prefs(c)
 	if err != nil {

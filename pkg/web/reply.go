@@ -34,7 +34,7 @@ func (s *Server) replyNew(c echo.Context) error {
 		return err
 	}
 	if parent != nil && c.QueryParam("quote") != "" && parent.Status == forum.StatusVisible && !folded(c, parent.Post) {
-		v.Form.Body = forum.Quote(publicAuthor(parent.AuthorName, parent.AuthorID, parent.Anonymous, readerID(c)).Name, parent.BodyMD)
+		v.Form.Body = forum.Quote(publicAuthor(s.printer(c), parent.AuthorName, parent.AuthorID, parent.Anonymous, readerID(c)).Name, parent.BodyMD)
 	}
 	if refusal, err := s.replyRefusal(c, h, parentID, parent); err != nil {
 		return err
@@ -118,7 +118,7 @@ func (s *Server) replyCreate(c echo.Context) error {
 		return err
 	}
 	if !res.Duplicate {
-		s.afterPost(c, res, "Your reply is posted.")
+		s.afterPost(c, res, msg("Your reply is posted."))
 	}
 	return c.Redirect(http.StatusSeeOther, threadURL(id, cursor)+postAnchor(res.Post.ID))
 }
@@ -151,12 +151,12 @@ func (s *Server) replyComposer(c echo.Context, h forum.ThreadHead, parent *forum
 	d = forum.CleanDraft(d)
 	info := threadInfo(h, names)
 	v := ComposeView{
-		Base:    s.base(c, "Reply to "+isolate(h.Title)),
-		Heading: "Reply to “" + isolate(h.Title) + "”",
+		Base:    s.base(c, s.tr(c, "Reply to %s", isolate(h.Title))),
+		Heading: s.tr(c, "Reply to “%s”", isolate(h.Title)),
 		Thread:  &info,
 		Form: ComposeForm{
 			Action: "/t/" + itoa(h.ID) + "/replies", Body: d.Body, Tags: tagChoices(vocab, d.Tags),
-			Idem: newIdemKey(), Submit: "Post reply", Back: "/t/" + itoa(h.ID),
+			Idem: newIdemKey(), Submit: msg("Post reply"), Back: "/t/" + itoa(h.ID),
 			OfferAnonymous: h.GroupAllowAnonymous, Anonymous: d.Anonymous,
 		},
 	}
@@ -170,7 +170,7 @@ func (s *Server) replyComposer(c echo.Context, h forum.ThreadHead, parent *forum
 		pv.CanEdit, pv.CanDelete, pv.CanReact, pv.CanReport = false, false, false, false
 		v.Parent = &pv
 		v.Form.ParentID = parent.ID
-		v.Heading = "Reply to " + isolate(pv.AuthorName)
+		v.Heading = s.tr(c, "Reply to %s", isolate(pv.AuthorName))
 		v.Form.Back = threadURL(h.ID, "") + postAnchor(parent.ID)
 	}
 	return v, nil

@@ -27,7 +27,7 @@ func (s *Server) reportForm(c echo.Context) error {
 
 func (s *Server) reportView(c echo.Context, p moderation.PostRef, reason, note string, errs map[string]string) ReportFormView {
 	v := ReportFormView{Base: s.base(c, s.tr(c, "Report a post")), PostID: p.ID, ThreadID: p.ThreadID, ThreadTitle: p.ThreadTitle,
-		AuthorName: publicAuthor(p.AuthorName, p.AuthorID, p.Anonymous, readerID(c)).Name, Reasons: moderation.ReportReasons, Reason: reason, Note: forum.CleanText(note), Errors: errs}
+		AuthorName: publicAuthor(s.printer(c), p.AuthorName, p.AuthorID, p.Anonymous, readerID(c)).Name, Reasons: moderation.ReportReasons, Reason: reason, Note: forum.CleanText(note), Errors: errs}
 	v.ErrorList = errorList(errs, "reason", "note")
 	return v
 }
@@ -50,7 +50,7 @@ func (s *Server) reportSubmit(c echo.Context) error {
 			return perr
 		}
 		v := s.reportView(c, p, in.Reason, in.Note, nil)
-		v.Refusal = floodText(fe) + " Your report hasn't been sent yet; what you wrote is still here."
+		v.Refusal = floodText(s.printer(c), fe) + " " + s.tr(c, "Your report hasn't been sent yet; what you wrote is still here.")
 		retryAfter(c, fe.Seconds())
 		return renderPage(c, http.StatusTooManyRequests, pageReportNew, v)
 	}

@@ -71,7 +71,7 @@ func (s *Server) search(c echo.Context) error {
 	v.HiddenNote = len(prefs.Hidden()) > 0
 	for _, h := range res.Hits {
 		tags := h.PostTags.Union(h.ThreadTags)
-		r := SearchResultView{URL: "/p/" + itoa(h.PostID), Title: h.Title, Tags: labels(tags, names), Author: publicAuthor(h.AuthorName, h.AuthorID, h.Anonymous, readerID(c)).Name,
+		r := SearchResultView{URL: "/p/" + itoa(h.PostID), Title: h.Title, Tags: labels(tags, names), Author: publicAuthor(s.printer(c), h.AuthorName, h.AuthorID, h.Anonymous, readerID(c)).Name,
 			GroupName: h.GroupName, CreatedAt: h.CreatedAt, IsOpening: h.IsOpening,
 			Snippet: markup.Highlight(forum.Snippet(h.BodyMD, res.Terms), res.Terms)}
 		if fold, ok := foldFor(c, forum.Post{AuthorID: h.AuthorID, GroupID: h.GroupID, CrisisFolded: h.CrisisFolded, CrisisTopic: h.CrisisTopic}, names); ok {

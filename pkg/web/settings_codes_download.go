@@ -25,16 +25,16 @@ func (s *Server) settingsCodesDownload(c echo.Context) error {
 		return err
 	}
 	if len(codes) == 0 {
-		s.setFlash(c, "Those recovery codes can no longer be saved: they have been replaced or used. Make a fresh set here to save it.")
+		s.setFlash(c, s.tr(c, "Those recovery codes can no longer be saved: they have been replaced or used. Make a fresh set here to save it."))
 		return c.Redirect(http.StatusSeeOther, "/settings/recovery-codes")
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "Hearth recovery codes for %s\n\n", p.User.Username)
+	b.WriteString(s.tr(c, "Hearth recovery codes for %s", p.User.Username) + "\n\n")
 	for i, code := range codes {
 		fmt.Fprintf(&b, "%2d. %s\n", i+1, code)
 	}
-	fmt.Fprintf(&b, "\nEach code works once. If you forget your password, go to\n%s\nand enter your pseudonym, one of these codes and a new password.\n", s.absURL(c, "/recover"))
-	b.WriteString("\nKeep this file somewhere safe and private. Making a fresh set of codes\n(Settings, Recovery codes) stops these from working.\n")
+	b.WriteString("\n" + s.tr(c, "Each code works once. If you forget your password, go to\n%s\nand enter your pseudonym, one of these codes and a new password.", s.absURL(c, "/recover")) + "\n")
+	b.WriteString("\n" + s.tr(c, "Keep this file somewhere safe and private. Making a fresh set of codes\n(Settings, Recovery codes) stops these from working.") + "\n")
 	h := c.Response().Header()
 	h.Set("Content-Disposition", `attachment; filename="`+recoveryCodesFile+`"`)
 	h.Set("Cache-Control", "no-store")

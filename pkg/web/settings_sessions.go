@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/labstack/echo/v4"
 )
@@ -15,7 +14,7 @@ func (s *Server) settingsSessions(c echo.Context) error {
 	}
 	v := SessionsView{Base: s.base(c, s.tr(c, "Where you're logged in"))}
 	for _, x := range ss {
-		v.Sessions = append(v.Sessions, SessionRow{SessionInfo: x, LastSeenDay: dayOf(x.LastSeenAt), CreatedDay: dayOf(x.CreatedAt)})
+		v.Sessions = append(v.Sessions, SessionRow{SessionInfo: x, LastSeenDay: s.printer(c).Day(x.LastSeenAt), CreatedDay: s.printer(c).Day(x.CreatedAt)})
 	}
 	return renderPage(c, http.StatusOK, pageSettingsSessions, v)
 }
@@ -45,10 +44,3 @@ func (s *Server) settingsSessionsEndOthers(c echo.Context) error {
 	s.setFlash(c, s.tr(c, "Every other device has been logged out."))
 	return c.Redirect(http.StatusSeeOther, "/settings/sessions")
 }
-
-// dayOf is a date without the time, such as "21 November 2026" (UTC): the
-// session list says which day a device was used, not when exactly.
-func dayOf(t time.Time) string { return t.UTC().Format("2 January 2006") }
-
-// monthOf is a month such as "November 2026", for when someone joined.
-func monthOf(t time.Time) string { return t.UTC().Format("January 2006") }

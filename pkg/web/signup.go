@@ -44,7 +44,7 @@ func (s *Server) signup(c echo.Context) error {
 		retryAfter(c, fe.Seconds())
 		return renderPage(c, http.StatusTooManyRequests, pageSignup, SignupView{
 			Base: s.base(c, s.tr(c, "Sign up")), Username: keepTyped(f.Username), Errors: formErrors(nil, signupFields...),
-			MinimumAge: age, AgeConfirmed: f.AgeConfirmed, Refusal: floodText(fe),
+			MinimumAge: age, AgeConfirmed: f.AgeConfirmed, Refusal: floodText(s.printer(c), fe),
 		})
 	}
 	res, err := s.deps.Auth.SignUp(ctx, auth.SignUpInput{Username: f.Username, Password: f.Password, UserAgent: c.Request().UserAgent(),

@@ -46,7 +46,7 @@ func (s *Server) supportRows(c echo.Context, rows []moderation.SupportRow) ([]Su
 	out := make([]SupportRowView, 0, len(rows))
 	for _, r := range rows {
 		out = append(out, SupportRowView{ID: r.ID, GroupName: r.GroupName, GroupSlug: r.GroupSlug, About: r.About,
-			Tags: labels(r.Tags, names), Status: r.Status, CreatedAt: r.CreatedAt, Waited: modWaited(now.Sub(r.CreatedAt))})
+			Tags: labels(r.Tags, names), Status: r.Status, CreatedAt: r.CreatedAt, Waited: modWaited(s.printer(c), now.Sub(r.CreatedAt))})
 	}
 	return out, nil
 }

@@ -60,7 +60,7 @@ func (s *Server) threadShow(c echo.Context) error {
 		Back:      c.Request().URL.RequestURI(),
 		Reactions: forum.ReactionKinds,
 	}
-	v.Feed = &FeedLink{Title: "New posts in this thread", URL: feedPath("/t/" + itoa(id))}
+	v.Feed = &FeedLink{Title: s.tr(c, "New posts in this thread"), URL: feedPath("/t/" + itoa(id))}
 	if prefs.Mode(h.Tags) == forum.ModeHide {
 		v.HiddenTags = tagText(v.Thread.Tags)
 	}
@@ -173,7 +173,7 @@ func (s *Server) postFragments(lang string, posts []PostView, back string, threa
 // fields are rendered once per thread and tag vocabulary and kept in the
 // fragment cache.
 func (s *Server) blankReplyForm(lang string, threadID int64, vocab []forum.Tag, offerAnonymous bool) (*ComposeForm, error) {
-	f := &ComposeForm{Action: "/t/" + itoa(threadID) + "/replies", Tags: tagChoices(vocab, nil), Submit: "Post reply",
+	f := &ComposeForm{Action: "/t/" + itoa(threadID) + "/replies", Tags: tagChoices(vocab, nil), Submit: msg("Post reply"),
 		OfferAnonymous: offerAnonymous}
 	k := s.fragKeys.formKey(lang, f)
 	h, ok := s.frags.Get(k)
@@ -267,17 +267,17 @@ func (s *Server) postView(c echo.Context, h forum.ThreadHead, p forum.PostRow, n
 	a := actor(c)
 	author := authorOf(p.AuthorID)
 	own := a != nil && author != 0 && a.ID == author
-	who := publicAuthor(p.AuthorName, p.AuthorID, p.Anonymous, readerID(c))
+	who := publicAuthor(s.printer(c), p.AuthorName, p.AuthorID, p.Anonymous, readerID(c))
 	pv := PostView{
 		ID: p.ID, Opening: p.ParentID == nil, Indent: min(p.Depth, forum.MaxIndent),
 		AuthorName: who.Name, AuthorKnown: who.Profile, Anonymous: who.Anonymous, OwnAnonymous: who.Own,
-		CreatedAt: p.CreatedAt, EditedAt: p.EditedAt, Created: timeText(p.CreatedAt, time.Now()),
+		CreatedAt: p.CreatedAt, EditedAt: p.EditedAt, Created: timeText(s.printer(c), p.CreatedAt, time.Now()),
 	}
 	if p.EditedAt != nil {
-		pv.EditedExact = exactTime(*p.EditedAt)
+		pv.EditedExact = s.printer(c).Date(*p.EditedAt)
 	}
 	if p.Depth > forum.MaxIndent {
-		pv.ReplyingTo = publicAuthor(p.ParentAuthorName, p.ParentAuthorID, p.ParentAnonymous, readerID(c)).Name
+		pv.ReplyingTo = publicAuthor(s.printer(c), p.ParentAuthorName, p.ParentAuthorID, p.ParentAnonymous, readerID(c)).Name
 	}
 	tags := p.Tags
 	if pv.Opening {
@@ -320,8 +320,8 @@ func (s *Server) postView(c echo.Context, h forum.ThreadHead, p forum.PostRow, n
 }
 
 // setBody is the post's words as the reader may see them, or the
-// placeholder standing in for them: moderators still see what they
-// removed.
+// placeholder standing in for them (in English; the page translates it):
+// moderators still see what they removed.
 func (pv *PostView) setBody(p forum.PostRow, moderator bool) {
 	switch p.Status {
 	case forum.StatusVisible:
@@ -332,17 +332,14 @@ func (pv *PostView) setBody(p forum.PostRow, moderator bool) {
 		if moderator {
 			pv.Removed, pv.Body = true, markup.Stored(p.BodyHTML)
 		} else {
-			pv.Placeholder = "This post was removed by moderators."
+			pv.Placeholder = placeholderRemoved
 		}
 	case forum.StatusRedacted:
-		pv.Placeholder = "Redacted by moderators."
-		if p.StatusReason != "" {
-			pv.Placeholder = "Redacted by moderators: " + p.StatusReason
-		}
+		pv.Placeholder = redactionText(p.StatusReason)
 	case forum.StatusDeleted:
-		pv.Placeholder = "This post was deleted by its author."
+		pv.Placeholder = placeholderDeleted
 	default:
-		pv.Placeholder = "This post isn't available."
+		pv.Placeholder = placeholderUnavailable
 	}
 }
 

@@ -68,7 +68,7 @@ func (s *Server) threadCreate(c echo.Context) error {
 	if res.Duplicate {
 		return c.Redirect(http.StatusSeeOther, "/t/"+itoa(res.Post.ThreadID))
 	}
-	s.afterPost(c, res, "Your thread is posted.")
+	s.afterPost(c, res, msg("Your thread is posted."))
 	return c.Redirect(http.StatusSeeOther, "/t/"+itoa(res.Post.ThreadID))
 }
 
@@ -77,7 +77,7 @@ func (s *Server) threadCreate(c echo.Context) error {
 // all (a sanction, a break they chose).
 func (s *Server) threadRefusal(c echo.Context, g forum.Group) (int, string) {
 	if r := forum.Decide(forum.Facts{Act: forum.ActStart, Writer: writerFor(c, g.ID), Group: g}).Refusal; r != nil {
-		return http.StatusForbidden, r.Message()
+		return http.StatusForbidden, s.tr(c, r.Message())
 	}
 	if err := auth.CanPost(actor(c), time.Now()); err != nil {
 		return http.StatusForbidden, sanctionText(s.printer(c), err)
@@ -96,13 +96,13 @@ func (s *Server) threadComposer(c echo.Context, g forum.Group, d forum.Draft) (C
 	}
 	d = forum.CleanDraft(d)
 	return ComposeView{
-		Base:    s.base(c, "Start a thread in "+g.Name),
-		Heading: "Start a thread in " + g.Name,
-		Intro:   "Take your time. Write as much or as little as feels right; you can preview before posting, and edit or delete afterwards.",
+		Base:    s.base(c, s.tr(c, "Start a thread in %s", g.Name)),
+		Heading: s.tr(c, "Start a thread in %s", g.Name),
+		Intro:   s.tr(c, "Take your time. Write as much or as little as feels right; you can preview before posting, and edit or delete afterwards."),
 		Group:   &g,
 		Form: ComposeForm{
 			Action: "/g/" + url.PathEscape(g.Slug) + "/threads", WithTitle: true, Title: d.Title, Body: d.Body,
-			Tags: tagChoices(vocab, d.Tags), Idem: newIdemKey(), Submit: "Post thread", RequireTag: g.RequireTag,
+			Tags: tagChoices(vocab, d.Tags), Idem: newIdemKey(), Submit: msg("Post thread"), RequireTag: g.RequireTag,
 			OfferAnonymous: g.AllowAnonymous, Anonymous: d.Anonymous,
 		},
 	}, nil

@@ -125,7 +125,7 @@ type CountryView struct {
 // Choices are the country picker's options, "Not chosen" first.
 func (v CountryView) Choices() []Option {
 	out := make([]Option, 0, len(v.Options)+1)
-	out = append(out, Option{Value: "", Label: "Not chosen"})
+	out = append(out, Option{Value: "", Label: msg("Not chosen")})
 	for _, o := range v.Options {
 		out = append(out, Option{Value: o.Code, Label: o.Name, Selected: o.Selected})
 	}

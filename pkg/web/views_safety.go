@@ -105,7 +105,7 @@ var breakFields = []string{"scope", "group", "tag", "days"}
 
 // Summary is the error summary of a refused break form.
 func (v BreaksView) Summary() ErrorSummary {
-	s := ErrorSummary{Heading: "Please check the form", Level: 3}
+	s := ErrorSummary{Heading: msg("Please check the form"), Level: 3}
 	for _, f := range breakFields {
 		if m, ok := v.Errors[f]; ok {
 			s.Items = append(s.Items, SummaryItem{Target: "break-" + f, Message: m})

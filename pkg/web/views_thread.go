@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"hearth/pkg/forum"
+	"hearth/pkg/i18n"
 )
 
 // ThreadInfo is what a page shows about a thread in its header.
@@ -142,9 +143,9 @@ func (pv *PostView) flags() {
 // would format it.
 type TimeText struct{ ISO, Exact, Ago string }
 
-// timeText formats t once for a <time> element.
-func timeText(t time.Time, now time.Time) TimeText {
-	return TimeText{ISO: t.UTC().Format(time.RFC3339), Exact: exactTime(t), Ago: agoFrom(t, now)}
+// timeText formats t once for a <time> element, in p's language.
+func timeText(p *i18n.Printer, t time.Time, now time.Time) TimeText {
+	return TimeText{ISO: t.UTC().Format(time.RFC3339), Exact: p.Date(t), Ago: p.Ago(t, now)}
 }
 
 // ReactionView is a reaction button.

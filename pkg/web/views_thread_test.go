@@ -28,7 +28,7 @@ func TestPostingTemplatesRenderFixtures(t *testing.T) {
 		Submit: "Post reply", RequireTag: true}
 	form.Summary = formSummary(form.Errors)
 	post := func(id int64, mode string) PostView {
-		pv := PostView{ID: id, Indent: 5, ReplyingTo: "ann", AuthorName: "ben", AuthorKnown: true, CreatedAt: now, EditedAt: &edited, Created: timeText(now, time.Now()), EditedExact: exactTime(edited),
+		pv := PostView{ID: id, Indent: 5, ReplyingTo: "ann", AuthorName: "ben", AuthorKnown: true, CreatedAt: now, EditedAt: &edited, Created: timeText(s.i18n.Printer("en"), now, time.Now()), EditedExact: s.i18n.Printer("en").Date(edited),
 			Body: markup.Stored("<p>Body " + mode + "</p>"), Tags: tags, TagNames: "Self-harm", Mode: mode, Held: true, Removed: true, Blocked: mode == forum.ModeShow,
 			CanReply: true, CanQuote: true, CanEdit: true, CanDelete: true, CanReact: true, CanReport: true,
 			Reactions: []ReactionView{{Kind: "hear", Label: "I hear you", Mine: true}}, PeopleReact: true,

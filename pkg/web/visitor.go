@@ -1,9 +1,12 @@
 package web
 
 import (
+	"fmt"
+
 	"github.com/labstack/echo/v4"
 
 	"hearth/pkg/forum"
+	"hearth/pkg/i18n"
 )
 
 // The rules below are what a signed-out visitor sees, for the Atom feeds and
@@ -13,7 +16,7 @@ import (
 
 // anonymousName stands in for the author of an anonymous post, for every
 // reader but the author.
-const anonymousName = "Anonymous member"
+var anonymousName = msg("Anonymous member")
 
 // publicName is an author as a page, feed, notice or API response names
 // them.
@@ -37,14 +40,14 @@ type publicName struct {
 // "Anonymous member", with no profile, for everyone but themself.
 // Moderators learn who it was only by asking (modPost, audited), never
 // from here.
-func publicAuthor(name string, id *int64, anonymous bool, readerID int64) publicName {
+func publicAuthor(p *i18n.Printer, name string, id *int64, anonymous bool, readerID int64) publicName {
 	if anonymous {
 		if readerID != 0 && id != nil && *id == readerID {
-			return publicName{Name: nameOr(name, id), Own: true}
+			return publicName{Name: p.T(nameOr(name, id)), Own: true}
 		}
-		return publicName{Name: anonymousName, Anonymous: true}
+		return publicName{Name: p.T(anonymousName), Anonymous: true}
 	}
-	return publicName{Name: nameOr(name, id), Profile: id != nil && name != ""}
+	return publicName{Name: p.T(nameOr(name, id)), Profile: id != nil && name != ""}
 }
 
 // readerID is the signed-in member's id, 0 for a visitor.
@@ -90,11 +93,11 @@ type visitorText struct {
 	Warning forum.Topic
 }
 
-// Placeholders of posts a visitor may not read.
-const (
-	placeholderRemoved     = "This post was removed by moderators."
-	placeholderDeleted     = "This post was deleted by its author."
-	placeholderUnavailable = "This post isn't available."
+// Placeholders of posts a visitor may not read, translated where shown.
+var (
+	placeholderRemoved     = msg("This post was removed by moderators.")
+	placeholderDeleted     = msg("This post was deleted by its author.")
+	placeholderUnavailable = msg("This post isn't available.")
 )
 
 // visitorPost is what a visitor sees of post p: its words only when it is
@@ -120,12 +123,14 @@ func visitorPost(p forum.Post) visitorText {
 	}
 }
 
-// redactionText is the notice that replaces a redacted post's words.
+// redactionText is the notice that replaces a redacted post's words, in
+// English: the page or feed showing it translates it, the moderator's
+// reason read back as written (i18n.Printer.T).
 func redactionText(reason string) string {
 	if reason == "" {
-		return "Redacted by moderators."
+		return msg("Redacted by moderators.")
 	}
-	return "Redacted by moderators: " + reason
+	return fmt.Sprintf(msg("Redacted by moderators: %s"), reason)
 }
 
 // visitorTags are the trigger warnings a visitor's page shows on a post:

@@ -83,7 +83,7 @@ func (s *Server) waitingRows(c echo.Context, ts []forum.WaitingThread, showGroup
 	rows := make([]WaitingRow, 0, len(ts))
 	for _, t := range ts {
 		r := WaitingRow{ID: t.ID, Title: t.Title, Tags: labels(t.Tags, names), CreatedAt: t.CreatedAt,
-			Waited: modWaited(now.Sub(t.CreatedAt))}
+			Waited: modWaited(s.printer(c), now.Sub(t.CreatedAt))}
 		if showGroup {
 			r.GroupSlug, r.GroupName = t.GroupSlug, t.GroupName
 		}
@@ -177,5 +177,5 @@ func (s *Server) waitingNote(c echo.Context, h forum.ThreadHead) (*WaitingNoteVi
 	if err != nil || !long {
 		return nil, err
 	}
-	return &WaitingNoteView{Waited: modWaited(s.deps.Waiting.Now().Sub(h.CreatedAt)), Panel: s.crisisPanel(c, careConcern)}, nil
+	return &WaitingNoteView{Waited: modWaited(s.printer(c), s.deps.Waiting.Now().Sub(h.CreatedAt)), Panel: s.crisisPanel(c, careConcern)}, nil
 }

@@ -14,6 +14,9 @@
   if (!note || !window.EventSource || !window.fetch || !window.DOMParser || !window.JSON) { return; }
   var url = note.getAttribute("data-live");
   var kind = note.getAttribute("data-live-kind");
+  // The page's words for the link and the queue's change, in its language.
+  var showText = note.getAttribute("data-live-show") || "show";
+  var changedText = note.getAttribute("data-live-changed") || "The queue has changed.";
   var source = null;
   var timer = null;
   var firstWait = 30000;
@@ -44,7 +47,7 @@
   function onReplies(ev) {
     var d = read(ev);
     if (!d) { return; }
-    say(d.count > 0 ? d.text : "", d.href, "show");
+    say(d.count > 0 ? d.text : "", d.href, showText);
   }
 
   // busy reports whether the moderator is in the middle of something in
@@ -88,7 +91,7 @@
         var newList = doc.querySelector("[data-live-list]");
         if (!list || !newList) { return; }
         if (busy(list)) {
-          say(d.arrived ? d.text : "The queue has changed.", window.location.href, "show");
+          say(d.arrived ? d.text : changedText, window.location.href, showText);
           return;
         }
         list.parentNode.replaceChild(document.importNode(newList, true), list);
