@@ -1,6 +1,9 @@
 package auth
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // maxUserAgent bounds the work spent on a header the client controls.
 const maxUserAgent = 512
@@ -64,11 +67,11 @@ func DeviceHint(userAgent string) string {
 	case browser == "" && system == "":
 		return "Unknown browser"
 	case browser == "":
-		return "Unknown browser on " + system
+		return fmt.Sprintf("Unknown browser on %s", system)
 	case system == "":
 		return browser
 	}
-	return browser + " on " + system
+	return fmt.Sprintf("%s on %s", browser, system)
 }
 
 func firstMatch(rules []uaRule, ua string) string {

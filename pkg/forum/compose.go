@@ -59,14 +59,14 @@ func isDropped(r rune) bool {
 // valid UTF-8 or holds a NUL character: text Hearth cannot store as it
 // was written. Nothing is replaced or dropped silently; the member is
 // asked to look, and the form shows the text again (CleanText) with each
-// such character marked �. what names the field in the message ("message",
-// "title", "note", "reason").
-func CheckEncoding(v *ValidationError, field, what, s string) {
+// such character marked �. The message sits next to the field, so it
+// need not name it: one sentence for every field translates whole.
+func CheckEncoding(v *ValidationError, field, s string) {
 	switch {
 	case !utf8.ValidString(s):
-		v.Add(field, "Some characters in your "+what+" couldn't be read (this can happen with text pasted from another program). They're marked with � below: please retype or delete them, then send it again.")
+		v.Add(field, "Some characters in this text couldn't be read (this can happen with text pasted from another program). They're marked with � below: please retype or delete them, then send it again.")
 	case strings.IndexByte(s, 0) >= 0:
-		v.Add(field, "Your "+what+" contains a hidden NUL character (this can happen with text pasted from another program). It's marked with � below: please delete it, then send it again.")
+		v.Add(field, "This text contains a hidden NUL character (this can happen with text pasted from another program). It's marked with � below: please delete it, then send it again.")
 	}
 }
 

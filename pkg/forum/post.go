@@ -88,9 +88,9 @@ type prepared struct {
 func (s *Service) prepare(ctx context.Context, d Draft, withTitle bool, facts *Facts) (prepared, error) {
 	v := &ValidationError{}
 	if withTitle {
-		CheckEncoding(v, "title", "title", d.Title)
+		CheckEncoding(v, "title", d.Title)
 	}
-	CheckEncoding(v, "body", "message", d.Body)
+	CheckEncoding(v, "body", d.Body)
 	d = CleanDraft(d)
 	if withTitle {
 		validateTitle(v, d.Title)
@@ -354,8 +354,8 @@ type Preview struct {
 // *ValidationError; an empty body previews as nothing.
 func (s *Service) Preview(d Draft) (Preview, error) {
 	v := &ValidationError{}
-	CheckEncoding(v, "title", "title", d.Title)
-	CheckEncoding(v, "body", "message", d.Body)
+	CheckEncoding(v, "title", d.Title)
+	CheckEncoding(v, "body", d.Body)
 	if err := v.OrNil(); err != nil {
 		return Preview{}, err
 	}

@@ -325,16 +325,13 @@ func (r *Refusal) Message() string {
 	case RuleArchived:
 		switch r.Act {
 		case ActMove:
-			return r.group + " is archived and takes no new threads."
+			return fmt.Sprintf("The group %s is archived and takes no new threads.", r.group)
 		case ActEdit:
 			return "This group is archived. You can read it, but its posts can't be edited any more; you can still delete yours."
 		}
 		return "This group is archived. You can read it, but it no longer takes new posts."
 	case RuleLocked:
-		if r.Act == ActEdit {
-			return lockNotice(r.reason) + " Posts in it can't be edited, but you can still delete yours."
-		}
-		return lockNotice(r.reason)
+		return lockNotice(r.reason, r.Act == ActEdit)
 	case RuleParent:
 		return "The post you are replying to isn't part of this thread. Your reply has not been posted; your text is still here."
 	case RuleTagRequired:
@@ -344,7 +341,7 @@ func (r *Refusal) Message() string {
 	case RuleClosed:
 		return "This post can no longer be edited: it was removed, redacted or deleted after you started."
 	case RuleSameGroup:
-		return "The thread is already in " + r.group + "."
+		return fmt.Sprintf("The thread is already in %s.", r.group)
 	case RuleNoAnonymous:
 		return "This group doesn't take anonymous posts, so this can only be posted under your pseudonym. Untick “Post as Anonymous member” to post it that way."
 	}
@@ -357,14 +354,22 @@ func LockNotice(t Thread) string {
 	if !t.Locked {
 		return ""
 	}
-	return lockNotice(t.LockReason)
+	return lockNotice(t.LockReason, false)
 }
 
-func lockNotice(reason string) string {
-	if reason == "" {
+// lockNotice says a thread is locked, with the moderators' reason if they
+// gave one; edit adds what locking means for editing. Each variant is one
+// whole sentence, so it translates whole.
+func lockNotice(reason string, edit bool) string {
+	switch {
+	case reason == "" && edit:
+		return "Moderators have locked this thread, so it no longer takes replies. Posts in it can't be edited, but you can still delete yours."
+	case reason == "":
 		return "Moderators have locked this thread, so it no longer takes replies."
+	case edit:
+		return fmt.Sprintf("Moderators have locked this thread, so it no longer takes replies. Posts in it can't be edited, but you can still delete yours. Reason: %s", reason)
 	}
-	return "Moderators have locked this thread, so it no longer takes replies. Reason: " + reason
+	return fmt.Sprintf("Moderators have locked this thread, so it no longer takes replies. Reason: %s", reason)
 }
 
 // FormError is the refusal as a form shows it: a *ValidationError when it

@@ -146,3 +146,16 @@ func TestCataloguePartsMerge(t *testing.T) {
 		t.Errorf("a key in two files: err = %v", err)
 	}
 }
+
+// A date a domain package wrote into an English sentence is written again
+// the language's way; other values stay as they were.
+func TestTWritesEnglishDatesAgain(t *testing.T) {
+	es := mustLoad(t).Printer("es")
+	got := es.T("Your account is suspended until 6 December 2026 at 08:05 UTC. You can still read, but you can't post or reply until then.")
+	if want := "Tu cuenta está suspendida hasta el 6 de diciembre de 2026, a las 08:05 UTC. Puedes seguir leyendo, pero no puedes publicar ni responder hasta entonces."; got != want {
+		t.Errorf("T(suspension) = %q, want %q", got, want)
+	}
+	if got := es.T("The thread is already in 6 December 2026."); got != "El hilo ya está en 6 December 2026." {
+		t.Errorf("T(not a whole date) = %q", got)
+	}
+}

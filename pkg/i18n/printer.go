@@ -28,13 +28,22 @@ func (p *Printer) Lang() string { return p.lang.Code }
 // form chosen by the count). Without arguments, key may also be a sentence
 // a domain package formatted in English from a catalogue key ("Please
 // keep the note under 500 characters."): it is read back into the key and
-// its values and translated. Text without an entry is returned as it is,
+// its values and translated; a value written as an English date ("6
+// December 2026 at 08:05 UTC", EnglishDate) is written again as the
+// language writes dates. Text without an entry is returned as it is,
 // so text that merely passes through (a name, a title) is never taken
 // for a format.
 func (p *Printer) T(key string, args ...any) string {
 	if len(args) == 0 {
 		if _, ok := p.has[key]; !ok {
 			if k, a, ok := match(p.patterns, key); ok {
+				for i, v := range a {
+					if d, ok := v.(string); ok {
+						if t, err := time.Parse(EnglishDate, d); err == nil {
+							a[i] = p.Date(t)
+						}
+					}
+				}
 				return p.p.Sprintf(k, a...)
 			}
 			return key
@@ -68,6 +77,10 @@ func (p *Printer) MonthYear(t time.Time) string {
 	t = t.UTC()
 	return p.T("%[1]s %[2]s", p.Month(t), strconv.Itoa(t.Year()))
 }
+
+// EnglishDate is the layout of a timestamp in a sentence a domain package
+// writes in English; T writes such a value again in its language.
+const EnglishDate = "2 January 2006 at 15:04 UTC"
 
 // Date writes the full timestamp, such as "2 January 2006 at 15:04 UTC".
 func (p *Printer) Date(t time.Time) string {

@@ -49,9 +49,9 @@ func (in *GroupInput) validate(creating bool) *forum.ValidationError {
 	in.Name = strings.TrimSpace(in.Name)
 	in.Description = strings.TrimSpace(in.Description)
 	in.Guidelines = strings.TrimSpace(in.Guidelines)
-	forum.CheckEncoding(v, "name", "group name", in.Name)
-	forum.CheckEncoding(v, "description", "description", in.Description)
-	forum.CheckEncoding(v, "guidelines", "guidelines", in.Guidelines)
+	forum.CheckEncoding(v, "name", in.Name)
+	forum.CheckEncoding(v, "description", in.Description)
+	forum.CheckEncoding(v, "guidelines", in.Guidelines)
 	if creating && !ValidSlug(in.Slug) {
 		v.Add("slug", "Use 2 to 40 lower-case letters a to z, digits and hyphens, with no spaces, such as \"chronic-pain\".")
 	}
@@ -137,7 +137,7 @@ func (s *Service) CreateGroup(ctx context.Context, a *auth.Actor, in GroupInput)
 		return tx.Audit(e)
 	})
 	if errors.Is(err, forum.ErrConflict) {
-		v.Add("slug", "There is already a group at /g/"+in.Slug+". Please choose another address.")
+		v.Add("slug", fmt.Sprintf("There is already a group at /g/%s. Please choose another address.", in.Slug))
 		return forum.Group{}, v
 	}
 	return g, err
@@ -275,8 +275,8 @@ func (in *TagInput) validate(creating bool) *forum.ValidationError {
 	v := &forum.ValidationError{}
 	in.Name = strings.TrimSpace(in.Name)
 	in.Description = strings.TrimSpace(in.Description)
-	forum.CheckEncoding(v, "name", "name", in.Name)
-	forum.CheckEncoding(v, "description", "description", in.Description)
+	forum.CheckEncoding(v, "name", in.Name)
+	forum.CheckEncoding(v, "description", in.Description)
 	if creating && !ValidSlug(in.Slug) {
 		v.Add("slug", "Use 2 to 40 lower-case letters a to z, digits and hyphens, such as \"body-image\".")
 	}
@@ -320,7 +320,7 @@ func (s *Service) CreateTag(ctx context.Context, a *auth.Actor, in TagInput) err
 		return tx.Audit(e)
 	})
 	if errors.Is(err, forum.ErrConflict) {
-		v.Add("slug", "There is already a trigger warning called "+in.Slug+".")
+		v.Add("slug", fmt.Sprintf("There is already a trigger warning called %s.", in.Slug))
 		return v
 	}
 	return err

@@ -55,8 +55,10 @@ func DefaultTemplate(from CheckInFrom) string {
 }
 
 // FillTemplate writes the template key (the default one when unknown) for
-// the member name in group, with one helpline per line of helplines.
-func FillTemplate(key, name, group string, helplines []string) string {
+// the member name in group, with one helpline per line of helplines. tr
+// translates the template's words into the moderator's language before
+// the name, group and helplines are put in.
+func FillTemplate(tr func(string) string, key, name, group string, helplines []string) string {
 	t := CheckInTemplates[0]
 	for _, c := range CheckInTemplates {
 		if c.Key == key {
@@ -65,7 +67,7 @@ func FillTemplate(key, name, group string, helplines []string) string {
 	}
 	lines := strings.Join(helplines, "\n")
 	if lines == "" {
-		lines = "- Your local emergency number, if you are in danger now\n- The helplines at /crisis"
+		lines = "- " + tr("Your local emergency number, if you are in danger now") + "\n- " + tr("The helplines at /crisis")
 	}
-	return strings.NewReplacer("{name}", name, "{group}", group, "{helplines}", lines).Replace(t.text)
+	return strings.NewReplacer("{name}", name, "{group}", group, "{helplines}", lines).Replace(tr(t.text))
 }

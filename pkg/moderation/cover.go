@@ -61,21 +61,6 @@ func (c Cover) Around() bool { return c.OnDuty > 0 || c.InHours || !c.Hours.Publ
 // or a moderator on duty.
 func (c Cover) Known() bool { return c.Hours.Published || c.OnDuty > 0 }
 
-// Now says in plain words who is around right now, without advice.
-func (c Cover) Now() string {
-	switch {
-	case c.OnDuty == 1:
-		return "Right now a moderator is on duty."
-	case c.OnDuty > 1:
-		return "Right now " + strconv.Itoa(c.OnDuty) + " moderators are on duty."
-	case c.InHours:
-		return "Right now moderators are around."
-	case !c.Hours.Published:
-		return ""
-	}
-	return "Right now nobody is."
-}
-
 // settingsOf reads the timetable, the protections and the report
 // threshold from the site settings, with defaults for what is missing or
 // unreadable.

@@ -45,7 +45,7 @@ func (s *Service) Escalate(ctx context.Context, a *auth.Actor, in EscalationInpu
 	}
 	reason := strings.TrimSpace(in.Reason)
 	v := &forum.ValidationError{}
-	forum.CheckEncoding(v, "reason", "reason", reason)
+	forum.CheckEncoding(v, "reason", reason)
 	switch {
 	case v.Fields["reason"] != "":
 	case reason == "":
@@ -172,7 +172,7 @@ func (s *Service) ResolveEscalation(ctx context.Context, a *auth.Actor, id int64
 	}
 	note = strings.TrimSpace(note)
 	v := &forum.ValidationError{}
-	forum.CheckEncoding(v, "note", "note", note)
+	forum.CheckEncoding(v, "note", note)
 	switch {
 	case v.Fields["note"] != "":
 	case note == "":
@@ -258,7 +258,7 @@ func (s *Service) SetInstructions(ctx context.Context, a *auth.Actor, text strin
 	}
 	text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
 	v := &forum.ValidationError{}
-	forum.CheckEncoding(v, "instructions", "instructions", text)
+	forum.CheckEncoding(v, "instructions", text)
 	if v.Fields["instructions"] == "" && utf8.RuneCountInString(text) > MaxInstructionsLen {
 		v.Add("instructions", "Please keep the instructions under 5,000 characters.")
 	}

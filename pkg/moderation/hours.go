@@ -86,11 +86,10 @@ func (h Hours) Text() string {
 	if !h.Kept() {
 		return "Moderators keep no set hours: someone is around when they are on duty."
 	}
-	span := Clock(h.Start) + "–" + Clock(h.End) + " " + h.ZoneLabel()
 	if h.Start == h.End {
-		span = "all day (" + h.ZoneLabel() + ")"
+		return fmt.Sprintf("Moderators are around all day (%s), %s.", h.ZoneLabel(), h.daysText())
 	}
-	return "Moderators are around " + span + ", " + h.daysText() + "."
+	return fmt.Sprintf("Moderators are around %s–%s %s, %s.", Clock(h.Start), Clock(h.End), h.ZoneLabel(), h.daysText())
 }
 
 // daysText says which days the timetable covers.

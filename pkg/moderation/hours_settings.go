@@ -50,8 +50,8 @@ func (in HoursInput) check(v *forum.ValidationError) (Hours, OutOfHours) {
 	if _, err := time.LoadLocation(h.Zone); err != nil || h.Zone == "" || strings.EqualFold(h.Zone, "local") {
 		v.Add("hours_zone", "Please give a time zone by its name, such as Europe/London, America/New_York or Australia/Sydney.")
 	}
-	forum.CheckEncoding(v, "hours_zone_label", "time zone's name", h.Label)
-	forum.CheckEncoding(v, "hours_zone", "time zone", h.Zone)
+	forum.CheckEncoding(v, "hours_zone_label", h.Label)
+	forum.CheckEncoding(v, "hours_zone", h.Zone)
 	if utf8.RuneCountInString(h.Label) > maxLabel {
 		v.Add("hours_zone_label", "Please keep the name of the time zone under 40 characters.")
 	}

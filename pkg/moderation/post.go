@@ -226,7 +226,7 @@ func (s *Service) RedactPost(ctx context.Context, postID int64, r Request) (Outc
 		if err := tx.Audit(e); err != nil {
 			return err
 		}
-		return notifyAuthor(tx, p, NoticeAction, "A moderator redacted "+where(p)+": its words have been replaced and removed from Hearth's pages, search and database."+backupsKeep, r.Reason, postLink(p), now)
+		return notifyAuthor(tx, p, NoticeAction, toldRedacted(p), r.Reason, postLink(p), now)
 	})
 	s.changed(p, err)
 	return Outcome{Action: ActionRedactPost, PostID: p.ID, ThreadID: p.ThreadID, Changed: true}, err
@@ -346,8 +346,3 @@ func (s *Service) postForAction(ctx context.Context, postID int64, r Request, re
 	}
 	return p, nil
 }
-
-// backupsKeep is what Hearth cannot reach, said to everyone told their
-// words are gone: the operator's backups (README, "What deletion can and
-// cannot reach").
-const backupsKeep = " Copies in this site's backups made before now remain until those backups expire."

@@ -73,7 +73,7 @@ func ComposeReason(choice, detail string) string {
 // checkReason validates a reason: required when must is true, never too long.
 func checkReason(reason string, must bool) error {
 	v := &forum.ValidationError{}
-	forum.CheckEncoding(v, "reason", "reason", reason)
+	forum.CheckEncoding(v, "reason", reason)
 	switch {
 	case must && strings.TrimSpace(reason) == "":
 		v.Add("reason", "Please give a reason. The member is told it, and it is kept in the moderation log.")

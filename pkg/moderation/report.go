@@ -170,7 +170,7 @@ func checkReport(p PostRef, a *auth.Actor, in ReportInput) (ReportReason, string
 	reason, ok := ReportReasonByKey(in.Reason)
 	v := &forum.ValidationError{}
 	note := strings.TrimSpace(in.Note)
-	forum.CheckEncoding(v, "note", "note", note)
+	forum.CheckEncoding(v, "note", note)
 	switch {
 	case !ok:
 		v.Add("reason", "Please choose what's wrong.")
@@ -222,7 +222,7 @@ func hideWhenReported(tx Tx, p PostRef, threshold int, now time.Time) (bool, err
 	if err := tx.Audit(e); err != nil {
 		return false, err
 	}
-	return true, notifyAuthor(tx, p, NoticeAction, "Some members reported "+where(p)+", so it is hidden while a moderator looks at it. You'll hear from us when it has been reviewed.", "", postLink(p), now)
+	return true, notifyAuthor(tx, p, NoticeAction, toldHidden(p), "", postLink(p), now)
 }
 
 // reportThreshold is the report threshold setting, or its default.

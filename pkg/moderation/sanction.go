@@ -125,8 +125,10 @@ func (s *Service) Suspend(ctx context.Context, t Target, r Request) (Outcome, er
 	until := s.now().Add(time.Duration(t.Days) * 24 * time.Hour)
 	return s.restrict(ctx, t, r, restriction{
 		action: ActionSuspend, kind: SanctionSuspension, status: auth.StatusSuspended, until: &until,
-		notice:  NoticeSuspension,
-		message: "Your account is suspended until " + until.Format("2 January 2006 at 15:04 UTC") + ". You can still read, but you can't post or reply until then.",
+		notice: NoticeSuspension,
+		// The date is written as the catalogues' English dates are, so
+		// the web layer writes it again in the reader's language.
+		message: fmt.Sprintf("Your account is suspended until %s. You can still read, but you can't post or reply until then.", until.UTC().Format("2 January 2006 at 15:04 UTC")),
 		detail:  "for " + strconv.Itoa(t.Days) + " days, until " + until.Format(time.RFC3339),
 		// A second suspension of the same member moments later is the
 		// same decision made twice; lockFresh reports it as handled.

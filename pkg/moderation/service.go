@@ -203,7 +203,7 @@ func sha(text string) string {
 }
 
 // RedactedText is what replaces redacted words.
-func RedactedText(reason string) string { return "Redacted by moderators: " + reason }
+func RedactedText(reason string) string { return fmt.Sprintf("Redacted by moderators: %s", reason) }
 
 // redactedHTML is the stored HTML of a redacted post: the reason, escaped.
 func redactedHTML(reason string) string {
@@ -224,14 +224,6 @@ func notifyAuthor(tx Tx, p PostRef, kind, message, reason, link string, at time.
 		return nil
 	}
 	return tx.Notify(&Notice{UserID: *p.AuthorID, Kind: kind, Message: message, Reason: reason, Link: link, CreatedAt: at})
-}
-
-// where names the place of a post for a notice.
-func where(p PostRef) string {
-	if p.IsOpening() {
-		return "your thread in " + p.GroupName
-	}
-	return "your reply in " + p.GroupName
 }
 
 // canModerate asks the one permission check whether the request's actor

@@ -147,7 +147,7 @@ func (s *Service) UpdateSitePage(ctx context.Context, a *auth.Actor, slug, sourc
 	}
 	source = strings.TrimSpace(source)
 	v := &forum.ValidationError{}
-	forum.CheckEncoding(v, "body", "page text", source)
+	forum.CheckEncoding(v, "body", source)
 	switch n := utf8.RuneCountInString(source); {
 	case v.Fields["body"] != "":
 	case n == 0:

@@ -176,7 +176,7 @@ func (p *Peer) Ask(ctx context.Context, a *auth.Actor, in SupportAsk) (int64, er
 	if ok, err := p.oldEnough(ctx, a.ID); err != nil {
 		return 0, err
 	} else if !ok {
-		v.Add("about", p.tooNewMessage("ask for one-to-one support"))
+		v.Add("about", p.tooNewMessage(false))
 		return 0, v
 	}
 	about := strings.TrimSpace(in.About)
@@ -217,17 +217,29 @@ func (p *Peer) oldEnough(ctx context.Context, userID int64) (bool, error) {
 	return p.now().Sub(created) >= p.MinAge, nil
 }
 
-// tooNewMessage explains the account-age rule kindly.
-func (p *Peer) tooNewMessage(what string) string {
-	days := int(p.MinAge.Hours()/24 + 0.5)
-	span := fmt.Sprintf("%d hours", int(p.MinAge.Hours()))
-	if days >= 1 && p.MinAge%(24*time.Hour) == 0 {
-		span = fmt.Sprintf("%d days", days)
-		if days == 1 {
-			span = "a day"
-		}
+// tooNewMessage explains the account-age rule kindly, to a member asking
+// for support or, when accept, to a supporter accepting a request. Each
+// case is a whole sentence, so it translates whole.
+func (p *Peer) tooNewMessage(accept bool) string {
+	days, hours := int(p.MinAge/(24*time.Hour)), int(p.MinAge/time.Hour)
+	inDays := days >= 1 && p.MinAge%(24*time.Hour) == 0
+	switch {
+	case accept && inDays && days == 1:
+		return "New accounts can accept a request once they are a day old. Until then, you can post in the group, and the crisis page has people to talk to any time."
+	case accept && inDays:
+		return fmt.Sprintf("New accounts can accept a request once they are %d days old. Until then, you can post in the group, and the crisis page has people to talk to any time.", days)
+	case accept && hours <= 1:
+		return "New accounts can accept a request once they are an hour old. Until then, you can post in the group, and the crisis page has people to talk to any time."
+	case accept:
+		return fmt.Sprintf("New accounts can accept a request once they are %d hours old. Until then, you can post in the group, and the crisis page has people to talk to any time.", hours)
+	case inDays && days == 1:
+		return "New accounts can ask for one-to-one support once they are a day old. Until then, you can post in the group, and the crisis page has people to talk to any time."
+	case inDays:
+		return fmt.Sprintf("New accounts can ask for one-to-one support once they are %d days old. Until then, you can post in the group, and the crisis page has people to talk to any time.", days)
+	case hours <= 1:
+		return "New accounts can ask for one-to-one support once they are an hour old. Until then, you can post in the group, and the crisis page has people to talk to any time."
 	}
-	return "New accounts can " + what + " once they are " + span + " old. Until then, you can post in the group, and the crisis page has people to talk to any time."
+	return fmt.Sprintf("New accounts can ask for one-to-one support once they are %d hours old. Until then, you can post in the group, and the crisis page has people to talk to any time.", hours)
 }
 
 // OpenRequest returns the member's open or accepted request, if any.
@@ -350,7 +362,7 @@ func (p *Peer) mayAccept(ctx context.Context, a *auth.Actor, r SupportRow) error
 	if ok, err := p.oldEnough(ctx, a.ID); err != nil {
 		return err
 	} else if !ok {
-		v.Add("accept", p.tooNewMessage("accept a request"))
+		v.Add("accept", p.tooNewMessage(true))
 		return v
 	}
 	blocked, err := p.store.Blocked(ctx, a.ID, r.RequesterID)

@@ -59,7 +59,7 @@ func (s *Service) RedactThread(ctx context.Context, threadID int64, r Request) (
 		if err := tx.Audit(e); err != nil {
 			return err
 		}
-		return notifyAuthor(tx, p, NoticeAction, "A moderator redacted your thread in "+p.GroupName+" and closed it to new replies: its title and opening post have been replaced and removed from Hearth's pages, search and database."+backupsKeep, r.Reason, postLink(p), now)
+		return notifyAuthor(tx, p, NoticeAction, toldThreadRedacted(p), r.Reason, postLink(p), now)
 	})
 	return Outcome{Action: ActionRedactThread, PostID: p.ID, ThreadID: threadID, Changed: true}, err
 }

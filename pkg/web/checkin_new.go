@@ -63,7 +63,8 @@ func (s *Server) checkInNewView(c echo.Context, d moderation.CheckInDraft, tmpl 
 	for _, t := range moderation.CheckInTemplates {
 		v.Templates = append(v.Templates, Option{Value: t.Key, Label: t.Label, Selected: t.Key == tmpl})
 	}
-	v.Body = moderation.FillTemplate(tmpl, d.Subject.Username, d.Group.Name, s.helplineLines(c, d.Subject.Country))
+	tr := func(key string) string { return s.tr(c, key) }
+	v.Body = moderation.FillTemplate(tr, tmpl, d.Subject.Username, d.Group.Name, s.helplineLines(c, d.Subject.Country))
 	if d.OpenID != 0 {
 		v.OpenURL = moderation.CheckInPath(d.OpenID)
 	}

@@ -315,7 +315,7 @@ func TestUnreadableTextRefusedAndKept(t *testing.T) {
 			"hidden NUL character", "before\uFFFDafter")
 		refused("NUL in a title",
 			m.c.PostForm("/g/grief/threads", url.Values{"title": {"My\x00 title"}, "body": {"Fine words."}, "idem": {freshIdem()}}),
-			"Your title contains a hidden NUL character", "Fine words.")
+			"This text contains a hidden NUL character", "Fine words.")
 		refused("invalid UTF-8 in a preview",
 			m.c.PostForm("/t/"+idStr(tid)+"/replies", url.Values{"body": {"preview \xff me"}, "preview": {"1"}, "idem": {freshIdem()}}),
 			"couldn't be read", "preview \uFFFD me")
@@ -334,7 +334,7 @@ func TestUnreadableTextRefusedAndKept(t *testing.T) {
 		o := newPoster(t, a, db, "birch", "member")
 		refused("NUL in a report's note",
 			o.c.PostForm("/p/"+idStr(id)+"/report", url.Values{"reason": {"other"}, "note": {"look\x00 here"}}),
-			"Your note contains a hidden NUL character", "look\uFFFD here")
+			"This text contains a hidden NUL character", "look\uFFFD here")
 		if n := countRows(t, db, "reports", ""); n != 0 {
 			t.Fatalf("%d reports stored from unreadable text", n)
 		}

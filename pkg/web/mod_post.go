@@ -43,8 +43,17 @@ func (s *Server) modFinish(c echo.Context, out moderation.Outcome, err error, fo
 	if err != nil {
 		return err
 	}
-	s.setFlash(c, out.Message())
+	s.setFlash(c, s.outcomeText(c, out))
 	return c.Redirect(http.StatusSeeOther, modNext(c.FormValue("next"), modPostPath(postID)))
+}
+
+// outcomeText is what a moderator is told their action did, in their
+// language: moderation's Outcome.Message, translated in its two parts.
+func (s *Server) outcomeText(c echo.Context, out moderation.Outcome) string {
+	if !out.Changed {
+		return s.tr(c, out.Message())
+	}
+	return s.tr(c, moderation.Describe(out.Action)) + "."
 }
 
 // renderHandled tells the second moderator that someone else acted first,
@@ -56,7 +65,7 @@ func (s *Server) renderHandled(c echo.Context, h *moderation.AlreadyHandledError
 		v.Message = s.tr(c, "Already handled by a moderator %s.", modSince(s.printer(c), h.At, time.Now()))
 	}
 	if h.Action != "" {
-		v.Result = moderation.Describe(h.Action) + "."
+		v.Result = s.tr(c, moderation.Describe(h.Action)) + "."
 	}
 	return renderPage(c, http.StatusConflict, pageModHandled, v)
 }

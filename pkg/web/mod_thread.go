@@ -31,7 +31,7 @@ func (s *Server) threadAction(form string, do func(ctx context.Context, id int64
 			postID = p.ID
 		}
 		if err == nil && c.FormValue("next") == "" {
-			s.setFlash(c, out.Message())
+			s.setFlash(c, s.outcomeText(c, out))
 			return c.Redirect(http.StatusSeeOther, "/t/"+c.Param("id"))
 		}
 		return s.modFinish(c, out, err, form, postID)

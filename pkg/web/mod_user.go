@@ -39,7 +39,7 @@ func (s *Server) sanctionAction(form string, do func(ctx context.Context, t mode
 		if err != nil {
 			return err
 		}
-		s.setFlash(c, out.Message())
+		s.setFlash(c, s.outcomeText(c, out))
 		fallback := "/mod/users/" + strconv.FormatInt(id, 10)
 		if t.PostID > 0 {
 			fallback = modPostPath(t.PostID)

@@ -60,8 +60,8 @@ func admin(a *auth.Actor) error {
 func check(in Input) (name, u string, kinds []events.Kind, err error) {
 	v := &forum.ValidationError{}
 	name, u = strings.TrimSpace(in.Name), strings.TrimSpace(in.URL)
-	forum.CheckEncoding(v, "name", "name", name)
-	forum.CheckEncoding(v, "url", "address", u)
+	forum.CheckEncoding(v, "name", name)
+	forum.CheckEncoding(v, "url", u)
 	switch n := utf8.RuneCountInString(name); {
 	case v.Fields["name"] != "":
 	case n == 0:
