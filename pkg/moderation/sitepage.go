@@ -120,6 +120,22 @@ func defaultPage(info sitePageInfo) (SitePage, error) {
 	return SitePage{Slug: info.slug, Title: info.title, Summary: info.summary, Source: info.text, HTML: pages[info.slug]}, nil
 }
 
+// InLanguage returns p with its default text as tr translates it, for a
+// reader of another language: p itself when admins wrote the page (their
+// words are shown as written) or tr leaves the text as it is.
+func InLanguage(p SitePage, tr func(string) string) (SitePage, error) {
+	text := tr(p.Source)
+	if p.Edited || text == p.Source {
+		return p, nil
+	}
+	h, err := pageMarkup.Render(text)
+	if err != nil {
+		return p, fmt.Errorf("default %s page, translated: %w", p.Slug, err)
+	}
+	p.Source, p.HTML = text, h
+	return p, nil
+}
+
 // SitePages lists every site page, for the admins' list.
 func (s *Service) SitePages(ctx context.Context, a *auth.Actor) ([]SitePage, error) {
 	if err := s.requireAdmin(a); err != nil {

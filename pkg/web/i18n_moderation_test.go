@@ -59,3 +59,25 @@ func TestModerationInSpanish(t *testing.T) {
 		pageHas(t, en.Get("/notifications").Body, "A moderator removed your reply in Grief &amp; Loss. Other members no longer see it.")
 	})
 }
+
+// TestSitePagesInSpanish: the site's own pages read in Spanish while they
+// hold Hearth's default text; once admins write one, their words are shown
+// as written, in every language.
+func TestSitePagesInSpanish(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newModWorld(t, db)
+		es := w.as(0)
+		es.Header.Set("Accept-Language", "es")
+		r := es.Get("/guidelines")
+		wantStatus(t, r, http.StatusOK)
+		pageHas(t, r.Body, "<h1>Normas de la comunidad</h1>", "<h2>Sé amable</h2>", "<strong>Usa avisos de contenido</strong>", "registro público de moderación")
+		pageLacks(t, r.Body, "Be kind", "Community guidelines")
+		pageHas(t, w.as(0).Get("/guidelines").Body, "<h2>Be kind</h2>")
+
+		admin := w.as(w.admin)
+		wantRedirect(t, admin.PostForm("/admin/pages/about", formValues("body", "Run by the Riverside peer group.")), "/about")
+		r = es.Get("/about")
+		pageHas(t, r.Body, "<h1>Acerca de Hearth</h1>", "Run by the Riverside peer group.")
+		pageLacks(t, r.Body, "Personas, no profesionales")
+	})
+}

@@ -18,6 +18,10 @@ func (s *Server) sitePage(slug string) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
+		if p, err = moderation.InLanguage(p, func(k string) string { return s.tr(c, k) }); err != nil {
+			return err
+		}
+		p.Title = s.tr(c, p.Title)
 		v := SitePageView{Base: s.base(c, p.Title), Page: p}
 		if slug == moderation.PageTerms {
 			v.MinimumAge = s.deps.Moderation.MinimumAge(ctx)
