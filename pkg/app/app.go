@@ -16,6 +16,7 @@ import (
 	"hearth/pkg/config"
 	"hearth/pkg/events"
 	"hearth/pkg/forum"
+	"hearth/pkg/i18n"
 	"hearth/pkg/markup"
 	"hearth/pkg/moderation"
 	"hearth/pkg/safety"
@@ -230,7 +231,15 @@ func newWebhooks(cfg config.Config, db *store.DB, bus *events.Bus, log *slog.Log
 	if cfg.BaseURL != nil {
 		base = cfg.BaseURL.String()
 	}
-	return webhook.NewService(store.NewWebhooks(db), bus), webhook.NewSender(store.NewWebhooks(db), base, log)
+	sender := webhook.NewSender(store.NewWebhooks(db), base, log)
+	// The configuration has checked that the catalogues load and have
+	// the default language.
+	if cat, err := i18n.Load(); err == nil {
+		sender.SetLanguage(cat.Printer(cfg.DefaultLanguage).T)
+	} else {
+		log.Warn("webhooks: deliveries stay in English", "err", err.Error())
+	}
+	return webhook.NewService(store.NewWebhooks(db), bus), sender
 }
 
 // startWait bounds how long Start waits for the first connection between

@@ -24,14 +24,12 @@ import (
 // domainDirs are the packages whose sentences reach members through the
 // web layer, which looks them up (forum.Decide's refusals, validation
 // messages, sanction notices).
-var domainDirs = []string{"../forum", "../auth", "../moderation", "../safety", "../webhook"}
+var domainDirs = []string{"../forum", "../auth", "../moderation", "../safety", "../webhook", "../events"}
 
 // untranslatedGo lists the Go files whose sentences are not yet in the
 // catalogues: in pkg/web, sentences written without tr or msg; in the
 // domain packages, sentences without a translation. It only shrinks.
-var untranslatedGo = []string{
-	"pkg/webhook/payload.go",
-}
+var untranslatedGo = []string{}
 
 // notForPeople are the web layer's files whose sentences are read by
 // programs and the people who write them, in English: the metrics' help

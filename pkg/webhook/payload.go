@@ -34,8 +34,10 @@ type PayloadGroup struct {
 }
 
 // payload builds the body of d, with links under base (the site's public
-// URL; "" gives links from the site's root).
-func payload(d Due, base string) ([]byte, error) {
+// URL; "" gives links from the site's root). tr writes the text's
+// sentences (catalogue keys in English, with their values) in the site's
+// language.
+func payload(d Due, base string, tr func(key string, args ...any) string) ([]byte, error) {
 	p := Payload{ID: strconv.FormatInt(d.ID, 10), Event: d.Event, Link: base + "/mod", Time: d.OccurredAt.UTC()}
 	switch {
 	case d.Event == events.Escalation:
@@ -47,12 +49,14 @@ func payload(d Due, base string) ([]byte, error) {
 	}
 	text := string(d.Event)
 	if h, ok := events.HookOf(d.Event); ok {
-		text = h.Text
+		text = tr(h.Text)
 	}
+	p.Text = tr("Hearth: %s. %s", text, p.Link)
 	if d.GroupSlug != "" {
 		p.Group = &PayloadGroup{Slug: d.GroupSlug, Name: d.GroupName}
-		text += " in " + d.GroupName
+		// The group is named apart from the event's sentence, so that
+		// the sentence translates whole.
+		p.Text = tr("Hearth (%s): %s. %s", d.GroupName, text, p.Link)
 	}
-	p.Text = "Hearth: " + text + ". " + p.Link
 	return json.Marshal(p)
 }

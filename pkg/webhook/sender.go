@@ -57,7 +57,15 @@ type Sender struct {
 	now    func() time.Time
 	log    *slog.Logger
 	pruned time.Time
+	// tr writes a delivery's text in the site's language (SetLanguage);
+	// English until then.
+	tr func(key string, args ...any) string
 }
+
+// SetLanguage has deliveries' text written by tr, the site's default
+// language's translator: the text is read in a chat room, not by one
+// member with a language setting.
+func (s *Sender) SetLanguage(tr func(key string, args ...any) string) { s.tr = tr }
 
 // NewSender returns a sender on s whose links start with base (the site's
 // public URL, "" for none).
@@ -71,7 +79,7 @@ func NewSender(s Store, base string, log *slog.Logger) *Sender {
 		// deliveries go.
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
-	return &Sender{store: s, base: base, client: client, log: log,
+	return &Sender{store: s, base: base, client: client, log: log, tr: fmt.Sprintf,
 		now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
 }
 
@@ -194,7 +202,7 @@ func (o Outcome) ok() bool { return o.Err == "" && o.Code >= 200 && o.Code < 300
 // post makes one request and describes its outcome without the URL, which
 // may hold the chat tool's token.
 func (s *Sender) post(ctx context.Context, d Due) Outcome {
-	body, err := payload(d, s.base)
+	body, err := payload(d, s.base, s.tr)
 	if err != nil {
 		return Outcome{Err: "could not build the body"}
 	}

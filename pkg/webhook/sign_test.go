@@ -1,6 +1,7 @@
 package webhook
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -72,15 +73,15 @@ func TestPayloadNamesOnlyTheEvent(t *testing.T) {
 	post, group := int64(42), int64(3)
 	at := time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)
 	d := Due{Delivery: Delivery{ID: 7, Event: events.Concern, GroupID: &group, PostID: &post, OccurredAt: at}, GroupSlug: "grief", GroupName: "Grief & Loss"}
-	b, err := payload(d, "https://hearth.example.org")
+	b, err := payload(d, "https://hearth.example.org", fmt.Sprintf)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"id":"7","event":"wellbeing_concern","group":{"slug":"grief","name":"Grief \u0026 Loss"},"link":"https://hearth.example.org/mod/posts/42","time":"2030-01-02T03:04:05Z","text":"Hearth: A member is worried about someone: a wellbeing concern is waiting for a moderator in Grief \u0026 Loss. https://hearth.example.org/mod/posts/42"}`
+	want := `{"id":"7","event":"wellbeing_concern","group":{"slug":"grief","name":"Grief \u0026 Loss"},"link":"https://hearth.example.org/mod/posts/42","time":"2030-01-02T03:04:05Z","text":"Hearth (Grief \u0026 Loss): A member is worried about someone: a wellbeing concern is waiting for a moderator. https://hearth.example.org/mod/posts/42"}`
 	if string(b) != want {
 		t.Fatalf("payload\n got %s\nwant %s", b, want)
 	}
-	b, _ = payload(Due{Delivery: Delivery{ID: 8, Event: events.Test, OccurredAt: at}}, "")
+	b, _ = payload(Due{Delivery: Delivery{ID: 8, Event: events.Test, OccurredAt: at}}, "", fmt.Sprintf)
 	if !strings.Contains(string(b), `"link":"/mod"`) || strings.Contains(string(b), `"group"`) {
 		t.Fatalf("test payload %s", b)
 	}
