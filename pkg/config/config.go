@@ -165,8 +165,8 @@ type Setting struct {
 // cross-validation (pkg/safety/testdata/README.md); a test holds them
 // equal to hearth/pkg/safety's.
 const (
-	DefaultCrisisThreshold  = "0.20"
-	DefaultConcernThreshold = "0.12"
+	DefaultCrisisThreshold  = "0.21"
+	DefaultConcernThreshold = "0.14"
 )
 
 // Settings lists every environment variable Hearth reads.

@@ -9,17 +9,15 @@ import (
 // generatedHeader is the line Go tools look for in generated files.
 var generatedHeader = regexp.MustCompile(`(?m)^# Code generated .* DO NOT EDIT\.$`)
 
-// The cross-validated figures the learned model must keep. They are the
-// figures it reaches today (testdata/README.md), below the design's targets
-// (targetRecall at targetPrecision for a crisis, targetConcernRecall for a
-// concern), so that a change which makes the model worse on blocks it did
-// not see fails; raise them as the model improves, up to the targets. A
-// new block of hard, honestly labelled data may lower a figure: the floor
-// then follows the measured figure, never the labels.
+// The cross-validated figures the learned model must keep: the design's
+// targets (testdata/README.md), so that a change which makes the model
+// worse on blocks it did not see fails. A new block of hard, honestly
+// labelled data that brings a figure below its target is a finding to fix
+// in the detector, never in the labels.
 const (
-	cvCrisisRecall    = 0.94
-	cvCrisisPrecision = 0.895
-	cvConcernRecall   = 0.975
+	cvCrisisRecall    = targetRecall
+	cvCrisisPrecision = targetPrecision
+	cvConcernRecall   = targetConcernRecall
 )
 
 // False-alarm ceilings on everyday posts, the ordinary holdout set.

@@ -142,6 +142,7 @@ func (f *features) split(text string) []sentence {
 	flush := func(question bool) {
 		if len(toks) > start {
 			cur.question = question
+			weakenOutOfContext(toks[start:])
 			cur.toks = toks[start:len(toks):len(toks)]
 			sents = append(sents, cur)
 		}
@@ -219,7 +220,7 @@ func namesRisk(sents []sentence) bool {
 // withoutEvidence scales P(crisis) for a text that names no risk and
 // matches no rule: the model alone, reading only how a text is written,
 // is not enough to call a crisis.
-const withoutEvidence = 0.7
+const withoutEvidence = 0.75
 
 // ngramScale is the power of the number of n-grams their values are
 // divided by: a long post's words weigh less each, but not so little that

@@ -68,7 +68,7 @@ func immediate(sents []sentence) bool {
 			if nowWords[t.word] || i > 0 && nowPhrases[s.toks[i-1].word+"_"+t.word] {
 				now = true
 			}
-			switch t.class {
+			switch baseClass(t.class) {
 			case classMeans, classPlace, classDeath, classHarm, classPrep:
 				risk = true
 			}
@@ -92,7 +92,7 @@ func atDangerPlace(toks []token) bool {
 			if dangerPrepositions[toks[j].word] {
 				prep = true
 			}
-			if prep && toks[j].class == classPlace {
+			if prep && baseClass(toks[j].class) == classPlace {
 				return true
 			}
 		}
