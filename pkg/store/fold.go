@@ -148,11 +148,9 @@ func (db *DB) FoldGroupTallies(ctx context.Context) error {
 	})
 }
 
-// addTally appends a group's share of a new post (migration 25).
-func addTally(tx *gorm.DB, groupID int64, posts, threads int, at time.Time) error {
-	return tx.Exec("INSERT INTO group_tallies (group_id, posts, threads, at_us) VALUES (?, ?, ?, ?)",
-		groupID, posts, threads, at.UnixMicro()).Error
-}
+// tallyInsert appends a group's share of a new post (migration 25): its
+// group, posts, threads and time in microseconds.
+const tallyInsert = "INSERT INTO group_tallies (group_id, posts, threads, at_us) VALUES (?, ?, ?, ?)"
 
 // groupTallied is a group row as read with its unfolded tallies.
 type groupTallied struct {

@@ -51,5 +51,9 @@ func (t *modTx) Publish(postID int64, at time.Time) error {
 			return translate(err)
 		}
 	}
-	return translate(notifyPost(t.tx, &p, &parent, nil))
+	var b writeBatch
+	if err := notifyPost(t.tx, &b, &p, &parent, nil); err != nil {
+		return translate(err)
+	}
+	return translate(b.exec(t.tx))
 }

@@ -24,7 +24,10 @@ import (
 // most one unread notice per thread (migration 17), so on a busy thread it
 // usually inserts nothing, and a reply costs about one index probe per
 // follower.
-func notifyPost(tx *gorm.DB, p *forum.Post, parent *forum.Post, mentionKeys []string) error {
+//
+// The direct notices are written at once; the followers' insert is added
+// to b, which must run after them (it skips whoever they told).
+func notifyPost(tx *gorm.DB, b *writeBatch, p *forum.Post, parent *forum.Post, mentionKeys []string) error {
 	author := *p.AuthorID
 	kinds := map[int64]string{}
 	var order []int64
@@ -84,8 +87,9 @@ func notifyPost(tx *gorm.DB, p *forum.Post, parent *forum.Post, mentionKeys []st
 	} else {
 		q = strings.ReplaceAll(q, "{{PROBE}}", "")
 	}
-	return tx.Exec(q, forum.NoteThreadReply, author, p.ID, p.ThreadID, p.CreatedAt,
-		p.ThreadID, forum.SubFollow, author, author, p.Anonymous, author, p.ID).Error
+	b.add(q, forum.NoteThreadReply, author, p.ID, p.ThreadID, p.CreatedAt,
+		p.ThreadID, forum.SubFollow, author, author, p.Anonymous, author, p.ID)
+	return nil
 }
 
 // directNotice writes the notice of a new post to one member told of it

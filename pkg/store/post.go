@@ -210,19 +210,23 @@ func (t postTx) InsertPost(w forum.PostWrite, status string, parent *forum.Post)
 	if err := openItems(tx, &p, w, now); err != nil {
 		return forum.Post{}, err
 	}
-	if err := tx.Exec(`INSERT INTO subscriptions (user_id, thread_id, state, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, w.AuthorID, th.ID, forum.SubFollow, now, now).Error; err != nil {
-		return forum.Post{}, err
-	}
+	// What follows is written in one batch (one round trip on
+	// PostgreSQL): the author's subscription, the followers' notices, the
+	// thread's counters and the group's tally touch different rows, and
+	// none needs a row another writes (the followers' insert leaves the
+	// author out). The thread's row, which the batch
+	// locks until commit, is so taken last, with nothing after it but the
+	// commit.
+	var b writeBatch
+	b.add(`INSERT INTO subscriptions (user_id, thread_id, state, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, w.AuthorID, th.ID, forum.SubFollow, now, now)
 	if p.Status == forum.StatusVisible {
-		if err := notifyPost(tx, &p, parent, w.MentionKeys); err != nil {
+		if err := notifyPost(tx, &b, &p, parent, w.MentionKeys); err != nil {
 			return forum.Post{}, err
 		}
 	}
-	// The thread's counters come last: on PostgreSQL the UPDATE holds the
-	// thread's row until commit, so taken earlier it would be held through
-	// the notifications too and replies to the thread would queue on it.
-	if err := bumpCounters(tx, &th, &p, w.ThreadID == 0); err != nil {
+	bumpCounters(&b, &th, &p, w.ThreadID == 0)
+	if err := b.exec(tx); err != nil {
 		return forum.Post{}, err
 	}
 	return p, nil
@@ -287,27 +291,26 @@ func openScreeningItem(tx *gorm.DB, p *forum.Post, s forum.Screening, now time.T
 	return nil
 }
 
-// bumpCounters records a new post on its thread and group. Held posts
-// change neither: they count when a moderator lets them through. The
-// group's counters take a tally (fold.go) instead of an update of its
-// row, which every reply in the group would otherwise lock until commit.
-func bumpCounters(tx *gorm.DB, th *forum.Thread, p *forum.Post, opening bool) error {
+// bumpCounters adds to b the writes that record a new post on its thread
+// and group. Held posts change neither: they count when a moderator lets
+// them through. The group's counters take a tally (fold.go) instead of an
+// update of its row, which every reply in the group would otherwise lock
+// until commit.
+func bumpCounters(b *writeBatch, th *forum.Thread, p *forum.Post, opening bool) {
 	if opening {
-		if err := tx.Exec("UPDATE threads SET first_post_id = ?, last_post_id = ? WHERE id = ?", p.ID, p.ID, th.ID).Error; err != nil {
-			return err
-		}
+		b.add("UPDATE threads SET first_post_id = ?, last_post_id = ? WHERE id = ?", p.ID, p.ID, th.ID)
 	}
 	if p.Status != forum.StatusVisible {
-		return nil
+		return
 	}
 	threads := 0
 	if opening {
 		threads = 1
-	} else if err := tx.Exec(`UPDATE threads SET reply_count = reply_count + 1, last_post_id = ?, last_author_id = ?,
-		last_anonymous = ?, last_post_at = ?, updated_at = ? WHERE id = ?`, p.ID, p.AuthorID, p.Anonymous, p.CreatedAt, p.CreatedAt, th.ID).Error; err != nil {
-		return err
+	} else {
+		b.add(`UPDATE threads SET reply_count = reply_count + 1, last_post_id = ?, last_author_id = ?,
+		last_anonymous = ?, last_post_at = ?, updated_at = ? WHERE id = ?`, p.ID, p.AuthorID, p.Anonymous, p.CreatedAt, p.CreatedAt, th.ID)
 	}
-	return addTally(tx, p.GroupID, 1, threads, p.CreatedAt)
+	b.add(tallyInsert, p.GroupID, 1, threads, p.CreatedAt.UnixMicro())
 }
 
 // EditPlace implements forum.PostTx.
