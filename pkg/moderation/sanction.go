@@ -294,3 +294,11 @@ func (s *Service) Member(ctx context.Context, a *auth.Actor, userID int64) (Memb
 	}
 	return d, nil
 }
+
+// CheckSanction reports whether r's actor may sanction t's member (and
+// from t's post and r's queue item), without sanctioning: the check a
+// confirmation step makes before it asks.
+func (s *Service) CheckSanction(ctx context.Context, t Target, r Request) error {
+	_, err := s.subject(ctx, t, r)
+	return err
+}

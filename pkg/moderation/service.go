@@ -229,3 +229,10 @@ func notifyAuthor(tx Tx, p PostRef, kind, message, reason, link string, at time.
 // canModerate asks the one permission check whether the request's actor
 // moderates groupID.
 func canModerate(r Request, groupID int64) bool { return auth.CanModerate(r.Actor, groupID) }
+
+// PostFor returns a post for a moderator of its group: the check a
+// confirmation step makes before it asks, so that it never asks about a
+// post the moderator may not act on or that does not exist.
+func (s *Service) PostFor(ctx context.Context, a *auth.Actor, postID int64) (PostRef, error) {
+	return s.loadPost(ctx, a, postID)
+}

@@ -11,27 +11,23 @@ import (
 // adminGroupArchiveConfirm asks before archiving a group: a slip on the
 // list would otherwise stop a whole community posting.
 func (s *Server) adminGroupArchiveConfirm(c echo.Context) error {
-	return s.renderGroupArchive(c, "", http.StatusOK)
-}
-
-func (s *Server) renderGroupArchive(c echo.Context, msg string, status int) error {
 	g, err := s.deps.Moderation.AdminGroup(c.Request().Context(), actor(c), c.Param("slug"))
 	if err != nil {
 		return err
 	}
-	v := GroupArchiveView{Base: s.base(c, s.tr(c, "Archive %s", g.Name)), Slug: g.Slug, Name: g.Name, Error: msg}
-	if msg != "" {
-		v.ErrorList = errorList(map[string]string{"confirm": msg}, "confirm")
-	}
-	return renderPage(c, status, pageAdminGroupArchive, v)
+	return renderPage(c, http.StatusOK, pageConfirm, ConfirmView{Base: s.base(c, s.tr(c, "Archive %s", g.Name)),
+		Question:    s.tr(c, "Archive %s?", g.Name),
+		Consequence: s.tr(c, "Members will still be able to read every thread in %s, but nobody will be able to start a thread or reply there. You can unarchive it later from the list of groups.", g.Name),
+		Action:      "/admin/groups/" + g.Slug + "/archive", Button: s.tr(c, "Archive %s", g.Name),
+		Cancel: "/admin/groups", CancelLabel: s.tr(c, "Keep it open")})
 }
 
-// adminGroupArchive archives (archived=true, once the admin ticked the
-// confirm box) or unarchives a group.
+// adminGroupArchive archives (archived=true, once the admin confirmed) or
+// unarchives a group.
 func (s *Server) adminGroupArchive(archived bool) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		if archived && !confirmed(c) {
-			return s.renderGroupArchive(c, msg("Tick the box to confirm that members will no longer be able to post in this group."), http.StatusUnprocessableEntity)
+			return s.adminGroupArchiveConfirm(c)
 		}
 		g, err := s.deps.Moderation.SetArchived(c.Request().Context(), actor(c), c.Param("slug"), archived)
 		if h, ok := moderation.AsAlreadyHandled(err); ok {

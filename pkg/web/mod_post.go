@@ -134,8 +134,8 @@ func (s *Server) modPostPage(c echo.Context, d moderation.PostDetail, form strin
 		v.Forms.Next = c.FormValue("next")
 		v.Forms.ItemID, _ = strconv.ParseInt(c.FormValue("item"), 10, 64)
 		v.Forms.Values = map[string]string{"reason": c.FormValue("reason"), "reason_detail": forum.CleanText(c.FormValue("reason_detail")),
-			"days": c.FormValue("days"), "group": c.FormValue("group"), "confirm": c.FormValue("confirm")}
-		v.ErrorList = errorList(errs, "reason", "days", "group", "trigger_warnings", "confirm")
+			"days": c.FormValue("days"), "group": c.FormValue("group")}
+		v.ErrorList = errorList(errs, "reason", "days", "group", "trigger_warnings")
 	}
 	return renderPage(c, status, pageModPost, v)
 }
@@ -227,7 +227,11 @@ func (s *Server) postAction(form string, do func(ctx context.Context, id int64, 
 		if err != nil {
 			return err
 		}
-		if err := unconfirmed(c, form); err != nil {
+		may := func() error { _, err := s.deps.Moderation.PostFor(c.Request().Context(), actor(c), id); return err }
+		if asked, err := s.askFirst(c, form, modPostPath(id), may); asked || err != nil {
+			if asked {
+				return err
+			}
 			return s.modFinish(c, moderation.Outcome{}, err, form, id)
 		}
 		out, err := do(c.Request().Context(), id, modRequest(c))

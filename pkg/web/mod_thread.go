@@ -19,7 +19,12 @@ func (s *Server) threadAction(form string, do func(ctx context.Context, id int64
 		}
 		ctx := c.Request().Context()
 		var out moderation.Outcome
-		if err = unconfirmed(c, form); err == nil {
+		may := func() error { _, err := s.deps.Moderation.OpeningPost(ctx, actor(c), id); return err }
+		asked, err := s.askFirst(c, form, "/t/"+c.Param("id"), may)
+		if asked {
+			return err
+		}
+		if err == nil {
 			out, err = do(ctx, id, c, modRequest(c))
 		}
 		postID := out.PostID

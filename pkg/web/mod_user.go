@@ -23,8 +23,17 @@ func (s *Server) sanctionAction(form string, do func(ctx context.Context, t mode
 		t := moderation.Target{UserID: id}
 		t.PostID, _ = strconv.ParseInt(c.FormValue("post"), 10, 64)
 		t.Days, _ = strconv.Atoi(c.FormValue("days"))
+		back := "/mod/users/" + strconv.FormatInt(id, 10)
+		if t.PostID > 0 {
+			back = modPostPath(t.PostID)
+		}
 		var out moderation.Outcome
-		if err = unconfirmed(c, form); err == nil {
+		may := func() error { return s.deps.Moderation.CheckSanction(c.Request().Context(), t, modRequest(c)) }
+		asked, err := s.askFirst(c, form, back, may)
+		if asked {
+			return err
+		}
+		if err == nil {
 			out, err = do(c.Request().Context(), t, modRequest(c))
 		}
 		if h, ok := moderation.AsAlreadyHandled(err); ok {
@@ -40,11 +49,7 @@ func (s *Server) sanctionAction(form string, do func(ctx context.Context, t mode
 			return err
 		}
 		s.setFlash(c, s.outcomeText(c, out))
-		fallback := "/mod/users/" + strconv.FormatInt(id, 10)
-		if t.PostID > 0 {
-			fallback = modPostPath(t.PostID)
-		}
-		return c.Redirect(http.StatusSeeOther, modNext(c.FormValue("next"), fallback))
+		return c.Redirect(http.StatusSeeOther, modNext(c.FormValue("next"), back))
 	}
 }
 
@@ -75,9 +80,8 @@ func (s *Server) renderModUser(c echo.Context, id int64, form string, errs map[s
 		v.Sanctions = append(v.Sanctions, SanctionLine{Kind: sn.Kind, Reason: sn.Reason, EndsAt: sn.EndsAt, Lifted: sn.LiftedAt != nil, CreatedAt: sn.CreatedAt})
 	}
 	if form != "" {
-		v.Forms.Values = map[string]string{"reason": c.FormValue("reason"), "reason_detail": forum.CleanText(c.FormValue("reason_detail")), "days": c.FormValue("days"),
-			"confirm": c.FormValue("confirm")}
-		v.ErrorList = errorList(errs, "reason", "days", "confirm")
+		v.Forms.Values = map[string]string{"reason": c.FormValue("reason"), "reason_detail": forum.CleanText(c.FormValue("reason_detail")), "days": c.FormValue("days")}
+		v.ErrorList = errorList(errs, "reason", "days")
 	}
 	return renderPage(c, status, pageModUser, v)
 }

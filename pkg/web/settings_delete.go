@@ -9,24 +9,40 @@ import (
 	"hearth/pkg/forum"
 )
 
-var deleteFields = []string{"mode", "current_password", "confirm"}
-
-// settingsDeletePage explains the two choices and asks for the password.
+// settingsDeletePage explains the two choices.
 func (s *Server) settingsDeletePage(c echo.Context) error {
-	return renderPage(c, http.StatusOK, pageSettingsDelete, DeleteView{Base: s.base(c, s.tr(c, "Delete your account")), Errors: formErrors(nil, deleteFields...)})
+	return s.renderDelete(c, "", nil, http.StatusOK)
 }
 
-// settingsDelete deletes the account, logs out and says goodbye.
+func (s *Server) renderDelete(c echo.Context, mode string, v *forum.ValidationError, status int) error {
+	return renderPage(c, status, pageSettingsDelete, DeleteView{Base: s.base(c, s.tr(c, "Delete your account")), Mode: mode, Errors: formErrors(v, "mode")})
+}
+
+// renderDeleteConfirm is the confirmation step: what the chosen mode does
+// to the member's posts, and the password that confirms it.
+func (s *Server) renderDeleteConfirm(c echo.Context, mode string, v *forum.ValidationError, status int) error {
+	what := s.tr(c, "Your account, sessions, recovery codes, two-factor key and settings are deleted, and you are logged out. Your posts stay, shown as by “former member”.")
+	if auth.DeleteMode(mode) == auth.DeleteErase {
+		what = s.tr(c, "Your account, sessions, recovery codes, two-factor key and settings are deleted, and you are logged out. The words of your posts are erased.")
+	}
+	return renderPage(c, status, pageConfirm, ConfirmView{Base: s.base(c, s.tr(c, "Delete your account for good?")),
+		Question: s.tr(c, "Delete your account for good?"), Consequence: what, Final: true,
+		Action: "/settings/delete", Fields: []HiddenField{{Name: "mode", Value: mode}},
+		Password: true, Errors: formErrors(v, "current_password"),
+		Button: s.tr(c, "Yes, delete my account"), Cancel: "/settings", CancelLabel: s.tr(c, "Cancel, keep my account")})
+}
+
+// settingsDelete asks first (the confirmation step, with the password),
+// then deletes the account, logs out and says goodbye.
 func (s *Server) settingsDelete(c echo.Context) error {
 	mode := postValue(c, "mode")
-	if !confirmed(c) {
-		// Asked before the password is checked, so a slip costs no attempt.
+	if auth.DeleteMode(mode) != auth.DeleteAnonymise && auth.DeleteMode(mode) != auth.DeleteErase {
 		v := &forum.ValidationError{}
-		v.Add("confirm", msg("Tick the box to confirm that your account will be deleted for good."))
-		if mode == "" {
-			v.Add("mode", msg("Please choose what should happen to your posts."))
-		}
-		return renderPage(c, http.StatusUnprocessableEntity, pageSettingsDelete, DeleteView{Base: s.base(c, s.tr(c, "Delete your account")), Mode: mode, Errors: formErrors(v, deleteFields...)})
+		v.Add("mode", msg("Please choose what should happen to your posts."))
+		return s.renderDelete(c, "", v, http.StatusUnprocessableEntity)
+	}
+	if !confirmed(c) {
+		return s.renderDeleteConfirm(c, mode, nil, http.StatusOK)
 	}
 	err := s.deps.Auth.DeleteAccount(c.Request().Context(), principal(c), postValue(c, "current_password"), auth.DeleteMode(mode), s.clientKey(c))
 	if err != nil {
@@ -35,7 +51,7 @@ func (s *Server) settingsDelete(c echo.Context) error {
 		case te != nil:
 			return s.renderThrottled(c, te)
 		case v != nil:
-			return renderPage(c, http.StatusUnprocessableEntity, pageSettingsDelete, DeleteView{Base: s.base(c, s.tr(c, "Delete your account")), Mode: mode, Errors: formErrors(v, deleteFields...)})
+			return s.renderDeleteConfirm(c, mode, v, http.StatusUnprocessableEntity)
 		}
 		return err
 	}

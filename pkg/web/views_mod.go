@@ -21,11 +21,6 @@ type ReasonField struct {
 	Choice  string
 	Detail  string
 	Error   string
-	// Confirm is the sentence of the box an action that can't be undone
-	// asks to be ticked ("" for none); Confirmed and ConfirmError are the
-	// box as sent in a refused form and its message.
-	Confirm, ConfirmError string
-	Confirmed             bool
 }
 
 // modReasons are the common reasons a moderator picks from.
@@ -71,12 +66,12 @@ func (r ReasonField) Options() []Option {
 
 // Reason builds the reason input of a thread-page control for action.
 func (m *ModControls) Reason(action string, required bool) ReasonField {
-	return ReasonField{ID: fmt.Sprintf("p%d-%s", m.PostID, action), Required: required, Confirm: confirmSentences[action]}
+	return ReasonField{ID: fmt.Sprintf("p%d-%s", m.PostID, action), Required: required}
 }
 
 // ThreadReason builds the reason input of a thread-level control.
 func (m *ModControls) ThreadReason(action string, required bool) ReasonField {
-	return ReasonField{ID: fmt.Sprintf("t%d-%s", m.ThreadID, action), Required: required, Confirm: confirmSentences[action]}
+	return ReasonField{ID: fmt.Sprintf("t%d-%s", m.ThreadID, action), Required: required}
 }
 
 // ModForms is everything the moderator action forms need for one post.
@@ -108,10 +103,9 @@ type ModForms struct {
 // Reason builds the reason input of the form for action.
 func (f ModForms) Reason(action string, required bool) ReasonField {
 	r := ReasonField{ID: fmt.Sprintf("i%d-p%d-%s", f.ItemID, f.PostID, action), Required: required,
-		Private: action == "dismiss" && f.Kind == moderation.KindWellbeing, Confirm: confirmSentences[action]}
+		Private: action == "dismiss" && f.Kind == moderation.KindWellbeing}
 	if f.Form == action {
 		r.Choice, r.Detail, r.Error = f.Values["reason"], f.Values["reason_detail"], f.Errors["reason"]
-		r.ConfirmError, r.Confirmed = f.Errors["confirm"], ticked(f.Values["confirm"])
 	}
 	return r
 }
@@ -377,15 +371,6 @@ type AdminGroupsView struct {
 	Groups    []forum.Group
 	Form      GroupForm
 	Errors    map[string]string
-	ErrorList ErrorList
-}
-
-// GroupArchiveView asks before a group is archived.
-type GroupArchiveView struct {
-	Base
-	Slug, Name string
-	// Error is the message when the form came back without its box ticked.
-	Error     string
 	ErrorList ErrorList
 }
 
