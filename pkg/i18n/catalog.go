@@ -163,7 +163,7 @@ func load(fsys fs.FS) (*Catalog, error) {
 	// Longer keys first: the more specific sentence wins.
 	slices.SortFunc(c.patterns, func(a, b pattern) int { return len(b.key) - len(a.key) })
 	for i, l := range c.langs {
-		pr := &Printer{lang: l, tag: c.tags[i], p: message.NewPrinter(c.tags[i], message.Catalog(c.builder)), has: c.messages[l.Code]}
+		pr := &Printer{lang: l, tag: c.tags[i], p: message.NewPrinter(c.tags[i], message.Catalog(c.builder)), has: c.messages[l.Code], written: newWritten()}
 		if i > 0 {
 			pr.patterns = c.patterns
 		}

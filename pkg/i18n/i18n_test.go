@@ -159,3 +159,44 @@ func TestTWritesEnglishDatesAgain(t *testing.T) {
 		t.Errorf("T(not a whole date) = %q", got)
 	}
 }
+
+// TestWrittenDatesAndTimesStayExact: Date and Ago answer from what they
+// wrote before exactly as they would write it again, in both languages,
+// for times spread over years (more minutes than are kept, so the kept
+// dates also start again), and never mix one language's words into the
+// other's.
+func TestWrittenDatesAndTimesStayExact(t *testing.T) {
+	c := mustLoad(t)
+	now := time.Date(2026, 12, 6, 14, 0, 0, 0, time.UTC)
+	for _, code := range []string{"en", "es"} {
+		p := c.Printer(code)
+		for round := range 2 {
+			for i := range 3 * writtenDates {
+				at := now.Add(-time.Duration(i*i) * 7 * time.Minute)
+				d := now.Sub(at)
+				wantAgo := p.T("just now")
+				switch {
+				case d >= 365*24*time.Hour:
+					wantAgo = p.ago(365*24*time.Hour, int(d/(365*24*time.Hour)))
+				case d >= 30*24*time.Hour:
+					wantAgo = p.ago(30*24*time.Hour, int(d/(30*24*time.Hour)))
+				case d >= 24*time.Hour:
+					wantAgo = p.ago(24*time.Hour, int(d/(24*time.Hour)))
+				case d >= time.Hour:
+					wantAgo = p.ago(time.Hour, int(d/time.Hour))
+				case d >= time.Minute:
+					wantAgo = p.ago(time.Minute, int(d/time.Minute))
+				}
+				if got, want := p.Date(at), p.date(at.UTC()); got != want {
+					t.Fatalf("%s round %d: Date(%v) = %q, want %q", code, round, at, got, want)
+				}
+				if got := p.Ago(at, now); got != wantAgo {
+					t.Fatalf("%s round %d: Ago(%v) = %q, want %q", code, round, at, got, wantAgo)
+				}
+			}
+		}
+	}
+	if en, es := c.Printer("en").Ago(now.Add(-3*time.Hour), now), c.Printer("es").Ago(now.Add(-3*time.Hour), now); en != "3 hours ago" || es != "hace 3 horas" {
+		t.Fatalf("3 hours ago: %q in English, %q in Spanish", en, es)
+	}
+}

@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"strconv"
+	"sync"
 	"time"
 
 	"golang.org/x/text/language"
@@ -18,6 +19,30 @@ type Printer struct {
 	// patterns read an English sentence formatted elsewhere back into
 	// its key and arguments; none for the source language.
 	patterns []pattern
+	// written keeps the dates and relative times already written.
+	written *written
+}
+
+// written keeps what Date and Ago wrote: a thread page writes fifty of
+// each, every one through the catalogue's formatter, and that was a sixth
+// of a member's thread page. A date is a function of its minute, a
+// relative time of its unit and count, so an entry never goes stale.
+type written struct {
+	mu    sync.Mutex
+	dates map[int64]string
+	agos  map[agoKey]string
+}
+
+// writtenDates bounds the dates kept; past it they start again.
+const writtenDates = 4096
+
+type agoKey struct {
+	unit time.Duration
+	n    int
+}
+
+func newWritten() *written {
+	return &written{dates: map[int64]string{}, agos: map[agoKey]string{}}
 }
 
 // Lang is the printer's language code, for <html lang>.
@@ -85,23 +110,74 @@ const EnglishDate = "2 January 2006 at 15:04 UTC"
 // Date writes the full timestamp, such as "2 January 2006 at 15:04 UTC".
 func (p *Printer) Date(t time.Time) string {
 	t = t.UTC()
+	minute := t.Unix() / 60
+	if t.Unix() < 0 {
+		return p.date(t)
+	}
+	p.written.mu.Lock()
+	s, ok := p.written.dates[minute]
+	p.written.mu.Unlock()
+	if ok {
+		return s
+	}
+	s = p.date(t)
+	p.written.mu.Lock()
+	if len(p.written.dates) >= writtenDates {
+		clear(p.written.dates)
+	}
+	p.written.dates[minute] = s
+	p.written.mu.Unlock()
+	return s
+}
+
+func (p *Printer) date(t time.Time) string {
 	return p.T("%[1]s %[2]s %[3]s at %[4]s UTC", strconv.Itoa(t.Day()), p.Month(t), strconv.Itoa(t.Year()), t.Format("15:04"))
 }
 
 // Ago writes how long before now t was, such as "3 hours ago".
 func (p *Printer) Ago(t, now time.Time) string {
 	d := now.Sub(t)
+	var k agoKey
 	switch {
 	case d < time.Minute:
 		return p.T("just now")
 	case d < time.Hour:
-		return p.T("%d minutes ago", int(d/time.Minute))
+		k = agoKey{time.Minute, int(d / time.Minute)}
 	case d < 24*time.Hour:
-		return p.T("%d hours ago", int(d/time.Hour))
+		k = agoKey{time.Hour, int(d / time.Hour)}
 	case d < 30*24*time.Hour:
-		return p.T("%d days ago", int(d/(24*time.Hour)))
+		k = agoKey{24 * time.Hour, int(d / (24 * time.Hour))}
 	case d < 365*24*time.Hour:
-		return p.T("%d months ago", int(d/(30*24*time.Hour)))
+		k = agoKey{30 * 24 * time.Hour, int(d / (30 * 24 * time.Hour))}
+	default:
+		k = agoKey{365 * 24 * time.Hour, int(d / (365 * 24 * time.Hour))}
 	}
-	return p.T("%d years ago", int(d/(365*24*time.Hour)))
+	p.written.mu.Lock()
+	s, ok := p.written.agos[k]
+	p.written.mu.Unlock()
+	if ok {
+		return s
+	}
+	s = p.ago(k.unit, k.n)
+	if k.n < 1000 {
+		p.written.mu.Lock()
+		p.written.agos[k] = s
+		p.written.mu.Unlock()
+	}
+	return s
+}
+
+// ago writes n units ago.
+func (p *Printer) ago(unit time.Duration, n int) string {
+	switch unit {
+	case time.Minute:
+		return p.T("%d minutes ago", n)
+	case time.Hour:
+		return p.T("%d hours ago", n)
+	case 24 * time.Hour:
+		return p.T("%d days ago", n)
+	case 30 * 24 * time.Hour:
+		return p.T("%d months ago", n)
+	}
+	return p.T("%d years ago", n)
 }
