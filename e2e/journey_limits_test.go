@@ -1,10 +1,7 @@
 package e2e
 
 import (
-	"io"
-	"net"
 	"strings"
-	"sync"
 	"testing"
 
 	"hearth/pkg/forumtest"
@@ -55,101 +52,26 @@ func TestJourneyCalmOutage(t *testing.T) {
 		}
 		t.Skip("skipped: the outage journey cuts a PostgreSQL connection; set HEARTH_TEST_DATABASE_URL to run it")
 	}
-	p := newDBProxy(t, forumtest.PostgresSchemaURL(t))
-	srv := StartServer(t, ServerOptions{DatabaseURL: p.url})
+	dsn, outage := forumtest.PostgresBehindProxy(t)
+	srv := StartServer(t, ServerOptions{DatabaseURL: dsn})
 	modes(t, func(t *testing.T, noJS bool) {
 		m, _ := Member(t, srv, "wren", noJS)
 		path := m.StartThread("grief", "Quiet evenings "+newName("t"), "The house is so quiet now.")
 		words := "I light a candle for him every evening. It helps a little."
 		m.Go(path)
 		m.SetValue("#body", words)
-		p.cut()
+		outage.Cut()
 		m.Submit(`form.composer button.primary`, 503)
 		if body := m.Body(); !strings.Contains(body, "reach its storage") || eval[string](m, `document.querySelector("#kept-body").value`) != words {
-			p.restore()
+			outage.Restore()
 			t.Fatalf("the reply sent during the outage does not come back calmly with its words:\n%s", tail(body, 25))
 		}
 		m.Audit()
 		m.Shot("outage-503")
-		p.restore()
+		outage.Restore()
 		m.Submit(`form button.primary`, 200)
 		if !strings.HasPrefix(m.Path(), path) || strings.Count(m.Body(), "I light a candle") != 1 {
 			t.Fatalf("sending again led to %s without the reply once:\n%s", m.Path(), tail(m.Body(), 25))
 		}
 	})
-}
-
-// dbProxy forwards a loopback port to the database server, so a journey can
-// cut the server off from its database and bring it back.
-type dbProxy struct {
-	t      *testing.T
-	url    string
-	addr   string
-	target string
-
-	mu    sync.Mutex
-	ln    net.Listener
-	conns []net.Conn
-}
-
-func newDBProxy(t *testing.T, dbURL string) *dbProxy {
-	t.Helper()
-	host := dbURL[strings.Index(dbURL, "@")+1:]
-	host = host[:strings.Index(host, "/")]
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &dbProxy{t: t, addr: ln.Addr().String(), target: host}
-	p.url = strings.Replace(dbURL, "@"+host+"/", "@"+p.addr+"/", 1)
-	p.serve(ln)
-	t.Cleanup(p.cut)
-	return p
-}
-
-func (p *dbProxy) serve(ln net.Listener) {
-	p.mu.Lock()
-	p.ln = ln
-	p.mu.Unlock()
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			d, err := net.Dial("tcp", p.target)
-			if err != nil {
-				_ = c.Close()
-				continue
-			}
-			p.mu.Lock()
-			p.conns = append(p.conns, c, d)
-			p.mu.Unlock()
-			go func() { _, _ = io.Copy(d, c); _ = d.Close() }()
-			go func() { _, _ = io.Copy(c, d); _ = c.Close() }()
-		}
-	}()
-}
-
-// cut closes the port and every connection through it.
-func (p *dbProxy) cut() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.ln != nil {
-		_ = p.ln.Close()
-		p.ln = nil
-	}
-	for _, c := range p.conns {
-		_ = c.Close()
-	}
-	p.conns = nil
-}
-
-// restore listens on the same port again.
-func (p *dbProxy) restore() {
-	ln, err := net.Listen("tcp", p.addr)
-	if err != nil {
-		p.t.Fatalf("database proxy: %v", err)
-	}
-	p.serve(ln)
 }

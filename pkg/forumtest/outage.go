@@ -33,15 +33,25 @@ func EachOutage(t *testing.T, fn func(t *testing.T, db *store.DB, o Outage)) {
 	})
 	if PostgresURL() != "" {
 		t.Run("postgres", func(t *testing.T) {
-			u, err := url.Parse(PostgresSchemaURL(t))
-			if err != nil {
-				t.Fatal(err)
-			}
-			p := newProxy(t, u.Host)
-			u.Host = p.addr
-			fn(t, open(t, u.String()), Outage{Cut: p.cut, Restore: p.restore})
+			dsn, o := PostgresBehindProxy(t)
+			fn(t, open(t, dsn), o)
 		})
 	}
+}
+
+// PostgresBehindProxy returns a fresh schema's URL that reaches the test
+// PostgreSQL through a loopback proxy, and the outage that cuts and
+// restores it (for a server run as its own process, as the browser
+// journeys do).
+func PostgresBehindProxy(t testing.TB) (string, Outage) {
+	t.Helper()
+	u, err := url.Parse(PostgresSchemaURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newProxy(t, u.Host)
+	u.Host = p.addr
+	return u.String(), Outage{Cut: p.cut, Restore: p.restore}
 }
 
 // proxy forwards loopback connections to a database server.
