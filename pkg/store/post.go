@@ -307,11 +307,23 @@ func bumpCounters(b *writeBatch, th *forum.Thread, p *forum.Post, opening bool) 
 	if opening {
 		threads = 1
 	} else {
-		b.add(`UPDATE threads SET reply_count = reply_count + 1, last_post_id = ?, last_author_id = ?,
-		last_anonymous = ?, last_post_at = ?, updated_at = ? WHERE id = ?`, p.ID, p.AuthorID, p.Anonymous, p.CreatedAt, p.CreatedAt, th.ID)
+		b.add(lastPostUpdate, p.ID, p.ID, p.ID, p.AuthorID, p.ID, p.Anonymous, p.ID, p.CreatedAt, p.ID, p.CreatedAt, th.ID)
 	}
 	b.add(tallyInsert, p.GroupID, 1, threads, p.CreatedAt.UnixMicro())
 }
+
+// lastPostUpdate counts a reply on its thread and makes it the thread's
+// last post unless a later one is already there. Two replies commit in
+// either order on PostgreSQL (ids come from a sequence before the row
+// lock is taken), so "last" is decided by id under the lock, not by
+// whichever update ran last.
+const lastPostUpdate = `UPDATE threads SET reply_count = reply_count + 1,
+	last_post_id = CASE WHEN COALESCE(last_post_id, 0) < ? THEN ? ELSE last_post_id END,
+	last_author_id = CASE WHEN COALESCE(last_post_id, 0) < ? THEN ? ELSE last_author_id END,
+	last_anonymous = CASE WHEN COALESCE(last_post_id, 0) < ? THEN ? ELSE last_anonymous END,
+	last_post_at = CASE WHEN COALESCE(last_post_id, 0) < ? THEN ? ELSE last_post_at END,
+	updated_at = CASE WHEN COALESCE(last_post_id, 0) < ? THEN ? ELSE updated_at END
+	WHERE id = ?`
 
 // EditPlace implements forum.PostTx.
 func (t postTx) EditPlace(postID int64) (forum.Post, forum.Thread, forum.Group, error) {
