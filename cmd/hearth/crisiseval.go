@@ -28,7 +28,9 @@ type evalFlags struct {
 // level and "crisis-eval concern: ..." for the concern level. With -cv it
 // cross-validates over the blocks of the data named (pkg/safety/testdata by
 // default): the same two lines pooled, then a line per block and per
-// holdout set. -misses lists the examples it got wrong, -explain adds what
+// holdout set, with the background's everyday posts (scored a fold at a
+// time by models trained without them) between the blocks and the
+// holdouts. -misses lists the examples it got wrong, -explain adds what
 // the detector read and why, and -lines scores every line of a plain text
 // file.
 func cmdCrisisEval(_ context.Context, e *env, args []string) error {
@@ -88,8 +90,8 @@ func cmdCrisisEval(_ context.Context, e *env, args []string) error {
 	return err
 }
 
-// crossValidate prints the pooled figures, then each block's and each
-// holdout set's.
+// crossValidate prints the pooled figures, then each block's, the
+// background's (scored a fold at a time) and each holdout set's.
 func crossValidate(e *env, f evalFlags, paths []string, cfg config.Config) error {
 	if len(paths) == 0 {
 		paths = []string{defaultData}
@@ -105,11 +107,15 @@ func crossValidate(e *env, f evalFlags, paths []string, cfg config.Config) error
 	for _, b := range res.Blocks {
 		fmt.Fprintf(e.stdout, "block %s: %s\n", b.Name, figures(b.Report))
 	}
+	if b := res.Background; b.Name != "" {
+		fmt.Fprintf(e.stdout, "%s (cross-validated): %s\n", b.Name, figures(b.Report))
+	}
 	for _, h := range res.Holdouts {
 		fmt.Fprintf(e.stdout, "holdout %s: %s\n", h.Name, figures(h.Report))
 	}
 	if f.misses {
 		printMisses(e.stderr, nil, res.Pooled, false)
+		printMisses(e.stderr, nil, res.Background.Report, false)
 		for _, h := range res.Holdouts {
 			printMisses(e.stderr, nil, h.Report, false)
 		}

@@ -35,12 +35,14 @@ func TestCrisisEvalPrintsTwoLines(t *testing.T) {
 	}
 }
 
-// TestCrisisEvalCrossValidates: -cv over a small corpus of two blocks and a
-// holdout prints the pooled lines first, then a line a block and a holdout.
+// TestCrisisEvalCrossValidates: -cv over a small corpus of two blocks, a
+// background of four everyday posts and a holdout prints the pooled lines
+// first, then a line a block, the background's and the holdout's.
 func TestCrisisEvalCrossValidates(t *testing.T) {
 	dir := t.TempDir()
 	block := "label\tcategory\ttext\ncrisis\tplan\ti have the pills saved up and tonight is the night\nconcern\thopeless\teverything feels pointless\nnone\teveryday\tlovely walk with the dog\n"
-	for name, data := range map[string]string{"blocks/K.tsv": block, "blocks/L.tsv": block, "holdout/ordinary.tsv": "label\tcategory\ttext\nnone\teveryday\tbeans on toast tonight\n"} {
+	for name, data := range map[string]string{"blocks/K.tsv": block, "blocks/L.tsv": block, "holdout/ordinary.tsv": "label\tcategory\ttext\nnone\teveryday\tbeans on toast tonight\n",
+		"background.tsv": "label\tcategory\ttext\nnone\teveryday\tnew shoes\nnone\teveryday\trainy again\nnone\teveryday\tcake for tea\nnone\teveryday\tbus was late\n"} {
 		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -53,8 +55,9 @@ func TestCrisisEvalCrossValidates(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
-	if len(lines) != 5 || !strings.HasPrefix(lines[0], "crisis-eval: n=6 ") || !strings.HasPrefix(lines[1], "crisis-eval concern: n=6 ") ||
-		!strings.HasPrefix(lines[2], "block K: ") || !strings.HasPrefix(lines[3], "block L: ") || !strings.HasPrefix(lines[4], "holdout ordinary: ") {
+	if len(lines) != 6 || !strings.HasPrefix(lines[0], "crisis-eval: n=6 ") || !strings.HasPrefix(lines[1], "crisis-eval concern: n=6 ") ||
+		!strings.HasPrefix(lines[2], "block K: ") || !strings.HasPrefix(lines[3], "block L: ") ||
+		!strings.HasPrefix(lines[4], "background (cross-validated): crisis n=4 ") || !strings.HasPrefix(lines[5], "holdout ordinary: ") {
 		t.Fatalf("output:\n%s", out.String())
 	}
 }

@@ -14,11 +14,18 @@ type BlockResult struct {
 // CVResult is a leave-one-block-out cross-validation: each block scored by
 // a model trained on every other block and the background, never on
 // itself; the pooled figures count every block's examples so scored; the
-// holdout sets are scored by a model trained on everything.
+// background's everyday posts are scored the same way a fold at a time;
+// the holdout sets are scored by a model trained on everything.
 type CVResult struct {
-	Blocks   []BlockResult
-	Pooled   Report
-	Holdouts []BlockResult
+	Blocks []BlockResult
+	Pooled Report
+	// Background is the false alarms on the background's everyday posts,
+	// each scored by a model trained without its fold (backgroundFolds):
+	// the cross-validated estimate of how many everyday posts reach each
+	// level, which the holdout sets then check. Its Name is empty when
+	// there is no background.
+	Background BlockResult
+	Holdouts   []BlockResult
 	// Scored are the cross-validated scores of every block's examples.
 	Scored []Scored
 	// Model is the model trained on every block and the background, the
@@ -26,8 +33,13 @@ type CVResult struct {
 	Model *Model
 }
 
-// CrossValidate trains and scores one model per block of c, with opt,
-// and counts at the two thresholds.
+// backgroundFolds is how many parts the background is cross-validated in.
+// Its posts are never a block's (they stay in every block's training), so
+// they are held out apart: a fold at a time, with every block trained on.
+const backgroundFolds = 4
+
+// CrossValidate trains and scores one model per block of c and per fold of
+// its background, with opt, and counts at the two thresholds.
 func CrossValidate(c Corpus, opt TrainOptions, crisisAt, concernAt float64) CVResult {
 	var all []Example
 	starts := make([]int, len(c.Blocks)+1)
@@ -35,35 +47,63 @@ func CrossValidate(c Corpus, opt TrainOptions, crisisAt, concernAt float64) CVRe
 		starts[i] = len(all)
 		all = append(all, b...)
 	}
-	starts[len(c.Blocks)] = len(all)
+	bg := len(all)
+	starts[len(c.Blocks)] = bg
 	all = append(all, c.Background...)
 	classes := classesOf(all)
 	samples := prepare(all, classes)
 
-	scored := make([]Scored, starts[len(c.Blocks)])
-	var full *model
-	parallel(len(c.Blocks)+1, func(k int) {
+	// Runs 0 … len(c.Blocks)-1 leave out a block, the next trains on
+	// everything, and the last backgroundFolds leave out a fold of the
+	// background (position i of the background is in fold i mod
+	// backgroundFolds).
+	full := len(c.Blocks)
+	heldOut := func(k, i int) bool {
+		switch {
+		case k < full:
+			return i >= starts[k] && i < starts[k+1]
+		case k == full:
+			return false
+		}
+		return i >= bg && (i-bg)%backgroundFolds == k-full-1
+	}
+	scored := make([]Scored, len(all))
+	var fullModel *model
+	parallel(full+1+backgroundFolds, func(k int) {
 		var use []int
 		for i := range samples {
-			if k == len(c.Blocks) || i < starts[k] || i >= starts[k+1] {
+			if !heldOut(k, i) {
 				use = append(use, i)
 			}
 		}
 		m := train(samples, use, classes, opt)
-		if k == len(c.Blocks) {
-			full = m
+		if k == full {
+			fullModel = m
 			return
 		}
 		d := NewDetector(withModel(m), WithThresholds(crisisAt, concernAt))
-		for i := starts[k]; i < starts[k+1]; i++ {
-			s := d.score(normalize(all[i].Text))
-			scored[i] = Scored{Example: all[i], Score: s.crisis, Concern: s.concern}
+		for i := range all {
+			if heldOut(k, i) {
+				s := d.score(normalize(all[i].Text))
+				scored[i] = Scored{Example: all[i], Score: s.crisis, Concern: s.concern}
+			}
 		}
 	})
+	return cvResult(c, scored[:bg], scored[bg:], fullModel, crisisAt, concernAt)
+}
 
-	res := CVResult{Scored: scored, Pooled: Measure(scored, crisisAt, concernAt), Model: &Model{full}}
-	for k, b := range c.Blocks {
-		res.Blocks = append(res.Blocks, BlockResult{Name: blockName(b), Report: Measure(scored[starts[k]:starts[k+1]], crisisAt, concernAt)})
+// cvResult counts the cross-validated scores of the blocks and the
+// background, and scores the holdout sets with the model trained on
+// everything.
+func cvResult(c Corpus, blocks, background []Scored, full *model, crisisAt, concernAt float64) CVResult {
+	res := CVResult{Scored: blocks, Pooled: Measure(blocks, crisisAt, concernAt), Model: &Model{full}}
+	start := 0
+	for _, b := range c.Blocks {
+		res.Blocks = append(res.Blocks, BlockResult{Name: blockName(b), Report: Measure(blocks[start:start+len(b)], crisisAt, concernAt)})
+		start += len(b)
+	}
+	if len(background) > 0 {
+		res.Background = BlockResult{Name: blockName(c.Background), Report: Measure(background, crisisAt, concernAt)}
 	}
 	d := NewDetector(withModel(full), WithThresholds(crisisAt, concernAt))
 	for _, h := range c.Holdouts {

@@ -62,7 +62,8 @@ func TestCrossValidatedTargets(t *testing.T) {
 	}
 }
 
-// checkHoldouts holds the false alarms on the ordinary holdout set.
+// checkHoldouts logs the false alarms on the ordinary holdout set and,
+// cross-validated, on the background's everyday posts.
 func checkHoldouts(t *testing.T, res CVResult) {
 	t.Helper()
 	seen := false
@@ -80,6 +81,11 @@ func checkHoldouts(t *testing.T, res CVResult) {
 	if !seen {
 		t.Error("no testdata/holdout/ordinary.tsv")
 	}
+	b := res.Background.Report
+	if b.Crisis.N == 0 {
+		t.Fatal("no background scored by cross-validation")
+	}
+	t.Logf("background, cross-validated: false alarms %.3f at crisis, %.3f at concern of %d", float64(b.Crisis.FP)/float64(b.Crisis.N), float64(b.Concern.FP)/float64(b.Crisis.N), b.Crisis.N)
 }
 
 // modelBody is a model file without its two header lines.

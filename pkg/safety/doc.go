@@ -36,8 +36,8 @@
 // post is scored a passage at a time (chunks.go). [Train] fits the model
 // deterministically; `hearth crisis-train` writes it to crisis_model.bin,
 // which the package embeds. [CrossValidate] trains one model per block of
-// the data and scores the block left out, which is what `hearth crisis-eval
-// -cv` prints; [Evaluate] measures a detector on a labelled TSV file. The
+// the data and scores the block left out (and the background's everyday
+// posts a fold at a time), which is what `hearth crisis-eval -cv` prints; [Evaluate] measures a detector on a labelled TSV file. The
 // figures are in testdata/README.md: the learned model meets its
 // cross-validated targets but raises too many everyday posts, which is why
 // it is a setting.
