@@ -72,6 +72,9 @@ func openSchema(ctx context.Context, base, dataDir string, keep bool) (*pgSchema
 	}
 	q := u.Query()
 	q.Set("search_path", s.name)
+	// The server's backends carry the schema's name, so the bench can
+	// count their CPU time apart from other clients of the database.
+	q.Set("application_name", s.name)
 	u.RawQuery = q.Encode()
 	s.url = u.String()
 	if s.reused {
@@ -105,6 +108,24 @@ func (s *pgSchema) vacuum(ctx context.Context) error {
 	// #nosec G202 -- names read from the catalogue of the schema this run made, quoted.
 	_, err = s.db.SQL().ExecContext(ctx, "VACUUM (ANALYZE) "+strings.Join(tables, ", "))
 	return err
+}
+
+// backendPIDs are the process ids of the database backends the server
+// under test holds (named for the schema), for their CPU time.
+func (s *pgSchema) backendPIDs(ctx context.Context) []int {
+	rows, err := s.db.SQL().QueryContext(ctx, "SELECT pid FROM pg_stat_activity WHERE application_name = $1", s.name)
+	if err != nil {
+		return nil
+	}
+	defer rows.Close()
+	var pids []int
+	for rows.Next() {
+		var pid int
+		if rows.Scan(&pid) == nil {
+			pids = append(pids, pid)
+		}
+	}
+	return pids
 }
 
 // close drops the schema unless it is kept, and disconnects.

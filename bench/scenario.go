@@ -64,6 +64,9 @@ type result struct {
 	write         bool
 	// hwm is the server's peak RSS (MiB) once this scenario ended.
 	hwm float64
+	// cpuMS and dbMS are the CPU milliseconds per request the server and
+	// (PostgreSQL) its database backends used during the measured run.
+	cpuMS, dbMS float64
 }
 
 // luaDir is where wrk's scripts live (bench/*.lua), next to this file.
@@ -118,7 +121,7 @@ func runScenarios(ctx context.Context, o options, srv *server, si seedInfo, pg *
 				continue
 			}
 		}
-		measure(ctx, o, srv, sc, args, env, target, &r)
+		measure(ctx, o, srv, pg, sc, args, env, target, &r)
 		out = append(out, r)
 	}
 	return out
@@ -197,7 +200,7 @@ func wrkInvocation(o options, srv *server, si seedInfo, name, path string, cooki
 
 // measure warms the server up (for reads), runs wrk for the scenario with
 // a CPU profile when asked, and reads its figures into r.
-func measure(ctx context.Context, o options, srv *server, sc scenario, args, env []string, target string, r *result) {
+func measure(ctx context.Context, o options, srv *server, pg *pgSchema, sc scenario, args, env []string, target string, r *result) {
 	if o.warmup > 0 && !sc.write {
 		_, _ = wrk(ctx, env, append(append([]string{}, args...), "-d", o.warmup.String(), target))
 	}
@@ -207,7 +210,10 @@ func measure(ctx context.Context, o options, srv *server, sc scenario, args, env
 		go func() { prof <- fetchProfile(srv.pprof, o.duration, "bench-"+sc.name+".prof") }()
 	}
 	fmt.Printf("bench: running %s for %s\n", sc.name, o.duration)
+	meter := cpuMeter{server: srv.pid(), pg: pg}
+	s0, b0 := meter.sample(ctx)
 	text, err := wrk(ctx, env, append(args, "-d", o.duration.String(), target))
+	s1, b1 := meter.sample(ctx)
 	if prof != nil {
 		if err := <-prof; err != nil {
 			fmt.Printf("bench: profile: %v\n", err)
@@ -221,6 +227,7 @@ func measure(ctx context.Context, o options, srv *server, sc scenario, args, env
 	}
 	parseWrk(text, r)
 	r.hwm = srv.peakRSS()
+	r.cpuMS, r.dbMS = cpuPerRequest(s0, s1, b0, b1, r.requests)
 }
 
 func wrk(ctx context.Context, env, args []string) (string, error) {
@@ -328,6 +335,9 @@ func printResults(w io.Writer, rs []result, rssMB float64, dialect string) {
 			continue
 		}
 		fmt.Fprintf(w, "bench: scenario=%s rps=%.0f p50_ms=%.2f p99_ms=%.2f\n", r.name, r.rps, r.p50, r.p99)
+		if r.cpuMS > 0 {
+			fmt.Fprintf(w, "bench: scenario=%s cpu_ms_per_request=%.3f database_cpu_ms_per_request=%.3f\n", r.name, r.cpuMS, r.dbMS)
+		}
 	}
 	fmt.Fprintf(w, "bench: peak_rss_mb=%.1f\n", rssMB)
 	for _, r := range rs {

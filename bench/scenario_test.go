@@ -41,12 +41,13 @@ func TestParseWrk(t *testing.T) {
 func TestPrintResultsLines(t *testing.T) {
 	var b bytes.Buffer
 	printResults(&b, []result{
-		{name: "home", rps: 4620.31, p50: 6.2, p99: 38.35, target: 8000},
+		{name: "home", rps: 4620.31, p50: 6.2, p99: 38.35, target: 8000, cpuMS: 0.4213, dbMS: 0.15},
 		{name: "reply", skipped: "skipped: route not built yet (GET /t/1/reply answers 404)"},
 	}, 112.4, "sqlite")
 	out := b.String()
 	for _, re := range []string{
 		`(?m)^bench: scenario=home rps=4620 p50_ms=6\.20 p99_ms=38\.35$`,
+		`(?m)^bench: scenario=home cpu_ms_per_request=0\.421 database_cpu_ms_per_request=0\.150$`,
 		`(?m)^bench: scenario=reply skipped: route not built yet`,
 		`(?m)^bench: peak_rss_mb=112\.4$`,
 	} {
