@@ -2,7 +2,9 @@ package forum
 
 import (
 	"fmt"
+	"io"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -108,7 +110,7 @@ func validateBody(v *ValidationError, body string) {
 	case blank(body):
 		v.Add("body", "Please write a message.")
 	case n > BodyMax:
-		v.Add("body", fmt.Sprintf("Your message has %s characters and the limit is %s. Please shorten it; your text is still here.", thousands(n), thousands(BodyMax)))
+		v.Add("body", fmt.Sprintf("Your message has %d characters and the limit is %d. Please shorten it; your text is still here.", grouped(n), grouped(BodyMax)))
 	}
 }
 
@@ -145,16 +147,23 @@ func CleanIdemKey(k string) string {
 	return ""
 }
 
-func thousands(n int) string {
-	s := fmt.Sprint(n)
+// grouped is a count written in English with its digits grouped
+// ("20,000") by %d. The sentence keeps %d, so the web layer reads the
+// count back as a number and writes it the reader's language's way
+// ("20.000").
+type grouped int
+
+// Format writes n with a comma between groups of three digits.
+func (n grouped) Format(f fmt.State, _ rune) {
+	s := strconv.Itoa(int(n))
 	var b strings.Builder
 	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
+		if i > 0 && r != '-' && s[i-1] != '-' && (len(s)-i)%3 == 0 {
 			b.WriteByte(',')
 		}
 		b.WriteRune(r)
 	}
-	return b.String()
+	_, _ = io.WriteString(f, b.String())
 }
 
 func truncateRunes(s string, n int) string {

@@ -77,6 +77,18 @@ func (p *Printer) T(key string, args ...any) string {
 	return p.p.Sprintf(key, args...)
 }
 
+// Exact translates key only when the catalogue has exactly that entry,
+// and returns it unchanged otherwise: for stored text that is Hearth's
+// own only while nobody has edited it (a trigger warning's seeded name),
+// which must never be read as a formatted sentence. Key is not a format.
+func (p *Printer) Exact(key string) string {
+	m, ok := p.has[key]
+	if !ok || m.Plural != nil {
+		return key
+	}
+	return m.Text
+}
+
 // Has reports whether the printer's catalogue has an entry for key.
 func (p *Printer) Has(key string) bool { _, ok := p.has[key]; return ok }
 

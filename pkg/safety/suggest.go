@@ -12,6 +12,7 @@ import (
 type Suggestion struct {
 	Slug   string // a slug from DefaultTags
 	Reason string // why, for the author: `mentions "overdose"`
+	Word   string // the words that prompted it ("overdose"), for a reason in another language
 }
 
 // tagRule is one family of words that suggests a tag. notBefore and
@@ -94,8 +95,8 @@ func SuggestTags(text string) []Suggestion {
 	n := normalize(text)
 	var out []Suggestion
 	for _, tr := range suggestRules() {
-		if reason := firstMention(n, tr.rules); reason != "" {
-			out = append(out, Suggestion{Slug: tr.slug, Reason: reason})
+		if word := firstMention(n, tr.rules); word != "" {
+			out = append(out, Suggestion{Slug: tr.slug, Reason: fmt.Sprintf("mentions %q", word), Word: word})
 		}
 	}
 	if !hasSlug(out, TagSuicide) && !hasSlug(out, TagSelfHarm) {
@@ -105,7 +106,7 @@ func SuggestTags(text string) []Suggestion {
 			if selfHarmPhraseRe.MatchString(m) {
 				slug = TagSelfHarm
 			}
-			out = append(out, Suggestion{Slug: slug, Reason: fmt.Sprintf("mentions %q", m)})
+			out = append(out, Suggestion{Slug: slug, Reason: fmt.Sprintf("mentions %q", m), Word: m})
 			order := make(map[string]int)
 			for i, t := range DefaultTags() {
 				order[t.Slug] = i
@@ -116,7 +117,7 @@ func SuggestTags(text string) []Suggestion {
 	return out
 }
 
-// firstMention returns the reason for the earliest accepted match of any
+// firstMention returns the words of the earliest accepted match of any
 // rule, or "".
 func firstMention(text string, rules []tagRule) string {
 	best, bestAt := "", -1
@@ -131,7 +132,7 @@ func firstMention(text string, rules []tagRule) string {
 			if r.notAfter != nil && r.notAfter.MatchString(text[loc[1]:]) {
 				continue
 			}
-			best, bestAt = fmt.Sprintf("mentions %q", strings.TrimSpace(text[loc[0]:loc[1]])), loc[0]
+			best, bestAt = strings.TrimSpace(text[loc[0]:loc[1]]), loc[0]
 			break
 		}
 	}

@@ -27,14 +27,14 @@ const (
 // modify it.
 func DefaultTags() []Tag {
 	return []Tag{
-		{TagSuicide, "Suicide", "Suicidal thoughts, plans or attempts, or a death by suicide."},
-		{TagSelfHarm, "Self-harm", "Hurting oneself on purpose, such as cutting or burning, including urges and scars."},
-		{TagAbuse, "Abuse", "Emotional, physical or financial abuse, neglect or coercive control by another person."},
+		{TagSuicide, "Suicide", "Thoughts of suicide, suicide attempts or losing someone to suicide."},
+		{TagSelfHarm, "Self-harm", "Hurting oneself on purpose, urges to self-harm, or its aftermath."},
+		{TagAbuse, "Abuse", "Emotional, physical, financial or domestic abuse, or coercive control."},
 		{TagSexualViolence, "Sexual violence", "Rape, sexual assault, sexual abuse or harassment."},
-		{TagDeathLoss, "Death and loss", "Bereavement, grief, dying, miscarriage or the loss of a pet."},
-		{TagEatingDisorders, "Eating disorders", "Restricting, bingeing, purging, or talk about weight, calories and body size."},
-		{TagSubstanceUse, "Substance use", "Alcohol or drug use, overdose, addiction, withdrawal or relapse."},
-		{TagViolence, "Violence", "Physical violence, assault, weapons, war or threats to hurt someone."},
-		{TagMedicalDetail, "Medical detail", "Descriptions of injuries, blood, surgery, procedures or symptoms."},
+		{TagDeathLoss, "Death and loss", "Death, dying, bereavement, miscarriage or the loss of someone close."},
+		{TagEatingDisorders, "Eating disorders", "Restricting, bingeing, purging, weight, calories or body image."},
+		{TagSubstanceUse, "Substance use", "Alcohol, drugs, overdose, relapse or withdrawal."},
+		{TagViolence, "Violence", "Physical violence, assault, war, weapons or threats."},
+		{TagMedicalDetail, "Medical detail", "Graphic descriptions of injuries, illness, procedures or hospital stays."},
 	}
 }

@@ -155,6 +155,18 @@ func (s *Server) apiAuthor(c echo.Context, name string, id *int64, anonymous boo
 }
 
 // apiTags turns tag labels into the API's list (never null).
+// apiTagNames names the vocabulary's tags as stored, whoever asks: the
+// API's answers are data and the same for every client (docs/api.md), so
+// a name is the admin's, or Hearth's English default, never translated.
+// Clients key on the slug.
+func (s *Server) apiTagNames(c echo.Context) (map[string]string, error) {
+	ts, err := s.storedVocab(c)
+	if err != nil {
+		return nil, err
+	}
+	return tagMap(ts), nil
+}
+
 func apiTags(ls []TagLabel) []APITag {
 	out := make([]APITag, 0, len(ls))
 	for _, l := range ls {

@@ -24,7 +24,7 @@ func (s *Server) apiGroupThreads(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	_, names, err := s.vocab(c)
+	names, err := s.apiTagNames(c)
 	if err != nil {
 		return err
 	}

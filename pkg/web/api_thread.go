@@ -22,7 +22,7 @@ func (s *Server) apiThreadShow(c echo.Context) error {
 	} else if err != nil {
 		return err
 	}
-	_, names, err := s.vocab(c)
+	names, err := s.apiTagNames(c)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"hearth/pkg/i18n"
 	"hearth/pkg/moderation"
 )
 
@@ -18,7 +19,7 @@ func (s *Server) checkinList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := CheckInsView{Base: s.base(c, "Check-ins"), CheckIns: checkInLines(l.CheckIns)}
+	v := CheckInsView{Base: s.base(c, s.tr(c, "Check-ins")), CheckIns: checkInLines(s.printer(c), l.CheckIns)}
 	if l.HasNext {
 		v.NextURL = "/checkins?page=" + strconv.Itoa(page+1)
 	}
@@ -27,11 +28,11 @@ func (s *Server) checkinList(c echo.Context) error {
 }
 
 // checkInLines are check-ins as lists show them.
-func checkInLines(rows []moderation.CheckInRow) []CheckInLine {
+func checkInLines(p *i18n.Printer, rows []moderation.CheckInRow) []CheckInLine {
 	out := make([]CheckInLine, 0, len(rows))
 	for _, r := range rows {
 		out = append(out, CheckInLine{ID: r.ID, URL: moderation.CheckInPath(r.ID), MemberID: r.SubjectID, MemberName: r.SubjectName,
-			GroupName: r.GroupName, Open: r.IsOpen(), Waiting: r.Waiting, Crisis: r.CrisisAt != nil, CreatorName: nameOr(r.CreatorName, r.CreatedBy),
+			GroupName: r.GroupName, Open: r.IsOpen(), Waiting: r.Waiting, Crisis: r.CrisisAt != nil, CreatorName: nameOr(p, r.CreatorName, r.CreatedBy),
 			LastMessageAt: r.LastMessageAt, CreatedAt: r.CreatedAt})
 	}
 	return out

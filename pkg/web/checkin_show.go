@@ -51,7 +51,7 @@ func (s *Server) checkInView(c echo.Context, id int64) (CheckInView, error) {
 		case d.IsMember:
 			cm.Author = s.tr(c, "You")
 		case m.FromStaff:
-			cm.Author = s.tr(c, "%s (moderator)", nameOr(m.AuthorName, m.AuthorID))
+			cm.Author = s.tr(c, "%s (moderator)", nameOr(s.printer(c), m.AuthorName, m.AuthorID))
 			if m.AuthorID == nil {
 				cm.Author = s.tr(c, "A former moderator")
 			}

@@ -34,7 +34,7 @@ func (s *Server) renderPreview(c echo.Context, v *ComposeView, d forum.Draft) er
 	}
 	v.Form.Preview = p.HTML
 	d = forum.CleanDraft(d)
-	v.Form.Suggestions = suggestions(d.Title+"\n\n"+d.Body, vocab, d.Tags)
+	v.Form.Suggestions = suggestions(s.printer(c), d.Title+"\n\n"+d.Body, vocab, d.Tags)
 	v.CrisisPanel = s.crisisPanel(c, careFor(p.Screening))
 	return renderPage(c, http.StatusOK, pageCompose, v)
 }

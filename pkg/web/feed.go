@@ -149,7 +149,7 @@ func (s *Server) threadEntry(c echo.Context, t forum.FeedThread, names map[strin
 	fp := s.feedPrinter()
 	e := atomEntry{
 		ID:         link,
-		Title:      atomText{Type: "text", Body: warningPrefix(fp, warned) + t.Title},
+		Title:      atomText{Type: "text", Body: warningPrefix(fp, warned) + shownTitle(fp, t.Title)},
 		Published:  atomTime(t.CreatedAt),
 		Updated:    atomTime(t.CreatedAt),
 		Author:     s.feedAuthor(c, t.AuthorName, t.AuthorID, t.Anonymous),
@@ -182,9 +182,9 @@ func (s *Server) postEntry(c echo.Context, h forum.ThreadHead, p forum.PostRow, 
 	warned := labels(tags, names)
 	author := s.feedAuthor(c, p.AuthorName, p.AuthorID, p.Anonymous)
 	fp := s.feedPrinter()
-	title := h.Title
+	title := shownTitle(fp, h.Title)
 	if p.ParentID != nil {
-		title = fp.T("Reply from %s in %s", author.Name, strings.TrimSpace(h.Title))
+		title = fp.T("Reply from %s in %s", author.Name, strings.TrimSpace(title))
 	}
 	link := s.absURL(c, "/p/"+itoa(p.ID))
 	e := atomEntry{

@@ -18,7 +18,7 @@ func (s *Server) groupFeed(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	_, names, err := s.vocab(c)
+	_, names, err := s.vocabIn(c, s.feedPrinter())
 	if err != nil {
 		return err
 	}

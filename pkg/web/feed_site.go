@@ -13,7 +13,7 @@ func (s *Server) siteFeed(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	_, names, err := s.vocab(c)
+	_, names, err := s.vocabIn(c, s.feedPrinter())
 	if err != nil {
 		return err
 	}

@@ -34,6 +34,7 @@ func (s *Server) funcs(p *i18n.Printer) template.FuncMap {
 //	{{ago .At}} {{exact .At}}      "3 hours ago", "2 January 2006 at 15:04 UTC"
 //	{{day .At}} {{number .N}}      "2 January 2006", "1,234"
 //	{{lang}}                       the language's code, for <html lang>
+//	{{title .Thread.Title}}        a thread's title (shownTitle)
 func langFuncs(p *i18n.Printer) template.FuncMap {
 	return template.FuncMap{
 		"t":      p.T,
@@ -43,6 +44,7 @@ func langFuncs(p *i18n.Printer) template.FuncMap {
 		"day":    p.Day,
 		"number": p.Number,
 		"lang":   p.Lang,
+		"title":  func(t string) string { return shownTitle(p, t) },
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"hearth/pkg/forum"
+	"hearth/pkg/i18n"
 	"hearth/pkg/markup"
 )
 
@@ -81,10 +82,11 @@ func (s *Server) groupShow(c echo.Context) error {
 	return renderPage(c, http.StatusOK, pageGroup, v)
 }
 
-// nameOr shows "former member" for content whose author deleted their account.
-func nameOr(name string, id *int64) string {
+// nameOr shows "former member", in p's language, for content whose
+// author deleted their account, and the pseudonym as it is otherwise.
+func nameOr(p *i18n.Printer, name string, id *int64) string {
 	if id == nil || name == "" {
-		return msg("former member")
+		return p.T("former member")
 	}
 	return name
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"hearth/pkg/i18n"
 	"hearth/pkg/moderation"
 )
 
@@ -20,7 +21,7 @@ func (s *Server) modAudit(c echo.Context) error {
 	}
 	v := ModAuditView{Base: s.base(c, s.tr(c, "Audit log")), Groups: p.Groups, Actions: moderation.Actions(), Actor: f.Actor, Action: f.Action, Group: f.GroupSlug}
 	for _, e := range p.Entries {
-		v.Entries = append(v.Entries, auditLine(e))
+		v.Entries = append(v.Entries, auditLine(s.printer(c), e))
 	}
 	if p.Next > 0 {
 		q := url.Values{}
@@ -35,30 +36,31 @@ func (s *Server) modAudit(c echo.Context) error {
 	return renderPage(c, http.StatusOK, pageModAudit, v)
 }
 
-// auditLine is an audit row as staff read it, linking to what it is about.
-func auditLine(e moderation.AuditRow) AuditLine {
-	l := AuditLine{ID: e.ID, Actor: msg("Hearth (automatic)"), What: moderation.Describe(e.Action), Action: e.Action, Group: e.GroupName,
+// auditLine is an audit row as staff read it in p's language, linking to
+// what it is about.
+func auditLine(p *i18n.Printer, e moderation.AuditRow) AuditLine {
+	l := AuditLine{ID: e.ID, Actor: p.T("Hearth (automatic)"), What: moderation.Describe(e.Action), Action: e.Action, Group: e.GroupName,
 		Reason: e.Reason, Detail: e.Detail, SHA256: e.ContentSHA256, CreatedAt: e.CreatedAt, Subject: e.SubjectName}
 	if e.ActorID != nil {
-		l.Actor = nameOr(e.ActorName, e.ActorID)
+		l.Actor = nameOr(p, e.ActorName, e.ActorID)
 	}
 	if e.TargetID != nil {
 		id := strconv.FormatInt(*e.TargetID, 10)
 		switch e.TargetType {
 		case "post":
-			l.Target, l.TargetURL = "post "+id, modPostPath(*e.TargetID)
+			l.Target, l.TargetURL = p.T("post %[1]s", id), modPostPath(*e.TargetID)
 		case "thread":
-			l.Target, l.TargetURL = "thread "+id, "/t/"+id
+			l.Target, l.TargetURL = p.T("thread %[1]s", id), "/t/"+id
 		case "user":
-			l.Target, l.TargetURL = "member", "/mod/users/"+id
+			l.Target, l.TargetURL = p.T("member"), "/mod/users/"+id
 		case "group":
-			l.Target, l.TargetURL = "group", "/g/"+e.GroupSlug
+			l.Target, l.TargetURL = p.T("group"), "/g/"+e.GroupSlug
 		case "checkin":
-			l.Target, l.TargetURL = "check-in "+id, "/checkins/"+id
+			l.Target, l.TargetURL = p.T("check-in %[1]s", id), "/checkins/"+id
 		case "support":
-			l.Target, l.TargetURL = "support conversation "+id, "/support/"+id
+			l.Target, l.TargetURL = p.T("support conversation %[1]s", id), "/support/"+id
 		case "escalation":
-			l.Target, l.TargetURL = "escalation "+id, "/mod/escalations/"+id
+			l.Target, l.TargetURL = p.T("escalation %[1]s", id), "/mod/escalations/"+id
 		default:
 			l.Target = e.TargetType
 		}

@@ -19,7 +19,7 @@ func (s *Server) modCheckins(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := ModCheckInsView{Base: s.base(c, s.tr(c, "Check-ins")), CheckIns: checkInLines(l.CheckIns), Waiting: waiting}
+	v := ModCheckInsView{Base: s.base(c, s.tr(c, "Check-ins")), CheckIns: checkInLines(s.printer(c), l.CheckIns), Waiting: waiting}
 	if l.HasNext {
 		q := url.Values{"page": {strconv.Itoa(page + 1)}}
 		if waiting {

@@ -30,7 +30,7 @@ func (s *Server) modEscalation(c echo.Context) error {
 	}
 	v := ModEscalationView{Base: s.base(c, s.tr(c, "Escalation")), Escalation: lines[0], Instructions: d.Instructions, MoreAudit: d.MoreAudit}
 	for _, e := range d.Audit {
-		v.Audit = append(v.Audit, auditLine(e))
+		v.Audit = append(v.Audit, auditLine(s.printer(c), e))
 	}
 	c.Response().Header().Set("Cache-Control", "no-store")
 	return renderPage(c, http.StatusOK, pageModEscalation, v)

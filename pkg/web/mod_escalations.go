@@ -55,18 +55,18 @@ func (s *Server) escalationLines(ctx context.Context, p *i18n.Printer, rows []mo
 	if err != nil {
 		return nil, err
 	}
-	names := modTagNames(tags)
+	names := modTagNames(p, tags)
 	out := make([]EscalationLine, 0, len(rows))
 	for _, r := range rows {
-		l := EscalationLine{ID: r.ID, Reason: r.Reason, By: nameOr(r.ByName, r.By), Group: r.GroupName, CreatedAt: r.CreatedAt,
+		l := EscalationLine{ID: r.ID, Reason: r.Reason, By: nameOr(p, r.ByName, r.By), Group: r.GroupName, CreatedAt: r.CreatedAt,
 			Since: p.Ago(r.CreatedAt, now), Resolved: r.Status == moderation.EscalationResolved, Resolution: r.Resolution,
-			ResolvedBy: nameOr(r.ResolverName, r.ResolvedBy), ResolvedAt: r.ResolvedAt, Member: nameOr(r.SubjectName, r.SubjectID)}
+			ResolvedBy: nameOr(p, r.ResolverName, r.ResolvedBy), ResolvedAt: r.ResolvedAt, Member: nameOr(p, r.SubjectName, r.SubjectID)}
 		if r.SubjectID != nil && r.SubjectName != "" {
 			l.MemberURL = "/mod/users/" + strconv.FormatInt(*r.SubjectID, 10)
 		}
 		switch r.TargetType {
 		case moderation.EscalateItem:
-			l.What = fmt.Sprintf(msg("A post in “%s”"), r.ThreadTitle)
+			l.What = fmt.Sprintf(msg("A post in “%s”"), shownTitle(p, r.ThreadTitle))
 			if r.ThreadID != nil && r.PostID != nil {
 				l.URL = "/t/" + strconv.FormatInt(*r.ThreadID, 10) + "#p-" + strconv.FormatInt(*r.PostID, 10)
 				ptags := r.PostTags

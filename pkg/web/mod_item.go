@@ -27,7 +27,7 @@ func (s *Server) modItem(c echo.Context) error {
 		return err
 	}
 	here := c.Request().URL.RequestURI()
-	v := ModItemView{Base: s.base(c, itemHeading(e.Item, e.PostRef)), Entry: modEntry(s.printer(c), e, modTagNames(tags), here)}
+	v := ModItemView{Base: s.base(c, itemHeading(e.Item, e.PostRef)), Entry: modEntry(s.printer(c), e, modTagNames(s.printer(c), tags), here)}
 	v.Entry.Open = true
 	qv := ModQueueView{Entries: []ModEntry{v.Entry}}
 	if err := s.queueCare(c, &qv, []moderation.QueueEntry{e}, here); err != nil {

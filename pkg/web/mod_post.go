@@ -100,7 +100,8 @@ func (s *Server) renderModPost(c echo.Context, postID int64, form string, errs m
 // anonymous post names nobody unless revealed is set (modPostReveal,
 // which has written the look to the audit log).
 func (s *Server) modPostPage(c echo.Context, d moderation.PostDetail, form string, errs map[string]string, status int, revealed bool) error {
-	names := modTagNames(d.Tags)
+	vocab := shownTags(s.printer(c), d.Tags)
+	names := tagMap(vocab)
 	p := d.Post
 	v := ModPostView{
 		Base:        s.base(c, s.tr(c, "Moderate a post")),
@@ -108,10 +109,10 @@ func (s *Server) modPostPage(c echo.Context, d moderation.PostDetail, form strin
 		Items:       d.Items,
 		Reports:     modReportLines(d.Reports),
 		History:     modHistoryLines(d.History),
-		AuthorName:  nameOr(p.AuthorName, p.AuthorID),
+		AuthorName:  nameOr(s.printer(c), p.AuthorName, p.AuthorID),
 		Groups:      d.Groups,
-		PostTags:    modTagChoices(d.Tags, p.Tags),
-		ThreadTags:  modTagChoices(d.Tags, p.ThreadTags),
+		PostTags:    modTagChoices(vocab, p.Tags),
+		ThreadTags:  modTagChoices(vocab, p.ThreadTags),
 		Forms:       newModForms(p, 0, d.CanSanction, ""),
 		Screening:   screeningLine(p.Post, names),
 	}
@@ -179,12 +180,9 @@ func modBody(p moderation.PostRef, names map[string]string) ModPostBody {
 	return ModPostBody{Post: p, Body: markup.Stored(p.BodyHTML), Tags: labels(tags, names), ThreadTitle: p.ThreadTitle}
 }
 
-func modTagNames(ts []forum.Tag) map[string]string {
-	m := make(map[string]string, len(ts))
-	for _, t := range ts {
-		m[t.Slug] = t.Name
-	}
-	return m
+// modTagNames names the vocabulary's tags in p's language, by slug.
+func modTagNames(p *i18n.Printer, ts []forum.Tag) map[string]string {
+	return tagMap(shownTags(p, ts))
 }
 
 func modTagChoices(vocab []forum.Tag, set forum.Tags) []ModTagChoice {

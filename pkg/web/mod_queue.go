@@ -27,7 +27,7 @@ func (s *Server) modQueue(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	names := modTagNames(tags)
+	names := modTagNames(s.printer(c), tags)
 	v := ModQueueView{Base: s.base(c, s.tr(c, "Moderator queue")), Groups: qp.Groups, Group: f.GroupSlug, Kind: f.Kind,
 		Filtered: f.GroupSlug != "" || f.Kind != ""}
 	if v.Care, err = s.modCare(c); err != nil {

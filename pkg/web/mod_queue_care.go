@@ -21,7 +21,7 @@ func (s *Server) queueCare(c echo.Context, v *ModQueueView, entries []moderation
 	if err != nil {
 		return err
 	}
-	v.Waiting, v.MoreWaiting = checkInLines(waiting), more
+	v.Waiting, v.MoreWaiting = checkInLines(s.printer(c), waiting), more
 	ids := make([]int64, len(entries))
 	for i, e := range entries {
 		ids[i] = e.Item.ID
@@ -37,7 +37,7 @@ func (s *Server) queueCare(c echo.Context, v *ModQueueView, entries []moderation
 	now := time.Now()
 	for i, e := range entries {
 		me := &v.Entries[i]
-		me.CheckIns = checkInLines(e.CheckIns)
+		me.CheckIns = checkInLines(s.printer(c), e.CheckIns)
 		if e.AuthorID != nil && *e.AuthorID != a.ID {
 			me.CheckInURL = "/mod/checkins/new?item=" + strconv.FormatInt(e.Item.ID, 10)
 		}

@@ -61,7 +61,7 @@ func (s *Server) notificationsShow(c echo.Context) error {
 		nv.Collapsed = prefs.Mode(tags) != forum.ModeShow
 		// A reaction's actor is the member who reacted, never anonymous;
 		// any other notice's actor wrote the shown post.
-		who, title := isolate(publicAuthor(s.printer(c), n.ActorName, n.ActorID, n.PostAnonymous && n.Kind != forum.NoteReaction, readerID(c)).Name), isolate(n.ThreadTitle)
+		who, title := isolate(publicAuthor(s.printer(c), n.ActorName, n.ActorID, n.PostAnonymous && n.Kind != forum.NoteReaction, readerID(c)).Name), isolate(shownTitle(s.printer(c), n.ThreadTitle))
 		switch n.Kind {
 		case forum.NoteReply:
 			nv.Text = who + " replied to your post in “" + title + "”"

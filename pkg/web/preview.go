@@ -29,7 +29,7 @@ func (s *Server) preview(c echo.Context) error {
 	}
 	d = forum.CleanDraft(d)
 	v.Preview = p.HTML
-	v.Suggestions = suggestions(d.Title+"\n\n"+d.Body, vocab, d.Tags)
+	v.Suggestions = suggestions(s.printer(c), d.Title+"\n\n"+d.Body, vocab, d.Tags)
 	v.CrisisPanel = s.crisisPanel(c, careFor(p.Screening))
 	return renderPage(c, http.StatusOK, pageComposePreview, v)
 }

@@ -151,8 +151,8 @@ func (s *Server) replyComposer(c echo.Context, h forum.ThreadHead, parent *forum
 	d = forum.CleanDraft(d)
 	info := threadInfo(h, names)
 	v := ComposeView{
-		Base:    s.base(c, s.tr(c, "Reply to %s", isolate(h.Title))),
-		Heading: s.tr(c, "Reply to “%s”", isolate(h.Title)),
+		Base:    s.base(c, s.tr(c, "Reply to %s", isolate(shownTitle(s.printer(c), h.Title)))),
+		Heading: s.tr(c, "Reply to “%s”", isolate(shownTitle(s.printer(c), h.Title))),
 		Thread:  &info,
 		Form: ComposeForm{
 			Action: "/t/" + itoa(h.ID) + "/replies", Body: d.Body, Tags: tagChoices(vocab, d.Tags),

@@ -33,6 +33,7 @@ func (s *Server) renderBreaks(c echo.Context, status int, f BreakForm, errs map[
 	if err != nil {
 		return err
 	}
+	tags = shownTags(s.printer(c), tags)
 	v := BreaksView{Base: s.base(c, s.tr(c, "Take a break")), Form: f, Errors: errs, Groups: groups, Tags: tags, Lengths: breakLengths}
 	now := s.deps.Breaks.Now()
 	for _, b := range bs {

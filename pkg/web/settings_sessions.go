@@ -2,8 +2,11 @@ package web
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
+
+	"hearth/pkg/i18n"
 )
 
 // settingsSessions lists the member's signed-in devices.
@@ -14,6 +17,7 @@ func (s *Server) settingsSessions(c echo.Context) error {
 	}
 	v := SessionsView{Base: s.base(c, s.tr(c, "Where you're logged in"))}
 	for _, x := range ss {
+		x.Device = deviceName(s.printer(c), x.Device)
 		v.Sessions = append(v.Sessions, SessionRow{SessionInfo: x, LastSeenDay: s.printer(c).Day(x.LastSeenAt), CreatedDay: s.printer(c).Day(x.CreatedAt)})
 	}
 	return renderPage(c, http.StatusOK, pageSettingsSessions, v)
@@ -43,4 +47,16 @@ func (s *Server) settingsSessionsEndOthers(c echo.Context) error {
 	}
 	s.setFlash(c, s.tr(c, "Every other device has been logged out."))
 	return c.Redirect(http.StatusSeeOther, "/settings/sessions")
+}
+
+// deviceName is a session's device hint (auth.DeviceHint, stored in
+// English: "Firefox on Linux", "Unknown browser") in p's language. The
+// browser's and system's names are names and stay as they are.
+func deviceName(p *i18n.Printer, hint string) string {
+	browser, system, both := strings.Cut(hint, " on ")
+	browser = p.Exact(browser)
+	if !both {
+		return browser
+	}
+	return p.T("%[1]s on %[2]s", browser, system)
 }

@@ -70,9 +70,9 @@ func (s *Server) supportView(c echo.Context, id int64) (SupportShowView, error) 
 			Mine: m.AuthorID != nil && *m.AuthorID == a.ID, Crisis: m.CrisisLevel >= int(forum.LevelCrisis)}
 		switch {
 		case mv.Mine:
-			mv.Author = "You"
+			mv.Author = s.tr(c, "You")
 		case m.AuthorID == nil:
-			mv.Author = "former member"
+			mv.Author = s.tr(c, "former member")
 		default:
 			mv.Author = m.AuthorName
 		}

@@ -6,8 +6,55 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"hearth/pkg/forum"
+	"hearth/pkg/i18n"
 	"hearth/pkg/safety"
 )
+
+// seededTags are the names and descriptions Hearth seeds its
+// trigger-warning vocabulary with, by slug (safety.DefaultTags).
+var seededTags = func() map[string]safety.Tag {
+	m := map[string]safety.Tag{}
+	for _, t := range safety.DefaultTags() {
+		m[t.Slug] = t
+	}
+	return m
+}()
+
+// shownTag is t as a reader of p's language sees it. A name or a
+// description still exactly as Hearth seeded it for t's slug is
+// translated; one an admin wrote or changed is shown as written, in every
+// language, even when it happens to read like a catalogue key.
+func shownTag(p *i18n.Printer, t forum.Tag) forum.Tag {
+	d, ok := seededTags[t.Slug]
+	if !ok {
+		return t
+	}
+	if t.Name == d.Name {
+		t.Name = p.Exact(t.Name)
+	}
+	if t.Description == d.Description {
+		t.Description = p.Exact(t.Description)
+	}
+	return t
+}
+
+// shownTags is ts as a reader of p's language sees them, in a new slice
+// (ts may be a cached one).
+func shownTags(p *i18n.Printer, ts []forum.Tag) []forum.Tag {
+	out := make([]forum.Tag, len(ts))
+	for i, t := range ts {
+		out[i] = shownTag(p, t)
+	}
+	return out
+}
+
+// tagReason is why a tag is suggested, in p's language.
+func tagReason(p *i18n.Printer, sg safety.Suggestion) string {
+	if sg.Word == "" {
+		return p.T(sg.Reason)
+	}
+	return p.T(`mentions "%[1]s"`, sg.Word)
+}
 
 // tagChoices lists the vocabulary as checkboxes with checked ticked.
 func tagChoices(vocab []forum.Tag, checked []string) []TagChoice {
@@ -24,7 +71,7 @@ func tagChoices(vocab []forum.Tag, checked []string) []TagChoice {
 
 // suggestions proposes tags for a draft with the safety rules; they are
 // advice only and never block a post.
-func suggestions(text string, vocab []forum.Tag, checked []string) []TagSuggestion {
+func suggestions(p *i18n.Printer, text string, vocab []forum.Tag, checked []string) []TagSuggestion {
 	names := map[string]string{}
 	for _, t := range vocab {
 		names[t.Slug] = t.Name
@@ -39,7 +86,7 @@ func suggestions(text string, vocab []forum.Tag, checked []string) []TagSuggesti
 		if !ok {
 			continue
 		}
-		out = append(out, TagSuggestion{Slug: sg.Slug, Name: name, Reason: sg.Reason, Checked: on[sg.Slug]})
+		out = append(out, TagSuggestion{Slug: sg.Slug, Name: name, Reason: tagReason(p, sg), Checked: on[sg.Slug]})
 	}
 	return out
 }
@@ -55,11 +102,12 @@ func tagText(ls []TagLabel) string {
 
 const ctxVocab = "tag_vocab"
 
-// vocab returns the trigger-warning vocabulary and a slug-to-name map, read
-// once per request.
-func (s *Server) vocab(c echo.Context) ([]forum.Tag, map[string]string, error) {
+// storedVocab returns the trigger-warning vocabulary as stored, read once
+// per request: what the read API gives as data and what feeds translate
+// into the instance's language.
+func (s *Server) storedVocab(c echo.Context) ([]forum.Tag, error) {
 	if ts, ok := c.Get(ctxVocab).([]forum.Tag); ok {
-		return ts, tagMap(ts), nil
+		return ts, nil
 	}
 	var ts []forum.Tag
 	var err error
@@ -69,9 +117,27 @@ func (s *Server) vocab(c echo.Context) ([]forum.Tag, map[string]string, error) {
 		ts, err = s.deps.Forum.Tags(c.Request().Context())
 	}
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	c.Set(ctxVocab, ts)
+	return ts, nil
+}
+
+// vocab returns the trigger-warning vocabulary in the request's language
+// (shownTag) and a slug-to-name map, for pages.
+func (s *Server) vocab(c echo.Context) ([]forum.Tag, map[string]string, error) {
+	return s.vocabIn(c, s.printer(c))
+}
+
+// vocabIn is vocab in p's language.
+func (s *Server) vocabIn(c echo.Context, p *i18n.Printer) ([]forum.Tag, map[string]string, error) {
+	ts, err := s.storedVocab(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	if p.Lang() != i18n.Source {
+		ts = shownTags(p, ts)
+	}
 	return ts, tagMap(ts), nil
 }
 

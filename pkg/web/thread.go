@@ -53,7 +53,7 @@ func (s *Server) threadShow(c echo.Context) error {
 		return err
 	}
 	v := ThreadPageView{
-		Base:      s.base(c, isolate(h.Title)),
+		Base:      s.base(c, isolate(shownTitle(s.printer(c), h.Title))),
 		Thread:    threadInfo(h, names),
 		First:     conv.First,
 		SignedIn:  principal(c) != nil,

@@ -86,19 +86,22 @@ func TestArchivedGroupAndRequiredTag(t *testing.T) {
 	})
 }
 
+// TestSeededTagVocabulary: a new forum's vocabulary is safety.DefaultTags,
+// slugs, names and descriptions, in order: the web layer recognises
+// Hearth's own words by them to translate them (shownTag).
 func TestSeededTagVocabulary(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		a, _ := forumtest.NewApp(t, db, forumtest.Config(t))
 		m := newPoster(t, a, db, "iris", "member")
 		r := m.c.Get("/g/grief/new")
-		got := regexp.MustCompile(`name="trigger_warnings" value="([a-z-]+)"`).FindAllStringSubmatch(r.Body, -1)
+		got := regexp.MustCompile(`<label title="([^"]*)"><input type="checkbox" name="trigger_warnings" value="([a-z-]+)" id="[a-z-]+"> ([^<]*)</label>`).FindAllStringSubmatch(r.Body, -1)
 		want := safety.DefaultTags()
 		if len(got) != len(want) {
 			t.Fatalf("composer offers %d tags, want %d", len(got), len(want))
 		}
 		for i, tag := range want {
-			if got[i][1] != tag.Slug {
-				t.Errorf("tag %d is %q, want %q", i, got[i][1], tag.Slug)
+			if g := (safety.Tag{Slug: got[i][2], Name: html.UnescapeString(got[i][3]), Description: html.UnescapeString(got[i][1])}); g != tag {
+				t.Errorf("tag %d is %+v, want %+v", i, g, tag)
 			}
 		}
 	})

@@ -94,6 +94,9 @@ type Field struct {
 type Option struct {
 	Value, Label string
 	Selected     bool
+	// AsIs shows Label as it is: a name (a group's, a trigger warning's
+	// already in the reader's language), never looked up in the catalogue.
+	AsIs bool
 }
 
 // Describedby is the control's aria-describedby: its hint and its error.

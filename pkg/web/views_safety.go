@@ -118,7 +118,7 @@ func (v BreaksView) Summary() ErrorSummary {
 func (v BreaksView) GroupChoices() []Option {
 	out := []Option{{Label: msg("Choose a group")}}
 	for _, g := range v.Groups {
-		out = append(out, Option{Value: g.Slug, Label: g.Name, Selected: v.Form.Group == g.Slug})
+		out = append(out, Option{Value: g.Slug, Label: g.Name, Selected: v.Form.Group == g.Slug, AsIs: true})
 	}
 	return out
 }
@@ -127,7 +127,7 @@ func (v BreaksView) GroupChoices() []Option {
 func (v BreaksView) TagChoices() []Option {
 	out := []Option{{Label: msg("Choose a topic")}}
 	for _, t := range v.Tags {
-		out = append(out, Option{Value: t.Slug, Label: t.Name, Selected: v.Form.Tag == t.Slug})
+		out = append(out, Option{Value: t.Slug, Label: t.Name, Selected: v.Form.Tag == t.Slug, AsIs: true})
 	}
 	return out
 }

@@ -43,11 +43,11 @@ type publicName struct {
 func publicAuthor(p *i18n.Printer, name string, id *int64, anonymous bool, readerID int64) publicName {
 	if anonymous {
 		if readerID != 0 && id != nil && *id == readerID {
-			return publicName{Name: p.T(nameOr(name, id)), Own: true}
+			return publicName{Name: nameOr(p, name, id), Own: true}
 		}
 		return publicName{Name: p.T(anonymousName), Anonymous: true}
 	}
-	return publicName{Name: p.T(nameOr(name, id)), Profile: id != nil && name != ""}
+	return publicName{Name: nameOr(p, name, id), Profile: id != nil && name != ""}
 }
 
 // readerID is the signed-in member's id, 0 for a visitor.
