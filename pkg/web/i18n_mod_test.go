@@ -37,11 +37,13 @@ func TestModeratorPagesInSpanish(t *testing.T) {
 			"/admin":          {"<h1>Administración</h1>", "Instrucciones de escalado", "Registro de auditoría"},
 			"/admin/settings": {"<h1>Ajustes del sitio</h1>", "Denuncias que ocultan un mensaje", "Guardar la edad mínima", "Horario de moderación"},
 			"/admin/webhooks": {"<h1>Webhooks</h1>", "Añadir un webhook", "Eventos que enviar"},
+			"/admin/people":   {"Osprey</a>: moderador/a, en todo el sitio", "Heron</a>: admin"},
+			"/mod/audit":      {`<option value="remove">Mensaje quitado</option>`, `<option value="lock">Hilo cerrado</option>`},
 		} {
 			r := admin.Get(path)
 			wantStatus(t, r, http.StatusOK)
 			pageHas(t, r.Body, wants...)
-			pageLacks(t, r.Body, "Administration", "Site settings", "Add a webhook")
+			pageLacks(t, r.Body, "Administration", "Site settings", "Add a webhook", ": moderator", ">remove<")
 		}
 
 		en := w.as(w.griefMod)

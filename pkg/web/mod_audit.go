@@ -19,7 +19,7 @@ func (s *Server) modAudit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := ModAuditView{Base: s.base(c, s.tr(c, "Audit log")), Groups: p.Groups, Actions: moderation.Actions(), Actor: f.Actor, Action: f.Action, Group: f.GroupSlug}
+	v := ModAuditView{Base: s.base(c, s.tr(c, "Audit log")), Groups: p.Groups, Actions: auditActions(s.printer(c), f.Action), Actor: f.Actor, Action: f.Action, Group: f.GroupSlug}
 	for _, e := range p.Entries {
 		v.Entries = append(v.Entries, auditLine(s.printer(c), e))
 	}
@@ -66,4 +66,15 @@ func auditLine(p *i18n.Printer, e moderation.AuditRow) AuditLine {
 		}
 	}
 	return l
+}
+
+// auditActions are the audit log filter's choices in p's language, each
+// action named by what it does; selected is the chosen one.
+func auditActions(p *i18n.Printer, selected string) []Option {
+	as := moderation.Actions()
+	out := make([]Option, 0, len(as))
+	for _, a := range as {
+		out = append(out, Option{Value: a, Label: p.T(moderation.Describe(a)), Selected: a == selected, AsIs: true})
+	}
+	return out
 }

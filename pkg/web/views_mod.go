@@ -288,7 +288,8 @@ type ModAuditView struct {
 	Base
 	Entries []AuditLine
 	Groups  []forum.Group
-	Actions []string
+	// Actions are the filter's choices: each action by what it does.
+	Actions []Option
 	Actor   string
 	Action  string
 	Group   string
