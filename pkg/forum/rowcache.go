@@ -12,10 +12,12 @@ type RowCache interface {
 	// Posts answers q, a query of thread h's posts, calling load for rows
 	// it does not hold. ok is false when it cannot answer for this reader
 	// (a held post they may not see is among the shared rows); the caller
-	// then runs q itself. The slice is the caller's own.
+	// then runs q itself. The slice may be shared with other readers:
+	// callers read it and never change it or its rows.
 	Posts(ctx context.Context, h ThreadHead, q PostQuery, load func(context.Context, PostQuery) ([]PostRow, error)) (rows []PostRow, ok bool, err error)
 	// Reactions answers the reactions on postIDs, posts of thread h,
-	// calling load for what it does not hold. The slice is the caller's own.
+	// calling load for what it does not hold. The slice may be shared, as
+	// Posts's is.
 	Reactions(ctx context.Context, h ThreadHead, postIDs []int64, load func(context.Context, []int64) ([]ReactionRow, error)) ([]ReactionRow, error)
 }
 

@@ -120,8 +120,9 @@ func (s *Service) Conversation(ctx context.Context, h ThreadHead, v Viewer, afte
 }
 
 // conversation makes a page of the rows a PostQuery returned: up to one
-// more than a page, newest first when paging back (before is set). It may
-// reorder rows.
+// more than a page, newest first when paging back (before is set). rows may
+// be a RowCache's shared slice, so it is never changed: paging back makes
+// a reversed copy.
 func conversation(rows []PostRow, after, before string) Conversation {
 	var c Conversation
 	more := len(rows) > PostsPerPage
@@ -131,6 +132,7 @@ func conversation(rows []PostRow, after, before string) Conversation {
 		if more {
 			rows = rows[:PostsPerPage]
 		}
+		rows = slices.Clone(rows)
 		slices.Reverse(rows)
 		if len(rows) > 0 {
 			c.Next = rows[len(rows)-1].SortKey
