@@ -114,5 +114,12 @@ func TestTriggerWarningsInSpanishForModerators(t *testing.T) {
 		wantStatus(t, api, http.StatusOK)
 		pageHas(t, api.Body, `{"slug":"suicide","name":"Suicide"}`, `{"slug":"violence-news","name":"Violence"}`)
 		pageLacks(t, api.Body, "Suicidio")
+
+		// A site whose language is Spanish writes its feeds in Spanish.
+		cfg := forumtest.Config(t)
+		cfg.DefaultLanguage = "es"
+		es, _ := forumtest.NewApp(t, db, cfg)
+		feed = forumtest.NewClient(t, es.Web.Handler()).Get(fmt.Sprintf("/t/%d/feed.atom", w.warned))
+		pageHas(t, feed.Body, "[Aviso: Suicidio, Violence]")
 	})
 }
