@@ -35,4 +35,5 @@ var Steps = []Step{
 	step0030AnonymousPosts,
 	step0031ModeratorsLookedAfter,
 	step0035MemberLanguage,
+	step0036ReplyThreadVersion,
 }

@@ -96,18 +96,22 @@ const (
 		tags, status, status_reason, version, edited_at, idem_key, crisis_score, crisis_level, crisis_topic, not_screened,
 		crisis_folded, anonymous, created_at, updated_at)
 		SELECT n.id, ?, ?, ?, ?, ?, ? || {{PAD}}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-		FROM (SELECT {{NEXT}} AS id) n RETURNING id`
+		FROM (SELECT {{NEXT}} AS id{{COUNTED}}) n RETURNING id`
 )
 
 // insertPostSQL is insertPostQuery for each dialect: PostgreSQL takes the
 // next id from the identity's sequence; SQLite, whose writes are serial,
 // from the AUTOINCREMENT counter, which is exactly the id the row would
-// be given.
+// be given. On PostgreSQL the statement also names, for the rest of the
+// transaction, the thread whose content version the transaction moves
+// itself (threadCounted), so that the insert trigger does not move it a
+// second time (migration 36); an empty name leaves the trigger to it.
 var insertPostSQL = map[bool]string{
 	true: strings.NewReplacer("{{NEXT}}", "nextval(pg_get_serial_sequence('posts', 'id'))",
+		"{{COUNTED}}", ", set_config('hearth.thread_counted', ?, true) AS counted",
 		"{{PAD}}", "lpad(n.id::text, 10, '0')").Replace(insertPostQuery),
 	false: strings.NewReplacer("{{NEXT}}", "COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'posts'), 0) + 1",
-		"{{PAD}}", "printf('%010d', n.id)").Replace(insertPostQuery),
+		"{{COUNTED}}", "", "{{PAD}}", "printf('%010d', n.id)").Replace(insertPostQuery),
 }
 
 // PostByIdem implements forum.PostTx.
@@ -201,9 +205,14 @@ func (t postTx) InsertPost(w forum.PostWrite, status string, parent *forum.Post)
 	placeholder := forum.ChildKey(parentKey, 0)
 	prefix := strings.TrimSuffix(placeholder, forum.SortKey("", 0))
 	p.Depth = forum.DepthOf(placeholder)
-	if _, err := scanOne(tx, insertPostSQL[tx.Dialector.Name() == "postgres"], []any{p.ThreadID, p.GroupID, p.AuthorID, p.ParentID,
+	pg := tx.Dialector.Name() == "postgres"
+	args := []any{p.ThreadID, p.GroupID, p.AuthorID, p.ParentID,
 		p.Depth, prefix, p.BodyMD, p.BodyHTML, p.Tags, p.Status, p.StatusReason, p.Version, p.EditedAt, p.IdemKey, p.CrisisScore,
-		p.CrisisLevel, p.CrisisTopic, p.NotScreened, p.CrisisFolded, p.Anonymous, p.CreatedAt, p.UpdatedAt}, &p.ID); err != nil {
+		p.CrisisLevel, p.CrisisTopic, p.NotScreened, p.CrisisFolded, p.Anonymous, p.CreatedAt, p.UpdatedAt}
+	if pg {
+		args = append(args, threadCounted(&p, w.ThreadID == 0))
+	}
+	if _, err := scanOne(tx, insertPostSQL[pg], args, &p.ID); err != nil {
 		return forum.Post{}, err
 	}
 	p.SortKey = forum.ChildKey(parentKey, p.ID)
@@ -225,7 +234,7 @@ func (t postTx) InsertPost(w forum.PostWrite, status string, parent *forum.Post)
 			return forum.Post{}, err
 		}
 	}
-	bumpCounters(&b, &th, &p, w.ThreadID == 0)
+	bumpCounters(&b, &th, &p, w.ThreadID == 0, pg)
 	if err := b.exec(tx); err != nil {
 		return forum.Post{}, err
 	}
@@ -290,40 +299,6 @@ func openScreeningItem(tx *gorm.DB, p *forum.Post, s forum.Screening, now time.T
 	}
 	return nil
 }
-
-// bumpCounters adds to b the writes that record a new post on its thread
-// and group. Held posts change neither: they count when a moderator lets
-// them through. The group's counters take a tally (fold.go) instead of an
-// update of its row, which every reply in the group would otherwise lock
-// until commit.
-func bumpCounters(b *writeBatch, th *forum.Thread, p *forum.Post, opening bool) {
-	if opening {
-		b.add("UPDATE threads SET first_post_id = ?, last_post_id = ? WHERE id = ?", p.ID, p.ID, th.ID)
-	}
-	if p.Status != forum.StatusVisible {
-		return
-	}
-	threads := 0
-	if opening {
-		threads = 1
-	} else {
-		b.add(lastPostUpdate, p.ID, p.ID, p.ID, p.AuthorID, p.ID, p.Anonymous, p.ID, p.CreatedAt, p.ID, p.CreatedAt, th.ID)
-	}
-	b.add(tallyInsert, p.GroupID, 1, threads, p.CreatedAt.UnixMicro())
-}
-
-// lastPostUpdate counts a reply on its thread and makes it the thread's
-// last post unless a later one is already there. Two replies commit in
-// either order on PostgreSQL (ids come from a sequence before the row
-// lock is taken), so "last" is decided by id under the lock, not by
-// whichever update ran last.
-const lastPostUpdate = `UPDATE threads SET reply_count = reply_count + 1,
-	last_post_id = CASE WHEN COALESCE(last_post_id, 0) < ? THEN ? ELSE last_post_id END,
-	last_author_id = CASE WHEN COALESCE(last_post_id, 0) < ? THEN ? ELSE last_author_id END,
-	last_anonymous = CASE WHEN COALESCE(last_post_id, 0) < ? THEN ? ELSE last_anonymous END,
-	last_post_at = CASE WHEN COALESCE(last_post_id, 0) < ? THEN ? ELSE last_post_at END,
-	updated_at = CASE WHEN COALESCE(last_post_id, 0) < ? THEN ? ELSE updated_at END
-	WHERE id = ?`
 
 // EditPlace implements forum.PostTx.
 func (t postTx) EditPlace(postID int64) (forum.Post, forum.Thread, forum.Group, error) {
