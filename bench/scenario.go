@@ -105,6 +105,9 @@ func runScenarios(ctx context.Context, o options, srv *server, si seedInfo, pg *
 			unreadCookie = loginUnread(srv, si)
 		}
 		args, env, target, skip := wrkInvocation(o, srv, si, sc.name, path, cookies, unreadCookie)
+		if skip == "" {
+			skip = missingScript(args)
+		}
 		if skip != "" {
 			r.skipped = skip
 			out = append(out, r)
@@ -125,6 +128,19 @@ func runScenarios(ctx context.Context, o options, srv *server, si seedInfo, pg *
 		out = append(out, r)
 	}
 	return out
+}
+
+// missingScript says why wrk cannot run when its -s script is not there:
+// wrk would otherwise warn and measure plain GETs of the target instead.
+func missingScript(args []string) string {
+	for i, a := range args {
+		if a == "-s" && i+1 < len(args) {
+			if _, err := os.Stat(args[i+1]); err != nil {
+				return "skipped: no " + args[i+1] + " (run bench from the repository's root)"
+			}
+		}
+	}
+	return ""
 }
 
 // logins signs the sample members in and returns their session cookies.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -57,5 +58,14 @@ func TestPrintResultsLines(t *testing.T) {
 	}
 	if strings.Index(out, "scenario  ") > strings.Index(out, "bench: scenario=") {
 		t.Errorf("the table must come before the bench: lines:\n%s", out)
+	}
+}
+
+func TestMissingScriptSkipsTheScenario(t *testing.T) {
+	if got := missingScript([]string{"-t", "2", "-s", filepath.Join(t.TempDir(), "reply.lua")}); !strings.Contains(got, "reply.lua") {
+		t.Errorf("a missing script gave %q, want a skip naming it", got)
+	}
+	if got := missingScript([]string{"-s", filepath.Join("..", "bench", "reply.lua")}); got != "" {
+		t.Errorf("the repository's reply.lua gave %q", got)
 	}
 }
