@@ -20,6 +20,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"hearth/pkg/forumtest"
 )
 
 // browserSeq numbers browsers across the run.
@@ -36,7 +38,7 @@ const stepTimeout = 20 * time.Second
 
 // required reports whether missing tools fail the run (CI) instead of
 // skipping it (a developer's plain `make test`).
-func required() bool { return os.Getenv("HEARTH_E2E_REQUIRED") == "1" }
+func required() bool { return forumtest.Required() }
 
 var (
 	chromeOnce sync.Once

@@ -7,7 +7,9 @@
 // missing on a developer's machine: then the journeys skip (and the
 // accessibility checks, without axe-core), and `make test` says so in one
 // line, since go test shows a skip's message only with -v. CI installs both
-// and sets HEARTH_E2E_REQUIRED=1, which turns those skips into failures.
+// and sets HEARTH_E2E_REQUIRED=1, which turns those skips into failures, as
+// does CI itself being set (forumtest.Required); so do the journeys that need
+// PostgreSQL (two instances, a cut connection) without HEARTH_TEST_DATABASE_URL.
 // What a journey needs from Hearth itself, a route or a command, is never a
 // reason to skip: a missing one fails the journey (NeedRoute, NeedCommand).
 //
@@ -18,7 +20,7 @@
 //	HEARTH_E2E_SCREENSHOTS=1 write phone and desktop screenshots of every page opened to e2e-screenshots/
 //	                         (or the test flag: go test ./e2e/ -run TestJourneyBrowse -screenshots);
 //	                         a failing test, and a page axe finds fault with, always get theirs
-//	HEARTH_E2E_REQUIRED=1    fail instead of skipping when Chromium or axe-core is missing
+//	HEARTH_E2E_REQUIRED=1    fail instead of skipping when Chromium, axe-core or PostgreSQL is missing (also when CI is set)
 //	HEARTH_E2E_BIN           use this hearth binary instead of building one
 //	HEARTH_AXE_ALL=1         also log axe's moderate and minor findings (they never fail a test)
 //

@@ -64,9 +64,7 @@ func (a *httpAgent) do(method, u string, form url.Values) (*http.Response, strin
 // taken on the second keeps the first closed at once, and failed logins are
 // throttled across both.
 func TestTwoInstancesShareOneDatabase(t *testing.T) {
-	if forumtest.PostgresURL() == "" {
-		t.Skip("skipped: two instances share one PostgreSQL; set HEARTH_TEST_DATABASE_URL to run this test")
-	}
+	forumtest.NeedPostgres(t, "two instances share one PostgreSQL")
 	dbURL := forumtest.PostgresSchemaURL(t)
 	secret := filepath.Join(t.TempDir(), "secret.key")
 	key := make([]byte, 32)

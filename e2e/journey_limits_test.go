@@ -46,12 +46,7 @@ func TestJourneyFloodLimit(t *testing.T) {
 // the reply once. With and without JavaScript, axe-core clean.
 func TestJourneyCalmOutage(t *testing.T) {
 	needChromium(t)
-	if forumtest.PostgresURL() == "" {
-		if required() {
-			t.Fatal("the outage journey cuts a PostgreSQL connection: set HEARTH_TEST_DATABASE_URL")
-		}
-		t.Skip("skipped: the outage journey cuts a PostgreSQL connection; set HEARTH_TEST_DATABASE_URL to run it")
-	}
+	forumtest.NeedPostgres(t, "the outage journey cuts a PostgreSQL connection")
 	dsn, outage := forumtest.PostgresBehindProxy(t)
 	srv := StartServer(t, ServerOptions{DatabaseURL: dsn})
 	modes(t, func(t *testing.T, noJS bool) {

@@ -26,7 +26,7 @@ func eachEmptyDSN(t *testing.T, fn func(t *testing.T, dsn string)) {
 	t.Run("sqlite", func(t *testing.T) {
 		fn(t, "sqlite:"+filepath.Join(t.TempDir(), "hearth.db"))
 	})
-	if forumtest.PostgresURL() == "" {
+	if forumtest.PostgresURL() == "" && !forumtest.Required() {
 		return
 	}
 	t.Run("postgres", func(t *testing.T) {

@@ -31,7 +31,7 @@ func EachOutage(t *testing.T, fn func(t *testing.T, db *store.DB, o Outage)) {
 		db := NewSQLite(t)
 		fn(t, db, Outage{Cut: func() { _ = db.Close() }})
 	})
-	if PostgresURL() != "" {
+	if PostgresURL() != "" || Required() {
 		t.Run("postgres", func(t *testing.T) {
 			dsn, o := PostgresBehindProxy(t)
 			fn(t, open(t, dsn), o)

@@ -202,9 +202,7 @@ func TestFloodCountersPruned(t *testing.T) {
 // limit is refused whichever instance it reaches. On SQLite one process
 // owns the database, so there is no second instance.
 func TestFloodLimitAcrossInstances(t *testing.T) {
-	if forumtest.PostgresURL() == "" {
-		t.Skip("skipped: two instances share one PostgreSQL; set HEARTH_TEST_DATABASE_URL to run this test")
-	}
+	forumtest.NeedPostgres(t, "two instances share one PostgreSQL")
 	dsn := forumtest.PostgresSchemaURL(t)
 	dbA, dbB := forumtest.Open(t, dsn), forumtest.Open(t, dsn)
 	limits := config.FloodLimits{"reply.account": {Count: 3, Window: time.Minute}, "reply.client": {Count: 100, Window: time.Minute}}

@@ -194,9 +194,7 @@ func TestShutdownEndsLiveStreams(t *testing.T) {
 // LISTEN/NOTIFY. On SQLite one process owns the database, so there is no
 // second instance to reach.
 func TestThreadStreamAcrossInstances(t *testing.T) {
-	if forumtest.PostgresURL() == "" {
-		t.Skip("skipped: two instances share one PostgreSQL; set HEARTH_TEST_DATABASE_URL to run this test")
-	}
+	forumtest.NeedPostgres(t, "two instances share one PostgreSQL")
 	dsn := forumtest.PostgresSchemaURL(t)
 	dbA, dbB := forumtest.Open(t, dsn), forumtest.Open(t, dsn)
 	one, _ := forumtest.NewApp(t, dbA, forumtest.Config(t))
