@@ -3,12 +3,10 @@ package e2e
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"net/url"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -97,6 +95,8 @@ type Browser struct {
 	// and already saved as screenshots.
 	audited map[string]bool
 	shot    map[string]bool
+	// phoneView is set while the journey has the browser at phone size.
+	phoneView bool
 }
 
 // BrowserOptions change how a browser starts.
@@ -388,70 +388,6 @@ func pageLabel(u, base string) string {
 		p = "home"
 	}
 	return p
-}
-
-// screenshotsFlag asks for screenshots on demand from the command line:
-// go test ./e2e/ -run TestJourneyBrowse -screenshots
-var screenshotsFlag = flag.Bool("screenshots", false, "write phone and desktop screenshots of every page the journeys open to e2e-screenshots/ (or set HEARTH_E2E_SCREENSHOTS=1)")
-
-func shotsOnDemand() bool { return *screenshotsFlag || os.Getenv("HEARTH_E2E_SCREENSHOTS") == "1" }
-
-// screenshotDir, when set, replaces e2e-screenshots/ at the repository root
-// (the test of the screenshots themselves writes to a temporary directory).
-var screenshotDir string
-
-var nonFile = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
-
-// saveScreenshots writes the current page at phone (390px) and desktop
-// (1280px) widths to e2e-screenshots/ at the repository root.
-func (b *Browser) saveScreenshots(label string) {
-	dir := screenshotDir
-	if dir == "" {
-		dir = filepath.Join(repoRoot(b.t), "e2e-screenshots")
-	}
-	if err := os.MkdirAll(dir, 0o750); err != nil {
-		b.t.Logf("screenshots: %v", err)
-		return
-	}
-	name := nonFile.ReplaceAllString(fmt.Sprintf("%s-b%d-%s", b.t.Name(), b.seq, label), "_")
-	for _, w := range []struct {
-		width, height int64
-		mobile        bool
-	}{{390, 844, true}, {1280, 900, false}} {
-		ctx, cancel := context.WithTimeout(b.ctx, stepTimeout)
-		var opts []chromedp.EmulateViewportOption
-		if w.mobile {
-			opts = append(opts, chromedp.EmulateMobile)
-		}
-		if err := chromedp.Do(ctx, chromedp.EmulateViewport(w.width, w.height, opts...)); err != nil {
-			cancel()
-			b.t.Logf("screenshot viewport: %v", err)
-			return
-		}
-		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-		cancel()
-		if err != nil {
-			b.t.Logf("screenshot: %v", err)
-			return
-		}
-		file := filepath.Join(dir, fmt.Sprintf("%s-%d.png", name, w.width))
-		if err := os.WriteFile(file, png, 0o600); err != nil {
-			b.t.Logf("screenshot: %v", err)
-			return
-		}
-		b.t.Logf("screenshot: %s", file)
-	}
-	ctx, cancel := context.WithTimeout(b.ctx, stepTimeout)
-	defer cancel()
-	_ = chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900))
-}
-
-// Shot saves phone and desktop screenshots of the current page when
-// HEARTH_E2E_SCREENSHOTS=1, under a name of the journey's choosing.
-func (b *Browser) Shot(label string) {
-	if shotsOnDemand() {
-		b.saveScreenshots(label)
-	}
 }
 
 // chromedpClick clicks without waiting for a navigation (for clicks that

@@ -3,8 +3,6 @@ package e2e
 import (
 	"strings"
 	"testing"
-
-	"github.com/chromedp/chromedp"
 )
 
 // auditBoth checks the page with axe-core at phone width (390px) and at
@@ -13,7 +11,7 @@ func (b *Browser) auditBoth(label string) {
 	b.t.Helper()
 	b.phone()
 	b.AuditNow(label + "-390")
-	b.do("desktop viewport", chromedp.EmulateViewport(1280, 900))
+	b.desktop()
 	b.AuditNow(label + "-1280")
 }
 

@@ -8,11 +8,20 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-// phone makes the browser a 390 by 844 pixel touch screen until the test
-// ends (the width of a common phone).
+// phone makes the browser a 390 by 844 pixel touch screen (the width of a
+// common phone) until the test ends or desktop is called; screenshots
+// taken meanwhile put it back.
 func (b *Browser) phone() {
 	b.t.Helper()
-	b.do("phone viewport", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
+	b.phoneView = true
+	b.do("phone viewport", b.viewport())
+}
+
+// desktop makes the browser 1280 by 900 pixels again, as it starts.
+func (b *Browser) desktop() {
+	b.t.Helper()
+	b.phoneView = false
+	b.do("desktop viewport", b.viewport())
 }
 
 // inView reports whether the element sel is wholly inside the viewport and

@@ -61,6 +61,10 @@ func TestJourneyCalmOutage(t *testing.T) {
 			outage.Restore()
 			t.Fatalf("the reply sent during the outage does not come back calmly with its words:\n%s", tail(body, 25))
 		}
+		if nav := eval[string](m, `document.querySelector(".site-nav").innerText`); !strings.Contains(nav, "still signed in") || strings.Contains(nav, "Log in") || strings.Contains(nav, "Sign up") {
+			outage.Restore()
+			t.Fatalf("during the outage the header suggests the member was signed out: %q", nav)
+		}
 		m.Audit()
 		m.Shot("outage-503")
 		outage.Restore()

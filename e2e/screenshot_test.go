@@ -40,9 +40,14 @@ func TestScreenshotsPhoneAndDesktop(t *testing.T) {
 			t.Errorf("%s is %dx%d, want %d pixels wide and a page tall", filepath.Base(files[0]), cfg.Width, cfg.Height, want)
 		}
 	}
-	// The browser is back at the desktop width afterwards.
+	// The browser is back at the width the journey chose afterwards.
 	if w := eval[int](b, `window.innerWidth`); w != 1280 {
 		t.Errorf("after the screenshots the window is %dpx wide, want 1280", w)
+	}
+	b.phone()
+	b.saveScreenshots("phone")
+	if w := eval[int](b, `window.innerWidth`); w != 390 {
+		t.Errorf("after screenshots taken at phone width the window is %dpx wide, want 390", w)
 	}
 }
 

@@ -29,13 +29,17 @@ func (s *Server) chooseLanguage(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// printer is the request's printer; the instance default's before the
-// language middleware has run (an error in earlier middleware).
+// printer is the request's printer. Before the language middleware has run
+// (an error in earlier middleware, such as a session that cannot be read
+// during an outage) it follows the browser's languages, since the member's
+// own setting is out of reach.
 func (s *Server) printer(c echo.Context) *i18n.Printer {
 	if p, ok := c.Get(ctxPrinter).(*i18n.Printer); ok {
 		return p
 	}
-	return s.i18n.Printer(s.cfg.DefaultLanguage)
+	p := s.i18n.Printer(s.i18n.Negotiate("", c.Request().Header.Get("Accept-Language"), s.cfg.DefaultLanguage))
+	c.Set(ctxPrinter, p)
+	return p
 }
 
 // tr translates key, an English sentence, into the request's language,

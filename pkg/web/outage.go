@@ -84,6 +84,13 @@ func outageForm(c echo.Context) (OutageForm, bool) {
 func (s *Server) renderOutage(c echo.Context) error {
 	retryAfter(c, outageRetry)
 	v := OutageView{Base: s.base(c, s.tr(c, "Hearth can't reach its storage")), Message: s.tr(c, outageText)}
+	if v.User == nil {
+		// The session could not be looked up, which is not the same as
+		// being signed out: "Log in" here would suggest it was.
+		if ck, err := c.Cookie(s.sessionCookieName()); err == nil && ck.Value != "" {
+			v.SessionUnread = true
+		}
+	}
 	if c.Request().Method == http.MethodPost {
 		if f, ok := outageForm(c); ok {
 			v.Form = &f

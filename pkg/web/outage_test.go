@@ -103,3 +103,35 @@ func TestPostThatLandedIsNotReportedFailed(t *testing.T) {
 		pageHas(t, r.Body, "No key on this one.")
 	})
 }
+
+// TestOutageKeepsMembersSignedIn: while the database is out of reach a
+// member's session cannot be looked up, which is not being signed out. The
+// header of the calm page says they are still signed in and offers no
+// "Log in" or "Sign up"; quick exit and "Get help now" stay. A visitor is
+// still offered both, and a member reading in Spanish reads it in Spanish.
+func TestOutageKeepsMembersSignedIn(t *testing.T) {
+	forumtest.EachOutage(t, func(t *testing.T, db *store.DB, o forumtest.Outage) {
+		a, visitor := newApp(t, db)
+		m := newPoster(t, a, db, "Wren", "member")
+		th := m.startThread("grief", "Quiet evenings", "The house is so quiet now.")
+		path := "/t/" + idStr(th)
+		o.Cut()
+
+		r := m.c.Get(path)
+		wantOutage(t, r)
+		pageHas(t, r.Body, htmlEscape("You're still signed in. Hearth can't reach its records for a moment."),
+			`data-quick-exit`, `href="/crisis">Get help now</a>`)
+		pageLacks(t, r.Body, `href="/login"`, `href="/signup"`, "Log out")
+
+		m.c.Header.Set("Accept-Language", "es")
+		r = m.c.Get(path)
+		wantStatus(t, r, http.StatusServiceUnavailable)
+		pageHas(t, r.Body, "Hearth no puede acceder a sus datos ahora mismo", "Sigues con tu sesión iniciada. Hearth no puede consultar sus datos por un momento.", "Salida rápida", "Busca ayuda ahora")
+		pageLacks(t, r.Body, `href="/login"`, `href="/signup"`)
+
+		r = visitor.Get(path)
+		wantOutage(t, r)
+		pageHas(t, r.Body, `href="/login"`, `href="/signup"`)
+		pageLacks(t, r.Body, "still signed in")
+	})
+}

@@ -50,6 +50,10 @@ type Base struct {
 	Live string
 	// Peer is what the header shows of peer support (peerBase).
 	Peer moderation.Header
+	// SessionUnread is true when the request carried a session cookie that
+	// could not be read because the database is out of reach: the header
+	// then says the member is still signed in instead of offering to log in.
+	SessionUnread bool
 }
 
 // FeedLink names a page's Atom feed.
