@@ -36,4 +36,5 @@ var Steps = []Step{
 	step0031ModeratorsLookedAfter,
 	step0035MemberLanguage,
 	step0036ReplyThreadVersion,
+	step0038UnreadNewest,
 }

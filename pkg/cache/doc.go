@@ -23,7 +23,8 @@
 //	read                             |                        | notifications, follows, hidden tags, blocks, and a   |
 //	                                 |                        | post or thread they have unread news in changing     |
 //	                                 |                        | status, tags, author or thread; a count a new reply  |
-//	                                 |                        | alone could change is not kept (forum.Unread)        |
+//	                                 |                        | alone could change is not kept, nor one with older   |
+//	                                 |                        | unread notices behind it (forum.Unread)              |
 //	when a member's "new since your  | Members (Visit)        | the clock: a visit is written at most once every     | both
 //	last visit" began                |                        | VisitRefresh (5 min) per process; answering from     |
 //	                                 |                        | memory within it is exact (the gap that starts a new |

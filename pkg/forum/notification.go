@@ -55,6 +55,12 @@ func (s *Service) Notifications(ctx context.Context, userID, before int64, hide 
 // "99+" beyond 99, and a member's backlog does not make every page slower.
 const UnreadCountCap = 100
 
+// UnreadScanLimit is how many of a member's newest unread notifications
+// UnreadCount reads: notices they cannot see (hidden tags, removed posts)
+// may pile up unread behind the visible ones, and reading them all would
+// make every page of theirs slower with the pile.
+const UnreadScanLimit = 200
+
 // Unread is a member's unread count.
 type Unread struct {
 	// Count is how many unread notifications the list would show with the
@@ -65,14 +71,21 @@ type Unread struct {
 	// while a followed-thread notice is unread with no post in it the
 	// member can see: the next reply there would show it without writing
 	// any row of theirs, unless Count is already at UnreadCountCap: such a
-	// reply could only add to a count that shows "99+" already.
+	// reply could only add to a count that shows "99+" already. It is also
+	// false while More is true, so that a kept count always has More false.
 	Stable bool
+	// More is true when Count is under UnreadCountCap and the member has
+	// more than UnreadScanLimit unread notifications: Count is of the
+	// newest UnreadScanLimit, and older ones may add to it (the header
+	// shows "3+", never a number it does not know).
+	More bool
 }
 
 // UnreadCount counts userID's unread notifications that the list would
-// show with their saved tag preferences, up to UnreadCountCap. It is one
-// indexed query; the web layer keeps a Stable count under the member's
-// notice version, so a member's pages do not run it each time.
+// show with their saved tag preferences, up to UnreadCountCap, among their
+// newest UnreadScanLimit unread ones. It is one indexed query; the web
+// layer keeps a Stable count under the member's notice version, so a
+// member's pages do not run it each time.
 func (s *Service) UnreadCount(ctx context.Context, userID int64) (Unread, error) {
 	u, err := s.store.UnreadCount(ctx, userID)
 	if err != nil {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strconv"
 	"strings"
 	"time"
 
@@ -219,19 +220,25 @@ func (s *Forum) followWindows(ctx context.Context, rows []forum.NotificationRow)
 	})
 }
 
-// unreadCountQuery counts a member's unread notifications, stopping at
-// forum.UnreadCountCap rows so its cost does not grow with a backlog: the
-// partial index notifications_unread (user_id) WHERE read_at IS NULL finds
-// the unread rows, and each is joined to its post and thread by primary
-// key. It applies the notifications page's filter (noteVisible) in one
-// fixed statement: the member's hidden tags come from tag_prefs in the
+// unreadWindow is a member's newest forum.UnreadScanLimit unread
+// notifications, read newest first from the partial index
+// notifications_unread_newest (user_id, id) WHERE read_at IS NULL: the
+// count and its stability check read no further, however many notices
+// they cannot see wait unread behind these (hidden tags, removed posts).
+var unreadWindow = `(SELECT id, user_id, kind, post_id, thread_id, read_at FROM notifications
+	WHERE user_id = ? AND read_at IS NULL ORDER BY id DESC LIMIT ` + strconv.Itoa(forum.UnreadScanLimit) + `) n`
+
+// unreadCountQuery counts the unread notifications of the window, stopping
+// at forum.UnreadCountCap rows; each is joined to its post and thread by
+// primary key. It applies the notifications page's filter (noteVisible) in
+// one fixed statement: the member's hidden tags come from tag_prefs in the
 // query, matched with the same LIKE pattern as forum.Pattern, so the text
 // never changes with their number.
 var unreadCountQuery = `SELECT COUNT(*) FROM (
-	SELECT 1 FROM notifications n
+	SELECT 1 FROM ` + unreadWindow + `
 	JOIN posts p ON p.id = n.post_id
 	JOIN threads t ON t.id = n.thread_id
-	WHERE n.user_id = ? AND n.read_at IS NULL AND t.status IN (?, ?)
+	WHERE t.status IN (?, ?)
 		AND NOT EXISTS (SELECT 1 FROM tag_prefs tp WHERE tp.user_id = n.user_id AND tp.mode = ?
 			AND t.tags LIKE '%,' || tp.tag_slug || ',%')
 		AND ` + noteVisible(`
@@ -239,32 +246,43 @@ var unreadCountQuery = `SELECT COUNT(*) FROM (
 			AND p.tags LIKE '%,' || tp.tag_slug || ',%')`) + `
 	LIMIT ?) AS unread`
 
-// unsettledQuery finds an unread followed-thread notice of a member with
+// unsettledQuery finds an unread followed-thread notice of the window with
 // no post in its window they can see: the next reply in its thread would
 // make it count without writing a row of theirs, so their count is not
-// kept (forum.Unread.Stable).
-var unsettledQuery = `SELECT 1 FROM notifications n
-	WHERE n.user_id = ? AND n.read_at IS NULL AND n.kind = '` + forum.NoteThreadReply + `'
+// kept (forum.Unread.Stable). A notice older than the window is not
+// counted, revived or not.
+var unsettledQuery = `SELECT 1 FROM ` + unreadWindow + `
+	WHERE n.kind = '` + forum.NoteThreadReply + `'
 		AND NOT EXISTS (SELECT 1 FROM posts q WHERE ` + followWindow + `)`
 
-// unreadQuery reads the count and whether it is stable in one statement.
-// A count at forum.UnreadCountCap is stable without looking further: a
+// beyondWindowQuery finds an unread notification older than the window
+// (forum.Unread.More), reading forum.UnreadScanLimit+1 index entries.
+var beyondWindowQuery = `SELECT 1 FROM notifications WHERE user_id = ? AND read_at IS NULL
+	ORDER BY id DESC LIMIT 1 OFFSET ` + strconv.Itoa(forum.UnreadScanLimit)
+
+// unreadQuery reads the count, whether it is stable and whether older
+// notices may add to it, in one statement. A count at
+// forum.UnreadCountCap is stable and complete without looking further: a
 // reply reviving a notice can only add to it, and it shows "99+" already.
-// So the unsettled notices are looked for only while fewer than the cap
-// count, and neither part reads more than about the cap's worth of notices
-// a member can see, whatever their backlog. CASE, unlike OR, is sure to
-// evaluate its branches only as needed on both databases.
-var unreadQuery = `SELECT u.c, CASE WHEN u.c >= ? THEN 1 WHEN EXISTS (` + unsettledQuery + `) THEN 0 ELSE 1 END
+// So the other two are looked for only while fewer than the cap count, and
+// no part reads more than forum.UnreadScanLimit notices, whatever the
+// backlog. CASE, unlike OR, is sure to evaluate its branches only as
+// needed on both databases.
+var unreadQuery = `SELECT u.c,
+		CASE WHEN u.c >= ? THEN 1 WHEN EXISTS (` + unsettledQuery + `) THEN 0 ELSE 1 END,
+		CASE WHEN u.c >= ? THEN 0 WHEN EXISTS (` + beyondWindowQuery + `) THEN 1 ELSE 0 END
 	FROM (SELECT (` + unreadCountQuery + `) AS c) u`
 
 // UnreadCount implements forum.PostingStore.
 func (s *Forum) UnreadCount(ctx context.Context, userID int64) (forum.Unread, error) {
 	var u forum.Unread
-	var stable int
+	var stable, more int
 	err := scanRows(s.db.read(ctx), unreadQuery,
-		[]any{forum.UnreadCountCap, userID, userID, forum.StatusVisible, forum.StatusRedacted, forum.ModeHide, forum.UnreadCountCap},
-		func(r *sql.Rows) error { return r.Scan(&u.Count, &stable) })
-	u.Stable = stable == 1
+		[]any{forum.UnreadCountCap, userID, forum.UnreadCountCap, userID,
+			userID, forum.StatusVisible, forum.StatusRedacted, forum.ModeHide, forum.UnreadCountCap},
+		func(r *sql.Rows) error { return r.Scan(&u.Count, &stable, &more) })
+	u.More = more == 1
+	u.Stable = stable == 1 && !u.More
 	return u, translate(err)
 }
 

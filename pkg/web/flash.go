@@ -60,9 +60,9 @@ func (s *Server) base(c echo.Context, title string) Base {
 		User:         s.viewUser(c),
 		QuickExitURL: s.cfg.QuickExitURL,
 		Path:         c.Request().URL.Path,
-		Unread:       s.unread(c),
 		Hours:        s.hoursText(c),
 	}
+	b.Unread, b.UnreadMore = s.unread(c)
 	s.modBase(c, &b)
 	s.waitingCount(c, &b)
 	s.peerBase(c, &b)

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 
@@ -10,19 +11,26 @@ import (
 )
 
 // unread is the signed-in member's unread notification count for the
-// header, kept under their notice version (cache.Members). A failure is
-// logged and shows no count rather than failing the page.
-func (s *Server) unread(c echo.Context) int {
+// header, kept under their notice version (cache.Members), and whether
+// notices older than those counted may add to it. A failure is logged and
+// shows no count rather than failing the page.
+func (s *Server) unread(c echo.Context) (n int, more bool) {
 	p := principal(c)
 	if p == nil || s.deps.Forum == nil {
-		return 0
+		return 0, false
 	}
-	n, err := s.members.Unread(c.Request().Context(), memberKey(p), s.deps.Forum.UnreadCount)
+	// A kept count is never one with More (forum.Unread.Stable), so More
+	// is known whenever it is true: the count was just read.
+	n, err := s.members.Unread(c.Request().Context(), memberKey(p), func(ctx context.Context, id int64) (forum.Unread, error) {
+		u, err := s.deps.Forum.UnreadCount(ctx, id)
+		more = u.More
+		return u, err
+	})
 	if err != nil {
 		s.log.Warn("unread count", "request_id", reqID(c), "err", err.Error())
-		return 0
+		return 0, false
 	}
-	return n
+	return n, more
 }
 
 // notificationsShow lists replies to the member's posts, replies in

@@ -25,8 +25,10 @@ type Base struct {
 	QuickExitURL string
 	// Path is the request path, for marking the current navigation item.
 	Path string
-	// Unread is the signed-in member's unread notification count.
-	Unread int
+	// Unread is the signed-in member's unread notification count;
+	// UnreadMore says older notices may add to it (forum.Unread.More).
+	Unread     int
+	UnreadMore bool
 	// WellbeingWaiting is, for staff, how many wellbeing concerns wait in
 	// the moderator queue (filled by modBase).
 	WellbeingWaiting int
