@@ -76,8 +76,15 @@ func dumpSchema(t *testing.T, db *store.DB) string {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// Sorted: PostgreSQL's catalogue answers a table's columns in no
+		// set order, and the schema is the same whatever the order.
+		lines := make([]string, 0, len(cols))
 		for _, c := range cols {
-			b.WriteString(tb + "." + c.Name() + " " + c.DatabaseTypeName() + "\n")
+			lines = append(lines, tb+"."+c.Name()+" "+c.DatabaseTypeName()+"\n")
+		}
+		sort.Strings(lines)
+		for _, l := range lines {
+			b.WriteString(l)
 		}
 	}
 	return b.String()
