@@ -32,6 +32,8 @@
 //	rendered posts and blank reply   | Fragments, keyed in    | nothing: the key hashes every input of the template, | both
 //	forms                            | web/fragcache.go       | so a change makes a new key; two generations in      |
 //	                                 |                        | 4 MiB                                                |
+//	HTML of the seeded groups'       | web/groups_shown.go    | nothing: keyed by the translated Markdown, which is  | both
+//	guidelines in other languages    |                        | compiled in (five texts per language)                |
 //	compiled SQL statements          | store/stmtcache.go     | nothing: keyed by the query text, per connection;    | SQLite;
 //	                                 |                        | PostgreSQL's driver (pgx) keeps its own              | pgx's own
 //

@@ -151,7 +151,7 @@ func (s *Server) threadBreak(c echo.Context, h forum.ThreadHead) (*forum.Break, 
 		return nil, "", err
 	}
 	if b := bs.Group(h.GroupID); b != nil {
-		return b, h.GroupName, nil
+		return b, shownGroupName(s.printer(c), h.GroupName), nil
 	}
 	for _, slug := range h.Tags.Slugs() {
 		if b := bs.Tag(slug); b != nil {

@@ -54,7 +54,7 @@ func (s *Server) checkInNewView(c echo.Context, d moderation.CheckInDraft, tmpl 
 		ItemID: d.From.ItemID, PostID: d.From.PostID, GroupID: d.Group.ID, GroupName: d.Group.Name, Errors: formErrors(nil, checkInFields...)}
 	if d.From.ItemID == 0 && d.From.PostID == 0 && len(d.Groups) > 1 {
 		for _, g := range d.Groups {
-			v.Groups = append(v.Groups, Option{Value: strconv.FormatInt(g.ID, 10), Label: g.Name, Selected: g.ID == d.Group.ID})
+			v.Groups = append(v.Groups, Option{Value: strconv.FormatInt(g.ID, 10), Label: shownGroupName(s.printer(c), g.Name), Selected: g.ID == d.Group.ID, AsIs: true})
 		}
 	}
 	if tmpl == "" {

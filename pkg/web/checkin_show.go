@@ -42,7 +42,7 @@ func (s *Server) checkInView(c echo.Context, id int64) (CheckInView, error) {
 	v := CheckInView{Base: s.base(c, s.tr(c, "Check-in")), ID: r.ID, IsMember: d.IsMember, Open: r.IsOpen(), MemberID: r.SubjectID,
 		MemberName: r.SubjectName, GroupName: r.GroupName, GroupSlug: r.GroupSlug, ClosedAt: r.ClosedAt,
 		ClosedByMember: r.ClosedByMember, Errors: formErrors(nil, "body")}
-	staffName := s.tr(c, "The %s moderators", r.GroupName)
+	staffName := s.tr(c, "The %s moderators", shownGroupName(s.printer(c), r.GroupName))
 	for _, m := range d.Messages {
 		cm := CheckInMessage{ID: m.ID, FromStaff: m.FromStaff, Body: markup.Stored(m.BodyHTML), CreatedAt: m.CreatedAt}
 		switch {

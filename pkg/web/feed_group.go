@@ -14,15 +14,16 @@ func (s *Server) groupFeed(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	fp := s.feedPrinter()
+	g = shownGroup(fp, g)
 	ts, err := s.deps.Public.NewThreads(ctx, g.ID)
 	if err != nil {
 		return err
 	}
-	_, names, err := s.vocabIn(c, s.feedPrinter())
+	_, names, err := s.vocabIn(c, fp)
 	if err != nil {
 		return err
 	}
-	fp := s.feedPrinter()
 	f := s.newFeed(c, "/g/"+url.PathEscape(g.Slug), fp.T("Hearth: new threads in %s", g.Name), fp.T("The newest threads in %s on Hearth", g.Name))
 	for _, t := range ts {
 		f.Entries = append(f.Entries, s.threadEntry(c, t, names))

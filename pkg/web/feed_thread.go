@@ -19,7 +19,7 @@ func (s *Server) threadFeed(c echo.Context) error {
 	}
 	fp := s.feedPrinter()
 	warned := warningPrefix(fp, labels(h.Tags, names))
-	f := s.newFeed(c, "/t/"+itoa(h.ID), warned+fp.T("Hearth: new posts in %s", shownTitle(fp, h.Title)), fp.T("The newest posts in this thread in %s on Hearth", h.GroupName))
+	f := s.newFeed(c, "/t/"+itoa(h.ID), warned+fp.T("Hearth: new posts in %s", shownTitle(fp, h.Title)), fp.T("The newest posts in this thread in %s on Hearth", shownGroupName(fp, h.GroupName)))
 	for _, p := range ps {
 		f.Entries = append(f.Entries, s.postEntry(c, h, p, names))
 	}

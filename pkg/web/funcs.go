@@ -35,6 +35,7 @@ func (s *Server) funcs(p *i18n.Printer) template.FuncMap {
 //	{{day .At}} {{number .N}}      "2 January 2006", "1,234"
 //	{{lang}}                       the language's code, for <html lang>
 //	{{title .Thread.Title}}        a thread's title (shownTitle)
+//	{{group .GroupName}}           a group's name (shownGroupName)
 func langFuncs(p *i18n.Printer) template.FuncMap {
 	return template.FuncMap{
 		"t":      p.T,
@@ -45,6 +46,7 @@ func langFuncs(p *i18n.Printer) template.FuncMap {
 		"number": p.Number,
 		"lang":   p.Lang,
 		"title":  func(t string) string { return shownTitle(p, t) },
+		"group":  func(n string) string { return shownGroupName(p, n) },
 	}
 }
 

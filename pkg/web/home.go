@@ -19,6 +19,7 @@ func (s *Server) home(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	gs = shownGroups(s.printer(c), gs)
 	v := HomeView{Base: s.base(c, "Groups")}
 	v.Feed = &FeedLink{Title: s.tr(c, "New threads on Hearth"), URL: feedPath("/")}
 	if err := s.recentActivity(c, &v); err != nil {

@@ -13,6 +13,7 @@ import (
 	"text/template/parse"
 	"unicode"
 
+	"hearth/pkg/forum"
 	"hearth/pkg/i18n"
 	"hearth/pkg/safety"
 )
@@ -196,6 +197,10 @@ func TestEverySentenceTranslated(t *testing.T) {
 	// admin has not changed them (shownTag).
 	for _, tag := range safety.DefaultTags() {
 		used[tag.Name], used[tag.Description] = true, true
+	}
+	// So are the groups Hearth seeds (shownGroup).
+	for _, g := range forum.DefaultGroups() {
+		used[g.Name], used[g.Description], used[g.Guidelines] = true, true, true
 	}
 	known, domain := map[string]bool{}, domainSentences(t)
 	for name, ss := range domain {

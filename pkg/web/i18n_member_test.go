@@ -33,7 +33,7 @@ func TestMemberPagesInSpanish(t *testing.T) {
 		pageLacks(t, r.Body, "Change your password", "Take a break")
 		r = es.Get(checkIn)
 		wantStatus(t, r, http.StatusOK)
-		pageHas(t, r.Body, "Un seguimiento de los moderadores de Grief &amp; Loss", "No has hecho nada mal", "Cerrar el seguimiento",
+		pageHas(t, r.Body, "Un seguimiento de los moderadores de Duelo y pérdida", "No has hecho nada mal", "Cerrar el seguimiento",
 			`<label for="body">Tu mensaje</label>`, "Solo tú y los moderadores podéis leer esto.", "How are you doing this week?")
 		pageLacks(t, r.Body, "Close the check-in", "Write back")
 		r = es.Get("/settings/breaks")
@@ -48,10 +48,10 @@ func TestMemberPagesInSpanish(t *testing.T) {
 		mine := w.as(w.author)
 		mine.Header.Set("Accept-Language", "en-GB,en;q=0.9")
 		wantRedirect(t, mine.PostForm("/settings/language", formValues("language", "es")), "/settings")
-		pageHas(t, mine.Get("/checkins").Body, "<h1>Tus seguimientos</h1>", "De los moderadores de Grief &amp; Loss")
+		pageHas(t, mine.Get("/checkins").Body, "<h1>Tus seguimientos</h1>", "De los moderadores de Duelo y pérdida")
 		pageHas(t, mine.Get("/settings/warnings").Body, "<h1>Avisos de contenido</h1>", "Guardar mis elecciones")
 		r = mine.Get(checkIn)
-		pageHas(t, r.Body, `<html lang="es">`, "Un seguimiento de los moderadores de Grief &amp; Loss")
+		pageHas(t, r.Body, `<html lang="es">`, "Un seguimiento de los moderadores de Duelo y pérdida")
 		pageLacks(t, r.Body, "A check-in from")
 	})
 }

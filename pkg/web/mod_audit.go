@@ -19,7 +19,7 @@ func (s *Server) modAudit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := ModAuditView{Base: s.base(c, s.tr(c, "Audit log")), Groups: p.Groups, Actions: auditActions(s.printer(c), f.Action), Actor: f.Actor, Action: f.Action, Group: f.GroupSlug}
+	v := ModAuditView{Base: s.base(c, s.tr(c, "Audit log")), Groups: shownGroups(s.printer(c), p.Groups), Actions: auditActions(s.printer(c), f.Action), Actor: f.Actor, Action: f.Action, Group: f.GroupSlug}
 	for _, e := range p.Entries {
 		v.Entries = append(v.Entries, auditLine(s.printer(c), e))
 	}

@@ -110,7 +110,7 @@ func (s *Server) modPostPage(c echo.Context, d moderation.PostDetail, form strin
 		Reports:     modReportLines(d.Reports),
 		History:     modHistoryLines(d.History),
 		AuthorName:  nameOr(s.printer(c), p.AuthorName, p.AuthorID),
-		Groups:      d.Groups,
+		Groups:      shownGroups(s.printer(c), d.Groups),
 		PostTags:    modTagChoices(vocab, p.Tags),
 		ThreadTags:  modTagChoices(vocab, p.ThreadTags),
 		Forms:       newModForms(p, 0, d.CanSanction, ""),

@@ -28,7 +28,7 @@ func (s *Server) modQueue(c echo.Context) error {
 		return err
 	}
 	names := modTagNames(s.printer(c), tags)
-	v := ModQueueView{Base: s.base(c, s.tr(c, "Moderator queue")), Groups: qp.Groups, Group: f.GroupSlug, Kind: f.Kind,
+	v := ModQueueView{Base: s.base(c, s.tr(c, "Moderator queue")), Groups: shownGroups(s.printer(c), qp.Groups), Group: f.GroupSlug, Kind: f.Kind,
 		Filtered: f.GroupSlug != "" || f.Kind != ""}
 	if v.Care, err = s.modCare(c); err != nil {
 		return err

@@ -68,6 +68,7 @@ func (s *Server) peerFollows(c echo.Context, v *PeerView, a *auth.Actor, sup []i
 	if err != nil {
 		return err
 	}
+	groups = shownGroups(s.printer(c), groups)
 	_, names, err := s.vocab(c)
 	if err != nil {
 		return err
@@ -112,6 +113,7 @@ func (s *Server) groupFollow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	g = shownGroup(s.printer(c), g)
 	on := postValue(c, "follow") == "yes"
 	if err := s.deps.Peer.Follow(ctx, actor(c), g.ID, on); err != nil {
 		return err

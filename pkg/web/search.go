@@ -33,7 +33,7 @@ func (s *Server) search(c echo.Context) error {
 	}
 	v := SearchView{Base: s.base(c, "Search"), Query: forum.CleanText(q), GroupSlug: slug}
 	var groupID int64
-	for _, g := range groups {
+	for _, g := range shownGroups(s.printer(c), groups) {
 		sel := g.Slug == slug
 		if sel {
 			groupID = g.ID

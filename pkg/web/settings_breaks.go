@@ -29,6 +29,7 @@ func (s *Server) renderBreaks(c echo.Context, status int, f BreakForm, errs map[
 	if err != nil {
 		return err
 	}
+	groups = shownGroups(s.printer(c), groups)
 	tags, err := s.deps.Forum.Tags(ctx)
 	if err != nil {
 		return err

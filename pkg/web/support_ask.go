@@ -38,6 +38,7 @@ func (s *Server) supportAskView(c echo.Context, about string, tags []string) (Su
 	if err != nil || g.Archived {
 		return SupportAskView{}, g, forum.ErrNotFound
 	}
+	g = shownGroup(s.printer(c), g)
 	vocab, _, err := s.vocab(c)
 	if err != nil {
 		return SupportAskView{}, g, err

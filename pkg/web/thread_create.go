@@ -21,6 +21,7 @@ func (s *Server) threadNew(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	g = shownGroup(s.printer(c), g)
 	v, err := s.threadComposer(c, g, forum.Draft{})
 	if err != nil {
 		return err

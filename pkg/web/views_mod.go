@@ -254,7 +254,7 @@ func (v ModPostView) MoveChoices() []Option {
 	var out []Option
 	for _, g := range v.Groups {
 		if !g.Archived {
-			out = append(out, Option{Value: g.Slug, Label: g.Name, Selected: g.ID == v.Post.GroupID})
+			out = append(out, Option{Value: g.Slug, Label: g.Name, Selected: g.ID == v.Post.GroupID, AsIs: true})
 		}
 	}
 	return out

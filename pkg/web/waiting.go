@@ -103,6 +103,7 @@ func (s *Server) waitingIndex(c echo.Context) error {
 		if err != nil {
 			return err
 		}
+		g = shownGroup(s.printer(c), g)
 		if b, err := s.groupBreak(c, g.ID); err != nil {
 			return err
 		} else if b != nil {
