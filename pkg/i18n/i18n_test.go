@@ -160,6 +160,33 @@ func TestTWritesEnglishDatesAgain(t *testing.T) {
 	}
 }
 
+// TestStoredPassesValuesThrough: Stored translates a stored English
+// sentence and hands each written-in value to the caller's function (a
+// seeded group's name becomes the language's), while a date is still
+// written again and text with no entry is returned as it is.
+func TestStoredPassesValuesThrough(t *testing.T) {
+	es := mustLoad(t).Printer("es")
+	names := func(v string) string {
+		if v == "Grief & Loss" {
+			return "Duelo y pérdida"
+		}
+		return v
+	}
+	got := es.Stored("A moderator removed your reply in Grief & Loss. Other members no longer see it.", names)
+	if want := "Un moderador ha quitado tu respuesta en Duelo y pérdida. Los demás miembros ya no la ven."; got != want {
+		t.Errorf("Stored(removal) = %q, want %q", got, want)
+	}
+	if got := es.Stored("A moderator removed your reply in Evenings. Other members no longer see it.", names); !strings.Contains(got, "en Evenings.") {
+		t.Errorf("Stored kept no member's words: %q", got)
+	}
+	if got := es.Stored("Your account is suspended until 6 December 2026 at 08:05 UTC. You can still read, but you can't post or reply until then.", names); !strings.Contains(got, "6 de diciembre de 2026") {
+		t.Errorf("Stored(date) = %q", got)
+	}
+	if got := es.Stored("Evenings are long", names); got != "Evenings are long" {
+		t.Errorf("Stored(no sentence) = %q", got)
+	}
+}
+
 // TestWrittenDatesAndTimesStayExact: Date and Ago answer from what they
 // wrote before exactly as they would write it again, in both languages,
 // for times spread over years (more minutes than are kept, so the kept

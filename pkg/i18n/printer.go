@@ -60,21 +60,38 @@ func (p *Printer) Lang() string { return p.lang.Code }
 // for a format.
 func (p *Printer) T(key string, args ...any) string {
 	if len(args) == 0 {
-		if _, ok := p.has[key]; !ok {
-			if k, a, ok := match(p.patterns, key); ok {
-				for i, v := range a {
-					if d, ok := v.(string); ok {
-						if t, err := time.Parse(EnglishDate, d); err == nil {
-							a[i] = p.Date(t)
-						}
-					}
-				}
-				return p.p.Sprintf(k, a...)
-			}
-			return key
-		}
+		return p.Stored(key, nil)
 	}
 	return p.p.Sprintf(key, args...)
+}
+
+// Stored is T for a sentence a domain package formatted in English and
+// stored: read back into its catalogue key and values, each value that
+// is a string is passed through value (when not nil) before it is
+// formatted into the translation. Value lets the caller translate a
+// value that is Hearth's own words, such as a seeded group's name inside
+// "A moderator removed your reply in Grief & Loss.", and leave members'
+// words as written.
+func (p *Printer) Stored(text string, value func(string) string) string {
+	if _, ok := p.has[text]; ok {
+		return p.p.Sprintf(text)
+	}
+	k, a, ok := match(p.patterns, text)
+	if !ok {
+		return text
+	}
+	for i, v := range a {
+		d, ok := v.(string)
+		if !ok {
+			continue
+		}
+		if t, err := time.Parse(EnglishDate, d); err == nil {
+			a[i] = p.Date(t)
+		} else if value != nil {
+			a[i] = value(d)
+		}
+	}
+	return p.p.Sprintf(k, a...)
 }
 
 // Exact translates key only when the catalogue has exactly that entry,

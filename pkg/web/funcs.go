@@ -36,6 +36,7 @@ func (s *Server) funcs(p *i18n.Printer) template.FuncMap {
 //	{{lang}}                       the language's code, for <html lang>
 //	{{title .Thread.Title}}        a thread's title (shownTitle)
 //	{{group .GroupName}}           a group's name (shownGroupName)
+//	{{notice .Message}}            a stored sentence, with a seeded group's name in it translated
 func langFuncs(p *i18n.Printer) template.FuncMap {
 	return template.FuncMap{
 		"t":      p.T,
@@ -47,6 +48,7 @@ func langFuncs(p *i18n.Printer) template.FuncMap {
 		"lang":   p.Lang,
 		"title":  func(t string) string { return shownTitle(p, t) },
 		"group":  func(n string) string { return shownGroupName(p, n) },
+		"notice": func(m string) string { return p.Stored(m, func(v string) string { return shownGroupName(p, v) }) },
 	}
 }
 

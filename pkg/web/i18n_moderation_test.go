@@ -43,7 +43,7 @@ func TestModerationInSpanish(t *testing.T) {
 
 		// The author reads the outcome in their language.
 		r = author.Get("/notifications")
-		pageHas(t, r.Body, "Un moderador ha quitado tu respuesta en Grief &amp; Loss. Los demás miembros ya no la ven.")
+		pageHas(t, r.Body, "Un moderador ha quitado tu respuesta en Duelo y pérdida. Los demás miembros ya no la ven.")
 		pageLacks(t, r.Body, "A moderator removed")
 
 		// A suspension refused for its length keeps the form, in Spanish.
