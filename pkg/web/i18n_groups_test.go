@@ -52,6 +52,11 @@ func TestGroupsInSpanish(t *testing.T) {
 		pageLacks(t, depression.Body, "Hay días en que levantarse")
 		pageHas(t, es.Get(fmt.Sprintf("/t/%d", w.warned)).Body, `<a href="/g/grief">Duelo y pérdida</a></nav>`)
 		pageHas(t, es.Get("/search?q=anniversary").Body, `<option value="grief">Duelo y pérdida</option>`, "en Duelo y pérdida")
+		// A refused new thread comes back with its words, the group named in Spanish.
+		refused := es.PostForm("/g/grief/threads", formValues("title", "", "body", "Las tardes se me hacen largas."))
+		wantStatus(t, refused, http.StatusUnprocessableEntity)
+		pageHas(t, refused.Body, "Abrir un hilo en Duelo y pérdida", "Las tardes se me hacen largas.")
+		pageLacks(t, refused.Body, "Grief &amp; Loss")
 
 		en := w.as(w.members[0])
 		en.Header.Set("Accept-Language", "en")

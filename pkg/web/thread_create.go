@@ -89,8 +89,10 @@ func (s *Server) threadRefusal(c echo.Context, g forum.Group) (int, string) {
 	return 0, ""
 }
 
-// threadComposer is the new-thread page holding draft d.
+// threadComposer is the new-thread page holding draft d, with g as the
+// reader's language shows it (also when a refused draft comes back).
 func (s *Server) threadComposer(c echo.Context, g forum.Group, d forum.Draft) (ComposeView, error) {
+	g = shownGroup(s.printer(c), g)
 	vocab, _, err := s.vocab(c)
 	if err != nil {
 		return ComposeView{}, err
