@@ -23,18 +23,14 @@ var seededGroups, seededGroupNames = func() (map[string]forum.DefaultGroup, map[
 // description and guidelines are each translated only while they are
 // exactly what Hearth seeded for g's slug; words an admin wrote or changed
 // are shown as written in every language. Translated guidelines are
-// rendered by the same Markdown renderer as stored ones.
+// rendered by the same Markdown renderer as stored ones. A reader of the
+// source language reads the seeded words as stored, with no work per page.
 func shownGroup(p *i18n.Printer, g forum.Group) forum.Group {
 	d, ok := seededGroups[g.Slug]
-	if !ok {
+	if !ok || p.Lang() == i18n.Source {
 		return g
 	}
-	if g.Name == d.Name {
-		g.Name = p.Exact(g.Name)
-	}
-	if g.Description == d.Description {
-		g.Description = p.Exact(g.Description)
-	}
+	g.Name, g.Description = asSeeded(p, g.Name, d.Name), asSeeded(p, g.Description, d.Description)
 	// An admin who saves the form with only the name changed sends the
 	// guidelines back with the browser's "\r\n" line endings.
 	if strings.ReplaceAll(g.Guidelines, "\r\n", "\n") == d.Guidelines {

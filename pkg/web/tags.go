@@ -29,13 +29,17 @@ func shownTag(p *i18n.Printer, t forum.Tag) forum.Tag {
 	if !ok {
 		return t
 	}
-	if t.Name == d.Name {
-		t.Name = p.Exact(t.Name)
-	}
-	if t.Description == d.Description {
-		t.Description = p.Exact(t.Description)
-	}
+	t.Name, t.Description = asSeeded(p, t.Name, d.Name), asSeeded(p, t.Description, d.Description)
 	return t
+}
+
+// asSeeded is stored in p's language while it is exactly seeded, the
+// words Hearth put there, and as written once anyone has changed it.
+func asSeeded(p *i18n.Printer, stored, seeded string) string {
+	if stored != seeded {
+		return stored
+	}
+	return p.Exact(stored)
 }
 
 // shownTags is ts as a reader of p's language sees them, in a new slice
