@@ -9,6 +9,8 @@ import (
 	"os"
 
 	"hearth/pkg/config"
+	"hearth/pkg/demo"
+	"hearth/pkg/forum"
 	"hearth/pkg/safety"
 )
 
@@ -18,9 +20,14 @@ const defaultData = "pkg/safety/testdata"
 
 // evalFlags are crisis-eval's options.
 type evalFlags struct {
-	cv, misses, explain bool
-	lines, detector     string
+	cv, misses, explain, demo bool
+	lines, detector           string
 }
+
+// demoBodies is how many bodies of each kind -demo scores: 150 opening
+// posts and 150 replies a topic, each with and without a trigger warning,
+// 4,800 bodies for the demo's eight topics.
+const demoBodies = 150
 
 // cmdCrisisEval measures the crisis-language detector. On a labelled TSV
 // file (header "label<TAB>text" or "label<TAB>category<TAB>text") it prints
@@ -31,8 +38,9 @@ type evalFlags struct {
 // holdout set, with the background's everyday posts (scored a fold at a
 // time by models trained without them) between the blocks and the
 // holdouts. -misses lists the examples it got wrong, -explain adds what
-// the detector read and why, and -lines scores every line of a plain text
-// file.
+// the detector read and why, -lines scores every line of a plain text
+// file, and -demo counts the demo's generated bodies (ordinary peer
+// support, never trained on) the detector raises to each level.
 func cmdCrisisEval(_ context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("crisis-eval", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
@@ -41,9 +49,10 @@ func cmdCrisisEval(_ context.Context, e *env, args []string) error {
 	fs.BoolVar(&f.misses, "misses", false, "list misclassified examples on standard error")
 	fs.BoolVar(&f.explain, "explain", false, "with -misses: show each miss's normalised text and matches")
 	fs.StringVar(&f.lines, "lines", "", "score every line of a plain text `FILE` instead")
+	fs.BoolVar(&f.demo, "demo", false, "count the demo's generated bodies raised to each level instead (with -misses, list them)")
 	fs.StringVar(&f.detector, "detector", "", "`rules` or `learned` (default: HEARTH_CRISIS_DETECTOR, rules unless set); -cv always measures the learned model")
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: hearth crisis-eval [-misses [-explain]] FILE.tsv\n       hearth crisis-eval -cv [-misses] [DIR-or-FILE...]\n       hearth crisis-eval -lines FILE.txt")
+		fmt.Fprintln(e.stderr, "usage: hearth crisis-eval [-misses [-explain]] FILE.tsv\n       hearth crisis-eval -cv [-misses] [DIR-or-FILE...]\n       hearth crisis-eval -lines FILE.txt\n       hearth crisis-eval -demo [-misses] [-detector rules|learned]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -68,6 +77,8 @@ func cmdCrisisEval(_ context.Context, e *env, args []string) error {
 	switch {
 	case f.lines != "":
 		return scoreLines(e.stdout, d, f.lines)
+	case f.demo:
+		return scoreDemo(e, d, f)
 	case f.cv:
 		return crossValidate(e, f, fs.Args(), cfg)
 	case fs.NArg() != 1:
@@ -159,4 +170,33 @@ func printMisses(w io.Writer, d *safety.Detector, r safety.Report, explain bool)
 			fmt.Fprintf(w, "    matches: %q\n", d.Assess(x.Text).Matches)
 		}
 	}
+}
+
+// scoreDemo prints how many of the demo's generated bodies reach each
+// level: "crisis-eval demo: n=N crisis=C concern=K", a body counted at its
+// level only (a crisis is not also a concern). With -misses it lists them.
+func scoreDemo(e *env, d *safety.Detector, f evalFlags) error {
+	bodies, err := demo.SampleBodies(demoBodies)
+	if err != nil {
+		return err
+	}
+	crisis, concern := 0, 0
+	for _, b := range bodies {
+		a := d.Assess(b)
+		level := "crisis"
+		switch a.Level {
+		case forum.LevelCrisis:
+			crisis++
+		case forum.LevelConcern:
+			concern++
+			level = "concern"
+		default:
+			continue
+		}
+		if f.misses {
+			fmt.Fprintf(e.stderr, "%s p=%.2f concern=%.2f %q: %q\n", level, a.Score, a.Concern, a.Matches, b)
+		}
+	}
+	_, err = fmt.Fprintf(e.stdout, "crisis-eval demo: n=%d crisis=%d concern=%d (detector %s)\n", len(bodies), crisis, concern, f.detector)
+	return err
 }

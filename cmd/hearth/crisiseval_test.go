@@ -139,3 +139,15 @@ func TestCrisisEvalMissesNameMatches(t *testing.T) {
 		t.Fatalf("misses %q", errb.String())
 	}
 }
+
+// TestCrisisEvalDemo: -demo scores the demo's 4,800 generated bodies and
+// prints how many reach each level on one line.
+func TestCrisisEvalDemo(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := run(context.Background(), []string{"crisis-eval", "-demo", "-detector", "learned"}, strings.NewReader(""), &out, &errb, noEnv); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if !regexp.MustCompile(`^crisis-eval demo: n=4800 crisis=\d+ concern=\d+ \(detector learned\)\n$`).MatchString(out.String()) {
+		t.Fatalf("output %q", out.String())
+	}
+}

@@ -9,5 +9,6 @@
 // It writes with database/sql in multi-row inserts inside transactions, on
 // SQLite and PostgreSQL alike. It imports hearth/pkg/forum, auth
 // and markup for the shapes and rules of the data; only cmd/hearth (the
-// seed-demo command) and tests import it.
+// seed-demo command, and crisis-eval -demo through SampleBodies) and tests
+// import it.
 package demo
