@@ -37,4 +37,5 @@ var Steps = []Step{
 	step0035MemberLanguage,
 	step0036ReplyThreadVersion,
 	step0038UnreadNewest,
+	step0039ReplyWrites,
 }

@@ -80,7 +80,7 @@ type rowTrigger struct{ table, name string }
 // Every other trigger still fires.
 var batchTriggers = map[bool][]rowTrigger{
 	false: {{"posts", "posts_search_insert"}, {"posts", "posts_thread_version_insert"}, {"reactions", "reactions_thread_version_insert"}},
-	true:  {{"posts", "posts_search"}, {"posts", "posts_thread_version"}, {"posts", "posts_thread_version_insert"}, {"reactions", "reactions_thread_version"}},
+	true:  {{"posts", "posts_search_insert"}, {"posts", "posts_thread_version"}, {"posts", "posts_thread_version_insert"}, {"reactions", "reactions_thread_version"}},
 }
 
 // suspendTriggers takes the batch triggers out for the rest of tx: on

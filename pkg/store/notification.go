@@ -26,8 +26,12 @@ import (
 // usually inserts nothing, and a reply costs about one index probe per
 // follower.
 //
-// The direct notices are written at once; the followers' insert is added
-// to b, which must run after them (it skips whoever they told).
+// Every notice is a part of b, after the author's subscription and before
+// the thread's counters. On PostgreSQL the notices' statements return
+// their members, and one more part appends those members' notice marks
+// (migration 25); the post's insert named the post in hearth.post_marked,
+// so the notification trigger, which would mark them one row at a time,
+// stands aside for them (migration 39).
 func notifyPost(tx *gorm.DB, b *writeBatch, p *forum.Post, parent *forum.Post, mentionKeys []string) error {
 	author := *p.AuthorID
 	kinds := map[int64]string{}
@@ -54,22 +58,26 @@ func notifyPost(tx *gorm.DB, b *writeBatch, p *forum.Post, parent *forum.Post, m
 			add(id, forum.NoteMention)
 		}
 	}
+	pg := tx.Dialector.Name() == "postgres"
+	returning := ""
+	if pg {
+		returning = " RETURNING user_id"
+	}
+	var marked []string
 	// Members who muted the thread hear nothing of it, and members who
 	// blocked the author hear nothing about their posts (hearth/pkg/forum's
 	// Block). An anonymous post's author is blocked from anonymous posts
 	// too. One fixed single-row statement each, with those tests in it
-	// (usually only the parent's author is left), which SQLite runs
-	// without a statement journal and GORM without building a statement
-	// or reading back ids.
+	// (usually only the parent's author is left).
 	for _, uid := range order {
-		if err := tx.Exec(directNotice, uid, kinds[uid], author, p.ID, p.ThreadID, p.CreatedAt,
-			p.ThreadID, uid, forum.SubMute, uid, author, p.Anonymous, uid, author).Error; err != nil {
-			return err
-		}
+		marked = append(marked, b.add(directNotice+returning, uid, kinds[uid], author, p.ID, p.ThreadID, p.CreatedAt,
+			p.ThreadID, uid, forum.SubMute, uid, author, p.Anonymous, uid, author))
 	}
 	// The followers, but not the author, not members who blocked the
-	// author, and not those already told of this post as its parent's
-	// author or as mentioned (the precedence above). A follower who still
+	// author, and not those told of this post on their own above (the
+	// precedence above; a member told on their own who follows the thread
+	// and was not written a notice muted nothing and blocked the author,
+	// so the tests here leave them out too). A follower who still
 	// has an unread notice for the thread gets nothing new: that notice
 	// stands for every reply from its post on (followWindow), and the
 	// partial unique index notifications_following makes the insert do
@@ -83,13 +91,21 @@ func notifyPost(tx *gorm.DB, b *writeBatch, p *forum.Post, parent *forum.Post, m
 	// would otherwise scan every unread notice of every member, on every
 	// reply.
 	q := followersInsert
-	if tx.Dialector.Name() == "postgres" {
+	if pg {
 		q = strings.ReplaceAll(q, "{{PROBE}}", " OFFSET 0")
 	} else {
 		q = strings.ReplaceAll(q, "{{PROBE}}", "")
 	}
-	b.add(q, forum.NoteThreadReply, author, p.ID, p.ThreadID, p.CreatedAt,
-		p.ThreadID, forum.SubFollow, author, author, p.Anonymous, author, p.ID)
+	// The author stands in for an empty list: the query leaves them out
+	// anyway, and the statement keeps one text for a reply to the thread.
+	told := append([]int64{author}, order...)
+	marked = append(marked, b.add(q+returning, forum.NoteThreadReply, author, p.ID, p.ThreadID, p.CreatedAt,
+		p.ThreadID, forum.SubFollow, author, told, author, p.Anonymous, author))
+	var from []string
+	for _, w := range marked {
+		from = append(from, "SELECT user_id FROM "+w)
+	}
+	b.addPG("INSERT INTO notice_marks (user_id) " + strings.Join(from, " UNION "))
 	return nil
 }
 
@@ -106,12 +122,11 @@ const directNotice = `INSERT INTO notifications (user_id, kind, actor_id, post_i
 // followersInsert writes the followers' notices of a new post (notifyPost).
 const followersInsert = `INSERT INTO notifications (user_id, kind, actor_id, post_id, thread_id, reaction, created_at)
 	SELECT s.user_id, ?, ?, ?, ?, '', ? FROM subscriptions s
-	WHERE s.thread_id = ? AND s.state = ? AND s.user_id <> ?
+	WHERE s.thread_id = ? AND s.state = ? AND s.user_id <> ? AND s.user_id NOT IN ?
 		AND NOT EXISTS (SELECT 1 FROM notifications y WHERE y.thread_id = s.thread_id AND y.user_id = s.user_id
 			AND y.read_at IS NULL AND y.kind = '` + forum.NoteThreadReply + `'{{PROBE}})
 		AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = s.user_id AND b.blocked_id = ?{{PROBE}})
 		AND NOT (? AND EXISTS (SELECT 1 FROM anonymous_blocks ab WHERE ab.blocker_id = s.user_id AND ab.blocked_id = ?{{PROBE}}))
-		AND NOT EXISTS (SELECT 1 FROM notifications x WHERE x.user_id = s.user_id AND x.post_id = ?{{PROBE}})
 	ON CONFLICT DO NOTHING`
 
 // followWindow is the condition for a post q to count in a followed-thread

@@ -96,7 +96,7 @@ const (
 		tags, status, status_reason, version, edited_at, idem_key, crisis_score, crisis_level, crisis_topic, not_screened,
 		crisis_folded, anonymous, created_at, updated_at)
 		SELECT n.id, ?, ?, ?, ?, ?, ? || {{PAD}}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-		FROM (SELECT {{NEXT}} AS id{{COUNTED}}) n RETURNING id`
+		FROM {{ID}} n RETURNING id`
 )
 
 // insertPostSQL is insertPostQuery for each dialect: PostgreSQL takes the
@@ -105,13 +105,17 @@ const (
 // be given. On PostgreSQL the statement also names, for the rest of the
 // transaction, the thread whose content version the transaction moves
 // itself (threadCounted), so that the insert trigger does not move it a
-// second time (migration 36); an empty name leaves the trigger to it.
+// second time (migration 36), an empty name leaving the trigger to it;
+// and the post, whose notices the transaction marks itself (notifyPost),
+// so that the notification trigger does not mark them again (migration
+// 39). Volatile columns of a subquery are computed even when unread.
 var insertPostSQL = map[bool]string{
-	true: strings.NewReplacer("{{NEXT}}", "nextval(pg_get_serial_sequence('posts', 'id'))",
-		"{{COUNTED}}", ", set_config('hearth.thread_counted', ?, true) AS counted",
+	true: strings.NewReplacer("{{ID}}", `(SELECT m.id, set_config('hearth.post_marked', m.id::text, true) AS marked
+		FROM (SELECT nextval(pg_get_serial_sequence('posts', 'id')) AS id,
+			set_config('hearth.thread_counted', ?, true) AS counted) m)`,
 		"{{PAD}}", "lpad(n.id::text, 10, '0')").Replace(insertPostQuery),
-	false: strings.NewReplacer("{{NEXT}}", "COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'posts'), 0) + 1",
-		"{{COUNTED}}", "", "{{PAD}}", "printf('%010d', n.id)").Replace(insertPostQuery),
+	false: strings.NewReplacer("{{ID}}", "(SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'posts'), 0) + 1 AS id)",
+		"{{PAD}}", "printf('%010d', n.id)").Replace(insertPostQuery),
 }
 
 // PostByIdem implements forum.PostTx.
@@ -220,10 +224,10 @@ func (t postTx) InsertPost(w forum.PostWrite, status string, parent *forum.Post)
 		return forum.Post{}, err
 	}
 	// What follows is written in one batch (one round trip on
-	// PostgreSQL): the author's subscription, the followers' notices, the
-	// thread's counters and the group's tally touch different rows, and
-	// none needs a row another writes (the followers' insert leaves the
-	// author out). The thread's row, which the batch
+	// PostgreSQL): the author's subscription, the notices, the thread's
+	// counters and the group's tally touch different rows, and none needs
+	// a row another writes (the followers' insert leaves out the author
+	// and whoever the post tells on their own). The thread's row, which the batch
 	// locks until commit, is so taken last, with nothing after it but the
 	// commit.
 	var b writeBatch

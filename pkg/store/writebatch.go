@@ -15,23 +15,36 @@ import (
 // completion, against the same snapshot, and the triggers of each fire as
 // for a statement of its own. On SQLite, where a statement costs no round
 // trip, they run one after another in the order added. Each write is
-// fixed SQL with ? placeholders and no RETURNING.
+// fixed SQL with ? placeholders; on PostgreSQL a later part may read what
+// an earlier one RETURNs by its name (add's result).
 type writeBatch struct{ parts []batchPart }
 
 type batchPart struct {
-	stmt string
-	args []any
+	stmt   string
+	args   []any
+	pgOnly bool
 }
 
-// add appends one write.
-func (b *writeBatch) add(stmt string, args ...any) {
-	b.parts = append(b.parts, batchPart{stmt, args})
+// add appends one write and returns the name a later part reads its
+// RETURNING rows by on PostgreSQL.
+func (b *writeBatch) add(stmt string, args ...any) string {
+	b.parts = append(b.parts, batchPart{stmt: stmt, args: args})
+	return "w" + strconv.Itoa(len(b.parts)-1)
+}
+
+// addPG appends a write that runs on PostgreSQL only, where it does what
+// SQLite's triggers do for the other parts.
+func (b *writeBatch) addPG(stmt string, args ...any) {
+	b.parts = append(b.parts, batchPart{stmt: stmt, args: args, pgOnly: true})
 }
 
 // exec runs the batch in tx.
 func (b *writeBatch) exec(tx *gorm.DB) error {
 	if tx.Dialector.Name() != "postgres" || len(b.parts) < 2 {
 		for _, p := range b.parts {
+			if p.pgOnly && tx.Dialector.Name() != "postgres" {
+				continue
+			}
 			if err := tx.Exec(p.stmt, p.args...).Error; err != nil {
 				return err
 			}
