@@ -148,7 +148,7 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 	// Out of hours, members' first posts wait for a moderator.
 	opts = append(opts, forum.WithOffHours(ms.HoldFirstPosts))
 	fs := forum.NewService(store.NewForum(db), opts...)
-	as := auth.NewService(store.NewAuth(db), hasher, secret)
+	as := auth.NewService(store.NewAuth(db), hasher, secret, sessionCache(cfg, db))
 	hs := safety.NewHelplines(store.NewSafety(db))
 	ms.SetScreener(fs.Screen)
 	ms.SetBus(bus)
@@ -317,4 +317,18 @@ func newPeerSupport(cfg config.Config, db *store.DB, fs *forum.Service) (*forum.
 	peer := moderation.NewPeer(store.NewPeer(db), markup.New(), cfg.SupportMinAge, cfg.SupportIdle)
 	peer.SetScreener(fs.Screen)
 	return forum.NewWaiting(store.NewWaiting(db)), peer
+}
+
+// sessionCache keeps members' sessions between their requests where the
+// database keeps a version that moves with every commit by any process
+// (SQLite); on PostgreSQL every request reads its session. HEARTH_MEMBER_CACHE
+// sizes it with the other per-member caches and 0 turns it off.
+func sessionCache(cfg config.Config, db *store.DB) auth.Option {
+	if cfg.MemberCache <= 0 {
+		return auth.WithSessionCache(nil)
+	}
+	if _, err := db.DataVersion(context.Background()); err != nil {
+		return auth.WithSessionCache(nil)
+	}
+	return auth.WithSessionCache(cache.NewSessions(db.DataVersion, cfg.MemberCache))
 }

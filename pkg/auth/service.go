@@ -15,12 +15,14 @@ type Service struct {
 	secret []byte
 	keyer  *ClientKeyer
 	now    func() time.Time
+	// sessions keeps resolved sessions between requests; nil for none.
+	sessions SessionCache
 }
 
 // NewService returns the accounts service. secret keys recovery-code
 // hashes, throttle keys, pending logins and client keys; it should be at
 // least 32 bytes (the configuration enforces that).
-func NewService(store Store, hasher *Hasher, secret []byte) *Service {
+func NewService(store Store, hasher *Hasher, secret []byte, opts ...Option) *Service {
 	keyer, err := NewClientKeyer(secret)
 	if err != nil {
 		// Only a short secret gets here; stretch it rather than run
@@ -28,8 +30,12 @@ func NewService(store Store, hasher *Hasher, secret []byte) *Service {
 		sum := sha512.Sum512(secret)
 		keyer, _ = NewClientKeyer(sum[:])
 	}
-	return &Service{store: store, hasher: hasher, secret: secret, keyer: keyer,
+	s := &Service{store: store, hasher: hasher, secret: secret, keyer: keyer,
 		now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
 }
 
 // Hasher is the password hasher the service uses.

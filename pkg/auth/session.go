@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"hearth/pkg/forum"
@@ -62,6 +63,10 @@ func (s *Service) Resolve(ctx context.Context, token string) (*Principal, error)
 	}
 	hash := HashSessionToken(token)
 	now := s.now()
+	p, version, keep := s.cachedSession(ctx, hash, now)
+	if p != nil {
+		return p, nil
+	}
 	sess, u, err := s.store.SessionUser(ctx, hash, now, now.Add(-IdleTimeout))
 	if errors.Is(err, forum.ErrNotFound) {
 		return nil, ErrNoSession
@@ -73,12 +78,18 @@ func (s *Service) Resolve(ctx context.Context, token string) (*Principal, error)
 		if err := s.store.TouchSession(ctx, hash, now); err != nil {
 			return nil, fmt.Errorf("touch session: %w", err)
 		}
+		// The touch moved the database's version: nothing read
+		// before it is kept.
+		keep = false
 	}
 	var groups []int64
 	if u.Role == RoleModerator && !u.ModeratorSiteWide {
 		if groups, err = s.store.ModeratorGroups(ctx, u.ID); err != nil {
 			return nil, fmt.Errorf("moderator groups: %w", err)
 		}
+	}
+	if keep {
+		s.sessions.Put(hash, version, CachedSession{Session: sess, User: u, Groups: slices.Clip(slices.Clone(groups))})
 	}
 	return &Principal{User: u, Actor: ActorFor(u, groups), TokenHash: hash}, nil
 }

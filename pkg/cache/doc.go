@@ -25,6 +25,11 @@
 //	                                 |                        | status, tags, author or thread; a count a new reply  |
 //	                                 |                        | alone could change is not kept, nor one with older   |
 //	                                 |                        | unread notices behind it (forum.Unread)              |
+//	a member's session: the session  | Sessions, used by       | store.DB.DataVersion (SQLite's PRAGMA data_version,  | SQLite
+//	row, the member's row and a      | auth.Resolve           | read on a connection that never writes): any commit  |
+//	moderator's groups               |                        | by any connection of any process; a session due its  |
+//	                                 |                        | five-minute touch is read again; at most             |
+//	                                 |                        | HEARTH_MEMBER_CACHE sessions                         |
 //	when a member's "new since your  | Members (Visit)        | the clock: a visit is written at most once every     | both
 //	last visit" began                |                        | VisitRefresh (5 min) per process; answering from     |
 //	                                 |                        | memory within it is exact (the gap that starts a new |
@@ -44,10 +49,14 @@
 // Another instance's visitor pages may show a post folded a little after a
 // moderator's look, never the reverse.
 //
-// The session lookup is not cached: it is one indexed query, and it is
-// what reads the versions the other caches are checked against.
+// On SQLite a member's session is kept between their requests, checked
+// against a version of the whole database that every commit moves, so it
+// is exact for any number of processes on one file; its lookup also reads
+// the versions the other caches are checked against, which such a commit
+// would move. PostgreSQL keeps no such version short of a round trip, the
+// cost the cache would save, so there every request reads its session.
 //
-// cache imports the standard library, hearth/pkg/forum and
+// cache imports the standard library, hearth/pkg/auth, hearth/pkg/forum and
 // hearth/pkg/moderation (for the types it keeps); it never imports echo,
 // gorm or the store. hearth/pkg/app builds the caches and hands them to the
 // services and the web layer.

@@ -86,9 +86,9 @@ type Config struct {
 	// staleness. 0 turns it off (HEARTH_THREAD_CACHE).
 	ThreadCache time.Duration
 	// MemberCache is how many signed-in members' preferences, blocks,
-	// breaks, notices, unread counts and follow states are kept in memory,
-	// each checked against versions the database keeps for the member; 0
-	// turns it off (HEARTH_MEMBER_CACHE).
+	// breaks, notices, unread counts and follow states (and on SQLite
+	// sessions) are kept in memory, each checked against versions the
+	// database keeps; 0 turns it off (HEARTH_MEMBER_CACHE).
 	MemberCache int
 	// MemoryLimit is the soft limit, in bytes, on the memory the Go runtime
 	// uses (HEARTH_MEMORY_LIMIT; 0 for none): the collector works harder as
@@ -190,7 +190,7 @@ var Settings = []Setting{
 	{"HEARTH_SHUTDOWN_TIMEOUT", "15s", "how long in-flight requests may finish after SIGTERM"},
 	{"HEARTH_VISITOR_CACHE", "2s", "how long a visitor page may be served again to other visitors (0 turns it off); writes through this instance invalidate it at once, other instances' within this time"},
 	{"HEARTH_THREAD_CACHE", "1m", "how long a thread page's posts and reactions may stay in memory for the members reading it (0 turns it off); checked against the thread's version on every page, so never stale"},
-	{"HEARTH_MEMBER_CACHE", "4096", "how many signed-in members' preferences, blocks, breaks, notices, unread counts and follow states are kept in memory (0 turns it off); checked against versions the database keeps on every page, so never stale"},
+	{"HEARTH_MEMBER_CACHE", "4096", "how many signed-in members' preferences, blocks, breaks, notices, unread counts and follow states (and on SQLite sessions) are kept in memory (0 turns it off); checked against versions the database keeps on every page, so never stale"},
 	{"HEARTH_MEMORY_LIMIT", "48MiB", "soft limit on the Go runtime's memory, as 64MiB or 1GiB (0 for none); GOMEMLIMIT, if set, wins"},
 	{"HEARTH_API_RATE_LIMIT", "300", "requests a minute each client may make to /api/v1 and the Atom feeds, counted by each instance (0 turns the limit off)"},
 	{"HEARTH_WAITING_NOTE", "12h", "how long a thread's author waits with no reply before a gentle note, with the crisis resources, tells them their post is seen; moderators see such posts in the queue's quiet section"},

@@ -40,6 +40,8 @@ type DB struct {
 	Dialect migrations.Dialect
 	wsql    *sql.DB
 	rsql    *sql.DB
+	// vsql is the connection DataVersion reads on; nil on PostgreSQL.
+	vsql *sql.DB
 	// changes counts content writes (version.go).
 	changes changeCounter
 	// stmts are the SQLite writer's and readers' connectors, which keep
@@ -169,7 +171,13 @@ func openSQLite(ctx context.Context, path string, o Options) (*DB, error) {
 	}
 	rsql.SetMaxOpenConns(readers)
 	rsql.SetMaxIdleConns(readers)
-	db := &DB{W: w, R: r, Dialect: migrations.SQLite, wsql: wsql, rsql: rsql, stmts: [2]*stmtConnector{wconn, rconn}, folds: &folds{}}
+	vsql, err := openDataVersion(path)
+	if err != nil {
+		_ = rsql.Close()
+		_ = wsql.Close()
+		return nil, err
+	}
+	db := &DB{W: w, R: r, Dialect: migrations.SQLite, wsql: wsql, rsql: rsql, vsql: vsql, stmts: [2]*stmtConnector{wconn, rconn}, folds: &folds{}}
 	db.group = newGroupCommit(db)
 	return db, nil
 }
@@ -243,6 +251,9 @@ func (db *DB) Close() error {
 		db.group.closeAndWait()
 	}
 	var errs []error
+	if db.vsql != nil {
+		errs = append(errs, db.vsql.Close())
+	}
 	if db.rsql != db.wsql {
 		errs = append(errs, db.rsql.Close())
 	}

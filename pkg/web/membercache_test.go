@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"hearth/migrations"
 	"hearth/pkg/forum"
 	"hearth/pkg/forumtest"
 	"hearth/pkg/store"
@@ -43,6 +44,9 @@ func TestMemberSettingsKeptUntilTheyChange(t *testing.T) {
 			}
 		}
 
+		// The first page records the member's visit; on SQLite the page
+		// after a write reads the session again and keeps it.
+		view()
 		view()
 		body, warm := view()
 		pageHas(t, body, "Opening post of Tagged thoughts")
@@ -55,6 +59,9 @@ func TestMemberSettingsKeptUntilTheyChange(t *testing.T) {
 			t.Fatal(err)
 		}
 		more := int64(8)
+		if db.Dialect == migrations.SQLite {
+			more++ // the session, which any write ends
+		}
 		if _, n := view(); n != warm+more {
 			t.Errorf("after a settings change the page made %d queries, a page before it %d: want %d more", n, warm, more)
 		}
