@@ -67,3 +67,51 @@ func TestSearchRanksTheNewestMatches(t *testing.T) {
 		}
 	})
 }
+
+// TestSearchPagesPastHiddenTags: the best matches are read a few more
+// than a page at a time, and posts carrying a hidden tag are left out
+// without leaving a page short or repeating a hit on the next.
+func TestSearchPagesPastHiddenTags(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		uid := forumtest.InsertUser(t, db, "pager", "member")
+		at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+		th := forumtest.InsertThread(t, db, "grief", uid, "Evenings", nil, at)
+		for i := 0; i < 100; i++ {
+			tags := ""
+			if i%2 == 0 {
+				tags = ",selfharm,"
+			}
+			body := fmt.Sprintf("Post %d: a lantern by the window.", i)
+			if err := db.W.Exec(`INSERT INTO posts (thread_id, group_id, author_id, body_md, body_html, tags, status, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, 'visible', ?, ?)`, th.ID, th.GroupID, uid, body, "<p>"+body+"</p>", tags, at, at).Error; err != nil {
+				t.Fatal(err)
+			}
+		}
+		f := store.NewForum(db)
+		seen := map[int64]bool{}
+		for page, want := range []int{21, 21, 10} {
+			hits, err := f.Search(ctx, forum.SearchQuery{Terms: []string{"lantern"}, HideTags: []string{"selfharm"}, Limit: 20, Offset: page * 20})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(hits) != want {
+				t.Fatalf("page %d: %d hits, want %d", page+1, len(hits), want)
+			}
+			for i, h := range hits {
+				if strings.Contains(string(h.PostTags), "selfharm") {
+					t.Fatalf("page %d: a hidden post was found: %q", page+1, h.BodyMD)
+				}
+				if i < 20 && seen[h.PostID] {
+					t.Fatalf("page %d repeats post %d", page+1, h.PostID)
+				}
+				if i < 20 {
+					seen[h.PostID] = true
+				}
+			}
+		}
+		if len(seen) != 50 {
+			t.Fatalf("%d posts over three pages, want the 50 untagged", len(seen))
+		}
+	})
+}
