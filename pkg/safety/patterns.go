@@ -19,8 +19,11 @@ const (
 // pattern is one weighted phrase family with the context rules that apply to
 // it.
 type pattern struct {
-	name   string
+	name string
+	// re is the expression as the table writes it; buildPatterns moves
+	// its source to lazy and drops it.
 	re     *regexp.Regexp
+	lazy   lazyRegexp
 	needs  prefilter // derived from re (newIndexedPrefilter); text failing it cannot match
 	ids    idFilter  // needs, in terms of the detector's literal index
 	weight float64
@@ -227,7 +230,9 @@ func buildPatterns() []*pattern {
 		ps = append(ps, table()...)
 	}
 	for _, p := range ps {
-		p.needs = newIndexedPrefilter(p.re.String())
+		p.lazy.src = p.re.String()
+		p.re = nil
+		p.needs = newIndexedPrefilter(p.lazy.src)
 	}
 	return ps
 }

@@ -87,7 +87,7 @@ func (r *rules) assess(normalised string) ruleResult {
 				continue
 			}
 			sentence := t.text[sp.start:sp.end]
-			for _, loc := range p.re.FindAllStringIndex(sentence, -1) {
+			for _, loc := range p.lazy.compiled().FindAllStringIndex(sentence, -1) {
 				start, end := sp.start+loc[0], sp.start+loc[1]
 				c := t.context(start, end)
 				if w := p.score(c); w > 0 {
