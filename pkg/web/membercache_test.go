@@ -44,9 +44,7 @@ func TestMemberSettingsKeptUntilTheyChange(t *testing.T) {
 			}
 		}
 
-		// The first page records the member's visit; on SQLite the page
-		// after a write reads the session again and keeps it.
-		view()
+		view() // records the visit; on SQLite the next page reads the session again and keeps it
 		view()
 		body, warm := view()
 		pageHas(t, body, "Opening post of Tagged thoughts")
