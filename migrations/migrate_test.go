@@ -246,3 +246,20 @@ func TestConcurrentRunsOnOneDatabase(t *testing.T) {
 		}
 	})
 }
+
+// TestSearchIndexMergesEightSegments: migration 42 sets the SQLite search
+// index's automerge to eight; PostgreSQL has no such setting.
+func TestSearchIndexMergesEightSegments(t *testing.T) {
+	eachEmptyDB(t, func(t *testing.T, db *store.DB) {
+		if _, err := migrations.Run(context.Background(), db.SQL(), db.Dialect); err != nil {
+			t.Fatal(err)
+		}
+		if db.Dialect != migrations.SQLite {
+			return
+		}
+		var v int
+		if err := db.SQL().QueryRow("SELECT v FROM post_search_config WHERE k = 'automerge'").Scan(&v); err != nil || v != 8 {
+			t.Fatalf("automerge %d (%v), want 8", v, err)
+		}
+	})
+}

@@ -38,4 +38,5 @@ var Steps = []Step{
 	step0036ReplyThreadVersion,
 	step0038UnreadNewest,
 	step0039ReplyWrites,
+	step0042SearchAutomerge,
 }
