@@ -44,6 +44,9 @@ type PostWrite struct {
 	Anonymous   bool
 	MentionKeys []string
 	Now         time.Time
+	// KeysBefore asks for the page the post lands on with its writes
+	// (PostTx.InsertPost, Posted.Page).
+	KeysBefore int
 }
 
 // Posted is the outcome of a new post.
@@ -54,6 +57,10 @@ type Posted struct {
 	Duplicate bool
 	// Screening is the crisis assessment of what was written.
 	Screening Screening
+	// Page is PageOf's cursor for the new post, read with its writes,
+	// when Paged is true; otherwise PageOf reads it.
+	Page  string
+	Paged bool
 }
 
 // Held reports whether the post waits for a moderator.
@@ -159,25 +166,17 @@ func decide(tx PostTx, f Facts) (Decision, error) {
 	return d, d.Err()
 }
 
-// write runs one new post's transaction: a repeated idempotency key gives
-// back the first post; otherwise place reads the facts, the posting rules
-// decide, and the post is written. A concurrent submission with the same
-// key that won the race is a duplicate too.
+// write runs one new post's transaction: place reads the facts, the
+// posting rules decide, and the post is written. A repeated idempotency
+// key gives back the first post: the key's unique index refuses the
+// second insert (ErrConflict), or the rules refuse what they let through
+// the first time, and either way the first post is looked up then, so a
+// first submission, by far the commonest, costs no lookup.
 func (s *Service) write(ctx context.Context, act Act, w PostWrite, place func(tx PostTx) (Facts, *Post, error)) (Posted, error) {
 	var res Posted
 	hold := s.holdFirst(ctx)
 	err := s.store.Posting(ctx, func(tx PostTx) error {
 		res = Posted{}
-		if w.IdemKey != "" {
-			p, found, err := tx.PostByIdem(w.AuthorID, w.IdemKey)
-			if err != nil {
-				return err
-			}
-			if found {
-				res = Posted{Post: p, Duplicate: true}
-				return nil
-			}
-		}
 		f, parent, err := place(tx)
 		if err != nil {
 			return err
@@ -188,14 +187,16 @@ func (s *Service) write(ctx context.Context, act Act, w PostWrite, place func(tx
 			return err
 		}
 		w.GroupID = f.Group.ID
-		res.Post, err = tx.InsertPost(w, d.Status, parent)
+		var keys []string
+		res.Post, keys, res.Paged, err = tx.InsertPost(w, d.Status, parent)
+		res.Page = pageFromKeys(keys)
 		return err
 	})
-	if err != nil && w.IdemKey != "" && errors.Is(err, ErrConflict) {
+	if err != nil && w.IdemKey != "" && (errors.Is(err, ErrConflict) || !mayHaveLanded(err)) {
 		if p, found, e := s.store.PostByIdem(ctx, w.AuthorID, w.IdemKey); e == nil && found {
 			return Posted{Post: p, Duplicate: true}, nil
 		}
-	} else if err != nil && w.IdemKey != "" && mayHaveLanded(err) {
+	} else if err != nil && w.IdemKey != "" {
 		// The commit may have landed before the failure (a connection
 		// lost while its acknowledgment was on the way): the key says
 		// whether it did, and then the post is the member's success.
@@ -287,7 +288,7 @@ func (s *Service) Reply(ctx context.Context, threadID int64, w Writer, parentID 
 	res, err := s.write(ctx, ActReply, PostWrite{
 		ThreadID: threadID, AuthorID: w.ID, BodyMD: p.draft.Body, BodyHTML: p.html, Tags: p.tags,
 		IdemKey: boundIdem(idem, fmt.Sprintf("thread %d parent %d", threadID, parentID), p.draft), Screening: p.screening, Folded: foldOnWrite(false, p.screening),
-		Anonymous: p.draft.Anonymous, MentionKeys: s.mentionKeys(p.draft.Body), Now: s.now(),
+		Anonymous: p.draft.Anonymous, MentionKeys: s.mentionKeys(p.draft.Body), Now: s.now(), KeysBefore: PostsPerPage,
 	}, func(tx PostTx) (Facts, *Post, error) {
 		th, g, parent, err := tx.ReplyPlace(threadID, parentID)
 		return Facts{Act: ActReply, Writer: w, Group: g, Thread: th, ParentID: parentID, Parent: parent,

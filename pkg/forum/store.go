@@ -100,9 +100,6 @@ type PostingStore interface {
 // PostTx is what writing a post does inside its one transaction: read the
 // facts the posting rules look at, then write the rows. It decides nothing.
 type PostTx interface {
-	// PostByIdem returns the post authorID wrote with idempotency key key;
-	// found is false when there is none.
-	PostByIdem(authorID int64, key string) (p Post, found bool, err error)
 	// Group returns the group id (ErrNotFound when there is none).
 	Group(id int64) (Group, error)
 	// ReplyPlace returns thread threadID (ErrNotFound when there is none)
@@ -116,8 +113,12 @@ type PostTx interface {
 	// thread, w.ThreadID 0 and parent nil, the thread too), with its queue
 	// items (held, wellbeing), the author's follow of the thread, the
 	// notifications of a visible post and the thread's, group's and
-	// author's counters.
-	InsertPost(w PostWrite, status string, parent *Post) (Post, error)
+	// author's counters; ErrConflict when the author already wrote a post
+	// with w.IdemKey. When w.KeysBefore is above 0 and the database can
+	// read them in the same round trip as the writes (PostgreSQL), read is
+	// true and keysBefore holds up to that many sort keys below the new
+	// post's in its thread, nearest first (KeysBefore).
+	InsertPost(w PostWrite, status string, parent *Post) (p Post, keysBefore []string, read bool, err error)
 	// EditPlace returns a post, its thread and the thread's group.
 	EditPlace(postID int64) (Post, Thread, Group, error)
 	// SaveEdit keeps p's text as a revision and writes e over it, if p is

@@ -166,8 +166,14 @@ func (s *Service) PageOf(ctx context.Context, threadID int64, key string) (strin
 	if err != nil {
 		return "", fmt.Errorf("keys before in thread %d: %w", threadID, err)
 	}
+	return pageFromKeys(keys), nil
+}
+
+// pageFromKeys is PageOf's cursor from the keys before a post, nearest
+// first (up to PostsPerPage of them).
+func pageFromKeys(keys []string) string {
 	if len(keys) < PostsPerPage {
-		return "", nil
+		return ""
 	}
-	return keys[1], nil
+	return keys[1]
 }

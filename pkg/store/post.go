@@ -118,7 +118,7 @@ var insertPostSQL = map[bool]string{
 		"{{PAD}}", "printf('%010d', n.id)").Replace(insertPostQuery),
 }
 
-// PostByIdem implements forum.PostTx.
+// PostByIdem is Forum.PostByIdem in a transaction.
 func (t postTx) PostByIdem(authorID int64, key string) (forum.Post, bool, error) {
 	var id int64
 	found, err := scanOne(t.tx, idemQuery, []any{authorID, key}, &id)
@@ -184,14 +184,14 @@ func (t postTx) VisiblePosts(authorID, groupID int64) (int, error) {
 }
 
 // InsertPost implements forum.PostTx.
-func (t postTx) InsertPost(w forum.PostWrite, status string, parent *forum.Post) (forum.Post, error) {
+func (t postTx) InsertPost(w forum.PostWrite, status string, parent *forum.Post) (forum.Post, []string, bool, error) {
 	tx, now := t.tx, w.Now
 	th := forum.Thread{ID: w.ThreadID}
 	if w.ThreadID == 0 {
 		th = forum.Thread{GroupID: w.GroupID, AuthorID: &w.AuthorID, Title: w.Title, Tags: w.Tags, Status: status,
 			LastAuthorID: &w.AuthorID, LastPostAt: now, Anonymous: w.Anonymous, LastAnonymous: w.Anonymous, CreatedAt: now, UpdatedAt: now}
 		if err := tx.Create(&th).Error; err != nil {
-			return forum.Post{}, translate(err)
+			return forum.Post{}, nil, false, translate(err)
 		}
 	}
 	p := forum.Post{ThreadID: th.ID, GroupID: w.GroupID, AuthorID: &w.AuthorID, BodyMD: w.BodyMD, BodyHTML: w.BodyHTML,
@@ -217,11 +217,11 @@ func (t postTx) InsertPost(w forum.PostWrite, status string, parent *forum.Post)
 		args = append(args, threadCounted(&p, w.ThreadID == 0))
 	}
 	if _, err := scanOne(tx, insertPostSQL[pg], args, &p.ID); err != nil {
-		return forum.Post{}, err
+		return forum.Post{}, nil, false, translate(err)
 	}
 	p.SortKey = forum.ChildKey(parentKey, p.ID)
 	if err := openItems(tx, &p, w, now); err != nil {
-		return forum.Post{}, err
+		return forum.Post{}, nil, false, err
 	}
 	// What follows is written in one batch (one round trip on
 	// PostgreSQL): the author's subscription, the notices, the thread's
@@ -235,14 +235,26 @@ func (t postTx) InsertPost(w forum.PostWrite, status string, parent *forum.Post)
 		VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, w.AuthorID, th.ID, forum.SubFollow, now, now)
 	if p.Status == forum.StatusVisible {
 		if err := notifyPost(tx, &b, &p, parent, w.MentionKeys); err != nil {
-			return forum.Post{}, err
+			return forum.Post{}, nil, false, err
 		}
 	}
 	bumpCounters(&b, &th, &p, w.ThreadID == 0, pg)
-	if err := b.exec(tx); err != nil {
-		return forum.Post{}, err
+	if w.KeysBefore <= 0 {
+		return p, nil, false, b.exec(tx)
 	}
-	return p, nil
+	keys := []string{}
+	read, err := b.query(tx, keysBeforeQuery, []any{th.ID, p.SortKey, w.KeysBefore}, func(r *sql.Rows) error {
+		var k string
+		if err := r.Scan(&k); err != nil {
+			return err
+		}
+		keys = append(keys, k)
+		return nil
+	})
+	if err != nil || !read {
+		return p, nil, false, err
+	}
+	return p, keys, true, nil
 }
 
 // openItems opens the moderator queue items a new post needs: a held post

@@ -3,9 +3,12 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"slices"
 	"testing"
 	"time"
 
+	"hearth/migrations"
 	"hearth/pkg/forum"
 	"hearth/pkg/forumtest"
 	"hearth/pkg/store"
@@ -25,7 +28,7 @@ func replyTo(t *testing.T, f *store.Forum, w forum.PostWrite, parentID int64) fo
 			return errors.New("no parent read")
 		}
 		w.GroupID = g.ID
-		out, err = tx.InsertPost(w, forum.StatusVisible, parent)
+		out, _, _, err = tx.InsertPost(w, forum.StatusVisible, parent)
 		return err
 	})
 	if err != nil {
@@ -160,6 +163,52 @@ func TestReplyPlaceReadsTheFacts(t *testing.T) {
 		}
 		if _, found, err := f.PostByIdem(ctx, other, "key-1"); err != nil || found {
 			t.Errorf("another member's key: %v %v", found, err)
+		}
+	})
+}
+
+// TestReplyReadsItsPageWithItsWrites: on PostgreSQL a reply that asks for
+// the keys before it reads them in its batch, the same keys KeysBefore
+// reads after the commit; a repeated idempotency key is ErrConflict. On
+// SQLite the keys are left to KeysBefore.
+func TestReplyReadsItsPageWithItsWrites(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		now := time.Now().UTC().Truncate(time.Microsecond)
+		author := forumtest.InsertUser(t, db, "rowan", "member")
+		th := forumtest.InsertThread(t, db, "grief", author, "A thread", nil, now)
+		f := store.NewForum(db)
+		for i := range 3 {
+			replyTo(t, f, forum.PostWrite{ThreadID: th.ID, AuthorID: author, BodyMD: "Words.", IdemKey: fmt.Sprint("k", i), Now: now}, 0)
+		}
+		write := func(key string) (forum.Post, []string, bool, error) {
+			var p forum.Post
+			var keys []string
+			var read bool
+			err := f.Posting(ctx, func(tx forum.PostTx) error {
+				_, g, parent, err := tx.ReplyPlace(th.ID, 0)
+				if err != nil {
+					return err
+				}
+				w := forum.PostWrite{ThreadID: th.ID, GroupID: g.ID, AuthorID: author, BodyMD: "More words.", IdemKey: key, Now: now, KeysBefore: 2}
+				p, keys, read, err = tx.InsertPost(w, forum.StatusVisible, parent)
+				return err
+			})
+			return p, keys, read, err
+		}
+		p, keys, read, err := write("last")
+		if err != nil {
+			t.Fatal(err)
+		}
+		after, err := f.KeysBefore(ctx, th.ID, p.SortKey, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if wantRead := db.Dialect == migrations.Postgres; read != wantRead || (read && !slices.Equal(keys, after)) || len(after) != 2 {
+			t.Errorf("read %v keys %q with the writes, %q after; want read %v", read, keys, after, wantRead)
+		}
+		if _, _, _, err := write("last"); !errors.Is(err, forum.ErrConflict) {
+			t.Errorf("a repeated key: %v, want ErrConflict", err)
 		}
 	})
 }

@@ -73,18 +73,21 @@ func (s *Forum) Posts(ctx context.Context, q forum.PostQuery) ([]forum.PostRow, 
 	return rows, nil
 }
 
+// keysBeforeQuery reads up to n sort keys below a key in a thread, nearest
+// first.
+const keysBeforeQuery = "SELECT sort_key FROM posts WHERE thread_id = ? AND sort_key < ? ORDER BY sort_key DESC LIMIT ?"
+
 // KeysBefore implements forum.PostingStore.
 func (s *Forum) KeysBefore(ctx context.Context, threadID int64, key string, n int) ([]string, error) {
 	var keys []string
-	err := scanRows(s.db.read(ctx), "SELECT sort_key FROM posts WHERE thread_id = ? AND sort_key < ? ORDER BY sort_key DESC LIMIT ?",
-		[]any{threadID, key, n}, func(r *sql.Rows) error {
-			var k string
-			if err := r.Scan(&k); err != nil {
-				return err
-			}
-			keys = append(keys, k)
-			return nil
-		})
+	err := scanRows(s.db.read(ctx), keysBeforeQuery, []any{threadID, key, n}, func(r *sql.Rows) error {
+		var k string
+		if err := r.Scan(&k); err != nil {
+			return err
+		}
+		keys = append(keys, k)
+		return nil
+	})
 	if err != nil {
 		return nil, translate(err)
 	}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"strconv"
 	"strings"
 
@@ -40,19 +41,30 @@ func (b *writeBatch) addPG(stmt string, args ...any) {
 
 // exec runs the batch in tx.
 func (b *writeBatch) exec(tx *gorm.DB) error {
-	if tx.Dialector.Name() != "postgres" || len(b.parts) < 2 {
+	_, err := b.query(tx, "", nil, nil)
+	return err
+}
+
+// query runs the batch in tx and, on PostgreSQL, read (a SELECT with ?
+// placeholders) as the statement the writes are part of, passing each of
+// its rows to scan: the read costs no round trip of its own, and sees the
+// transaction as it was before the batch. It reports whether read ran; on
+// SQLite it does not, and the caller reads what it needs when it needs it.
+func (b *writeBatch) query(tx *gorm.DB, read string, args []any, scan func(*sql.Rows) error) (bool, error) {
+	pg := tx.Dialector.Name() == "postgres"
+	if !pg || (len(b.parts) < 2 && read == "") {
 		for _, p := range b.parts {
-			if p.pgOnly && tx.Dialector.Name() != "postgres" {
+			if p.pgOnly && !pg {
 				continue
 			}
 			if err := tx.Exec(p.stmt, p.args...).Error; err != nil {
-				return err
+				return false, err
 			}
 		}
-		return nil
+		return false, nil
 	}
 	var q strings.Builder
-	var args []any
+	var all []any
 	for i, p := range b.parts {
 		if i == 0 {
 			q.WriteString("WITH ")
@@ -60,8 +72,12 @@ func (b *writeBatch) exec(tx *gorm.DB) error {
 			q.WriteString(", ")
 		}
 		q.WriteString("w" + strconv.Itoa(i) + " AS (" + p.stmt + ")")
-		args = append(args, p.args...)
+		all = append(all, p.args...)
 	}
-	q.WriteString(" SELECT 1")
-	return tx.Exec(q.String(), args...).Error
+	if read == "" {
+		q.WriteString(" SELECT 1")
+		return false, tx.Exec(q.String(), all...).Error
+	}
+	q.WriteString(" " + read)
+	return true, scanRows(tx, q.String(), append(all, args...), scan)
 }

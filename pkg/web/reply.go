@@ -113,9 +113,11 @@ func (s *Server) replyCreate(c echo.Context) error {
 		}
 		return s.composeFailed(c, &v, err)
 	}
-	cursor, err := s.deps.Forum.PageOf(ctx, id, res.Post.SortKey)
-	if err != nil {
-		return err
+	cursor := res.Page
+	if !res.Paged {
+		if cursor, err = s.deps.Forum.PageOf(ctx, id, res.Post.SortKey); err != nil {
+			return err
+		}
 	}
 	if !res.Duplicate {
 		s.afterPost(c, res, msg("Your reply is posted."))
