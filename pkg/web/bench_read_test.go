@@ -130,13 +130,27 @@ func BenchmarkUnreadBacklog(b *testing.B) {
 // readers' notices of them stay unread but are no longer shown or counted.
 func hideBacklog(b testing.TB, db *store.DB, author int64) {
 	b.Helper()
-	if err := db.W.Exec("UPDATE posts SET status = 'removed' WHERE author_id = ?", author).Error; err != nil {
-		b.Fatal(err)
-	}
+	fixtureExec(b, db, "UPDATE posts SET status = 'removed' WHERE author_id = ?", author)
 	if db.W.Dialector.Name() == "postgres" {
-		if err := db.W.Exec("ANALYZE").Error; err != nil {
-			b.Fatal(err)
+		fixtureExec(b, db, "ANALYZE")
+	}
+}
+
+// fixtureExec runs one statement that builds a fixture. On PostgreSQL it
+// runs without the serving statement timeout, which is for pages: a set
+// statement over a large backlog, or ANALYZE, can outlast it on a busy
+// machine.
+func fixtureExec(b testing.TB, db *store.DB, q string, args ...any) {
+	b.Helper()
+	if err := db.W.Transaction(func(tx *gorm.DB) error {
+		if tx.Dialector.Name() == "postgres" {
+			if err := tx.Exec("SET LOCAL statement_timeout = 0").Error; err != nil {
+				return err
+			}
 		}
+		return tx.Exec(q, args...).Error
+	}); err != nil {
+		b.Fatal(err)
 	}
 }
 
@@ -186,8 +200,6 @@ func followedBacklog(b testing.TB, db *store.DB, reader, author int64, n int) {
 		}
 	}
 	if db.W.Dialector.Name() == "postgres" {
-		if err := db.W.Exec("ANALYZE").Error; err != nil {
-			b.Fatal(err)
-		}
+		fixtureExec(b, db, "ANALYZE")
 	}
 }
