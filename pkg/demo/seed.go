@@ -113,6 +113,8 @@ func Seed(ctx context.Context, db *sql.DB, dialect string, o Options, progress i
 		if err := w.analyze(ctx); err != nil {
 			return st, err
 		}
+	} else if err := w.compactSearch(ctx); err != nil {
+		return st, err
 	}
 	st.DistinctBodies, st.Blocks = s.bodies.distinct(), s.bodies.blocks
 	st.Elapsed = time.Since(start)
