@@ -181,23 +181,12 @@ func followedBacklog(b testing.TB, db *store.DB, reader, author int64, n int) {
 		{`INSERT INTO notifications (user_id, kind, actor_id, post_id, thread_id, reaction, created_at)
 			SELECT ?, 'thread_reply', p.author_id, p.id, p.thread_id, '', p.created_at FROM posts p WHERE p.author_id = ?`, []any{reader, author}},
 	} {
-		if err := db.W.Transaction(func(tx *gorm.DB) error {
-			if tx.Dialector.Name() == "postgres" {
-				// Fresh statistics, so the next statement's lookups use
-				// the indexes rather than scanning posts per thread.
-				if err := tx.Exec("ANALYZE posts").Error; err != nil {
-					return err
-				}
-				// A set statement over 100,000 rows outlasts the
-				// serving timeout, which is for pages, not fixtures.
-				if err := tx.Exec("SET LOCAL statement_timeout = 0").Error; err != nil {
-					return err
-				}
-			}
-			return tx.Exec(q.sql, q.args...).Error
-		}); err != nil {
-			b.Fatal(err)
+		if db.W.Dialector.Name() == "postgres" {
+			// Fresh statistics, so the next statement's lookups use the
+			// indexes rather than scanning posts per thread.
+			fixtureExec(b, db, "ANALYZE posts")
 		}
+		fixtureExec(b, db, q.sql, q.args...)
 	}
 	if db.W.Dialector.Name() == "postgres" {
 		fixtureExec(b, db, "ANALYZE")
