@@ -172,12 +172,21 @@ func TestRepliesBetweenMembersNeverDeadlock(t *testing.T) {
 			openers[i] = firstPostOf(t, db, threads[i])
 		}
 		const rounds = 8
-		var wg sync.WaitGroup
+		// Every member has replied to both threads (and so follows them)
+		// before anyone goes on: a member's follow notice needs a reply
+		// from the third member after their own first one, which a member
+		// finishing all their rounds first would never leave.
+		var wg, followed sync.WaitGroup
+		followed.Add(3)
 		for i, p := range []*poster{ann, ben, cai} {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
 				for r := range rounds {
+					if r == 1 {
+						followed.Done()
+						followed.Wait()
+					}
 					// Each replies to the next member's opening post and
 					// then to the one after's.
 					for _, j := range []int{(i + 1) % 3, (i + 2) % 3} {
