@@ -50,7 +50,7 @@ func cmdCrisisEval(_ context.Context, e *env, args []string) error {
 	fs.BoolVar(&f.explain, "explain", false, "with -misses: show each miss's normalised text and matches")
 	fs.StringVar(&f.lines, "lines", "", "score every line of a plain text `FILE` instead")
 	fs.BoolVar(&f.demo, "demo", false, "count the demo's generated bodies raised to each level instead (with -misses, list them)")
-	fs.StringVar(&f.detector, "detector", "", "`rules` or `learned` (default: HEARTH_CRISIS_DETECTOR, rules unless set); -cv always measures the learned model")
+	fs.StringVar(&f.detector, "detector", "", "`rules` or `learned` (default: HEARTH_CRISIS_DETECTOR, learned unless set); -cv always measures the learned model")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: hearth crisis-eval [-misses [-explain]] FILE.tsv\n       hearth crisis-eval -cv [-misses] [DIR-or-FILE...]\n       hearth crisis-eval -lines FILE.txt\n       hearth crisis-eval -demo [-misses] [-detector rules|learned]")
 		fs.PrintDefaults()
@@ -101,8 +101,11 @@ func cmdCrisisEval(_ context.Context, e *env, args []string) error {
 	return err
 }
 
-// crossValidate prints the pooled figures, then each block's, the
-// background's (scored a fold at a time) and each holdout set's.
+// crossValidate prints the model's pooled figures at its cross-validated
+// operating point (safety.CVCrisisThreshold, CVConcernThreshold), then each
+// block's, the background's (scored a fold at a time) and each holdout
+// set's, then the pooled figures of the detector as served: the rules' own
+// crisis beside the model at the configured thresholds.
 func crossValidate(e *env, f evalFlags, paths []string, cfg config.Config) error {
 	if len(paths) == 0 {
 		paths = []string{defaultData}
@@ -111,7 +114,7 @@ func crossValidate(e *env, f evalFlags, paths []string, cfg config.Config) error
 	if err != nil {
 		return err
 	}
-	res := safety.CrossValidate(c, safety.DefaultTrainOptions, cfg.CrisisThreshold, cfg.ConcernThreshold)
+	res := safety.CrossValidate(c, safety.DefaultTrainOptions, safety.CVCrisisThreshold, safety.CVConcernThreshold)
 	if _, err := fmt.Fprintln(e.stdout, res.Pooled.String()); err != nil {
 		return err
 	}
@@ -124,6 +127,8 @@ func crossValidate(e *env, f evalFlags, paths []string, cfg config.Config) error
 	for _, h := range res.Holdouts {
 		fmt.Fprintf(e.stdout, "holdout %s: %s\n", h.Name, figures(h.Report))
 	}
+	served := safety.Measure(safety.WithRules(res.Scored), cfg.CrisisThreshold, cfg.ConcernThreshold)
+	fmt.Fprintf(e.stdout, "served (the rules, or the model from %.2f; a concern from %.2f), cross-validated: %s\n", cfg.CrisisThreshold, cfg.ConcernThreshold, figures(served))
 	if f.misses {
 		printMisses(e.stderr, nil, res.Pooled, false)
 		printMisses(e.stderr, nil, res.Background.Report, false)

@@ -37,7 +37,8 @@ func TestCrisisEvalPrintsTwoLines(t *testing.T) {
 
 // TestCrisisEvalCrossValidates: -cv over a small corpus of two blocks, a
 // background of four everyday posts and a holdout prints the pooled lines
-// first, then a line a block, the background's and the holdout's.
+// first, then a line a block, the background's and the holdout's, then
+// the detector as served.
 func TestCrisisEvalCrossValidates(t *testing.T) {
 	dir := t.TempDir()
 	block := "label\tcategory\ttext\ncrisis\tplan\ti have the pills saved up and tonight is the night\nconcern\thopeless\teverything feels pointless\nnone\teveryday\tlovely walk with the dog\n"
@@ -55,9 +56,10 @@ func TestCrisisEvalCrossValidates(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
-	if len(lines) != 6 || !strings.HasPrefix(lines[0], "crisis-eval: n=6 ") || !strings.HasPrefix(lines[1], "crisis-eval concern: n=6 ") ||
+	if len(lines) != 7 || !strings.HasPrefix(lines[0], "crisis-eval: n=6 ") || !strings.HasPrefix(lines[1], "crisis-eval concern: n=6 ") ||
 		!strings.HasPrefix(lines[2], "block K: ") || !strings.HasPrefix(lines[3], "block L: ") ||
-		!strings.HasPrefix(lines[4], "background (cross-validated): crisis n=4 ") || !strings.HasPrefix(lines[5], "holdout ordinary: ") {
+		!strings.HasPrefix(lines[4], "background (cross-validated): crisis n=4 ") || !strings.HasPrefix(lines[5], "holdout ordinary: ") ||
+		!strings.HasPrefix(lines[6], "served (the rules, or the model from 0.90; a concern from 0.97), cross-validated: crisis n=6 ") {
 		t.Fatalf("output:\n%s", out.String())
 	}
 }

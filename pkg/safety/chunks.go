@@ -36,11 +36,20 @@ func passages(n string) []string {
 	return append(out, n[start:])
 }
 
-// scored is one passage's probabilities and what the rules found in it.
+// scored is one passage's probabilities and what the rules found in it;
+// for a whole text, its most worrying passage's, and the rules' score and
+// matches over every passage.
 type scored struct {
 	text            string
 	crisis, concern float64
 	rules           ruleResult
+	// allRules is the rules' score of the whole text, their evidence in
+	// every passage combined as it is within one (1 - Π(1-w)); allMatches
+	// its phrases. Patterns never span a sentence, so this is the score the
+	// rules give the whole text, bar the few readings of context that look
+	// across the whole of it.
+	allRules   float64
+	allMatches []string
 }
 
 // scorePassage scores one passage of normalised text.
@@ -62,8 +71,14 @@ func (d *Detector) scorePassage(p string) scored {
 // passage's probabilities, and that passage.
 func (d *Detector) score(n string) scored {
 	var best scored
+	keep := 1.0
+	var matches []string
 	for i, p := range passages(n) {
 		s := d.scorePassage(p)
+		keep *= 1 - s.rules.score
+		if s.rules.score >= matchFloor {
+			matches = append(matches, s.rules.matches()...)
+		}
 		if i == 0 || s.crisis > best.crisis || (s.crisis == best.crisis && s.concern > best.concern) {
 			if i > 0 {
 				s.concern = max(s.concern, best.concern)
@@ -73,5 +88,16 @@ func (d *Detector) score(n string) scored {
 			best.concern = max(best.concern, s.concern)
 		}
 	}
+	best.allRules, best.allMatches = clamp01(1-keep), matches
 	return best
+}
+
+// rulesOverPassages is the rules' score of normalised text read a passage
+// at a time, as score combines it.
+func (r *rules) rulesOverPassages(n string) float64 {
+	keep := 1.0
+	for _, p := range passages(n) {
+		keep *= 1 - r.assess(p).score
+	}
+	return clamp01(1 - keep)
 }

@@ -26,8 +26,9 @@ type CVResult struct {
 	// there is no background.
 	Background BlockResult
 	Holdouts   []BlockResult
-	// Scored are the cross-validated scores of every block's examples.
-	Scored []Scored
+	// Scored are the cross-validated scores of every block's examples,
+	// BackgroundScored those of the background's.
+	Scored, BackgroundScored []Scored
 	// Model is the model trained on every block and the background, the
 	// one crisis-train writes.
 	Model *Model
@@ -81,11 +82,10 @@ func CrossValidate(c Corpus, opt TrainOptions, crisisAt, concernAt float64) CVRe
 			fullModel = m
 			return
 		}
-		d := NewDetector(withModel(m), WithThresholds(crisisAt, concernAt))
+		d := NewDetector(withModel(m))
 		for i := range all {
 			if heldOut(k, i) {
-				s := d.score(normalize(all[i].Text))
-				scored[i] = Scored{Example: all[i], Score: s.crisis, Concern: s.concern}
+				scored[i] = d.scoreModel(all[i])
 			}
 		}
 	})
@@ -96,7 +96,7 @@ func CrossValidate(c Corpus, opt TrainOptions, crisisAt, concernAt float64) CVRe
 // background, and scores the holdout sets with the model trained on
 // everything.
 func cvResult(c Corpus, blocks, background []Scored, full *model, crisisAt, concernAt float64) CVResult {
-	res := CVResult{Scored: blocks, Pooled: Measure(blocks, crisisAt, concernAt), Model: &Model{full}}
+	res := CVResult{Scored: blocks, BackgroundScored: background, Pooled: Measure(blocks, crisisAt, concernAt), Model: &Model{full}}
 	start := 0
 	for _, b := range c.Blocks {
 		res.Blocks = append(res.Blocks, BlockResult{Name: blockName(b), Report: Measure(blocks[start:start+len(b)], crisisAt, concernAt)})
@@ -105,11 +105,36 @@ func cvResult(c Corpus, blocks, background []Scored, full *model, crisisAt, conc
 	if len(background) > 0 {
 		res.Background = BlockResult{Name: blockName(c.Background), Report: Measure(background, crisisAt, concernAt)}
 	}
-	d := NewDetector(withModel(full), WithThresholds(crisisAt, concernAt))
+	d := NewDetector(withModel(full))
 	for _, h := range c.Holdouts {
-		res.Holdouts = append(res.Holdouts, BlockResult{Name: blockName(h), Report: Measure(d.Score(h), crisisAt, concernAt)})
+		scored := make([]Scored, len(h))
+		for i, ex := range h {
+			scored[i] = d.scoreModel(ex)
+		}
+		res.Holdouts = append(res.Holdouts, BlockResult{Name: blockName(h), Report: Measure(scored, crisisAt, concernAt)})
 	}
 	return res
+}
+
+// scoreModel is the model's probabilities for ex alone, without the
+// rules' own crisis: what the cross-validation measures.
+func (d *Detector) scoreModel(ex Example) Scored {
+	s := d.score(normalize(ex.Text))
+	return Scored{Example: ex, Score: s.crisis, Concern: s.concern}
+}
+
+// WithRules is the model's scores with the rules' own crisis beside them,
+// as a Detector with the learned model decides: the cross-validated scores
+// so marked, measured at the serving thresholds, are the cross-validated
+// figures of the detector Hearth runs.
+func WithRules(scored []Scored) []Scored {
+	rules := sharedRules()
+	out := make([]Scored, len(scored))
+	parallel(len(out), func(i int) {
+		out[i] = scored[i]
+		out[i].Rules = rules.rulesOverPassages(normalize(out[i].Text)) >= ruleThreshold
+	})
+	return out
 }
 
 func blockName(exs []Example) string {

@@ -19,7 +19,7 @@ func TestAssessResultShape(t *testing.T) {
 		}
 		want := forum.LevelNone
 		switch {
-		case a.Score >= DefaultCrisisThreshold:
+		case a.Score >= DefaultCrisisThreshold || a.Rules:
 			want = forum.LevelCrisis
 		case a.Concern >= DefaultConcernThreshold:
 			want = forum.LevelConcern
@@ -68,6 +68,40 @@ func TestWithThresholds(t *testing.T) {
 	}
 	if a, b := NewDetector(WithLearnedModel(), WithThresholds(0, 0)).Assess(text), NewDetector(WithLearnedModel()).Assess(text); a.Level != b.Level {
 		t.Errorf("thresholds of 0 should keep the defaults: %v, want %v", a.Level, b.Level)
+	}
+}
+
+// TestRulesCrisisStands: with the learned model, a text the rules alone
+// read as a crisis is one whatever the model's score, with the rules'
+// phrases first among its matches; so the two together never raise less
+// than the rules, on any line of the labelled set, long posts (read a
+// passage at a time) among them.
+func TestRulesCrisisStands(t *testing.T) {
+	a := NewDetector(WithLearnedModel(), WithThresholds(1, 1)).Assess("I want to die.")
+	if !a.Crisis || !a.Rules || len(a.Matches) == 0 || !strings.Contains(a.Matches[0], "want to die") {
+		t.Errorf("thresholds of 1, a rules crisis: %+v", a)
+	}
+	c, err := LoadCorpus("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules, both := NewDetector(), NewDetector(WithLearnedModel(), WithThresholds(1, 1))
+	n, long := 0, 0
+	for _, b := range c.Blocks {
+		for _, ex := range b {
+			if r := rules.Assess(ex.Text); r.Crisis {
+				n++
+				if len(passages(normalize(ex.Text))) > 1 {
+					long++
+				}
+				if b := both.Assess(ex.Text); !b.Crisis || !b.Rules {
+					t.Errorf("%s line %d: a crisis to the rules, %v with the model: %q", ex.Block, ex.Line, b.Level, ex.Text)
+				}
+			}
+		}
+	}
+	if n < 1000 || long < 10 {
+		t.Errorf("only %d rules crises in testdata, %d of them long", n, long)
 	}
 }
 

@@ -50,13 +50,16 @@ type Scored struct {
 	Example
 	Score   float64 // P(crisis)
 	Concern float64 // P(concern or crisis)
+	// Rules: the phrase rules alone read a crisis, a crisis whatever the
+	// thresholds (Assessment.Rules).
+	Rules bool
 }
 
 // Measure counts scored examples at the two thresholds.
 func Measure(scored []Scored, crisisAt, concernAt float64) Report {
 	var r Report
 	for _, s := range scored {
-		crisis := s.Score >= crisisAt
+		crisis := s.Score >= crisisAt || s.Rules
 		concern := crisis || s.Concern >= concernAt
 		g := grade(s.Label)
 		r.Crisis.count(s, g == 2, crisis, s.Score)
@@ -97,7 +100,7 @@ func (d *Detector) Score(exs []Example) []Scored {
 	out := make([]Scored, len(exs))
 	for i, ex := range exs {
 		a := d.Assess(ex.Text)
-		out[i] = Scored{Example: ex, Score: a.Score, Concern: a.Concern}
+		out[i] = Scored{Example: ex, Score: a.Score, Concern: a.Concern, Rules: a.Rules}
 	}
 	return out
 }
