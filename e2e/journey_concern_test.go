@@ -38,9 +38,7 @@ func TestJourneyConcernPanel(t *testing.T) {
 	srv.NeedRoute(t, "/settings/country")
 	modes(t, func(t *testing.T, noJS bool) {
 		m, _ := Member(t, srv, "plover", noJS)
-		m.Go("/settings/country")
-		m.SetValue("#country", "GB")
-		m.Submit(`form[action="/settings/country"] button[type="submit"]`, 200)
+		m.setCountry("GB")
 
 		m.Go("/g/depression/new")
 		m.Type("#title", "Heavy "+newName("x"))

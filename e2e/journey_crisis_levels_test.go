@@ -48,6 +48,15 @@ func (b *Browser) requirePanel(where string, immediate bool) {
 	b.Audit()
 }
 
+// setCountry sets the member's country, which orders the helplines of
+// their crisis and concern panels.
+func (b *Browser) setCountry(code string) {
+	b.t.Helper()
+	b.Go("/settings/country")
+	b.SetValue("#country", code)
+	b.Submit(`form[action="/settings/country"] button[type="submit"]`, 200)
+}
+
 // TestJourneyCrisisPanelLevels: a member in the United Kingdom writes words
 // that put danger tonight, and the crisis panel leads with the emergency
 // number in large type, then the country's helpline, in the composer's
@@ -60,9 +69,7 @@ func TestJourneyCrisisPanelLevels(t *testing.T) {
 	srv.NeedRoute(t, "/settings/country")
 	modes(t, func(t *testing.T, noJS bool) {
 		m, _ := Member(t, srv, "linnet", noJS)
-		m.Go("/settings/country")
-		m.SetValue("#country", "GB")
-		m.Submit(`form[action="/settings/country"] button[type="submit"]`, 200)
+		m.setCountry("GB")
 
 		for _, c := range []struct {
 			name, body string

@@ -44,12 +44,12 @@ type scored struct {
 	crisis, concern float64
 	rules           ruleResult
 	// allRules is the rules' score of the whole text, their evidence in
-	// every passage combined as it is within one (1 - Π(1-w)); allMatches
-	// its phrases. Patterns never span a sentence, so this is the score the
-	// rules give the whole text, bar the few readings of context that look
-	// across the whole of it.
-	allRules   float64
-	allMatches []string
+	// every passage combined as it is within one (1 - Π(1-w)); allHits
+	// their matches in every passage. Patterns never span a sentence, so
+	// this is the score the rules give the whole text, bar the few
+	// readings of context that look across the whole of it.
+	allRules float64
+	allHits  []hit
 }
 
 // scorePassage scores one passage of normalised text.
@@ -72,13 +72,11 @@ func (d *Detector) scorePassage(p string) scored {
 func (d *Detector) score(n string) scored {
 	var best scored
 	keep := 1.0
-	var matches []string
+	var hits []hit
 	for i, p := range passages(n) {
 		s := d.scorePassage(p)
 		keep *= 1 - s.rules.score
-		if s.rules.score >= matchFloor {
-			matches = append(matches, s.rules.matches()...)
-		}
+		hits = append(hits, s.rules.hits...)
 		if i == 0 || s.crisis > best.crisis || (s.crisis == best.crisis && s.concern > best.concern) {
 			if i > 0 {
 				s.concern = max(s.concern, best.concern)
@@ -88,7 +86,7 @@ func (d *Detector) score(n string) scored {
 			best.concern = max(best.concern, s.concern)
 		}
 	}
-	best.allRules, best.allMatches = clamp01(1-keep), matches
+	best.allRules, best.allHits = clamp01(1-keep), hits
 	return best
 }
 

@@ -171,7 +171,7 @@ func (d *Detector) Assess(text string) Assessment {
 		featurePool.Put(f)
 		a.Matches = d.explain(s.text, s.rules, a.Crisis)
 		if a.Rules {
-			a.Matches = unionFirst(s.allMatches, a.Matches)
+			a.Matches = unionFirst(ruleResult{hits: s.allHits}.matches(), a.Matches)
 		}
 	}
 	return a

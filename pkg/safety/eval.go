@@ -112,7 +112,18 @@ func Evaluate(d *Detector, r io.Reader) (Report, error) {
 	if err != nil {
 		return Report{}, fmt.Errorf("crisis-eval: %w", err)
 	}
-	return Measure(d.Score(exs), d.crisisAt, d.concernAt), nil
+	crisisAt, concernAt := d.thresholds()
+	return Measure(d.Score(exs), crisisAt, concernAt), nil
+}
+
+// thresholds are the scores from which d's Assess calls each level: the
+// configured ones with the learned model, the rules' own (which
+// WithThresholds does not move) for the rules alone.
+func (d *Detector) thresholds() (crisis, concern float64) {
+	if d.model == nil {
+		return ruleThreshold, ruleThreshold
+	}
+	return d.crisisAt, d.concernAt
 }
 
 func ratio(a, b int) float64 {
