@@ -1,20 +1,22 @@
 package e2e
 
 import (
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"hearth/pkg/forumtest"
 )
 
 // TestJourneyFloodLimit: a member replying faster than the flood limit
-// (lowered here to two replies a minute) gets a calm 429 page that says
+// (lowered here to two replies a window) gets a calm 429 page that says
 // how long to wait, with the reply they typed still in its form; the
 // first two replies are posted. With and without JavaScript, axe-core
 // clean.
 func TestJourneyFloodLimit(t *testing.T) {
 	needChromium(t)
-	srv := StartServer(t, ServerOptions{Env: []string{"HEARTH_FLOOD_LIMITS=reply.account=2/1m," +
+	srv := StartServer(t, ServerOptions{Env: []string{"HEARTH_FLOOD_LIMITS=reply.account=2/" + calmWindow(time.Now()) + "," +
 		"signup.client=1000/1h,thread.client=1000/10m,reply.client=1000/1m,edit.client=1000/1m,react.client=1000/1m,report.client=1000/10m"}})
 	modes(t, func(t *testing.T, noJS bool) {
 		m, _ := Member(t, srv, "plover", noJS)
@@ -38,6 +40,19 @@ func TestJourneyFloodLimit(t *testing.T) {
 			t.Fatalf("the thread has %d posts, want the opening post and two replies", n)
 		}
 	})
+}
+
+// calmWindow is a flood window, in seconds, whose current window has at
+// least ten minutes left at now. Flood windows are fixed (aligned to
+// multiples of their length since the Unix epoch), so a journey that
+// crossed into the next window would see its count start again and its
+// third reply accepted.
+func calmWindow(now time.Time) string {
+	for w := int64(3600); ; w += 61 {
+		if w-now.Unix()%w >= 600 {
+			return strconv.FormatInt(w, 10) + "s"
+		}
+	}
 }
 
 // TestJourneyCalmOutage: the database becomes unreachable while a member
