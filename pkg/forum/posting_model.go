@@ -196,8 +196,9 @@ type SearchHit struct {
 	GroupName  string    `gorm:"column:group_name"`
 	IsOpening  bool      `gorm:"column:is_opening"`
 	CreatedAt  time.Time `gorm:"column:created_at"`
-	Rank       float64   `gorm:"column:rank"`
-	GroupID    int64     `gorm:"column:group_id"`
+	// Rank is 1 for an opening post whose title holds every word, else 0.
+	Rank    float64 `gorm:"column:rank"`
+	GroupID int64   `gorm:"column:group_id"`
 	// CrisisFolded and CrisisTopic: the post is folded for other readers
 	// until a moderator has looked (Post.FoldedFor).
 	CrisisFolded bool  `gorm:"column:crisis_folded"`

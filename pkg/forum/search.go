@@ -30,7 +30,7 @@ type SearchQuery struct {
 	Offset   int
 }
 
-// SearchResults is a page of ranked hits.
+// SearchResults is a page of hits in the store's order (PostingStore.Search).
 type SearchResults struct {
 	Hits  []SearchHit
 	Terms []string
@@ -64,7 +64,8 @@ func SearchTerms(q string) []string {
 	return out
 }
 
-// Search finds visible posts and thread titles matching q, best first.
+// Search finds visible posts and thread titles matching q: titles that
+// hold every word first, then the newest.
 // page counts from 1.
 func (s *Service) Search(ctx context.Context, q string, groupID int64, hide []string, page int) (SearchResults, error) {
 	terms := SearchTerms(q)

@@ -85,7 +85,8 @@ type PostingStore interface {
 	SetTagPrefs(ctx context.Context, userID int64, prefs Prefs, now time.Time) error
 
 	// Search runs a full-text query over visible posts and titles and
-	// returns up to q.Limit+1 hits, best first.
+	// returns up to q.Limit+1 hits: of the newest matches, opening posts
+	// whose title holds every word first, then newest first.
 	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
 
 	// PostsForRerender returns up to limit posts with id above afterID

@@ -12,11 +12,12 @@ import (
 	"hearth/pkg/store"
 )
 
-// TestSearchRanksTheNewestMatches: a search ranks the newest thousand
+// TestSearchRanksTheNewestMatches: a search orders the newest thousand
 // matches, so a word in a hundred thousand posts costs what it costs in a
-// thousand. The oldest match, though the most relevant, falls outside; in
-// a chosen group the thousand are that group's, however many newer
-// matches other groups hold.
+// thousand. The oldest match, though it says the word most, falls
+// outside; in a chosen group the thousand are that group's, however many
+// newer matches other groups hold. Among them an opening post whose title
+// holds every word leads however old, then the newest.
 func TestSearchRanksTheNewestMatches(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
@@ -24,6 +25,7 @@ func TestSearchRanksTheNewestMatches(t *testing.T) {
 		at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 		grief := forumtest.InsertThread(t, db, "grief", uid, "Quiet evenings", nil, at)
 		anxiety := forumtest.InsertThread(t, db, "anxiety", uid, "Busy mornings", nil, at)
+		forumtest.InsertThread(t, db, "grief", uid, "The kettle and me", nil, at)
 		post := func(th forum.Thread, body string) {
 			t.Helper()
 			if err := db.W.Exec(`INSERT INTO posts (thread_id, group_id, author_id, body_md, body_html, status, created_at, updated_at)
@@ -58,12 +60,23 @@ func TestSearchRanksTheNewestMatches(t *testing.T) {
 		if len(hits) != 1 || hits[0].GroupID != anxiety.GroupID {
 			t.Fatalf("in the anxiety group: %d hits %+v, want its one old post", len(hits), hits)
 		}
-		// Under the thousand, every match is ranked and the most relevant
-		// leads, however old.
+		// Under the thousand, every match is ordered: the opening post
+		// titled with the word, however old, then the newest first.
 		post(grief, "A newer post with a kettle among other words about the evening.")
 		hits, err = f.Search(ctx, forum.SearchQuery{Terms: []string{"kettle"}, Limit: 20})
-		if err != nil || len(hits) != 2 || !strings.HasPrefix(hits[0].BodyMD, "lantern kettle") {
-			t.Fatalf("kettle: %v, %d hits, want the oldest, most relevant first", err, len(hits))
+		var got []string
+		for _, h := range hits {
+			got = append(got, h.BodyMD[:min(len(h.BodyMD), 22)])
+		}
+		want := []string{"Opening post of The ke", "A newer post with a ke", "lantern kettle lantern"}
+		if err != nil || strings.Join(got, "|") != strings.Join(want, "|") || hits[0].Rank != 1 || hits[1].Rank != 0 {
+			t.Fatalf("kettle: %v, hits %q, want %q with the title match ranked 1", err, got, want)
+		}
+		// Every word must be in the title for the title to lead: these
+		// posts (in "Quiet evenings") hold "kettle" only in their body.
+		hits, err = f.Search(ctx, forum.SearchQuery{Terms: []string{"kettle", "evening"}, Limit: 20})
+		if err != nil || len(hits) != 2 || hits[0].Rank != 0 || hits[1].Rank != 0 || !strings.HasPrefix(hits[0].BodyMD, "A newer post") {
+			t.Fatalf("kettle evening: %v, %+v, want the two posts in Quiet evenings, newest first, neither a title match", err, hits)
 		}
 	})
 }
