@@ -3,7 +3,6 @@ package forum
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -86,26 +85,6 @@ func (s *Service) Search(ctx context.Context, q string, groupID int64, hide []st
 	}
 	res.Hits = hits
 	return res, nil
-}
-
-var (
-	mdLinkRe   = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
-	mdPrefixRe = regexp.MustCompile(`(?m)^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,9}[.)]\s+)+`)
-	mdMarkRe   = regexp.MustCompile("[*_~`|]+")
-	mdRuleRe   = regexp.MustCompile(`(?m)^\s*(?:[-*_=]\s*){3,}$`)
-)
-
-// PlainExcerpt turns stored Markdown into the plain words a reader would
-// see, cheaply and without rendering: link targets, emphasis marks, quote
-// and list markers go. It is for snippets and notifications only; callers
-// escape the result.
-func PlainExcerpt(md string) string {
-	s := mdLinkRe.ReplaceAllString(md, "$1")
-	s = mdRuleRe.ReplaceAllString(s, " ")
-	s = mdPrefixRe.ReplaceAllString(s, "")
-	s = mdMarkRe.ReplaceAllString(s, "")
-	s = strings.ReplaceAll(s, `\`, "")
-	return strings.Join(strings.Fields(s), " ")
 }
 
 // Snippet is about 240 characters of md's plain text around the first place
