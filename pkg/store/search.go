@@ -14,8 +14,8 @@ import (
 	"hearth/pkg/forum"
 )
 
-// searchColumns is the allowlisted select list of search hits (the rank is
-// dialect-specific and added by the caller).
+// searchColumns is the allowlisted select list of search hits; their rank
+// is set from the candidates' order (searchHits).
 const searchColumns = "p.id AS post_id, p.thread_id, t.title, p.body_md, p.tags AS post_tags, t.tags AS thread_tags, " +
 	"p.author_id, a.username AS author_name, g.slug AS group_slug, g.name AS group_name, " +
 	"(p.parent_id IS NULL) AS is_opening, p.created_at, p.group_id, p.crisis_folded, p.crisis_topic, p.anonymous"
@@ -167,8 +167,8 @@ func scanCandidates(db *gorm.DB, query string, args []any) ([]searchCandidate, e
 	return cands, err
 }
 
-// searchHits reads the rows of the best candidates, in rank order, that
-// pass q's filters: the offset's and a page and one more.
+// searchHits reads the rows of the candidates, in their order, that pass
+// q's filters: the offset's and a page and one more.
 func (s *Forum) searchHits(ctx context.Context, q forum.SearchQuery, cands []searchCandidate) ([]forum.SearchHit, error) {
 	want := q.Offset + q.Limit + 1
 	var hits []forum.SearchHit
