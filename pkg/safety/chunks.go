@@ -50,6 +50,11 @@ type scored struct {
 	// readings of context that look across the whole of it.
 	allRules float64
 	allHits  []hit
+	// bare is the highest P(crisis) of a passage that names no risk and
+	// matches no rule, before it is scaled by withoutEvidence: such a
+	// passage is a crisis only when the model is all but certain
+	// (certainWithoutEvidence).
+	bare float64
 }
 
 // scorePassage scores one passage of normalised text.
@@ -62,6 +67,7 @@ func (d *Detector) scorePassage(p string) scored {
 	s.crisis, s.concern = d.model.probabilities(f.list)
 	featurePool.Put(f)
 	if !evidence {
+		s.bare = s.crisis
 		s.crisis *= withoutEvidence
 	}
 	return s
@@ -73,8 +79,10 @@ func (d *Detector) score(n string) scored {
 	var best scored
 	keep := 1.0
 	var hits []hit
+	bare := 0.0
 	for i, p := range passages(n) {
 		s := d.scorePassage(p)
+		bare = max(bare, s.bare)
 		keep *= 1 - s.rules.score
 		hits = append(hits, s.rules.hits...)
 		if i == 0 || s.crisis > best.crisis || (s.crisis == best.crisis && s.concern > best.concern) {
@@ -86,7 +94,7 @@ func (d *Detector) score(n string) scored {
 			best.concern = max(best.concern, s.concern)
 		}
 	}
-	best.allRules, best.allHits = clamp01(1-keep), hits
+	best.allRules, best.allHits, best.bare = clamp01(1-keep), hits, bare
 	return best
 }
 

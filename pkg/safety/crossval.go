@@ -120,7 +120,7 @@ func cvResult(c Corpus, blocks, background []Scored, full *model, crisisAt, conc
 // rules' own crisis: what the cross-validation measures.
 func (d *Detector) scoreModel(ex Example) Scored {
 	s := d.score(normalize(ex.Text))
-	return Scored{Example: ex, Score: s.crisis, Concern: s.concern}
+	return Scored{Example: ex, Score: s.crisis, Concern: s.concern, Bare: s.bare}
 }
 
 // WithRules is the model's scores with the rules' own crisis beside them,

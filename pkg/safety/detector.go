@@ -33,14 +33,39 @@ const (
 	CVConcernThreshold = 0.14
 )
 
+// certainWithoutEvidence is how sure the model must be of a passage that
+// names no risk and matches no rule before it calls a crisis on its own.
+// Its P(crisis) is scaled by withoutEvidence, which at the serving
+// threshold would leave the model unable to raise such a passage at all;
+// but a plan with a date, a place or a means named in everyday words is
+// written exactly so. Cross-validated, serving such passages from 0.99
+// finds 0.68 of the crisis lines against 0.62 without them, at a higher
+// precision, and keeps the demo's peer support under the false-alarm
+// ceiling (testdata/README.md).
+const certainWithoutEvidence = 0.99
+
+// isCrisis decides the crisis level from a text's scores: the rules' own
+// crisis, the model at the crisis threshold, or a passage that names no
+// risk at certainWithoutEvidence.
+func isCrisis(score, bare float64, rules bool, crisisAt float64) bool {
+	return rules || score >= crisisAt || bare >= max(crisisAt, certainWithoutEvidence)
+}
+
 // Assessment is the result of scoring one text.
 type Assessment struct {
-	// Score is the model's probability that the text is a crisis, in [0,1].
+	// Score is the model's probability that the text is a crisis, in [0,1],
+	// scaled down where the text names no risk and matches no rule.
 	Score float64
+	// Bare is the model's probability that the most worrying passage of
+	// the text that names no risk and matches no rule is a crisis, not
+	// scaled: such a passage is a crisis only when the model is all but
+	// certain (0.99, or the crisis threshold if higher).
+	Bare float64
 	// Concern is its probability that the text is a concern or a crisis.
 	Concern float64
-	// Level is crisis when Score reaches the crisis threshold, else concern
-	// when Concern reaches the concern threshold, else none.
+	// Level is crisis when the rules read one, Score reaches the crisis
+	// threshold or Bare reaches 0.99; else concern when Concern reaches the
+	// concern threshold; else none.
 	Level forum.Level
 	// Crisis is Level == forum.LevelCrisis.
 	Crisis bool
@@ -155,9 +180,9 @@ func (d *Detector) Assess(text string) Assessment {
 	// The rules' evidence over the whole text, not only the most worrying
 	// passage's, so that the two together do not raise less than the rules
 	// alone.
-	a := Assessment{Score: s.crisis, Concern: s.concern, Rules: s.allRules >= ruleThreshold}
+	a := Assessment{Score: s.crisis, Concern: s.concern, Bare: s.bare, Rules: s.allRules >= ruleThreshold}
 	switch {
-	case a.Score >= d.crisisAt || a.Rules:
+	case isCrisis(a.Score, a.Bare, a.Rules, d.crisisAt):
 		a.Level = forum.LevelCrisis
 	case a.Concern >= d.concernAt:
 		a.Level = forum.LevelConcern

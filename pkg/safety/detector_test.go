@@ -105,6 +105,38 @@ func TestRulesCrisisStands(t *testing.T) {
 	}
 }
 
+// TestCrisisWithoutRiskWordsNeedsCertainty: a passage that names no risk
+// and matches no rule is scaled down, so it reaches the crisis level only
+// through Bare, at 0.99 or the crisis threshold if that is higher.
+func TestCrisisWithoutRiskWordsNeedsCertainty(t *testing.T) {
+	for _, c := range []struct {
+		score, bare, at float64
+		rules, want     bool
+	}{
+		{0.5, 0.989, 0.90, false, false},
+		{0.5, 0.99, 0.90, false, true},
+		{0.5, 0.99, 0.995, false, false},
+		{0.5, 0.996, 0.995, false, true},
+		{0.91, 0, 0.90, false, true},
+		{0.1, 0, 0.90, true, true},
+		{0.2, 0.2, 0.21, false, false},
+	} {
+		if got := isCrisis(c.score, c.bare, c.rules, c.at); got != c.want {
+			t.Errorf("isCrisis(score %v, bare %v, rules %v, at %v) = %v, want %v", c.score, c.bare, c.rules, c.at, got, c.want)
+		}
+	}
+	// Letters left to be found name no means, no death and no place, and
+	// match no rule: the model alone must be all but sure.
+	const letters = "i've written to each of them and the letters are in the drawer for when they find me"
+	a := NewDetector(WithLearnedModel()).Assess(letters)
+	if !a.Crisis || a.Rules || a.Score >= DefaultCrisisThreshold || a.Bare < certainWithoutEvidence {
+		t.Errorf("%q: %+v, want a crisis from Bare alone", letters, a)
+	}
+	if a := NewDetector(WithLearnedModel(), WithThresholds(0.999, 0)).Assess(letters); a.Crisis && a.Bare < 0.999 {
+		t.Errorf("crisis threshold 0.999: %q is a crisis at Bare %v", letters, a.Bare)
+	}
+}
+
 // TestAssessConcurrent runs one Detector from many goroutines; with -race it
 // checks that Assess shares nothing mutable.
 func TestAssessConcurrent(t *testing.T) {

@@ -45,8 +45,9 @@
 // raises about a third of ordinary peer-support posts, so Hearth serves it
 // at higher thresholds ([DefaultCrisisThreshold],
 // [DefaultConcernThreshold]) beside the rules: a crisis when the rules read
-// one or the model is sure of one, a concern when the model is sure of
-// one. That never raises less than the rules alone, and keeps everyday
+// one or the model is sure of one (all but certain, 0.99 unscaled, of a
+// passage that names no risk), a concern when the model is sure of one.
+// That never raises less than the rules alone, and keeps everyday
 // posts under the false-alarm ceilings; the figures are in
 // testdata/README.md.
 //

@@ -50,6 +50,9 @@ type Scored struct {
 	Example
 	Score   float64 // P(crisis)
 	Concern float64 // P(concern or crisis)
+	// Bare is Assessment.Bare: P(crisis) of a passage that names no risk,
+	// unscaled.
+	Bare float64
 	// Rules: the phrase rules alone read a crisis, a crisis whatever the
 	// thresholds (Assessment.Rules).
 	Rules bool
@@ -59,7 +62,7 @@ type Scored struct {
 func Measure(scored []Scored, crisisAt, concernAt float64) Report {
 	var r Report
 	for _, s := range scored {
-		crisis := s.Score >= crisisAt || s.Rules
+		crisis := isCrisis(s.Score, s.Bare, s.Rules, crisisAt)
 		concern := crisis || s.Concern >= concernAt
 		g := grade(s.Label)
 		r.Crisis.count(s, g == 2, crisis, s.Score)
@@ -100,7 +103,7 @@ func (d *Detector) Score(exs []Example) []Scored {
 	out := make([]Scored, len(exs))
 	for i, ex := range exs {
 		a := d.Assess(ex.Text)
-		out[i] = Scored{Example: ex, Score: a.Score, Concern: a.Concern, Rules: a.Rules}
+		out[i] = Scored{Example: ex, Score: a.Score, Concern: a.Concern, Bare: a.Bare, Rules: a.Rules}
 	}
 	return out
 }
