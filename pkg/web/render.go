@@ -129,6 +129,7 @@ func (r *Renderer) parse(pg *page, funcs template.FuncMap) (*template.Template, 
 	tfn, _ := lookupFunc(funcs, r.funcs, "t").(func(string, ...any) string)
 	tmfn, _ := lookupFunc(funcs, r.funcs, "tm").(func(string, ...any) template.HTML)
 	foldMessages(t, tfn, tmfn)
+	collapseSpace(t)
 	return t, nil
 }
 
