@@ -54,6 +54,7 @@ func parseTemplate(t *testing.T, name, src string) map[string]*parse.Tree {
 	for k, v := range s.funcs(c.Printer("en")) {
 		funcs[k] = v
 	}
+	funcs["parts"] = fmt.Sprint // NewRenderer adds it
 	trees, err := parse.Parse(name, src, "{{", "}}", funcs)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)

@@ -25,7 +25,7 @@ type ThreadPageView struct {
 	Thread ThreadInfo
 	Posts  []PostView
 	// PostHTML is Posts rendered by the "post" template, one entry per
-	// post, through the fragment cache.
+	// post, through the fragment cache; the page's {{parts}} (parted).
 	PostHTML []template.HTML
 	// HiddenTags names the thread's tags the reader hides; when set the
 	// whole conversation sits behind one notice the reader can open.
@@ -63,6 +63,9 @@ type ThreadPageView struct {
 	FirstUnread int64
 	Reactions   []forum.ReactionKind
 }
+
+// renderedParts implements parted: the posts, in order.
+func (v ThreadPageView) renderedParts() []template.HTML { return v.PostHTML }
 
 // PostView is one post on a thread page.
 type PostView struct {
