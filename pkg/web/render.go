@@ -141,6 +141,8 @@ func (r *Renderer) parse(pg *page, funcs template.FuncMap) (*template.Template, 
 	tfn, _ := lookupFunc(funcs, r.funcs, "t").(func(string, ...any) string)
 	tmfn, _ := lookupFunc(funcs, r.funcs, "tm").(func(string, ...any) template.HTML)
 	foldMessages(t, tfn, tmfn)
+	afn, _ := lookupFunc(funcs, r.funcs, "asset").(func(string) (string, error))
+	foldAssets(t, afn)
 	collapseSpace(t)
 	return t, nil
 }

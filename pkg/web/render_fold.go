@@ -82,3 +82,39 @@ func foldList(l *parse.ListNode, fold func(*parse.ActionNode) (string, bool)) {
 var textEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
 
 func escapeText(s string) string { return textEscaper.Replace(s) }
+
+// foldAssets replaces every {{asset "name"}} of t's templates with the
+// file's address, which is fixed while the server runs: five calls on
+// every page, each three reflective calls when executed (the function,
+// then html/template's URL filter and escaper). Only an address made of
+// letters, digits and "/._-" is folded, which those escapers write
+// unchanged in the attributes templates use it in; any other stays a call.
+func foldAssets(t *template.Template, afn func(string) (string, error)) {
+	if afn == nil {
+		return
+	}
+	fold := func(n *parse.ActionNode) (string, bool) {
+		p := n.Pipe
+		if len(p.Decl) != 0 || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 2 {
+			return "", false
+		}
+		id, ok := p.Cmds[0].Args[0].(*parse.IdentifierNode)
+		if !ok || id.Ident != "asset" {
+			return "", false
+		}
+		s, ok := p.Cmds[0].Args[1].(*parse.StringNode)
+		if !ok {
+			return "", false
+		}
+		u, err := afn(s.Text)
+		if err != nil || strings.TrimLeft(u, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-") != "" {
+			return "", false
+		}
+		return u, true
+	}
+	for _, tt := range t.Templates() {
+		if tt.Tree != nil && tt.Tree.Root != nil {
+			foldList(tt.Tree.Root, fold)
+		}
+	}
+}

@@ -75,3 +75,44 @@ func TestFoldedMessagesRenderAsCalled(t *testing.T) {
 		t.Fatal("the translation with markup characters was not escaped as text")
 	}
 }
+
+// TestFoldedAssetsRenderAsCalled: a constant {{asset}} folded at parse time
+// writes what the call writes, in href and src; an address the escapers
+// would change, and a name that is not constant, stay calls.
+func TestFoldedAssetsRenderAsCalled(t *testing.T) {
+	calls := 0
+	afn := func(name string) (string, error) {
+		calls++
+		if name == "odd" {
+			return "/static/1/odd file?x=1&y=\"2\"", nil
+		}
+		return "/static/0c3e91/" + name, nil
+	}
+	funcs := template.FuncMap{"asset": afn}
+	layout := `{{define "layout"}}<link rel="stylesheet" href="{{asset "css/hearth.css"}}">{{template "content" .}}{{end}}`
+	page := `{{define "content"}}<img src="{{asset "img/a-b_c.svg"}}" alt=""><a href="{{asset "odd"}}">x</a>{{with .}}<script src="{{asset .}}"></script>{{end}}{{end}}`
+	fsys := fstest.MapFS{"layouts/base.html": {Data: []byte(layout)}, "pages/p.html": {Data: []byte(page)}}
+	r, err := NewRenderer(fsys, funcs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := template.Must(template.New("").Funcs(funcs).Parse(layout + page))
+	var want strings.Builder
+	if err := plain.ExecuteTemplate(&want, "layout", "js/x.js"); err != nil {
+		t.Fatal(err)
+	}
+	var got strings.Builder
+	if err := r.Render(&got, "p", "js/x.js", nil); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Errorf("folded:\n%s\nwant:\n%s", got.String(), want.String())
+	}
+	calls = 0
+	if err := r.Render(&strings.Builder{}, "p", "js/x.js", nil); err != nil {
+		t.Fatal(err)
+	}
+	if calls != 2 {
+		t.Errorf("%d asset calls on a render, want 2 (the odd address and the one named by data)", calls)
+	}
+}
