@@ -7,6 +7,7 @@ import (
 	"gorm.io/gorm"
 
 	"hearth/pkg/auth"
+	"hearth/pkg/forum"
 )
 
 // Auth implements auth.Store.
@@ -53,7 +54,10 @@ func (s *Auth) CreateSession(ctx context.Context, sess *auth.Session) error {
 // in step), with the member's versions and their part in peer support
 // (three index probes, so that pages need no query for a member who has
 // none).
-const sessionUserQuery = `SELECT u.id, u.username, u.username_key, u.password_hash, u.role, u.moderator_site_wide, u.safeguarding_lead, u.status,
+const sessionUserQuery = sessionColumns + "\n\t" + sessionFrom + "\n\t" + sessionWhere
+
+const (
+	sessionColumns = `SELECT u.id, u.username, u.username_key, u.password_hash, u.role, u.moderator_site_wide, u.safeguarding_lead, u.status,
 		u.status_until, u.status_reason, u.country, u.language, u.totp_secret, u.totp_enabled, u.totp_last_step,
 		u.created_at, u.updated_at, u.settings_version, COALESCE(mv.notices, 0),
 		(SELECT COUNT(*) FROM notice_marks nm WHERE nm.user_id = u.id),
@@ -61,27 +65,41 @@ const sessionUserQuery = `SELECT u.id, u.username, u.username_key, u.password_ha
 		EXISTS (SELECT 1 FROM peer_supporters ps WHERE ps.user_id = u.id),
 		EXISTS (SELECT 1 FROM support_requests sr WHERE sr.requester_id = u.id AND sr.status IN ('open', 'accepted'))
 			OR EXISTS (SELECT 1 FROM support_requests sr WHERE sr.supporter_id = u.id AND sr.status IN ('open', 'accepted')),
-		s.token_hash, s.device, s.created_at, s.last_seen_at, s.expires_at
-	FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN member_versions mv ON mv.user_id = u.id
-	WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_seen_at > ?`
+		s.token_hash, s.device, s.created_at, s.last_seen_at, s.expires_at`
+	sessionFrom  = `FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN member_versions mv ON mv.user_id = u.id`
+	sessionWhere = `WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_seen_at > ?`
+)
 
-// SessionUser implements auth.Store.
+// SessionUser implements auth.Store. When ctx asks for a thread's head to
+// be read ahead (forum.WithReadAhead), it is read in the same statement and
+// kept for the request (sessionThreadQuery): a thread page then costs one
+// round trip before its posts instead of two.
 func (s *Auth) SessionUser(ctx context.Context, tokenHash string, now, idleSince time.Time) (auth.Session, auth.User, error) {
 	var (
 		u     auth.User
 		sess  auth.Session
 		marks int64
+		head  forum.ThreadHead
 	)
-	found, err := scanOne(s.db.read(ctx), sessionUserQuery, []any{tokenHash, now, idleSince},
-		&u.ID, &u.Username, &u.UsernameKey, &u.PasswordHash, &u.Role, &u.ModeratorSiteWide, &u.SafeguardingLead, &u.Status,
+	query, args := sessionUserQuery, []any{tokenHash, now, idleSince}
+	dest := []any{&u.ID, &u.Username, &u.UsernameKey, &u.PasswordHash, &u.Role, &u.ModeratorSiteWide, &u.SafeguardingLead, &u.Status,
 		&u.StatusUntil, &u.StatusReason, &u.Country, &u.Language, &u.TOTPSecret, &u.TOTPEnabled, &u.TOTPLastStep,
 		&u.CreatedAt, &u.UpdatedAt, &u.SettingsVersion, &u.NoticeVersion, &marks,
-		&u.Helping, &u.PeerSupporter, &u.SupportActive, &sess.TokenHash, &sess.Device, &sess.CreatedAt, &sess.LastSeenAt, &sess.ExpiresAt)
+		&u.Helping, &u.PeerSupporter, &u.SupportActive, &sess.TokenHash, &sess.Device, &sess.CreatedAt, &sess.LastSeenAt, &sess.ExpiresAt}
+	ahead := forum.ReadAheadOf(ctx)
+	if ahead != nil {
+		query, args = sessionThreadQuery, append([]any{ahead.ThreadID()}, args...)
+		dest = append(dest, orZero(threadHeadDest(&head)...)...)
+	}
+	found, err := scanOne(s.db.read(ctx), query, args, dest...)
 	if err != nil {
 		return auth.Session{}, auth.User{}, translate(err)
 	}
 	if !found {
 		return auth.Session{}, auth.User{}, translate(gorm.ErrRecordNotFound)
+	}
+	if ahead != nil && head.ID != 0 {
+		ahead.Keep(head)
 	}
 	sess.UserID = u.ID
 	u.NoticeVersion += marks
@@ -90,6 +108,13 @@ func (s *Auth) SessionUser(ctx context.Context, tokenHash string, now, idleSince
 	}
 	return sess, u, nil
 }
+
+// sessionThreadQuery is sessionUserQuery with a thread's head beside the
+// session: its columns are threadHeadQuery's, NULL when there is no such
+// thread (then nothing is kept, and the handler's own read says so). The
+// thread's id is the first argument.
+const sessionThreadQuery = sessionColumns + ", th.*\n\t" + sessionFrom +
+	"\n\tLEFT JOIN (" + threadHeadQuery + ") th ON 1 = 1\n\t" + sessionWhere
 
 // TouchSession implements auth.Store.
 func (s *Auth) TouchSession(ctx context.Context, tokenHash string, now time.Time) error {

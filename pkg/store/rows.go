@@ -2,8 +2,12 @@ package store
 
 import (
 	"database/sql"
+	"fmt"
+	"time"
 
 	"gorm.io/gorm"
+
+	"hearth/pkg/forum"
 )
 
 // scanRows runs a fixed query through q (GORM's Raw, so its logger and
@@ -34,4 +38,47 @@ func scanOne(q *gorm.DB, query string, args []any, dest ...any) (bool, error) {
 		return r.Scan(dest...)
 	})
 	return found, err
+}
+
+// orZero wraps scan destinations so that a NULL leaves each at its zero
+// value, for the columns of an outer join's missing row. A destination of
+// any other type than those listed is a programming error.
+func orZero(dest ...any) []any {
+	out := make([]any, len(dest))
+	for i, d := range dest {
+		switch d := d.(type) {
+		case *int64:
+			out[i] = nullOrZero[int64]{d}
+		case **int64:
+			out[i] = nullOrZero[*int64]{d}
+		case *int:
+			out[i] = nullOrZero[int]{d}
+		case *uint64:
+			out[i] = nullOrZero[uint64]{d}
+		case *string:
+			out[i] = nullOrZero[string]{d}
+		case *bool:
+			out[i] = nullOrZero[bool]{d}
+		case *time.Time:
+			out[i] = nullOrZero[time.Time]{d}
+		case *forum.Tags:
+			out[i] = nullOrZero[forum.Tags]{d}
+		default:
+			panic(fmt.Sprintf("orZero: no case for %T", d))
+		}
+	}
+	return out
+}
+
+// nullOrZero scans into dest as database/sql would, or sets it to its zero
+// value for NULL.
+type nullOrZero[T any] struct{ dest *T }
+
+func (n nullOrZero[T]) Scan(src any) error {
+	var v sql.Null[T]
+	if err := v.Scan(src); err != nil {
+		return err
+	}
+	*n.dest = v.V
+	return nil
 }

@@ -11,14 +11,17 @@ import (
 )
 
 // ThreadHead implements forum.PostingStore: the thread, its group's slug,
-// name and archived flag, and its author's name, in one query.
+// name and archived flag, and its author's name, in one query; or the head
+// read with the member's session when the request asked for it
+// (forum.ReadAhead).
 func (s *Forum) ThreadHead(ctx context.Context, id int64) (forum.ThreadHead, error) {
+	if ahead := forum.ReadAheadOf(ctx); ahead != nil {
+		if h, ok := ahead.Take(id); ok {
+			return h, nil
+		}
+	}
 	var h forum.ThreadHead
-	found, err := scanOne(s.db.read(ctx), threadHeadQuery, []any{id},
-		&h.ID, &h.GroupID, &h.AuthorID, &h.Title, &h.Tags, &h.Status, &h.Locked, &h.LockReason, &h.Pinned,
-		&h.ReplyCount, &h.FirstPostID, &h.LastPostID, &h.LastAuthorID, &h.LastPostAt, &h.CreatedAt, &h.UpdatedAt, &h.ContentVersion,
-		&h.Anonymous, &h.LastAnonymous,
-		&h.GroupSlug, &h.GroupName, &h.GroupArchived, &h.GroupAllowAnonymous, &h.GroupHasSupporters, &h.AuthorName)
+	found, err := scanOne(s.db.read(ctx), threadHeadQuery, []any{id}, threadHeadDest(&h)...)
 	if err == nil && !found {
 		err = gorm.ErrRecordNotFound
 	}
@@ -26,6 +29,14 @@ func (s *Forum) ThreadHead(ctx context.Context, id int64) (forum.ThreadHead, err
 		return forum.ThreadHead{}, translate(err)
 	}
 	return h, nil
+}
+
+// threadHeadDest is where threadHeadQuery's columns are scanned into h.
+func threadHeadDest(h *forum.ThreadHead) []any {
+	return []any{&h.ID, &h.GroupID, &h.AuthorID, &h.Title, &h.Tags, &h.Status, &h.Locked, &h.LockReason, &h.Pinned,
+		&h.ReplyCount, &h.FirstPostID, &h.LastPostID, &h.LastAuthorID, &h.LastPostAt, &h.CreatedAt, &h.UpdatedAt, &h.ContentVersion,
+		&h.Anonymous, &h.LastAnonymous,
+		&h.GroupSlug, &h.GroupName, &h.GroupArchived, &h.GroupAllowAnonymous, &h.GroupHasSupporters, &h.AuthorName}
 }
 
 // threadHeadQuery reads a thread with its group and author, by hand

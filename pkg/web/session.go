@@ -1,13 +1,16 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
 	"hearth/pkg/auth"
 	"hearth/pkg/config"
+	"hearth/pkg/forum"
 )
 
 const (
@@ -33,7 +36,7 @@ func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 		if err != nil || ck.Value == "" {
 			return next(c)
 		}
-		p, err := s.deps.Auth.Resolve(c.Request().Context(), ck.Value)
+		p, err := s.deps.Auth.Resolve(s.readAhead(c), ck.Value)
 		switch {
 		case errors.Is(err, auth.ErrNoSession):
 			s.clearSessionCookie(c)
@@ -52,6 +55,24 @@ func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 		c.Set(ctxViewUser, view)
 		return next(c)
 	}
+}
+
+// readAhead is the request's context, asking for the thread's head to be
+// read with the session on a thread's routes (/t/:id...), whose handlers
+// read it first: on PostgreSQL the two are then one round trip
+// (forum.ReadAhead).
+func (s *Server) readAhead(c echo.Context) context.Context {
+	r := c.Request()
+	if !strings.HasPrefix(c.Path(), "/t/:id") {
+		return r.Context()
+	}
+	id, err := idParam(c, "id")
+	if err != nil {
+		return r.Context()
+	}
+	ctx := forum.WithReadAhead(r.Context(), id)
+	c.SetRequest(r.WithContext(ctx))
+	return ctx
 }
 
 // staffTOTPPending reports a member of staff whose powers are withheld
