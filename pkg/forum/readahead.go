@@ -40,6 +40,9 @@ func (r *ReadAhead) Keep(h ThreadHead) {
 	}
 }
 
+// Kept reports whether a head is kept and not yet taken.
+func (r *ReadAhead) Kept() bool { return r.kept }
+
 // Take returns the head kept for thread id, once: a later read of the same
 // thread in the request asks the database again.
 func (r *ReadAhead) Take(id int64) (ThreadHead, bool) {

@@ -36,7 +36,11 @@ func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 		if err != nil || ck.Value == "" {
 			return next(c)
 		}
-		p, err := s.deps.Auth.Resolve(s.readAhead(c), ck.Value)
+		ctx := s.readAhead(c)
+		p, err := s.deps.Auth.Resolve(ctx, ck.Value)
+		if ahead := forum.ReadAheadOf(ctx); ahead != nil && ahead.Kept() {
+			c.SetRequest(c.Request().WithContext(ctx))
+		}
 		switch {
 		case errors.Is(err, auth.ErrNoSession):
 			s.clearSessionCookie(c)
@@ -57,22 +61,21 @@ func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// readAhead is the request's context, asking for the thread's head to be
+// readAhead is the request's context asking for the thread's head to be
 // read with the session on a thread's routes (/t/:id...), whose handlers
 // read it first: on PostgreSQL the two are then one round trip
-// (forum.ReadAhead).
+// (forum.ReadAhead). The request takes the context only when a head was
+// kept: a session kept between requests (SQLite) reads nothing.
 func (s *Server) readAhead(c echo.Context) context.Context {
-	r := c.Request()
+	ctx := c.Request().Context()
 	if !strings.HasPrefix(c.Path(), "/t/:id") {
-		return r.Context()
+		return ctx
 	}
 	id, err := idParam(c, "id")
 	if err != nil {
-		return r.Context()
+		return ctx
 	}
-	ctx := forum.WithReadAhead(r.Context(), id)
-	c.SetRequest(r.WithContext(ctx))
-	return ctx
+	return forum.WithReadAhead(ctx, id)
 }
 
 // staffTOTPPending reports a member of staff whose powers are withheld
