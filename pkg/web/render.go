@@ -252,8 +252,8 @@ func (r *Renderer) writePage(w io.Writer, buf *bytes.Buffer, parts []template.HT
 		_, err := w.Write(buf.Bytes())
 		return err
 	}
-	out, pooled := w.(*bytes.Buffer)
-	if !pooled {
+	out, direct := w.(*bytes.Buffer)
+	if !direct {
 		out = r.bufs.Get().(*bytes.Buffer)
 		out.Reset()
 		defer r.putBuf(out)
@@ -265,7 +265,7 @@ func (r *Renderer) writePage(w io.Writer, buf *bytes.Buffer, parts []template.HT
 		out.WriteString(string(p))
 	}
 	out.Write(b[at+markLen:])
-	if pooled {
+	if direct {
 		return nil
 	}
 	_, err := w.Write(out.Bytes())
