@@ -11,9 +11,9 @@ import (
 	"hearth/pkg/config"
 )
 
-// panelServer is a server on the on-disk templates without a database: the
+// templatesServer is a server on the on-disk templates without a database: the
 // panel then falls back on the built-in helpline list.
-func panelServer(t *testing.T) *Server {
+func templatesServer(t *testing.T) *Server {
 	t.Helper()
 	cfg, err := config.Load(func(string) (string, bool) { return "", false })
 	if err != nil {
@@ -40,7 +40,7 @@ func renderPanel(t *testing.T, s *Server, v *CrisisPanelView) string {
 }
 
 func TestCrisisPanelForMemberCountry(t *testing.T) {
-	s := panelServer(t)
+	s := templatesServer(t)
 	c := s.e.NewContext(httptest.NewRequest("GET", "/", nil), httptest.NewRecorder())
 	c.Set(ctxPrincipal, &auth.Principal{User: auth.User{ID: 1, Country: "GB"}, Actor: &auth.Actor{ID: 1}})
 	v := s.crisisPanel(c, careCrisis)
@@ -65,7 +65,7 @@ func TestCrisisPanelForMemberCountry(t *testing.T) {
 }
 
 func TestCrisisPanelGeneralForVisitorsAndUnknownCountries(t *testing.T) {
-	s := panelServer(t)
+	s := templatesServer(t)
 	for name, country := range map[string]string{"visitor": "", "unknown": "AQ"} {
 		c := s.e.NewContext(httptest.NewRequest("GET", "/", nil), httptest.NewRecorder())
 		if country != "" {
@@ -85,7 +85,7 @@ func TestCrisisPanelGeneralForVisitorsAndUnknownCountries(t *testing.T) {
 }
 
 func TestCrisisPanelNilRendersNothing(t *testing.T) {
-	s := panelServer(t)
+	s := templatesServer(t)
 	if html := renderPanel(t, s, nil); strings.TrimSpace(html) != "" {
 		t.Fatalf("nil panel rendered %q", html)
 	}

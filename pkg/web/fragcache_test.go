@@ -124,7 +124,7 @@ func TestFragmentKeyCoversEveryField(t *testing.T) {
 // the cache twice and once straight through the template: all three must
 // be byte for byte the same.
 func TestCachedPostsRenderAsTheTemplateWould(t *testing.T) {
-	s := panelServer(t)
+	s := templatesServer(t)
 	var posts []PostView
 	for i := range 4 {
 		f := fullFragment()
@@ -167,7 +167,7 @@ func TestCachedPostsRenderAsTheTemplateWould(t *testing.T) {
 // that only its idempotency key changes between pages, and that
 // blankReplyForm sets nothing its cache key leaves out.
 func TestBlankReplyFormFromTheCache(t *testing.T) {
-	s := panelServer(t)
+	s := templatesServer(t)
 	vocab := []forum.Tag{{Slug: "abuse", Name: "Abuse", Description: "Emotional or physical abuse"}, {Slug: "self-harm", Name: "Self-harm", Description: "Hurting oneself"}}
 	first, err := s.blankReplyForm("en", 7, vocab, true)
 	if err != nil {

@@ -13,7 +13,7 @@ import (
 // be an English sentence Hearth translates stays in the moderator's
 // words), and its markup and printf verbs arrive as plain text.
 func TestModNoticeReasonPrintedAsWritten(t *testing.T) {
-	s := panelServer(t)
+	s := templatesServer(t)
 	now := time.Now().Add(-time.Hour)
 	notices := []MemberNotice{
 		{ID: 1, Message: "A moderator wanted to check in with you.", Reason: "Dismiss", CreatedAt: now},

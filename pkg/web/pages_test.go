@@ -19,7 +19,7 @@ func TestPageNames(t *testing.T) {
 	if len(consts) == 0 {
 		t.Fatal("no Page constants found in pages.go")
 	}
-	r := panelServer(t).render
+	r := templatesServer(t).render
 	named := map[string]string{}
 	for name, page := range consts {
 		if other, ok := named[page]; ok {

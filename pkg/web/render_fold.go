@@ -23,55 +23,84 @@ func foldMessages(t *template.Template, tfn func(string, ...any) string, tmfn fu
 	if tfn == nil || tmfn == nil {
 		return
 	}
-	fold := func(n *parse.ActionNode) (string, bool) {
-		p := n.Pipe
-		if len(p.Decl) != 0 || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 2 {
-			return "", false
-		}
-		id, ok := p.Cmds[0].Args[0].(*parse.IdentifierNode)
-		if !ok {
-			return "", false
-		}
-		s, ok := p.Cmds[0].Args[1].(*parse.StringNode)
-		if !ok {
-			return "", false
-		}
-		switch id.Ident {
+	foldCalls(t, func(fn, arg string) (string, bool) {
+		switch fn {
 		case "t":
-			return escapeText(tfn(s.Text)), true
+			return escapeText(tfn(arg)), true
 		case "tm":
-			return string(tmfn(s.Text)), true
+			return string(tmfn(arg)), true
 		}
 		return "", false
+	})
+}
+
+// foldCalls replaces every action of t's templates that calls one function
+// with one constant string, {{fn "arg"}}, with the text fold returns for
+// it, when fold says so.
+func foldCalls(t *template.Template, fold func(fn, arg string) (string, bool)) {
+	eachList(t, func(l *parse.ListNode) {
+		for i, n := range l.Nodes {
+			a, ok := n.(*parse.ActionNode)
+			if !ok {
+				continue
+			}
+			fn, arg, ok := constantCall(a)
+			if !ok {
+				continue
+			}
+			if text, ok := fold(fn, arg); ok {
+				l.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: a.Pos, Text: []byte(text)}
+			}
+		}
+	})
+}
+
+// constantCall reads {{fn "arg"}}: one function called with one constant
+// string, nothing declared.
+func constantCall(n *parse.ActionNode) (fn, arg string, ok bool) {
+	p := n.Pipe
+	if len(p.Decl) != 0 || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 2 {
+		return "", "", false
 	}
+	id, ok := p.Cmds[0].Args[0].(*parse.IdentifierNode)
+	if !ok {
+		return "", "", false
+	}
+	s, ok := p.Cmds[0].Args[1].(*parse.StringNode)
+	if !ok {
+		return "", "", false
+	}
+	return id.Ident, s.Text, true
+}
+
+// eachList calls f with every list of nodes in t's templates: their roots
+// and the bodies of every if, range and with, at any depth.
+func eachList(t *template.Template, f func(*parse.ListNode)) {
 	for _, tt := range t.Templates() {
-		if tt.Tree != nil && tt.Tree.Root != nil {
-			foldList(tt.Tree.Root, fold)
+		if tt.Tree != nil {
+			walkLists(tt.Tree.Root, f)
 		}
 	}
 }
 
-func foldList(l *parse.ListNode, fold func(*parse.ActionNode) (string, bool)) {
+func walkLists(l *parse.ListNode, f func(*parse.ListNode)) {
 	if l == nil {
 		return
 	}
-	for i, n := range l.Nodes {
+	f(l)
+	for _, n := range l.Nodes {
 		switch n := n.(type) {
-		case *parse.ActionNode:
-			if text, ok := fold(n); ok {
-				l.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte(text)}
-			}
 		case *parse.IfNode:
-			foldList(n.List, fold)
-			foldList(n.ElseList, fold)
+			walkLists(n.List, f)
+			walkLists(n.ElseList, f)
 		case *parse.RangeNode:
-			foldList(n.List, fold)
-			foldList(n.ElseList, fold)
+			walkLists(n.List, f)
+			walkLists(n.ElseList, f)
 		case *parse.WithNode:
-			foldList(n.List, fold)
-			foldList(n.ElseList, fold)
+			walkLists(n.List, f)
+			walkLists(n.ElseList, f)
 		case *parse.ListNode:
-			foldList(n, fold)
+			walkLists(n, f)
 		}
 	}
 }
@@ -93,28 +122,14 @@ func foldAssets(t *template.Template, afn func(string) (string, error)) {
 	if afn == nil {
 		return
 	}
-	fold := func(n *parse.ActionNode) (string, bool) {
-		p := n.Pipe
-		if len(p.Decl) != 0 || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 2 {
+	foldCalls(t, func(fn, arg string) (string, bool) {
+		if fn != "asset" {
 			return "", false
 		}
-		id, ok := p.Cmds[0].Args[0].(*parse.IdentifierNode)
-		if !ok || id.Ident != "asset" {
-			return "", false
-		}
-		s, ok := p.Cmds[0].Args[1].(*parse.StringNode)
-		if !ok {
-			return "", false
-		}
-		u, err := afn(s.Text)
+		u, err := afn(arg)
 		if err != nil || strings.TrimLeft(u, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-") != "" {
 			return "", false
 		}
 		return u, true
-	}
-	for _, tt := range t.Templates() {
-		if tt.Tree != nil && tt.Tree.Root != nil {
-			foldList(tt.Tree.Root, fold)
-		}
-	}
+	})
 }

@@ -5,14 +5,12 @@ import (
 	"html/template"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/labstack/echo/v4"
 
-	"hearth/pkg/config"
 	"hearth/pkg/markup"
 )
 
@@ -21,14 +19,7 @@ import (
 // buffer and through the response (whose length is announced), and the
 // mark itself is never sent, even when a title spells its prefix.
 func TestPartsTakeTheMarksPlace(t *testing.T) {
-	cfg, err := config.Load(func(string) (string, bool) { return "", false })
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := New(Deps{Config: cfg, Secret: bytes.Repeat([]byte("k"), 32), Templates: os.DirFS("../../templates"), Static: os.DirFS("../../static")})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := templatesServer(t)
 	v := ThreadPageView{
 		Base:   Base{Title: "hearth-parts-", User: &ViewUser{ID: 1, Name: "reader"}, Path: "/t/1"},
 		Thread: ThreadInfo{ID: 1, Title: "hearth-parts- and more", GroupSlug: "grief", GroupName: "Grief"},

@@ -20,32 +20,11 @@ var lineBreakSpace = regexp.MustCompile(`[ \t]*\n[ \t\r\n]*`)
 // literal text inside <pre> or <textarea>, where white space would be
 // kept as written; it must run before t is first executed.
 func collapseSpace(t *template.Template) {
-	for _, tt := range t.Templates() {
-		if tt.Tree != nil && tt.Tree.Root != nil {
-			collapseList(tt.Tree.Root)
+	eachList(t, func(l *parse.ListNode) {
+		for _, n := range l.Nodes {
+			if text, ok := n.(*parse.TextNode); ok {
+				text.Text = lineBreakSpace.ReplaceAll(text.Text, []byte("\n"))
+			}
 		}
-	}
-}
-
-func collapseList(l *parse.ListNode) {
-	if l == nil {
-		return
-	}
-	for _, n := range l.Nodes {
-		switch n := n.(type) {
-		case *parse.TextNode:
-			n.Text = lineBreakSpace.ReplaceAll(n.Text, []byte("\n"))
-		case *parse.IfNode:
-			collapseList(n.List)
-			collapseList(n.ElseList)
-		case *parse.RangeNode:
-			collapseList(n.List)
-			collapseList(n.ElseList)
-		case *parse.WithNode:
-			collapseList(n.List)
-			collapseList(n.ElseList)
-		case *parse.ListNode:
-			collapseList(n)
-		}
-	}
+	})
 }

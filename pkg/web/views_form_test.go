@@ -13,7 +13,7 @@ import (
 // execPartial runs one of the form partials on v.
 func execPartial(t *testing.T, name string, v any) string {
 	t.Helper()
-	_, home, err := panelServer(t).render.template(string(pageHome), "en")
+	_, home, err := templatesServer(t).render.template(string(pageHome), "en")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,7 +16,7 @@ import (
 // the templates branch on, so a template mistake shows here rather than in
 // front of a moderator at night. Member text is checked to arrive escaped.
 func TestModerationTemplatesRenderFixtures(t *testing.T) {
-	s := panelServer(t)
+	s := templatesServer(t)
 	now := time.Now().Add(-3 * time.Hour)
 	until := now.Add(72 * time.Hour)
 	base := Base{Title: "Fixture", User: &ViewUser{ID: 1, Name: "fixture"}, Flash: "Done.", WellbeingWaiting: 2,

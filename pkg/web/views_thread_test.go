@@ -13,7 +13,7 @@ import (
 // with a fixture view that sets every field, so a template mistake shows
 // here rather than in front of a member.
 func TestPostingTemplatesRenderFixtures(t *testing.T) {
-	s := panelServer(t)
+	s := templatesServer(t)
 	now := time.Now().Add(-2 * time.Hour)
 	edited := now.Add(time.Hour)
 	base := Base{Title: "Fixture", User: &ViewUser{ID: 1, Name: "fixture"}, Unread: 3, Flash: "Saved."}
