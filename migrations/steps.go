@@ -39,4 +39,5 @@ var Steps = []Step{
 	step0038UnreadNewest,
 	step0039ReplyWrites,
 	step0042SearchAutomerge,
+	step0043CoverVersion,
 }

@@ -145,6 +145,7 @@ func New(cfg config.Config, db *store.DB, secret []byte, log *slog.Logger, versi
 	}
 	opts = append(opts, forum.WithBus(bus))
 	ms := moderation.NewService(store.NewModeration(db), markup.New())
+	ms.SetCoverCache(cache.NewCover())
 	// Out of hours, members' first posts wait for a moderator.
 	opts = append(opts, forum.WithOffHours(ms.HoldFirstPosts))
 	fs := forum.NewService(store.NewForum(db), opts...)

@@ -18,6 +18,9 @@
 //	notices; the tag vocabulary;     |                        | or to the moderation hours (migration 22); breaks    |
 //	the moderation hours             |                        | also when the first one ends; at most                |
 //	                                 |                        | HEARTH_MEMBER_CACHE members (default 4,096)          |
+//	the site settings of the         | Cover (moderation.     | site_versions.cover (migration 43), read with the    | both
+//	moderation cover, kept while     | CoverCache)            | session on a thread's routes: any change to the      |
+//	nobody is on duty                |                        | settings or to time on duty, in its transaction      |
 //	a member's unread count and      | Members                | member_versions.notices plus the member's rows in    | both
 //	follow state of threads they     |                        | notice_marks (migrations 20, 25): their              |
 //	read                             |                        | notifications, follows, hidden tags, blocks, and a   |

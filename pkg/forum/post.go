@@ -21,6 +21,9 @@ const maxMentions = 10
 type Writer struct {
 	ID        int64
 	Moderator bool
+	// Staff is any moderator or admin, of this group or not: a member's
+	// block never refuses their replies.
+	Staff bool
 }
 
 // PostWrite is a new post, and for a new thread (ThreadID 0) the thread
@@ -290,8 +293,8 @@ func (s *Service) Reply(ctx context.Context, threadID int64, w Writer, parentID 
 		IdemKey: boundIdem(idem, fmt.Sprintf("thread %d parent %d", threadID, parentID), p.draft), Screening: p.screening, Folded: foldOnWrite(false, p.screening),
 		Anonymous: p.draft.Anonymous, MentionKeys: s.mentionKeys(p.draft.Body), Now: s.now(), KeysBefore: PostsPerPage,
 	}, func(tx PostTx) (Facts, *Post, error) {
-		th, g, parent, err := tx.ReplyPlace(threadID, parentID)
-		return Facts{Act: ActReply, Writer: w, Group: g, Thread: th, ParentID: parentID, Parent: parent,
+		th, g, parent, blocked, err := tx.ReplyPlace(threadID, parentID, w.ID)
+		return Facts{Act: ActReply, Writer: w, Group: g, Thread: th, ParentID: parentID, Parent: parent, Blocked: blocked,
 			Drafted: true, Tags: p.tags, Anonymous: p.draft.Anonymous}, parent, err
 	})
 	if err != nil {

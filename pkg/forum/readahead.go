@@ -10,10 +10,17 @@ import "context"
 // ThreadHead of that thread takes it instead of asking again. It lives for
 // one request and is used by that request's goroutine only, so it is never
 // older than the request.
+//
+// The same statement reads the version of the moderation cover (whether
+// a moderator is around), which a new post asks about: a service that
+// keeps the cover in memory checks it against this version instead of
+// reading the cover again (hearth/pkg/moderation).
 type ReadAhead struct {
-	id   int64
-	head ThreadHead
-	kept bool
+	id    int64
+	head  ThreadHead
+	kept  bool
+	cover uint64
+	read  bool
 }
 
 type readAheadKey struct{}
@@ -38,6 +45,19 @@ func (r *ReadAhead) Keep(h ThreadHead) {
 	if h.ID == r.id {
 		r.head, r.kept = h, true
 	}
+}
+
+// KeepCover keeps v, the moderation cover's version as the session's
+// statement read it.
+func (r *ReadAhead) KeepCover(v uint64) { r.cover, r.read = v, true }
+
+// CoverVersion is the moderation cover's version read with the session;
+// false when none was (also for a nil ReadAhead).
+func (r *ReadAhead) CoverVersion() (uint64, bool) {
+	if r == nil {
+		return 0, false
+	}
+	return r.cover, r.read
 }
 
 // Kept reports whether a head is kept and not yet taken.

@@ -55,6 +55,9 @@ type Facts struct {
 	// Anonymous is set when the draft asks to be posted as "Anonymous
 	// member".
 	Anonymous bool
+	// Blocked is set when the member a reply answers (Parent's author, or
+	// the thread's when the reply names no post) has blocked the writer.
+	Blocked bool
 	// Prior is how many of the writer's posts in Group are visible, for
 	// groups that hold a member's first posts: read only when NeedsPrior.
 	Prior int
@@ -147,6 +150,8 @@ func decideReply(f Facts) *Refusal {
 		return refuse(f, RuleLocked)
 	case f.Drafted && f.Anonymous && !f.Group.AllowAnonymous:
 		return refuse(f, RuleNoAnonymous)
+	case f.Drafted && f.Blocked && !f.Writer.Staff:
+		return refuse(f, RuleBlocked)
 	}
 	return nil
 }
@@ -263,6 +268,9 @@ const (
 	RuleSameGroup
 	// RuleNoAnonymous: the group does not take anonymous posts.
 	RuleNoAnonymous
+	// RuleBlocked: the member a reply answers has blocked the writer.
+	// Staff are never refused: moderators must be able to reach a member.
+	RuleBlocked
 )
 
 // Refusal is a posting rule saying no. Message is the sentence the member
@@ -291,7 +299,7 @@ func (r *Refusal) Unwrap() error {
 		return ErrNotFound
 	case RuleArchived, RuleLocked:
 		return ErrLocked
-	case RuleNotAuthor, RuleClosed:
+	case RuleNotAuthor, RuleClosed, RuleBlocked:
 		return ErrForbidden
 	}
 	return nil
@@ -344,6 +352,8 @@ func (r *Refusal) Message() string {
 		return fmt.Sprintf("The thread is already in %s.", r.group)
 	case RuleNoAnonymous:
 		return "This group doesn't take anonymous posts, so this can only be posted under your pseudonym. Untick “Post as Anonymous member” to post it that way."
+	case RuleBlocked:
+		return ReplyRefused
 	}
 	return "This can't be posted here."
 }

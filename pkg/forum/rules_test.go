@@ -129,8 +129,15 @@ func TestDecideReply(t *testing.T) {
 		{"a moderator replies in a pre-moderated group", reply(moderator, premodAll, thread, opening), 0, forum.StatusVisible},
 		{"a new member's reply", withPrior(reply(member, premodNew, thread, opening), 1), 0, forum.StatusHeld},
 		{"a locked, pre-moderated thread refuses before holding", reply(member, premodAll, locked, opening), forum.RuleLocked, ""},
+		{"reply to a member who blocked the writer", blocked(reply(member, open, thread, opening)), forum.RuleBlocked, ""},
+		{"reply form before the block is read", composer(blocked(reply(member, open, thread, nil))), 0, forum.StatusVisible},
+		{"staff reply to a member who blocked them", blocked(reply(forum.Writer{ID: 9, Staff: true}, open, thread, opening)), 0, forum.StatusVisible},
+		{"a lock comes before the block", blocked(reply(member, open, locked, opening)), forum.RuleLocked, ""},
 	})
 }
+
+// blocked is f where the member answered has blocked the writer.
+func blocked(f forum.Facts) forum.Facts { f.Blocked = true; return f }
 
 func TestDecideEdit(t *testing.T) {
 	edit := func(w forum.Writer, th forum.Thread, p *forum.Post) forum.Facts {
@@ -218,6 +225,11 @@ func TestRefusalErrors(t *testing.T) {
 	if !errors.Is(gone.Err(), forum.ErrNotFound) {
 		t.Fatalf("gone: %v", gone.Err())
 	}
+	block := forum.Decide(forum.Facts{Act: forum.ActReply, Writer: member, Thread: forum.Thread{ID: 3, Status: forum.StatusVisible},
+		Parent: &forum.Post{ThreadID: 3, Status: forum.StatusVisible}, Drafted: true, Blocked: true})
+	if r, ok := forum.AsRefusal(block.Err()); !ok || !errors.Is(block.Err(), forum.ErrForbidden) || r.Field() != "" || r.Message() != forum.ReplyRefused {
+		t.Fatalf("block: %v", block.Err())
+	}
 	closed := forum.Decide(forum.Facts{Act: forum.ActEdit, Writer: member, Post: forum.Post{AuthorID: &member.ID, Status: forum.StatusDeleted}})
 	if !errors.Is(closed.Err(), forum.ErrForbidden) {
 		t.Fatalf("closed: %v", closed.Err())
@@ -275,7 +287,7 @@ func TestLockSentences(t *testing.T) {
 // Every rule has its own sentence.
 func TestRefusalSentencesDiffer(t *testing.T) {
 	seen := map[string]forum.Rule{}
-	for rule := forum.RuleGone; rule <= forum.RuleSameGroup; rule++ {
+	for rule := forum.RuleGone; rule <= forum.RuleBlocked; rule++ {
 		m := (&forum.Refusal{Rule: rule, Act: forum.ActReply}).Message()
 		if m == "" || m == (&forum.Refusal{}).Message() {
 			t.Errorf("rule %d has no sentence", rule)

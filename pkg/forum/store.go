@@ -104,10 +104,12 @@ type PostTx interface {
 	// Group returns the group id (ErrNotFound when there is none).
 	Group(id int64) (Group, error)
 	// ReplyPlace returns thread threadID (ErrNotFound when there is none)
-	// with the parts of its group the posting rules need, and the post a
-	// reply answers: parentID when it is in the thread, the opening post
-	// for 0; nil when there is no such post.
-	ReplyPlace(threadID, parentID int64) (Thread, Group, *Post, error)
+	// with the parts of its group the posting rules need, the post a
+	// reply answers (parentID when it is in the thread, the opening post
+	// for 0; nil when there is no such post) and whether the member the
+	// reply answers (that post's author, or the thread's for 0) has
+	// blocked writerID.
+	ReplyPlace(threadID, parentID, writerID int64) (Thread, Group, *Post, bool, error)
 	// VisiblePosts counts authorID's visible posts in groupID.
 	VisiblePosts(authorID, groupID int64) (int, error)
 	// InsertPost writes w as a post with status answering parent (for a new

@@ -101,12 +101,43 @@ func (s *Service) Cover(ctx context.Context) (Cover, error) {
 // cover reads the cover now and the usual report threshold.
 func (s *Service) cover(ctx context.Context) (Cover, int, error) {
 	now := s.now()
-	set, n, err := s.store.Cover(ctx, now)
+	set, n, err := s.coverRows(ctx, now)
 	if err != nil {
 		return Cover{}, DefaultReportThreshold, fmt.Errorf("cover: %w", err)
 	}
 	h, o, threshold := settingsOf(set)
 	return Cover{Hours: h, Protect: o, OnDuty: n, InHours: h.Contains(now), At: now}, threshold, nil
+}
+
+// CoverCache keeps the site settings between requests, each set under the
+// cover version it was read at (hearth/pkg/cache's Cover).
+type CoverCache interface {
+	Get(version uint64) ([]Setting, bool)
+	Put(version uint64, set []Setting)
+}
+
+// SetCoverCache makes the service keep the site settings in c while
+// nobody is on duty, for requests whose session read the cover's version
+// (forum.ReadAhead): those then read nothing. The version moves with
+// every change to the settings or to time on duty, in the same
+// transaction, so a kept set is exact; while someone is on duty the count
+// would change as time passes, so nothing is kept.
+func (s *Service) SetCoverCache(c CoverCache) { s.kept = c }
+
+// coverRows are the site settings and how many moderators are on duty at
+// now: kept when the request's version matches, else read.
+func (s *Service) coverRows(ctx context.Context, now time.Time) ([]Setting, int, error) {
+	v, known := forum.ReadAheadOf(ctx).CoverVersion()
+	if known && s.kept != nil {
+		if set, ok := s.kept.Get(v); ok {
+			return set, 0, nil
+		}
+	}
+	set, n, version, err := s.store.Cover(ctx, now)
+	if err == nil && n == 0 && s.kept != nil {
+		s.kept.Put(version, set)
+	}
+	return set, n, err
 }
 
 // threshold is how many members' reports hide a post now: out of hours,

@@ -8,9 +8,9 @@ import (
 // HoursStore is what moderation hours read from
 // persistence; Store embeds it.
 type HoursStore interface {
-	// Cover reads, in one query, the site settings and how many
-	// moderators are on duty at at.
-	Cover(ctx context.Context, at time.Time) ([]Setting, int, error)
+	// Cover reads, in one query, the site settings, how many moderators
+	// are on duty at at, and the version every change to either moves.
+	Cover(ctx context.Context, at time.Time) ([]Setting, int, uint64, error)
 	// Duty returns when userID's time on duty ends, nil when they are not
 	// on duty at at.
 	Duty(ctx context.Context, userID int64, at time.Time) (*time.Time, error)

@@ -25,6 +25,8 @@ type Service struct {
 	screen func(string) forum.Screening
 	// bus hears what changed in the queue, after each commit (SetBus).
 	bus *events.Bus
+	// kept holds the site settings between requests (SetCoverCache).
+	kept CoverCache
 }
 
 // NewService returns the moderation service on s, rendering group

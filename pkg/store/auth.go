@@ -80,6 +80,7 @@ func (s *Auth) SessionUser(ctx context.Context, tokenHash string, now, idleSince
 		sess  auth.Session
 		marks int64
 		head  forum.ThreadHead
+		cover uint64
 	)
 	query, args := sessionUserQuery, []any{tokenHash, now, idleSince}
 	dest := []any{&u.ID, &u.Username, &u.UsernameKey, &u.PasswordHash, &u.Role, &u.ModeratorSiteWide, &u.SafeguardingLead, &u.Status,
@@ -90,6 +91,7 @@ func (s *Auth) SessionUser(ctx context.Context, tokenHash string, now, idleSince
 	if ahead != nil {
 		query, args = sessionThreadQuery, append([]any{ahead.ThreadID()}, args...)
 		dest = append(dest, orZero(threadHeadDest(&head)...)...)
+		dest = append(dest, &cover)
 	}
 	found, err := scanOne(s.db.read(ctx), query, args, dest...)
 	if err != nil {
@@ -98,8 +100,11 @@ func (s *Auth) SessionUser(ctx context.Context, tokenHash string, now, idleSince
 	if !found {
 		return auth.Session{}, auth.User{}, translate(gorm.ErrRecordNotFound)
 	}
-	if ahead != nil && head.ID != 0 {
-		ahead.Keep(head)
+	if ahead != nil {
+		ahead.KeepCover(cover)
+		if head.ID != 0 {
+			ahead.Keep(head)
+		}
 	}
 	sess.UserID = u.ID
 	u.NoticeVersion += marks
@@ -111,9 +116,10 @@ func (s *Auth) SessionUser(ctx context.Context, tokenHash string, now, idleSince
 
 // sessionThreadQuery is sessionUserQuery with a thread's head beside the
 // session: its columns are threadHeadQuery's, NULL when there is no such
-// thread (then nothing is kept, and the handler's own read says so). The
-// thread's id is the first argument.
-const sessionThreadQuery = sessionColumns + ", th.*\n\t" + sessionFrom +
+// thread (then nothing is kept, and the handler's own read says so), and
+// last the moderation cover's version (migration 43). The thread's id is
+// the first argument.
+const sessionThreadQuery = sessionColumns + ", th.*, " + coverVersionQuery + "\n\t" + sessionFrom +
 	"\n\tLEFT JOIN (" + threadHeadQuery + ") th ON 1 = 1\n\t" + sessionWhere
 
 // TouchSession implements auth.Store.

@@ -12,25 +12,34 @@ import (
 // oldest.
 const overnightOrder = `CASE queue_items.kind WHEN 'wellbeing' THEN 0 ELSE 1 END, queue_items.created_at, queue_items.id`
 
-// Cover implements moderation.HoursStore: the settings' rows, and one
-// more named by a character no setting's name has, holding the count.
-func (s *Moderation) Cover(ctx context.Context, at time.Time) ([]moderation.Setting, int, error) {
+// coverVersionQuery is the moderation cover's version (migration 43),
+// which every change to the settings or to time on duty moves.
+const coverVersionQuery = `COALESCE((SELECT cover FROM site_versions WHERE id = 1), 0)`
+
+// Cover implements moderation.HoursStore: the settings' rows, and two
+// more named by a character no setting's name has, holding the count and
+// the version, read in one statement.
+func (s *Moderation) Cover(ctx context.Context, at time.Time) ([]moderation.Setting, int, uint64, error) {
 	var rows []moderation.Setting
 	err := s.db.read(ctx).Raw(`SELECT name, value FROM site_settings
-		UNION ALL SELECT '#on_duty', CAST(COUNT(*) AS TEXT) FROM moderator_duty WHERE ends_at > ?`, at).Scan(&rows).Error
+		UNION ALL SELECT '#on_duty', CAST(COUNT(*) AS TEXT) FROM moderator_duty WHERE ends_at > ?
+		UNION ALL SELECT '#version', CAST(`+coverVersionQuery+` AS TEXT)`, at).Scan(&rows).Error
 	if err != nil {
-		return nil, 0, translate(err)
+		return nil, 0, 0, translate(err)
 	}
-	n := 0
+	n, version := 0, uint64(0)
 	set := rows[:0]
 	for _, r := range rows {
-		if r.Name == "#on_duty" {
+		switch r.Name {
+		case "#on_duty":
 			n, _ = strconv.Atoi(r.Value)
-			continue
+		case "#version":
+			version, _ = strconv.ParseUint(r.Value, 10, 64)
+		default:
+			set = append(set, r)
 		}
-		set = append(set, r)
 	}
-	return set, n, nil
+	return set, n, version, nil
 }
 
 // Duty implements moderation.HoursStore.

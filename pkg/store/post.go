@@ -81,11 +81,16 @@ const (
 	// post, which a reply to the thread answers. The opening post is found
 	// by primary key: asked for by parent_id IS NULL instead, PostgreSQL's
 	// planner intersects the thread's posts with every opening post.
+	// replyPlaceQuery and parentQuery also read whether the member
+	// answered has blocked the writer (the first argument).
 	replyPlaceQuery = `SELECT t.id, t.group_id, t.author_id, t.status, t.locked, t.lock_reason,
-		g.id, g.slug, g.premod, g.premod_first_n, g.archived, g.allow_anonymous, o.id, o.sort_key, o.status, o.author_id
+		g.id, g.slug, g.premod, g.premod_first_n, g.archived, g.allow_anonymous, o.id, o.sort_key, o.status, o.author_id,
+		EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = t.author_id AND b.blocked_id = ?)
 		FROM threads t JOIN groups g ON g.id = t.group_id LEFT JOIN posts o ON o.id = t.first_post_id AND o.thread_id = t.id
 		WHERE t.id = ?`
-	parentQuery  = `SELECT id, sort_key, status, author_id FROM posts WHERE thread_id = ? AND id = ?`
+	parentQuery = `SELECT id, sort_key, status, author_id,
+		EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = posts.author_id AND b.blocked_id = ?)
+		FROM posts WHERE thread_id = ? AND id = ?`
 	openingQuery = `SELECT id, sort_key, status, author_id FROM posts WHERE thread_id = ? AND parent_id IS NULL
 		ORDER BY sort_key LIMIT 1`
 	// insertPostQuery writes a post with its sort key, which ends in the
@@ -143,36 +148,41 @@ func (t postTx) Group(id int64) (forum.Group, error) {
 
 // ReplyPlace implements forum.PostTx: one query for a reply to the thread,
 // two for a reply to a reply.
-func (t postTx) ReplyPlace(threadID, parentID int64) (forum.Thread, forum.Group, *forum.Post, error) {
+func (t postTx) ReplyPlace(threadID, parentID, writerID int64) (forum.Thread, forum.Group, *forum.Post, bool, error) {
 	var th forum.Thread
 	var g forum.Group
 	var openID sql.NullInt64
 	var openKey, openStatus sql.NullString
 	var openAuthor *int64
-	found, err := scanOne(t.tx, replyPlaceQuery, []any{threadID},
+	var blocked bool
+	found, err := scanOne(t.tx, replyPlaceQuery, []any{writerID, threadID},
 		&th.ID, &th.GroupID, &th.AuthorID, &th.Status, &th.Locked, &th.LockReason,
 		&g.ID, &g.Slug, &g.Premod, &g.PremodFirstN, &g.Archived, &g.AllowAnonymous,
-		&openID, &openKey, &openStatus, &openAuthor)
+		&openID, &openKey, &openStatus, &openAuthor, &blocked)
 	if err != nil {
-		return forum.Thread{}, forum.Group{}, nil, err
+		return forum.Thread{}, forum.Group{}, nil, false, err
 	}
 	if !found {
-		return forum.Thread{}, forum.Group{}, nil, fmt.Errorf("thread %d: %w", threadID, forum.ErrNotFound)
+		return forum.Thread{}, forum.Group{}, nil, false, fmt.Errorf("thread %d: %w", threadID, forum.ErrNotFound)
 	}
 	if parentID == 0 && openID.Valid {
 		p := &forum.Post{ID: openID.Int64, ThreadID: th.ID, SortKey: openKey.String, Status: openStatus.String, AuthorID: openAuthor}
-		return th, g, p, nil
+		return th, g, p, blocked, nil
 	}
-	q, args := openingQuery, []any{th.ID}
-	if parentID != 0 {
-		q, args = parentQuery, []any{th.ID, parentID}
+	if parentID == 0 {
+		p := &forum.Post{ThreadID: th.ID}
+		found, err = scanOne(t.tx, openingQuery, []any{th.ID}, &p.ID, &p.SortKey, &p.Status, &p.AuthorID)
+		if err != nil || !found {
+			return th, g, nil, blocked, err
+		}
+		return th, g, p, blocked, nil
 	}
 	p := &forum.Post{ThreadID: th.ID}
-	found, err = scanOne(t.tx, q, args, &p.ID, &p.SortKey, &p.Status, &p.AuthorID)
+	found, err = scanOne(t.tx, parentQuery, []any{writerID, th.ID, parentID}, &p.ID, &p.SortKey, &p.Status, &p.AuthorID, &blocked)
 	if err != nil || !found {
-		return th, g, nil, err
+		return th, g, nil, false, err
 	}
-	return th, g, p, nil
+	return th, g, p, blocked, nil
 }
 
 // VisiblePosts implements forum.PostTx.

@@ -20,7 +20,7 @@ func replyTo(t *testing.T, f *store.Forum, w forum.PostWrite, parentID int64) fo
 	t.Helper()
 	var out forum.Post
 	err := f.Posting(context.Background(), func(tx forum.PostTx) error {
-		_, g, parent, err := tx.ReplyPlace(w.ThreadID, parentID)
+		_, g, parent, _, err := tx.ReplyPlace(w.ThreadID, parentID, w.AuthorID)
 		if err != nil {
 			return err
 		}
@@ -112,7 +112,8 @@ func TestReplyWritesEveryColumn(t *testing.T) {
 
 // TestReplyPlaceReadsTheFacts: the facts the posting rules decide a reply
 // on are read by hand too: every one of them, a parent only from the
-// thread, and the first post of a repeated submission.
+// thread, whether the member answered has blocked the writer, and the
+// first post of a repeated submission.
 func TestReplyPlaceReadsTheFacts(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
@@ -125,16 +126,12 @@ func TestReplyPlaceReadsTheFacts(t *testing.T) {
 		db.W.Exec("UPDATE groups SET premod = ?, premod_first_n = ?, archived = ? WHERE id = ?", forum.PremodNew, 2, true, th.GroupID)
 		f := store.NewForum(db)
 		reply := replyTo(t, f, forum.PostWrite{ThreadID: th.ID, AuthorID: author, BodyMD: "Hi.", BodyHTML: "<p>Hi.</p>", IdemKey: "key-1", Now: now}, 0)
-		type read struct {
-			th     forum.Thread
-			g      forum.Group
-			parent *forum.Post
-		}
-		place := func(threadID, parentID int64) (read, error) {
-			var r read
+		writer := author
+		place := func(threadID, parentID int64) (placeRead, error) {
+			var r placeRead
 			err := f.Posting(ctx, func(tx forum.PostTx) error {
 				var err error
-				r.th, r.g, r.parent, err = tx.ReplyPlace(threadID, parentID)
+				r.th, r.g, r.parent, r.blocked, err = tx.ReplyPlace(threadID, parentID, writer)
 				return err
 			})
 			return r, err
@@ -158,6 +155,7 @@ func TestReplyPlaceReadsTheFacts(t *testing.T) {
 		if _, err := place(th.ID+1000, 0); !errors.Is(err, forum.ErrNotFound) {
 			t.Errorf("no such thread: %v", err)
 		}
+		checkPlaceReadsBlocks(t, db, place, func(w int64) { writer = w }, th.ID, reply.ID, author, other)
 		if dup, found, err := f.PostByIdem(ctx, author, "key-1"); err != nil || !found || dup.ID != reply.ID {
 			t.Errorf("repeated key: %+v %v %v", dup, found, err)
 		}
@@ -165,6 +163,48 @@ func TestReplyPlaceReadsTheFacts(t *testing.T) {
 			t.Errorf("another member's key: %v %v", found, err)
 		}
 	})
+}
+
+// placeRead is what ReplyPlace returns.
+type placeRead struct {
+	th      forum.Thread
+	g       forum.Group
+	parent  *forum.Post
+	blocked bool
+}
+
+// checkPlaceReadsBlocks: the place of a reply says whether the member it
+// answers has blocked the writer: the thread's author for a reply to the
+// thread, the parent's for a reply to a reply. other started the thread
+// and author wrote reply in it; setWriter names whom place reads for.
+func checkPlaceReadsBlocks(t *testing.T, db *store.DB, place func(threadID, parentID int64) (placeRead, error),
+	setWriter func(int64), threadID, reply, author, other int64) {
+	t.Helper()
+	block := func(blocker, blocked int64) {
+		t.Helper()
+		if err := db.W.Exec("INSERT INTO blocks (blocker_id, blocked_id, created_at) VALUES (?, ?, ?)", blocker, blocked, time.Now().UTC()).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	setWriter(author)
+	if r, err := place(threadID, 0); err != nil || r.blocked {
+		t.Errorf("nobody blocked: read blocked=%v (%v)", r.blocked, err)
+	}
+	block(other, author)
+	if r, err := place(threadID, 0); err != nil || !r.blocked || r.parent == nil {
+		t.Errorf("the thread's author blocked the writer: read blocked=%v, parent %+v (%v)", r.blocked, r.parent, err)
+	}
+	if r, err := place(threadID, reply); err != nil || r.blocked {
+		t.Errorf("answering the writer's own reply: read blocked=%v (%v)", r.blocked, err)
+	}
+	setWriter(other)
+	if r, err := place(threadID, reply); err != nil || r.blocked {
+		t.Errorf("answering a member who blocked nobody: read blocked=%v (%v)", r.blocked, err)
+	}
+	block(author, other)
+	if r, err := place(threadID, reply); err != nil || !r.blocked {
+		t.Errorf("answering a reply whose author blocked the writer: read blocked=%v (%v)", r.blocked, err)
+	}
 }
 
 // TestReplyReadsItsPageWithItsWrites: on PostgreSQL a reply that asks for
@@ -186,7 +226,7 @@ func TestReplyReadsItsPageWithItsWrites(t *testing.T) {
 			var keys []string
 			var read bool
 			err := f.Posting(ctx, func(tx forum.PostTx) error {
-				_, g, parent, err := tx.ReplyPlace(th.ID, 0)
+				_, g, parent, _, err := tx.ReplyPlace(th.ID, 0, author)
 				if err != nil {
 					return err
 				}

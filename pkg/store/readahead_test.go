@@ -77,3 +77,72 @@ func TestSessionReadsThreadAhead(t *testing.T) {
 		}
 	})
 }
+
+// TestSessionReadsCoverVersion: the session's statement on a thread's
+// routes also reads the moderation cover's version, the one Cover reads
+// with the settings; a change to a setting or to time on duty moves it,
+// and a read that changes nothing does not.
+func TestSessionReadsCoverVersion(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		now := time.Now().UTC().Truncate(time.Second)
+		member := forumtest.InsertUser(t, db, "rowan", "member")
+		mod := forumtest.InsertUser(t, db, "warden", "moderator")
+		th := forumtest.InsertThread(t, db, "grief", member, "A thread", nil, now.Add(-time.Hour))
+		a, m := store.NewAuth(db), store.NewModeration(db)
+		sess := auth.Session{TokenHash: "coverhash", UserID: member, CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(time.Hour)}
+		if err := a.CreateSession(ctx, &sess); err != nil {
+			t.Fatal(err)
+		}
+		versions := func() (uint64, uint64, int) {
+			t.Helper()
+			actx := forum.WithReadAhead(ctx, th.ID)
+			if _, _, err := a.SessionUser(actx, sess.TokenHash, now, now.Add(-10*time.Minute)); err != nil {
+				t.Fatal(err)
+			}
+			read, ok := forum.ReadAheadOf(actx).CoverVersion()
+			if !ok {
+				t.Fatal("the session's statement kept no cover version")
+			}
+			_, n, v, err := m.Cover(ctx, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return read, v, n
+		}
+		if _, ok := forum.ReadAheadOf(ctx).CoverVersion(); ok {
+			t.Fatal("a context without a read-ahead has a cover version")
+		}
+		before, fromCover, n := versions()
+		if before != fromCover || n != 0 {
+			t.Fatalf("session read version %d, Cover %d (%d on duty)", before, fromCover, n)
+		}
+		if again, _, _ := versions(); again != before {
+			t.Fatalf("reading moved the version: %d -> %d", before, again)
+		}
+		changes := []struct {
+			name string
+			sql  string
+			args []any
+		}{
+			{"a setting saved", "INSERT INTO site_settings (name, value, updated_at) VALUES (?, ?, ?)", []any{"out_of_hours_hold_first_posts", "2", now}},
+			{"a setting changed", "UPDATE site_settings SET value = ? WHERE name = ?", []any{"0", "out_of_hours_hold_first_posts"}},
+			{"a moderator on duty", "INSERT INTO moderator_duty (user_id, started_at, ends_at) VALUES (?, ?, ?)", []any{mod, now, now.Add(time.Hour)}},
+			{"time on duty ended", "DELETE FROM moderator_duty WHERE user_id = ?", []any{mod}},
+			{"a setting removed", "DELETE FROM site_settings WHERE name = ?", []any{"out_of_hours_hold_first_posts"}},
+		}
+		for _, c := range changes {
+			if err := db.W.Exec(c.sql, c.args...).Error; err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			after, fromCover, n := versions()
+			if after == before || after != fromCover {
+				t.Errorf("%s: version %d -> %d (Cover reads %d)", c.name, before, after, fromCover)
+			}
+			if want := map[bool]int{true: 1, false: 0}[c.name == "a moderator on duty"]; n != want {
+				t.Errorf("%s: %d on duty, want %d", c.name, n, want)
+			}
+			before = after
+		}
+	})
+}

@@ -250,6 +250,12 @@ func checkBlockedRepliesRefused(t *testing.T, db *store.DB, birch *poster, ashTh
 		pageHas(t, r.Body, "You can&#39;t reply to this post.", "Here is what I think about that.")
 		pageLacks(t, r.Body, "block")
 	}
+	// Nor preview one: a preview writes nothing, so it asks before.
+	preview := url.Values{"body": {"Only a preview."}, "idem": {freshIdem()}, "parent_id": {strconv.FormatInt(ashReply, 10)}, "preview": {"1"}}
+	if r := birch.c.PostForm("/t/"+strconv.FormatInt(cedarThread, 10)+"/replies", preview); r.StatusCode != http.StatusForbidden ||
+		!strings.Contains(r.Body, "You can&#39;t reply to this post.") || !strings.Contains(r.Body, "Only a preview.") {
+		t.Fatalf("preview of a reply to ash's post: %d", r.StatusCode)
+	}
 	if r := birch.c.Get("/t/" + strconv.FormatInt(cedarThread, 10) + "/reply?parent=" + strconv.FormatInt(ashReply, 10)); r.StatusCode != http.StatusForbidden {
 		t.Fatalf("reply form to ash's post: %d", r.StatusCode)
 	}

@@ -10,7 +10,7 @@ import (
 // writerFor is the signed-in member as a writer in group groupID.
 func writerFor(c echo.Context, groupID int64) forum.Writer {
 	a := actor(c)
-	return forum.Writer{ID: a.ID, Moderator: auth.CanModerate(a, groupID)}
+	return forum.Writer{ID: a.ID, Moderator: auth.CanModerate(a, groupID), Staff: auth.IsStaff(a)}
 }
 
 // viewerFor is the reader of a group's content.

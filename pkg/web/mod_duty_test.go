@@ -14,11 +14,16 @@ import (
 // TestOnDutyBeatsTheTimetable: at 03:00, out of hours, a moderator who
 // goes on duty makes Hearth say a moderator is around, and the
 // protections rest until they go off duty or their time on duty ends.
+// Each change reaches the very next reply, although the settings are kept
+// between requests (moderation.CoverCache).
 func TestOnDutyBeatsTheTimetable(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		w := newModWorld(t, db)
 		wantRedirect(t, w.as(w.admin).PostForm("/admin/settings", hoursForm()), "/admin/settings")
 		w.at("2026-12-09 03:00")
+		if status, _ := w.newcomerReply(w.members[4], "first words with nobody around"); status != "held" {
+			t.Errorf("out of hours a newcomer's first post is %s", status)
+		}
 		mod := w.as(w.griefMod)
 		pageHas(t, mod.Get("/mod").Body, "Right now nobody is.", `action="/mod/duty"`, "Go on duty")
 		wantStatus(t, w.as(w.members[0]).PostForm("/mod/duty", formValues("duty_hours", "4")), http.StatusForbidden)
@@ -46,6 +51,16 @@ func TestOnDutyBeatsTheTimetable(t *testing.T) {
 		wantRedirect(t, mod.PostForm("/mod/duty", formValues("duty_hours", "0")), "/mod")
 		pageHas(t, w.as(0).Get("/crisis").Body, "Right now nobody is.")
 		pageHas(t, mod.Get("/mod").Body, "Go on duty")
+		late := forumtest.InsertUser(t, db, "Willow", "member")
+		if status, _ := w.newcomerReply(late, "first words once the moderator has gone"); status != "held" {
+			t.Errorf("off duty again, a newcomer's first post is %s", status)
+		}
+		// An admin who stops holding first posts out of hours is heard at once.
+		wantRedirect(t, w.as(w.admin).PostForm("/admin/settings", hoursForm("out_of_hours_hold_first_posts", "0")), "/admin/settings")
+		later := forumtest.InsertUser(t, db, "Yarrow", "member")
+		if status, _ := w.newcomerReply(later, "first words with holding turned off"); status != "visible" {
+			t.Errorf("with holding off, a newcomer's first post is %s", status)
+		}
 	})
 }
 

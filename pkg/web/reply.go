@@ -36,7 +36,7 @@ func (s *Server) replyNew(c echo.Context) error {
 	if parent != nil && c.QueryParam("quote") != "" && parent.Status == forum.StatusVisible && !folded(c, parent.Post) {
 		v.Form.Body = forum.Quote(publicAuthor(s.printer(c), parent.AuthorName, parent.AuthorID, parent.Anonymous, readerID(c)).Name, parent.BodyMD)
 	}
-	if refusal, err := s.replyRefusal(c, h, parentID, parent); err != nil {
+	if refusal, err := s.replyRefusal(c, h, parentID, parent, true); err != nil {
 		return err
 	} else if refusal != "" {
 		v.Refusal, v.Form.Refused = refusal, true
@@ -77,7 +77,8 @@ func (s *Server) replyCreate(c echo.Context) error {
 		}
 		return v, nil
 	}
-	if refusal, err := s.replyRefusal(c, h, f.ParentID, parent); err != nil {
+	// The write reads blocks itself (forum.RuleBlocked); a preview asks here.
+	if refusal, err := s.replyRefusal(c, h, f.ParentID, parent, f.Preview); err != nil {
 		return err
 	} else if refusal != "" {
 		v, err := form()
@@ -128,9 +129,10 @@ func (s *Server) replyCreate(c echo.Context) error {
 // replyRefusal is why the member may not reply in thread h to parent (the
 // post named by parentID, nil for the thread or a post that does not
 // exist), or "": the thread's own rules and the member's standing
-// (replyGate), then whether the author answered has blocked them.
-func (s *Server) replyRefusal(c echo.Context, h forum.ThreadHead, parentID int64, parent *forum.PostRow) (string, error) {
-	if g := s.replyGate(c, h); !g.ok {
+// (replyGate), then, with blocks, whether the author answered has blocked
+// them.
+func (s *Server) replyRefusal(c echo.Context, h forum.ThreadHead, parentID int64, parent *forum.PostRow, blocks bool) (string, error) {
+	if g := s.replyGate(c, h); !g.ok || !blocks {
 		return g.refusal, nil
 	}
 	author := h.AuthorID
