@@ -47,9 +47,9 @@ type PostWrite struct {
 	Anonymous   bool
 	MentionKeys []string
 	Now         time.Time
-	// KeysBefore asks for the page the post lands on with its writes
+	// ReadPage asks for the page the post lands on with its writes
 	// (PostTx.InsertPost, Posted.Page).
-	KeysBefore int
+	ReadPage bool
 }
 
 // Posted is the outcome of a new post.
@@ -190,9 +190,9 @@ func (s *Service) write(ctx context.Context, act Act, w PostWrite, place func(tx
 			return err
 		}
 		w.GroupID = f.Group.ID
-		var keys []string
+		var keys PageKeys
 		res.Post, keys, res.Paged, err = tx.InsertPost(w, d.Status, parent)
-		res.Page = pageFromKeys(keys)
+		res.Page = keys.page(res.Post.SortKey)
 		return err
 	})
 	if err != nil && w.IdemKey != "" && (errors.Is(err, ErrConflict) || !mayHaveLanded(err)) {
@@ -291,7 +291,7 @@ func (s *Service) Reply(ctx context.Context, threadID int64, w Writer, parentID 
 	res, err := s.write(ctx, ActReply, PostWrite{
 		ThreadID: threadID, AuthorID: w.ID, BodyMD: p.draft.Body, BodyHTML: p.html, Tags: p.tags,
 		IdemKey: boundIdem(idem, fmt.Sprintf("thread %d parent %d", threadID, parentID), p.draft), Screening: p.screening, Folded: foldOnWrite(false, p.screening),
-		Anonymous: p.draft.Anonymous, MentionKeys: s.mentionKeys(p.draft.Body), Now: s.now(), KeysBefore: PostsPerPage,
+		Anonymous: p.draft.Anonymous, MentionKeys: s.mentionKeys(p.draft.Body), Now: s.now(), ReadPage: true,
 	}, func(tx PostTx) (Facts, *Post, error) {
 		th, g, parent, blocked, err := tx.ReplyPlace(threadID, parentID, w.ID)
 		return Facts{Act: ActReply, Writer: w, Group: g, Thread: th, ParentID: parentID, Parent: parent, Blocked: blocked,

@@ -53,8 +53,9 @@ type PostingStore interface {
 	// afterID, by id, with only what decides who may see them: id, group,
 	// author, status, tags and fold.
 	NewPosts(ctx context.Context, threadID, afterID int64, limit int) ([]Post, error)
-	// KeysBefore returns up to n sort keys below key, nearest first.
-	KeysBefore(ctx context.Context, threadID int64, key string, n int) ([]string, error)
+	// PageKeys returns the keys that decide which page of thread threadID
+	// shows the post with key (PageKeys).
+	PageKeys(ctx context.Context, threadID int64, key string) (PageKeys, error)
 
 	// Reactions lists the reactions on postIDs with the members' names.
 	Reactions(ctx context.Context, postIDs []int64) ([]ReactionRow, error)
@@ -117,11 +118,10 @@ type PostTx interface {
 	// items (held, wellbeing), the author's follow of the thread, the
 	// notifications of a visible post and the thread's, group's and
 	// author's counters; ErrConflict when the author already wrote a post
-	// with w.IdemKey. When w.KeysBefore is above 0 and the database can
-	// read them in the same round trip as the writes (PostgreSQL), read is
-	// true and keysBefore holds up to that many sort keys below the new
-	// post's in its thread, nearest first (KeysBefore).
-	InsertPost(w PostWrite, status string, parent *Post) (p Post, keysBefore []string, read bool, err error)
+	// with w.IdemKey. When w.ReadPage is set and the database can read
+	// them in the same round trip as the writes (PostgreSQL), read is true
+	// and keys are the new post's PageKeys, as read before its writes.
+	InsertPost(w PostWrite, status string, parent *Post) (p Post, keys PageKeys, read bool, err error)
 	// EditPlace returns a post, its thread and the thread's group.
 	EditPlace(postID int64) (Post, Thread, Group, error)
 	// SaveEdit keeps p's text as a revision and writes e over it, if p is

@@ -159,21 +159,31 @@ func conversation(rows []PostRow, after, before string) Conversation {
 // "" when it is among the first page's posts, otherwise a cursor whose page
 // starts with the post just before it, for context.
 func (s *Service) PageOf(ctx context.Context, threadID int64, key string) (string, error) {
-	// One bounded read: the post is on the first page when fewer than a
-	// page of posts come before it, and the cursor is the second key
-	// before it.
-	keys, err := s.store.KeysBefore(ctx, threadID, key, PostsPerPage)
+	keys, err := s.store.PageKeys(ctx, threadID, key)
 	if err != nil {
-		return "", fmt.Errorf("keys before in thread %d: %w", threadID, err)
+		return "", fmt.Errorf("page keys in thread %d: %w", threadID, err)
 	}
-	return pageFromKeys(keys), nil
+	return keys.page(key), nil
 }
 
-// pageFromKeys is PageOf's cursor from the keys before a post, nearest
-// first (up to PostsPerPage of them).
-func pageFromKeys(keys []string) string {
-	if len(keys) < PostsPerPage {
+// PageKeys are the two sort keys that decide which page shows a post: two
+// probes of the thread's key index, each a step or two from an end, so
+// their cost does not grow with the thread. "" stands for none.
+type PageKeys struct {
+	// FirstPageLast is the key of the thread's PostsPerPage-th post in
+	// key order, the last the first page shows.
+	FirstPageLast string
+	// SecondBefore is the second key below the post's.
+	SecondBefore string
+}
+
+// page is PageOf's cursor for the post with key: the first page ("") when
+// fewer than a page of posts come before it, that is when the first
+// page's last post is not before it (it may be the post itself, or the
+// post may not be counted yet); otherwise the second key before it.
+func (k PageKeys) page(key string) string {
+	if k.FirstPageLast == "" || k.FirstPageLast >= key {
 		return ""
 	}
-	return keys[1]
+	return k.SecondBefore
 }

@@ -194,14 +194,14 @@ func (t postTx) VisiblePosts(authorID, groupID int64) (int, error) {
 }
 
 // InsertPost implements forum.PostTx.
-func (t postTx) InsertPost(w forum.PostWrite, status string, parent *forum.Post) (forum.Post, []string, bool, error) {
+func (t postTx) InsertPost(w forum.PostWrite, status string, parent *forum.Post) (forum.Post, forum.PageKeys, bool, error) {
 	tx, now := t.tx, w.Now
 	th := forum.Thread{ID: w.ThreadID}
 	if w.ThreadID == 0 {
 		th = forum.Thread{GroupID: w.GroupID, AuthorID: &w.AuthorID, Title: w.Title, Tags: w.Tags, Status: status,
 			LastAuthorID: &w.AuthorID, LastPostAt: now, Anonymous: w.Anonymous, LastAnonymous: w.Anonymous, CreatedAt: now, UpdatedAt: now}
 		if err := tx.Create(&th).Error; err != nil {
-			return forum.Post{}, nil, false, translate(err)
+			return forum.Post{}, forum.PageKeys{}, false, translate(err)
 		}
 	}
 	p := forum.Post{ThreadID: th.ID, GroupID: w.GroupID, AuthorID: &w.AuthorID, BodyMD: w.BodyMD, BodyHTML: w.BodyHTML,
@@ -227,11 +227,11 @@ func (t postTx) InsertPost(w forum.PostWrite, status string, parent *forum.Post)
 		args = append(args, threadCounted(&p, w.ThreadID == 0))
 	}
 	if _, err := scanOne(tx, insertPostSQL[pg], args, &p.ID); err != nil {
-		return forum.Post{}, nil, false, translate(err)
+		return forum.Post{}, forum.PageKeys{}, false, translate(err)
 	}
 	p.SortKey = forum.ChildKey(parentKey, p.ID)
 	if err := openItems(tx, &p, w, now); err != nil {
-		return forum.Post{}, nil, false, err
+		return forum.Post{}, forum.PageKeys{}, false, err
 	}
 	// What follows is written in one batch (one round trip on
 	// PostgreSQL): the author's subscription, the notices, the thread's
@@ -245,24 +245,19 @@ func (t postTx) InsertPost(w forum.PostWrite, status string, parent *forum.Post)
 		VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, w.AuthorID, th.ID, forum.SubFollow, now, now)
 	if p.Status == forum.StatusVisible {
 		if err := notifyPost(tx, &b, &p, parent, w.MentionKeys); err != nil {
-			return forum.Post{}, nil, false, err
+			return forum.Post{}, forum.PageKeys{}, false, err
 		}
 	}
 	bumpCounters(&b, &th, &p, w.ThreadID == 0, pg)
-	if w.KeysBefore <= 0 {
-		return p, nil, false, b.exec(tx)
+	if !w.ReadPage {
+		return p, forum.PageKeys{}, false, b.exec(tx)
 	}
-	keys := []string{}
-	read, err := b.query(tx, keysBeforeQuery, []any{th.ID, p.SortKey, w.KeysBefore}, func(r *sql.Rows) error {
-		var k string
-		if err := r.Scan(&k); err != nil {
-			return err
-		}
-		keys = append(keys, k)
-		return nil
+	var keys forum.PageKeys
+	read, err := b.query(tx, pageKeysQuery, pageKeysArgs(th.ID, p.SortKey), func(r *sql.Rows) error {
+		return r.Scan(&keys.FirstPageLast, &keys.SecondBefore)
 	})
 	if err != nil || !read {
-		return p, nil, false, err
+		return p, forum.PageKeys{}, false, err
 	}
 	return p, keys, true, nil
 }

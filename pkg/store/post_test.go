@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"testing"
 	"time"
 
@@ -221,16 +220,16 @@ func TestReplyReadsItsPageWithItsWrites(t *testing.T) {
 		for i := range 3 {
 			replyTo(t, f, forum.PostWrite{ThreadID: th.ID, AuthorID: author, BodyMD: "Words.", IdemKey: fmt.Sprint("k", i), Now: now}, 0)
 		}
-		write := func(key string) (forum.Post, []string, bool, error) {
+		write := func(key string) (forum.Post, forum.PageKeys, bool, error) {
 			var p forum.Post
-			var keys []string
+			var keys forum.PageKeys
 			var read bool
 			err := f.Posting(ctx, func(tx forum.PostTx) error {
 				_, g, parent, _, err := tx.ReplyPlace(th.ID, 0, author)
 				if err != nil {
 					return err
 				}
-				w := forum.PostWrite{ThreadID: th.ID, GroupID: g.ID, AuthorID: author, BodyMD: "More words.", IdemKey: key, Now: now, KeysBefore: 2}
+				w := forum.PostWrite{ThreadID: th.ID, GroupID: g.ID, AuthorID: author, BodyMD: "More words.", IdemKey: key, Now: now, ReadPage: true}
 				p, keys, read, err = tx.InsertPost(w, forum.StatusVisible, parent)
 				return err
 			})
@@ -240,11 +239,11 @@ func TestReplyReadsItsPageWithItsWrites(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		after, err := f.KeysBefore(ctx, th.ID, p.SortKey, 2)
+		after, err := f.PageKeys(ctx, th.ID, p.SortKey)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if wantRead := db.Dialect == migrations.Postgres; read != wantRead || (read && !slices.Equal(keys, after)) || len(after) != 2 {
+		if wantRead := db.Dialect == migrations.Postgres; read != wantRead || (read && keys != after) || after.SecondBefore == "" || after.FirstPageLast != "" {
 			t.Errorf("read %v keys %q with the writes, %q after; want read %v", read, keys, after, wantRead)
 		}
 		if _, _, _, err := write("last"); !errors.Is(err, forum.ErrConflict) {

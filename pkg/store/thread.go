@@ -84,25 +84,20 @@ func (s *Forum) Posts(ctx context.Context, q forum.PostQuery) ([]forum.PostRow, 
 	return rows, nil
 }
 
-// keysBeforeQuery reads up to n sort keys below a key in a thread, nearest
-// first.
-const keysBeforeQuery = "SELECT sort_key FROM posts WHERE thread_id = ? AND sort_key < ? ORDER BY sort_key DESC LIMIT ?"
+// pageKeysQuery reads forum.PageKeys of a key in a thread, as one row;
+// its arguments are pageKeysArgs'.
+const pageKeysQuery = `SELECT COALESCE((SELECT sort_key FROM posts WHERE thread_id = ? ORDER BY sort_key LIMIT 1 OFFSET ?), ''),
+	COALESCE((SELECT sort_key FROM posts WHERE thread_id = ? AND sort_key < ? ORDER BY sort_key DESC LIMIT 1 OFFSET 1), '')`
 
-// KeysBefore implements forum.PostingStore.
-func (s *Forum) KeysBefore(ctx context.Context, threadID int64, key string, n int) ([]string, error) {
-	var keys []string
-	err := scanRows(s.db.read(ctx), keysBeforeQuery, []any{threadID, key, n}, func(r *sql.Rows) error {
-		var k string
-		if err := r.Scan(&k); err != nil {
-			return err
-		}
-		keys = append(keys, k)
-		return nil
-	})
-	if err != nil {
-		return nil, translate(err)
-	}
-	return keys, nil
+func pageKeysArgs(threadID int64, key string) []any {
+	return []any{threadID, forum.PostsPerPage - 1, threadID, key}
+}
+
+// PageKeys implements forum.PostingStore.
+func (s *Forum) PageKeys(ctx context.Context, threadID int64, key string) (forum.PageKeys, error) {
+	var k forum.PageKeys
+	_, err := scanOne(s.db.read(ctx), pageKeysQuery, pageKeysArgs(threadID, key), &k.FirstPageLast, &k.SecondBefore)
+	return k, translate(err)
 }
 
 // NewPosts implements forum.PostingStore: only the columns that decide
