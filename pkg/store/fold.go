@@ -5,12 +5,14 @@ import (
 	"database/sql"
 	"log/slog"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"gorm.io/gorm"
 
+	"hearth/migrations"
 	"hearth/pkg/forum"
 )
 
@@ -79,10 +81,14 @@ func (f *folds) noticeMarks(db *DB, userID int64) {
 	f.start(&f.marksBusy, func(ctx context.Context) error { return db.FoldNoticeMarks(ctx, userID) })
 }
 
-// tallied counts an appended tally, folding every foldTalliesEvery.
+// tallied counts an appended tally, folding every foldTalliesEvery: the
+// groups' tallies, and every member's notice marks, which a member who
+// never signs in would otherwise pile up (their session lookup folds only
+// their own).
 func (f *folds) tallied(db *DB) {
 	if f.tallies.Add(1)%foldTalliesEvery == 0 {
 		f.start(&f.talliesBusy, db.FoldGroupTallies)
+		f.start(&f.marksBusy, db.FoldAllNoticeMarks)
 	}
 }
 
@@ -99,6 +105,44 @@ func (db *DB) FoldNoticeMarks(ctx context.Context, userID int64) error {
 		}
 		return tx.Exec(`INSERT INTO member_versions (user_id, notices) SELECT id, ? FROM users WHERE id = ?
 			ON CONFLICT (user_id) DO UPDATE SET notices = member_versions.notices + excluded.notices`, res.RowsAffected+1, userID).Error
+	})
+}
+
+// FoldAllNoticeMarks folds every member's notice marks as FoldNoticeMarks
+// folds one member's, in one transaction: each member's version grows by
+// their number of marks plus one. On SQLite, where triggers write
+// member_versions directly and notice_marks stays empty, it does nothing.
+func (db *DB) FoldAllNoticeMarks(ctx context.Context) error {
+	if db.Dialect != migrations.Postgres {
+		return nil
+	}
+	return db.Tx(ctx, func(tx *gorm.DB) error {
+		counts := map[int64]int64{}
+		err := scanRows(tx, "DELETE FROM notice_marks RETURNING user_id", nil, func(r *sql.Rows) error {
+			var uid int64
+			if err := r.Scan(&uid); err != nil {
+				return err
+			}
+			counts[uid]++
+			return nil
+		})
+		if err != nil || len(counts) == 0 {
+			return err
+		}
+		ids := make([]int64, 0, len(counts))
+		for uid := range counts {
+			ids = append(ids, uid)
+		}
+		slices.Sort(ids) // one lock order for every fold
+		rows := make([]string, len(ids))
+		args := make([]any, 0, 2*len(ids))
+		for i, uid := range ids {
+			rows[i] = "(CAST(? AS BIGINT), CAST(? AS BIGINT))"
+			args = append(args, uid, counts[uid]+1)
+		}
+		return tx.Exec(`INSERT INTO member_versions (user_id, notices)
+			SELECT u.id, v.n FROM (VALUES `+strings.Join(rows, ", ")+`) AS v (uid, n) JOIN users u ON u.id = v.uid ORDER BY u.id
+			ON CONFLICT (user_id) DO UPDATE SET notices = member_versions.notices + excluded.notices`, args...).Error
 	})
 }
 

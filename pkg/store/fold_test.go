@@ -10,9 +10,10 @@ import (
 )
 
 // TestFoldingNoticeMarksKeepsTheVersionGrowing: a member's notice version
-// is member_versions plus their marks (migration 25); folding the marks
-// leaves none and never moves the version back, so a count kept against
-// an older version is never taken for current.
+// is member_versions plus their marks (migration 25); folding the marks,
+// the member's alone or everyone's, leaves none and never moves the
+// version back, so a count kept against an older version is never taken
+// for current.
 func TestFoldingNoticeMarksKeepsTheVersionGrowing(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
@@ -20,7 +21,7 @@ func TestFoldingNoticeMarksKeepsTheVersionGrowing(t *testing.T) {
 		uid := forumtest.InsertUser(t, db, "rowan", "member")
 		author := forumtest.InsertUser(t, db, "moss", "member")
 		th := forumtest.InsertThread(t, db, "grief", author, "A thread", nil, now)
-		version := func() int64 {
+		versionOf := func(uid int64) int64 {
 			t.Helper()
 			v, err := db.NoticeVersion(ctx, uid)
 			if err != nil {
@@ -28,7 +29,8 @@ func TestFoldingNoticeMarksKeepsTheVersionGrowing(t *testing.T) {
 			}
 			return v
 		}
-		notify := func() {
+		version := func() int64 { t.Helper(); return versionOf(uid) }
+		notifyOf := func(uid int64) {
 			t.Helper()
 			if err := db.W.Exec(`INSERT INTO notifications (user_id, kind, actor_id, post_id, thread_id, reaction, created_at)
 				SELECT ?, 'mention', ?, id, thread_id, '', ? FROM posts WHERE thread_id = ? AND parent_id IS NULL
@@ -39,14 +41,21 @@ func TestFoldingNoticeMarksKeepsTheVersionGrowing(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		notify := func() { t.Helper(); notifyOf(uid) }
 		var last int64
-		for i := 0; i < 3; i++ {
+		for i := 0; i < 4; i++ {
 			notify()
 			grown := version()
 			if grown <= last {
 				t.Fatalf("round %d: version %d after a notification, was %d", i, grown, last)
 			}
-			if err := db.FoldNoticeMarks(ctx, uid); err != nil {
+			// The member's own fold (their session lookup's), or the fold
+			// of every member's marks that replies set off.
+			fold := func() error { return db.FoldNoticeMarks(ctx, uid) }
+			if i%2 == 1 {
+				fold = func() error { return db.FoldAllNoticeMarks(ctx) }
+			}
+			if err := fold(); err != nil {
 				t.Fatal(err)
 			}
 			var marks int64
@@ -54,6 +63,20 @@ func TestFoldingNoticeMarksKeepsTheVersionGrowing(t *testing.T) {
 			if last = version(); last < grown || marks != 0 {
 				t.Fatalf("round %d: folding moved the version %d -> %d and left %d marks", i, grown, last, marks)
 			}
+		}
+		// The fold of every member's marks takes those of a member who
+		// never signs in too.
+		idle := forumtest.InsertUser(t, db, "fern", "member")
+		notifyOf(idle)
+		notifyOf(idle)
+		before := versionOf(idle)
+		if err := db.FoldAllNoticeMarks(ctx); err != nil {
+			t.Fatal(err)
+		}
+		var marks int64
+		db.R.Raw("SELECT COUNT(*) FROM notice_marks").Scan(&marks)
+		if after := versionOf(idle); after < before || marks != 0 {
+			t.Fatalf("folding every member's marks moved the idle member's version %d -> %d and left %d marks", before, after, marks)
 		}
 	})
 }
