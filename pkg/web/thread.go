@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -79,7 +80,9 @@ func (s *Server) threadShow(c echo.Context) error {
 	if viewer.Moderator {
 		v.ModThread = &ModControls{ThreadID: h.ID, GroupID: h.GroupID, Locked: h.Locked, Pinned: h.Pinned, Status: h.Status}
 	}
-	v.Posts = make([]PostView, 0, len(conv.Posts))
+	views := postViews.Get().(*[]PostView)
+	defer putPostViews(views)
+	v.Posts = (*views)[:0]
 	for _, p := range conv.Posts {
 		pv := s.postView(c, h, p, names, prefs, viewer, canReply, byPost[p.ID])
 		if v.HiddenTags != "" && pv.Mode == forum.ModeHide && !s.onTagBreak(c, p.Tags.Union(h.Tags)) {
@@ -91,6 +94,7 @@ func (s *Server) threadShow(c echo.Context) error {
 		pv.flags()
 		v.Posts = append(v.Posts, pv)
 	}
+	*views = v.Posts
 	v.FirstUnread, v.Live = s.firstUnread(c, conv.Posts), s.threadLive(h, conv.Posts)
 	if err := s.threadPeer(c, h, &v, conv.Posts); err != nil {
 		return err
@@ -99,6 +103,22 @@ func (s *Server) threadShow(c echo.Context) error {
 		return err
 	}
 	return renderPage(c, http.StatusOK, pageThread, v)
+}
+
+// postViews holds the slices a thread page builds its posts' views in:
+// about 20 KB a page, the largest thing it allocated. The page is written
+// whole before its handler returns, so nothing holds them after.
+var postViews = sync.Pool{New: func() any {
+	s := make([]PostView, 0, forum.PostsPerPage)
+	return &s
+}}
+
+// putPostViews empties views, so the pool keeps no member's page alive,
+// and gives it back.
+func putPostViews(views *[]PostView) {
+	clear(*views)
+	*views = (*views)[:0]
+	postViews.Put(views)
 }
 
 // reactionsByPost reads the reactions to the page's visible and held posts,
