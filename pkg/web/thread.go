@@ -65,12 +65,7 @@ func (s *Server) threadShow(c echo.Context) error {
 	if prefs.Mode(h.Tags) == forum.ModeHide {
 		v.HiddenTags = tagText(v.Thread.Tags)
 	}
-	if conv.Next != "" {
-		v.NextURL = threadURL(id, conv.Next)
-	}
-	if conv.Prev != "" {
-		v.PrevURL = "/t/" + itoa(id) + "?before=" + url.QueryEscape(conv.Prev)
-	}
+	v.NextURL, v.PrevURL = pageLinks(id, conv)
 	gate := s.replyGate(c, h)
 	canReply := gate.ok
 	v.LockNotice, v.Refusal = gate.notices(h)
@@ -82,7 +77,6 @@ func (s *Server) threadShow(c echo.Context) error {
 	}
 	views := postViews.Get().(*[]PostView)
 	defer putPostViews(views)
-	v.Posts = (*views)[:0]
 	for _, p := range conv.Posts {
 		pv := s.postView(c, h, p, names, prefs, viewer, canReply, byPost[p.ID])
 		if v.HiddenTags != "" && pv.Mode == forum.ModeHide && !s.onTagBreak(c, p.Tags.Union(h.Tags)) {
@@ -92,9 +86,9 @@ func (s *Server) threadShow(c echo.Context) error {
 		}
 		pv.Blocked = forum.HidesAuthor(blocked, p.AuthorID, p.Anonymous)
 		pv.flags()
-		v.Posts = append(v.Posts, pv)
+		*views = append(*views, pv)
 	}
-	*views = v.Posts
+	v.Posts = *views
 	v.FirstUnread, v.Live = s.firstUnread(c, conv.Posts), s.threadLive(h, conv.Posts)
 	if err := s.threadPeer(c, h, &v, conv.Posts); err != nil {
 		return err
@@ -103,6 +97,18 @@ func (s *Server) threadShow(c echo.Context) error {
 		return err
 	}
 	return renderPage(c, http.StatusOK, pageThread, v)
+}
+
+// pageLinks are the addresses of the pages after and before conv in thread
+// id, "" where there is none.
+func pageLinks(id int64, conv forum.Conversation) (next, prev string) {
+	if conv.Next != "" {
+		next = threadURL(id, conv.Next)
+	}
+	if conv.Prev != "" {
+		prev = "/t/" + itoa(id) + "?before=" + url.QueryEscape(conv.Prev)
+	}
+	return next, prev
 }
 
 // postViews holds the slices a thread page builds its posts' views in:
