@@ -51,7 +51,7 @@ type postFragment struct {
 // re-render) share a key only if their digests collide, a chance of 2^-64
 // per change under a seed chosen when the process starts.
 func (fc fragmentKeys) key(f *postFragment) cache.FragmentKey {
-	var arr [512]byte
+	var arr [2048]byte
 	return fc.sum(keyBuf(arr[:0]).fragment(f, maphash.String(fc.seeds[0], string(f.Body))))
 }
 
@@ -65,7 +65,7 @@ func (fc fragmentKeys) sum(b []byte) cache.FragmentKey {
 // choices and its button, and the rest of ComposeForm is zero. A leading
 // marker keeps these keys apart from posts'.
 func (fc fragmentKeys) formKey(lang string, f *ComposeForm) cache.FragmentKey {
-	var arr [512]byte
+	var arr [4096]byte
 	b := keyBuf(arr[:0])
 	b = b.str("blank reply form")
 	b = b.str(lang)

@@ -141,7 +141,21 @@ func (s *Server) reactionsByPost(ctx context.Context, h forum.ThreadHead, posts 
 	if err != nil {
 		return nil, err
 	}
-	byPost := map[int64][]forum.ReactionRow{}
+	// Counted first, so that every post's reactions are a part of one
+	// slice, in the order read.
+	counts := make(map[int64]int, len(ids))
+	kept := 0
+	for _, r := range reactions {
+		if !blocked[r.UserID] {
+			counts[r.PostID]++
+			kept++
+		}
+	}
+	all := make([]forum.ReactionRow, 0, kept)
+	byPost := make(map[int64][]forum.ReactionRow, len(counts))
+	for id, n := range counts {
+		byPost[id], all = all[len(all):len(all):len(all)+n], all[:len(all)+n]
+	}
 	for _, r := range reactions {
 		if !blocked[r.UserID] {
 			byPost[r.PostID] = append(byPost[r.PostID], r)
