@@ -98,27 +98,27 @@ func (f *folds) tallied(db *DB) {
 // mark committed while the fold runs is not among those it deletes and
 // still counts.
 func (db *DB) FoldNoticeMarks(ctx context.Context, userID int64) error {
-	return db.Tx(ctx, func(tx *gorm.DB) error {
-		res := tx.Exec("DELETE FROM notice_marks WHERE user_id = ?", userID)
-		if res.Error != nil || res.RowsAffected == 0 {
-			return res.Error
-		}
-		return tx.Exec(`INSERT INTO member_versions (user_id, notices) SELECT id, ? FROM users WHERE id = ?
-			ON CONFLICT (user_id) DO UPDATE SET notices = member_versions.notices + excluded.notices`, res.RowsAffected+1, userID).Error
-	})
+	return db.foldMarks(ctx, "DELETE FROM notice_marks WHERE user_id = ? RETURNING user_id", userID)
 }
 
 // FoldAllNoticeMarks folds every member's notice marks as FoldNoticeMarks
-// folds one member's, in one transaction: each member's version grows by
-// their number of marks plus one. On SQLite, where triggers write
-// member_versions directly and notice_marks stays empty, it does nothing.
+// folds one member's, in one transaction. On SQLite, where triggers write
+// member_versions directly and notice_marks stays empty, it does nothing
+// (and takes no write transaction).
 func (db *DB) FoldAllNoticeMarks(ctx context.Context) error {
 	if db.Dialect != migrations.Postgres {
 		return nil
 	}
+	return db.foldMarks(ctx, "DELETE FROM notice_marks RETURNING user_id")
+}
+
+// foldMarks deletes the marks del (a DELETE ... RETURNING user_id) names
+// and adds each member's number of them, plus one, to their version, in
+// one transaction and in one lock order.
+func (db *DB) foldMarks(ctx context.Context, del string, args ...any) error {
 	return db.Tx(ctx, func(tx *gorm.DB) error {
 		counts := map[int64]int64{}
-		err := scanRows(tx, "DELETE FROM notice_marks RETURNING user_id", nil, func(r *sql.Rows) error {
+		err := scanRows(tx, del, args, func(r *sql.Rows) error {
 			var uid int64
 			if err := r.Scan(&uid); err != nil {
 				return err
@@ -133,16 +133,20 @@ func (db *DB) FoldAllNoticeMarks(ctx context.Context) error {
 		for uid := range counts {
 			ids = append(ids, uid)
 		}
-		slices.Sort(ids) // one lock order for every fold
+		slices.Sort(ids)
 		rows := make([]string, len(ids))
-		args := make([]any, 0, 2*len(ids))
+		vals := make([]any, 0, 2*len(ids))
 		for i, uid := range ids {
-			rows[i] = "(CAST(? AS BIGINT), CAST(? AS BIGINT))"
-			args = append(args, uid, counts[uid]+1)
+			rows[i] = "SELECT ?, ?"
+			if i == 0 {
+				rows[i] = "SELECT CAST(? AS BIGINT) AS uid, CAST(? AS BIGINT) AS n"
+			}
+			vals = append(vals, uid, counts[uid]+1)
 		}
+		// WHERE true lets SQLite read ON CONFLICT as the upsert's.
 		return tx.Exec(`INSERT INTO member_versions (user_id, notices)
-			SELECT u.id, v.n FROM (VALUES `+strings.Join(rows, ", ")+`) AS v (uid, n) JOIN users u ON u.id = v.uid ORDER BY u.id
-			ON CONFLICT (user_id) DO UPDATE SET notices = member_versions.notices + excluded.notices`, args...).Error
+			SELECT u.id, v.n FROM users u JOIN (`+strings.Join(rows, " UNION ALL ")+`) v ON v.uid = u.id WHERE true ORDER BY u.id
+			ON CONFLICT (user_id) DO UPDATE SET notices = member_versions.notices + excluded.notices`, vals...).Error
 	})
 }
 
