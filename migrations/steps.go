@@ -40,4 +40,5 @@ var Steps = []Step{
 	step0039ReplyWrites,
 	step0042SearchAutomerge,
 	step0043CoverVersion,
+	step0044TitleSearch,
 }

@@ -12,17 +12,17 @@ import (
 	"hearth/pkg/store"
 )
 
-// TestSearchRanksTheNewestMatches: a search orders the newest thousand
-// matches, so a word in a hundred thousand posts costs what it costs in a
-// thousand. The oldest match, though it says the word most, falls
-// outside; in a chosen group the thousand are that group's, however many
-// newer matches other groups hold. Among them an opening post whose title
-// holds every word leads however old, then the newest.
-func TestSearchRanksTheNewestMatches(t *testing.T) {
+// TestSearchRanksTitlesThenTheNewest: the opening posts whose title holds
+// every word lead, however old and however many newer posts match, then
+// every other match, newest first: the oldest match, though it says the
+// word most, is not on the first pages; in a chosen group only that
+// group's posts are read, however many newer matches other groups hold.
+func TestSearchRanksTitlesThenTheNewest(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		uid := forumtest.InsertUser(t, db, "searcher", "member")
 		at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+		titled := forumtest.InsertThread(t, db, "grief", uid, "Lantern light", nil, at)
 		grief := forumtest.InsertThread(t, db, "grief", uid, "Quiet evenings", nil, at)
 		anxiety := forumtest.InsertThread(t, db, "anxiety", uid, "Busy mornings", nil, at)
 		forumtest.InsertThread(t, db, "grief", uid, "The kettle and me", nil, at)
@@ -48,10 +48,17 @@ func TestSearchRanksTheNewestMatches(t *testing.T) {
 		if len(hits) != 201 {
 			t.Fatalf("%d hits, want a full page and one more", len(hits))
 		}
+		if hits[0].ThreadID != titled.ID || hits[0].Rank != 1 || hits[1].Rank != 0 || !strings.HasPrefix(hits[1].BodyMD, "Post 1099 ") {
+			t.Fatalf("lantern: first hits %q (rank %v) and %q, want the titled thread's opening post, ranked 1, then the newest post", hits[0].BodyMD, hits[0].Rank, hits[1].BodyMD)
+		}
 		for _, h := range hits {
 			if strings.HasPrefix(h.BodyMD, "lantern kettle") || h.GroupID == anxiety.GroupID {
-				t.Fatalf("a match older than the newest thousand was ranked: %q", h.BodyMD)
+				t.Fatalf("an old match came before 200 newer ones: %q", h.BodyMD)
 			}
+		}
+		hits, err = f.Search(ctx, forum.SearchQuery{Terms: []string{"lantern"}, Limit: 20, Offset: 180})
+		if err != nil || len(hits) != 21 || hits[0].Rank != 0 || !strings.HasPrefix(hits[0].BodyMD, "Post 920 ") {
+			t.Fatalf("lantern, page 10: %v, %d hits, want 21 from Post 920 on", err, len(hits))
 		}
 		hits, err = f.Search(ctx, forum.SearchQuery{Terms: []string{"lantern"}, GroupID: anxiety.GroupID, Limit: 20})
 		if err != nil {
@@ -60,8 +67,8 @@ func TestSearchRanksTheNewestMatches(t *testing.T) {
 		if len(hits) != 1 || hits[0].GroupID != anxiety.GroupID {
 			t.Fatalf("in the anxiety group: %d hits %+v, want its one old post", len(hits), hits)
 		}
-		// Under the thousand, every match is ordered: the opening post
-		// titled with the word, however old, then the newest first.
+		// The opening post titled with the word, however old, then the
+		// newest first.
 		post(grief, "A newer post with a kettle among other words about the evening.")
 		hits, err = f.Search(ctx, forum.SearchQuery{Terms: []string{"kettle"}, Limit: 20})
 		var got []string
