@@ -12,11 +12,26 @@ import (
 	"hearth/pkg/forum"
 )
 
-// searchColumns is the allowlisted select list of search hits; their rank
-// is set by the part they were read in (Search).
+// searchColumns is the allowlisted select list of a search's matches (p,
+// a post, and t, its thread), read newest first with their limit before
+// searchNames adds the names of their group and author: joining those
+// two inside doubled the time PostgreSQL took to plan a search, which is
+// planned for its words each time (searchQuery). A hit's rank is set by
+// the part it was read in (Search).
 const searchColumns = "p.id AS post_id, p.thread_id, t.title, p.body_md, p.tags AS post_tags, t.tags AS thread_tags, " +
-	"p.author_id, a.username AS author_name, g.slug AS group_slug, g.name AS group_name, " +
-	"(p.parent_id IS NULL) AS is_opening, p.created_at, p.group_id, p.crisis_folded, p.crisis_topic, p.anonymous"
+	"p.author_id, (p.parent_id IS NULL) AS is_opening, p.created_at, p.group_id, p.crisis_folded, p.crisis_topic, p.anonymous"
+
+// searchNames reads the matches x with their group's and author's names,
+// in searchHitDest's order.
+const searchNames = "SELECT x.post_id, x.thread_id, x.title, x.body_md, x.post_tags, x.thread_tags, x.author_id, " +
+	"COALESCE(a.username, ''), g.slug, g.name, x.is_opening, x.created_at, x.group_id, x.crisis_folded, x.crisis_topic, x.anonymous " +
+	"FROM (%s) x JOIN groups g ON g.id = x.group_id LEFT JOIN users a ON a.id = x.author_id ORDER BY x.post_id DESC"
+
+// searchHitDest is where a row of searchNames goes.
+func searchHitDest(h *forum.SearchHit) []any {
+	return []any{&h.PostID, &h.ThreadID, &h.Title, &h.BodyMD, &h.PostTags, &h.ThreadTags, &h.AuthorID,
+		&h.AuthorName, &h.GroupSlug, &h.GroupName, &h.IsOpening, &h.CreatedAt, &h.GroupID, &h.CrisisFolded, &h.CrisisTopic, &h.Anonymous}
+}
 
 // Search implements forum.PostingStore. The opening posts whose thread's
 // title holds every word come first, then every other match, newest first
@@ -98,9 +113,7 @@ func (s *Forum) searchPart(ctx context.Context, q forum.SearchQuery, titles bool
 		}
 	}
 	var b strings.Builder
-	b.WriteString("SELECT " + searchColumns + ", 0 AS rank FROM " + from +
-		" JOIN groups g ON g.id = p.group_id LEFT JOIN users a ON a.id = p.author_id WHERE " + match +
-		" AND p.status = ? AND t.status IN (?, ?)")
+	b.WriteString("SELECT " + searchColumns + " FROM " + from + " WHERE " + match + " AND p.status = ? AND t.status IN (?, ?)")
 	args = append(args, forum.StatusVisible, forum.StatusVisible, forum.StatusRedacted)
 	if q.GroupID > 0 {
 		b.WriteString(" AND p.group_id = ?")
@@ -112,16 +125,15 @@ func (s *Forum) searchPart(ctx context.Context, q forum.SearchQuery, titles bool
 	}
 	b.WriteString(" ORDER BY " + order + " DESC LIMIT ?")
 	args = append(args, limit)
-	rows, err := s.searchQuery(ctx, pg, b.String(), args)
+	rows, err := s.searchQuery(ctx, pg && !titles, fmt.Sprintf(searchNames, b.String()), args)
 	if err != nil {
 		return nil, err
 	}
 	defer func() { _ = rows.Close() }()
 	var hits []forum.SearchHit
-	db := s.db.read(ctx)
 	for rows.Next() {
 		var h forum.SearchHit
-		if err := db.ScanRows(rows, &h); err != nil {
+		if err := rows.Scan(searchHitDest(&h)...); err != nil {
 			return nil, fmt.Errorf("scan search hit: %w", err)
 		}
 		hits = append(hits, h)
@@ -129,18 +141,20 @@ func (s *Forum) searchPart(ctx context.Context, q forum.SearchQuery, titles bool
 	return hits, rows.Err()
 }
 
-// searchQuery runs a search's statement. On PostgreSQL it runs as an
-// unnamed statement (pgx.QueryExecModeExec), planned for its words each
-// time, on the reader pool without GORM, whose placeholders would take
-// the mode for an argument. A cached prepared statement turns to a generic
-// plan after five runs, and no one plan suits every word: a common word is
-// found soonest by walking the newest posts, a rare one through the GIN
-// index, and a generic plan read every match of a common word.
-func (s *Forum) searchQuery(ctx context.Context, pg bool, query string, args []any) (*sql.Rows, error) {
-	if pg {
+// searchQuery runs a search's statement. For the matches of every post on
+// PostgreSQL (planned) it runs as an unnamed statement
+// (pgx.QueryExecModeExec), planned for its words each time, on the reader
+// pool without GORM, whose placeholders would take the mode for an
+// argument. A cached prepared statement turns to a generic plan after
+// five runs, and no one plan suits every word: a common word is found
+// soonest by walking the newest posts, a rare one through the GIN index,
+// and a generic plan read every match of a common word. The titles' index
+// suits every word, so their statement is prepared once and kept.
+func (s *Forum) searchQuery(ctx context.Context, planned bool, query string, args []any) (*sql.Rows, error) {
+	if planned {
 		return s.db.rsql.QueryContext(ctx, numbered(query), append([]any{pgx.QueryExecModeExec}, args...)...)
 	}
-	return s.db.read(ctx).Raw(query, args...).Rows()
+	return queryRows(s.db.read(ctx), query, args)
 }
 
 // ftsQuery turns search words into an FTS5 query that requires every word:
