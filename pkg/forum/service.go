@@ -56,6 +56,16 @@ func (s *Service) Groups(ctx context.Context) ([]Group, error) {
 	return gs, nil
 }
 
+// GroupChoices lists the groups members can see, in display order, with
+// only their ID, slug and name (see Store.GroupChoices).
+func (s *Service) GroupChoices(ctx context.Context) ([]Group, error) {
+	gs, err := s.store.GroupChoices(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("list group choices: %w", err)
+	}
+	return gs, nil
+}
+
 // Group returns the group with slug.
 func (s *Service) Group(ctx context.Context, slug string) (Group, error) {
 	g, err := s.store.GroupBySlug(ctx, slug)

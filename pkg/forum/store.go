@@ -14,6 +14,10 @@ type Store interface {
 	// for lists and choices: without their guidelines and timestamps
 	// (Guidelines, GuidelinesHTML, CreatedAt and UpdatedAt are zero).
 	GroupList(ctx context.Context) ([]Group, error)
+	// GroupChoices lists the groups that are not archived, in display
+	// order, with only their ID, Slug and Name: for a choice of group,
+	// where their counters would be read for nothing.
+	GroupChoices(ctx context.Context) ([]Group, error)
 	// GroupBySlug returns ErrNotFound when no group has slug.
 	GroupBySlug(ctx context.Context, slug string) (Group, error)
 	// Threads lists a group's threads for q.

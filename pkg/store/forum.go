@@ -36,6 +36,21 @@ func (s *Forum) GroupList(ctx context.Context) ([]forum.Group, error) {
 	return readGroups(s.db.read(ctx).Where("archived = ?", false).Order("position, name"), groupListColumns)
 }
 
+// GroupChoices implements forum.Store.
+func (s *Forum) GroupChoices(ctx context.Context) ([]forum.Group, error) {
+	var gs []forum.Group
+	err := scanRows(s.db.read(ctx), `SELECT id, slug, name FROM groups WHERE archived = ? ORDER BY position, name`, []any{false},
+		func(r *sql.Rows) error {
+			var g forum.Group
+			if err := r.Scan(&g.ID, &g.Slug, &g.Name); err != nil {
+				return err
+			}
+			gs = append(gs, g)
+			return nil
+		})
+	return gs, translate(err)
+}
+
 // GroupBySlug implements forum.Store.
 func (s *Forum) GroupBySlug(ctx context.Context, slug string) (forum.Group, error) {
 	return readGroup(s.db.read(ctx).Where("slug = ?", slug))

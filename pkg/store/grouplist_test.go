@@ -11,7 +11,8 @@ import (
 // TestGroupListLeavesOutGuidelinesAndArchived: the list the home page and
 // choices use has the groups members can see, in display order, with their
 // counters but not the guidelines; Groups (used to re-render guidelines)
-// still has them.
+// still has them. GroupChoices (a choice of group) has the same groups,
+// in the same order, with their IDs, slugs and names.
 func TestGroupListLeavesOutGuidelinesAndArchived(t *testing.T) {
 	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
@@ -45,6 +46,15 @@ func TestGroupListLeavesOutGuidelinesAndArchived(t *testing.T) {
 			}
 			if all[i].Guidelines != "Be kind." {
 				t.Fatalf("Groups lost the guidelines of %s", g.Slug)
+			}
+		}
+		choices, err := f.GroupChoices(ctx)
+		if err != nil || len(choices) != len(list) {
+			t.Fatalf("GroupChoices: %v, %d groups, want the %d of GroupList", err, len(choices), len(list))
+		}
+		for i, g := range choices {
+			if g.ID != list[i].ID || g.Slug != list[i].Slug || g.Name != list[i].Name {
+				t.Fatalf("choice %d: %+v, want the ID, slug and name of %+v", i, g, list[i])
 			}
 		}
 	})

@@ -27,7 +27,7 @@ func (s *Server) search(c echo.Context) error {
 		}
 		page = n
 	}
-	groups, err := s.deps.Forum.Groups(ctx)
+	groups, err := s.deps.Forum.GroupChoices(ctx)
 	if err != nil {
 		return err
 	}
