@@ -41,4 +41,5 @@ var Steps = []Step{
 	step0042SearchAutomerge,
 	step0043CoverVersion,
 	step0044TitleSearch,
+	step0045TitleSearchSQLite,
 }

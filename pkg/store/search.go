@@ -41,7 +41,7 @@ func searchHitDest(h *forum.SearchHit) []any {
 // whether a word is in a thousand posts or a million: relevance scores
 // (bm25, ts_rank) count every match of every word in the whole index. The
 // index (migration 0013) holds only visible posts, and the titles' index
-// (migration 0044) only visible threads; the status conditions here hold
+// (migrations 0044 and 0045) only visible threads; the status conditions here hold
 // the line again, so nothing removed, redacted, deleted or held is ever
 // found even if an index row were stale.
 func (s *Forum) Search(ctx context.Context, q forum.SearchQuery) ([]forum.SearchHit, error) {
@@ -102,15 +102,16 @@ func (s *Forum) searchPart(ctx context.Context, q forum.SearchQuery, titles bool
 		from = "post_search ps JOIN posts p ON p.id = ps.post_id JOIN threads t ON t.id = p.thread_id"
 		match = "ps.document @@ plainto_tsquery('english', ?)"
 		order = "ps.post_id"
+	case titles:
+		// The titles' index (migration 0045) holds the opening posts of
+		// visible threads only.
+		from = "title_search JOIN posts p ON p.id = title_search.rowid JOIN threads t ON t.id = p.thread_id"
+		match, order = "title_search MATCH ?", "title_search.rowid"
+		args[0] = ftsQuery(q.Terms)
 	default:
-		// SQLite's title column holds a title only for the opening post
-		// of a visible thread.
 		from = "post_search JOIN posts p ON p.id = post_search.rowid JOIN threads t ON t.id = p.thread_id"
 		match, order = "post_search MATCH ?", "post_search.rowid"
 		args[0] = ftsQuery(q.Terms)
-		if titles {
-			args[0] = "{title} : (" + ftsQuery(q.Terms) + ")"
-		}
 	}
 	var b strings.Builder
 	b.WriteString("SELECT " + searchColumns + " FROM " + from + " WHERE " + match + " AND p.status = ? AND t.status IN (?, ?)")

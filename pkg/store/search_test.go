@@ -25,7 +25,7 @@ func TestSearchRanksTitlesThenTheNewest(t *testing.T) {
 		titled := forumtest.InsertThread(t, db, "grief", uid, "Lantern light", nil, at)
 		grief := forumtest.InsertThread(t, db, "grief", uid, "Quiet evenings", nil, at)
 		anxiety := forumtest.InsertThread(t, db, "anxiety", uid, "Busy mornings", nil, at)
-		forumtest.InsertThread(t, db, "grief", uid, "The kettle and me", nil, at)
+		kettle := forumtest.InsertThread(t, db, "grief", uid, "The kettle and me", nil, at)
 		post := func(th forum.Thread, body string) {
 			t.Helper()
 			if err := db.W.Exec(`INSERT INTO posts (thread_id, group_id, author_id, body_md, body_html, status, created_at, updated_at)
@@ -79,6 +79,7 @@ func TestSearchRanksTitlesThenTheNewest(t *testing.T) {
 		if err != nil || strings.Join(got, "|") != strings.Join(want, "|") || hits[0].Rank != 1 || hits[1].Rank != 0 {
 			t.Fatalf("kettle: %v, hits %q, want %q with the title match ranked 1", err, got, want)
 		}
+		checkRenamedTitle(t, db, f, kettle)
 		// Every word must be in the title for the title to lead: these
 		// posts (in "Quiet evenings") hold "kettle" only in their body.
 		hits, err = f.Search(ctx, forum.SearchQuery{Terms: []string{"kettle", "evening"}, Limit: 20})
@@ -134,4 +135,22 @@ func TestSearchPagesPastHiddenTags(t *testing.T) {
 			t.Fatalf("%d posts over three pages, want the 50 untagged", len(seen))
 		}
 	})
+}
+
+// checkRenamedTitle: a thread's new title is found, and its old one no
+// longer leads (the titles' index follows the thread's row).
+func checkRenamedTitle(t *testing.T, db *store.DB, f *store.Forum, kettle forum.Thread) {
+	t.Helper()
+	ctx := context.Background()
+	if err := db.W.Exec("UPDATE threads SET title = 'The teapot and me' WHERE id = ?", kettle.ID).Error; err != nil {
+		t.Fatal(err)
+	}
+	hits, err := f.Search(ctx, forum.SearchQuery{Terms: []string{"teapot"}, Limit: 20})
+	if err != nil || len(hits) != 1 || hits[0].Rank != 1 || hits[0].ThreadID != kettle.ID || hits[0].Title != "The teapot and me" {
+		t.Fatalf("teapot: %v, %+v, want the renamed thread's opening post, ranked 1", err, hits)
+	}
+	hits, err = f.Search(ctx, forum.SearchQuery{Terms: []string{"kettle"}, Limit: 20})
+	if err != nil || len(hits) != 3 || hits[0].Rank != 0 || hits[2].Rank != 0 || hits[2].ThreadID != kettle.ID {
+		t.Fatalf("kettle after the rename: %v, %+v, want three body matches, newest first, none a title match", err, hits)
+	}
 }

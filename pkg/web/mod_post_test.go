@@ -192,8 +192,9 @@ func TestModPostPageAndErrorsKeepInput(t *testing.T) {
 }
 
 // TestRedactedWordsLeaveTheSQLiteFiles redacts an edited post and greps
-// the SQLite database file and its write-ahead log for its words: the
-// post, its earlier version and the search index all held them, and none
+// the SQLite database file and its write-ahead log for its words, and a
+// redacted thread's for its title's: the post, its earlier version, the
+// search index and the titles' index held them, and none
 // may be left in either file. On PostgreSQL the rows and the search index
 // change in the redaction's transaction (what its WAL keeps is the
 // operator's, as the README says); the test checks no table still holds
@@ -204,6 +205,9 @@ func TestRedactedWordsLeaveTheSQLiteFiles(t *testing.T) {
 		author := newPoster(t, a, db, "aspen", "member")
 		mod := newPoster(t, a, db, "heron", "admin")
 		tid := author.startThread("grief", "A thread", "Opening words.")
+		titled := author.startThread("grief", "Evenings on wombatkestrel lane", "Where I live.")
+		pageHas(t, author.c.Get("/search?q=wombatkestrel").Body, "Where I live")
+		wantStatus(t, mod.c.PostForm("/t/"+idStr(titled)+"/redact", url.Values{"confirm": {"yes"}, "reason": {"Shares personal information"}}), http.StatusSeeOther)
 		id, _ := author.reply(tid, 0, "My address is quokkaplatypus street.")
 		r := author.c.PostForm("/p/"+idStr(id)+"/edit", url.Values{"body": {"My address is quokkaplatypus avenue."}, "version": {"1"}})
 		if r.StatusCode != http.StatusSeeOther {
@@ -219,6 +223,7 @@ func TestRedactedWordsLeaveTheSQLiteFiles(t *testing.T) {
 			}
 		}
 		pageLacks(t, author.c.Get("/search?q=quokkaplatypus").Body, "My address")
+		pageLacks(t, author.c.Get("/search?q=wombatkestrel").Body, "Where I live")
 		if db.Dialect != migrations.SQLite {
 			return
 		}
@@ -229,8 +234,10 @@ func TestRedactedWordsLeaveTheSQLiteFiles(t *testing.T) {
 			if err != nil && !os.IsNotExist(err) {
 				t.Fatal(err)
 			}
-			if bytes.Contains(b, []byte("quokkaplatypus")) {
-				t.Errorf("%s still holds the redacted words", f)
+			for _, w := range []string{"quokkaplatypus", "wombatkestrel"} {
+				if bytes.Contains(b, []byte(w)) {
+					t.Errorf("%s still holds the redacted word %s", f, w)
+				}
 			}
 		}
 	})
