@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"hearth/pkg/forum"
 	"hearth/pkg/markup"
@@ -99,6 +100,14 @@ func TestSearchTermsAndSnippet(t *testing.T) {
 	md := strings.Repeat("Filler words before. ", 30) + "Here **breathing** exercises [helped](https://x.example) me. " + strings.Repeat("After words. ", 30)
 	s := forum.Snippet(md, []string{"breathing"})
 	if !strings.Contains(s, "Here breathing exercises helped me.") || !strings.HasPrefix(s, "…") || len([]rune(s)) > 250 {
+		t.Fatalf("snippet %q", s)
+	}
+	// Letters of more than one byte before and after, and the word in
+	// capitals: the cut falls between words and the text stays whole.
+	md = strings.Repeat("Café naïve wörds. ", 20) + "Here Breathing helps. " + strings.Repeat("Ünïcödé after. ", 20)
+	s = forum.Snippet(md, []string{"breathing"})
+	if !strings.Contains(s, "Here Breathing helps.") || !strings.HasPrefix(s, "…") || !utf8.ValidString(s) || len([]rune(s)) > 250 ||
+		strings.Contains(s, "…é") || !strings.HasSuffix(s, "…") {
 		t.Fatalf("snippet %q", s)
 	}
 	if got := forum.PlainExcerpt("# Title\n> quoted *em* `code`\n- item\n\n---\n1. first"); got != "Title quoted em code item first" {

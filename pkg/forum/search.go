@@ -88,60 +88,96 @@ func (s *Service) Search(ctx context.Context, q string, groupID int64, hide []st
 }
 
 // Snippet is about 240 characters of md's plain text around the first place
-// a search term (or a word it stems from) occurs.
+// a search term (or a word it stems from) occurs. It works on the text's
+// bytes, counting runes only where it cuts, since a search page makes
+// twenty of them.
 func Snippet(md string, terms []string) string {
 	text := PlainExcerpt(md)
-	runes := []rune(text)
-	if len(runes) <= snippetRunes {
+	n := utf8.RuneCountInString(text)
+	if n <= snippetRunes {
 		return text
 	}
-	lower := []rune(strings.ToLower(text))
 	at := -1
 	for _, t := range terms {
 		stem := []rune(t)
 		if len(stem) > 4 {
 			stem = stem[:max(4, len(stem)-3)]
 		}
-		if i := indexRunes(lower, stem); i >= 0 && (at < 0 || i < at) {
+		if i := indexFold(text, stem); i >= 0 && (at < 0 || i < at) {
 			at = i
 		}
 	}
-	start := 0
+	// start and end count runes; from and to are their byte offsets.
+	start, from := 0, 0
 	if at > snippetRunes/3 {
 		start = at - snippetRunes/3
-		for start < at && !unicode.IsSpace(runes[start]) {
-			start++
+		from = byteAt(text, start)
+		for start < at {
+			r, size := utf8.DecodeRuneInString(text[from:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			start, from = start+1, from+size
 		}
 	}
-	end := min(len(runes), start+snippetRunes)
-	for end < len(runes) && end > start+snippetRunes-20 && !unicode.IsSpace(runes[end-1]) {
-		end--
+	end := min(n, start+snippetRunes)
+	to := from + byteAt(text[from:], end-start)
+	for end < n && end > start+snippetRunes-20 {
+		r, size := utf8.DecodeLastRuneInString(text[:to])
+		if unicode.IsSpace(r) {
+			break
+		}
+		end, to = end-1, to-size
 	}
-	out := strings.TrimSpace(string(runes[start:end]))
+	out := strings.TrimSpace(text[from:to])
 	if start > 0 {
 		out = "…" + out
 	}
-	if end < len(runes) && !strings.HasSuffix(out, ".") && !strings.HasSuffix(out, "…") {
+	if end < n && !strings.HasSuffix(out, ".") && !strings.HasSuffix(out, "…") {
 		out += "…"
 	}
 	return out
 }
 
-func indexRunes(s, sub []rune) int {
+// indexFold is the rune index in s of the first place sub (lower case)
+// begins a word, s read in lower case; -1 when there is none.
+func indexFold(s string, sub []rune) int {
 	if len(sub) == 0 {
 		return -1
 	}
-outer:
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if i > 0 && (unicode.IsLetter(s[i-1]) || unicode.IsDigit(s[i-1])) {
-			continue
-		}
-		for j := range sub {
-			if s[i+j] != sub[j] {
-				continue outer
+	prev := rune(-1)
+	for i, k := 0, 0; i < len(s); k++ {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if prev < 0 || !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
+			if hasFoldPrefix(s[i:], sub) {
+				return k
 			}
 		}
-		return i
+		prev = unicode.ToLower(r)
+		i += size
 	}
 	return -1
+}
+
+// hasFoldPrefix: s, read in lower case, begins with sub.
+func hasFoldPrefix(s string, sub []rune) bool {
+	for _, want := range sub {
+		r, size := utf8.DecodeRuneInString(s)
+		if size == 0 || unicode.ToLower(r) != want {
+			return false
+		}
+		s = s[size:]
+	}
+	return true
+}
+
+// byteAt is the byte offset of s's rune k (len(s) past its last).
+func byteAt(s string, k int) int {
+	for i := range s {
+		if k == 0 {
+			return i
+		}
+		k--
+	}
+	return len(s)
 }
