@@ -40,10 +40,10 @@ func searchHitDest(h *forum.SearchHit) []any {
 // q's filters in the same statement, so a search costs about the same
 // whether a word is in a thousand posts or a million: relevance scores
 // (bm25, ts_rank) count every match of every word in the whole index. The
-// index (migration 0013) holds only visible posts, and the titles' index
-// (migrations 0044 and 0045) only visible threads; the status conditions here hold
-// the line again, so nothing removed, redacted, deleted or held is ever
-// found even if an index row were stale.
+// index (migration 0013) holds only visible posts, and the titles' indexes
+// (migrations 0044 and 0045) only visible threads; the status conditions
+// here hold the line again, so nothing removed, redacted, deleted or held
+// is ever found even if an index row were stale.
 func (s *Forum) Search(ctx context.Context, q forum.SearchQuery) ([]forum.SearchHit, error) {
 	if len(q.Terms) == 0 || q.Limit <= 0 {
 		return nil, nil
@@ -53,15 +53,15 @@ func (s *Forum) Search(ctx context.Context, q forum.SearchQuery) ([]forum.Search
 	if err != nil {
 		return nil, translate(err)
 	}
+	titled := make(map[int64]bool, len(hits))
+	for i := range hits {
+		hits[i].Rank = 1
+		titled[hits[i].PostID] = true
+	}
 	if len(hits) < want {
 		// Every title match is in hits, so of the newest want matches at
 		// least want - len(hits) are not title matches: enough to fill
 		// the rest.
-		titled := make(map[int64]bool, len(hits))
-		for i := range hits {
-			hits[i].Rank = 1
-			titled[hits[i].PostID] = true
-		}
 		rest, err := s.searchPart(ctx, q, false, want)
 		if err != nil {
 			return nil, translate(err)
@@ -73,10 +73,6 @@ func (s *Forum) Search(ctx context.Context, q forum.SearchQuery) ([]forum.Search
 			if !titled[h.PostID] {
 				hits = append(hits, h)
 			}
-		}
-	} else {
-		for i := range hits {
-			hits[i].Rank = 1
 		}
 	}
 	if len(hits) <= q.Offset {
