@@ -10,8 +10,8 @@ import (
 // words through an index of titles alone, without reading every post
 // that holds a word. The expression is the title's part of a post's
 // search document (hearth_search_document, migration 13), and only a
-// visible thread's title is in either. SQLite's search index keeps the
-// title in a column of its own and needs nothing here.
+// visible thread's title is in either. SQLite's titles get an index of
+// their own in migration 45.
 //
 // It also has ANALYZE keep ten times the usual statistics of the search
 // documents' words. A search reads its newest matches by walking the posts

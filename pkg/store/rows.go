@@ -22,6 +22,12 @@ import (
 // cost several times what SQLite spends on them.
 func scanRows(q *gorm.DB, query string, args []any, scan func(*sql.Rows) error) error {
 	rows, err := queryRows(q, query, args)
+	return eachRow(rows, err, scan)
+}
+
+// eachRow hands each of rows to scan and closes them; err is the error
+// of the query that gave them, returned as it is.
+func eachRow(rows *sql.Rows, err error, scan func(*sql.Rows) error) error {
 	if err != nil {
 		return err
 	}
@@ -46,16 +52,22 @@ func queryRows(q *gorm.DB, query string, args []any) (*sql.Rows, error) {
 	if !plainArgs(args) {
 		return q.Raw(query, args...).Rows()
 	}
-	ctx := q.Statement.Context
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	text := query
 	if q.Dialector.Name() == "postgres" {
 		text = numbered(query)
 	}
+	return tracedQuery(q, q.Statement.ConnPool, text, args)
+}
+
+// tracedQuery runs text with args on pool and reports it to q's logger,
+// as GORM reports the statements it runs itself.
+func tracedQuery(q *gorm.DB, pool gorm.ConnPool, text string, args []any) (*sql.Rows, error) {
+	ctx := q.Statement.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	begin := time.Now()
-	rows, err := q.Statement.ConnPool.QueryContext(ctx, text, args...)
+	rows, err := pool.QueryContext(ctx, text, args...)
 	q.Logger.Trace(ctx, begin, func() (string, int64) { return text, -1 }, err)
 	return rows, err
 }

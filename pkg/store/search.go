@@ -123,33 +123,30 @@ func (s *Forum) searchPart(ctx context.Context, q forum.SearchQuery, titles bool
 	b.WriteString(" ORDER BY " + order + " DESC LIMIT ?")
 	args = append(args, limit)
 	rows, err := s.searchQuery(ctx, pg && !titles, fmt.Sprintf(searchNames, b.String()), args)
-	if err != nil {
-		return nil, err
-	}
-	defer func() { _ = rows.Close() }()
 	var hits []forum.SearchHit
-	for rows.Next() {
+	err = eachRow(rows, err, func(r *sql.Rows) error {
 		var h forum.SearchHit
-		if err := rows.Scan(searchHitDest(&h)...); err != nil {
-			return nil, fmt.Errorf("scan search hit: %w", err)
+		if err := r.Scan(searchHitDest(&h)...); err != nil {
+			return fmt.Errorf("scan search hit: %w", err)
 		}
 		hits = append(hits, h)
-	}
-	return hits, rows.Err()
+		return nil
+	})
+	return hits, err
 }
 
-// searchQuery runs a search's statement. For the matches of every post on
-// PostgreSQL (planned) it runs as an unnamed statement
-// (pgx.QueryExecModeExec), planned for its words each time, on the reader
-// pool without GORM, whose placeholders would take the mode for an
-// argument. A cached prepared statement turns to a generic plan after
+// searchQuery runs a search's statement, reported to the reader's logger
+// like every other. When planned (the matches of every post, on
+// PostgreSQL) it runs as an unnamed statement (pgx.QueryExecModeExec),
+// planned for its words each time, on the reader pool without GORM, whose
+// placeholders would take the mode for an argument. A cached prepared statement turns to a generic plan after
 // five runs, and no one plan suits every word: a common word is found
 // soonest by walking the newest posts, a rare one through the GIN index,
 // and a generic plan read every match of a common word. The titles' index
 // suits every word, so their statement is prepared once and kept.
 func (s *Forum) searchQuery(ctx context.Context, planned bool, query string, args []any) (*sql.Rows, error) {
 	if planned {
-		return s.db.rsql.QueryContext(ctx, numbered(query), append([]any{pgx.QueryExecModeExec}, args...)...)
+		return tracedQuery(s.db.read(ctx), s.db.rsql, numbered(query), append([]any{pgx.QueryExecModeExec}, args...))
 	}
 	return queryRows(s.db.read(ctx), query, args)
 }
