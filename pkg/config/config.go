@@ -165,8 +165,8 @@ type Setting struct {
 // cross-validation (pkg/safety/testdata/README.md); a test holds them
 // equal to hearth/pkg/safety's.
 const (
-	DefaultCrisisThreshold  = "0.90"
-	DefaultConcernThreshold = "0.97"
+	DefaultCrisisThreshold  = "0.85"
+	DefaultConcernThreshold = "0.80"
 )
 
 // Settings lists every environment variable Hearth reads.
@@ -198,8 +198,8 @@ var Settings = []Setting{
 	{"HEARTH_SUPPORT_MIN_AGE", "72h", "how old an account must be to ask for one-to-one support or to accept a request (0 for no wait)"},
 	{"HEARTH_FLOOD_LIMITS", "(empty: the defaults in the README)", "flood limits on posting, editing, reacting, reporting and signing up, per account and per client, as NAME=COUNT/WINDOW pairs replacing the defaults (reply.account=10/1m,signup.client=0), or off"},
 	{"HEARTH_CRISIS_DETECTOR", "learned", "learned for the phrase rules and the learned model (a crisis when the rules read one or the model reaches HEARTH_CRISIS_THRESHOLD; a concern from HEARTH_CONCERN_THRESHOLD), rules for the phrase rules alone (crisis level only)"},
-	{"HEARTH_CRISIS_THRESHOLD", DefaultCrisisThreshold, "the learned model's probability of a crisis from which a post is treated as one (0 to 1; lower finds more and raises more false alarms: at 0.21 it meets its cross-validated recall target and raises about a third of ordinary peer-support posts, see pkg/safety/testdata/README.md)"},
-	{"HEARTH_CONCERN_THRESHOLD", DefaultConcernThreshold, "the learned model's probability of a concern or a crisis from which a post is treated as a concern (0 to 1; 0.14 meets its cross-validated recall target)"},
+	{"HEARTH_CRISIS_THRESHOLD", DefaultCrisisThreshold, "the learned model's probability of a crisis from which a post is treated as one (0 to 1; lower finds more and raises more false alarms: at 0.21 it meets its cross-validated recall target and raises about one ordinary peer-support post in twelve, see pkg/safety/testdata/README.md)"},
+	{"HEARTH_CONCERN_THRESHOLD", DefaultConcernThreshold, "the learned model's probability of a concern or a crisis from which a post is treated as a concern (0 to 1; 0.12 meets its cross-validated recall target)"},
 	{"HEARTH_LIVE_MAX_CONNECTIONS", "1000", "live-update streams (thread pages, the moderator queue) each instance keeps open at once; past it they are refused with 503 and the pages work without live updates (0 turns live updates off)"},
 	{"HEARTH_LIVE_MAX_LIFETIME", "10m", "longest one live-update stream stays open; a page still open and in view opens another"},
 	{"HEARTH_DEV", "0", "1 to read templates and static files from disk (development)"},

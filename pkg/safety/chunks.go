@@ -52,7 +52,7 @@ type scored struct {
 	allHits  []hit
 	// bare is the highest P(crisis) of a passage that names no risk and
 	// matches no rule, before it is scaled by withoutEvidence: such a
-	// passage is a crisis only when the model is all but certain
+	// passage is a crisis only when the model is sure
 	// (certainWithoutEvidence).
 	bare float64
 }
@@ -64,7 +64,7 @@ func (d *Detector) scorePassage(p string) scored {
 	f.list, f.explain = f.list[:0], false
 	evidence := f.extract(p, rr)
 	s := scored{text: p, rules: rr}
-	s.crisis, s.concern = d.model.probabilities(f.list)
+	s.crisis, s.concern = d.model.probabilities(f.list, f.meaningAt)
 	featurePool.Put(f)
 	if !evidence {
 		s.bare = s.crisis

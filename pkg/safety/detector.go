@@ -19,18 +19,19 @@ import (
 // crisis, 5% to a concern) while the two together find more than the
 // rules alone at both levels.
 const (
-	DefaultCrisisThreshold  = 0.90
-	DefaultConcernThreshold = 0.97
+	DefaultCrisisThreshold  = 0.85
+	DefaultConcernThreshold = 0.80
 )
 
-// The model's recall-oriented operating point: the highest thresholds at
-// which its pooled cross-validated recall meets the design's targets
-// (crisis 0.95, concern 0.98). The cross-validation (CrossValidate,
+// The model's recall-oriented operating point: thresholds at which its
+// pooled cross-validated figures meet the design's targets (crisis recall
+// 0.95 at precision 0.90, concern recall 0.98; at a concern threshold of
+// 0.13 the concern recall falls to 0.979). The cross-validation (CrossValidate,
 // `hearth crisis-eval -cv`) holds the model to its targets there; serving
-// there would raise about a third of ordinary peer-support posts.
+// there would raise about one ordinary peer-support post in twelve.
 const (
 	CVCrisisThreshold  = 0.21
-	CVConcernThreshold = 0.14
+	CVConcernThreshold = 0.12
 )
 
 // certainWithoutEvidence is how sure the model must be of a passage that
@@ -38,11 +39,11 @@ const (
 // Its P(crisis) is scaled by withoutEvidence, which at the serving
 // threshold would leave the model unable to raise such a passage at all;
 // but a plan with a date, a place or a means named in everyday words is
-// written exactly so. Cross-validated, serving such passages from 0.99
-// finds 0.68 of the crisis lines against 0.62 without them, at a higher
-// precision, and keeps the demo's peer support under the false-alarm
-// ceiling (testdata/README.md).
-const certainWithoutEvidence = 0.99
+// written exactly so. 0.90 is the lowest that keeps every everyday set
+// under the false-alarm ceiling at the default crisis threshold, and the
+// one at which the detector as served finds the most crises,
+// cross-validated (testdata/README.md).
+const certainWithoutEvidence = 0.90
 
 // isCrisis decides the crisis level from a text's scores: the rules' own
 // crisis, the model at the crisis threshold, or a passage that names no
@@ -58,13 +59,13 @@ type Assessment struct {
 	Score float64
 	// Bare is the model's probability that the most worrying passage of
 	// the text that names no risk and matches no rule is a crisis, not
-	// scaled: such a passage is a crisis only when the model is all but
-	// certain (0.99, or the crisis threshold if higher).
+	// scaled: such a passage is a crisis only when the model is
+	// sure (0.90, or the crisis threshold if higher).
 	Bare float64
 	// Concern is its probability that the text is a concern or a crisis.
 	Concern float64
 	// Level is crisis when the rules read one, Score reaches the crisis
-	// threshold or Bare reaches 0.99; else concern when Concern reaches the
+	// threshold or Bare reaches 0.90; else concern when Concern reaches the
 	// concern threshold; else none.
 	Level forum.Level
 	// Crisis is Level == forum.LevelCrisis.

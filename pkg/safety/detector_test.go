@@ -107,14 +107,15 @@ func TestRulesCrisisStands(t *testing.T) {
 
 // TestCrisisWithoutRiskWordsNeedsCertainty: a passage that names no risk
 // and matches no rule is scaled down, so it reaches the crisis level only
-// through Bare, at 0.99 or the crisis threshold if that is higher.
+// through Bare, at certainWithoutEvidence (0.90) or the crisis threshold
+// if that is higher.
 func TestCrisisWithoutRiskWordsNeedsCertainty(t *testing.T) {
 	for _, c := range []struct {
 		score, bare, at float64
 		rules, want     bool
 	}{
-		{0.5, 0.989, 0.90, false, false},
-		{0.5, 0.99, 0.90, false, true},
+		{0.5, 0.899, 0.85, false, false},
+		{0.5, 0.90, 0.85, false, true},
 		{0.5, 0.99, 0.995, false, false},
 		{0.5, 0.996, 0.995, false, true},
 		{0.91, 0, 0.90, false, true},
@@ -126,7 +127,7 @@ func TestCrisisWithoutRiskWordsNeedsCertainty(t *testing.T) {
 		}
 	}
 	// Letters left to be found name no means, no death and no place, and
-	// match no rule: the model alone must be all but sure.
+	// match no rule: the model alone must be sure.
 	const letters = "i've written to each of them and the letters are in the drawer for when they find me"
 	a := NewDetector(WithLearnedModel()).Assess(letters)
 	if !a.Crisis || a.Rules || a.Score >= DefaultCrisisThreshold || a.Bare < certainWithoutEvidence {

@@ -26,7 +26,9 @@
 // testdata reads the rules' findings with the words around them: a softmax
 // over the kinds of the data (each crisis category of the Columbia scale,
 // the concern categories, the kinds of hard negative), over hashed words
-// and word pairs, word classes (wordclass.go), per-sentence cues of who a
+// and word pairs, the meaning of the words (general-purpose English word
+// vectors, meaning.go, so that a word the data never used reads like the
+// words it means), word classes (wordclass.go), per-sentence cues of who a
 // risky sentence is about and how it is meant (cues.go), and the rules'
 // score and families. An everyday word that shares a risk class ("edge",
 // "cut", "last", "plan") counts as that class only in a risky sentence
@@ -42,11 +44,11 @@
 //
 // The model meets its cross-validated targets at a recall-oriented
 // operating point ([CVCrisisThreshold], [CVConcernThreshold]) where it
-// raises about a third of ordinary peer-support posts, so Hearth serves it
+// raises about one ordinary peer-support post in twelve, so Hearth serves it
 // at higher thresholds ([DefaultCrisisThreshold],
 // [DefaultConcernThreshold]) beside the rules: a crisis when the rules read
-// one or the model is sure of one (all but certain, 0.99 unscaled, of a
-// passage that names no risk), a concern when the model is sure of one.
+// one or the model is sure of one (0.90 unscaled, of a passage that names
+// no risk), a concern when the model is sure of one.
 // That never raises less than the rules alone, and keeps everyday
 // posts under the false-alarm ceilings; the figures are in
 // testdata/README.md.

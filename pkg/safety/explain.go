@@ -14,7 +14,8 @@ const (
 )
 
 // explain lists why a text was flagged: the phrases the rules matched, then
-// the words and word pairs that raised the probability of its level most,
+// the words and word pairs that raised the probability of its level most
+// (a word's meaning counted with it),
 // then the strongest sentence cue.
 func (d *Detector) explain(normalised string, rr ruleResult, crisis bool) []string {
 	out := rr.matches()
@@ -28,7 +29,7 @@ func (d *Detector) explain(normalised string, rr ruleResult, crisis bool) []stri
 	weight := d.model.influence(f.list, crisis)
 	phrases := map[string]float64{}
 	cues := map[string]float64{}
-	for i, x := range f.list {
+	for i, x := range f.list[:f.meaningAt] {
 		v := weight(x.idx) * float64(x.val)
 		name := f.names[i]
 		switch name.ns {
@@ -39,6 +40,11 @@ func (d *Detector) explain(normalised string, rr ruleResult, crisis bool) []stri
 		case nsCue:
 			cues[describeCue(name.words())] += v
 		}
+	}
+	// A word's meaning counts for the word: the vectors' pull is shared
+	// among the words that made it.
+	for w, v := range meaningByWord(f.sents, weight) {
+		phrases[w] += v
 	}
 	out = appendTop(out, phrases, explainPhrases)
 	return appendTop(out, cues, explainCues)

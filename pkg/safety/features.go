@@ -35,6 +35,8 @@ const (
 	nsCue    byte = 's'
 	nsPerson byte = 'p'
 	nsRule   byte = 'r'
+	// nsMeaning holds the word vectors' dimensions (meaning.go).
+	nsMeaning byte = 'e'
 )
 
 type feature struct {
@@ -52,6 +54,9 @@ type features struct {
 	explain bool
 	toks    []token
 	sents   []sentence
+	// meaningAt is where the meaning features start in list (its length
+	// when the text has none).
+	meaningAt int
 }
 
 // featureName is a feature's name in pieces, joined only when shown:
@@ -198,6 +203,8 @@ func (f *features) extract(text string, rr ruleResult) (evidence bool) {
 	}
 	f.addRules(rr)
 	f.dedupe(start)
+	f.meaningAt = len(f.list)
+	f.addMeaning(sents)
 	return evidence
 }
 

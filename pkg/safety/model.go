@@ -25,6 +25,11 @@ type model struct {
 	// plenty, and a row costs two bytes a class).
 	rows  []int32
 	table []uint16
+	// meaning holds the weights of the meaning features (meaning.go) in
+	// the order a passage lists them, a class's weight each, as float32:
+	// every passage has all of them, and reading them in one run is
+	// faster than looking up each row.
+	meaning []float32
 }
 
 // modelClass is one kind: its name, "label/category", and its label's
@@ -65,7 +70,22 @@ func newModel(classes []modelClass, bias []float32, dense [][]float32) *model {
 			m.table = append(m.table, bf16(dense[k][i]))
 		}
 	}
+	m.gatherMeaning()
 	return m
+}
+
+// gatherMeaning fills m.meaning from the rows of the meaning features.
+func (m *model) gatherMeaning() {
+	n := len(m.classes)
+	idx := meaningFeatures()
+	m.meaning = make([]float32, 0, 2*meaningDims*n)
+	for d := range meaningDims {
+		for _, f := range [2]uint32{idx[0][d], idx[1][d]} {
+			for k := range n {
+				m.meaning = append(m.meaning, m.weight(k, f))
+			}
+		}
+	}
 }
 
 // weight is class k's weight of feature idx.
@@ -91,6 +111,19 @@ func (m *model) logits(list []feature, out []float64) {
 		row := m.table[int(r)*n : int(r)*n+n]
 		for k, h := range row {
 			out[k] += float64(fromBF16(h) * f.val)
+		}
+	}
+}
+
+// addMeaningLogits adds the meaning features' w·x to out, as logits
+// would, from the gathered weights.
+func (m *model) addMeaningLogits(list []feature, out []float64) {
+	n := len(m.classes)
+	w := m.meaning[:len(list)*n]
+	for j, f := range list {
+		row := w[j*n : j*n+n]
+		for k, x := range row {
+			out[k] += float64(x * f.val)
 		}
 	}
 }
@@ -126,15 +159,19 @@ func (m *model) levels(p []float64) (crisis, concern float64) {
 }
 
 // probabilities returns P(crisis) and P(concern or crisis) for a text's
-// features.
-func (m *model) probabilities(list []feature) (crisis, concern float64) {
+// features, the meaning features (if any) from list[meaningAt:] on, in the
+// order addMeaning lists them.
+func (m *model) probabilities(list []feature, meaningAt int) (crisis, concern float64) {
 	var buf [32]float64
 	p := buf[:0]
 	if len(m.classes) > len(buf) {
 		p = make([]float64, 0, len(m.classes))
 	}
 	p = p[:len(m.classes)]
-	m.logits(list, p)
+	m.logits(list[:meaningAt], p)
+	if rest := list[meaningAt:]; len(rest) > 0 {
+		m.addMeaningLogits(rest, p)
+	}
 	softmax(p)
 	return m.levels(p)
 }
@@ -215,6 +252,7 @@ func decodeModel(data []byte) (*model, error) {
 	case len(r.data) != 0:
 		return nil, errors.New("crisis model: trailing bytes")
 	}
+	m.gatherMeaning()
 	return m, nil
 }
 

@@ -204,20 +204,20 @@ func TestReplyToReplyAndQuoteWithoutJavaScript(t *testing.T) {
 		m := newPoster(t, a, db, "fern", "member")
 		o := newPoster(t, a, db, "gorse", "member")
 		tid := m.startThread("grief", "Letters", "Opening.")
-		first, _ := o.reply(tid, 0, "I write **letters** to my dad.")
+		first, _ := o.reply(tid, 0, "I write **poems** about my dad.")
 		// The Reply link's page shows the post being answered and carries
 		// its id.
 		r := m.c.Get("/t/" + idStr(tid) + "/reply?parent=" + idStr(first))
 		if r.StatusCode != http.StatusOK {
 			t.Fatalf("reply form: %d", r.StatusCode)
 		}
-		pageHas(t, r.Body, "<h1>Reply to gorse</h1>", "<strong>letters</strong>", `name="parent_id" value="`+idStr(first)+`"`,
+		pageHas(t, r.Body, "<h1>Reply to gorse</h1>", "<strong>poems</strong>", `name="parent_id" value="`+idStr(first)+`"`,
 			`action="/t/`+idStr(tid)+`/replies"`)
 		// The Quote link fills the message with the post as a quotation.
 		r = m.c.Get("/t/" + idStr(tid) + "/reply?parent=" + idStr(first) + "&quote=1")
-		pageHas(t, html.UnescapeString(r.Body), "> **gorse** wrote:\n>\n> I write **letters** to my dad.\n")
+		pageHas(t, html.UnescapeString(r.Body), "> **gorse** wrote:\n>\n> I write **poems** about my dad.\n")
 		// Posting that form answers the reply, one level deeper.
-		quoted := forum.Quote("gorse", "I write **letters** to my dad.") + "Me too."
+		quoted := forum.Quote("gorse", "I write **poems** about my dad.") + "Me too."
 		second, _ := m.reply(tid, first, quoted)
 		var parent int64
 		var depth int
