@@ -171,8 +171,9 @@ func (v *vectors) contentWord(w string) (int32, bool) {
 }
 
 // addMeaning adds the mean of the passage's content words' vectors and the
-// largest value of each dimension. A passage without a content word in the
-// table adds nothing.
+// largest value of each dimension, dimension by dimension, the mean first
+// (model.gatherMeaning reads the weights in this order). A passage without
+// a content word in the table adds nothing.
 func (f *features) addMeaning(sents []sentence) {
 	v := sharedVectors()
 	var sum, top [meaningDims]float32
@@ -242,12 +243,6 @@ func meaningByWord(sents []sentence, weight func(idx uint32) float64) map[string
 		out[w.name] += share[k]
 	}
 	return out
-}
-
-// value is word i's value in dimension d.
-func (v *vectors) value(i int32, d int) float32 {
-	scale, vals := v.values(i)
-	return float32(int8(vals[d])) * scale // #nosec G115 -- the byte is a signed value by the file's format
 }
 
 // le32 is the little-endian uint32 at s[p:p+4].

@@ -9,6 +9,12 @@ import (
 	"testing"
 )
 
+// value is word i's value in dimension d.
+func (v *vectors) value(i int32, d int) float32 {
+	scale, vals := v.values(i)
+	return float32(int8(vals[d])) * scale
+}
+
 func cosine(v *vectors, a, b string) float64 {
 	i, ok1 := v.lookup(a)
 	j, ok2 := v.lookup(b)
