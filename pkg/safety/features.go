@@ -44,8 +44,8 @@ type feature struct {
 	val float32
 }
 
-// features is one text's vector, with the names of its features when an
-// explanation was asked for, and the scratch space its sentences are split
+// features is one text's vector, with the names of its features before
+// meaningAt when an explanation was asked for, and the scratch space its sentences are split
 // into (reused from text to text, so that scoring does not allocate a slice
 // a sentence).
 type features struct {

@@ -172,8 +172,9 @@ func (v *vectors) contentWord(w string) (int32, bool) {
 
 // addMeaning adds the mean of the passage's content words' vectors and the
 // largest value of each dimension, dimension by dimension, the mean first
-// (model.gatherMeaning reads the weights in this order). A passage without
-// a content word in the table adds nothing.
+// (model.gatherMeaning reads the weights in this order). They have no
+// names: an explanation shares their pull among words (meaningByWord). A
+// passage without a content word in the table adds nothing.
 func (f *features) addMeaning(sents []sentence) {
 	v := sharedVectors()
 	var sum, top [meaningDims]float32
@@ -195,9 +196,6 @@ func (f *features) addMeaning(sents []sentence) {
 	idx := meaningFeatures()
 	for d := range meaningDims {
 		f.list = append(f.list, feature{idx[0][d], sum[d] / float32(n)}, feature{idx[1][d], top[d] * maxScale})
-		if f.explain {
-			f.names = append(f.names, featureName{ns: nsMeaning, a: "mean", b: strconv.Itoa(d)}, featureName{ns: nsMeaning, a: "max", b: strconv.Itoa(d)})
-		}
 	}
 }
 
