@@ -59,13 +59,13 @@ func weakenOutOfContext(toks []token) {
 	first, now := false, false
 	for _, t := range toks {
 		switch {
-		case intentWords[t.word]:
+		case t.flags&flagIntent != 0:
 			return
-		case riskClasses[t.class] && t.class != classHope && !ambiguousWords[t.word]:
+		case isRisk(t.class) && t.class != classHope && t.flags&flagAmbiguous == 0:
 			return
 		case t.class == classFirst:
 			first = true
-		case nowWords[t.word]:
+		case t.flags&flagNow != 0:
 			now = true
 		}
 	}
@@ -73,7 +73,10 @@ func weakenOutOfContext(toks []token) {
 		return
 	}
 	for i, t := range toks {
-		if w, ok := weakClasses[t.class]; ok && ambiguousWords[t.word] {
+		if t.flags&flagAmbiguous == 0 {
+			continue
+		}
+		if w, ok := weakClasses[t.class]; ok {
 			toks[i].class = w
 		}
 	}

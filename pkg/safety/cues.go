@@ -54,7 +54,7 @@ func cueFlags(s sentence) [len(cueNames)]bool {
 		case t.class == classFrame:
 			c[6] = true
 		}
-		if riskClasses[t.class] && i-lastNeg <= 3 {
+		if isRisk(t.class) && i-lastNeg <= 3 {
 			c[1] = true
 		}
 		if len(t.word) > 4 && strings.HasSuffix(t.word, "ed") {
@@ -75,7 +75,7 @@ func cueFlags(s sentence) [len(cueNames)]bool {
 func (f *features) addCues(s sentence) {
 	var risks []wordClass
 	for _, t := range s.toks {
-		if riskClasses[t.class] && !hasClass(risks, t.class) {
+		if isRisk(t.class) && !hasClass(risks, t.class) {
 			risks = append(risks, t.class)
 		}
 	}
@@ -104,7 +104,7 @@ func (f *features) addCues(s sentence) {
 		}
 	}
 	for _, t := range s.toks {
-		if riskClasses[t.class] {
+		if isRisk(t.class) {
 			f.add(nsPerson, person, t.word, 1)
 		}
 	}

@@ -21,14 +21,18 @@ func (d *Detector) explain(normalised string, rr ruleResult, crisis bool) []stri
 	out := rr.matches()
 	f := featurePool.Get().(*features)
 	f.list, f.names, f.explain = f.list[:0], f.names[:0], true
+	if f.phrases == nil {
+		f.phrases, f.cues = map[string]float64{}, map[string]float64{}
+	}
+	phrases, cues := f.phrases, f.cues
 	defer func() {
 		f.names, f.explain = f.names[:0], false
+		clear(phrases)
+		clear(cues)
 		featurePool.Put(f)
 	}()
 	f.extract(normalised, rr)
 	weight := d.model.influence(f.list, crisis)
-	phrases := map[string]float64{}
-	cues := map[string]float64{}
 	for i, x := range f.list[:f.meaningAt] {
 		v := weight(x.idx) * float64(x.val)
 		name := f.names[i]
@@ -43,9 +47,7 @@ func (d *Detector) explain(normalised string, rr ruleResult, crisis bool) []stri
 	}
 	// A word's meaning counts for the word: the vectors' pull is shared
 	// among the words that made it.
-	for w, v := range meaningByWord(f.sents, weight) {
-		phrases[w] += v
-	}
+	addMeaningByWord(phrases, f.sents, weight)
 	out = appendTop(out, phrases, explainPhrases)
 	return appendTop(out, cues, explainCues)
 }

@@ -57,6 +57,9 @@ type features struct {
 	// meaningAt is where the meaning features start in list (its length
 	// when the text has none).
 	meaningAt int
+	// phrases and cues are an explanation's sums by name, kept empty
+	// between uses so that their tables are not grown again each time.
+	phrases, cues map[string]float64
 }
 
 // featureName is a feature's name in pieces, joined only when shown:
@@ -123,10 +126,12 @@ func (f *features) add3(ns byte, a, b, c string, v float32) {
 	}
 }
 
-// token is one word of a sentence with its class ("" when it has none).
+// token is one word of a sentence with its class ("" when it has none)
+// and what it does for the words around it.
 type token struct {
 	word  string
 	class wordClass
+	flags wordFlag
 }
 
 // sentence is one sentence's words, and whether it asked a question or sat
@@ -164,7 +169,8 @@ func (f *features) split(text string) []sentence {
 			}
 			w := strings.Trim(text[i:j], "'")
 			if w != "" {
-				toks = append(toks, token{word: w, class: wordClasses[w]})
+				e := lexicon[w]
+				toks = append(toks, token{word: w, class: e.class, flags: e.flags})
 			}
 			i = j
 			continue

@@ -70,6 +70,23 @@ func readable(text string) bool {
 		w = buf[:0]
 	}
 	for _, r := range text {
+		if r < utf8.RuneSelf {
+			// ASCII, most of a post: a word's runes are letters and
+			// apostrophes, as notWordRune says.
+			c := byte(r)
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			switch {
+			case (c < 'a' || c > 'z') && c != '\'':
+				count()
+			case len(w)+utf8.UTFMax <= len(buf):
+				w = append(w, c)
+			default:
+				w = append(buf[:0], "\x00long"...)
+			}
+			continue
+		}
 		switch {
 		case notWordRune(r):
 			count()

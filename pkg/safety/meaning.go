@@ -173,7 +173,7 @@ func (v *vectors) contentWord(w string) (int32, bool) {
 // addMeaning adds the mean of the passage's content words' vectors and the
 // largest value of each dimension, dimension by dimension, the mean first
 // (model.gatherMeaning reads the weights in this order). They have no
-// names: an explanation shares their pull among words (meaningByWord). A
+// names: an explanation shares their pull among words (addMeaningByWord). A
 // passage without a content word in the table adds nothing.
 func (f *features) addMeaning(sents []sentence) {
 	v := sharedVectors()
@@ -199,48 +199,57 @@ func (f *features) addMeaning(sents []sentence) {
 	}
 }
 
-// meaningByWord shares the meaning features' pull among the passage's
-// content words, for an explanation: the mean's pull in proportion to each
-// word's value in each dimension, each dimension's largest value's pull to
-// the word that holds it. weight is a feature's pull per unit.
-func meaningByWord(sents []sentence, weight func(idx uint32) float64) map[string]float64 {
+// addMeaningByWord shares the meaning features' pull among the passage's
+// content words, adding each word's share to into, for an explanation:
+// the mean's pull in proportion to each word's value in each dimension,
+// each dimension's largest value's pull to the word that holds it (the
+// first, on a tie). weight is a feature's pull per unit.
+func addMeaningByWord(into map[string]float64, sents []sentence, weight func(idx uint32) float64) {
 	v := sharedVectors()
-	type word struct {
-		name  string
-		scale float32
-		vals  string
+	var best [meaningDims]float32
+	var holder [meaningDims]string
+	for d := range best {
+		best[d] = float32(math.Inf(-1))
 	}
-	var words []word
+	n := 0
 	for _, s := range sents {
 		for _, t := range s.toks {
-			if i, ok := v.contentWord(t.word); ok {
-				scale, vals := v.values(i)
-				words = append(words, word{t.word, scale, vals})
+			i, ok := v.contentWord(t.word)
+			if !ok {
+				continue
+			}
+			n++
+			scale, vals := v.values(i)
+			for d := range meaningDims {
+				if x := float32(int8(vals[d])) * scale; x > best[d] { // #nosec G115 -- the byte is a signed value by the file's format
+					best[d], holder[d] = x, t.word
+				}
 			}
 		}
 	}
-	out := map[string]float64{}
-	if len(words) == 0 {
-		return out
+	if n == 0 {
+		return
 	}
-	share := make([]float64, len(words))
 	idx := meaningFeatures()
+	var mean [meaningDims]float64
 	for d := range meaningDims {
-		mean, top := weight(idx[0][d])/float64(len(words)), weight(idx[1][d])*maxScale
-		best, bestAt := float32(math.Inf(-1)), 0
-		for k, w := range words {
-			x := float32(int8(w.vals[d])) * w.scale // #nosec G115 -- the byte is a signed value by the file's format
-			share[k] += mean * float64(x)
-			if x > best {
-				best, bestAt = x, k
+		mean[d] = weight(idx[0][d]) / float64(n)
+		into[holder[d]] += weight(idx[1][d]) * maxScale * float64(best[d])
+	}
+	for _, s := range sents {
+		for _, t := range s.toks {
+			i, ok := v.contentWord(t.word)
+			if !ok {
+				continue
 			}
+			scale, vals := v.values(i)
+			share := 0.0
+			for d := range meaningDims {
+				share += mean[d] * float64(float32(int8(vals[d]))*scale) // #nosec G115 -- as above
+			}
+			into[t.word] += share
 		}
-		share[bestAt] += top * float64(best)
 	}
-	for k, w := range words {
-		out[w.name] += share[k]
-	}
-	return out
 }
 
 // le32 is the little-endian uint32 at s[p:p+4].

@@ -120,10 +120,10 @@ func TestMeaningFeatures(t *testing.T) {
 	}
 }
 
-// TestMeaningByWordSharesTheWholePull: an explanation shares exactly the
+// TestAddMeaningByWordSharesTheWholePull: an explanation shares exactly the
 // meaning features' pull among the words, so a word's share can be shown as
 // its own.
-func TestMeaningByWordSharesTheWholePull(t *testing.T) {
+func TestAddMeaningByWordSharesTheWholePull(t *testing.T) {
 	var f features
 	f.extract(normalize("i have been stockpiling my tablets in the drawer by the bed. tonight feels different"), ruleResult{})
 	weight := func(idx uint32) float64 { return float64(idx%7) - 3 }
@@ -138,7 +138,9 @@ func TestMeaningByWordSharesTheWholePull(t *testing.T) {
 		}
 	}
 	got := 0.0
-	for w, v := range meaningByWord(f.sents, weight) {
+	shares := map[string]float64{}
+	addMeaningByWord(shares, f.sents, weight)
+	for w, v := range shares {
 		if _, ok := sharedVectors().contentWord(w); !ok {
 			t.Errorf("%q shares the pull but is not a content word", w)
 		}

@@ -156,20 +156,38 @@ func normalize(s string) string {
 
 	var b strings.Builder
 	b.Grow(len(s) + 16)
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// ASCII, nearly every byte of a post, takes the short way: none
+		// of it is a laughing emoji or a format character.
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'A' <= c && c <= 'Z':
+				b.WriteByte(c + 'a' - 'A')
+			case c == '`':
+				b.WriteByte('\'')
+			case c == '\n' || c == '\r':
+				b.WriteString(". ")
+			case c == '_' || c == '~' || c == '#' || c == '>' || c == '/' || c == '|' || c == '\\' || c < ' ' || c == 0x7f:
+				b.WriteByte(' ')
+			default:
+				b.WriteByte(c)
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
-		case r == '\u2018' || r == '\u2019' || r == '\u201B' || r == '\u02BC' || r == '\u2032' || r == '`' || r == '\u00B4':
+		case r == '\u2018' || r == '\u2019' || r == '\u201B' || r == '\u02BC' || r == '\u2032' || r == '\u00B4':
 			b.WriteByte('\'')
 		case r == '\u201C' || r == '\u201D' || r == '\u201E' || r == '\u201F' || r == '\u2033' || r == '\u00AB' || r == '\u00BB':
 			b.WriteByte('"')
 		case r == '\u2013' || r == '\u2014' || r == '\u2015' || r == '\u2212':
 			b.WriteString(" - ")
-		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
+		case r == '\u2028' || r == '\u2029':
 			b.WriteString(". ")
 		case laughEmoji[r]:
 			b.WriteString(" lol ")
-		case r == '_' || r == '~' || r == '#' || r == '>' || r == '/' || r == '|' || r == '\\':
-			b.WriteByte(' ')
 		case unicode.Is(unicode.Cf, r):
 			// Zero-width joiners and similar are used to dodge filters.
 		case unicode.IsControl(r):
@@ -236,9 +254,23 @@ func isSpaceByte(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
+// hasSpaceToCollapse: s has a \s other than a lone space, which
+// collapseSpace would change.
+func hasSpaceToCollapse(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isSpaceByte(s[i]) && (s[i] != ' ' || i+1 < len(s) && isSpaceByte(s[i+1])) {
+			return true
+		}
+	}
+	return false
+}
+
 // collapseSpace is whitespaceRe.ReplaceAllString(s, " ") without the regular
 // expression: every run of \s becomes one space.
 func collapseSpace(s string) string {
+	if !hasSpaceToCollapse(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
@@ -262,6 +294,9 @@ func collapseSpace(s string) string {
 // ranging over runes, so it is valid UTF-8, and a run only ever drops an
 // ASCII vowel, one byte.
 func collapseElongation(s string) string {
+	if !mayBeElongated(s) {
+		return s
+	}
 	out := make([]byte, 0, len(s))
 	var prev rune
 	run := 0
@@ -279,6 +314,19 @@ func collapseElongation(s string) string {
 		}
 	}
 	return string(out)
+}
+
+// mayBeElongated: s has an ASCII letter three times in a row, or a
+// non-ASCII byte (for which collapseElongation looks closer); otherwise
+// collapseElongation would give s back unchanged.
+func mayBeElongated(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c == s[i+1] && c == s[i+2] && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return true
+		}
+	}
+	return false
 }
 
 // markQuotes replaces paired double quotes, and single quotes that clearly

@@ -65,7 +65,7 @@ func immediate(sents []sentence) bool {
 		}
 		now, risk := false, false
 		for i, t := range s.toks {
-			if nowWords[t.word] || i > 0 && nowPhrases[s.toks[i-1].word+"_"+t.word] {
+			if t.flags&flagNow != 0 || i > 0 && nowPhrases[s.toks[i-1].word+"_"+t.word] {
 				now = true
 			}
 			switch baseClass(t.class) {

@@ -87,6 +87,42 @@ var riskClasses = map[wordClass]bool{
 	classDeath: true, classMeans: true, classPlace: true, classHarm: true, classPrep: true, classHope: true,
 }
 
+// isRisk: c is one of riskClasses. Most words have no class, and need
+// no lookup.
+func isRisk(c wordClass) bool { return c != "" && riskClasses[c] }
+
+// wordFlag is a set of the roles a word plays in reading its sentence's
+// other words (weakenOutOfContext, immediate).
+type wordFlag uint8
+
+const (
+	flagIntent    wordFlag = 1 << iota // intentWords
+	flagNow                            // nowWords
+	flagAmbiguous                      // ambiguousWords
+)
+
+// lexEntry is a word's class and roles: one lookup a token.
+type lexEntry struct {
+	class wordClass
+	flags wordFlag
+}
+
+// lexicon is wordClasses with each word's roles beside its class.
+var lexicon = func() map[string]lexEntry {
+	m := make(map[string]lexEntry, len(wordClasses))
+	for w, c := range wordClasses {
+		m[w] = lexEntry{class: c}
+	}
+	for flag, set := range map[wordFlag]map[string]bool{flagIntent: intentWords, flagNow: nowWords, flagAmbiguous: ambiguousWords} {
+		for w := range set {
+			e := m[w]
+			e.flags |= flag
+			m[w] = e
+		}
+	}
+	return m
+}()
+
 // wordClasses maps each listed word to its class.
 var wordClasses = func() map[string]wordClass {
 	m := make(map[string]wordClass)
