@@ -240,7 +240,7 @@ const withoutEvidence = 0.75
 // one sentence of crisis in ten is lost.
 const ngramScale = 0.25
 
-// addNgrams adds words, word pairs and character n-grams, scaled together.
+// addNgrams adds words and word pairs, scaled together.
 func (f *features) addNgrams(sents []sentence) {
 	start := len(f.list)
 	for _, s := range sents {
