@@ -42,4 +42,5 @@ var Steps = []Step{
 	step0043CoverVersion,
 	step0044TitleSearch,
 	step0045TitleSearchSQLite,
+	step0046ThreadAnswered,
 }

@@ -71,6 +71,11 @@ type Thread struct {
 	// their reactions (database triggers keep it; migration 18). It is
 	// read-only here, so saving a thread can never move it back.
 	ContentVersion uint64 `gorm:"column:content_version;->"`
+	// Answered: someone other than the author has replied (a visible or
+	// redacted post other than the opening post). Database triggers keep
+	// it (migration 46) and the waiting list reads it; it is read-only
+	// here, like ContentVersion.
+	Answered bool `gorm:"column:answered;->"`
 }
 
 // TableName is the table Thread is stored in.

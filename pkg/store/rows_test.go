@@ -430,8 +430,8 @@ func TestThreadHeadReadsEveryColumn(t *testing.T) {
 			t.Fatal(err)
 		}
 		if err := db.W.Exec(`UPDATE threads SET locked = ?, lock_reason = 'cooling off', pinned = ?, reply_count = 4,
-			last_post_id = ?, last_author_id = ?, last_post_at = ?, updated_at = ?, anonymous = ?, last_anonymous = ? WHERE id = ?`,
-			true, true, first, other, now, now.Add(time.Minute), true, true, th.ID).Error; err != nil {
+			last_post_id = ?, last_author_id = ?, last_post_at = ?, updated_at = ?, anonymous = ?, last_anonymous = ?, answered = ? WHERE id = ?`,
+			true, true, first, other, now, now.Add(time.Minute), true, true, true, th.ID).Error; err != nil {
 			t.Fatal(err)
 		}
 		if err := db.W.Exec("UPDATE groups SET archived = ? WHERE id = ?", true, th.GroupID).Error; err != nil {

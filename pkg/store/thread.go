@@ -35,7 +35,7 @@ func (s *Forum) ThreadHead(ctx context.Context, id int64) (forum.ThreadHead, err
 func threadHeadDest(h *forum.ThreadHead) []any {
 	return []any{&h.ID, &h.GroupID, &h.AuthorID, &h.Title, &h.Tags, &h.Status, &h.Locked, &h.LockReason, &h.Pinned,
 		&h.ReplyCount, &h.FirstPostID, &h.LastPostID, &h.LastAuthorID, &h.LastPostAt, &h.CreatedAt, &h.UpdatedAt, &h.ContentVersion,
-		&h.Anonymous, &h.LastAnonymous,
+		&h.Anonymous, &h.LastAnonymous, &h.Answered,
 		&h.GroupSlug, &h.GroupName, &h.GroupArchived, &h.GroupAllowAnonymous, &h.GroupHasSupporters, &h.AuthorName}
 }
 
@@ -45,7 +45,7 @@ func threadHeadDest(h *forum.ThreadHead) []any {
 // step with forum.ThreadHead.
 const threadHeadQuery = `SELECT t.id, t.group_id, t.author_id, t.title, t.tags, t.status, t.locked, t.lock_reason, t.pinned,
 	t.reply_count, t.first_post_id, t.last_post_id, t.last_author_id, t.last_post_at, t.created_at, t.updated_at, t.content_version,
-	t.anonymous, t.last_anonymous, g.slug, g.name, g.archived, g.allow_anonymous,
+	t.anonymous, t.last_anonymous, t.answered, g.slug, g.name, g.archived, g.allow_anonymous,
 	EXISTS (SELECT 1 FROM peer_supporters ps WHERE ps.group_id = t.group_id), COALESCE(a.username, '')
 	FROM threads t JOIN groups g ON g.id = t.group_id LEFT JOIN users a ON a.id = t.author_id
 	WHERE t.id = ?`

@@ -23,7 +23,11 @@ const waitingColumns = `threads.id, threads.group_id, groups.slug AS group_slug,
 	threads.title, threads.tags, threads.author_id, threads.created_at`
 
 // answeredBy is the condition "someone other than the thread's author has
-// replied": a visible or redacted post that is not the opening post.
+// replied": a visible or redacted post that is not the opening post. The
+// threads' answered column keeps it (migration 46), so the waiting list
+// reads only threads still waiting, through their partial index; the
+// list checks it again for those few, so it never shows an answered
+// thread.
 const answeredBy = `EXISTS (SELECT 1 FROM posts r WHERE r.thread_id = threads.id AND r.id <> threads.first_post_id
 	AND r.status IN ('visible', 'redacted') AND (r.author_id IS NULL OR r.author_id <> threads.author_id))`
 
@@ -41,7 +45,7 @@ func (s *Waiting) query(ctx context.Context, q forum.WaitingQuery) *gorm.DB {
 		Where("groups.archived = ?", false).
 		Where("threads.status = ? AND threads.locked = ? AND threads.author_id IS NOT NULL", forum.StatusVisible, false).
 		Where("threads.created_at >= ?", q.Since).
-		Where("NOT " + answeredBy)
+		Where("NOT threads.answered AND NOT " + answeredBy)
 	if !q.Before.IsZero() {
 		tx = tx.Where("threads.created_at < ?", q.Before)
 	}
