@@ -73,7 +73,7 @@ func readable(text string) bool {
 		if r < utf8.RuneSelf {
 			// ASCII, most of a post: a word's runes are letters and
 			// apostrophes, as notWordRune says.
-			c := byte(r)
+			c := byte(r) // #nosec G115 -- r is ASCII here
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
