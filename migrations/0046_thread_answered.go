@@ -23,7 +23,7 @@ import (
 var step0046ThreadAnswered = Step{Version: 46, Name: "threads answered", Up: func(ctx context.Context, tx *sql.Tx, d Dialect) error {
 	if err := execAll(ctx, tx, d,
 		`ALTER TABLE threads ADD COLUMN answered {{BOOL}} NOT NULL DEFAULT {{FALSE}}`,
-		`UPDATE threads SET answered = {{TRUE}} WHERE `+answeredSQL("threads"),
+		`UPDATE threads SET answered = {{TRUE}} WHERE `+AnsweredSQL("threads"),
 		`CREATE INDEX threads_waiting ON threads (created_at, id) WHERE NOT answered`,
 		`CREATE INDEX threads_waiting_group ON threads (group_id, created_at, id) WHERE NOT answered`,
 	); err != nil {
@@ -35,25 +35,33 @@ var step0046ThreadAnswered = Step{Version: 46, Name: "threads answered", Up: fun
 	return execAll(ctx, tx, d, threadAnsweredSQLite...)
 }}
 
-// answeredSQL is the condition that the thread in table t (its row's
-// name in the statement) has been answered; hearth/pkg/store's waiting
-// list reads the same condition for one thread.
-func answeredSQL(t string) string {
-	return `EXISTS (SELECT 1 FROM posts r WHERE r.thread_id = ` + t + `.id AND r.id <> ` + t + `.first_post_id
-		AND r.status IN ('visible', 'redacted') AND (r.author_id IS NULL OR r.author_id <> ` + t + `.author_id))`
+// AnsweredSQL is the condition that the thread whose row is named t in
+// a statement has been answered, which threads.answered keeps: the store
+// checks it again for the threads the waiting list shows, and seeding
+// applies it once per batch instead of row by row.
+func AnsweredSQL(t string) string {
+	return `EXISTS (SELECT 1 FROM posts r WHERE r.thread_id = ` + t + `.id AND ` + AnswersSQL("r", t) + `)`
+}
+
+// AnswersSQL is the condition that post p, in thread t, answers it: a
+// visible or redacted post other than the opening post, by someone other
+// than the thread's author or by an erased account.
+func AnswersSQL(p, t string) string {
+	return p + `.id <> ` + t + `.first_post_id AND ` + p + `.status IN ('visible', 'redacted')
+		AND (` + p + `.author_id IS NULL OR ` + p + `.author_id <> ` + t + `.author_id)`
 }
 
 // recomputeAnswered sets the flag of the threads matching where from
 // their posts, writing only the rows it changes.
 func recomputeAnswered(where string) string {
-	return `UPDATE threads SET answered = ` + answeredSQL("threads") + ` WHERE ` + where +
-		` AND answered <> ` + answeredSQL("threads")
+	return `UPDATE threads SET answered = ` + AnsweredSQL("threads") + ` WHERE ` + where +
+		` AND answered <> ` + AnsweredSQL("threads")
 }
 
 // answeredByInsert sets the flag of a new post's thread when the post
 // answers it; a thread already answered is only read.
 func answeredByInsert(thread string) string {
-	return `UPDATE threads SET answered = {{TRUE}} WHERE id = ` + thread + ` AND NOT answered AND ` + answeredSQL("threads")
+	return `UPDATE threads SET answered = {{TRUE}} WHERE id = ` + thread + ` AND NOT answered AND ` + AnsweredSQL("threads")
 }
 
 var threadAnsweredSQLite = []string{

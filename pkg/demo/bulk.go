@@ -8,6 +8,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
+
+	"hearth/migrations"
 )
 
 // batchTx is what a batch of threads is written through: a database/sql
@@ -76,11 +78,13 @@ func (w *writer) bulkInsert(ctx context.Context, bt batchTx, table string, cols 
 // index's pending terms to disk).
 type rowTrigger struct{ table, name string }
 
-// batchTriggers are those triggers, by dialect (migrations 0013 and 0018).
+// batchTriggers are those triggers, by dialect (migrations 0013, 0018 and
+// 0046).
 // Every other trigger still fires.
 var batchTriggers = map[bool][]rowTrigger{
-	false: {{"posts", "posts_search_insert"}, {"posts", "posts_thread_version_insert"}, {"reactions", "reactions_thread_version_insert"}},
-	true:  {{"posts", "posts_search_insert"}, {"posts", "posts_thread_version"}, {"posts", "posts_thread_version_insert"}, {"reactions", "reactions_thread_version"}},
+	false: {{"posts", "posts_search_insert"}, {"posts", "posts_thread_version_insert"}, {"posts", "posts_answered_insert"}, {"reactions", "reactions_thread_version_insert"}},
+	true: {{"posts", "posts_search_insert"}, {"posts", "posts_thread_version"}, {"posts", "posts_thread_version_insert"}, {"posts", "posts_answered_insert"},
+		{"reactions", "reactions_thread_version"}},
 }
 
 // suspendTriggers takes the batch triggers out for the rest of tx: on
@@ -136,8 +140,8 @@ func (w *writer) resumeTriggers(ctx context.Context, tx batchTx) error {
 // batchSearch does what the suspended triggers would have done for the
 // posts with ids in [first, last] and the threads with ids in [firstThread,
 // lastThread]: index the visible posts for search (an opening post with its
-// thread's title, as the triggers do) and move each thread's content
-// version.
+// thread's title, as the triggers do), move each thread's content
+// version, and mark answered the threads those posts answer.
 func (w *writer) batchSearch(ctx context.Context, tx batchTx, first, last, firstThread, lastThread int64) error {
 	index := `INSERT INTO post_search (rowid, title, body)
 		SELECT p.id, CASE WHEN p.parent_id IS NULL THEN COALESCE((SELECT title FROM threads WHERE id = p.thread_id AND status = 'visible'), '') ELSE '' END, p.body_md
@@ -152,6 +156,16 @@ func (w *writer) batchSearch(ctx context.Context, tx batchTx, first, last, first
 	}
 	if _, err := tx.ExecContext(ctx, w.rebind(`UPDATE threads SET content_version = content_version + 1 WHERE id BETWEEN ? AND ?`), firstThread, lastThread); err != nil {
 		return fmt.Errorf("move the seeded threads' versions: %w", err)
+	}
+	// Only these posts can answer a thread not answered before them, so
+	// the statement reads the batch's posts by their ids, not each
+	// thread's posts: without statistics on a table still being loaded,
+	// PostgreSQL planned the thread-by-thread form as a scan of every
+	// post, once a batch.
+	answered := `UPDATE threads SET answered = ? FROM posts r
+		WHERE r.id BETWEEN ? AND ? AND r.thread_id = threads.id AND NOT threads.answered AND ` + migrations.AnswersSQL("r", "threads")
+	if _, err := tx.ExecContext(ctx, w.rebind(answered), true, first, last); err != nil {
+		return fmt.Errorf("mark the seeded threads answered: %w", err)
 	}
 	return nil
 }

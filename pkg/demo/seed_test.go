@@ -324,8 +324,9 @@ func TestOptionsValidate(t *testing.T) {
 // checkTriggersKept: the triggers Seed suspends while it writes a batch are
 // back afterwards, and their work was done: every visible post is in the
 // search index (an opening post with its thread's title), on SQLite every
-// visible thread's opening post is in the titles' index, and every thread's
-// content version has moved.
+// visible thread's opening post is in the titles' index, every thread's
+// content version has moved, and every thread's answered flag is what its
+// posts say, some of each.
 func checkTriggersKept(t *testing.T, db *store.DB, st demo.Stats) {
 	t.Helper()
 	if n, want := count(t, db, "SELECT COUNT(*) FROM post_search"), count(t, db, "SELECT COUNT(*) FROM posts WHERE status = 'visible'"); n != want || n != st.Posts {
@@ -342,15 +343,22 @@ func checkTriggersKept(t *testing.T, db *store.DB, st demo.Stats) {
 	if n := count(t, db, "SELECT COUNT(*) FROM threads WHERE content_version = 0"); n != 0 {
 		t.Errorf("%d seeded threads kept content version 0", n)
 	}
-	triggers := "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ('posts_search_insert', 'posts_thread_version_insert', 'reactions_thread_version_insert')"
+	answered := migrations.AnsweredSQL("threads")
+	if n := count(t, db, "SELECT COUNT(*) FROM threads WHERE answered <> "+answered); n != 0 {
+		t.Errorf("%d seeded threads' answered flag is not what their posts say", n)
+	}
+	if n := count(t, db, "SELECT COUNT(*) FROM threads WHERE answered"); n == 0 || n == count(t, db, "SELECT COUNT(*) FROM threads") {
+		t.Errorf("%d seeded threads answered: want some, not all", n)
+	}
+	triggers := "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ('posts_search_insert', 'posts_thread_version_insert', 'posts_answered_insert', 'reactions_thread_version_insert')"
 	title := "SELECT COUNT(*) FROM post_search JOIN posts p ON p.id = post_search.rowid WHERE p.parent_id IS NULL AND post_search MATCH ?"
 	if db.Dialect == migrations.Postgres {
-		triggers = "SELECT COUNT(*) FROM pg_trigger WHERE tgrelid IN ('posts'::regclass, 'reactions'::regclass) AND tgname IN ('posts_search_insert', 'posts_thread_version', 'posts_thread_version_insert', 'reactions_thread_version') AND tgenabled = 'O'"
+		triggers = "SELECT COUNT(*) FROM pg_trigger WHERE tgrelid IN ('posts'::regclass, 'reactions'::regclass) AND tgname IN ('posts_search_insert', 'posts_thread_version', 'posts_thread_version_insert', 'posts_answered_insert', 'reactions_thread_version') AND tgenabled = 'O'"
 		title = "SELECT COUNT(*) FROM post_search s JOIN posts p ON p.id = s.post_id WHERE p.parent_id IS NULL AND s.document @@ plainto_tsquery('english', ?)"
 	}
-	want := 3
+	want := 4
 	if db.Dialect == migrations.Postgres {
-		want = 4
+		want = 5
 	}
 	if n := count(t, db, triggers); n != want {
 		t.Errorf("%d of the %d suspended triggers are in place after seeding", n, want)

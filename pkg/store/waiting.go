@@ -7,6 +7,7 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
+	"hearth/migrations"
 	"hearth/pkg/forum"
 )
 
@@ -28,8 +29,7 @@ const waitingColumns = `threads.id, threads.group_id, groups.slug AS group_slug,
 // reads only threads still waiting, through their partial index; the
 // list checks it again for those few, so it never shows an answered
 // thread.
-const answeredBy = `EXISTS (SELECT 1 FROM posts r WHERE r.thread_id = threads.id AND r.id <> threads.first_post_id
-	AND r.status IN ('visible', 'redacted') AND (r.author_id IS NULL OR r.author_id <> threads.author_id))`
+var answeredBy = migrations.AnsweredSQL("threads")
 
 // memberHelping records the members who asked to see the waiting count.
 type memberHelping struct {
