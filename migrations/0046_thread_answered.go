@@ -37,16 +37,16 @@ var step0046ThreadAnswered = Step{Version: 46, Name: "threads answered", Up: fun
 
 // AnsweredSQL is the condition that the thread whose row is named t in
 // a statement has been answered, which threads.answered keeps: the store
-// checks it again for the threads the waiting list shows, and seeding
-// applies it once per batch instead of row by row.
+// checks it again for the threads the waiting list shows, and pkg/demo's
+// tests hold seeded threads to it.
 func AnsweredSQL(t string) string {
-	return `EXISTS (SELECT 1 FROM posts r WHERE r.thread_id = ` + t + `.id AND ` + AnswersSQL("r", t) + `)`
+	return `EXISTS (SELECT 1 FROM posts r WHERE r.thread_id = ` + t + `.id AND ` + answersSQL("r", t) + `)`
 }
 
-// AnswersSQL is the condition that post p, in thread t, answers it: a
+// answersSQL is the condition that post p, in thread t, answers it: a
 // visible or redacted post other than the opening post, by someone other
 // than the thread's author or by an erased account.
-func AnswersSQL(p, t string) string {
+func answersSQL(p, t string) string {
 	return p + `.id <> ` + t + `.first_post_id AND ` + p + `.status IN ('visible', 'redacted')
 		AND (` + p + `.author_id IS NULL OR ` + p + `.author_id <> ` + t + `.author_id)`
 }

@@ -8,8 +8,6 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
-
-	"hearth/migrations"
 )
 
 // batchTx is what a batch of threads is written through: a database/sql
@@ -157,18 +155,25 @@ func (w *writer) batchSearch(ctx context.Context, tx batchTx, first, last, first
 	if _, err := tx.ExecContext(ctx, w.rebind(`UPDATE threads SET content_version = content_version + 1 WHERE id BETWEEN ? AND ?`), firstThread, lastThread); err != nil {
 		return fmt.Errorf("move the seeded threads' versions: %w", err)
 	}
-	// Only these posts can answer a thread not answered before them, so
-	// the statement reads the batch's posts by their ids, not each
-	// thread's posts: without statistics on a table still being loaded,
-	// PostgreSQL planned the thread-by-thread form as a scan of every
-	// post, once a batch.
-	answered := `UPDATE threads SET answered = ? FROM posts r
-		WHERE r.id BETWEEN ? AND ? AND r.thread_id = threads.id AND NOT threads.answered AND ` + migrations.AnswersSQL("r", "threads")
-	if _, err := tx.ExecContext(ctx, w.rebind(answered), true, first, last); err != nil {
+	if _, err := tx.ExecContext(ctx, w.rebind(answeredByBatch), true, first, last); err != nil {
 		return fmt.Errorf("mark the seeded threads answered: %w", err)
 	}
 	return nil
 }
+
+// answeredByBatch marks answered the threads that the posts with ids in
+// [?, ?] answer: posts other than the opening post, visible or redacted,
+// by someone other than the thread's author or by an erased account
+// (the condition in migrations.AnsweredSQL, which this package may not
+// import; its tests hold every seeded thread to that definition). Only
+// these posts can answer a thread not answered before them, so the
+// statement reads the batch's posts by their ids, not each thread's posts:
+// without statistics on a table still being loaded, PostgreSQL planned the
+// thread-by-thread form as a scan of every post, once a batch.
+const answeredByBatch = `UPDATE threads SET answered = ? FROM posts r
+	WHERE r.id BETWEEN ? AND ? AND r.thread_id = threads.id AND NOT threads.answered
+	AND r.id <> threads.first_post_id AND r.status IN ('visible', 'redacted')
+	AND (r.author_id IS NULL OR r.author_id <> threads.author_id)`
 
 // compactSearch merges SQLite's search index into one segment after a
 // load. Seeding writes the index in large batches, and the segments they
