@@ -8,12 +8,12 @@ import (
 // threads.answered says whether someone other than a thread's author has
 // replied to it: a visible or redacted post other than the opening post,
 // by another member or by an erased account. The waiting list ("Waiting
-// for a first reply", its count in helpers' headers) asked that of every
-// thread of the last 30 days, one probe of its posts each, so its cost
-// grew with the forum: 85 ms on SQLite and 42 ms of PostgreSQL's CPU for
-// a home page with 20,000 threads. With the flag and two partial indexes
-// of unanswered threads (the whole forum's and each group's, oldest
-// first) it reads only the threads still waiting.
+// for a first reply", its count in helpers' headers) reads it so that it
+// need not ask every thread of the last 30 days, a probe of its posts
+// each, which costs in proportion to the forum (85 ms on SQLite for a home
+// page at 20,000 threads): with the flag and two partial indexes of
+// unanswered threads (the whole forum's and each group's, oldest first)
+// it reads only the threads still waiting.
 //
 // Triggers keep the flag, so no write path can forget to: a new post sets
 // it when it answers (one probe of the thread's row, which writes only
