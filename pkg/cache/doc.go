@@ -2,8 +2,8 @@
 // is the list of them. The rule: a member-facing entry is checked, on every
 // use, against a version the database keeps on a row the request reads
 // anyway, moved by triggers in the same transaction as the change, so it is
-// exact on both databases and for any number of instances. Only visitors'
-// pages may be a little old, for at most HEARTH_VISITOR_CACHE.
+// exact on both databases and for any number of instances. Only what
+// visitors see may be a little old, for at most HEARTH_VISITOR_CACHE.
 //
 //	what is cached                   | where                  | what invalidates it                                  | databases
 //	---------------------------------+------------------------+------------------------------------------------------+----------
@@ -18,6 +18,9 @@
 //	notices; the tag vocabulary;     |                        | or to the moderation hours (migration 22); breaks    |
 //	the moderation hours             |                        | also when the first one ends; at most                |
 //	                                 |                        | HEARTH_MEMBER_CACHE members (default 4,096)          |
+//	the tag vocabulary, the          | Versioned, used by     | any write through this instance (ContentVersion);    | both
+//	moderation hours and the list    | web/visitordata.go     | another instance's write after HEARTH_VISITOR_CACHE  |
+//	of groups, for visitors          |                        | (default 2 s)                                        |
 //	the site settings of the         | Cover (moderation.     | site_versions.cover (migration 43), read with the    | both
 //	moderation cover, kept while     | CoverCache)            | session on a thread's routes: any change to the      |
 //	nobody is on duty                |                        | settings or to time on duty, in its transaction      |

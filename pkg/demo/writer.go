@@ -153,10 +153,23 @@ var analyzedTables = []string{"users", "groups", "threads", "posts", "post_searc
 // analyze gathers PostgreSQL's planner statistics on the tables just
 // filled. Autovacuum would do it within minutes, but until then the
 // planner knows nothing of 100,000 new posts: a server started at once
-// (as make bench does) plans every query on default guesses.
+// (as make bench does) plans every query on default guesses. It runs
+// without the connection's statement timeout, which is set for serving:
+// sampling a million posts on a busy machine can take longer.
 func (w *writer) analyze(ctx context.Context) error {
+	tx, err := w.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("analyze the seeded tables: %w", err)
+	}
+	defer func() { _ = tx.Rollback() }()
+	if _, err := tx.ExecContext(ctx, "SET LOCAL statement_timeout = 0"); err != nil {
+		return fmt.Errorf("analyze the seeded tables: %w", err)
+	}
 	// #nosec G202 -- analyzedTables are this package's table names.
-	if _, err := w.db.ExecContext(ctx, "ANALYZE "+strings.Join(analyzedTables, ", ")); err != nil {
+	if _, err := tx.ExecContext(ctx, "ANALYZE "+strings.Join(analyzedTables, ", ")); err != nil {
+		return fmt.Errorf("analyze the seeded tables: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("analyze the seeded tables: %w", err)
 	}
 	return nil

@@ -15,9 +15,9 @@ import (
 // searchColumns is the allowlisted select list of a search's matches (p,
 // a post, and t, its thread), read newest first with their limit before
 // searchNames adds the names of their group and author: joining those
-// two inside doubled the time PostgreSQL took to plan a search, which is
-// planned for its words each time (searchQuery). A hit's rank is set by
-// the part it was read in (Search).
+// two inside doubled the time PostgreSQL took to plan a search of the
+// posts, which is planned for its words each time (searchPostsPG). A
+// hit's rank is set by the part it was read in (Search).
 const searchColumns = "p.id AS post_id, p.thread_id, t.title, p.body_md, p.tags AS post_tags, t.tags AS thread_tags, " +
 	"p.author_id, (p.parent_id IS NULL) AS is_opening, p.created_at, p.group_id, p.crisis_folded, p.crisis_topic, p.anonymous"
 
@@ -86,6 +86,9 @@ func (s *Forum) Search(ctx context.Context, q forum.SearchQuery) ([]forum.Search
 // else every match.
 func (s *Forum) searchPart(ctx context.Context, q forum.SearchQuery, titles bool, limit int) ([]forum.SearchHit, error) {
 	pg := s.db.Dialect == migrations.Postgres
+	if pg && !titles {
+		return s.searchPostsPG(ctx, q, limit)
+	}
 	var from, match, order string
 	args := []any{strings.Join(q.Terms, " ")}
 	switch {
@@ -94,10 +97,6 @@ func (s *Forum) searchPart(ctx context.Context, q forum.SearchQuery, titles bool
 		from = "threads t JOIN posts p ON p.id = t.first_post_id"
 		match = "to_tsvector('english'::regconfig, t.title) @@ plainto_tsquery('english', ?) AND t.status = 'visible'"
 		order = "p.id"
-	case pg:
-		from = "post_search ps JOIN posts p ON p.id = ps.post_id JOIN threads t ON t.id = p.thread_id"
-		match = "ps.document @@ plainto_tsquery('english', ?)"
-		order = "ps.post_id"
 	case titles:
 		// The titles' index (migration 0045) holds the opening posts of
 		// visible threads only.
@@ -110,7 +109,17 @@ func (s *Forum) searchPart(ctx context.Context, q forum.SearchQuery, titles bool
 		args[0] = ftsQuery(q.Terms)
 	}
 	var b strings.Builder
-	b.WriteString("SELECT " + searchColumns + " FROM " + from + " WHERE " + match + " AND p.status = ? AND t.status IN (?, ?)")
+	b.WriteString("SELECT " + searchColumns + " FROM " + from + " WHERE " + match)
+	args = searchFilters(&b, q, args)
+	b.WriteString(" ORDER BY " + order + " DESC LIMIT ?")
+	args = append(args, limit)
+	return s.searchHits(queryRows(s.db.read(ctx), fmt.Sprintf(searchNames, b.String()), args))
+}
+
+// searchFilters writes q's conditions on a match (p, its post, and t, its
+// thread) to b, each after an AND, and returns args with theirs.
+func searchFilters(b *strings.Builder, q forum.SearchQuery, args []any) []any {
+	b.WriteString(" AND p.status = ? AND t.status IN (?, ?)")
 	args = append(args, forum.StatusVisible, forum.StatusVisible, forum.StatusRedacted)
 	if q.GroupID > 0 {
 		b.WriteString(" AND p.group_id = ?")
@@ -120,9 +129,49 @@ func (s *Forum) searchPart(ctx context.Context, q forum.SearchQuery, titles bool
 		b.WriteString(" AND p.tags NOT LIKE ? AND t.tags NOT LIKE ?")
 		args = append(args, forum.Pattern(slug), forum.Pattern(slug))
 	}
-	b.WriteString(" ORDER BY " + order + " DESC LIMIT ?")
+	return args
+}
+
+// searchPostsPG reads the newest limit posts matching q on PostgreSQL in
+// two statements. The first finds their ids, planned for its words each
+// time as an unnamed statement (pgx.QueryExecModeExec): a common word is
+// found soonest by walking the newest documents, a rare one through the
+// GIN index, and a cached generic plan would read every match of a common
+// word. It names one table and tests the rest of q in a semi-join, which
+// PostgreSQL plans in half the time of the join of the posts, threads,
+// groups and authors whose columns the page shows. The second reads those
+// columns for the ids, prepared once and kept; it tests the statuses
+// again, so a post removed between the two is not shown.
+func (s *Forum) searchPostsPG(ctx context.Context, q forum.SearchQuery, limit int) ([]forum.SearchHit, error) {
+	var b strings.Builder
+	b.WriteString("SELECT ps.post_id FROM post_search ps WHERE ps.document @@ plainto_tsquery('english', ?) " +
+		"AND EXISTS (SELECT 1 FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = ps.post_id")
+	args := searchFilters(&b, q, []any{pgx.QueryExecModeExec, strings.Join(q.Terms, " ")})
+	b.WriteString(") ORDER BY ps.post_id DESC LIMIT ?")
 	args = append(args, limit)
-	rows, err := s.searchQuery(ctx, pg && !titles, fmt.Sprintf(searchNames, b.String()), args)
+	var ids []int64
+	rows, err := tracedQuery(s.db.read(ctx), s.db.rsql, numbered(b.String()), args)
+	err = eachRow(rows, err, func(r *sql.Rows) error {
+		var id int64
+		if err := r.Scan(&id); err != nil {
+			return fmt.Errorf("scan search match: %w", err)
+		}
+		ids = append(ids, id)
+		return nil
+	})
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	return s.searchHits(tracedQuery(s.db.read(ctx), s.db.rsql, searchRowsPG,
+		[]any{ids, forum.StatusVisible, forum.StatusVisible, forum.StatusRedacted}))
+}
+
+// searchRowsPG reads the matches whose ids are $1 (searchPostsPG).
+var searchRowsPG = numbered(fmt.Sprintf(searchNames, "SELECT "+searchColumns+
+	" FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = ANY(?) AND p.status = ? AND t.status IN (?, ?)"))
+
+// searchHits reads the rows of searchNames.
+func (s *Forum) searchHits(rows *sql.Rows, err error) ([]forum.SearchHit, error) {
 	var hits []forum.SearchHit
 	err = eachRow(rows, err, func(r *sql.Rows) error {
 		var h forum.SearchHit
@@ -133,22 +182,6 @@ func (s *Forum) searchPart(ctx context.Context, q forum.SearchQuery, titles bool
 		return nil
 	})
 	return hits, err
-}
-
-// searchQuery runs a search's statement, reported to the reader's logger
-// like every other. When planned (the matches of every post, on
-// PostgreSQL) it runs as an unnamed statement (pgx.QueryExecModeExec),
-// planned for its words each time, on the reader pool without GORM, whose
-// placeholders would take the mode for an argument. A cached prepared statement turns to a generic plan after
-// five runs, and no one plan suits every word: a common word is found
-// soonest by walking the newest posts, a rare one through the GIN index,
-// and a generic plan read every match of a common word. The titles' index
-// suits every word, so their statement is prepared once and kept.
-func (s *Forum) searchQuery(ctx context.Context, planned bool, query string, args []any) (*sql.Rows, error) {
-	if planned {
-		return tracedQuery(s.db.read(ctx), s.db.rsql, numbered(query), append([]any{pgx.QueryExecModeExec}, args...))
-	}
-	return queryRows(s.db.read(ctx), query, args)
 }
 
 // ftsQuery turns search words into an FTS5 query that requires every word:

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/labstack/echo/v4"
 )
 
 // readGateWait is the longest a page read waits for its turn. Past it the
@@ -12,14 +14,17 @@ import (
 // hold the site up behind a few slow ones.
 const readGateWait = 50 * time.Millisecond
 
-// readGate lets a fixed number of members' page reads (GET and HEAD with a
-// session) run at once and queues the others in arrival order. Without it
-// every request in flight shares the cores at once, and under a burst the
-// unlucky ones are descheduled again and again, so the slowest pages grow
-// far slower than the typical one (docs/performance.md has the figures).
-// Visitors' reads are nearly all answered from the visitor page cache in
-// microseconds, where waiting in turn costs more than it saves; they,
-// writes, health checks, metrics and static files are never held.
+// readGate lets a fixed number of page reads that do real work run at once
+// and queues the others in arrival order. Without it every request in
+// flight shares the cores at once, and under a burst the unlucky ones are
+// descheduled again and again, so the slowest pages grow far slower than
+// the typical one (docs/performance.md has the figures). Members' reads
+// (GET and HEAD with a session) are held before routing (wrap), and
+// visitors' reads of the pages the visitor cache does not keep, such as a
+// search, at their route (gateVisitors). Visitors' other reads are nearly
+// all answered from the visitor page cache in microseconds, where waiting
+// in turn costs more than it saves; they, writes, health checks, metrics
+// and static files are never held.
 type readGate struct {
 	mu    sync.Mutex
 	free  int
@@ -61,6 +66,29 @@ func (g *readGate) wrap(next http.Handler, member func(*http.Request) bool) http
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// gateVisitors is route middleware that holds a visitor's read of a page
+// the visitor cache does not keep in the read gate, as wrap holds
+// members' reads, which it lets through.
+func (s *Server) gateVisitors(next echo.HandlerFunc) echo.HandlerFunc {
+	if s.gate == nil {
+		return next
+	}
+	return func(c echo.Context) error {
+		r := c.Request()
+		if (r.Method != http.MethodGet && r.Method != http.MethodHead) || s.hasSession(r) {
+			return next(c)
+		}
+		held, gone := s.gate.enter(r)
+		if gone {
+			return nil // the client left while waiting: nothing to answer
+		}
+		if held {
+			defer s.gate.release()
+		}
+		return next(c)
+	}
 }
 
 // enter takes a slot, waiting behind the reads that arrived first. held is

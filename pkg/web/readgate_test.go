@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/labstack/echo/v4"
 )
 
 // gateRig is a gate of one slot in front of a handler that records what
@@ -163,5 +165,52 @@ func TestReadGateNeverHoldsAReadTooLong(t *testing.T) {
 		if p == "GET /left" {
 			t.Fatal("a reader who left while waiting was served")
 		}
+	}
+}
+
+// TestReadGateHoldsVisitorsSearches: a visitor's read of a route behind
+// gateVisitors (a search) waits for a full gate like a member's; a
+// member's read there, already held before routing, and a visitor's POST
+// go straight in.
+func TestReadGateHoldsVisitorsSearches(t *testing.T) {
+	rig := newGateRig(t)
+	s := &Server{gate: rig.g}
+	e := echo.New()
+	e.GET("/search", func(c echo.Context) error {
+		rig.inside <- c.Request().URL.Path
+		return c.String(http.StatusOK, "found")
+	}, s.gateVisitors)
+	e.POST("/search", func(c echo.Context) error { return c.String(http.StatusOK, "posted") }, s.gateVisitors)
+	ctx := context.Background()
+	held := rig.serve(ctx, "GET", "/hold")
+	<-rig.inside
+
+	visitor := make(chan *httptest.ResponseRecorder, 1)
+	go func() {
+		rec := httptest.NewRecorder()
+		e.ServeHTTP(rec, httptest.NewRequestWithContext(ctx, "GET", "/search?q=walk", nil))
+		visitor <- rec
+	}()
+	rig.queued(1)
+
+	member := httptest.NewRequestWithContext(ctx, "GET", "/search?q=walk", nil)
+	member.AddCookie(&http.Cookie{Name: s.sessionCookieName(), Value: "token"})
+	rec := httptest.NewRecorder()
+	go e.ServeHTTP(rec, member)
+	<-rig.inside // the member's search, past the waiting visitor
+	post := httptest.NewRecorder()
+	e.ServeHTTP(post, httptest.NewRequestWithContext(ctx, "POST", "/search", nil))
+	if post.Code != http.StatusOK || rig.g.waiting() != 1 {
+		t.Fatalf("a visitor's POST: status %d, %d waiting; want 200 and the visitor's search still waiting", post.Code, rig.g.waiting())
+	}
+
+	close(rig.release)
+	<-held
+	<-rig.inside
+	if r := <-visitor; r.Code != http.StatusOK || r.Body.String() != "found" {
+		t.Fatalf("the visitor's search: %d %q", r.Code, r.Body.String())
+	}
+	if rig.g.free != 1 || rig.g.waiting() != 0 {
+		t.Fatalf("after: %d free, %d waiting; want 1 and 0", rig.g.free, rig.g.waiting())
 	}
 }

@@ -60,7 +60,7 @@ func (s *Server) routes() {
 	e.GET("/notifications", s.notificationsShow, s.requireUser)
 	e.POST("/notifications/read", s.notificationsRead, s.requireUser)
 	e.GET("/notifications/moderators", s.notificationsModerators, s.requireUser)
-	e.GET("/search", s.search)
+	e.GET("/search", s.search, s.gateVisitors)
 	e.GET("/settings/warnings", s.warningsShow, s.requireUser)
 	e.POST("/settings/warnings", s.warningsSave, s.requireUser)
 

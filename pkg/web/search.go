@@ -27,7 +27,7 @@ func (s *Server) search(c echo.Context) error {
 		}
 		page = n
 	}
-	groups, err := s.deps.Forum.GroupChoices(ctx)
+	groups, err := s.groupChoices(c)
 	if err != nil {
 		return err
 	}
@@ -94,4 +94,13 @@ func (s *Server) search(c echo.Context) error {
 		v.PrevURL = base + "&page=" + strconv.Itoa(page-1)
 	}
 	return renderPage(c, http.StatusOK, pageSearch, v)
+}
+
+// groupChoices is the list of groups a search can be narrowed to, kept
+// for visitors (visitorData).
+func (s *Server) groupChoices(c echo.Context) ([]forum.Group, error) {
+	if principal(c) != nil {
+		return s.deps.Forum.GroupChoices(c.Request().Context())
+	}
+	return s.visitors.Groups(c.Request().Context(), s.deps.Forum.GroupChoices)
 }

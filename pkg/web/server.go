@@ -92,6 +92,7 @@ type Server struct {
 	registry *prometheus.Registry
 	metrics  *httpMetrics
 	pages    *pageCache
+	visitors *visitorData
 	frags    *cache.Fragments
 	fragKeys fragmentKeys
 	members  *cache.Members
@@ -128,6 +129,7 @@ func New(d Deps) (*Server, error) {
 		return nil, fmt.Errorf("metrics: %w", err)
 	}
 	s.pages = newPageCache(d.Config.VisitorCache, d.ContentVersion)
+	s.visitors = newVisitorData(d.Config.VisitorCache, d.ContentVersion)
 	s.frags = cache.NewFragments(fragmentCacheBytes)
 	s.fragKeys = newFragmentKeys()
 	s.members = cache.NewMembers(d.Config.MemberCache)
