@@ -163,9 +163,11 @@ func load(fsys fs.FS) (*Catalog, error) {
 	// Longer keys first: the more specific sentence wins.
 	slices.SortFunc(c.patterns, func(a, b pattern) int { return len(b.key) - len(a.key) })
 	for i, l := range c.langs {
-		pr := &Printer{lang: l, tag: c.tags[i], p: message.NewPrinter(c.tags[i], message.Catalog(c.builder)), has: c.messages[l.Code], written: newWritten()}
+		pr := &Printer{lang: l, tag: c.tags[i], p: message.NewPrinter(c.tags[i], message.Catalog(c.builder)), has: c.messages[l.Code],
+			raw: message.NewPrinter(c.tags[i], message.Catalog(catalog.NewBuilder())), written: newWritten()}
 		if i > 0 {
 			pr.patterns = c.patterns
+			pr.source = c.messages[Source]
 		}
 		c.printers[l.Code] = pr
 	}

@@ -16,6 +16,12 @@ type Printer struct {
 	tag  language.Tag
 	p    *message.Printer
 	has  map[string]Message
+	// source is the source language's entries, which the catalogue
+	// falls back to for a key this language lacks; nil for the source
+	// language itself.
+	source map[string]Message
+	// raw formats without the catalogue (Sprintf).
+	raw *message.Printer
 	// patterns read an English sentence formatted elsewhere back into
 	// its key and arguments; none for the source language.
 	patterns []pattern
@@ -105,6 +111,28 @@ func (p *Printer) Exact(key string) string {
 	}
 	return m.Text
 }
+
+// Format is the sentence T formats key's arguments into, in p's
+// language (the source language's when p's catalogue lacks key, key
+// itself when neither has it), and false for a message with plural forms,
+// whose sentence depends on its count.
+func (p *Printer) Format(key string) (string, bool) {
+	m, ok := p.has[key]
+	if !ok {
+		m, ok = p.source[key]
+	}
+	switch {
+	case !ok:
+		return key, true
+	case m.Plural != nil:
+		return "", false
+	}
+	return m.Text, true
+}
+
+// Sprintf formats args into format the language's way, as T formats them
+// into a translation, without looking format up in the catalogue.
+func (p *Printer) Sprintf(format string, args ...any) string { return p.raw.Sprintf(format, args...) }
 
 // Has reports whether the printer's catalogue has an entry for key.
 func (p *Printer) Has(key string) bool { _, ok := p.has[key]; return ok }

@@ -54,9 +54,13 @@ func langFuncs(p *i18n.Printer) template.FuncMap {
 
 // messageHTML is the tm template function of p's language: a sentence
 // with inline markup, its string arguments escaped before they are
-// formatted in. A sentence without arguments is sanitised once.
+// formatted in. A sentence is sanitised once: without arguments, as it is
+// shown; with arguments that are strings (escaped) and numbers, when
+// every verb of its format stands in text (sanitisedFormat), its format,
+// which then takes them as sanitising each formatted sentence would have
+// left them. Any other sentence is sanitised each time it is formatted.
 func messageHTML(p *i18n.Printer) func(key string, args ...any) template.HTML {
-	var done sync.Map
+	var done, formats sync.Map
 	return func(key string, args ...any) template.HTML {
 		if len(args) == 0 {
 			if h, ok := done.Load(key); ok {
@@ -67,12 +71,58 @@ func messageHTML(p *i18n.Printer) func(key string, args ...any) template.HTML {
 			return h
 		}
 		esc := make([]any, len(args))
+		plain := true
 		for i, a := range args {
-			if s, ok := a.(string); ok {
-				a = html.EscapeString(s)
+			switch v := a.(type) {
+			case string:
+				a = html.EscapeString(v)
+			case int, int64, int32, uint, uint64, uint32, float64:
+			default:
+				plain = false
 			}
 			esc[i] = a
 		}
+		if plain {
+			if f := sanitisedFormat(p, &formats, key); f != "" {
+				return template.HTML(p.Sprintf(f, esc...)) // #nosec G203 -- a sanitised format; escaped strings and numbers in text
+			}
+		}
 		return markup.Message(p.T(key, esc...))
 	}
+}
+
+// sanitisedFormat is key's format in p's language sanitised, kept in
+// formats, or "" when it must be sanitised after formatting instead: a
+// message with plural forms, a verb inside a tag (an argument there could
+// be a link the sanitiser would check) or in text the sanitiser drops.
+func sanitisedFormat(p *i18n.Printer, formats *sync.Map, key string) string {
+	if f, ok := formats.Load(key); ok {
+		return f.(string)
+	}
+	f := ""
+	if text, ok := p.Format(key); ok && verbsInText(text) {
+		if s := string(markup.Message(text)); strings.Count(s, "%") == strings.Count(text, "%") {
+			f = s
+		}
+	}
+	formats.Store(key, f)
+	return f
+}
+
+// verbsInText reports whether every % of format stands outside a tag.
+func verbsInText(format string) bool {
+	inTag := false
+	for i := 0; i < len(format); i++ {
+		switch format[i] {
+		case '<':
+			inTag = true
+		case '>':
+			inTag = false
+		case '%':
+			if inTag {
+				return false
+			}
+		}
+	}
+	return !inTag
 }
