@@ -174,7 +174,7 @@ func (s *Forum) searchPostsPG(ctx context.Context, q forum.SearchQuery, limit in
 }
 
 // searchRowsPG reads the matches whose ids are $1 (searchPostsPG).
-var searchRowsPG = numbered(fmt.Sprintf(searchNames, "SELECT "+searchColumns+
+var searchRowsPG = numberPlaceholders(fmt.Sprintf(searchNames, "SELECT "+searchColumns+
 	" FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = ANY(?) AND p.status = ? AND t.status IN (?, ?)"))
 
 // searchHits reads the rows of searchNames.

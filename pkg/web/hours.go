@@ -22,7 +22,7 @@ func (s *Server) hours(c echo.Context) (moderation.Hours, bool) {
 	if p := principal(c); p != nil {
 		h, err = s.members.Hours(ctx, memberKey(p), s.deps.Moderation.Hours)
 	} else {
-		h, err = s.visitors.Hours(ctx, s.deps.Moderation.Hours)
+		h, err = s.visitors.hours.get(ctx, s.deps.Moderation.Hours)
 	}
 	if err != nil {
 		s.log.Warn("moderation hours", "request_id", reqID(c), "err", err.Error())

@@ -191,7 +191,13 @@ func TestReadGateHoldsVisitorsSearches(t *testing.T) {
 		e.ServeHTTP(rec, httptest.NewRequestWithContext(ctx, "GET", "/search?q=walk", nil))
 		visitor <- rec
 	}()
-	rig.queued(1)
+	waiting := make(chan struct{})
+	go func() { rig.queued(1); close(waiting) }()
+	select {
+	case p := <-rig.inside:
+		t.Fatalf("a visitor's %s ran with the gate full", p)
+	case <-waiting:
+	}
 
 	member := httptest.NewRequestWithContext(ctx, "GET", "/search?q=walk", nil)
 	member.AddCookie(&http.Cookie{Name: s.sessionCookieName(), Value: "token"})

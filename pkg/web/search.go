@@ -102,5 +102,5 @@ func (s *Server) groupChoices(c echo.Context) ([]forum.Group, error) {
 	if principal(c) != nil {
 		return s.deps.Forum.GroupChoices(c.Request().Context())
 	}
-	return s.visitors.Groups(c.Request().Context(), s.deps.Forum.GroupChoices)
+	return s.visitors.groups.get(c.Request().Context(), s.deps.Forum.GroupChoices)
 }

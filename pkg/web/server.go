@@ -92,7 +92,7 @@ type Server struct {
 	registry *prometheus.Registry
 	metrics  *httpMetrics
 	pages    *pageCache
-	visitors *visitorData
+	visitors visitorData
 	frags    *cache.Fragments
 	fragKeys fragmentKeys
 	members  *cache.Members

@@ -118,7 +118,7 @@ func (s *Server) storedVocab(c echo.Context) ([]forum.Tag, error) {
 	if p := principal(c); p != nil {
 		ts, err = s.members.Vocabulary(c.Request().Context(), memberKey(p), s.deps.Forum.Tags)
 	} else {
-		ts, err = s.visitors.Vocabulary(c.Request().Context(), s.deps.Forum.Tags)
+		ts, err = s.visitors.vocab.get(c.Request().Context(), s.deps.Forum.Tags)
 	}
 	if err != nil {
 		return nil, err
