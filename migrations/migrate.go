@@ -223,13 +223,21 @@ func Run(ctx context.Context, db *sql.DB, d Dialect) (int, error) {
 // runStep applies s unless it is recorded already, or another process
 // recorded it meanwhile (two processes starting at once on a new SQLite file), and reports
 // whether it ran. On SQLite the transaction takes the write lock at BEGIN,
-// so the check and the step cannot interleave with another migrator's.
+// so the check and the step cannot interleave with another migrator's. On
+// PostgreSQL the step runs without the serving statement timeout.
 func runStep(ctx context.Context, db *sql.DB, d Dialect, s Step) (bool, error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return false, err
 	}
 	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	if d == Postgres {
+		// A step may rewrite tables that grow with the forum; the
+		// connection's statement timeout bounds requests, not this.
+		if _, err := tx.ExecContext(ctx, "SET LOCAL statement_timeout = 0"); err != nil {
+			return false, fmt.Errorf("lift the statement timeout: %w", err)
+		}
+	}
 	var done int
 	if err := tx.QueryRowContext(ctx, d.Rebind("SELECT COUNT(*) FROM schema_migrations WHERE version = ?"), s.Version).Scan(&done); err != nil {
 		return false, fmt.Errorf("read schema version: %w", err)

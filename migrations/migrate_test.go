@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"hearth/migrations"
 	"hearth/pkg/forumtest"
@@ -260,6 +261,34 @@ func TestSearchIndexMergesEightSegments(t *testing.T) {
 		var v int
 		if err := db.SQL().QueryRow("SELECT v FROM post_search_config WHERE k = 'automerge'").Scan(&v); err != nil || v != 8 {
 			t.Fatalf("automerge %d (%v), want 8", v, err)
+		}
+	})
+}
+
+// TestStepsRunPastTheStatementTimeout: on PostgreSQL a step may take longer
+// than the connection's statement timeout, which bounds requests, not the
+// rewriting of a table that grows with the forum; the connections keep
+// their timeout afterwards.
+func TestStepsRunPastTheStatementTimeout(t *testing.T) {
+	eachEmptyDSN(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		db, err := store.Open(ctx, dsn, store.Options{MaxConns: 2, StatementTimeout: 100 * time.Millisecond})
+		if err != nil {
+			t.Fatalf("open: %v", err)
+		}
+		t.Cleanup(func() { _ = db.Close() })
+		slow := "SELECT 1"
+		if db.Dialect == migrations.Postgres {
+			slow = "SELECT pg_sleep(0.3)"
+		}
+		withSteps(t, step(1, "slow", slow))
+		if _, err := migrations.Run(ctx, db.SQL(), db.Dialect); err != nil {
+			t.Fatalf("a step past the statement timeout: %v", err)
+		}
+		if db.Dialect == migrations.Postgres {
+			if _, err := db.SQL().ExecContext(ctx, slow); err == nil {
+				t.Fatal("after the migration a statement ran past the timeout")
+			}
 		}
 	})
 }

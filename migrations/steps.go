@@ -43,4 +43,5 @@ var Steps = []Step{
 	step0044TitleSearch,
 	step0045TitleSearchSQLite,
 	step0046ThreadAnswered,
+	step0047SearchByGroup,
 }

@@ -146,7 +146,7 @@ func (w *writer) batchSearch(ctx context.Context, tx batchTx, first, last, first
 		FROM posts p WHERE p.id BETWEEN ? AND ? AND p.status = 'visible'`
 	if w.pg {
 		index = `INSERT INTO post_search (post_id, document)
-		SELECT p.id, hearth_search_document(CASE WHEN p.parent_id IS NULL THEN (SELECT title FROM threads WHERE id = p.thread_id AND status = 'visible') END, p.body_md)
+		SELECT p.id, hearth_search_document(CASE WHEN p.parent_id IS NULL THEN (SELECT title FROM threads WHERE id = p.thread_id AND status = 'visible') END, p.body_md, p.group_id)
 		FROM posts p WHERE p.id BETWEEN ? AND ? AND p.status = 'visible'`
 	}
 	if _, err := tx.ExecContext(ctx, w.rebind(index), first, last); err != nil {

@@ -339,6 +339,12 @@ func checkTriggersKept(t *testing.T, db *store.DB, st demo.Stats) {
 		if n, want := count(t, db, "SELECT COUNT(*) FROM title_search"), count(t, db, titled); n != want || n == 0 {
 			t.Errorf("the titles' index holds %d opening posts, want %d", n, want)
 		}
+	} else {
+		// Each document carries its post's group (migration 0047).
+		stray := "SELECT COUNT(*) FROM post_search s JOIN posts p ON p.id = s.post_id WHERE NOT s.document @@ ('''group ' || p.group_id || '''')::tsquery"
+		if n := count(t, db, stray); n != 0 {
+			t.Errorf("%d search documents lack their group", n)
+		}
 	}
 	if n := count(t, db, "SELECT COUNT(*) FROM threads WHERE content_version = 0"); n != 0 {
 		t.Errorf("%d seeded threads kept content version 0", n)

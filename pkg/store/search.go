@@ -137,25 +137,91 @@ func searchFilters(b *strings.Builder, q forum.SearchQuery, args []any) []any {
 }
 
 // searchPostsPG reads the newest limit posts matching q on PostgreSQL in
-// two statements. The first finds their ids, planned for its words each
-// time as an unnamed statement (pgx.QueryExecModeExec): a common word is
-// found soonest by walking the newest documents, a rare one through the
-// GIN index, and a cached generic plan would read every match of a common
+// two statements. The first finds their ids (searchIDsPG). The second
+// reads the columns the page shows for those ids, prepared once and kept;
+// it tests the statuses again, so a post removed between the two is not
+// shown.
+//
+// A search narrowed to a group first reads only the newest searchWindow
+// documents, and asks the GIN index for the word and the group together
+// (migration 47) only when they hold fewer than limit matches. The
+// planner takes a word's posts to be spread evenly over the groups, so it
+// would walk every document newest first for a word common elsewhere and
+// absent from the group: a second at a million posts. The window bounds
+// that walk, and a word that is rare among the newest documents of the
+// group is rare enough for the index: the index costs in proportion to
+// the word's posts in the group, the walk in inverse proportion.
+func (s *Forum) searchPostsPG(ctx context.Context, q forum.SearchQuery, limit int) ([]forum.SearchHit, error) {
+	ids, err := s.searchIDsPG(ctx, q, limit, searchNewest)
+	if err == nil && q.GroupID > 0 && len(ids) < limit {
+		ids, err = s.searchIDsPG(ctx, q, limit, searchIndexed)
+	}
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	return s.searchHits(tracedQuery(s.db.read(ctx), s.db.rsql, searchRowsPG,
+		[]any{ids, forum.StatusVisible, forum.StatusVisible, forum.StatusRedacted}))
+}
+
+// searchWindow is how many of the newest documents a search narrowed to a
+// group reads before it asks the index: a few milliseconds of reading,
+// which finds a page of a word in one post of five hundred. Either way
+// costs at most a few tens of milliseconds at a million posts, where the
+// index alone took half a second for a word common in the group, and
+// the walk alone a second for a word absent from it.
+var searchWindow = 10000
+
+// searchRead is how searchIDsPG reads a search's documents.
+type searchRead int
+
+const (
+	// searchNewest lets the planner choose for an unnarrowed search, and
+	// reads only the newest searchWindow documents for a narrowed one.
+	searchNewest searchRead = iota
+	// searchIndexed reads every match through the GIN index and sorts
+	// them: ordered by an expression, the matches cannot be read by
+	// walking the primary key.
+	searchIndexed
+)
+
+// searchIDsPG reads the ids of the newest limit posts matching q, newest
+// first, as searchPostsPG says. It is planned for its words each time, as
+// an unnamed statement (pgx.QueryExecModeExec): a common word is found
+// soonest by walking the newest documents, a rare one through the GIN
+// index, and a cached generic plan would read every match of a common
 // word. It names one table and tests the rest of q for each match in a
 // lateral subquery of its post and thread (LIMIT 1 keeps it one), which
 // PostgreSQL plans in half the time of the join of the posts, threads,
 // groups and authors whose columns the page shows, and always as a probe
 // of each match: as a join it could be planned as a merge with every
-// post. The second reads those columns for the ids, prepared once and
-// kept; it tests the statuses again, so a post removed between the two is
-// not shown.
-func (s *Forum) searchPostsPG(ctx context.Context, q forum.SearchQuery, limit int) ([]forum.SearchHit, error) {
+// post.
+func (s *Forum) searchIDsPG(ctx context.Context, q forum.SearchQuery, limit int, how searchRead) ([]int64, error) {
+	terms := strings.Join(q.Terms, " ")
+	from, order := "post_search ps", "ps.post_id"
+	args := []any{pgx.QueryExecModeExec}
+	switch {
+	case how == searchIndexed:
+		order = "ps.post_id + 0"
+	case q.GroupID > 0:
+		from = "(SELECT post_id, document FROM post_search ORDER BY post_id DESC LIMIT ?) ps"
+		args = append(args, searchWindow)
+	}
 	var b strings.Builder
-	b.WriteString("SELECT ps.post_id FROM post_search ps, LATERAL (SELECT 1 FROM posts p JOIN threads t ON t.id = p.thread_id " +
+	b.WriteString("SELECT ps.post_id FROM " + from + ", LATERAL (SELECT 1 FROM posts p JOIN threads t ON t.id = p.thread_id " +
 		"WHERE p.id = ps.post_id")
-	args := searchFilters(&b, q, []any{pgx.QueryExecModeExec})
-	b.WriteString(" LIMIT 1) shown WHERE ps.document @@ plainto_tsquery('english', ?) ORDER BY ps.post_id DESC LIMIT ?")
-	args = append(args, strings.Join(q.Terms, " "), limit)
+	args = searchFilters(&b, q, args)
+	b.WriteString(" LIMIT 1) shown WHERE ")
+	if q.GroupID > 0 {
+		// A query of stop words alone is empty, and the group's lexeme
+		// alone would match every post in the group.
+		b.WriteString("ps.document @@ (plainto_tsquery('english', ?) && ?::tsquery) AND numnode(plainto_tsquery('english', ?)) > 0")
+		args = append(args, terms, migrations.SearchGroupLexeme(q.GroupID), terms)
+	} else {
+		b.WriteString("ps.document @@ plainto_tsquery('english', ?)")
+		args = append(args, terms)
+	}
+	b.WriteString(" ORDER BY " + order + " DESC LIMIT ?")
+	args = append(args, limit)
 	var ids []int64
 	rows, err := tracedQuery(s.db.read(ctx), s.db.rsql, numbered(b.String()), args)
 	err = eachRow(rows, err, func(r *sql.Rows) error {
@@ -166,11 +232,7 @@ func (s *Forum) searchPostsPG(ctx context.Context, q forum.SearchQuery, limit in
 		ids = append(ids, id)
 		return nil
 	})
-	if err != nil || len(ids) == 0 {
-		return nil, err
-	}
-	return s.searchHits(tracedQuery(s.db.read(ctx), s.db.rsql, searchRowsPG,
-		[]any{ids, forum.StatusVisible, forum.StatusVisible, forum.StatusRedacted}))
+	return ids, err
 }
 
 // searchRowsPG reads the matches whose ids are $1 (searchPostsPG).

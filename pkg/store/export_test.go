@@ -1,0 +1,10 @@
+package store
+
+// SetSearchWindow has a search narrowed to a group read only the newest n
+// documents before it asks the index, so a test of a few dozen posts
+// takes both ways, and returns a function that puts the window back.
+func SetSearchWindow(n int) (restore func()) {
+	old := searchWindow
+	searchWindow = n
+	return func() { searchWindow = old }
+}
