@@ -148,9 +148,10 @@ func searchFilters(b *strings.Builder, q forum.SearchQuery, args []any) []any {
 // planner takes a word's posts to be spread evenly over the groups, so it
 // would walk every document newest first for a word common elsewhere and
 // absent from the group: a second at a million posts. The window bounds
-// that walk, and a word that is rare among the newest documents of the
-// group is rare enough for the index: the index costs in proportion to
-// the word's posts in the group, the walk in inverse proportion.
+// that walk. When the newest documents hold less than a page of the word
+// in the group, the word is rare enough there for the index, which costs
+// in proportion to the word's posts in the group (the walk costs in
+// inverse proportion).
 func (s *Forum) searchPostsPG(ctx context.Context, q forum.SearchQuery, limit int) ([]forum.SearchHit, error) {
 	ids, err := s.searchIDsPG(ctx, q, limit, searchNewest)
 	if err == nil && q.GroupID > 0 && len(ids) < limit {
