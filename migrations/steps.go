@@ -44,4 +44,5 @@ var Steps = []Step{
 	step0045TitleSearchSQLite,
 	step0046ThreadAnswered,
 	step0047SearchByGroup,
+	step0048ThreadsByGroup,
 }

@@ -8,3 +8,6 @@ func SetSearchWindow(n int) (restore func()) {
 	searchWindow = n
 	return func() { searchWindow = old }
 }
+
+// NewThreadsOfGroupSQL is the query of a group's newest threads (its feed).
+const NewThreadsOfGroupSQL = newThreadsOfGroup
