@@ -11,3 +11,11 @@ func SetSearchWindow(n int) (restore func()) {
 
 // NewThreadsOfGroupSQL is the query of a group's newest threads (its feed).
 const NewThreadsOfGroupSQL = newThreadsOfGroup
+
+// SetDetachBatch has an account deletion rewrite n of the member's posts a
+// transaction, and returns a function that puts the batch back.
+func SetDetachBatch(n int) (restore func()) {
+	old := detachBatch
+	detachBatch = n
+	return func() { detachBatch = old }
+}
