@@ -191,6 +191,14 @@ func Run(ctx context.Context, db *sql.DB, d Dialect) (int, error) {
 			return 0, fmt.Errorf("migration connection: %w", err)
 		}
 		defer conn.Close()
+		// Another instance may hold the lock for as long as its steps take,
+		// so the wait for it is not bounded by the statement timeout; the
+		// connection gets its own timeout back before it returns to the
+		// pool.
+		if _, err := conn.ExecContext(ctx, "SET statement_timeout = 0"); err != nil {
+			return 0, fmt.Errorf("migration lock: %w", err)
+		}
+		defer conn.ExecContext(context.WithoutCancel(ctx), "RESET statement_timeout") //nolint:errcheck // a failure leaves a connection without a timeout, which the lock's own failure would report first
 		// The key is arbitrary but fixed: "hearth" in ASCII.
 		if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock(6865617274)"); err != nil {
 			return 0, fmt.Errorf("migration lock: %w", err)

@@ -267,27 +267,54 @@ func TestSearchIndexMergesEightSegments(t *testing.T) {
 
 // TestStepsRunPastTheStatementTimeout: on PostgreSQL a step may take longer
 // than the connection's statement timeout, which bounds requests, not the
-// rewriting of a table that grows with the forum; the connections keep
-// their timeout afterwards.
+// rewriting of a table that grows with the forum, and another instance
+// waits for it to finish rather than failing; the connections keep their
+// timeout afterwards.
 func TestStepsRunPastTheStatementTimeout(t *testing.T) {
 	eachEmptyDSN(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
-		db, err := store.Open(ctx, dsn, store.Options{MaxConns: 2, StatementTimeout: 100 * time.Millisecond})
-		if err != nil {
-			t.Fatalf("open: %v", err)
+		var dbs [2]*store.DB
+		for i := range dbs {
+			db, err := store.Open(ctx, dsn, store.Options{MaxConns: 2, StatementTimeout: 100 * time.Millisecond})
+			if err != nil {
+				t.Fatalf("open: %v", err)
+			}
+			t.Cleanup(func() { _ = db.Close() })
+			dbs[i] = db
 		}
-		t.Cleanup(func() { _ = db.Close() })
 		slow := "SELECT 1"
-		if db.Dialect == migrations.Postgres {
+		if dbs[0].Dialect == migrations.Postgres {
 			slow = "SELECT pg_sleep(0.3)"
 		}
 		withSteps(t, step(1, "slow", slow))
-		if _, err := migrations.Run(ctx, db.SQL(), db.Dialect); err != nil {
-			t.Fatalf("a step past the statement timeout: %v", err)
+		errs := make(chan error, len(dbs))
+		for _, db := range dbs {
+			go func() {
+				_, err := migrations.Run(ctx, db.SQL(), db.Dialect)
+				errs <- err
+			}()
 		}
-		if db.Dialect == migrations.Postgres {
-			if _, err := db.SQL().ExecContext(ctx, slow); err == nil {
-				t.Fatal("after the migration a statement ran past the timeout")
+		for range dbs {
+			if err := <-errs; err != nil {
+				t.Fatalf("a step past the statement timeout, run by two instances: %v", err)
+			}
+		}
+		if dbs[0].Dialect != migrations.Postgres {
+			return
+		}
+		// Both connections of each pool at once, so the one that held
+		// the lock is among them.
+		for _, db := range dbs {
+			for range 2 {
+				go func() {
+					_, err := db.SQL().ExecContext(ctx, slow)
+					errs <- err
+				}()
+			}
+			for range 2 {
+				if err := <-errs; err == nil {
+					t.Fatal("after the migration a statement ran past the timeout")
+				}
 			}
 		}
 	})
