@@ -1,11 +1,9 @@
 package migrations_test
 
 import (
-	"context"
 	"testing"
 	"time"
 
-	"hearth/migrations"
 	"hearth/pkg/store"
 )
 
@@ -16,18 +14,7 @@ import (
 // and posts never queued stay at none.
 func TestCrisisLevelsFoldWaitingCrisisPosts(t *testing.T) {
 	eachEmptyDB(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
-		full := migrations.Steps
-		var before []migrations.Step
-		for _, s := range full {
-			if s.Version < 26 {
-				before = append(before, s)
-			}
-		}
-		withSteps(t, before...)
-		if _, err := migrations.Run(ctx, db.SQL(), db.Dialect); err != nil {
-			t.Fatal(err)
-		}
+		rest := runUpTo(t, db, 26)
 		now := time.Now().UTC().Truncate(time.Second)
 		author := insertMember(t, db, "ann")
 		thread, waiting := threadAtStep16(t, db, author, "Waiting", now)
@@ -43,10 +30,7 @@ func TestCrisisLevelsFoldWaitingCrisisPosts(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		withSteps(t, full...)
-		if _, err := migrations.Run(ctx, db.SQL(), db.Dialect); err != nil {
-			t.Fatal(err)
-		}
+		rest()
 		for _, want := range []struct {
 			post   int64
 			level  int

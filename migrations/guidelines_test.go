@@ -1,11 +1,9 @@
 package migrations_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 
-	"hearth/migrations"
 	"hearth/pkg/markup"
 	"hearth/pkg/store"
 )
@@ -25,25 +23,6 @@ func groupGuidelines(t *testing.T, db *store.DB, slug string) guidelinesRow {
 		t.Fatalf("group %s has no guidelines", slug)
 	}
 	return g
-}
-
-// runUpTo applies the shipped steps before version (exclusive) and returns
-// a function that applies the rest.
-func runUpTo(t *testing.T, db *store.DB, version int) (rest func()) {
-	t.Helper()
-	ctx := context.Background()
-	all := migrations.Steps
-	withSteps(t, all[:version-1]...)
-	if _, err := migrations.Run(ctx, db.SQL(), db.Dialect); err != nil {
-		t.Fatalf("steps before %d: %v", version, err)
-	}
-	return func() {
-		t.Helper()
-		migrations.Steps = all
-		if n, err := migrations.Run(ctx, db.SQL(), db.Dialect); err != nil || n != len(all)-(version-1) {
-			t.Fatalf("steps from %d: applied %d, err %v", version, n, err)
-		}
-	}
 }
 
 // TestAnxietyGuidelinesPromiseNoPinnedThreads checks that after migrating,

@@ -54,6 +54,31 @@ func withSteps(t *testing.T, steps ...migrations.Step) {
 	t.Cleanup(func() { migrations.Steps = saved })
 }
 
+// runUpTo applies the shipped steps numbered below version and returns a
+// function that applies the rest.
+func runUpTo(t *testing.T, db *store.DB, version int) (rest func()) {
+	t.Helper()
+	ctx := context.Background()
+	all := migrations.Steps
+	var before []migrations.Step
+	for _, s := range all {
+		if s.Version < version {
+			before = append(before, s)
+		}
+	}
+	withSteps(t, before...)
+	if _, err := migrations.Run(ctx, db.SQL(), db.Dialect); err != nil {
+		t.Fatalf("steps before %d: %v", version, err)
+	}
+	return func() {
+		t.Helper()
+		migrations.Steps = all
+		if n, err := migrations.Run(ctx, db.SQL(), db.Dialect); err != nil || n != len(all)-len(before) {
+			t.Fatalf("steps from %d: applied %d, err %v", version, n, err)
+		}
+	}
+}
+
 func step(version int, name string, stmts ...string) migrations.Step {
 	return migrations.Step{Version: version, Name: name, Up: func(ctx context.Context, tx *sql.Tx, d migrations.Dialect) error {
 		for _, s := range stmts {

@@ -16,23 +16,10 @@ import (
 func TestSearchDocumentsGainTheirGroup(t *testing.T) {
 	eachEmptyDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
-		full := migrations.Steps
-		var before []migrations.Step
-		for _, s := range full {
-			if s.Version < 47 {
-				before = append(before, s)
-			}
-		}
-		withSteps(t, before...)
-		if _, err := migrations.Run(ctx, db.SQL(), db.Dialect); err != nil {
-			t.Fatal(err)
-		}
+		rest := runUpTo(t, db, 47)
 		author := insertMember(t, db, "ann")
 		thread, post := threadAtStep16(t, db, author, "Lanterns", time.Now().UTC())
-		withSteps(t, full...)
-		if _, err := migrations.Run(ctx, db.SQL(), db.Dialect); err != nil {
-			t.Fatal(err)
-		}
+		rest()
 		var group int64
 		if err := db.R.Raw("SELECT group_id FROM threads WHERE id = ?", thread).Scan(&group).Error; err != nil {
 			t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"hearth/migrations"
 	"hearth/pkg/auth"
 	"hearth/pkg/forum"
 	"hearth/pkg/store"
@@ -63,4 +64,42 @@ func InsertThread(t testing.TB, db *store.DB, groupSlug string, authorID int64, 
 		t.Fatal(err)
 	}
 	return th
+}
+
+// InsertPost adds a visible reply with body to th straight into the
+// database at time at, bypassing the services, and returns its id.
+func InsertPost(t testing.TB, db *store.DB, th forum.Thread, authorID int64, body string, at time.Time) int64 {
+	t.Helper()
+	var id int64
+	if err := db.W.Raw(`INSERT INTO posts (thread_id, group_id, author_id, body_md, body_html, status, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, 'visible', ?, ?) RETURNING id`, th.ID, th.GroupID, authorID, body, "<p>"+body+"</p>", at, at).Scan(&id).Error; err != nil {
+		t.Fatalf("insert post: %v", err)
+	}
+	return id
+}
+
+// RefuseUserDelete makes every deletion of a users row fail, as the last
+// statement of an account deletion failing would, and returns a function
+// that allows them again.
+func RefuseUserDelete(t testing.TB, db *store.DB) (allow func()) {
+	t.Helper()
+	refuse := []string{`CREATE TRIGGER refuse_user_delete BEFORE DELETE ON users BEGIN SELECT RAISE(ABORT, 'refused by test'); END`}
+	undo := []string{`DROP TRIGGER refuse_user_delete`}
+	if db.Dialect == migrations.Postgres {
+		refuse = []string{
+			`CREATE FUNCTION refuse_user_delete() RETURNS TRIGGER LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by test'; END $$`,
+			`CREATE TRIGGER refuse_user_delete BEFORE DELETE ON users FOR EACH ROW EXECUTE FUNCTION refuse_user_delete()`,
+		}
+		undo = []string{`DROP TRIGGER refuse_user_delete ON users`, `DROP FUNCTION refuse_user_delete()`}
+	}
+	run := func(stmts []string) {
+		t.Helper()
+		for _, q := range stmts {
+			if err := db.W.Exec(q).Error; err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	run(refuse)
+	return func() { t.Helper(); run(undo) }
 }

@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"hearth/migrations"
 	"hearth/pkg/auth"
 	"hearth/pkg/forum"
 	"hearth/pkg/forumtest"
@@ -27,20 +26,14 @@ func TestDeleteAccountDetachesPostsInBatches(t *testing.T) {
 		for _, mode := range []auth.DeleteMode{auth.DeleteErase, auth.DeleteAnonymise} {
 			uid := forumtest.InsertUser(t, db, "leaving_"+string(mode), "member")
 			th := forumtest.InsertThread(t, db, "grief", uid, "My thread "+string(mode), nil, at)
-			post := func(author int64, body string) int64 {
-				t.Helper()
-				var id int64
-				if err := db.W.Raw(`INSERT INTO posts (thread_id, group_id, author_id, body_md, body_html, tags, status, created_at, updated_at)
-					VALUES (?, ?, ?, ?, ?, ',grief,', 'visible', ?, ?) RETURNING id`, th.ID, th.GroupID, author, body, "<p>"+body+"</p>", at, at).Scan(&id).Error; err != nil {
-					t.Fatal(err)
-				}
-				return id
-			}
 			var mine []int64
 			for i := range 10 {
-				mine = append(mine, post(uid, fmt.Sprintf("Words of mine, number %d.", i)))
+				mine = append(mine, forumtest.InsertPost(t, db, th, uid, fmt.Sprintf("Words of mine, number %d.", i), at))
 			}
-			theirs := post(other, "Words of someone else.")
+			theirs := forumtest.InsertPost(t, db, th, other, "Words of someone else.", at)
+			if err := db.W.Exec("UPDATE posts SET tags = ',grief,' WHERE thread_id = ?", th.ID).Error; err != nil {
+				t.Fatal(err)
+			}
 			if err := db.W.Exec(`INSERT INTO post_revisions (post_id, version, body_md, body_html, written_at, created_at) VALUES (?, 1, 'An earlier version.', '<p>An earlier version.</p>', ?, ?)`, mine[4], at, at).Error; err != nil {
 				t.Fatal(err)
 			}
@@ -90,26 +83,9 @@ func TestDeleteAccountStoppedHalfway(t *testing.T) {
 		uid := forumtest.InsertUser(t, db, "halfway", "member")
 		th := forumtest.InsertThread(t, db, "grief", uid, "Halfway", nil, at)
 		for i := range 7 {
-			body := fmt.Sprintf("Halfway words %d.", i)
-			if err := db.W.Exec(`INSERT INTO posts (thread_id, group_id, author_id, body_md, body_html, status, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, 'visible', ?, ?)`, th.ID, th.GroupID, uid, body, "<p>"+body+"</p>", at.Add(time.Duration(i+1)*time.Minute), at).Error; err != nil {
-				t.Fatal(err)
-			}
+			forumtest.InsertPost(t, db, th, uid, fmt.Sprintf("Halfway words %d.", i), at.Add(time.Duration(i+1)*time.Minute))
 		}
-		refuse := []string{`CREATE TRIGGER refuse_user_delete BEFORE DELETE ON users BEGIN SELECT RAISE(ABORT, 'refused by test'); END`}
-		undo := []string{`DROP TRIGGER refuse_user_delete`}
-		if db.Dialect == migrations.Postgres {
-			refuse = []string{
-				`CREATE FUNCTION refuse_user_delete() RETURNS TRIGGER LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by test'; END $$`,
-				`CREATE TRIGGER refuse_user_delete BEFORE DELETE ON users FOR EACH ROW EXECUTE FUNCTION refuse_user_delete()`,
-			}
-			undo = []string{`DROP TRIGGER refuse_user_delete ON users`, `DROP FUNCTION refuse_user_delete()`}
-		}
-		for _, q := range refuse {
-			if err := db.W.Exec(q).Error; err != nil {
-				t.Fatal(err)
-			}
-		}
+		allow := forumtest.RefuseUserDelete(t, db)
 		if err := store.NewAuth(db).DeleteAccount(ctx, uid, auth.DeleteErase, at); err == nil {
 			t.Fatal("a deletion whose last statement was refused succeeded")
 		}
@@ -121,11 +97,7 @@ func TestDeleteAccountStoppedHalfway(t *testing.T) {
 		if n := countWhere(t, db, "posts", "thread_id = ? AND author_id = ? AND body_md IN ?", th.ID, uid, []string{"Halfway words 5.", "Halfway words 6."}); n != 2 || countWhere(t, db, "users", "id = ?", uid) != 1 {
 			t.Fatalf("%d of the newest two posts kept, or the account gone", n)
 		}
-		for _, q := range undo {
-			if err := db.W.Exec(q).Error; err != nil {
-				t.Fatal(err)
-			}
-		}
+		allow()
 		if err := store.NewAuth(db).DeleteAccount(ctx, uid, auth.DeleteErase, at); err != nil {
 			t.Fatal(err)
 		}

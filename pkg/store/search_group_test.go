@@ -27,13 +27,7 @@ func TestSearchInAGroupFindsOlderMatches(t *testing.T) {
 		grief := forumtest.InsertThread(t, db, "grief", uid, "Garden notes", nil, at)
 		anxiety := forumtest.InsertThread(t, db, "anxiety", uid, "Morning notes", nil, at)
 		moved := forumtest.InsertThread(t, db, "grief", uid, "Moving on", nil, at)
-		post := func(th forum.Thread, body string) {
-			t.Helper()
-			if err := db.W.Exec(`INSERT INTO posts (thread_id, group_id, author_id, body_md, body_html, status, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, 'visible', ?, ?)`, th.ID, th.GroupID, uid, body, "<p>"+body+"</p>", at, at).Error; err != nil {
-				t.Fatal(err)
-			}
-		}
+		post := func(th forum.Thread, body string) { forumtest.InsertPost(t, db, th, uid, body, at) }
 		// Oldest first: three tulips in anxiety, thirty in grief, a few
 		// in the thread that moves, then twenty newer anxiety posts
 		// without them, so the newest ten documents hold no tulips.

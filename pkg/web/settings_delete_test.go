@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"hearth/migrations"
 	"hearth/pkg/auth"
 	"hearth/pkg/forumtest"
 	"hearth/pkg/store"
@@ -55,20 +54,7 @@ func TestDeleteAccountRemovesSettingsInOneTransaction(t *testing.T) {
 
 		// The user row is deleted last: refusing that one statement must
 		// undo every step before it.
-		refuse := []string{`CREATE TRIGGER refuse_user_delete BEFORE DELETE ON users BEGIN SELECT RAISE(ABORT, 'refused by test'); END`}
-		undo := []string{`DROP TRIGGER refuse_user_delete`}
-		if db.Dialect == migrations.Postgres {
-			refuse = []string{
-				`CREATE FUNCTION refuse_user_delete() RETURNS TRIGGER LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by test'; END $$`,
-				`CREATE TRIGGER refuse_user_delete BEFORE DELETE ON users FOR EACH ROW EXECUTE FUNCTION refuse_user_delete()`,
-			}
-			undo = []string{`DROP TRIGGER refuse_user_delete ON users`, `DROP FUNCTION refuse_user_delete()`}
-		}
-		for _, q := range refuse {
-			if err := db.W.Exec(q).Error; err != nil {
-				t.Fatal(err)
-			}
-		}
+		allow := forumtest.RefuseUserDelete(t, db)
 		before := memberRows(t, db, uid)
 		if r := c.PostForm("/settings/delete", url.Values{"confirm": {"yes"}, "mode": {"erase"}, "current_password": {goodPassword}}); r.StatusCode != http.StatusInternalServerError {
 			t.Fatalf("deletion with the last statement refused: %d", r.StatusCode)
@@ -82,11 +68,7 @@ func TestDeleteAccountRemovesSettingsInOneTransaction(t *testing.T) {
 		if countRows(t, db, "posts", "body_md = ?", "Some days are heavy.") != 1 || !loggedIn(t, c) {
 			t.Fatal("a failed deletion erased words or ended the session")
 		}
-		for _, q := range undo {
-			if err := db.W.Exec(q).Error; err != nil {
-				t.Fatal(err)
-			}
-		}
+		allow()
 
 		wantRedirect(t, c.PostForm("/settings/delete", url.Values{"confirm": {"yes"}, "mode": {"anonymise"}, "current_password": {goodPassword}}), "/goodbye")
 		if countRows(t, db, "users", "id = ?", uid) != 0 {
