@@ -29,10 +29,28 @@ const (
 
 const msgDeleteMode = "Please choose what should happen to your posts."
 
+// UnfinishedDeletionError is an account deletion that stopped after some
+// of the member's posts were already erased or anonymised (a large
+// account's posts are done a batch at a time, each batch its own
+// transaction): those posts stay as the member asked, the account and
+// the rest of its posts are as they were, and trying again finishes it.
+type UnfinishedDeletionError struct {
+	// Posts is how many posts were done before it stopped.
+	Posts int
+	Err   error
+}
+
+func (e *UnfinishedDeletionError) Error() string {
+	return fmt.Sprintf("account deletion stopped after %d posts: %v", e.Posts, e.Err)
+}
+
+func (e *UnfinishedDeletionError) Unwrap() error { return e.Err }
+
 // DeleteAccount removes the signed-in member after checking their
 // password: their posts are anonymised or erased as mode says, and their
 // sessions, recovery codes, two-factor secret and settings are gone, all in
-// one transaction.
+// one transaction, after the bulk of a large account's posts (store
+// DeleteAccount; an *UnfinishedDeletionError when it stops between).
 func (s *Service) DeleteAccount(ctx context.Context, p *Principal, password string, mode DeleteMode, clientKey string) error {
 	if mode != DeleteAnonymise && mode != DeleteErase {
 		v := &forum.ValidationError{Fields: map[string]string{"mode": msgDeleteMode}}

@@ -73,7 +73,9 @@ type AccountStore interface {
 	// Export gathers everything userID wrote or set.
 	Export(ctx context.Context, userID int64) (Export, error)
 	// DeleteAccount removes userID and its sessions, codes and settings,
-	// anonymising or erasing what it wrote as mode says.
+	// anonymising or erasing what it wrote as mode says. When it fails
+	// after some posts were done in transactions of their own, the error
+	// is an *UnfinishedDeletionError.
 	DeleteAccount(ctx context.Context, userID int64, mode DeleteMode, now time.Time) error
 	// RecentPosts lists userID's latest visible posts in visible threads.
 	RecentPosts(ctx context.Context, userID int64, limit int) ([]ProfilePost, error)

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"gorm.io/gorm"
@@ -28,31 +29,46 @@ var deleteSteps = []func(tx *gorm.DB, userID int64, mode auth.DeleteMode, now ti
 // of the user row happen in one transaction, after detachPosts has done
 // the bulk of the posts' part in transactions of its own.
 func (s *Auth) DeleteAccount(ctx context.Context, userID int64, mode auth.DeleteMode, now time.Time) error {
-	if err := s.detachPosts(ctx, userID, mode, now); err != nil {
-		return err
-	}
-	err := s.db.Tx(ctx, func(tx *gorm.DB) error {
-		for _, step := range deleteSteps {
-			if err := step(tx, userID, mode, now); err != nil {
-				return err
+	done, err := s.detachPosts(ctx, userID, mode, now)
+	if err == nil {
+		err = s.db.Tx(ctx, func(tx *gorm.DB) error {
+			for _, step := range deleteSteps {
+				if err := step(tx, userID, mode, now); err != nil {
+					return err
+				}
 			}
-		}
-		res := tx.Where("id = ?", userID).Delete(&auth.User{})
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected == 0 {
-			return forum.ErrNotFound
-		}
-		return nil
-	})
+			res := tx.Where("id = ?", userID).Delete(&auth.User{})
+			if res.Error != nil {
+				return res.Error
+			}
+			if res.RowsAffected == 0 {
+				return forum.ErrNotFound
+			}
+			return nil
+		})
+	}
 	if err != nil {
+		if done > 0 {
+			return &auth.UnfinishedDeletionError{Posts: done, Err: err}
+		}
 		return err
 	}
 	// Erased words leave the write-ahead log too (secure_delete has
-	// already zeroed them in the database file).
-	return s.db.checkpoint(ctx)
+	// already zeroed them in the database file). The account is gone
+	// whatever happens here, so the member is never told otherwise: the
+	// checkpoint runs even when they have closed the page, and a failure
+	// is logged (SQLite's own checkpoints still overwrite the log later).
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), checkpointTimeout)
+	defer cancel()
+	if err := s.db.checkpoint(cctx); err != nil {
+		slog.Warn("checkpoint after an account deletion", "err", err)
+	}
+	return nil
 }
+
+// checkpointTimeout bounds the checkpoint after an account deletion, which
+// waits for readers (the busy timeout) before it can empty the log.
+const checkpointTimeout = 30 * time.Second
 
 // detachBatch is how many of a member's posts one of detachPosts'
 // transactions rewrites.
@@ -70,8 +86,9 @@ var detachBatch = 200
 // other member's write meanwhile. A batch is short, and posts written
 // after the last batch are done by DeleteAccount's transaction. If a
 // larger deletion stops halfway, the posts done stay done, which is what
-// the member asked for, and the account stays until they try again.
-func (s *Auth) detachPosts(ctx context.Context, userID int64, mode auth.DeleteMode, now time.Time) error {
+// the member asked for, and the account stays until they try again; done
+// says how many posts were done.
+func (s *Auth) detachPosts(ctx context.Context, userID int64, mode auth.DeleteMode, now time.Time) (done int, err error) {
 	for {
 		var ids []int64
 		err := s.db.Tx(ctx, func(tx *gorm.DB) error {
@@ -94,11 +111,12 @@ func (s *Auth) detachPosts(ctx context.Context, userID int64, mode auth.DeleteMo
 			return tx.Model(&forum.Post{}).Where("id IN ? AND author_id = ?", ids, userID).Updates(set).Error
 		})
 		if err != nil {
-			return fmt.Errorf("detach the member's posts: %w", err)
+			return done, fmt.Errorf("detach the member's posts: %w", err)
 		}
 		if len(ids) == 0 {
-			return nil
+			return done, nil
 		}
+		done += len(ids)
 	}
 }
 

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -86,8 +87,10 @@ func TestDeleteAccountStoppedHalfway(t *testing.T) {
 			forumtest.InsertPost(t, db, th, uid, fmt.Sprintf("Halfway words %d.", i), at.Add(time.Duration(i+1)*time.Minute))
 		}
 		allow := forumtest.RefuseUserDelete(t, db)
-		if err := store.NewAuth(db).DeleteAccount(ctx, uid, auth.DeleteErase, at); err == nil {
-			t.Fatal("a deletion whose last statement was refused succeeded")
+		err := store.NewAuth(db).DeleteAccount(ctx, uid, auth.DeleteErase, at)
+		var unfinished *auth.UnfinishedDeletionError
+		if !errors.As(err, &unfinished) || unfinished.Posts != 6 {
+			t.Fatalf("a deletion whose last statement was refused after two batches: %v, want it unfinished after 6 posts", err)
 		}
 		// Eight posts, the opening one first: two batches of three, then
 		// the newest two left for the last transaction.

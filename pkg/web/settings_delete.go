@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -32,6 +33,13 @@ func (s *Server) renderDeleteConfirm(c echo.Context, mode string, v *forum.Valid
 		Button: s.tr(c, "Yes, delete my account"), Cancel: "/settings", CancelLabel: s.tr(c, "Cancel, keep my account")})
 }
 
+// unfinishedDeletion says, for each mode, what a deletion that stopped
+// partway has done: a large account's posts are done a batch at a time.
+var unfinishedDeletion = map[auth.DeleteMode]string{
+	auth.DeleteErase:     msg("Your account is not deleted yet: deleting it stopped partway. Some of your posts are already erased; your account and your other posts are as they were. Type your password and try again to finish."),
+	auth.DeleteAnonymise: msg("Your account is not deleted yet: deleting it stopped partway. Some of your posts already show “former member”; your account and your other posts are as they were. Type your password and try again to finish."),
+}
+
 // settingsDelete asks first (the confirmation step, with the password),
 // then deletes the account, logs out and says goodbye.
 func (s *Server) settingsDelete(c echo.Context) error {
@@ -46,6 +54,15 @@ func (s *Server) settingsDelete(c echo.Context) error {
 	}
 	err := s.deps.Auth.DeleteAccount(c.Request().Context(), principal(c), postValue(c, "current_password"), auth.DeleteMode(mode), s.clientKey(c))
 	if err != nil {
+		var unfinished *auth.UnfinishedDeletionError
+		if errors.As(err, &unfinished) {
+			// Nothing is lost and nothing is hidden: the member learns
+			// what was done and how to finish.
+			retryAfter(c, outageRetry)
+			v := &forum.ValidationError{}
+			v.Add("current_password", unfinishedDeletion[auth.DeleteMode(mode)])
+			return s.renderDeleteConfirm(c, mode, v, http.StatusServiceUnavailable)
+		}
 		v, te := asValidation(err)
 		switch {
 		case te != nil:

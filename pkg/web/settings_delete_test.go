@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"hearth/pkg/auth"
+	"hearth/pkg/forum"
 	"hearth/pkg/forumtest"
 	"hearth/pkg/store"
 )
@@ -175,6 +177,51 @@ func TestDeleteAccountErasesWordsAndKeepsThreadShape(t *testing.T) {
 		page := forumtest.NewClient(t, a.Web.Handler()).Get("/t/" + idStr(th))
 		if page.StatusCode != http.StatusOK || !strings.Contains(page.Body, "You&#39;re not alone in this.") || strings.Contains(page.Body, "same dream") {
 			t.Fatalf("thread after erasing: %d\n%s", page.StatusCode, page.Body)
+		}
+	})
+}
+
+// TestDeleteAccountStoppedPartwaySays: when a large account's deletion
+// stops after its first batch of posts, the member is told the truth (the
+// account is not deleted, some posts already are erased) on the
+// confirmation step again, with 503 and Retry-After, still signed in; and
+// trying again finishes it.
+func TestDeleteAccountStoppedPartwaySays(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		_, c := newApp(t, db)
+		forumtest.SignUp(t, c, "bramble", goodPassword)
+		uid := forumtest.UserID(t, db, "bramble")
+		id := startThread(t, c, "grief", "Many words", "The first of many.")
+		var gid int64
+		if err := db.W.Raw("SELECT group_id FROM threads WHERE id = ?", id).Scan(&gid).Error; err != nil {
+			t.Fatal(err)
+		}
+		at := time.Now().UTC()
+		// More posts than one batch, so the first 200 are done in a
+		// transaction of their own before the one that is refused.
+		for i := range 205 {
+			forumtest.InsertPost(t, db, forum.Thread{ID: id, GroupID: gid}, uid, fmt.Sprintf("Words number %d.", i), at.Add(time.Duration(i+1)*time.Second))
+		}
+		allow := forumtest.RefuseUserDelete(t, db)
+		r := c.PostForm("/settings/delete", url.Values{"confirm": {"yes"}, "mode": {"erase"}, "current_password": {goodPassword}})
+		if r.StatusCode != http.StatusServiceUnavailable || r.Header.Get("Retry-After") == "" {
+			t.Fatalf("a deletion stopped partway: %d, Retry-After %q", r.StatusCode, r.Header.Get("Retry-After"))
+		}
+		for _, want := range []string{"Your account is not deleted yet", "Some of your posts are already erased", `name="current_password"`, `name="mode" value="erase"`} {
+			if !strings.Contains(r.Body, want) {
+				t.Fatalf("the page after a deletion stopped partway lacks %q:\n%s", want, r.Body)
+			}
+		}
+		if countRows(t, db, "users", "id = ?", uid) != 1 || !loggedIn(t, c) {
+			t.Fatal("the account or its session is gone after a deletion that stopped")
+		}
+		if n := countRows(t, db, "posts", "thread_id = ? AND author_id IS NULL AND status = ?", id, forum.StatusDeleted); n != 200 {
+			t.Fatalf("%d posts erased before the deletion stopped, want the first batch of 200", n)
+		}
+		allow()
+		wantRedirect(t, c.PostForm("/settings/delete", url.Values{"confirm": {"yes"}, "mode": {"erase"}, "current_password": {goodPassword}}), "/goodbye")
+		if countRows(t, db, "posts", "thread_id = ? AND author_id IS NULL AND status = ?", id, forum.StatusDeleted) != 206 || countRows(t, db, "users", "id = ?", uid) != 0 {
+			t.Fatal("trying again did not finish the deletion")
 		}
 	})
 }
