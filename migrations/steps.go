@@ -45,4 +45,5 @@ var Steps = []Step{
 	step0046ThreadAnswered,
 	step0047SearchByGroup,
 	step0048ThreadsByGroup,
+	step0049AccountDeletions,
 }

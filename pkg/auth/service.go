@@ -17,6 +17,7 @@ type Service struct {
 	now    func() time.Time
 	// sessions keeps resolved sessions between requests; nil for none.
 	sessions SessionCache
+	deletion backgroundDeletions
 }
 
 // NewService returns the accounts service. secret keys recovery-code
@@ -31,7 +32,8 @@ func NewService(store Store, hasher *Hasher, secret []byte, opts ...Option) *Ser
 		keyer, _ = NewClientKeyer(sum[:])
 	}
 	s := &Service{store: store, hasher: hasher, secret: secret, keyer: keyer,
-		now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
+		now:      func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) },
+		deletion: backgroundDeletions{from: BackgroundDeletionPosts, wake: make(chan struct{}, 1)}}
 	for _, o := range opts {
 		o(s)
 	}

@@ -77,6 +77,15 @@ type AccountStore interface {
 	// after some posts were done in transactions of their own, the error
 	// is an *UnfinishedDeletionError.
 	DeleteAccount(ctx context.Context, userID int64, mode DeleteMode, now time.Time) error
+	// CountPosts is how many posts userID wrote.
+	CountPosts(ctx context.Context, userID int64) (int64, error)
+	// BeginDeletion ends every way into userID's account (sessions,
+	// recovery codes, two-factor secret, password) and records that its
+	// deletion in mode goes on, in one transaction.
+	BeginDeletion(ctx context.Context, userID int64, mode DeleteMode, now time.Time) error
+	// PendingDeletions lists the deletions begun and not yet finished,
+	// the longest waiting first.
+	PendingDeletions(ctx context.Context) ([]PendingDeletion, error)
 	// RecentPosts lists userID's latest visible posts in visible threads.
 	RecentPosts(ctx context.Context, userID int64, limit int) ([]ProfilePost, error)
 }

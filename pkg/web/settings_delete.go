@@ -52,7 +52,7 @@ func (s *Server) settingsDelete(c echo.Context) error {
 	if !confirmed(c) {
 		return s.renderDeleteConfirm(c, mode, nil, http.StatusOK)
 	}
-	err := s.deps.Auth.DeleteAccount(c.Request().Context(), principal(c), postValue(c, "current_password"), auth.DeleteMode(mode), s.clientKey(c))
+	outcome, err := s.deps.Auth.DeleteAccount(c.Request().Context(), principal(c), postValue(c, "current_password"), auth.DeleteMode(mode), s.clientKey(c))
 	if err != nil {
 		var unfinished *auth.UnfinishedDeletionError
 		if errors.As(err, &unfinished) {
@@ -73,10 +73,24 @@ func (s *Server) settingsDelete(c echo.Context) error {
 		return err
 	}
 	s.clearSessionCookie(c)
+	if outcome == auth.DeletionContinues {
+		return c.Redirect(http.StatusSeeOther, "/goodbye?continuing="+mode)
+	}
 	return c.Redirect(http.StatusSeeOther, "/goodbye")
 }
 
-// goodbye is shown after an account is deleted.
+// stillBeingDone says, for each mode, what goes on after a large
+// account's deletion has been answered.
+var stillBeingDone = map[auth.DeleteMode]string{
+	auth.DeleteErase:     msg("You are logged out, and nobody can sign in to your account again. You wrote a lot, so your posts are still being erased: that finishes within minutes, even if Hearth restarts, and then your account and settings are gone too."),
+	auth.DeleteAnonymise: msg("You are logged out, and nobody can sign in to your account again. You wrote a lot, so your posts are still being changed to show “former member”: that finishes within minutes, even if Hearth restarts, and then your account and settings are gone too."),
+}
+
+// goodbye is shown after an account is deleted, or, with continuing
+// naming the mode, after a large one's deletion has begun.
 func (s *Server) goodbye(c echo.Context) error {
+	if still, ok := stillBeingDone[auth.DeleteMode(c.QueryParam("continuing"))]; ok {
+		return renderPage(c, http.StatusOK, pageGoodbye, GoodbyeView{Base: s.base(c, s.tr(c, "Your account is being deleted")), StillBeingDone: s.tr(c, still)})
+	}
 	return renderPage(c, http.StatusOK, pageGoodbye, GoodbyeView{Base: s.base(c, s.tr(c, "Your account is deleted"))})
 }

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -192,16 +193,9 @@ func TestDeleteAccountStoppedPartwaySays(t *testing.T) {
 		forumtest.SignUp(t, c, "bramble", goodPassword)
 		uid := forumtest.UserID(t, db, "bramble")
 		id := startThread(t, c, "grief", "Many words", "The first of many.")
-		var gid int64
-		if err := db.W.Raw("SELECT group_id FROM threads WHERE id = ?", id).Scan(&gid).Error; err != nil {
-			t.Fatal(err)
-		}
-		at := time.Now().UTC()
 		// More posts than one batch, so the first 200 are done in a
 		// transaction of their own before the one that is refused.
-		for i := range 205 {
-			forumtest.InsertPost(t, db, forum.Thread{ID: id, GroupID: gid}, uid, fmt.Sprintf("Words number %d.", i), at.Add(time.Duration(i+1)*time.Second))
-		}
+		addPosts(t, db, id, uid, 205, "Words number %d.")
 		allow := forumtest.RefuseUserDelete(t, db)
 		r := c.PostForm("/settings/delete", url.Values{"confirm": {"yes"}, "mode": {"erase"}, "current_password": {goodPassword}})
 		if r.StatusCode != http.StatusServiceUnavailable || r.Header.Get("Retry-After") == "" {
@@ -224,4 +218,73 @@ func TestDeleteAccountStoppedPartwaySays(t *testing.T) {
 			t.Fatal("trying again did not finish the deletion")
 		}
 	})
+}
+
+// TestDeleteLargeAccountGoesOnInBackground: an account with more posts
+// than a request erases in good time is locked at once (every session
+// ended, the password refused) and told its posts are still being done;
+// the deletion row lets any instance, a restarted one too, finish it.
+func TestDeleteLargeAccountGoesOnInBackground(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		a, c := newApp(t, db)
+		a.Auth.SetBackgroundDeletionFrom(5)
+		forumtest.SignUp(t, c, "heron", goodPassword)
+		uid := forumtest.UserID(t, db, "heron")
+		second := loginWithUA(t, a.Web.Handler(), "heron", iphoneUA)
+		id := startThread(t, c, "grief", "A long year", "Where to begin.")
+		addPosts(t, db, id, uid, 6, "Heron's words %d.")
+
+		r := c.PostForm("/settings/delete", url.Values{"confirm": {"yes"}, "mode": {"erase"}, "current_password": {goodPassword}})
+		wantRedirect(t, r, "/goodbye?continuing=erase")
+		g := c.Follow(r)
+		if !strings.Contains(g.Body, "Your account is being deleted") || !strings.Contains(g.Body, "your posts are still being erased") {
+			t.Fatalf("goodbye while the deletion goes on:\n%s", g.Body)
+		}
+		if loggedIn(t, c) || loggedIn(t, second) {
+			t.Fatal("a session outlived the start of the account's deletion")
+		}
+		if r := forumtest.NewClient(t, a.Web.Handler()).PostForm("/login", url.Values{"username": {"heron"}, "password": {goodPassword}}); r.StatusCode == http.StatusSeeOther {
+			t.Fatal("signed in to an account being deleted")
+		}
+		if countRows(t, db, "account_deletions", "user_id = ?", uid) != 1 || countRows(t, db, "posts", "author_id = ?", uid) != 7 {
+			t.Fatal("the deletion did not wait for the background")
+		}
+
+		// Another instance (or this one after a restart) finishes it from
+		// the deletion row alone.
+		other, _ := newApp(t, db)
+		if err := other.Auth.FinishDeletions(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if countRows(t, db, "users", "id = ?", uid) != 0 || countRows(t, db, "account_deletions", "1 = 1") != 0 ||
+			countRows(t, db, "posts", "thread_id = ? AND author_id IS NULL AND status = ?", id, forum.StatusDeleted) != 7 ||
+			countRows(t, db, "posts", "body_md LIKE ?", "%Heron's words%") != 0 {
+			t.Fatal("finishing the deletion left the account, its row or its words")
+		}
+		if err := a.Auth.FinishDeletions(context.Background()); err != nil {
+			t.Fatalf("finishing again, with nothing left: %v", err)
+		}
+
+		r = c.Get("/goodbye?continuing=anonymise")
+		if !strings.Contains(r.Body, "still being changed to show") {
+			t.Fatalf("goodbye while anonymising goes on:\n%s", r.Body)
+		}
+		if r := c.Get("/goodbye?continuing=nonsense"); !strings.Contains(r.Body, "Your account is deleted") {
+			t.Fatalf("goodbye with a mode it does not know:\n%s", r.Body)
+		}
+	})
+}
+
+// addPosts adds n posts by uid to thread id straight into the database,
+// a second apart after now, their bodies from format and their number.
+func addPosts(t *testing.T, db *store.DB, id, uid int64, n int, format string) {
+	t.Helper()
+	var gid int64
+	if err := db.W.Raw("SELECT group_id FROM threads WHERE id = ?", id).Scan(&gid).Error; err != nil {
+		t.Fatal(err)
+	}
+	at := time.Now().UTC()
+	for i := range n {
+		forumtest.InsertPost(t, db, forum.Thread{ID: id, GroupID: gid}, uid, fmt.Sprintf(format, i), at.Add(time.Duration(i+1)*time.Second))
+	}
 }

@@ -142,6 +142,9 @@ type DeleteView struct {
 // GoodbyeView follows a deleted account.
 type GoodbyeView struct {
 	Base
+	// StillBeingDone says what goes on after a large account's deletion
+	// was answered; empty when everything is gone.
+	StillBeingDone string
 }
 
 // ProfileView is a member's public profile.
