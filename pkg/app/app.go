@@ -248,10 +248,10 @@ func newWebhooks(cfg config.Config, db *store.DB, bus *events.Bus, log *slog.Log
 const startWait = 10 * time.Second
 
 // Start runs the background work until ctx ends: the bus between
-// instances, the webhook sender, which the bus wakes when a delivery
-// is waiting, and the account deletions that go on after their request. It returns once events flow between instances (or after
-// startWait, logging why not), so a request served afterwards is heard by
-// every instance.
+// instances, the webhook sender, which the bus wakes when a delivery is
+// waiting, and the account deletions that go on after their request. It
+// returns once events flow between instances (or after startWait, logging
+// why not), so a request served afterwards is heard by every instance.
 func (a *App) Start(ctx context.Context) {
 	go a.Bus.Run(ctx)
 	wake := make(chan struct{}, 1)
