@@ -142,3 +142,39 @@ func TestThrottleTableForgetsOldFailures(t *testing.T) {
 		}
 	})
 }
+
+// TestDeleteAccountSentTwiceEndsDeleted: the deletion form sent twice at
+// once (a double click) deletes the account, and neither request is
+// told it failed or stopped partway: a deletion that finds the account
+// already gone is done.
+func TestDeleteAccountSentTwiceEndsDeleted(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		s := newService(t, db)
+		res, err := s.SignUp(ctx, auth.SignUpInput{Username: "twice", Password: "kettle orbit lantern"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		th := forumtest.InsertThread(t, db, "grief", res.User.ID, "Twice", nil, time.Now().UTC())
+		for i := range 30 {
+			forumtest.InsertPost(t, db, th, res.User.ID, "Words said twice.", time.Now().UTC().Add(time.Duration(i+1)*time.Second))
+		}
+		p := &auth.Principal{User: res.User}
+		var wg sync.WaitGroup
+		for range 3 {
+			wg.Go(func() {
+				if outcome, err := s.DeleteAccount(ctx, p, "kettle orbit lantern", auth.DeleteErase, "client"); err != nil || outcome != auth.Deleted {
+					t.Errorf("a deletion sent again: %v, %v", outcome, err)
+				}
+			})
+		}
+		wg.Wait()
+		var left int64
+		if err := db.W.Raw("SELECT COUNT(*) FROM users WHERE id = ?", res.User.ID).Scan(&left).Error; err != nil || left != 0 {
+			t.Fatalf("the account is still there (%d, %v)", left, err)
+		}
+		if err := db.W.Raw("SELECT COUNT(*) FROM posts WHERE body_md = ?", "Words said twice.").Scan(&left).Error; err != nil || left != 0 {
+			t.Fatalf("%d posts kept their words (%v)", left, err)
+		}
+	})
+}

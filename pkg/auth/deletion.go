@@ -112,9 +112,11 @@ func (s *Service) DeleteAccount(ctx context.Context, p *Principal, password stri
 		}
 		return DeletionContinues, nil
 	}
-	if err := s.store.DeleteAccount(ctx, p.User.ID, mode, s.now()); err != nil {
+	if err := s.store.DeleteAccount(ctx, p.User.ID, mode, s.now()); err != nil && !errors.Is(err, forum.ErrNotFound) {
 		return Deleted, fmt.Errorf("delete account: %w", err)
 	}
+	// Not found is a deletion already done, by the same form sent twice:
+	// the member asked for exactly that.
 	return Deleted, nil
 }
 

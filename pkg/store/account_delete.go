@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"time"
@@ -48,7 +49,9 @@ func (s *Auth) DeleteAccount(ctx context.Context, userID int64, mode auth.Delete
 		})
 	}
 	if err != nil {
-		if done > 0 {
+		// Not found: the account went meanwhile (a second request, or
+		// another instance finishing it), which is not unfinished.
+		if done > 0 && !errors.Is(err, forum.ErrNotFound) {
 			return &auth.UnfinishedDeletionError{Posts: done, Err: err}
 		}
 		return err

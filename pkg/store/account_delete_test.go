@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"testing"
 	"time"
 
@@ -106,6 +107,42 @@ func TestDeleteAccountStoppedHalfway(t *testing.T) {
 		}
 		if countWhere(t, db, "posts", "thread_id = ? AND status = ? AND author_id IS NULL", th.ID, forum.StatusDeleted) != 8 || countWhere(t, db, "users", "id = ?", uid) != 0 {
 			t.Fatal("trying again did not finish the deletion")
+		}
+	})
+}
+
+// TestDeleteAccountRacedIsNotUnfinished: deletions of one account running
+// at once (a form sent twice, instances finishing the same background
+// deletion) all end, one deleting the account and the others finding it
+// gone, never saying the deletion stopped partway.
+func TestDeleteAccountRacedIsNotUnfinished(t *testing.T) {
+	forumtest.EachDB(t, func(t *testing.T, db *store.DB) {
+		defer store.SetDetachBatch(5)()
+		ctx := context.Background()
+		at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+		uid := forumtest.InsertUser(t, db, "raced", "member")
+		th := forumtest.InsertThread(t, db, "grief", uid, "Raced", nil, at)
+		for i := range 120 {
+			forumtest.InsertPost(t, db, th, uid, fmt.Sprintf("Raced words %d.", i), at.Add(time.Duration(i+1)*time.Second))
+		}
+		var wg sync.WaitGroup
+		errs := make([]error, 3)
+		for k := range errs {
+			wg.Go(func() { errs[k] = store.NewAuth(db).DeleteAccount(ctx, uid, auth.DeleteErase, at) })
+		}
+		wg.Wait()
+		deleted := 0
+		for _, err := range errs {
+			var unfinished *auth.UnfinishedDeletionError
+			switch {
+			case err == nil:
+				deleted++
+			case errors.As(err, &unfinished) || !errors.Is(err, forum.ErrNotFound):
+				t.Errorf("a raced deletion: %v", err)
+			}
+		}
+		if deleted != 1 || countWhere(t, db, "users", "id = ?", uid) != 0 || countWhere(t, db, "posts", "thread_id = ? AND status = ? AND author_id IS NULL", th.ID, forum.StatusDeleted) != 121 {
+			t.Fatalf("%d deletions succeeded, or the account or its words were left", deleted)
 		}
 	})
 }
