@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -64,6 +65,19 @@ func TestDeleteAccountDetachesPostsInBatches(t *testing.T) {
 	})
 }
 
+// memberWithPosts adds a member named name in lower case with a thread
+// titled name and n replies of their own, "NAME words I.", a second apart
+// after at: a thread of n+1 posts, the opening one oldest.
+func memberWithPosts(t *testing.T, db *store.DB, name string, n int, at time.Time) (int64, forum.Thread) {
+	t.Helper()
+	uid := forumtest.InsertUser(t, db, strings.ToLower(name), "member")
+	th := forumtest.InsertThread(t, db, "grief", uid, name, nil, at)
+	for i := range n {
+		forumtest.InsertPost(t, db, th, uid, fmt.Sprintf("%s words %d.", name, i), at.Add(time.Duration(i+1)*time.Second))
+	}
+	return uid, th
+}
+
 // countWhere counts the rows of table matching where.
 func countWhere(t *testing.T, db *store.DB, table, where string, args ...any) int64 {
 	t.Helper()
@@ -82,11 +96,7 @@ func TestDeleteAccountStoppedHalfway(t *testing.T) {
 		defer store.SetDetachBatch(3)()
 		ctx := context.Background()
 		at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-		uid := forumtest.InsertUser(t, db, "halfway", "member")
-		th := forumtest.InsertThread(t, db, "grief", uid, "Halfway", nil, at)
-		for i := range 7 {
-			forumtest.InsertPost(t, db, th, uid, fmt.Sprintf("Halfway words %d.", i), at.Add(time.Duration(i+1)*time.Minute))
-		}
+		uid, th := memberWithPosts(t, db, "Halfway", 7, at)
 		allow := forumtest.RefuseUserDelete(t, db)
 		err := store.NewAuth(db).DeleteAccount(ctx, uid, auth.DeleteErase, at)
 		var unfinished *auth.UnfinishedDeletionError
@@ -120,11 +130,7 @@ func TestDeleteAccountRacedIsNotUnfinished(t *testing.T) {
 		defer store.SetDetachBatch(5)()
 		ctx := context.Background()
 		at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-		uid := forumtest.InsertUser(t, db, "raced", "member")
-		th := forumtest.InsertThread(t, db, "grief", uid, "Raced", nil, at)
-		for i := range 120 {
-			forumtest.InsertPost(t, db, th, uid, fmt.Sprintf("Raced words %d.", i), at.Add(time.Duration(i+1)*time.Second))
-		}
+		uid, th := memberWithPosts(t, db, "Raced", 120, at)
 		var wg sync.WaitGroup
 		errs := make([]error, 3)
 		for k := range errs {
